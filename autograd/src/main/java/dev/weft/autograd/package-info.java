@@ -1,0 +1,2 @@
+/** Weft autograd module (see ARCHITECTURE.md). */
+package dev.weft.autograd;

@@ -1,0 +1,2 @@
+/** Weft bench module (see ARCHITECTURE.md). */
+package dev.weft.bench;

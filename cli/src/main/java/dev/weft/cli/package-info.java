@@ -1,0 +1,2 @@
+/** Weft cli module (see ARCHITECTURE.md). */
+package dev.weft.cli;

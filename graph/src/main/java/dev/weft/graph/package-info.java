@@ -1,0 +1,2 @@
+/** Weft graph module (see ARCHITECTURE.md). */
+package dev.weft.graph;

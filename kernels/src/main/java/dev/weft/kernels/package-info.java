@@ -1,0 +1,2 @@
+/** Weft kernels module (see ARCHITECTURE.md). */
+package dev.weft.kernels;

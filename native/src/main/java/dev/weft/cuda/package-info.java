@@ -1,0 +1,2 @@
+/** Weft native module (see ARCHITECTURE.md). */
+package dev.weft.cuda;

@@ -1,0 +1,2 @@
+/** Weft nn module (see ARCHITECTURE.md). */
+package dev.weft.nn;

@@ -1,0 +1,2 @@
+/** Weft repro module (see ARCHITECTURE.md). */
+package dev.weft.repro;

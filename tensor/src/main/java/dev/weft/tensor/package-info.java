@@ -1,0 +1,2 @@
+/** Weft tensor module (see ARCHITECTURE.md). */
+package dev.weft.tensor;
