@@ -1,0 +1,24 @@
+package dev.weft.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * One suite of {@code weft bench SUITE}. Suites register through
+ * {@code META-INF/services/dev.weft.bench.BenchSuite}; the CLI lists and runs them.
+ * Human output is a table on {@code out}; with {@code --json} one JSON object per result line
+ * (see {@link JsonLine}).
+ */
+public interface BenchSuite {
+    /** The name after {@code weft bench}, e.g. "gemm". */
+    String name();
+
+    /** One line for {@code weft bench --help}. */
+    String description();
+
+    /** Usage text: the options this suite takes. */
+    String usage();
+
+    /** Runs with the arguments after the suite name; returns the process exit code. */
+    int run(List<String> args, PrintStream out) throws Exception;
+}

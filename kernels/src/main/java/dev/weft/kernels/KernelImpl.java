@@ -1,0 +1,47 @@
+package dev.weft.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Which implementation a kernel facade runs: the scalar reference or the Vector API one.
+ * The default is SIMD; {@code -Dweft.kernels=scalar|simd} forces a path for the whole JVM,
+ * and {@link #set} changes it at run time (benchmarks, tests).
+ */
+public enum KernelImpl {
+    SCALAR,
+    SIMD;
+
+    private static volatile KernelImpl current = parse(System.getProperty("weft.kernels", "simd"));
+
+    /** The implementation facades use now. */
+    public static KernelImpl current() {
+        return current;
+    }
+
+    /** Sets the implementation facades use from now on. */
+    public static void set(KernelImpl impl) {
+        current = java.util.Objects.requireNonNull(impl, "impl");
+    }
+
+    /** Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value. */
+    public static KernelImpl parse(String s) {
+        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "scalar" -> SCALAR;
+            case "simd", "vector" -> SIMD;
+            default -> throw new IllegalArgumentException(
+                    "weft.kernels: unknown kernel implementation '" + s + "' (expected scalar or simd)");
+        };
+    }
+
+    /** The preferred float species, as the SIMD kernels use it. */
+    public static VectorSpecies<Float> floatSpecies() {
+        return FloatVector.SPECIES_PREFERRED;
+    }
+
+    /** A one-line description: "SIMD 256-bit (8 x F32)" or "scalar". */
+    public static String describe() {
+        VectorSpecies<Float> s = floatSpecies();
+        return current == SCALAR ? "scalar (forced)" : "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.weft.kernels;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntConsumer;
+
+/**
+ * The one shared thread pool of the CPU kernels, sized to the cores ({@code -Dweft.threads=N}
+ * overrides; {@link #setThreads} changes it at run time, e.g. for {@code bench --threads 1,2}).
+ * Work is split into chunks whose boundaries depend only on the problem size and grain, never
+ * on scheduling, so a parallel reduction gives the same bits on every run. Calls made from
+ * inside a pool task run inline (no nested fan-out, no deadlock).
+ */
+public final class Parallel {
+    private Parallel() {}
+
+    /** A half-open index range body: processes [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    private static volatile int threads = initialThreads();
+    private static volatile ForkJoinPool pool;
+
+    private static int initialThreads() {
+        String p = System.getProperty("weft.threads");
+        int n = p == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(p.trim());
+        if (n < 1) throw new IllegalArgumentException("weft.threads: must be >= 1, got " + n);
+        return n;
+    }
+
+    /** Threads the kernels may use (the caller's thread included). */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the number of threads from now on (>= 1). */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("Parallel.setThreads: must be >= 1, got " + n);
+        if (n == threads) return;
+        ForkJoinPool old = pool;
+        pool = null;
+        threads = n;
+        if (old != null) old.shutdown();
+    }
+
+    private static ForkJoinPool pool() {
+        ForkJoinPool p = pool;
+        if (p == null) {
+            synchronized (Parallel.class) {
+                p = pool;
+                if (p == null) {
+                    p = new ForkJoinPool(threads, pl -> {
+                        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pl);
+                        t.setName("weft-kernel-" + t.getPoolIndex());
+                        t.setDaemon(true);
+                        return t;
+                    }, null, false);
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** True when called from one of the pool's threads. */
+    public static boolean inPool() {
+        return ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool;
+    }
+
+    /**
+     * Runs {@code body.accept(t)} for t in [0, tasks), spread over the pool; the caller runs task 0
+     * and waits for all. Runs inline when tasks == 1, threads == 1 or already inside the pool.
+     */
+    public static void forEach(int tasks, IntConsumer body) {
+        if (tasks <= 0) return;
+        if (tasks == 1 || threads == 1 || inPool()) {
+            for (int t = 0; t < tasks; t++) body.accept(t);
+            return;
+        }
+        ForkJoinPool p = pool();
+        ForkJoinTask<?>[] futures = new ForkJoinTask<?>[tasks - 1];
+        for (int t = 1; t < tasks; t++) {
+            final int id = t;
+            futures[t - 1] = p.submit(() -> body.accept(id));
+        }
+        Throwable failure = null;
+        try {
+            body.accept(0);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        for (ForkJoinTask<?> f : futures) {
+            try {
+                f.join();
+            } catch (Throwable e) {
+                if (failure == null) failure = e; else failure.addSuppressed(e);
+            }
+        }
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error er) throw er;
+        if (failure != null) throw new RuntimeException(failure);
+    }
+
+    /**
+     * Splits [0, n) into chunks of at least {@code grain} elements (fixed boundaries: chunk c covers
+     * [c*size, min(n, (c+1)*size)) with size = max(grain, ceil(n / threads))) and runs them in parallel.
+     * Small ranges (n <= grain) run on the caller's thread.
+     */
+    public static void forRange(int n, int grain, RangeBody body) {
+        if (n <= 0) return;
+        int g = Math.max(1, grain);
+        if (n <= g || threads == 1 || inPool()) {
+            body.run(0, n);
+            return;
+        }
+        int size = Math.max(g, (n + threads - 1) / threads);
+        int chunks = (n + size - 1) / size;
+        forEach(chunks, c -> body.run(c * size, Math.min(n, (c + 1) * size)));
+    }
+}
