@@ -1,0 +1,43 @@
+package dev.weft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void infoNamesSpeciesCoresAndEveryBackend() {
+        Run r = run("info");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Vector API     preferred species"), r.out());
+        assertTrue(r.out().contains("CPU-SIMD"), r.out());
+        assertTrue(r.out().contains("CPU-scalar"), r.out());
+        assertTrue(r.out().matches("(?s).*CUDA +(found|not available): .+"), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAnErrorThatNamesIt() {
+        Run r = run("frobnicate");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown command 'frobnicate'"), r.err());
+    }
+
+    @Test
+    void unknownBenchSuiteListsTheKnownOnes() {
+        Run r = run("bench", "nosuch");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown suite 'nosuch'"), r.err());
+    }
+}
