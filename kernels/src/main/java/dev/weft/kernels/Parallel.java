@@ -82,22 +82,29 @@ public final class Parallel {
         }
         ForkJoinPool p = pool();
         ForkJoinTask<?>[] futures = new ForkJoinTask<?>[tasks - 1];
+        // NOTE: join() rethrows a copy of a worker's exception that may lose its message, so each
+        // task keeps the original and the caller rethrows that one (the lowest task id first).
+        Throwable[] thrown = new Throwable[tasks];
         for (int t = 1; t < tasks; t++) {
             final int id = t;
-            futures[t - 1] = p.submit(() -> body.accept(id));
+            futures[t - 1] = p.submit(() -> {
+                try {
+                    body.accept(id);
+                } catch (Throwable e) {
+                    thrown[id] = e;
+                }
+            });
         }
-        Throwable failure = null;
         try {
             body.accept(0);
         } catch (Throwable e) {
-            failure = e;
+            thrown[0] = e;
         }
-        for (ForkJoinTask<?> f : futures) {
-            try {
-                f.join();
-            } catch (Throwable e) {
-                if (failure == null) failure = e; else failure.addSuppressed(e);
-            }
+        for (ForkJoinTask<?> f : futures) f.join();
+        Throwable failure = null;
+        for (Throwable e : thrown) {
+            if (e == null) continue;
+            if (failure == null) failure = e; else failure.addSuppressed(e);
         }
         if (failure instanceof RuntimeException re) throw re;
         if (failure instanceof Error er) throw er;
