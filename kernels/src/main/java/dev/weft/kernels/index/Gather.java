@@ -54,6 +54,19 @@ public final class Gather {
         IndexChecks.need(k, "x", xLen, xOff, nx, "outer*dX*inner = " + outer + "*" + dX + "*" + inner);
         IndexChecks.need(k, "idx", idx.length, idxOff, ny, fy);
         IndexChecks.need(k, "y", yLen, yOff, ny, fy);
+        try {
+            parallelGather(x, xOff, dX, inner, idx, idxOff, dY, y, yOff, ny);
+        } catch (RuntimeException e) {
+            // a bad index found on a pool thread comes back without its message (the pool re-creates
+            // the exception); find the first bad index here so the error is precise and deterministic
+            IndexChecks.indices(k, idx, idxOff, ny, dX);
+            throw e;
+        }
+    }
+
+    private static void parallelGather(Object x, int xOff, int dX, int inner, long[] idx, int idxOff, int dY,
+                                       Object y, int yOff, int ny) {
+        String k = "gather";
         Parallel.forRange(ny, GRAIN, (p0, p1) -> {
             int[] off = new int[Math.min(CHUNK, p1 - p0)];
             for (int c = p0; c < p1; c += CHUNK) {
