@@ -243,7 +243,7 @@ public final class Linalg {
         Factor.lu(Vec.current(), w, 0, n, piv, 0);
         double d = 1;
         for (int k = 0; k < n; k++) d *= piv[k] != k ? -w[k * n + k] : w[k * n + k];
-        return d;
+        return d + 0.0; // a singular matrix gives 0, not -0.0
     }
 
     /**
