@@ -89,7 +89,7 @@ public final class GemmSimd {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        GemmScalar.dgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        DgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /** C = beta * C, with beta == 0 writing zeros (C's old NaN/Inf ignored). */
