@@ -56,8 +56,8 @@ public final class CpuBackend implements Backend {
         int n = t.numel();
         CpuStorage dst = CpuStorage.allocate(t.dtype(), n);
         int[] shape = t.shape();
-        CpuConvert.copy(CpuStorage.of(t).array(), t.dtype(), t.storageOffset(), t.stride(),
-                dst.array(), t.dtype(), 0, Shape.contiguousStrides(shape), shape);
+        CpuConvert.copy(CpuStorage.of(t).array(), t.storageOffset(), t.stride(),
+                dst.array(), 0, Shape.contiguousStrides(shape), shape);
         if (t.dtype() == DType.BOOL) {
             byte[] b = (byte[]) dst.array();
             boolean[] out = new boolean[n];

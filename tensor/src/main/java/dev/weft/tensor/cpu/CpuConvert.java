@@ -1,119 +1,58 @@
 package dev.weft.tensor.cpu;
 
+import dev.weft.kernels.elementwise.Convert;
+import dev.weft.kernels.elementwise.Copy;
 import dev.weft.tensor.DType;
+import dev.weft.tensor.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
- * Strided copy with dtype conversion between any two CPU tensors of one shape (the body of Clone,
- * CopyInto, Cast and toHost). Same-dtype copies move elements directly; integer/BOOL pairs convert
- * through long (exact), everything else through double. Float to integer truncates toward zero (NaN
- * gives 0, out of range saturates); anything to BOOL is value != 0; BOOL is 0 or 1.
+ * Strided copy with dtype conversion between CPU arrays (the body of Clone, CopyInto, Cast, toHost and
+ * of the temporaries other executors need), over the kernels' Copy and Convert. Float to integer
+ * truncates toward zero (NaN gives 0, out of range saturates); anything to BOOL is value != 0.
  */
 final class CpuConvert {
     private CpuConvert() {}
 
-    private static final int BLOCK = 512;
-
     /** dst[i] = (dst dtype) src[i] for src already broadcast (expanded) to dst's shape. Modifies dst. */
     static void copy(Tensor src, Tensor dst) {
-        copy(CpuStorage.of(src).array(), src.dtype(), src.storageOffset(), src.stride(),
-                CpuStorage.of(dst).array(), dst.dtype(), dst.storageOffset(), dst.stride(), dst.shape());
+        copy(CpuStorage.of(src).array(), src.storageOffset(), src.stride(),
+                CpuStorage.of(dst).array(), dst.storageOffset(), dst.stride(), dst.shape());
     }
 
-    static void copy(Object sa, DType st, int sOff, int[] sStr, Object da, DType dt, int dOff, int[] dStr, int[] shape) {
-        StridedLoop loop = new StridedLoop(shape, new int[] {dOff, sOff}, dStr, sStr);
-        int ds = loop.innerStride(0), ss = loop.innerStride(1);
-        if (st == dt) {
-            loop.run((o, n) -> same(sa, o[1], ss, da, o[0], ds, n));
-        } else if (!st.isFloatingPoint() && !dt.isFloatingPoint()) {
-            loop.run((o, n) -> {
-                long[] tmp = new long[Math.min(n, BLOCK)];
-                for (int j = 0; j < n; j += BLOCK) {
-                    int m = Math.min(BLOCK, n - j);
-                    readLong(sa, o[1] + j * ss, ss, tmp, m);
-                    writeLong(da, dt, o[0] + j * ds, ds, tmp, m);
-                }
-            });
-        } else {
-            loop.run((o, n) -> {
-                double[] tmp = new double[Math.min(n, BLOCK)];
-                for (int j = 0; j < n; j += BLOCK) {
-                    int m = Math.min(BLOCK, n - j);
-                    readDouble(sa, o[1] + j * ss, ss, tmp, m);
-                    writeDouble(da, dt, o[0] + j * ds, ds, tmp, m);
-                }
-            });
-        }
-    }
-
-    private static void same(Object sa, int so, int ss, Object da, int dOff, int ds, int n) {
-        if (ss == 1 && ds == 1) {
-            System.arraycopy(sa, so, da, dOff, n);
+    /**
+     * Strided copy of shape from (sa, sOff, sStr) into (da, dOff, dStr), converting when the array types
+     * differ: kernels' N-d Copy for one type, Convert per innermost run otherwise. Modifies da.
+     */
+    static void copy(Object sa, int sOff, int[] sStr, Object da, int dOff, int[] dStr, int[] shape) {
+        if (Shape.numel(shape) == 0) return;
+        if (sa.getClass() == da.getClass()) {
+            Copy.copy(sa, sOff, shape, sStr, da, dOff, dStr);
             return;
         }
-        switch (da) {
-            case float[] d -> {
-                float[] s = (float[]) sa;
-                for (int i = 0; i < n; i++) d[dOff + i * ds] = s[so + i * ss];
-            }
-            case double[] d -> {
-                double[] s = (double[]) sa;
-                for (int i = 0; i < n; i++) d[dOff + i * ds] = s[so + i * ss];
-            }
-            case int[] d -> {
-                int[] s = (int[]) sa;
-                for (int i = 0; i < n; i++) d[dOff + i * ds] = s[so + i * ss];
-            }
-            case long[] d -> {
-                long[] s = (long[]) sa;
-                for (int i = 0; i < n; i++) d[dOff + i * ds] = s[so + i * ss];
-            }
-            case byte[] d -> {
-                byte[] s = (byte[]) sa;
-                for (int i = 0; i < n; i++) d[dOff + i * ds] = s[so + i * ss];
-            }
-            default -> throw new IllegalStateException("cpu copy: unknown array " + da.getClass());
-        }
+        StridedLoop loop = new StridedLoop(shape, new int[] {dOff, sOff}, dStr, sStr);
+        int ds = loop.innerStride(0), ss = loop.innerStride(1);
+        loop.run((o, n) -> Convert.run(sa, o[1], ss, da, o[0], ds, n));
     }
 
-    private static void readLong(Object a, int off, int st, long[] out, int n) {
-        switch (a) {
-            case int[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            case long[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            case byte[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            default -> throw new IllegalStateException("cpu convert: not an integer array " + a.getClass());
+    /**
+     * A new row-major array of dtype {@code as} holding x permuted by perm (output dim i = x dim perm[i]);
+     * perm null means the identity. The CPU executors' way to bring operands into (outer, r, inner) form.
+     */
+    static Object contiguous(Tensor x, int[] perm, DType as) {
+        int[] shape = x.shape(), st = x.stride();
+        if (perm != null) {
+            int[] ps = new int[shape.length], pst = new int[shape.length];
+            for (int i = 0; i < perm.length; i++) {
+                ps[i] = shape[perm[i]];
+                pst[i] = st[perm[i]];
+            }
+            shape = ps;
+            st = pst;
         }
-    }
-
-    private static void writeLong(Object a, DType t, int off, int st, long[] in, int n) {
-        switch (a) {
-            case int[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = (int) in[i]; }
-            case long[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = in[i]; }
-            case byte[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = (byte) (in[i] != 0 ? 1 : 0); }
-            default -> throw new IllegalStateException("cpu convert: not an integer array " + a.getClass());
-        }
-    }
-
-    private static void readDouble(Object a, int off, int st, double[] out, int n) {
-        switch (a) {
-            case float[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            case double[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            case int[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            case long[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            case byte[] s -> { for (int i = 0; i < n; i++) out[i] = s[off + i * st]; }
-            default -> throw new IllegalStateException("cpu convert: unknown array " + a.getClass());
-        }
-    }
-
-    private static void writeDouble(Object a, DType t, int off, int st, double[] in, int n) {
-        switch (a) {
-            case float[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = (float) in[i]; }
-            case double[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = in[i]; }
-            case int[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = (int) in[i]; }
-            case long[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = (long) in[i]; }
-            case byte[] d -> { for (int i = 0; i < n; i++) d[off + i * st] = (byte) (in[i] != 0 ? 1 : 0); }
-            default -> throw new IllegalStateException("cpu convert: unknown array " + a.getClass());
-        }
+        Object out = CpuStorage.allocate(as, Shape.numel(shape)).array();
+        copy(CpuStorage.of(x).array(), x.storageOffset(), st, out, 0, Shape.contiguousStrides(shape), shape);
+        return out;
     }
 
     /** value converted to dtype's CPU representation, as a one-element copy rule (for fills). */

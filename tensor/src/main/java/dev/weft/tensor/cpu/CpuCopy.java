@@ -12,9 +12,8 @@ final class CpuCopy {
             case CopyOp.Clone c -> CpuConvert.copy(in[0], out[0]);
             case CopyOp.CopyInto c -> {
                 Tensor dst = in[0], src = in[1];
-                CpuConvert.copy(CpuStorage.of(src).array(), src.dtype(), src.storageOffset(),
-                        Broadcast.strides(src, dst.shape()), CpuStorage.of(dst).array(), dst.dtype(),
-                        dst.storageOffset(), dst.stride(), dst.shape());
+                CpuConvert.copy(CpuStorage.of(src).array(), src.storageOffset(), Broadcast.strides(src, dst.shape()),
+                        CpuStorage.of(dst).array(), dst.storageOffset(), dst.stride(), dst.shape());
             }
             case CopyOp.ToDevice t -> throw new IllegalStateException("cpu: ToDevice is handled by Dispatch");
         }

@@ -2,15 +2,15 @@ package dev.weft.tensor.op;
 
 /**
  * Binary elementwise functions of {@link ElementwiseOp.Binary}. Both inputs have one dtype (the op
- * layer promotes first); the output has that dtype, except the LOGICAL_* functions which return BOOL.
- * FLOAT functions (atan2) need F32/F64 inputs; DIV on integers is true division done in float by the
- * op layer, so the primitive DIV on integers truncates toward zero (only reached by explicit request).
+ * layer promotes first) and the output has it too. floatOnly functions (div, atan2) need F32/F64 (the op
+ * layer promotes integer division to float, as PyTorch does); LOGICAL_* need BOOL inputs (the op layer
+ * casts other dtypes with value != 0); the arithmetic ones do not take BOOL. Integer arithmetic wraps.
  */
 public enum BinaryFn {
     ADD("add", false),
     SUB("sub", false),
     MUL("mul", false),
-    DIV("div", false),
+    DIV("div", true),
     POW("pow", false),
     MAXIMUM("maximum", false),
     MINIMUM("minimum", false),
@@ -41,7 +41,7 @@ public enum BinaryFn {
         return floatOnly;
     }
 
-    /** True for the LOGICAL_* functions (BOOL output, inputs read as value != 0). */
+    /** True for the LOGICAL_* functions (BOOL inputs and output). */
     public boolean logical() {
         return this == LOGICAL_AND || this == LOGICAL_OR || this == LOGICAL_XOR;
     }

@@ -20,6 +20,7 @@ public final class Pointwise {
 
     public static Tensor unary(UnaryFn fn, Tensor x, double p0, double p1) {
         if (fn.domain() == UnaryFn.Domain.FLOAT && !x.dtype().isFloatingPoint()) x = x.to(DType.F32);
+        if (fn.domain() == UnaryFn.Domain.BOOL) x = x.to(DType.BOOL);
         return Dispatch.apply1(new ElementwiseOp.Unary(fn, p0, p1), x);
     }
 
@@ -50,8 +51,8 @@ public final class Pointwise {
 
     /** The dtype both operands of fn are cast to before the primitive runs. */
     static DType operandDtype(BinaryFn fn, DType a, DType b) {
+        if (fn.logical()) return DType.BOOL;
         DType t = DType.promote(a, b);
-        if (fn.logical()) return t;
         if (t == DType.BOOL) t = DType.I64;
         if ((fn == BinaryFn.DIV || fn.floatOnly()) && !t.isFloatingPoint()) t = DType.F32;
         return t;

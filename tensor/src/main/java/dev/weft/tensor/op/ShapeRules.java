@@ -74,19 +74,25 @@ public final class ShapeRules {
                                     + " is not supported");
                         }
                     }
-                    case ANY -> { }
+                    case BOOL -> {
+                        if (t != DType.BOOL) {
+                            throw new IllegalArgumentException(u.name() + ": expected a bool input, got " + t + " for "
+                                    + Shape.format(in[0].shape()));
+                        }
+                    }
                 }
-                yield new OutSpec(in[0].shape(), u.fn() == UnaryFn.LOGICAL_NOT ? DType.BOOL : t);
+                yield new OutSpec(in[0].shape(), t);
             }
             case ElementwiseOp.Binary b -> {
                 arity(b.name(), in, 2);
                 sameDtype(b.name(), in[0], in[1]);
                 if (b.fn().floatOnly()) floating(b.name(), in[0]);
-                if (!b.fn().logical() && in[0].dtype() == DType.BOOL) {
-                    throw new IllegalArgumentException(b.name() + ": bool inputs " + shapes(in) + " are not supported");
+                if (b.fn().logical() != (in[0].dtype() == DType.BOOL)) {
+                    throw new IllegalArgumentException(b.name() + (b.fn().logical() ? ": expected bool inputs, got "
+                            : ": bool inputs are not supported, got ") + in[0].dtype() + " for " + shapes(in));
                 }
                 int[] s = Shape.broadcast(b.name(), in[0].shape(), in[1].shape());
-                yield new OutSpec(s, b.fn().logical() ? DType.BOOL : in[0].dtype());
+                yield new OutSpec(s, in[0].dtype());
             }
             case ElementwiseOp.Compare c -> {
                 arity(c.name(), in, 2);

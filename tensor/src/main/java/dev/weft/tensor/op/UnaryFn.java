@@ -43,10 +43,10 @@ public enum UnaryFn {
     ERF("erf", Domain.FLOAT),
     /** min(max(x, p0), p1); a bound of -inf/+inf is absent. */
     CLAMP("clamp", Domain.NUMERIC),
-    LOGICAL_NOT("logical_not", Domain.ANY);
+    LOGICAL_NOT("logical_not", Domain.BOOL);
 
     /** Input dtypes a function accepts. */
-    public enum Domain { FLOAT, NUMERIC, ANY }
+    public enum Domain { FLOAT, NUMERIC, BOOL }
 
     private final String opName;
     private final Domain domain;
