@@ -103,7 +103,24 @@ class ReductionTest {
     }
 
     @Test
+    void sumToSizeUndoesBroadcasting() {
+        Tensor g = Tensor.ones(DType.F64, 4, 2, 3);
+        assertArrayEquals(new double[] {8, 8, 8}, g.sumToSize(3).toDoubleArray());
+        assertArrayEquals(new int[] {2, 1}, g.sumToSize(2, 1).shape());
+        assertArrayEquals(new double[] {12, 12}, g.sumToSize(2, 1).toDoubleArray());
+        assertEquals(24.0, g.sumToSize().item());
+        assertEquals("sum_to_size: shape (3, 3) does not broadcast to (4, 2, 3)",
+                assertThrows(IllegalArgumentException.class, () -> g.sumToSize(3, 3)).getMessage());
+    }
+
+    @Test
     void errors() {
+        assertEquals("softmax: dim 2 out of range for rank 2 (expected -2..1)",
+                assertThrows(IllegalArgumentException.class, () -> X.softmax(2)).getMessage());
+        assertEquals("cumsum: dim -3 out of range for rank 2 (expected -2..1)",
+                assertThrows(IllegalArgumentException.class, () -> X.cumsum(-3)).getMessage());
+        assertEquals("var: expected a floating dtype (f32 or f64), got i32 for input (2,)",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.of(1, 2).var()).getMessage());
         assertEquals("sum: dim 2 out of range for rank 2 (expected -2..1)",
                 assertThrows(IllegalArgumentException.class, () -> X.sum(2)).getMessage());
         assertEquals("sum: dim 1 repeated in [1, -1]",
