@@ -74,12 +74,12 @@ final class FloatMath {
         return a.mul(horner(a.mul(a), ERF_SMALL));
     }
 
-    /** erfc of a >= 0 for a >= 0.5 (inputs above 10 are treated as 10: erfc(10) is below float's smallest value). */
+    /** erfc of a >= 0 for a >= 0.5; 0 above 10 (erfc(10) = 2e-45 is at float's smallest subnormal). */
     private static FloatVector erfcLarge(FloatVector a) {
         FloatVector z = a.min(10f);
         FloatVector t = FloatVector.broadcast(S, 1f).div(z.fma(0.5f, 1f));
         FloatVector p = horner(t, ERFC_P);
-        return t.mul(z.mul(z).neg().add(p).lanewise(VectorOperators.EXP));
+        return t.mul(z.mul(z).neg().add(p).lanewise(VectorOperators.EXP)).blend(0f, a.compare(VectorOperators.GT, 10f));
     }
 
     /** erf(v). */
