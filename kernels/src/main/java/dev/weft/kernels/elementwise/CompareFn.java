@@ -1,0 +1,30 @@
+package dev.weft.kernels.elementwise;
+
+/** Elementwise comparisons; the result is BOOL (1 or 0). Any comparison with NaN is false except NE. */
+public enum CompareFn {
+    EQ, NE, LT, LE, GT, GE;
+
+    /** The reference result on doubles (IEEE comparison: NaN is unordered). */
+    public boolean test(double a, double b) {
+        return switch (this) {
+            case EQ -> a == b;
+            case NE -> a != b;
+            case LT -> a < b;
+            case LE -> a <= b;
+            case GT -> a > b;
+            case GE -> a >= b;
+        };
+    }
+
+    /** The reference result on integers (BOOL bytes compare as signed values). */
+    public boolean test(long a, long b) {
+        return switch (this) {
+            case EQ -> a == b;
+            case NE -> a != b;
+            case LT -> a < b;
+            case LE -> a <= b;
+            case GT -> a > b;
+            case GE -> a >= b;
+        };
+    }
+}

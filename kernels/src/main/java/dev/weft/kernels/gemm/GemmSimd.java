@@ -1,0 +1,113 @@
+package dev.weft.kernels.gemm;
+
+import dev.weft.kernels.Parallel;
+
+/**
+ * The fast GEMM: packed, cache-blocked, Vector API micro-kernels, multi-threaded over blocks of C via
+ * {@link Parallel}. Semantics as in {@link Gemm}.
+ *
+ * <p>Determinism: every C element is computed by exactly one thread, as one fma chain over k in a
+ * fixed order (k slices that depend on k alone), followed by the same alpha/beta epilogue; so results
+ * are bit-identical for any thread count and any split of the work (they may differ in the last bits
+ * from {@link GemmScalar}, which sums in double).
+ */
+public final class GemmSimd {
+    private GemmSimd() {}
+
+    /** C = alpha * op(A) @ op(B) + beta * C in F32; see {@link Gemm#sgemm}. Modifies c only. */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        GemmChecks.check("sgemm", transA, transB, m, n, k, a.length, aOff, lda, 0, b.length, bOff, ldb, 0,
+                c.length, cOff, ldc, 0, 1, false);
+        sgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** C = alpha * op(A) @ op(B) + beta * C in F64; see {@link Gemm#dgemm}. Modifies c only. */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                             double beta, double[] c, int cOff, int ldc) {
+        GemmChecks.check("dgemm", transA, transB, m, n, k, a.length, aOff, lda, 0, b.length, bOff, ldb, 0,
+                c.length, cOff, ldc, 0, 1, false);
+        dgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** Strided batched F32 GEMM; see {@link Gemm#sgemmBatched}. Modifies c only. */
+    public static void sgemmBatched(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                    float[] a, int aOff, int lda, long strideA, float[] b, int bOff, int ldb, long strideB,
+                                    float beta, float[] c, int cOff, int ldc, long strideC, int batch) {
+        GemmChecks.check("sgemmBatched", transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
+                c.length, cOff, ldc, strideC, batch, true);
+        forBatch(m, n, k, batch, t -> sgemmUnchecked(transA, transB, m, n, k, alpha, a, (int) (aOff + t * strideA), lda,
+                b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc));
+    }
+
+    /** Strided batched F64 GEMM; see {@link Gemm#dgemmBatched}. Modifies c only. */
+    public static void dgemmBatched(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                    double[] a, int aOff, int lda, long strideA, double[] b, int bOff, int ldb, long strideB,
+                                    double beta, double[] c, int cOff, int ldc, long strideC, int batch) {
+        GemmChecks.check("dgemmBatched", transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
+                c.length, cOff, ldc, strideC, batch, true);
+        forBatch(m, n, k, batch, t -> dgemmUnchecked(transA, transB, m, n, k, alpha, a, (int) (aOff + t * strideA), lda,
+                b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc));
+    }
+
+    /**
+     * Small products spread over the pool one whole product per task (each runs serially inside);
+     * large ones run one after another, each split over the threads. Either way the bits are the same.
+     */
+    private static void forBatch(int m, int n, int k, int batch, java.util.function.IntConsumer one) {
+        if (batch <= 0) return;
+        boolean small = (long) m * n * k < 4 * SgemmBlocked.SMALL;
+        if (batch > 1 && small && Parallel.threads() > 1) {
+            int tasks = Math.min(batch, Parallel.threads());
+            int per = (batch + tasks - 1) / tasks;
+            Parallel.forEach((batch + per - 1) / per, t -> {
+                for (int i = t * per, end = Math.min(batch, (t + 1) * per); i < end; i++) one.accept(i);
+            });
+        } else {
+            for (int i = 0; i < batch; i++) one.accept(i);
+        }
+    }
+
+    static void sgemmUnchecked(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (k == 0 || alpha == 0) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        SgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    static void dgemmUnchecked(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                               double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                               double beta, double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (k == 0 || alpha == 0) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        DgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** C = beta * C, with beta == 0 writing zeros (C's old NaN/Inf ignored). */
+    private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        if (beta == 1f) return;
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0f);
+            else for (int j = 0; j < n; j++) c[row + j] *= beta;
+        }
+    }
+
+    private static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
+        if (beta == 1) return;
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0.0);
+            else for (int j = 0; j < n; j++) c[row + j] *= beta;
+        }
+    }
+}

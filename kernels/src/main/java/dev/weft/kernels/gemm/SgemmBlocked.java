@@ -1,0 +1,95 @@
+package dev.weft.kernels.gemm;
+
+import dev.weft.kernels.Parallel;
+
+import static dev.weft.kernels.gemm.SgemmMicro.MR;
+import static dev.weft.kernels.gemm.SgemmMicro.NR;
+
+/**
+ * The F32 cache-blocked GEMM driver (BLIS loop order): for each NC column block, for each KC slice
+ * of k, pack op(B) once, then for each MC row block pack op(A) and sweep the micro-kernel over the
+ * tiles. Threads own disjoint column (or row) ranges of C; the k slicing depends on k alone, so every
+ * C element sees the same operations in the same order for any thread count.
+ */
+final class SgemmBlocked {
+    private SgemmBlocked() {}
+
+    static final int KC = 256;
+    static final int MC = 24 * MR;
+    static final int NC = 256 * NR;
+    /** Products below this many multiply-adds stay on the caller's thread. */
+    static final long SMALL = 64L * 64 * 64;
+
+    /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block. */
+    private static final class Scratch {
+        float[] a = new float[0], b = new float[0];
+        final float[] tmp = new float[MR * NR];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Arguments already validated; m, n, k > 0 and alpha != 0. Modifies c only. */
+    static void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                    float beta, float[] c, int cOff, int ldc) {
+        int threads = Parallel.threads();
+        int mTiles = (m + MR - 1) / MR, nTiles = (n + NR - 1) / NR;
+        if (threads == 1 || (long) m * n * k < SMALL || Parallel.inPool() || (mTiles < 2 && nTiles < 2)) {
+            block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if (nTiles >= threads || nTiles >= mTiles) {
+            int tasks = Math.min(threads, nTiles);
+            int per = (nTiles + tasks - 1) / tasks * NR;
+            int used = (n + per - 1) / per;
+            Parallel.forEach(used, t -> block(transA, transB, 0, m, t * per, Math.min(n, (t + 1) * per), k,
+                    alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        } else {
+            int tasks = Math.min(threads, mTiles);
+            int per = (mTiles + tasks - 1) / tasks * MR;
+            int used = (m + per - 1) / per;
+            Parallel.forEach(used, t -> block(transA, transB, t * per, Math.min(m, (t + 1) * per), 0, n, k,
+                    alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        }
+    }
+
+    /** The k slice length: k split into equal slices of at most KC (depends on k only). */
+    static int kSlice(int k) {
+        int slices = (k + KC - 1) / KC;
+        return (k + slices - 1) / slices;
+    }
+
+    /** Computes C rows [m0, m1) x columns [n0, n1) on the calling thread. */
+    static void block(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        Scratch s = SCRATCH.get();
+        int ks = kSlice(k);
+        int ncMax = Math.min(NC, n1 - n0), mcMax = Math.min(MC, m1 - m0);
+        int needB = (ncMax + NR - 1) / NR * NR * ks, needA = (mcMax + MR - 1) / MR * MR * ks;
+        if (s.b.length < needB) s.b = new float[needB];
+        if (s.a.length < needA) s.a = new float[needA];
+        float[] ap = s.a, bp = s.b, tmp = s.tmp;
+        for (int jc = n0; jc < n1; jc += NC) {
+            int nc = Math.min(NC, n1 - jc);
+            for (int pc = 0; pc < k; pc += ks) {
+                int kc = Math.min(ks, k - pc);
+                boolean first = pc == 0;
+                SgemmPack.packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
+                for (int ic = m0; ic < m1; ic += MC) {
+                    int mc = Math.min(MC, m1 - ic);
+                    SgemmPack.packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int nv = Math.min(NR, nc - jr);
+                        int bo = jr * kc;
+                        int co = cOff + ic * ldc + jc + jr;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            SgemmMicro.tile(kc, ap, ir * kc, bp, bo, c, co + ir * ldc, ldc,
+                                    Math.min(MR, mc - ir), nv, alpha, beta, first, tmp);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.weft.kernels.reduce;
+
+/**
+ * Reduction functions. MAX/MIN propagate NaN (any NaN in the slice gives NaN); ALL/ANY are BOOL only.
+ * Over an empty slice (r = 0): SUM 0, PROD 1, ALL 1, ANY 0; MAX/MIN are an error.
+ */
+public enum ReduceFn {
+    SUM, PROD, MAX, MIN, ALL, ANY;
+
+    /** True for the functions the numeric (F32, F64, I32, I64) kernels take. */
+    public boolean numeric() {
+        return this != ALL && this != ANY;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.weft.kernels.gemm;
+
+import dev.weft.kernels.KernelImpl;
+import dev.weft.kernels.Parallel;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Golden products, BLAS alpha/beta rules, batching, thread-count determinism and argument errors. */
+class GemmTest {
+
+    private static float[] randomF(int len, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[len];
+        for (int i = 0; i < len; i++) x[i] = (float) r.nextDouble(-1, 1);
+        return x;
+    }
+
+    @Test
+    void goldenSmallProductEveryImplAndTranspose() {
+        // A = [[1,2,3],[4,5,6]] (2x3), B = [[7,8],[9,10],[11,12]] (3x2): A@B = [[58,64],[139,154]]
+        float[] a = {1, 2, 3, 4, 5, 6}, at = {1, 4, 2, 5, 3, 6};
+        float[] b = {7, 8, 9, 10, 11, 12}, bt = {7, 9, 11, 8, 10, 12};
+        float[] want = {58, 64, 139, 154};
+        for (KernelImpl impl : KernelImpl.values()) {
+            KernelImpl old = KernelImpl.current();
+            KernelImpl.set(impl);
+            try {
+                for (int t = 0; t < 4; t++) {
+                    boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                    float[] c = new float[4];
+                    Gemm.sgemm(ta, tb, 2, 2, 3, 1f, ta ? at : a, 0, ta ? 2 : 3, tb ? bt : b, 0, tb ? 3 : 2, 0f, c, 0, 2);
+                    assertArrayEquals(want, c, impl + " transA=" + ta + " transB=" + tb);
+                    double[] cd = {1, 1, 1, 1};
+                    Gemm.dgemm(ta, tb, 2, 2, 3, 2.0, toD(ta ? at : a), 0, ta ? 2 : 3, toD(tb ? bt : b), 0, tb ? 3 : 2, -1.0, cd, 0, 2);
+                    assertArrayEquals(new double[]{115, 127, 277, 307}, cd, impl + " dgemm transA=" + ta + " transB=" + tb);
+                }
+            } finally {
+                KernelImpl.set(old);
+            }
+        }
+    }
+
+    private static double[] toD(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) d[i] = x[i];
+        return d;
+    }
+
+    @Test
+    void alphaZeroReadsNeitherOperandAndBetaZeroIgnoresC() {
+        float[] a = new float[12], b = new float[12];
+        Arrays.fill(a, Float.NaN);
+        Arrays.fill(b, Float.POSITIVE_INFINITY);
+        float[] c = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        GemmSimd.sgemm(false, false, 3, 3, 4, 0f, a, 0, 4, b, 0, 3, 2f, c, 0, 3);
+        assertArrayEquals(new float[]{2, 4, 6, 8, 10, 12, 14, 16, 18}, c);
+        float[] nan = new float[9];
+        Arrays.fill(nan, Float.NaN);
+        GemmSimd.sgemm(false, false, 3, 3, 4, 0f, a, 0, 4, b, 0, 3, 0f, nan, 0, 3);
+        assertArrayEquals(new float[9], nan);
+        double[] cd = {Double.NaN, 1};
+        GemmSimd.dgemm(false, false, 1, 2, 0, 1.0, new double[0], 0, 1, new double[0], 0, 2, 0.0, cd, 0, 2);
+        assertArrayEquals(new double[]{0, 0}, cd);
+    }
+
+    @Test
+    void threadCountGivesIdenticalBits() {
+        int old = Parallel.threads();
+        try {
+            // wide (split over columns), tall (split over rows), and every transpose
+            int[][] shapes = {{70, 333, 150}, {401, 20, 90}, {129, 257, 300}};
+            for (int[] s : shapes) {
+                for (int t = 0; t < 4; t++) {
+                    boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                    int m = s[0], n = s[1], k = s[2];
+                    float[] a = randomF(m * k, 1), b = randomF(k * n, 2), c0 = randomF(m * n, 3);
+                    float[][] out = new float[3][];
+                    for (int th = 1; th <= 3; th++) {
+                        Parallel.setThreads(th);
+                        out[th - 1] = c0.clone();
+                        GemmSimd.sgemm(ta, tb, m, n, k, 0.75f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.5f, out[th - 1], 0, n);
+                    }
+                    assertArrayEquals(out[0], out[1], "1 vs 2 threads " + Arrays.toString(s) + " t=" + t);
+                    assertArrayEquals(out[0], out[2], "1 vs 3 threads " + Arrays.toString(s) + " t=" + t);
+                    double[] ad = toD(a), bd = toD(b);
+                    double[] d1 = toD(c0), d2 = toD(c0);
+                    Parallel.setThreads(1);
+                    GemmSimd.dgemm(ta, tb, m, n, k, 0.75, ad, 0, ta ? m : k, bd, 0, tb ? k : n, 0.5, d1, 0, n);
+                    Parallel.setThreads(2);
+                    GemmSimd.dgemm(ta, tb, m, n, k, 0.75, ad, 0, ta ? m : k, bd, 0, tb ? k : n, 0.5, d2, 0, n);
+                    assertArrayEquals(d1, d2, "dgemm 1 vs 2 threads " + Arrays.toString(s) + " t=" + t);
+                }
+            }
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
+    void batchedMatchesOneByOneWithSharedOperands() {
+        int m = 9, n = 13, k = 11, batch = 5;
+        float[] a = randomF(2 + batch * m * k, 4), w = randomF(1 + k * n, 5);
+        float[] cb = randomF(3 + batch * m * n + 4, 6), c1 = cb.clone();
+        // A_i varies, B shared (stride 0): C_i = A_i @ W
+        GemmSimd.sgemmBatched(false, false, m, n, k, 1f, a, 2, k, (long) m * k, w, 1, n, 0, 0.5f, cb, 3, n, (long) m * n, batch);
+        for (int i = 0; i < batch; i++)
+            GemmSimd.sgemm(false, false, m, n, k, 1f, a, 2 + i * m * k, k, w, 1, n, 0.5f, c1, 3 + i * m * n, n);
+        assertArrayEquals(c1, cb);
+        // A shared, B_i varies and transposed, against the scalar batched reference
+        double[] ad = toD(randomF(m * k, 7)), bd = toD(randomF(batch * n * k, 8));
+        double[] cs = new double[batch * m * n], cr = new double[batch * m * n];
+        GemmSimd.dgemmBatched(false, true, m, n, k, 2.0, ad, 0, k, 0, bd, 0, k, (long) n * k, 0.0, cs, 0, n, (long) m * n, batch);
+        GemmScalar.dgemmBatched(false, true, m, n, k, 2.0, ad, 0, k, 0, bd, 0, k, (long) n * k, 0.0, cr, 0, n, (long) m * n, batch);
+        for (int i = 0; i < cs.length; i++) assertEquals(cr[i], cs[i], 1e-12 * k, "element " + i);
+        float[] sc = new float[batch * m * n];
+        GemmScalar.sgemmBatched(false, false, m, n, k, 1f, a, 2, k, (long) m * k, w, 1, n, 0, 0f, sc, 0, n, (long) m * n, batch);
+        float[] ss = new float[batch * m * n];
+        GemmSimd.sgemmBatched(false, false, m, n, k, 1f, a, 2, k, (long) m * k, w, 1, n, 0, 0f, ss, 0, n, (long) m * n, batch);
+        for (int i = 0; i < ss.length; i++) assertEquals(sc[i], ss[i], 1e-5f * k, "element " + i);
+    }
+
+    @Test
+    void errorsNameTheRoutineAndSizes() {
+        float[] a = new float[6], b = new float[6], c = new float[4];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 2, 2, 3, 1f, a, 0, 2, b, 0, 2, 0f, c, 0, 2));
+        assertMessage(e, "sgemm", "m=2", "n=2", "k=3", "lda 2 < 3");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 2, 2, 3, 1f, a, 1, 3, b, 0, 2, 0f, c, 0, 2));
+        assertMessage(e, "sgemm", "A needs 7 elements", "array has 6");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> GemmScalar.sgemm(false, true, 2, 2, 3, 1f, a, 0, 3, b, 0, 3, 0f, c, 0, 1));
+        assertMessage(e, "sgemm", "transB=true", "ldc 1 < 2");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.dgemm(false, false, -1, 2, 3, 1, new double[6], 0, 3, new double[6], 0, 2, 0, new double[4], 0, 2));
+        assertMessage(e, "dgemm", "m=-1", "sizes must be >= 0");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemmBatched(false, false, 2, 2, 3, 1f, a, 0, 3, 6, b, 0, 2, 0, 0f, new float[8], 0, 2, 4, 2));
+        assertMessage(e, "sgemmBatched", "batch=2", "A needs 12 elements", "last of 2");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemmBatched(false, false, 2, 2, 3, 1f, a, 0, 3, 0, b, 0, 2, 0, 0f, c, 0, 2, 0, 2));
+        assertMessage(e, "sgemmBatched", "strideC 0");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.dgemmBatched(true, false, 2, 2, 3, 1, new double[6], 0, 2, -1, new double[6], 0, 2, 0, 0, new double[4], 0, 2, 4, 1));
+        assertMessage(e, "dgemmBatched", "strides must be >= 0");
+    }
+
+    private static void assertMessage(IllegalArgumentException e, String... parts) {
+        for (String p : parts) assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' lacks '" + p + "'");
+    }
+}

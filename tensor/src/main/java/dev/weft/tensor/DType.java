@@ -1,0 +1,67 @@
+package dev.weft.tensor;
+
+/**
+ * Element types of a tensor. F32 is the default; F64 serves gradient checking and science; I32/I64
+ * hold indices; BOOL holds masks (one byte per element on the CPU).
+ * Promotion follows the chain BOOL < I32 < I64 < F32 < F64; a Java scalar never widens a tensor's
+ * floating dtype (an F32 tensor times a Java double stays F32), as in PyTorch.
+ */
+public enum DType {
+    F32(4, true, 3),
+    F64(8, true, 4),
+    I32(4, false, 1),
+    I64(8, false, 2),
+    BOOL(1, false, 0);
+
+    private final int byteSize;
+    private final boolean floating;
+    private final int rank;
+
+    DType(int byteSize, boolean floating, int rank) {
+        this.byteSize = byteSize;
+        this.floating = floating;
+        this.rank = rank;
+    }
+
+    /** Bytes per element. */
+    public int byteSize() {
+        return byteSize;
+    }
+
+    /** True for F32 and F64. */
+    public boolean isFloatingPoint() {
+        return floating;
+    }
+
+    /** True for I32 and I64 (not BOOL). */
+    public boolean isIntegral() {
+        return this == I32 || this == I64;
+    }
+
+    /** The wider of two dtypes on the chain BOOL < I32 < I64 < F32 < F64. */
+    public static DType promote(DType a, DType b) {
+        return a.rank >= b.rank ? a : b;
+    }
+
+    /**
+     * The result dtype of a tensor combined with a Java floating scalar: a floating tensor keeps its
+     * dtype, an integral or BOOL tensor becomes F32 (the default float).
+     */
+    public static DType promoteWithFloatScalar(DType t) {
+        return t.floating ? t : F32;
+    }
+
+    /**
+     * The result dtype of a tensor combined with a Java integral scalar: BOOL becomes I64, every
+     * other dtype stays.
+     */
+    public static DType promoteWithIntScalar(DType t) {
+        return t == BOOL ? I64 : t;
+    }
+
+    /** Lower-case name as printed: "f32", "i64", "bool". */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.weft.tensor;
+
+/**
+ * Where a tensor's storage lives: the CPU, or a CUDA device by index.
+ * Printed as "cpu" or "cuda:0"; {@link #parse} reads the same forms.
+ */
+public record Device(Kind kind, int index) {
+    /** Device families a backend can serve. */
+    public enum Kind { CPU, CUDA }
+
+    /** The one CPU device. */
+    public static final Device CPU = new Device(Kind.CPU, 0);
+
+    public Device {
+        java.util.Objects.requireNonNull(kind, "kind");
+        if (index < 0) throw new IllegalArgumentException("Device: index must be >= 0, got " + index);
+        if (kind == Kind.CPU && index != 0) throw new IllegalArgumentException("Device: cpu has index 0 only, got " + index);
+    }
+
+    /** CUDA device {@code index}. */
+    public static Device cuda(int index) {
+        return new Device(Kind.CUDA, index);
+    }
+
+    /** Parses "cpu", "cuda" (index 0) or "cuda:N". */
+    public static Device parse(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("cpu")) return CPU;
+        if (t.equals("cuda")) return cuda(0);
+        if (t.startsWith("cuda:")) {
+            try {
+                return cuda(Integer.parseInt(t.substring(5)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Device.parse: bad device index in '" + s + "'");
+            }
+        }
+        throw new IllegalArgumentException("Device.parse: unknown device '" + s + "' (expected cpu, cuda or cuda:N)");
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.CPU ? "cpu" : "cuda:" + index;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.weft.tensor;
+
+/**
+ * A seeded, splittable random generator over {@link Philox}: state is a 64-bit key (the seed) and a
+ * 64-bit block counter. A random op reserves a run of blocks ({@link #reserve}) and records (key, start
+ * counter) in its op record, so its output is a pure function of that pair: never of thread count or
+ * scheduling. {@link #split} derives an independent stream. Methods are synchronized; one generator
+ * can be shared, but sharing makes results depend on call order.
+ */
+public final class Generator {
+    private final long key;
+    private long counter;
+
+    /** A generator whose stream is determined by {@code seed} alone. */
+    public Generator(long seed) {
+        this(seed, 0);
+    }
+
+    private Generator(long key, long counter) {
+        this.key = key;
+        this.counter = counter;
+    }
+
+    /** The key (seed) of this stream. */
+    public long seed() {
+        return key;
+    }
+
+    /** The next unused block counter. */
+    public synchronized long counter() {
+        return counter;
+    }
+
+    /** Reserves {@code blocks} consecutive Philox blocks and returns the first counter. */
+    public synchronized long reserve(long blocks) {
+        if (blocks < 0) throw new IllegalArgumentException("Generator.reserve: blocks must be >= 0, got " + blocks);
+        long start = counter;
+        counter += blocks;
+        return start;
+    }
+
+    /** 64 fresh random bits (uses one block). */
+    public long nextLong() {
+        int[] w = new int[4];
+        Philox.block(key, reserve(1), w);
+        return Philox.bits64(w[0], w[1]);
+    }
+
+    /** A seed for another generator, drawn from this stream (uses one block). */
+    public long nextSeed() {
+        int[] w = new int[4];
+        Philox.block(key, reserve(1), w);
+        return Philox.bits64(w[2] ^ 0x5DEECE66, w[3]) ^ Philox.bits64(w[0], w[1]) * 0x9E3779B97F4A7C15L;
+    }
+
+    /** A new generator on an independent stream keyed from this one (advances this one by one block). */
+    public Generator split() {
+        return new Generator(nextSeed(), 0);
+    }
+
+    /** A copy at the same position; the two then advance independently. */
+    public synchronized Generator copy() {
+        return new Generator(key, counter);
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "Generator(seed=" + key + ", counter=" + counter + ")";
+    }
+}

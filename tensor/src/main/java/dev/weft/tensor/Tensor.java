@@ -1,0 +1,840 @@
+package dev.weft.tensor;
+
+import dev.weft.tensor.backend.Backends;
+import dev.weft.tensor.op.Create;
+import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.op.Pointwise;
+import dev.weft.tensor.op.Products;
+import dev.weft.tensor.op.Reductions;
+import dev.weft.tensor.op.Views;
+import dev.weft.tensor.op.BinaryFn;
+import dev.weft.tensor.op.CompareFn;
+import dev.weft.tensor.op.UnaryFn;
+import dev.weft.tensor.op.CopyOp;
+import dev.weft.tensor.op.ElementwiseOp;
+import java.util.Arrays;
+
+/**
+ * A dense tensor: an immutable strided view (shape, strides, offset) over a {@link Storage}, plus
+ * mutable autograd slots (requiresGrad, grad, and an opaque node owned by autograd). Methods carry
+ * PyTorch's names and semantics and delegate in one line to the op layer (dev.weft.tensor.op), where
+ * every op goes through {@link Dispatch}. In-place methods end in '_' and bump the storage version.
+ */
+public final class Tensor {
+    private final Storage storage;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+    private final int numel;
+
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Object gradNode;
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.numel = Shape.numel(shape);
+    }
+
+    /**
+     * A view over a storage (for backends and the op layer). Checks that every element the view reaches
+     * lies inside the storage; the arrays are copied.
+     */
+    public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
+        if (shape.length != strides.length) {
+            throw new IllegalArgumentException("Tensor: shape " + Shape.format(shape) + " and strides "
+                    + Shape.format(strides) + " differ in rank");
+        }
+        int n = Shape.numel(shape);
+        if (n > 0) {
+            long last = offset;
+            for (int d = 0; d < shape.length; d++) last += (long) (shape[d] - 1) * strides[d];
+            if (offset < 0 || last >= storage.length()) {
+                throw new IllegalArgumentException("Tensor: view shape " + Shape.format(shape) + " strides "
+                        + Shape.format(strides) + " offset " + offset + " exceeds a storage of " + storage.length());
+            }
+        }
+        return new Tensor(storage, shape.clone(), strides.clone(), offset);
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    /** The shape (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Size of one dim (negative dims count from the end). */
+    public int size(int dim) {
+        return shape[Shape.dim("size", dim, shape.length)];
+    }
+
+    /** Number of dims. */
+    public int dim() {
+        return shape.length;
+    }
+
+    /** Number of elements. */
+    public int numel() {
+        return numel;
+    }
+
+    /** Strides in elements (a copy). */
+    public int[] stride() {
+        return strides.clone();
+    }
+
+    /** Stride of one dim in elements. */
+    public int stride(int dim) {
+        return strides[Shape.dim("stride", dim, shape.length)];
+    }
+
+    /** Offset of element (0, ..., 0) in the storage. */
+    public int storageOffset() {
+        return offset;
+    }
+
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    public Device device() {
+        return storage.device();
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** The storage's in-place write count (see {@link Storage#version()}). */
+    public int version() {
+        return storage.version();
+    }
+
+    /** True if elements are laid out row-major without gaps. */
+    public boolean isContiguous() {
+        return Shape.isContiguous(shape, strides);
+    }
+
+    // ---------------------------------------------------------------- autograd slots
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Marks this tensor as a leaf that needs a gradient (floating dtypes only); returns this. */
+    public Tensor requiresGrad(boolean on) {
+        if (on && !dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("requiresGrad: only floating tensors can require grad, got "
+                    + dtype() + " " + Shape.format(shape));
+        }
+        this.requiresGrad = on;
+        return this;
+    }
+
+    /** The accumulated gradient, or null. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    public void setGrad(Tensor g) {
+        this.grad = g;
+    }
+
+    /** The autograd node that produced this tensor (opaque here; owned by autograd), or null. */
+    public Object gradNode() {
+        return gradNode;
+    }
+
+    public void setGradNode(Object node) {
+        this.gradNode = node;
+    }
+
+    /** A view of the same data that does not require grad and has no node. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset);
+    }
+
+    // ---------------------------------------------------------------- creation (CPU)
+
+    public static Tensor zeros(int... shape) {
+        return Create.full(shape, 0, DType.F32, Device.CPU);
+    }
+
+    public static Tensor zeros(DType dtype, int... shape) {
+        return Create.full(shape, 0, dtype, Device.CPU);
+    }
+
+    public static Tensor ones(int... shape) {
+        return Create.full(shape, 1, DType.F32, Device.CPU);
+    }
+
+    public static Tensor ones(DType dtype, int... shape) {
+        return Create.full(shape, 1, dtype, Device.CPU);
+    }
+
+    /** A new tensor of the shape; zero-filled (Weft never hands out uninitialized memory). */
+    public static Tensor empty(int... shape) {
+        return Create.full(shape, 0, DType.F32, Device.CPU);
+    }
+
+    public static Tensor empty(DType dtype, int... shape) {
+        return Create.full(shape, 0, dtype, Device.CPU);
+    }
+
+    public static Tensor full(double value, int... shape) {
+        return Create.full(shape, value, DType.F32, Device.CPU);
+    }
+
+    public static Tensor full(double value, DType dtype, int... shape) {
+        return Create.full(shape, value, dtype, Device.CPU);
+    }
+
+    /** Zeros of x's shape, dtype and device. */
+    public static Tensor zerosLike(Tensor x) {
+        return Create.full(x.shape, 0, x.dtype(), x.device());
+    }
+
+    /** Ones of x's shape, dtype and device. */
+    public static Tensor onesLike(Tensor x) {
+        return Create.full(x.shape, 1, x.dtype(), x.device());
+    }
+
+    /** value everywhere, with x's shape, dtype and device. */
+    public static Tensor fullLike(Tensor x, double value) {
+        return Create.full(x.shape, value, x.dtype(), x.device());
+    }
+
+    /** 0, 1, ..., end-1 as I64. */
+    public static Tensor arange(long end) {
+        return Create.arange(0, end, 1, DType.I64, Device.CPU);
+    }
+
+    /** start, start+step, ... before end as I64. */
+    public static Tensor arange(long start, long end, long step) {
+        return Create.arange(start, end, step, DType.I64, Device.CPU);
+    }
+
+    /** start, start+step, ... before end as F32. */
+    public static Tensor arange(double start, double end, double step) {
+        return Create.arange(start, end, step, DType.F32, Device.CPU);
+    }
+
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        return Create.arange(start, end, step, dtype, Device.CPU);
+    }
+
+    /** steps evenly spaced F32 points from start to end inclusive. */
+    public static Tensor linspace(double start, double end, int steps) {
+        return Create.linspace(start, end, steps, DType.F32, Device.CPU);
+    }
+
+    public static Tensor linspace(double start, double end, int steps, DType dtype) {
+        return Create.linspace(start, end, steps, dtype, Device.CPU);
+    }
+
+    /** The (n, n) F32 identity. */
+    public static Tensor eye(int n) {
+        return Create.eye(n, n, DType.F32, Device.CPU);
+    }
+
+    public static Tensor eye(int n, int m, DType dtype) {
+        return Create.eye(n, m, dtype, Device.CPU);
+    }
+
+    /** A 0-d F32 tensor. */
+    public static Tensor scalar(double value) {
+        return Create.full(Shape.SCALAR, value, DType.F32, Device.CPU);
+    }
+
+    /** A 0-d tensor of the given dtype. */
+    public static Tensor scalar(double value, DType dtype) {
+        return Create.full(Shape.SCALAR, value, dtype, Device.CPU);
+    }
+
+    /** A 1-d F32 tensor holding a copy of data. */
+    public static Tensor of(float... data) {
+        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
+    }
+
+    /** A 1-d F64 tensor holding a copy of data. */
+    public static Tensor of(double... data) {
+        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
+    }
+
+    /** A 1-d I32 tensor holding a copy of data. */
+    public static Tensor of(int... data) {
+        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
+    }
+
+    /** A 1-d I64 tensor holding a copy of data. */
+    public static Tensor of(long... data) {
+        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
+    }
+
+    /** A 1-d BOOL tensor holding a copy of data. */
+    public static Tensor of(boolean... data) {
+        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
+    }
+
+    /** A tensor of the given shape over a copy of flat row-major data (F32). */
+    public static Tensor of(float[] data, int... shape) {
+        return Create.fromHost(data, shape, Device.CPU);
+    }
+
+    /** A tensor of the given shape over a copy of flat row-major data (F64). */
+    public static Tensor of(double[] data, int... shape) {
+        return Create.fromHost(data, shape, Device.CPU);
+    }
+
+    public static Tensor of(float[][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    public static Tensor of(double[][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    public static Tensor of(int[][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    public static Tensor of(long[][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    public static Tensor of(boolean[][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    public static Tensor of(float[][][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    public static Tensor of(double[][][] data) {
+        return Create.fromNested(data, Device.CPU);
+    }
+
+    /**
+     * A tensor from a (possibly nested) primitive array of any depth: float/double/int/long/boolean
+     * leaves give F32/F64/I32/I64/BOOL. Ragged rows are an error naming the row.
+     */
+    public static Tensor fromArray(Object nested) {
+        return Create.fromNested(nested, Device.CPU);
+    }
+
+    /** Uniform [0, 1) F32 values. */
+    public static Tensor rand(Generator g, int... shape) {
+        return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU);
+    }
+
+    public static Tensor rand(Generator g, DType dtype, int... shape) {
+        return Create.uniform(g, 0, 1, shape, dtype, Device.CPU);
+    }
+
+    /** Uniform [low, high) F32 values. */
+    public static Tensor uniform(Generator g, double low, double high, int... shape) {
+        return Create.uniform(g, low, high, shape, DType.F32, Device.CPU);
+    }
+
+    /** Standard normal F32 values. */
+    public static Tensor randn(Generator g, int... shape) {
+        return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU);
+    }
+
+    public static Tensor randn(Generator g, DType dtype, int... shape) {
+        return Create.normal(g, 0, 1, shape, dtype, Device.CPU);
+    }
+
+    /** Normal(mean, std) F32 values. */
+    public static Tensor normal(Generator g, double mean, double std, int... shape) {
+        return Create.normal(g, mean, std, shape, DType.F32, Device.CPU);
+    }
+
+    /** I64 integers uniform on [low, high). */
+    public static Tensor randint(Generator g, long low, long high, int... shape) {
+        return Create.randint(g, low, high, shape, DType.I64, Device.CPU);
+    }
+
+    public static Tensor randint(Generator g, long low, long high, DType dtype, int... shape) {
+        return Create.randint(g, low, high, shape, dtype, Device.CPU);
+    }
+
+    /** F32 zeros and ones, 1 with probability p. */
+    public static Tensor bernoulli(Generator g, double p, int... shape) {
+        return Create.bernoulli(g, p, shape, DType.F32, Device.CPU);
+    }
+
+    /** A random permutation of 0..n-1 (I64). */
+    public static Tensor randperm(Generator g, int n) {
+        return Create.randperm(g, n, DType.I64, Device.CPU);
+    }
+
+    /** 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype. */
+    public Tensor bernoulli(Generator g) {
+        return Create.bernoulli(g, this);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** Same data under a new shape (one -1 inferred); an error if strides do not allow it. */
+    public Tensor view(int... shape) {
+        return Views.view(this, shape);
+    }
+
+    /** Like view, but copies when the strides do not allow a view. */
+    public Tensor reshape(int... shape) {
+        return Views.reshape(this, shape);
+    }
+
+    public Tensor transpose(int dim0, int dim1) {
+        return Views.transpose(this, dim0, dim1);
+    }
+
+    /** Transpose of a tensor with at most 2 dims. */
+    public Tensor t() {
+        return Views.t(this);
+    }
+
+    /** Transpose of the last two dims (mT). */
+    public Tensor mT() {
+        return Views.transpose(this, -2, -1);
+    }
+
+    public Tensor permute(int... dims) {
+        return Views.permute(this, dims);
+    }
+
+    /** length elements from start along dim. */
+    public Tensor narrow(int dim, int start, int length) {
+        return Views.narrow(this, dim, start, length);
+    }
+
+    /** Python-style slice [start:end] along dim (negative and out-of-range bounds clamp). */
+    public Tensor slice(int dim, int start, int end) {
+        return Views.slice(this, dim, start, end, 1);
+    }
+
+    /** Python-style slice [start:end:step] along dim (step >= 1). */
+    public Tensor slice(int dim, int start, int end, int step) {
+        return Views.slice(this, dim, start, end, step);
+    }
+
+    /** The index-th entry along dim; the dim disappears. */
+    public Tensor select(int dim, int index) {
+        return Views.select(this, dim, index);
+    }
+
+    /** Broadcast view to sizes (-1 keeps a dim's size). */
+    public Tensor expand(int... sizes) {
+        return Views.expand(this, sizes);
+    }
+
+    public Tensor expandAs(Tensor other) {
+        return Views.expand(this, other.shape);
+    }
+
+    /** Removes every size-1 dim. */
+    public Tensor squeeze() {
+        return Views.squeeze(this);
+    }
+
+    /** Removes dim if its size is 1 (else returns this). */
+    public Tensor squeeze(int dim) {
+        return Views.squeeze(this, dim);
+    }
+
+    public Tensor unsqueeze(int dim) {
+        return Views.unsqueeze(this, dim);
+    }
+
+    /** Flattens to 1-d. */
+    public Tensor flatten() {
+        return Views.flatten(this, 0, -1);
+    }
+
+    public Tensor flatten(int startDim, int endDim) {
+        return Views.flatten(this, startDim, endDim);
+    }
+
+    /** Splits dim into sizes (one -1 inferred). */
+    public Tensor unflatten(int dim, int... sizes) {
+        return Views.unflatten(this, dim, sizes);
+    }
+
+    /** A strided window of this tensor's storage. */
+    public Tensor asStrided(int[] shape, int[] strides, int storageOffset) {
+        return Views.asStrided(this, shape, strides, storageOffset);
+    }
+
+    /** This tensor if contiguous, else a contiguous copy. */
+    public Tensor contiguous() {
+        return Views.contiguous(this);
+    }
+
+    /** A contiguous copy (new storage). */
+    public Tensor clone() {
+        return Dispatch.apply1(new CopyOp.Clone(), this);
+    }
+
+    // ---------------------------------------------------------------- unary
+
+    public Tensor neg() { return Pointwise.unary(UnaryFn.NEG, this); }
+    public Tensor abs() { return Pointwise.unary(UnaryFn.ABS, this); }
+    public Tensor exp() { return Pointwise.unary(UnaryFn.EXP, this); }
+    public Tensor log() { return Pointwise.unary(UnaryFn.LOG, this); }
+    public Tensor log1p() { return Pointwise.unary(UnaryFn.LOG1P, this); }
+    public Tensor expm1() { return Pointwise.unary(UnaryFn.EXPM1, this); }
+    public Tensor sqrt() { return Pointwise.unary(UnaryFn.SQRT, this); }
+    public Tensor rsqrt() { return Pointwise.unary(UnaryFn.RSQRT, this); }
+    public Tensor square() { return Pointwise.unary(UnaryFn.SQUARE, this); }
+    public Tensor sin() { return Pointwise.unary(UnaryFn.SIN, this); }
+    public Tensor cos() { return Pointwise.unary(UnaryFn.COS, this); }
+    public Tensor tanh() { return Pointwise.unary(UnaryFn.TANH, this); }
+    public Tensor sigmoid() { return Pointwise.unary(UnaryFn.SIGMOID, this); }
+    public Tensor relu() { return Pointwise.unary(UnaryFn.RELU, this); }
+    public Tensor silu() { return Pointwise.unary(UnaryFn.SILU, this); }
+    public Tensor sign() { return Pointwise.unary(UnaryFn.SIGN, this); }
+    public Tensor floor() { return Pointwise.unary(UnaryFn.FLOOR, this); }
+    public Tensor ceil() { return Pointwise.unary(UnaryFn.CEIL, this); }
+    /** Round half to even. */
+    public Tensor round() { return Pointwise.unary(UnaryFn.ROUND, this); }
+    public Tensor reciprocal() { return Pointwise.unary(UnaryFn.RECIPROCAL, this); }
+    public Tensor erf() { return Pointwise.unary(UnaryFn.ERF, this); }
+    public Tensor logicalNot() { return Pointwise.unary(UnaryFn.LOGICAL_NOT, this); }
+
+    /** x if x > 0 else slope * x. */
+    public Tensor leakyRelu(double slope) {
+        return Pointwise.unary(UnaryFn.LEAKY_RELU, this, slope, 0);
+    }
+
+    /** x if x > 0 else alpha * (exp(x) - 1). */
+    public Tensor elu(double alpha) {
+        return Pointwise.unary(UnaryFn.ELU, this, alpha, 0);
+    }
+
+    /** Exact GELU: x * Phi(x). */
+    public Tensor gelu() {
+        return Pointwise.unary(UnaryFn.GELU, this);
+    }
+
+    /** GELU with approximate = "none" (exact) or "tanh". */
+    public Tensor gelu(String approximate) {
+        return Pointwise.gelu(this, approximate);
+    }
+
+    /** log(1 + exp(beta x)) / beta, linear where beta x > threshold. */
+    public Tensor softplus(double beta, double threshold) {
+        return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold);
+    }
+
+    /** softplus(1, 20). */
+    public Tensor softplus() {
+        return softplus(1, 20);
+    }
+
+    public Tensor clamp(double min, double max) {
+        return Pointwise.clamp(this, min, max);
+    }
+
+    public Tensor clampMin(double min) {
+        return Pointwise.clamp(this, min, Double.POSITIVE_INFINITY);
+    }
+
+    public Tensor clampMax(double max) {
+        return Pointwise.clamp(this, Double.NEGATIVE_INFINITY, max);
+    }
+
+    /** Elementwise clamp by tensors (broadcasting); either bound may be null. */
+    public Tensor clamp(Tensor min, Tensor max) {
+        return Pointwise.clamp(this, min, max);
+    }
+
+    /** x ^ exponent. */
+    public Tensor pow(double exponent) {
+        return Pointwise.unary(UnaryFn.POW, this, exponent, 0);
+    }
+
+    // ---------------------------------------------------------------- binary
+
+    public Tensor add(Tensor other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
+    public Tensor add(double other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
+    public Tensor add(long other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
+    /** this + alpha * other. */
+    public Tensor add(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.ADD, this, other.mul(alpha)); }
+    public Tensor sub(Tensor other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
+    public Tensor sub(double other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
+    public Tensor sub(long other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
+    /** this - alpha * other. */
+    public Tensor sub(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.SUB, this, other.mul(alpha)); }
+    public Tensor mul(Tensor other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
+    public Tensor mul(double other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
+    public Tensor mul(long other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
+    /** True division: integer inputs give F32. */
+    public Tensor div(Tensor other) { return Pointwise.binary(BinaryFn.DIV, this, other); }
+    public Tensor div(double other) { return Pointwise.binary(BinaryFn.DIV, this, other); }
+    public Tensor pow(Tensor exponent) { return Pointwise.binary(BinaryFn.POW, this, exponent); }
+    public Tensor maximum(Tensor other) { return Pointwise.binary(BinaryFn.MAXIMUM, this, other); }
+    public Tensor minimum(Tensor other) { return Pointwise.binary(BinaryFn.MINIMUM, this, other); }
+    public Tensor atan2(Tensor other) { return Pointwise.binary(BinaryFn.ATAN2, this, other); }
+    /** Python's %: the result has the sign of other. */
+    public Tensor remainder(Tensor other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
+    public Tensor remainder(double other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
+    /** C's fmod: the result has the sign of this. */
+    public Tensor fmod(Tensor other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
+    public Tensor fmod(double other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
+    public Tensor logicalAnd(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_AND, this, other); }
+    public Tensor logicalOr(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_OR, this, other); }
+    public Tensor logicalXor(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_XOR, this, other); }
+
+    public Tensor eq(Tensor other) { return Pointwise.compare(CompareFn.EQ, this, other); }
+    public Tensor eq(double other) { return Pointwise.compare(CompareFn.EQ, this, other); }
+    public Tensor eq(long other) { return Pointwise.compare(CompareFn.EQ, this, other); }
+    public Tensor ne(Tensor other) { return Pointwise.compare(CompareFn.NE, this, other); }
+    public Tensor ne(double other) { return Pointwise.compare(CompareFn.NE, this, other); }
+    public Tensor ne(long other) { return Pointwise.compare(CompareFn.NE, this, other); }
+    public Tensor lt(Tensor other) { return Pointwise.compare(CompareFn.LT, this, other); }
+    public Tensor lt(double other) { return Pointwise.compare(CompareFn.LT, this, other); }
+    public Tensor lt(long other) { return Pointwise.compare(CompareFn.LT, this, other); }
+    public Tensor le(Tensor other) { return Pointwise.compare(CompareFn.LE, this, other); }
+    public Tensor le(double other) { return Pointwise.compare(CompareFn.LE, this, other); }
+    public Tensor le(long other) { return Pointwise.compare(CompareFn.LE, this, other); }
+    public Tensor gt(Tensor other) { return Pointwise.compare(CompareFn.GT, this, other); }
+    public Tensor gt(double other) { return Pointwise.compare(CompareFn.GT, this, other); }
+    public Tensor gt(long other) { return Pointwise.compare(CompareFn.GT, this, other); }
+    public Tensor ge(Tensor other) { return Pointwise.compare(CompareFn.GE, this, other); }
+    public Tensor ge(double other) { return Pointwise.compare(CompareFn.GE, this, other); }
+    public Tensor ge(long other) { return Pointwise.compare(CompareFn.GE, this, other); }
+
+    /** cond ? a : b elementwise, broadcasting all three (a and b promote to a common dtype). */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        return Pointwise.where(cond, a, b);
+    }
+
+    public static Tensor where(Tensor cond, Tensor a, double b) {
+        return Pointwise.where(cond, a, b);
+    }
+
+    /** where(cond, this, other), PyTorch's x.where(cond, y). */
+    public Tensor where(Tensor cond, Tensor other) {
+        return Pointwise.where(cond, this, other);
+    }
+
+    // ---------------------------------------------------------------- in place
+
+    /** this += other (broadcast into this shape); returns this. */
+    public Tensor add_(Tensor other) { return Pointwise.inPlace("add_", this, add(other)); }
+    public Tensor add_(double other) { return Pointwise.inPlace("add_", this, add(other)); }
+    /** this += alpha * other; returns this. */
+    public Tensor add_(Tensor other, double alpha) { return Pointwise.inPlace("add_", this, add(other, alpha)); }
+    public Tensor sub_(Tensor other) { return Pointwise.inPlace("sub_", this, sub(other)); }
+    public Tensor sub_(double other) { return Pointwise.inPlace("sub_", this, sub(other)); }
+    public Tensor mul_(Tensor other) { return Pointwise.inPlace("mul_", this, mul(other)); }
+    public Tensor mul_(double other) { return Pointwise.inPlace("mul_", this, mul(other)); }
+    public Tensor div_(Tensor other) { return Pointwise.inPlace("div_", this, div(other)); }
+    public Tensor div_(double other) { return Pointwise.inPlace("div_", this, div(other)); }
+
+    /** Copies src (broadcast, converted to this dtype) into this; returns this. */
+    public Tensor copy_(Tensor src) {
+        Dispatch.apply1(new CopyOp.CopyInto(), this, src);
+        return this;
+    }
+
+    /** Sets every element to value; returns this. */
+    public Tensor fill_(double value) {
+        return copy_(Create.full(Shape.SCALAR, value, dtype(), device()));
+    }
+
+    /** Sets every element to 0; returns this. */
+    public Tensor zero_() {
+        return fill_(0);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements (0-d). */
+    public Tensor sum() { return Reductions.sum(this, null, false); }
+    /** Sum over dims (none given: all). */
+    public Tensor sum(int... dims) { return Reductions.sum(this, dims, false); }
+    public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, new int[] {dim}, keepdim); }
+    public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
+    public Tensor mean() { return Reductions.mean(this, null, false); }
+    public Tensor mean(int... dims) { return Reductions.mean(this, dims, false); }
+    public Tensor mean(int dim, boolean keepdim) { return Reductions.mean(this, new int[] {dim}, keepdim); }
+    public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
+    public Tensor prod() { return Reductions.prod(this, null, false); }
+    public Tensor prod(int dim) { return Reductions.prod(this, new int[] {dim}, false); }
+    public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, new int[] {dim}, keepdim); }
+    /** Largest element (0-d). */
+    public Tensor max() { return Reductions.amax(this, null, false); }
+    /** Largest values along dim and their indices. */
+    public ValuesIndices max(int dim) { return Reductions.max(this, dim, false); }
+    public ValuesIndices max(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim); }
+    public Tensor min() { return Reductions.amin(this, null, false); }
+    public ValuesIndices min(int dim) { return Reductions.min(this, dim, false); }
+    public ValuesIndices min(int dim, boolean keepdim) { return Reductions.min(this, dim, keepdim); }
+    public Tensor amax(int... dims) { return Reductions.amax(this, dims, false); }
+    public Tensor amax(int[] dims, boolean keepdim) { return Reductions.amax(this, dims, keepdim); }
+    public Tensor amin(int... dims) { return Reductions.amin(this, dims, false); }
+    public Tensor amin(int[] dims, boolean keepdim) { return Reductions.amin(this, dims, keepdim); }
+    /** Index of the largest element of the flattened tensor (0-d I64). */
+    public Tensor argmax() { return Reductions.argmax(this); }
+    public Tensor argmax(int dim) { return Reductions.max(this, dim, false).indices(); }
+    public Tensor argmax(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim).indices(); }
+    public Tensor argmin() { return Reductions.argmin(this); }
+    public Tensor argmin(int dim) { return Reductions.min(this, dim, false).indices(); }
+    public Tensor argmin(int dim, boolean keepdim) { return Reductions.min(this, dim, keepdim).indices(); }
+    /** Unbiased variance (correction 1) over all elements. */
+    public Tensor var() { return Reductions.var(this, null, 1, false); }
+    public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false); }
+    /** sum((x - mean)^2) / (n - correction) over dims. */
+    public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
+    public Tensor std() { return Reductions.std(this, null, 1, false); }
+    public Tensor std(int dim) { return Reductions.std(this, new int[] {dim}, 1, false); }
+    public Tensor std(int[] dims, double correction, boolean keepdim) { return Reductions.std(this, dims, correction, keepdim); }
+    public Tensor logsumexp(int... dims) { return Reductions.logsumexp(this, dims, false); }
+    public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
+    /** 2-norm of all elements. */
+    public Tensor norm() { return Reductions.norm(this, 2, null, false); }
+    /** p-norm of all elements (p may be 0, 1, 2, any positive value, or +-infinity). */
+    public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
+    public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
+    /** "fro" (Frobenius) or a number ("1", "2", "inf", "-inf"). */
+    public Tensor norm(String p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
+    /**
+     * Sums this (broadcast) tensor down to shape: leading dims are summed away and dims where shape has
+     * size 1 are summed with keepdim. This is how a gradient is un-broadcast to an input's shape.
+     */
+    public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, shape); }
+    public Tensor all() { return Reductions.all(this, null, false); }
+    public Tensor all(int dim) { return Reductions.all(this, new int[] {dim}, false); }
+    public Tensor all(int dim, boolean keepdim) { return Reductions.all(this, new int[] {dim}, keepdim); }
+    public Tensor any() { return Reductions.any(this, null, false); }
+    public Tensor any(int dim) { return Reductions.any(this, new int[] {dim}, false); }
+    public Tensor any(int dim, boolean keepdim) { return Reductions.any(this, new int[] {dim}, keepdim); }
+    public Tensor cumsum(int dim) { return Reductions.cumsum(this, dim); }
+    public Tensor cumprod(int dim) { return Reductions.cumprod(this, dim); }
+    public Tensor softmax(int dim) { return Reductions.softmax(this, dim); }
+    public Tensor logSoftmax(int dim) { return Reductions.logSoftmax(this, dim); }
+
+    // ---------------------------------------------------------------- products
+
+    /** Matrix product with torch.matmul's rules (1-d operands, batch broadcasting). */
+    public Tensor matmul(Tensor other) { return Products.matmul(this, other); }
+    /** (M, K) @ (K, N). */
+    public Tensor mm(Tensor other) { return Products.mm(this, other); }
+    /** (B, M, K) @ (B, K, N). */
+    public Tensor bmm(Tensor other) { return Products.bmm(this, other); }
+    /** (M, K) @ (K,). */
+    public Tensor mv(Tensor vec) { return Products.mv(this, vec); }
+    /** (K,) . (K,) as a 0-d tensor. */
+    public Tensor dot(Tensor other) { return Products.dot(this, other); }
+    /** (M,) x (N,) -> (M, N). */
+    public Tensor outer(Tensor other) { return Products.outer(this, other); }
+
+    /** Einstein summation, e.g. einsum("bij,bjk->bik", a, b). */
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return dev.weft.tensor.op.Einsum.einsum(equation, operands);
+    }
+
+    // ---------------------------------------------------------------- conversion and access
+
+    /** A copy converted to dtype (this if already of it). */
+    public Tensor to(DType dtype) {
+        return dtype == dtype() ? this : Dispatch.apply1(new ElementwiseOp.Cast(dtype), this);
+    }
+
+    /** A copy on device (this if already there). */
+    public Tensor to(Device device) {
+        return device.equals(device()) ? this : Dispatch.apply1(new CopyOp.ToDevice(device), this);
+    }
+
+    /** The value of a one-element tensor as a double. */
+    public double item() {
+        if (numel != 1) {
+            throw new IllegalArgumentException("item: expected a tensor with one element, got " + Shape.format(shape));
+        }
+        return elementAt(offset);
+    }
+
+    /** The value of a one-element integer tensor as a long (exact for I64). */
+    public long itemLong() {
+        if (numel != 1) {
+            throw new IllegalArgumentException("itemLong: expected a tensor with one element, got " + Shape.format(shape));
+        }
+        return HostArrays.toLongArray(Backends.forDevice(device()).toHost(new Tensor(storage, Shape.SCALAR, Shape.SCALAR, offset)))[0];
+    }
+
+    /** The element at idx (negative indices count from the end) as a double. */
+    public double get(int... idx) {
+        if (idx.length != shape.length) {
+            throw new IllegalArgumentException("get: " + idx.length + " indices for a tensor of shape " + Shape.format(shape));
+        }
+        int off = offset;
+        for (int d = 0; d < idx.length; d++) {
+            int i = idx[d] < 0 ? idx[d] + shape[d] : idx[d];
+            if (i < 0 || i >= shape[d]) {
+                throw new IllegalArgumentException("get: index " + idx[d] + " out of range for dim " + d + " of size "
+                        + shape[d] + " in " + Shape.format(shape));
+            }
+            off += i * strides[d];
+        }
+        return elementAt(off);
+    }
+
+    private double elementAt(int off) {
+        Object a = Backends.forDevice(device()).toHost(new Tensor(storage, Shape.SCALAR, Shape.SCALAR, off));
+        return HostArrays.toDoubleArray(a)[0];
+    }
+
+    /** A new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost). */
+    public Object toHost() {
+        return Backends.forDevice(device()).toHost(this);
+    }
+
+    public float[] toFloatArray() {
+        return HostArrays.toFloatArray(toHost());
+    }
+
+    public double[] toDoubleArray() {
+        return HostArrays.toDoubleArray(toHost());
+    }
+
+    public int[] toIntArray() {
+        return HostArrays.toIntArray(toHost());
+    }
+
+    public long[] toLongArray() {
+        return HostArrays.toLongArray(toHost());
+    }
+
+    public boolean[] toBooleanArray() {
+        return HostArrays.toBooleanArray(toHost());
+    }
+
+    /**
+     * True if shapes broadcast to this shape equal and |a - b| <= atol + rtol * |b| everywhere
+     * (NaN equal to NaN only when equalNan), compared in F64 on the host.
+     */
+    public boolean allclose(Tensor other, double rtol, double atol) {
+        return HostArrays.allclose(this, other, rtol, atol, false);
+    }
+
+    /** allclose with rtol 1e-5, atol 1e-8. */
+    public boolean allclose(Tensor other) {
+        return allclose(other, 1e-5, 1e-8);
+    }
+
+    /** True if same shape and every element equal (dtypes may differ; compared as doubles). */
+    public boolean equal(Tensor other) {
+        return Arrays.equals(shape, other.shape) && HostArrays.allclose(this, other, 0, 0, false);
+    }
+
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.weft.tensor;
+
+/** The result of max/min along a dim (and later sort/topk): the values and their I64 indices, same shape. */
+public record ValuesIndices(Tensor values, Tensor indices) {}

@@ -1,0 +1,21 @@
+package dev.weft.tensor.backend;
+
+import dev.weft.tensor.Device;
+
+/**
+ * Service-provider entry for optional backends (found with java.util.ServiceLoader; the CUDA module
+ * registers one in META-INF/services/dev.weft.tensor.backend.BackendProvider).
+ */
+public interface BackendProvider {
+    /** The device kind this provider serves. */
+    Device.Kind kind();
+
+    /** True if the backend can run here (driver present, device found, ...). */
+    boolean available();
+
+    /** Why {@link #available()} is false, in one line (e.g. "libcuda.so.1 not found"); "" when available. */
+    String unavailableReason();
+
+    /** The backend for one device of this kind (called once per device; only when available()). */
+    Backend create(Device device);
+}

@@ -1,0 +1,86 @@
+package dev.weft.tensor.cpu;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Device;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Storage;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.backend.Backend;
+import dev.weft.tensor.op.CopyOp;
+import dev.weft.tensor.op.CreationOp;
+import dev.weft.tensor.op.ElementwiseOp;
+import dev.weft.tensor.op.MatmulOp;
+import dev.weft.tensor.op.Op;
+import dev.weft.tensor.op.ReduceOp;
+import dev.weft.tensor.op.ViewOp;
+
+/**
+ * The CPU backend: Java arrays as storage ({@link CpuStorage}) and one executor per op family, each an
+ * exhaustive switch over its records that calls the kernels module. Always available.
+ */
+public final class CpuBackend implements Backend {
+    /** The one instance. */
+    public static final CpuBackend INSTANCE = new CpuBackend();
+
+    private CpuBackend() {}
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int numel) {
+        return CpuStorage.allocate(dtype, numel);
+    }
+
+    @Override
+    public Storage fromHost(Object array) {
+        return switch (array) {
+            case float[] a -> CpuStorage.wrap(DType.F32, a.clone());
+            case double[] a -> CpuStorage.wrap(DType.F64, a.clone());
+            case int[] a -> CpuStorage.wrap(DType.I32, a.clone());
+            case long[] a -> CpuStorage.wrap(DType.I64, a.clone());
+            case boolean[] a -> {
+                byte[] b = new byte[a.length];
+                for (int i = 0; i < a.length; i++) b[i] = (byte) (a[i] ? 1 : 0);
+                yield CpuStorage.wrap(DType.BOOL, b);
+            }
+            default -> throw new IllegalArgumentException("cpu fromHost: unsupported array type " + array.getClass().getSimpleName()
+                    + " (expected float[], double[], int[], long[] or boolean[])");
+        };
+    }
+
+    @Override
+    public Object toHost(Tensor t) {
+        int n = t.numel();
+        CpuStorage dst = CpuStorage.allocate(t.dtype(), n);
+        int[] shape = t.shape();
+        CpuConvert.copy(CpuStorage.of(t).array(), t.storageOffset(), t.stride(),
+                dst.array(), 0, Shape.contiguousStrides(shape), shape);
+        if (t.dtype() == DType.BOOL) {
+            byte[] b = (byte[]) dst.array();
+            boolean[] out = new boolean[n];
+            for (int i = 0; i < n; i++) out[i] = b[i] != 0;
+            return out;
+        }
+        return dst.array();
+    }
+
+    @Override
+    public void execute(Op op, Tensor[] inputs, Tensor[] outputs) {
+        switch (op) {
+            case ElementwiseOp e -> CpuElementwise.run(e, inputs, outputs[0]);
+            case ReduceOp r -> CpuReduce.run(r, inputs[0], outputs);
+            case ViewOp v -> throw new IllegalStateException("cpu: view op " + v + " must not reach a backend");
+            case CreationOp c -> CpuCreation.run(c, outputs[0]);
+            case MatmulOp m -> CpuMatmul.run(m, inputs, outputs[0]);
+            case CopyOp c -> CpuCopy.run(c, inputs, outputs);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CpuBackend";
+    }
+}

@@ -1,0 +1,169 @@
+package dev.weft.tensor.cpu;
+
+import dev.weft.kernels.elementwise.Binary;
+import dev.weft.kernels.elementwise.Compare;
+import dev.weft.kernels.elementwise.Unary;
+import dev.weft.kernels.elementwise.Where;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.BinaryFn;
+import dev.weft.tensor.op.CompareFn;
+import dev.weft.tensor.op.ElementwiseOp;
+import dev.weft.tensor.op.UnaryFn;
+
+/**
+ * CPU execution of elementwise ops: operands are read through broadcast strides (stride 0, nothing
+ * materialized), dims are coalesced by {@link StridedLoop}, and each innermost run is one call of the
+ * kernels' strided 1-d functions. A fully coalesced op is a single call, which the kernels parallelize.
+ */
+final class CpuElementwise {
+    private CpuElementwise() {}
+
+    static void run(ElementwiseOp op, Tensor[] in, Tensor out) {
+        int[] shape = out.shape();
+        Object y = CpuStorage.of(out).array();
+        switch (op) {
+            case ElementwiseOp.Unary u -> {
+                Tensor x = in[0];
+                Object xa = CpuStorage.of(x).array();
+                var fn = unaryFn(u.fn());
+                StridedLoop loop = new StridedLoop(shape, new int[] {0, x.storageOffset()}, out.stride(), x.stride());
+                int ys = loop.innerStride(0), xs = loop.innerStride(1);
+                each(loop, (o, n) -> {
+                    switch (y) {
+                        case float[] yy -> Unary.apply(fn, u.p0(), u.p1(), (float[]) xa, o[1], xs, yy, o[0], ys, n);
+                        case double[] yy -> Unary.apply(fn, u.p0(), u.p1(), (double[]) xa, o[1], xs, yy, o[0], ys, n);
+                        case int[] yy -> Unary.apply(fn, u.p0(), u.p1(), (int[]) xa, o[1], xs, yy, o[0], ys, n);
+                        case long[] yy -> Unary.apply(fn, u.p0(), u.p1(), (long[]) xa, o[1], xs, yy, o[0], ys, n);
+                        case byte[] yy -> Unary.apply(fn, u.p0(), u.p1(), (byte[]) xa, o[1], xs, yy, o[0], ys, n);
+                        default -> throw new IllegalStateException("cpu unary: array " + y.getClass());
+                    }
+                });
+            }
+            case ElementwiseOp.Binary b -> {
+                Tensor a = in[0], c = in[1];
+                Object aa = CpuStorage.of(a).array(), ca = CpuStorage.of(c).array();
+                var fn = binaryFn(b.fn());
+                StridedLoop loop = new StridedLoop(shape, new int[] {0, a.storageOffset(), c.storageOffset()},
+                        out.stride(), Broadcast.strides(a, shape), Broadcast.strides(c, shape));
+                int ys = loop.innerStride(0), as = loop.innerStride(1), cs = loop.innerStride(2);
+                each(loop, (o, n) -> {
+                    switch (aa) {
+                        case float[] x -> Binary.apply(fn, x, o[1], as, (float[]) ca, o[2], cs, (float[]) y, o[0], ys, n);
+                        case double[] x -> Binary.apply(fn, x, o[1], as, (double[]) ca, o[2], cs, (double[]) y, o[0], ys, n);
+                        case int[] x -> Binary.apply(fn, x, o[1], as, (int[]) ca, o[2], cs, (int[]) y, o[0], ys, n);
+                        case long[] x -> Binary.apply(fn, x, o[1], as, (long[]) ca, o[2], cs, (long[]) y, o[0], ys, n);
+                        case byte[] x -> Binary.apply(fn, x, o[1], as, (byte[]) ca, o[2], cs, (byte[]) y, o[0], ys, n);
+                        default -> throw new IllegalStateException("cpu binary: array " + aa.getClass());
+                    }
+                });
+            }
+            case ElementwiseOp.Compare c -> {
+                Tensor a = in[0], d = in[1];
+                Object aa = CpuStorage.of(a).array(), da = CpuStorage.of(d).array();
+                var fn = compareFn(c.fn());
+                byte[] yy = (byte[]) y;
+                StridedLoop loop = new StridedLoop(shape, new int[] {0, a.storageOffset(), d.storageOffset()},
+                        out.stride(), Broadcast.strides(a, shape), Broadcast.strides(d, shape));
+                int ys = loop.innerStride(0), as = loop.innerStride(1), ds = loop.innerStride(2);
+                each(loop, (o, n) -> {
+                    switch (aa) {
+                        case float[] x -> Compare.apply(fn, x, o[1], as, (float[]) da, o[2], ds, yy, o[0], ys, n);
+                        case double[] x -> Compare.apply(fn, x, o[1], as, (double[]) da, o[2], ds, yy, o[0], ys, n);
+                        case int[] x -> Compare.apply(fn, x, o[1], as, (int[]) da, o[2], ds, yy, o[0], ys, n);
+                        case long[] x -> Compare.apply(fn, x, o[1], as, (long[]) da, o[2], ds, yy, o[0], ys, n);
+                        case byte[] x -> Compare.apply(fn, x, o[1], as, (byte[]) da, o[2], ds, yy, o[0], ys, n);
+                        default -> throw new IllegalStateException("cpu compare: array " + aa.getClass());
+                    }
+                });
+            }
+            case ElementwiseOp.Where w -> {
+                Tensor c = in[0], a = in[1], b = in[2];
+                byte[] ca = (byte[]) CpuStorage.of(c).array();
+                Object aa = CpuStorage.of(a).array(), ba = CpuStorage.of(b).array();
+                StridedLoop loop = new StridedLoop(shape, new int[] {0, c.storageOffset(), a.storageOffset(), b.storageOffset()},
+                        out.stride(), Broadcast.strides(c, shape), Broadcast.strides(a, shape), Broadcast.strides(b, shape));
+                int ys = loop.innerStride(0), cs = loop.innerStride(1), as = loop.innerStride(2), bs = loop.innerStride(3);
+                each(loop, (o, n) -> {
+                    switch (aa) {
+                        case float[] x -> Where.apply(ca, o[1], cs, x, o[2], as, (float[]) ba, o[3], bs, (float[]) y, o[0], ys, n);
+                        case double[] x -> Where.apply(ca, o[1], cs, x, o[2], as, (double[]) ba, o[3], bs, (double[]) y, o[0], ys, n);
+                        case int[] x -> Where.apply(ca, o[1], cs, x, o[2], as, (int[]) ba, o[3], bs, (int[]) y, o[0], ys, n);
+                        case long[] x -> Where.apply(ca, o[1], cs, x, o[2], as, (long[]) ba, o[3], bs, (long[]) y, o[0], ys, n);
+                        case byte[] x -> Where.apply(ca, o[1], cs, x, o[2], as, (byte[]) ba, o[3], bs, (byte[]) y, o[0], ys, n);
+                        default -> throw new IllegalStateException("cpu where: array " + aa.getClass());
+                    }
+                });
+            }
+            case ElementwiseOp.Cast c -> CpuConvert.copy(in[0], out);
+        }
+    }
+
+    /** One kernel call when the loop is a single run (the kernel parallelizes it), else chunks over the pool. */
+    private static void each(StridedLoop loop, StridedLoop.Segment body) {
+        if (loop.rank() == 1) loop.runSerial(body);
+        else loop.run(body);
+    }
+
+    static dev.weft.kernels.elementwise.UnaryFn unaryFn(UnaryFn fn) {
+        return switch (fn) {
+            case NEG -> dev.weft.kernels.elementwise.UnaryFn.NEG;
+            case ABS -> dev.weft.kernels.elementwise.UnaryFn.ABS;
+            case EXP -> dev.weft.kernels.elementwise.UnaryFn.EXP;
+            case LOG -> dev.weft.kernels.elementwise.UnaryFn.LOG;
+            case LOG1P -> dev.weft.kernels.elementwise.UnaryFn.LOG1P;
+            case EXPM1 -> dev.weft.kernels.elementwise.UnaryFn.EXPM1;
+            case SQRT -> dev.weft.kernels.elementwise.UnaryFn.SQRT;
+            case RSQRT -> dev.weft.kernels.elementwise.UnaryFn.RSQRT;
+            case SQUARE -> dev.weft.kernels.elementwise.UnaryFn.SQUARE;
+            case SIN -> dev.weft.kernels.elementwise.UnaryFn.SIN;
+            case COS -> dev.weft.kernels.elementwise.UnaryFn.COS;
+            case TANH -> dev.weft.kernels.elementwise.UnaryFn.TANH;
+            case SIGMOID -> dev.weft.kernels.elementwise.UnaryFn.SIGMOID;
+            case RELU -> dev.weft.kernels.elementwise.UnaryFn.RELU;
+            case LEAKY_RELU -> dev.weft.kernels.elementwise.UnaryFn.LEAKY_RELU;
+            case ELU -> dev.weft.kernels.elementwise.UnaryFn.ELU;
+            case GELU -> dev.weft.kernels.elementwise.UnaryFn.GELU_ERF;
+            case GELU_TANH -> dev.weft.kernels.elementwise.UnaryFn.GELU_TANH;
+            case SILU -> dev.weft.kernels.elementwise.UnaryFn.SILU;
+            case SOFTPLUS -> dev.weft.kernels.elementwise.UnaryFn.SOFTPLUS;
+            case SIGN -> dev.weft.kernels.elementwise.UnaryFn.SIGN;
+            case FLOOR -> dev.weft.kernels.elementwise.UnaryFn.FLOOR;
+            case CEIL -> dev.weft.kernels.elementwise.UnaryFn.CEIL;
+            case ROUND -> dev.weft.kernels.elementwise.UnaryFn.ROUND;
+            case POW -> dev.weft.kernels.elementwise.UnaryFn.POW_SCALAR;
+            case RECIPROCAL -> dev.weft.kernels.elementwise.UnaryFn.RECIPROCAL;
+            case ERF -> dev.weft.kernels.elementwise.UnaryFn.ERF;
+            case CLAMP -> dev.weft.kernels.elementwise.UnaryFn.CLAMP;
+            case LOGICAL_NOT -> dev.weft.kernels.elementwise.UnaryFn.NOT;
+        };
+    }
+
+    static dev.weft.kernels.elementwise.BinaryFn binaryFn(BinaryFn fn) {
+        return switch (fn) {
+            case ADD -> dev.weft.kernels.elementwise.BinaryFn.ADD;
+            case SUB -> dev.weft.kernels.elementwise.BinaryFn.SUB;
+            case MUL -> dev.weft.kernels.elementwise.BinaryFn.MUL;
+            case DIV -> dev.weft.kernels.elementwise.BinaryFn.DIV;
+            case POW -> dev.weft.kernels.elementwise.BinaryFn.POW;
+            case MAXIMUM -> dev.weft.kernels.elementwise.BinaryFn.MAXIMUM;
+            case MINIMUM -> dev.weft.kernels.elementwise.BinaryFn.MINIMUM;
+            case ATAN2 -> dev.weft.kernels.elementwise.BinaryFn.ATAN2;
+            case REMAINDER -> dev.weft.kernels.elementwise.BinaryFn.REMAINDER;
+            case FMOD -> dev.weft.kernels.elementwise.BinaryFn.FMOD;
+            case LOGICAL_AND -> dev.weft.kernels.elementwise.BinaryFn.LOGICAL_AND;
+            case LOGICAL_OR -> dev.weft.kernels.elementwise.BinaryFn.LOGICAL_OR;
+            case LOGICAL_XOR -> dev.weft.kernels.elementwise.BinaryFn.LOGICAL_XOR;
+        };
+    }
+
+    static dev.weft.kernels.elementwise.CompareFn compareFn(CompareFn fn) {
+        return switch (fn) {
+            case EQ -> dev.weft.kernels.elementwise.CompareFn.EQ;
+            case NE -> dev.weft.kernels.elementwise.CompareFn.NE;
+            case LT -> dev.weft.kernels.elementwise.CompareFn.LT;
+            case LE -> dev.weft.kernels.elementwise.CompareFn.LE;
+            case GT -> dev.weft.kernels.elementwise.CompareFn.GT;
+            case GE -> dev.weft.kernels.elementwise.CompareFn.GE;
+        };
+    }
+}

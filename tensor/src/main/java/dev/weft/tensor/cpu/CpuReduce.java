@@ -1,0 +1,166 @@
+package dev.weft.tensor.cpu;
+
+import dev.weft.kernels.reduce.Reduce;
+import dev.weft.kernels.reduce.ReduceFn;
+import dev.weft.kernels.reduce.Scan;
+import dev.weft.kernels.reduce.Softmax;
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.ReduceOp;
+
+/**
+ * CPU execution of reductions. The kernels read contiguous (outer, r, inner) blocks: when the reduced
+ * dims are one consecutive block of a contiguous input of the kernel's dtype, the input is used in place;
+ * otherwise it is copied once (converting dtype where the kernel needs another one, e.g. I32 sums in
+ * I64), with the reduced dims permuted to the end when they are not consecutive. Outputs are contiguous,
+ * so (outer, inner) is exactly their layout.
+ */
+final class CpuReduce {
+    private CpuReduce() {}
+
+    /** A contiguous (outer, r, inner) view of an array. */
+    private record Block(Object array, int offset, int outer, int r, int inner) {}
+
+    static void run(ReduceOp op, Tensor x, Tensor[] out) {
+        Object y = CpuStorage.of(out[0]).array();
+        switch (op) {
+            case ReduceOp.Reduce r -> {
+                DType kt = switch (r.fn()) {
+                    case SUM, PROD -> x.dtype().isFloatingPoint() ? x.dtype() : DType.I64;
+                    case MAX, MIN -> x.dtype();
+                    case ALL, ANY -> DType.BOOL;
+                };
+                ReduceFn fn = switch (r.fn()) {
+                    case SUM -> ReduceFn.SUM;
+                    case PROD -> ReduceFn.PROD;
+                    case MAX -> kt == DType.BOOL ? ReduceFn.ANY : ReduceFn.MAX;
+                    case MIN -> kt == DType.BOOL ? ReduceFn.ALL : ReduceFn.MIN;
+                    case ALL -> ReduceFn.ALL;
+                    case ANY -> ReduceFn.ANY;
+                };
+                Block b = block(x, r.dims(), kt);
+                switch (b.array()) {
+                    case float[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+                    case double[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+                    case int[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (int[]) y, 0);
+                    case long[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (long[]) y, 0);
+                    case byte[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (byte[]) y, 0);
+                    default -> throw new IllegalStateException("cpu reduce: array " + b.array().getClass());
+                }
+            }
+            case ReduceOp.ArgReduce a -> {
+                DType kt = x.dtype() == DType.BOOL ? DType.I32 : x.dtype();
+                Block b = block(x, new int[] {a.dim()}, kt);
+                long[] idx = CpuStorage.i64(out[1]);
+                Object vals = kt == x.dtype() ? y : CpuStorage.allocate(kt, out[0].numel()).array();
+                switch (b.array()) {
+                    case float[] v -> Reduce.argReduce(a.max(), v, b.offset(), b.outer(), b.r(), b.inner(), (float[]) vals, 0, idx, 0);
+                    case double[] v -> Reduce.argReduce(a.max(), v, b.offset(), b.outer(), b.r(), b.inner(), (double[]) vals, 0, idx, 0);
+                    case int[] v -> Reduce.argReduce(a.max(), v, b.offset(), b.outer(), b.r(), b.inner(), (int[]) vals, 0, idx, 0);
+                    case long[] v -> Reduce.argReduce(a.max(), v, b.offset(), b.outer(), b.r(), b.inner(), (long[]) vals, 0, idx, 0);
+                    default -> throw new IllegalStateException("cpu argreduce: array " + b.array().getClass());
+                }
+                if (vals != y) {
+                    int[] s = out[0].shape();
+                    CpuConvert.copy(vals, 0, out[0].stride(), y, 0, out[0].stride(), s);
+                }
+            }
+            case ReduceOp.Var v -> {
+                Block b = block(x, v.dims(), x.dtype());
+                int n = b.outer() * b.inner();
+                switch (b.array()) {
+                    case float[] a -> Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new float[n], 0, (float[]) y, 0);
+                    case double[] a -> Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new double[n], 0, (double[]) y, 0);
+                    default -> throw new IllegalStateException("cpu var: array " + b.array().getClass());
+                }
+            }
+            case ReduceOp.Softmax s -> {
+                Block b = block(x, new int[] {s.dim()}, x.dtype());
+                switch (b.array()) {
+                    case float[] a -> Softmax.softmax(a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+                    case double[] a -> Softmax.softmax(a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+                    default -> throw new IllegalStateException("cpu softmax: array " + b.array().getClass());
+                }
+            }
+            case ReduceOp.LogSoftmax s -> {
+                Block b = block(x, new int[] {s.dim()}, x.dtype());
+                switch (b.array()) {
+                    case float[] a -> Softmax.logSoftmax(a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+                    case double[] a -> Softmax.logSoftmax(a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+                    default -> throw new IllegalStateException("cpu log_softmax: array " + b.array().getClass());
+                }
+            }
+            case ReduceOp.LogSumExp l -> {
+                Block b = block(x, l.dims(), x.dtype());
+                switch (b.array()) {
+                    case float[] a -> Softmax.logSumExp(a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+                    case double[] a -> Softmax.logSumExp(a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+                    default -> throw new IllegalStateException("cpu logsumexp: array " + b.array().getClass());
+                }
+            }
+            case ReduceOp.Cumsum c -> scan(true, x, c.dim(), out[0]);
+            case ReduceOp.Cumprod c -> scan(false, x, c.dim(), out[0]);
+        }
+    }
+
+    private static void scan(boolean sum, Tensor x, int dim, Tensor out) {
+        Block b = block(x, new int[] {dim}, out.dtype());
+        Object y = CpuStorage.of(out).array();
+        switch (b.array()) {
+            case float[] a -> {
+                if (sum) Scan.cumsum(a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+                else Scan.cumprod(a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+            }
+            case double[] a -> {
+                if (sum) Scan.cumsum(a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+                else Scan.cumprod(a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+            }
+            case long[] a -> {
+                if (sum) Scan.cumsum(a, b.offset(), b.outer(), b.r(), b.inner(), (long[]) y, 0);
+                else Scan.cumprod(a, b.offset(), b.outer(), b.r(), b.inner(), (long[]) y, 0);
+            }
+            default -> throw new IllegalStateException("cpu scan: array " + b.array().getClass());
+        }
+    }
+
+    /**
+     * x as a contiguous (outer, r, inner) block of dtype kt with r = the product of dims (sorted). In place
+     * when possible; else one converting copy, permuting the reduced dims last if they are not consecutive.
+     */
+    private static Block block(Tensor x, int[] dims, DType kt) {
+        int[] shape = x.shape();
+        int rank = shape.length;
+        boolean consecutive = true;
+        for (int i = 1; i < dims.length; i++) if (dims[i] != dims[i - 1] + 1) consecutive = false;
+        if (consecutive) {
+            int lo = dims.length == 0 ? rank : dims[0], hi = dims.length == 0 ? rank - 1 : dims[dims.length - 1];
+            int outer = prod(shape, 0, lo), r = prod(shape, lo, hi + 1), inner = prod(shape, hi + 1, rank);
+            if (x.isContiguous() && x.dtype() == kt) {
+                return new Block(CpuStorage.of(x).array(), x.storageOffset(), outer, r, inner);
+            }
+            return new Block(CpuConvert.contiguous(x, null, kt), 0, outer, r, inner);
+        }
+        boolean[] red = new boolean[rank];
+        for (int d : dims) red[d] = true;
+        int[] perm = new int[rank];
+        int j = 0;
+        for (int d = 0; d < rank; d++) if (!red[d]) perm[j++] = d;
+        for (int d : dims) perm[j++] = d;
+        int r = 1;
+        for (int d : dims) r *= shape[d];
+        int outer = x.numel() == 0 ? keptCount(shape, red) : x.numel() / Math.max(r, 1);
+        return new Block(CpuConvert.contiguous(x, perm, kt), 0, outer, r, 1);
+    }
+
+    private static int keptCount(int[] shape, boolean[] red) {
+        int n = 1;
+        for (int d = 0; d < shape.length; d++) if (!red[d]) n *= shape[d];
+        return n;
+    }
+
+    private static int prod(int[] s, int from, int to) {
+        int p = 1;
+        for (int i = from; i < to; i++) p *= s[i];
+        return p;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.weft.tensor.cpu;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Device;
+import dev.weft.tensor.Storage;
+import dev.weft.tensor.Tensor;
+
+/**
+ * CPU storage: one Java array per dtype: float[] (F32), double[] (F64), int[] (I32), long[] (I64),
+ * byte[] holding 0/1 (BOOL). Only the CPU backend reads these arrays.
+ */
+public final class CpuStorage extends Storage {
+    private final Object data;
+
+    private CpuStorage(DType dtype, Object data, int length) {
+        super(Device.CPU, dtype, length);
+        this.data = data;
+    }
+
+    /** A zero-filled storage. */
+    public static CpuStorage allocate(DType dtype, int n) {
+        Object a = switch (dtype) {
+            case F32 -> new float[n];
+            case F64 -> new double[n];
+            case I32 -> new int[n];
+            case I64 -> new long[n];
+            case BOOL -> new byte[n];
+        };
+        return new CpuStorage(dtype, a, n);
+    }
+
+    /** Wraps an array of the dtype's CPU type (not copied). */
+    static CpuStorage wrap(DType dtype, Object array) {
+        return new CpuStorage(dtype, array, java.lang.reflect.Array.getLength(array));
+    }
+
+    /** The backing array (float[], double[], int[], long[] or byte[]). */
+    public Object array() {
+        return data;
+    }
+
+    /** The storage of a CPU tensor. */
+    public static CpuStorage of(Tensor t) {
+        if (t.storage() instanceof CpuStorage s) return s;
+        throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.Shape.format(t.shape())
+                + " lives on " + t.device() + ", not on cpu");
+    }
+
+    public static float[] f32(Tensor t) {
+        return (float[]) of(t).data;
+    }
+
+    public static double[] f64(Tensor t) {
+        return (double[]) of(t).data;
+    }
+
+    public static int[] i32(Tensor t) {
+        return (int[]) of(t).data;
+    }
+
+    public static long[] i64(Tensor t) {
+        return (long[]) of(t).data;
+    }
+
+    public static byte[] bool(Tensor t) {
+        return (byte[]) of(t).data;
+    }
+}

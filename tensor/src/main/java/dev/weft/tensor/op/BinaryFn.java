@@ -1,0 +1,48 @@
+package dev.weft.tensor.op;
+
+/**
+ * Binary elementwise functions of {@link ElementwiseOp.Binary}. Both inputs have one dtype (the op
+ * layer promotes first) and the output has it too. floatOnly functions (div, atan2) need F32/F64 (the op
+ * layer promotes integer division to float, as PyTorch does); LOGICAL_* need BOOL inputs (the op layer
+ * casts other dtypes with value != 0); the arithmetic ones do not take BOOL. Integer arithmetic wraps.
+ */
+public enum BinaryFn {
+    ADD("add", false),
+    SUB("sub", false),
+    MUL("mul", false),
+    DIV("div", true),
+    POW("pow", false),
+    MAXIMUM("maximum", false),
+    MINIMUM("minimum", false),
+    ATAN2("atan2", true),
+    /** a - floor(a / b) * b: the sign of b (Python's %). */
+    REMAINDER("remainder", false),
+    /** a - trunc(a / b) * b: the sign of a (C's fmod). */
+    FMOD("fmod", false),
+    LOGICAL_AND("logical_and", false),
+    LOGICAL_OR("logical_or", false),
+    LOGICAL_XOR("logical_xor", false);
+
+    private final String opName;
+    private final boolean floatOnly;
+
+    BinaryFn(String opName, boolean floatOnly) {
+        this.opName = opName;
+        this.floatOnly = floatOnly;
+    }
+
+    /** The op name in errors, e.g. "add". */
+    public String opName() {
+        return opName;
+    }
+
+    /** True if the inputs must be F32/F64. */
+    public boolean floatOnly() {
+        return floatOnly;
+    }
+
+    /** True for the LOGICAL_* functions (BOOL inputs and output). */
+    public boolean logical() {
+        return this == LOGICAL_AND || this == LOGICAL_OR || this == LOGICAL_XOR;
+    }
+}

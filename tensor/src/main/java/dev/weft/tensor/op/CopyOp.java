@@ -1,0 +1,30 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.Device;
+
+/** Copies: into a fresh contiguous tensor, into an existing tensor (in place), or to another device. */
+public sealed interface CopyOp extends Op {
+    /** A new contiguous tensor with x's values. Inputs: x. Output: x's shape and dtype. */
+    record Clone() implements CopyOp {
+        public String name() {
+            return "clone";
+        }
+    }
+
+    /**
+     * dst[...] = src[...] (src broadcast to dst's shape, converted to dst's dtype). Inputs: dst, src.
+     * Output: dst itself, whose storage version is bumped. dst must not have overlapping (stride-0) dims.
+     */
+    record CopyInto() implements CopyOp {
+        public String name() {
+            return "copy_";
+        }
+    }
+
+    /** x's values on another device (same shape and dtype, contiguous). Inputs: x. */
+    record ToDevice(Device device) implements CopyOp {
+        public String name() {
+            return "to";
+        }
+    }
+}

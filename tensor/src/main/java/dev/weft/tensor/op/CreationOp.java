@@ -1,0 +1,80 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Device;
+import java.util.Arrays;
+
+/** Ops with no tensor inputs that create a new tensor on a device. Each record is a pure value. */
+public sealed interface CreationOp extends Op {
+    /** The device the output is allocated on. */
+    Device device();
+
+    /** Every element equal to value (converted to dtype as {@link ElementwiseOp.Cast} does). */
+    record Full(int[] shape, double value, DType dtype, Device device) implements CreationOp {
+        public Full {
+            shape = shape.clone();
+        }
+
+        public String name() {
+            return "full";
+        }
+
+        @Override
+        public String toString() {
+            return "Full[shape=" + Arrays.toString(shape) + ", value=" + value + ", dtype=" + dtype + ", device=" + device + "]";
+        }
+    }
+
+    /** start, start+step, ... strictly before end: ceil((end - start) / step) elements, element i = start + i*step. */
+    record Arange(double start, double end, double step, DType dtype, Device device) implements CreationOp {
+        public String name() {
+            return "arange";
+        }
+
+        /** The element count (validated by ShapeRules). */
+        public int count() {
+            return (int) Math.ceil((end - start) / step);
+        }
+    }
+
+    /** steps points from start to end inclusive, evenly spaced. */
+    record Linspace(double start, double end, int steps, DType dtype, Device device) implements CreationOp {
+        public String name() {
+            return "linspace";
+        }
+    }
+
+    /** (n, m) with ones on the diagonal. */
+    record Eye(int n, int m, DType dtype, Device device) implements CreationOp {
+        public String name() {
+            return "eye";
+        }
+    }
+
+    /**
+     * Random values of a distribution, a pure function of (seed, counter): element i is computed from
+     * Philox block counter + i / dist.perBlock(dtype) under key seed.
+     */
+    record Random(Distribution dist, double p0, double p1, long seed, long counter, int[] shape, DType dtype,
+                  Device device) implements CreationOp {
+        public Random {
+            shape = shape.clone();
+        }
+
+        public String name() {
+            return switch (dist) {
+                case UNIFORM -> "rand";
+                case NORMAL -> "randn";
+                case RANDINT -> "randint";
+                case BERNOULLI -> "bernoulli";
+                case PERMUTATION -> "randperm";
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "Random[" + dist + ", p0=" + p0 + ", p1=" + p1 + ", seed=" + seed + ", counter=" + counter
+                    + ", shape=" + Arrays.toString(shape) + ", dtype=" + dtype + ", device=" + device + "]";
+        }
+    }
+}

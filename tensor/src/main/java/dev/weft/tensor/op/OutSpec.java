@@ -1,0 +1,16 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Shape;
+
+/** The shape and dtype of one op output, as {@link ShapeRules#infer} computes it. */
+public record OutSpec(int[] shape, DType dtype) {
+    public OutSpec {
+        shape = shape.clone();
+    }
+
+    @Override
+    public String toString() {
+        return Shape.format(shape) + " " + dtype;
+    }
+}

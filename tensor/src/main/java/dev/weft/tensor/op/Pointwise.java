@@ -1,0 +1,122 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * Elementwise ops with PyTorch's dtype promotion, written over the primitives in {@link ElementwiseOp}:
+ * inputs are cast to a common dtype (Cast ops, so autograd sees them), Java scalars become 0-d tensors
+ * that do not widen a floating tensor, and float-only functions promote integer inputs to F32.
+ * NOTE: BOOL arithmetic (add/mul/... of two BOOL tensors) is done in I64, unlike PyTorch's logical result.
+ */
+public final class Pointwise {
+    private Pointwise() {}
+
+    public static Tensor unary(UnaryFn fn, Tensor x) {
+        return unary(fn, x, 0, 0);
+    }
+
+    public static Tensor unary(UnaryFn fn, Tensor x, double p0, double p1) {
+        if (fn.domain() == UnaryFn.Domain.FLOAT && !x.dtype().isFloatingPoint()) x = x.to(DType.F32);
+        if (fn.domain() == UnaryFn.Domain.BOOL) x = x.to(DType.BOOL);
+        return Dispatch.apply1(new ElementwiseOp.Unary(fn, p0, p1), x);
+    }
+
+    /** GELU with approximate "none" (erf form) or "tanh". */
+    public static Tensor gelu(Tensor x, String approximate) {
+        return switch (approximate) {
+            case "none" -> unary(UnaryFn.GELU, x);
+            case "tanh" -> unary(UnaryFn.GELU_TANH, x);
+            default -> throw new IllegalArgumentException("gelu: approximate must be \"none\" or \"tanh\", got \"" + approximate + "\"");
+        };
+    }
+
+    /** min(max(x, min), max); NaN bounds are an error; min > max gives max everywhere, as in PyTorch. */
+    public static Tensor clamp(Tensor x, double min, double max) {
+        if (Double.isNaN(min) || Double.isNaN(max)) {
+            throw new IllegalArgumentException("clamp: bounds must not be NaN, got min " + min + ", max " + max);
+        }
+        return Dispatch.apply1(new ElementwiseOp.Unary(UnaryFn.CLAMP, min, max), x);
+    }
+
+    /** Clamp by tensor bounds (either may be null): minimum(maximum(x, min), max). */
+    public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
+        Tensor y = x;
+        if (min != null) y = binary(BinaryFn.MAXIMUM, y, min);
+        if (max != null) y = binary(BinaryFn.MINIMUM, y, max);
+        return y;
+    }
+
+    /** The dtype both operands of fn are cast to before the primitive runs. */
+    static DType operandDtype(BinaryFn fn, DType a, DType b) {
+        if (fn.logical()) return DType.BOOL;
+        DType t = DType.promote(a, b);
+        if (t == DType.BOOL) t = DType.I64;
+        if ((fn == BinaryFn.DIV || fn.floatOnly()) && !t.isFloatingPoint()) t = DType.F32;
+        return t;
+    }
+
+    public static Tensor binary(BinaryFn fn, Tensor a, Tensor b) {
+        DType t = operandDtype(fn, a.dtype(), b.dtype());
+        Shape.broadcast(fn.opName(), a.shape(), b.shape());
+        return Dispatch.apply1(new ElementwiseOp.Binary(fn), a.to(t), b.to(t));
+    }
+
+    /** a (fn) s with a Java floating scalar: an integer or BOOL tensor becomes F32. */
+    public static Tensor binary(BinaryFn fn, Tensor a, double s) {
+        DType t = operandDtype(fn, DType.promoteWithFloatScalar(a.dtype()), DType.promoteWithFloatScalar(a.dtype()));
+        return Dispatch.apply1(new ElementwiseOp.Binary(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+    }
+
+    /** a (fn) s with a Java integral scalar: keeps an integer tensor's dtype (BOOL becomes I64). */
+    public static Tensor binary(BinaryFn fn, Tensor a, long s) {
+        DType t = operandDtype(fn, DType.promoteWithIntScalar(a.dtype()), DType.promoteWithIntScalar(a.dtype()));
+        return Dispatch.apply1(new ElementwiseOp.Binary(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+    }
+
+    public static Tensor compare(CompareFn fn, Tensor a, Tensor b) {
+        DType t = DType.promote(a.dtype(), b.dtype());
+        Shape.broadcast(fn.opName(), a.shape(), b.shape());
+        return Dispatch.apply1(new ElementwiseOp.Compare(fn), a.to(t), b.to(t));
+    }
+
+    public static Tensor compare(CompareFn fn, Tensor a, double s) {
+        DType t = DType.promoteWithFloatScalar(a.dtype());
+        return Dispatch.apply1(new ElementwiseOp.Compare(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+    }
+
+    public static Tensor compare(CompareFn fn, Tensor a, long s) {
+        DType t = DType.promoteWithIntScalar(a.dtype());
+        return Dispatch.apply1(new ElementwiseOp.Compare(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+    }
+
+    /** cond ? a : b; cond is read as value != 0 when not BOOL. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        DType t = DType.promote(a.dtype(), b.dtype());
+        Shape.broadcast("where", cond.shape(), a.shape(), b.shape());
+        return Dispatch.apply1(new ElementwiseOp.Where(), cond.to(DType.BOOL), a.to(t), b.to(t));
+    }
+
+    public static Tensor where(Tensor cond, Tensor a, double b) {
+        DType t = DType.promoteWithFloatScalar(a.dtype());
+        return where(cond, a.to(t), Create.full(Shape.SCALAR, b, t, a.device()));
+    }
+
+    /**
+     * Writes an out-of-place result back into dst (the body of add_, mul_, ...). The result must have
+     * dst's shape and a dtype dst can hold without narrowing a float into an integer.
+     */
+    public static Tensor inPlace(String op, Tensor dst, Tensor result) {
+        if (!Arrays.equals(result.shape(), dst.shape())) {
+            throw new IllegalArgumentException(op + ": result shape " + Shape.format(result.shape())
+                    + " does not match the in-place tensor's shape " + Shape.format(dst.shape()));
+        }
+        if (DType.promote(result.dtype(), dst.dtype()) != dst.dtype()) {
+            throw new IllegalArgumentException(op + ": result dtype " + result.dtype() + " cannot be stored in the "
+                    + dst.dtype() + " tensor " + Shape.format(dst.shape()));
+        }
+        return dst.copy_(result);
+    }
+}

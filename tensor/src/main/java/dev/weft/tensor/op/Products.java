@@ -1,0 +1,106 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Matrix products over the one primitive {@link MatmulOp.Bmm}: matmul with torch.matmul's rules
+ * (1-d operands get a dim added and removed, batch dims broadcast via expand + reshape), mm, bmm,
+ * mv, dot; outer is an elementwise product of broadcast views. Transposed operands stay views.
+ */
+public final class Products {
+    private Products() {}
+
+    private static String pair(Tensor a, Tensor b) {
+        return Shape.format(a.shape()) + " @ " + Shape.format(b.shape());
+    }
+
+    private static void inner(String op, Tensor a, Tensor b, int ka, int kb) {
+        if (ka != kb) throw new IllegalArgumentException(op + ": " + pair(a, b) + ": inner dims " + ka + " != " + kb);
+    }
+
+    public static Tensor bmm(Tensor a, Tensor b) {
+        return Dispatch.apply1(new MatmulOp.Bmm(), a, b);
+    }
+
+    /** (M, K) @ (K, N) -> (M, N). */
+    public static Tensor mm(Tensor a, Tensor b) {
+        if (a.dim() != 2 || b.dim() != 2) {
+            throw new IllegalArgumentException("mm: " + pair(a, b) + ": expected two 2-d tensors");
+        }
+        inner("mm", a, b, a.size(1), b.size(0));
+        return bmm(a.unsqueeze(0), b.unsqueeze(0)).squeeze(0);
+    }
+
+    /** (M, K) @ (K,) -> (M,). */
+    public static Tensor mv(Tensor a, Tensor v) {
+        if (a.dim() != 2 || v.dim() != 1) {
+            throw new IllegalArgumentException("mv: " + pair(a, v) + ": expected a 2-d matrix and a 1-d vector");
+        }
+        inner("mv", a, v, a.size(1), v.size(0));
+        return bmm(a.unsqueeze(0), v.view(1, -1, 1)).view(-1);
+    }
+
+    /** (K,) . (K,) -> 0-d. */
+    public static Tensor dot(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("dot: " + pair(a, b) + ": expected two 1-d tensors");
+        }
+        inner("dot", a, b, a.size(0), b.size(0));
+        return bmm(a.view(1, 1, -1), b.view(1, -1, 1)).reshape();
+    }
+
+    /** (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j]. */
+    public static Tensor outer(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("outer: " + Shape.format(a.shape()) + " x " + Shape.format(b.shape())
+                    + ": expected two 1-d tensors");
+        }
+        return a.unsqueeze(1).mul(b.unsqueeze(0));
+    }
+
+    /**
+     * torch.matmul: 1-d @ 1-d is dot; 2-d @ 2-d mm; a 1-d left operand is a row (dim removed after), a
+     * 1-d right operand a column; otherwise leading dims broadcast as a batch:
+     * (..., M, K) @ (..., K, N) -> (broadcast(...), M, N).
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        int ra = a.dim(), rb = b.dim();
+        if (ra == 0 || rb == 0) {
+            throw new IllegalArgumentException("matmul: " + pair(a, b) + ": both arguments need at least 1 dim");
+        }
+        int ka = a.size(-1), kb = rb == 1 ? b.size(0) : b.size(-2);
+        inner("matmul", a, b, ka, kb);
+        if (ra == 1 && rb == 1) return dot(a, b);
+        if (ra == 2 && rb == 2) return mm(a, b);
+        if (ra == 1 && rb == 2) return mm(a.unsqueeze(0), b).squeeze(0);
+        if (ra == 2 && rb == 1) return mv(a, b);
+        if (rb <= 2) {
+            // (..., M, K) @ (K, N) or (K,): fold the batch into M, one GEMM.
+            int[] sa = a.shape();
+            Tensor a2 = a.reshape(-1, ka);
+            Tensor out = rb == 2 ? mm(a2, b) : mv(a2, b);
+            int[] os = rb == 2 ? Shape.insert(Shape.remove(sa, ra - 1), ra - 1, b.size(1)) : Shape.remove(sa, ra - 1);
+            return out.reshape(os);
+        }
+        Tensor a3 = ra == 1 ? a.unsqueeze(0) : a;
+        Tensor b3 = rb == 1 ? b.unsqueeze(-1) : b;
+        int[] sa = a3.shape(), sb = b3.shape();
+        int m = sa[sa.length - 2], n = sb[sb.length - 1];
+        int[] batchA = java.util.Arrays.copyOf(sa, sa.length - 2), batchB = java.util.Arrays.copyOf(sb, sb.length - 2);
+        int[] batch = Shape.broadcast("matmul", batchA, batchB);
+        int bn = Shape.numel(batch);
+        Tensor ea = a3.expand(concat(batch, m, ka)).reshape(bn, m, ka);
+        Tensor eb = b3.expand(concat(batch, ka, n)).reshape(bn, ka, n);
+        Tensor out = bmm(ea, eb).reshape(concat(batch, m, n));
+        if (ra == 1) out = out.squeeze(-2);
+        if (rb == 1) out = out.squeeze(-1);
+        return out;
+    }
+
+    static int[] concat(int[] lead, int... tail) {
+        int[] out = java.util.Arrays.copyOf(lead, lead.length + tail.length);
+        System.arraycopy(tail, 0, out, lead.length, tail.length);
+        return out;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.Tensor;
+
+/**
+ * The recording hook autograd installs with {@link Dispatch#setRecorder}. Dispatch calls it after an
+ * op ran, only when a recorder is installed and some input requires grad. It may mark outputs
+ * (requiresGrad, gradNode); it must not modify inputs or outputs' values.
+ */
+@FunctionalInterface
+public interface Recorder {
+    /** Called once per executed op, with the op record, its inputs and its outputs. */
+    void record(Op op, Tensor[] inputs, Tensor[] outputs);
+}

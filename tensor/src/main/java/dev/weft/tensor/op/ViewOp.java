@@ -1,0 +1,106 @@
+package dev.weft.tensor.op;
+
+import java.util.Arrays;
+
+/**
+ * View primitives: the output shares the input's storage; only shape, strides and offset change.
+ * Dispatch builds them from metadata (no backend call, no allocation) but still records them.
+ * Fields are normalized by the op layer (non-negative dims, clamped slice bounds, no -1 sizes).
+ */
+public sealed interface ViewOp extends Op {
+    /** Same elements in row-major order under a new shape; only where strides allow (else an error). */
+    record Reshape(int[] shape) implements ViewOp {
+        public Reshape {
+            shape = shape.clone();
+        }
+
+        public String name() {
+            return "view";
+        }
+
+        @Override
+        public String toString() {
+            return "Reshape" + Arrays.toString(shape);
+        }
+    }
+
+    /** Output dim i is input dim dims[i]. */
+    record Permute(int[] dims) implements ViewOp {
+        public Permute {
+            dims = dims.clone();
+        }
+
+        public String name() {
+            return "permute";
+        }
+
+        @Override
+        public String toString() {
+            return "Permute" + Arrays.toString(dims);
+        }
+    }
+
+    /** Broadcast to a larger shape (new leading dims, size-1 dims stretched) with stride 0. */
+    record Expand(int[] shape) implements ViewOp {
+        public Expand {
+            shape = shape.clone();
+        }
+
+        public String name() {
+            return "expand";
+        }
+
+        @Override
+        public String toString() {
+            return "Expand" + Arrays.toString(shape);
+        }
+    }
+
+    /** Elements start, start+step, ... below end along dim (0 <= start <= end <= size, step >= 1). */
+    record Slice(int dim, int start, int end, int step) implements ViewOp {
+        public String name() {
+            return "slice";
+        }
+    }
+
+    /** The index-th entry along dim; the dim disappears (0 <= index < size). */
+    record Select(int dim, int index) implements ViewOp {
+        public String name() {
+            return "select";
+        }
+    }
+
+    /** Removes dim, which must have size 1. */
+    record Squeeze(int dim) implements ViewOp {
+        public String name() {
+            return "squeeze";
+        }
+    }
+
+    /** Inserts a size-1 dim at position dim (0 <= dim <= rank). */
+    record Unsqueeze(int dim) implements ViewOp {
+        public String name() {
+            return "unsqueeze";
+        }
+    }
+
+    /**
+     * An arbitrary strided window of the input's storage: shape, strides (>= 0) and an offset in
+     * storage elements. Every element reached must lie inside the storage.
+     */
+    record AsStrided(int[] shape, int[] strides, int offset) implements ViewOp {
+        public AsStrided {
+            shape = shape.clone();
+            strides = strides.clone();
+        }
+
+        public String name() {
+            return "as_strided";
+        }
+
+        @Override
+        public String toString() {
+            return "AsStrided[shape=" + Arrays.toString(shape) + ", strides=" + Arrays.toString(strides) + ", offset=" + offset + "]";
+        }
+    }
+}
