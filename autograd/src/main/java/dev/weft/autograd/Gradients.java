@@ -1,0 +1,63 @@
+package dev.weft.autograd;
+
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.BinaryFn;
+import dev.weft.tensor.op.CopyOp;
+import dev.weft.tensor.op.CreationOp;
+import dev.weft.tensor.op.ElementwiseOp;
+import dev.weft.tensor.op.MatmulOp;
+import dev.weft.tensor.op.Op;
+import dev.weft.tensor.op.ReduceFn;
+import dev.weft.tensor.op.ReduceOp;
+import dev.weft.tensor.op.UnaryFn;
+import dev.weft.tensor.op.ViewOp;
+import java.util.Set;
+
+/**
+ * The table of backward rules: one exhaustive switch over the sealed op families (no default branch,
+ * so an op added to the tensor layer without a rule does not compile), each family's rules in its own
+ * small class. Every rule maps the output gradients to one gradient per input (null: none) using
+ * tensor ops only. The ops that have no gradient are listed in {@link #NON_DIFFERENTIABLE_OPS} and
+ * {@link #NON_DIFFERENTIABLE_FNS}; reaching one throws {@link NonDifferentiableException}.
+ */
+public final class Gradients {
+    private Gradients() {}
+
+    /** Op records with no gradient at all (outputs are BOOL/integer, or there are no inputs). */
+    public static final Set<Class<? extends Op>> NON_DIFFERENTIABLE_OPS = Set.of(
+            ElementwiseOp.Compare.class,
+            CreationOp.Full.class, CreationOp.Arange.class, CreationOp.Linspace.class, CreationOp.Eye.class,
+            CreationOp.Random.class);
+
+    /** Functions of parameterized records that have no gradient (BOOL results). */
+    public static final Set<Enum<?>> NON_DIFFERENTIABLE_FNS = Set.of(
+            UnaryFn.LOGICAL_NOT, BinaryFn.LOGICAL_AND, BinaryFn.LOGICAL_OR, BinaryFn.LOGICAL_XOR,
+            ReduceFn.ALL, ReduceFn.ANY);
+
+    /** The gradients of op's inputs given its output gradients (see {@link Ctx}). */
+    static Tensor[] backward(Op op, Ctx c) {
+        return switch (op) {
+            case ElementwiseOp e -> ElementwiseGrads.backward(e, c);
+            case ReduceOp r -> ReduceGrads.backward(r, c);
+            case ViewOp v -> ViewGrads.backward(v, c);
+            case MatmulOp m -> switch (m) {
+                // (B, M, K) @ (B, K, N): dA = dY B^T, dB = A^T dY (transposes stay views)
+                case MatmulOp.Bmm b -> new Tensor[] {
+                        c.needs(0) ? c.g().bmm(c.in(1).mT()) : null,
+                        c.needs(1) ? c.in(0).mT().bmm(c.g()) : null};
+            };
+            case CopyOp k -> switch (k) {
+                case CopyOp.Clone x -> new Tensor[] {c.g()};
+                // dst is overwritten: its old value gets no gradient; src gets dst's (cast back, summed to size)
+                case CopyOp.CopyInto x -> new Tensor[] {null, c.g().to(c.inDtype(1))};
+                case CopyOp.ToDevice x -> new Tensor[] {c.g().to(c.inMeta(0).device())};
+            };
+            case CreationOp k -> throw nonDifferentiable(op, c);
+        };
+    }
+
+    static NonDifferentiableException nonDifferentiable(Object what, Ctx c) {
+        return new NonDifferentiableException(c.opName() + " is not differentiable (" + what
+                + "): no gradient flows through it");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.weft.autograd;
+
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.CopyOp;
+import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.op.Op;
+import dev.weft.tensor.op.Recorder;
+import dev.weft.tensor.op.ViewOp;
+
+/**
+ * The recorder autograd installs on {@link Dispatch}: for every op run in grad mode with an input that
+ * requires grad, it links a {@link Node} to the outputs (gradNode) and marks floating outputs as
+ * requiring grad. The "tape" is this graph of nodes hanging off the tensors, not a global list, so a
+ * graph nobody references is garbage, and backward frees saved tensors as it goes.
+ * Installed when any public autograd class loads, or through ServiceLoader where tensor/ asks for one.
+ */
+public final class Tape implements Recorder {
+    static final Tape INSTANCE = new Tape();
+
+    /** For ServiceLoader; use {@link #install()} instead. */
+    public Tape() {}
+
+    /** Installs the recorder on Dispatch (idempotent). */
+    public static void install() {
+        Recorder r = Dispatch.recorder();
+        if (!(r instanceof Tape)) Dispatch.setRecorder(INSTANCE);
+    }
+
+    @Override
+    public void record(Op op, Tensor[] inputs, Tensor[] outputs) {
+        GradMode.State st = GradMode.state();
+        if (!st.enabled) return;
+        if (op instanceof CopyOp.CopyInto) checkInPlace(inputs);
+        int n = inputs.length;
+        Object[] next = new Object[n];
+        int[] slot = new int[n];
+        for (int i = 0; i < n; i++) {
+            Tensor t = inputs[i];
+            if (!t.requiresGrad()) continue;
+            Object g = t.gradNode();
+            if (g instanceof Node nd) {
+                if (nd.op instanceof ViewOp && !nd.released() && nd.inputVersion(0) != t.version()) staleView(op, i, t, nd);
+                next[i] = nd;
+            } else if (g instanceof Node.Out o) {
+                next[i] = o.node();
+                slot[i] = o.index();
+            } else {
+                next[i] = t;
+            }
+        }
+        boolean floating = false;
+        for (Tensor o : outputs) floating |= o.dtype().isFloatingPoint();
+        if (!floating) {
+            NonDifferentiable mark = new NonDifferentiable(op.name(), shapes(inputs));
+            for (Tensor o : outputs) o.setGradNode(mark);
+            return;
+        }
+        Node node = new Node(op, inputs.clone(), outputs.clone(), next, slot);
+        for (int i = 0; i < outputs.length; i++) {
+            Tensor o = outputs[i];
+            if (o.dtype().isFloatingPoint()) {
+                o.requiresGrad(true);
+                o.setGradNode(i == 0 ? node : new Node.Out(node, i));
+            } else {
+                o.setGradNode(new NonDifferentiable(op.name() + " (output " + i + ")", shapes(inputs)));
+            }
+        }
+        if (st.anomaly) Anomaly.checkForward(op, inputs, outputs);
+    }
+
+    /**
+     * copy_ (and add_, mul_, ... which end in it) into a tensor the graph depends on: allowed on a
+     * non-leaf that owns its storage (its history is replaced by the copy's node); refused on a leaf
+     * that requires grad and on views, whose base's history cannot be rewritten here.
+     */
+    private static void checkInPlace(Tensor[] in) {
+        Tensor dst = in[0], src = in[1];
+        String d = Shape.format(dst.shape()) + " " + dst.dtype();
+        if (dst.requiresGrad() && dst.gradNode() == null) {
+            throw new IllegalStateException("copy_: in-place write into a leaf tensor " + d + " that requires grad; "
+                    + "do the update inside Autograd.noGrad() (as optimizers do), or work on a clone");
+        }
+        if (dst.gradNode() instanceof Node nd && nd.op instanceof ViewOp) {
+            throw new IllegalStateException("copy_: in-place write into a view (" + nd.op.name() + " of "
+                    + Shape.format(nd.inputShapes[0]) + ") of a tensor that requires grad; autograd cannot rewrite the "
+                    + "base's history: build the result out of place (where, cat, indexAdd) or clone the base first");
+        }
+        boolean whole = dst.storageOffset() == 0 && dst.isContiguous() && dst.numel() == dst.storage().length();
+        if (src.requiresGrad() && !whole) {
+            throw new IllegalStateException("copy_: writing a tensor that requires grad " + Shape.format(src.shape())
+                    + " into part of another tensor's storage (destination " + d + ", offset " + dst.storageOffset()
+                    + ", storage of " + dst.storage().length() + "): the base tensor would lose that history; "
+                    + "build the result out of place (where, cat, indexAdd)");
+        }
+    }
+
+    private static void staleView(Op op, int i, Tensor t, Node view) {
+        throw new IllegalStateException(op.name() + ": input " + i + " " + Shape.format(t.shape()) + " is a view ("
+                + view.op.name() + " of " + Shape.format(view.inputShapes[0]) + ") whose storage was modified in place "
+                + "after the view was taken (version " + view.inputVersion(0) + ", now " + t.version()
+                + "); take the view again after the in-place op");
+    }
+
+    static String shapes(Tensor[] ts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ts.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(Shape.format(ts[i].shape())).append(' ').append(ts[i].dtype());
+        }
+        return sb.toString();
+    }
+}
