@@ -21,7 +21,9 @@ final class Embed {
         perm[rank - 1] = dim;
         Tensor gp = g.permute(perm);
         int[] ps = gp.shape();
-        Tensor flat = gp.reshape(-1, positions.length);                       // (R, n_g)
+        int rows = 1;
+        for (int d = 0; d < rank - 1; d++) rows *= ps[d];
+        Tensor flat = gp.reshape(rows, positions.length);                     // (R, n_g)
         Tensor moved = flat.matmul(oneHot(positions, n, g));                  // (R, n)
         ps[rank - 1] = n;
         int[] inv = new int[rank];
@@ -31,7 +33,7 @@ final class Embed {
 
     /** g (any shape, numel == positions.length) -> a 1-d tensor of size n with g's flat entries added at positions. */
     static Tensor flat(Tensor g, int n, int[] positions) {
-        return g.reshape(1, -1).matmul(oneHot(positions, n, g)).reshape(n);
+        return g.reshape(1, positions.length).matmul(oneHot(positions, n, g)).reshape(n);
     }
 
     /** (positions.length, n): row j is one at positions[j] (all zeros for -1), g's dtype and device. */
