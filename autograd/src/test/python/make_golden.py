@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Writes the golden data of dev.weft.autograd.GoldenTest: inputs, outputs and gradients of a few
+composite functions computed by PyTorch in float64. Run from the repository root:
+    /usr/bin/python3 autograd/src/test/python/make_golden.py
+It rewrites autograd/src/test/resources/golden/autograd_golden.txt; the Java test only reads that file.
+Format: after '#' header lines, blocks 'case NAME' ... 'end'; each tensor is a line
+'KIND NAME d0,d1,...' (KIND: input, const, output, grad; '-' for a 0-d shape) and a line of values.
+"""
+import os
+import sys
+
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+DT = torch.float64
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "autograd_golden.txt")
+
+
+def rand(*shape, lo=-1.0, hi=1.0):
+    return (torch.rand(*shape, dtype=DT) * (hi - lo) + lo).requires_grad_(True)
+
+
+def mlp():
+    x, w1, b1, w2, b2 = rand(5, 4), rand(8, 4), rand(8), rand(3, 8), rand(3)
+    h1 = torch.tanh(x @ w1.t() + b1)
+    h2 = F.gelu(h1 @ w2.t() + b2)
+    loss = (h2 ** 2).mean() + 0.1 * w1.norm()
+    return dict(x=x, w1=w1, b1=b1, w2=w2, b2=b2), {}, loss
+
+
+def softmax_nll():
+    logits = rand(4, 5, lo=-2, hi=2)
+    onehot = F.one_hot(torch.tensor([1, 0, 4, 2]), 5).to(DT)
+    logp = F.log_softmax(logits, dim=1)
+    nll = -(logp * onehot).sum() / 4
+    p = torch.softmax(logits, dim=1)
+    ent = -(p * logp).sum(dim=1).mean()
+    loss = nll + 0.5 * ent + torch.logsumexp(logits, dim=0).sum() * 0.1
+    return dict(logits=logits), dict(onehot=onehot), loss
+
+
+def broadcast_reduce():
+    a, b, c = rand(3, 1, 4), rand(5, 1), rand(4)
+    y = a * b + c.exp()                                   # (3, 5, 4)
+    loss = (y.sum(0).amax(1).sum() + y.var(dim=2).mean() + y.logsumexp(1).sum() * 0.5
+            + (a.abs() + 1).prod() * 0.01 + y.std() + y.cumsum(2).mean() + (y - y.mean(0, keepdim=True)).pow(2).sum()
+            + torch.maximum(a, b.unsqueeze(0)).sum() + y.max(dim=1).values.sum() * 0.1)
+    return dict(a=a, b=b, c=c), {}, loss
+
+
+def einsum_matmul():
+    A, B, C = rand(2, 3, 4), rand(4, 5), rand(2, 5, 3)
+    y = torch.matmul(A, B)                                # (2, 3, 5)
+    z = torch.einsum("bij,bjk->bik", y, C)                # (2, 3, 3)
+    t = torch.einsum("bii->b", z)                         # traces (diagonal view)
+    loss = (t.sum() + torch.einsum("ij,ij->", B, B) + (A.transpose(1, 2) @ A).norm()
+            + torch.einsum("bij,jk->bik", A, B).sigmoid().sum() + z[:, 1:, ::2].sum())
+    return dict(A=A, B=B, C=C), {}, loss
+
+
+CASES = [("mlp", mlp), ("softmax_nll", softmax_nll), ("broadcast_reduce", broadcast_reduce),
+         ("einsum_matmul", einsum_matmul)]
+
+
+def fmt(kind, name, t):
+    shape = ",".join(str(s) for s in t.shape) if t.dim() > 0 else "-"
+    vals = " ".join(repr(float(v)) for v in t.detach().reshape(-1).tolist())
+    return f"{kind} {name} {shape}\n{vals}\n"
+
+
+def main():
+    lines = ["# Golden autograd data for dev.weft.autograd.GoldenTest (float64).\n",
+             f"# Produced by autograd/src/test/python/make_golden.py with torch {torch.__version__}, "
+             f"python {sys.version.split()[0]}, torch.manual_seed(0). Do not edit by hand.\n"]
+    for name, fn in CASES:
+        inputs, consts, loss = fn()
+        grads = torch.autograd.grad(loss, list(inputs.values()))
+        lines.append(f"case {name}\n")
+        for k, v in inputs.items():
+            lines.append(fmt("input", k, v))
+        for k, v in consts.items():
+            lines.append(fmt("const", k, v))
+        lines.append(fmt("output", "loss", loss))
+        for k, g in zip(inputs.keys(), grads):
+            lines.append(fmt("grad", k, g))
+        lines.append("end\n")
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as f:
+        f.writelines(lines)
+    print("wrote", os.path.normpath(OUT))
+
+
+if __name__ == "__main__":
+    main()
