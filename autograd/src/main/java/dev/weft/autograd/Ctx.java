@@ -46,7 +46,7 @@ final class Ctx {
 
     /** The shape of input i. */
     int[] inShape(int i) {
-        return node.inputShapes[i].clone();
+        return node.inputShape(i);
     }
 
     /** The dtype of input i. */

@@ -46,13 +46,13 @@ final class Engine {
         final long pass = PASSES.incrementAndGet();
         final List<Node> reachable = new ArrayList<>();
         // leaf gradients in order of first arrival
-        final Map<Tensor, Integer> leafIndex = new IdentityHashMap<>();
-        final List<Tensor> leaves = new ArrayList<>();
-        final List<Tensor> leafGrads = new ArrayList<>();
+        final Map<Tensor, Integer> leafIndex = new IdentityHashMap<>(4);
+        final List<Tensor> leaves = new ArrayList<>(4);
+        final List<Tensor> leafGrads = new ArrayList<>(4);
         // functional mode: which leaves and node outputs are targets
         Map<Tensor, Integer> leafTargets;
         Map<Node, List<int[]>> nodeTargets;
-        final Map<Storage, Boolean> seedStorages = new IdentityHashMap<>();
+        Map<Storage, Boolean> seedStorages;  // storages of caller-given seeds: never handed out as a leaf's grad
 
         Walk(String api, Tensor[] targets, boolean retain, boolean create, boolean allowUnused) {
             this.api = api;
@@ -126,6 +126,7 @@ final class Engine {
                 throw new IllegalArgumentException(api + ": gradient " + k + " has shape " + Shape.format(given.shape())
                         + " but output " + k + " has shape " + Shape.format(root.shape()));
             }
+            if (seedStorages == null) seedStorages = new IdentityHashMap<>(4);
             seedStorages.put(given.storage(), Boolean.TRUE);
             return given.dtype() == root.dtype() ? given : given.to(root.dtype());
         }
@@ -232,20 +233,27 @@ final class Engine {
 
         /** Sums a rule's gradient down to input i's shape (un-broadcasting) and checks its dtype. */
         private Tensor fit(Node n, int i, Tensor g) {
-            int[] want = n.inputShapes[i];
-            int[] have = g.shape();
-            if (!Arrays.equals(have, want)) {
+            Tensor x = n.inputMeta(i);
+            if (!sameShape(g, x)) {
+                int[] want = x.shape(), have = g.shape();
                 if (!Shape.broadcastsTo(want, have)) {
                     throw new IllegalStateException("backward of " + n.op.name() + " returned a gradient of shape "
                             + Shape.format(have) + " for input " + i + " of shape " + Shape.format(want));
                 }
                 g = g.sumToSize(want);
             }
-            if (g.dtype() != n.inputMeta(i).dtype()) {
+            if (g.dtype() != x.dtype()) {
                 throw new IllegalStateException("backward of " + n.op.name() + " returned a " + g.dtype()
-                        + " gradient for input " + i + " of dtype " + n.inputMeta(i).dtype());
+                        + " gradient for input " + i + " of dtype " + x.dtype());
             }
             return g;
+        }
+
+        private static boolean sameShape(Tensor a, Tensor b) {
+            int r = a.dim();
+            if (r != b.dim()) return false;
+            for (int d = 0; d < r; d++) if (a.size(d) != b.size(d)) return false;
+            return true;
         }
 
         private void deliver(Node n, int slot, Tensor g) {
@@ -267,13 +275,13 @@ final class Engine {
 
         /** leaf.grad += g, out of place; a first gradient is kept only if nothing else shares its storage. */
         private void accumulateLeaves() {
-            Map<Storage, Boolean> handed = new IdentityHashMap<>();
+            Map<Storage, Boolean> handed = new IdentityHashMap<>(Math.max(4, leaves.size()));
             for (int i = 0; i < leaves.size(); i++) {
                 Tensor leaf = leaves.get(i), g = leafGrads.get(i), old = leaf.grad();
                 if (old == null) {
                     Storage s = g.storage();
                     boolean owned = g.storageOffset() == 0 && g.isContiguous() && g.numel() == s.length()
-                            && !seedStorages.containsKey(s) && handed.put(s, Boolean.TRUE) == null;
+                            && (seedStorages == null || !seedStorages.containsKey(s)) && handed.put(s, Boolean.TRUE) == null;
                     leaf.setGrad(owned ? g : g.clone());
                 } else {
                     leaf.setGrad(old.add(g));

@@ -23,8 +23,8 @@ final class Node {
     /** Per input: the output slot of next[i] when it is a Node. */
     final int[] nextSlot;
     final int outputCount;
-    /** Input shapes (kept after release for messages and for un-broadcasting). */
-    final int[][] inputShapes;
+    /** "(2, 3), (3,)": the input shapes, kept for messages once the inputs are released. */
+    private String shapesAfterRelease;
 
     // Per-backward traversal state, valid while pass == the running pass id (one thread walks a graph at a time).
     long pass;
@@ -40,11 +40,7 @@ final class Node {
         this.nextSlot = nextSlot;
         this.outputCount = outputs.length;
         this.inputVersions = new int[inputs.length];
-        this.inputShapes = new int[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            inputVersions[i] = inputs[i].version();
-            inputShapes[i] = inputs[i].shape();
-        }
+        for (int i = 0; i < inputs.length; i++) inputVersions[i] = inputs[i].version();
         this.outputVersions = new int[outputs.length];
         for (int i = 0; i < outputs.length; i++) outputVersions[i] = outputs[i].version();
     }
@@ -58,6 +54,7 @@ final class Node {
 
     /** Drops the saved tensors (after backward without retainGraph). */
     void release() {
+        shapesAfterRelease = shapes();
         inputs = null;
         outputs = null;
     }
@@ -111,12 +108,19 @@ final class Node {
         }
     }
 
-    /** "(2, 3) f32, (3,) f32": the input shapes, for messages. */
+    /** The shape of input i (a copy). */
+    int[] inputShape(int i) {
+        checkLive();
+        return inputs[i].shape();
+    }
+
+    /** "(2, 3), (3,)": the input shapes, for messages. */
     String shapes() {
+        if (inputs == null) return shapesAfterRelease;
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < inputShapes.length; i++) {
+        for (int i = 0; i < inputs.length; i++) {
             if (i > 0) sb.append(", ");
-            sb.append(Shape.format(inputShapes[i]));
+            sb.append(Shape.format(inputs[i].shape()));
         }
         return sb.toString();
     }

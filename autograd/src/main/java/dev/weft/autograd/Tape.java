@@ -83,7 +83,7 @@ public final class Tape implements Recorder {
         }
         if (dst.gradNode() instanceof Node nd && nd.op instanceof ViewOp) {
             throw new IllegalStateException("copy_: in-place write into a view (" + nd.op.name() + " of "
-                    + Shape.format(nd.inputShapes[0]) + ") of a tensor that requires grad; autograd cannot rewrite the "
+                    + Shape.format(nd.inputShape(0)) + ") of a tensor that requires grad; autograd cannot rewrite the "
                     + "base's history: build the result out of place (where, cat, indexAdd) or clone the base first");
         }
         boolean whole = dst.storageOffset() == 0 && dst.isContiguous() && dst.numel() == dst.storage().length();
@@ -97,7 +97,7 @@ public final class Tape implements Recorder {
 
     private static void staleView(Op op, int i, Tensor t, Node view) {
         throw new IllegalStateException(op.name() + ": input " + i + " " + Shape.format(t.shape()) + " is a view ("
-                + view.op.name() + " of " + Shape.format(view.inputShapes[0]) + ") whose storage was modified in place "
+                + view.op.name() + " of " + Shape.format(view.inputShape(0)) + ") whose storage was modified in place "
                 + "after the view was taken (version " + view.inputVersion(0) + ", now " + t.version()
                 + "); take the view again after the in-place op");
     }
