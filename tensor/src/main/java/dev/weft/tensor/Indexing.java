@@ -55,7 +55,7 @@ public final class Indexing {
 
     /** torch.scatter_add: a copy of self with self[i with i_dim = index[i]] += src[i]. */
     public static Tensor scatterAdd(Tensor self, int dim, Tensor index, Tensor src) {
-        return scatterLike(new IndexOp.ScatterReduce(norm("scatter_add", dim, self), IndexOp.Reduction.SUM, true), self, index, src);
+        return scatterLike(new IndexOp.ScatterAdd(norm("scatter_add", dim, self)), self, index, src);
     }
 
     /**

@@ -27,6 +27,7 @@ final class CpuIndex {
             case IndexOp.IndexSelect s -> indexSelect(s.dim(), in[0], in[1], out);
             case IndexOp.Gather g -> gather(g.dim(), in[0], in[1], out);
             case IndexOp.Scatter s -> scatter(s.name(), s.dim(), null, false, in, out);
+            case IndexOp.ScatterAdd s -> scatter(s.name(), s.dim(), IndexOp.Reduction.SUM, true, in, out);
             case IndexOp.ScatterReduce s -> scatter(s.name(), s.dim(), s.reduce(), s.includeSelf(), in, out);
             case IndexOp.IndexAdd a -> indexAdd(a.dim(), a.alpha(), in, out);
             case IndexOp.Nonzero n -> nonzero(n.count(), in[0], out);

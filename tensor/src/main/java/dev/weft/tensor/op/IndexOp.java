@@ -56,6 +56,17 @@ public sealed interface IndexOp extends Op {
     }
 
     /**
+     * y = self; y[i with i_dim replaced by idx[i]] += src[i] (in row-major order of idx). Inputs and
+     * shapes as {@link Scatter}; not BOOL. Output: self's shape and dtype. The common case of
+     * ScatterReduce (SUM, includeSelf), kept apart for its simpler gradient.
+     */
+    record ScatterAdd(int dim) implements IndexOp {
+        public String name() {
+            return "scatter_add";
+        }
+    }
+
+    /**
      * torch.scatter_reduce: y = self, then every src[i] is reduced into y[i with i_dim = idx[i]]. With
      * includeSelf a target's own value takes part; without it a target that receives sources is replaced
      * by their reduction alone. MEAN divides by the count of values reduced (integers: floor division).
@@ -63,7 +74,7 @@ public sealed interface IndexOp extends Op {
      */
     record ScatterReduce(int dim, Reduction reduce, boolean includeSelf) implements IndexOp {
         public String name() {
-            return reduce == Reduction.SUM && includeSelf ? "scatter_add" : "scatter_reduce";
+            return "scatter_reduce";
         }
     }
 

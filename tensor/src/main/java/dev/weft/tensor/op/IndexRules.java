@@ -38,6 +38,14 @@ final class IndexRules {
                 yield one(idx.shape(), x.dtype());
             }
             case IndexOp.Scatter s -> one(scatter(name, s.dim(), in), in[0].dtype());
+            case IndexOp.ScatterAdd s -> {
+                int[] out = scatter(name, s.dim(), in);
+                if (in[0].dtype() == DType.BOOL) {
+                    throw RuleChecks.fail(name, RuleChecks.shapes(new String[] {"self", "index", "src"}, in),
+                            "bool tensors are not supported");
+                }
+                yield one(out, in[0].dtype());
+            }
             case IndexOp.ScatterReduce s -> {
                 int[] out = scatter(name, s.dim(), in);
                 if (in[0].dtype() == DType.BOOL) {
