@@ -51,7 +51,7 @@ class ConvolutionTest {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "2")
     void conv2dEqualsDirectConvolution(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Random r = new Random(seed);
         Generator gen = new Generator(seed);
@@ -105,7 +105,7 @@ class ConvolutionTest {
         assertArrayEquals(new float[] {0, 2, 2, 6, 16, 10, 6, 14, 8}, f.reshape(-1).toFloatArray());
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "3")
     void foldOfUnfoldIsOverlapCountTimesInputAndTheyAreAdjoint(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Random r = new Random(seed);
         Generator gen = new Generator(seed);
