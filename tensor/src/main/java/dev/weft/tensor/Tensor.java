@@ -176,6 +176,15 @@ public final class Tensor {
         return Create.full(shape, 1, dtype, Device.CPU);
     }
 
+    /** A new tensor of the shape; zero-filled (Weft never hands out uninitialized memory). */
+    public static Tensor empty(int... shape) {
+        return Create.full(shape, 0, DType.F32, Device.CPU);
+    }
+
+    public static Tensor empty(DType dtype, int... shape) {
+        return Create.full(shape, 0, dtype, Device.CPU);
+    }
+
     public static Tensor full(double value, int... shape) {
         return Create.full(shape, value, DType.F32, Device.CPU);
     }
@@ -695,6 +704,11 @@ public final class Tensor {
     public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
     /** "fro" (Frobenius) or a number ("1", "2", "inf", "-inf"). */
     public Tensor norm(String p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
+    /**
+     * Sums this (broadcast) tensor down to shape: leading dims are summed away and dims where shape has
+     * size 1 are summed with keepdim. This is how a gradient is un-broadcast to an input's shape.
+     */
+    public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, shape); }
     public Tensor all() { return Reductions.all(this, null, false); }
     public Tensor all(int dim) { return Reductions.all(this, new int[] {dim}, false); }
     public Tensor all(int dim, boolean keepdim) { return Reductions.all(this, new int[] {dim}, keepdim); }
@@ -744,6 +758,14 @@ public final class Tensor {
             throw new IllegalArgumentException("item: expected a tensor with one element, got " + Shape.format(shape));
         }
         return elementAt(offset);
+    }
+
+    /** The value of a one-element integer tensor as a long (exact for I64). */
+    public long itemLong() {
+        if (numel != 1) {
+            throw new IllegalArgumentException("itemLong: expected a tensor with one element, got " + Shape.format(shape));
+        }
+        return HostArrays.toLongArray(Backends.forDevice(device()).toHost(new Tensor(storage, Shape.SCALAR, Shape.SCALAR, offset)))[0];
     }
 
     /** The element at idx (negative indices count from the end) as a double. */

@@ -87,10 +87,10 @@ public enum UnaryFn {
             case RELU -> x <= 0 ? 0.0 : x;
             case LEAKY_RELU -> x > 0 ? x : p0 * x;
             case ELU -> x > 0 ? x : p0 * Math.expm1(x);
-            case GELU_ERF -> 0.5 * x * (1.0 + SpecialFns.erf(x * SQRT_HALF));
-            case GELU_TANH -> 0.5 * x * (1.0 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+            case GELU_ERF -> geluErf(x);
+            case GELU_TANH -> geluTanh(x);
             case SILU -> x * sigmoid(x);
-            case SOFTPLUS -> p0 * x > p1 ? x : Math.log1p(Math.exp(p0 * x)) / p0;
+            case SOFTPLUS -> softplus(x, p0, p1);
             case SIGN -> Math.signum(x);
             case FLOOR -> Math.floor(x);
             case CEIL -> Math.ceil(x);
@@ -103,13 +103,27 @@ public enum UnaryFn {
         };
     }
 
-    private static double sigmoid(double x) {
+    // x < 0: 1 + erf(x/sqrt 2) = erfc(-x/sqrt 2), which keeps its relative accuracy in the far tail
+    static double geluErf(double x) {
+        return x >= 0 ? 0.5 * x * (1.0 + SpecialFns.erf(x * SQRT_HALF)) : 0.5 * x * SpecialFns.erfc(-x * SQRT_HALF);
+    }
+
+    // (1 + tanh u) / 2 = sigmoid(2u): the same value without the cancellation for x << 0
+    static double geluTanh(double x) {
+        return x * sigmoid(2.0 * SQRT_2_OVER_PI * (x + 0.044715 * x * x * x));
+    }
+
+    static double softplus(double x, double beta, double threshold) {
+        return beta * x > threshold ? x : Math.log1p(Math.exp(beta * x)) / beta;
+    }
+
+    static double sigmoid(double x) {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
         double e = Math.exp(x);
         return e / (1.0 + e);
     }
 
-    private static double clamp(double x, double lo, double hi) {
+    static double clamp(double x, double lo, double hi) {
         double v = x < lo ? lo : x;   // NaN x and NaN bounds fail the comparison: no change
         return v > hi ? hi : v;
     }

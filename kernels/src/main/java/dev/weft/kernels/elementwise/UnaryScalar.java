@@ -1,9 +1,10 @@
 package dev.weft.kernels.elementwise;
 
 /**
- * Scalar reference for {@link Unary}: y[yOff + i*yStride] = fn(x[xOff + i*xStride]) for i < n, one element
- * at a time through {@link UnaryFn#apply} (F32: parameters and inputs widened from float, result rounded once).
- * No argument checks and no threading: the facade does both.
+ * Scalar reference for {@link Unary}: y[yOff + i*yStride] = fn(x[xOff + i*xStride]) for i < n with exactly the
+ * formulas of {@link UnaryFn#apply} (F32: input and parameters widened from float, result rounded once).
+ * F32/F64 run one plain loop per function (a shared loop calling apply() per element was 10x slower);
+ * integer and BOOL kernels go through {@link UnaryFn#applyLong}. No argument checks and no threading.
  */
 public final class UnaryScalar {
     private UnaryScalar() {}
@@ -11,15 +12,478 @@ public final class UnaryScalar {
     /** F32; p0/p1 are rounded to float first so the SIMD kernel sees the same parameters. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         double q0 = (float) p0, q1 = (float) p1;
+        switch (fn) {
+            case NEG -> neg(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ABS -> abs(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case EXP -> exp(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case LOG -> log(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case LOG1P -> log1p(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case EXPM1 -> expm1(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SQRT -> sqrt(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case RSQRT -> rsqrt(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SQUARE -> square(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SIN -> sin(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case COS -> cos(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case TANH -> tanh(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SIGMOID -> sigmoid(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case RELU -> relu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case LEAKY_RELU -> leakyRelu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ELU -> elu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case GELU_ERF -> geluErf(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case GELU_TANH -> geluTanh(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SILU -> silu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SOFTPLUS -> softplus(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SIGN -> sign(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case FLOOR -> floor(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case CEIL -> ceil(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ROUND -> round(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case CLAMP -> clamp(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case POW_SCALAR -> powScalar(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case RECIPROCAL -> reciprocal(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ERF -> erf(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case NOT -> not(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+        }
+    }
+
+    private static void neg(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
-            y[yi] = (float) fn.apply(x[xi], q0, q1);
+            double x = xs[xi];
+            y[yi] = (float) (-x);
+        }
+    }
+
+    private static void abs(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.abs(x));
+        }
+    }
+
+    private static void exp(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.exp(x));
+        }
+    }
+
+    private static void log(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.log(x));
+        }
+    }
+
+    private static void log1p(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.log1p(x));
+        }
+    }
+
+    private static void expm1(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.expm1(x));
+        }
+    }
+
+    private static void sqrt(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.sqrt(x));
+        }
+    }
+
+    private static void rsqrt(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (1.0 / Math.sqrt(x));
+        }
+    }
+
+    private static void square(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (x * x);
+        }
+    }
+
+    private static void sin(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.sin(x));
+        }
+    }
+
+    private static void cos(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.cos(x));
+        }
+    }
+
+    private static void tanh(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.tanh(x));
+        }
+    }
+
+    private static void sigmoid(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (UnaryFn.sigmoid(x));
+        }
+    }
+
+    private static void relu(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (x <= 0 ? 0.0 : x);
+        }
+    }
+
+    private static void leakyRelu(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (x > 0 ? x : p0 * x);
+        }
+    }
+
+    private static void elu(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (x > 0 ? x : p0 * Math.expm1(x));
+        }
+    }
+
+    private static void geluErf(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (UnaryFn.geluErf(x));
+        }
+    }
+
+    private static void geluTanh(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (UnaryFn.geluTanh(x));
+        }
+    }
+
+    private static void silu(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (x * UnaryFn.sigmoid(x));
+        }
+    }
+
+    private static void softplus(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (UnaryFn.softplus(x, p0, p1));
+        }
+    }
+
+    private static void sign(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.signum(x));
+        }
+    }
+
+    private static void floor(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.floor(x));
+        }
+    }
+
+    private static void ceil(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.ceil(x));
+        }
+    }
+
+    private static void round(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.rint(x));
+        }
+    }
+
+    private static void clamp(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (UnaryFn.clamp(x, p0, p1));
+        }
+    }
+
+    private static void powScalar(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (Math.pow(x, p0));
+        }
+    }
+
+    private static void reciprocal(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (1.0 / x);
+        }
+    }
+
+    private static void erf(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (SpecialFns.erf(x));
+        }
+    }
+
+    private static void not(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (float) (x == 0 ? 1.0 : 0.0);
         }
     }
 
     /** F64. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        double q0 = p0, q1 = p1;
+        switch (fn) {
+            case NEG -> neg(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ABS -> abs(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case EXP -> exp(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case LOG -> log(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case LOG1P -> log1p(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case EXPM1 -> expm1(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SQRT -> sqrt(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case RSQRT -> rsqrt(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SQUARE -> square(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SIN -> sin(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case COS -> cos(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case TANH -> tanh(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SIGMOID -> sigmoid(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case RELU -> relu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case LEAKY_RELU -> leakyRelu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ELU -> elu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case GELU_ERF -> geluErf(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case GELU_TANH -> geluTanh(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SILU -> silu(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SOFTPLUS -> softplus(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case SIGN -> sign(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case FLOOR -> floor(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case CEIL -> ceil(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ROUND -> round(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case CLAMP -> clamp(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case POW_SCALAR -> powScalar(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case RECIPROCAL -> reciprocal(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case ERF -> erf(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+            case NOT -> not(q0, q1, x, xOff, xStride, y, yOff, yStride, n);
+        }
+    }
+
+    private static void neg(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
-            y[yi] = fn.apply(x[xi], p0, p1);
+            double x = xs[xi];
+            y[yi] = (-x);
+        }
+    }
+
+    private static void abs(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.abs(x));
+        }
+    }
+
+    private static void exp(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.exp(x));
+        }
+    }
+
+    private static void log(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.log(x));
+        }
+    }
+
+    private static void log1p(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.log1p(x));
+        }
+    }
+
+    private static void expm1(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.expm1(x));
+        }
+    }
+
+    private static void sqrt(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.sqrt(x));
+        }
+    }
+
+    private static void rsqrt(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (1.0 / Math.sqrt(x));
+        }
+    }
+
+    private static void square(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (x * x);
+        }
+    }
+
+    private static void sin(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.sin(x));
+        }
+    }
+
+    private static void cos(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.cos(x));
+        }
+    }
+
+    private static void tanh(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.tanh(x));
+        }
+    }
+
+    private static void sigmoid(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (UnaryFn.sigmoid(x));
+        }
+    }
+
+    private static void relu(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (x <= 0 ? 0.0 : x);
+        }
+    }
+
+    private static void leakyRelu(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (x > 0 ? x : p0 * x);
+        }
+    }
+
+    private static void elu(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (x > 0 ? x : p0 * Math.expm1(x));
+        }
+    }
+
+    private static void geluErf(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (UnaryFn.geluErf(x));
+        }
+    }
+
+    private static void geluTanh(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (UnaryFn.geluTanh(x));
+        }
+    }
+
+    private static void silu(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (x * UnaryFn.sigmoid(x));
+        }
+    }
+
+    private static void softplus(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (UnaryFn.softplus(x, p0, p1));
+        }
+    }
+
+    private static void sign(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.signum(x));
+        }
+    }
+
+    private static void floor(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.floor(x));
+        }
+    }
+
+    private static void ceil(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.ceil(x));
+        }
+    }
+
+    private static void round(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.rint(x));
+        }
+    }
+
+    private static void clamp(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (UnaryFn.clamp(x, p0, p1));
+        }
+    }
+
+    private static void powScalar(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (Math.pow(x, p0));
+        }
+    }
+
+    private static void reciprocal(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (1.0 / x);
+        }
+    }
+
+    private static void erf(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (SpecialFns.erf(x));
+        }
+    }
+
+    private static void not(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
+        for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
+            double x = xs[xi];
+            y[yi] = (x == 0 ? 1.0 : 0.0);
         }
     }
 
@@ -40,6 +504,7 @@ public final class UnaryScalar {
 
     /** BOOL: NOT only (y = x == 0 ? 1 : 0). Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, byte[] x, int xOff, int xStride, byte[] y, int yOff, int yStride, int n) {
+        if (fn != UnaryFn.NOT) throw new IllegalArgumentException("unary " + fn + ": not defined on BOOL (only NOT is)");
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
             y[yi] = (byte) (x[xi] == 0 ? 1 : 0);
         }

@@ -147,6 +147,23 @@ public final class Reductions {
         };
     }
 
+    /** x summed down to shape, which x's shape must broadcast from (see Tensor.sumToSize). */
+    public static Tensor sumToSize(Tensor x, int[] shape) {
+        int[] xs = x.shape();
+        if (!Shape.broadcastsTo(shape, xs)) {
+            throw new IllegalArgumentException("sum_to_size: shape " + Shape.format(shape) + " does not broadcast to "
+                    + Shape.format(xs));
+        }
+        if (java.util.Arrays.equals(xs, shape)) return x;
+        int lead = xs.length - shape.length;
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        for (int d = 0; d < xs.length; d++) {
+            if (d < lead || (shape[d - lead] == 1 && xs[d] != 1)) dims.add(d);
+        }
+        Tensor s = sum(x, dims.stream().mapToInt(Integer::intValue).toArray(), true);
+        return dims.isEmpty() ? x.reshape(shape) : s.reshape(shape);
+    }
+
     public static Tensor cumsum(Tensor x, int dim) {
         int d = Shape.dim("cumsum", dim, x.dim());
         if (x.dim() == 0) return Dispatch.apply1(new ReduceOp.Cumsum(0), x.reshape(1)).reshape();
