@@ -63,7 +63,8 @@ public final class Pool {
 
     /**
      * Max pooling backward: {@code gx[c, idx[c,oh,ow]] += gy[c,oh,ow]} (idx from {@link #maxPool2d};
-     * -1 entries are skipped). gx is accumulated into, gy and idx read only.
+     * -1 entries are skipped). gx is accumulated into, gy and idx read only. Scalar only: it is a
+     * scatter-add whose targets repeat across overlapping windows, so lanes would conflict.
      */
     public static void maxPool2dBackward(float[] gy, int gyOff, long[] idx, int idxOff, int C, int H, int W,
                                          int outH, int outW, float[] gx, int gxOff) {

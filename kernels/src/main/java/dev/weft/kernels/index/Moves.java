@@ -4,8 +4,9 @@ package dev.weft.kernels.index;
  * The only per-dtype code of the data-movement kernels: element moves through an offset list, one
  * loop per primitive array type chosen by a pattern switch (the index arithmetic and checks are done
  * once, dtype-free, by the callers). Arrays of different types are a caller bug (ClassCastException).
- * No Vector API twin: a lane gather/scatter through an index list is about as fast as scalar loads on
- * the CPUs we target, and scatters with repeated targets have to keep their order anyway.
+ * No Vector API twin: a FloatVector index-map gather measured 8-30% slower than the take loop below
+ * (AVX2, JDK 25, sources of 4K to 4M floats), and a scatter with repeated targets must keep its
+ * order anyway. The scalar loops are checked against naive loops in the gather/scatter tests.
  */
 final class Moves {
     private Moves() {}

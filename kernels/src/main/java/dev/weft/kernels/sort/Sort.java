@@ -3,7 +3,7 @@ package dev.weft.kernels.sort;
 import dev.weft.kernels.Parallel;
 
 /**
- * sort and topk along the middle dim of contiguous (outer, r, inner) operands, on F32, F64, I32, I64.
+ * sort and topk along the middle dim of contiguous (outer, r, inner) operands, on F32, F64, I32, I64 and bytes (signed).
  *
  * <pre>
  * x: (outer, r, inner) at xOff;  sort: y, idx: (outer, r, inner);  topk: y, idx: (outer, k, inner)
@@ -44,6 +44,12 @@ public final class Sort {
         run("sort", x, x.length, xOff, outer, r, inner, r, descending, true, y, y.length, yOff, idx, idxOff);
     }
 
+    /** Sorts each line along r (see the float overload); bytes compare as signed values. */
+    public static void sort(byte[] x, int xOff, int outer, int r, int inner, boolean descending, boolean stable,
+                            byte[] y, int yOff, long[] idx, int idxOff) {
+        run("sort", x, x.length, xOff, outer, r, inner, r, descending, true, y, y.length, yOff, idx, idxOff);
+    }
+
     /**
      * The k largest (or smallest) of each line: y, idx: (outer, k, inner). Sorted: in sort order
      * (descending for largest), ties by position; not sorted: the same elements in increasing position.
@@ -69,6 +75,12 @@ public final class Sort {
     /** topk on I64 (see the float overload). */
     public static void topk(long[] x, int xOff, int outer, int r, int inner, int k, boolean largest, boolean sorted,
                             long[] y, int yOff, long[] idx, int idxOff) {
+        run("topk", x, x.length, xOff, outer, r, inner, k, largest, sorted, y, y.length, yOff, idx, idxOff);
+    }
+
+    /** topk on bytes, compared as signed values (see the float overload). */
+    public static void topk(byte[] x, int xOff, int outer, int r, int inner, int k, boolean largest, boolean sorted,
+                            byte[] y, int yOff, long[] idx, int idxOff) {
         run("topk", x, x.length, xOff, outer, r, inner, k, largest, sorted, y, y.length, yOff, idx, idxOff);
     }
 

@@ -7,10 +7,10 @@ final class SortChecks {
     static int sizes(String kernel, String names, int... sizes) {
         long p = 1;
         for (int s : sizes) {
-            if (s < 0) throw new IllegalArgumentException(kernel + ": sizes " + names + " = " + java.util.Arrays.toString(sizes) + " must be >= 0");
+            if (s < 0) throw new IllegalArgumentException(kernel + ": sizes " + names + " = " + list(sizes) + " must be >= 0");
             p *= s;
             if (p > Integer.MAX_VALUE)
-                throw new IllegalArgumentException(kernel + ": sizes " + names + " = " + java.util.Arrays.toString(sizes) + " have more than 2^31-1 elements");
+                throw new IllegalArgumentException(kernel + ": sizes " + names + " = " + list(sizes) + " have more than 2^31-1 elements");
         }
         return (int) p;
     }
@@ -19,5 +19,11 @@ final class SortChecks {
         if (off < 0 || (long) off + count > len)
             throw new IllegalArgumentException(kernel + ": " + name + " has " + len + " elements, offset " + off
                     + " needs " + formula + " = " + count + " more");
+    }
+
+    static String list(int... v) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < v.length; i++) b.append(i == 0 ? "" : ", ").append(v[i]);
+        return b.append(')').toString();
     }
 }

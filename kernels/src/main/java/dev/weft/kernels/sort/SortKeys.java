@@ -4,7 +4,7 @@ package dev.weft.kernels.sort;
  * Turns one strided line of values into signed long keys whose order is the sort order, so one
  * dtype-free core sorts every dtype. Floats: NaN is the largest key (all NaNs equal) and -0.0 equals
  * 0.0, as comparisons order them. Descending order uses ~key (order-reversing, no overflow).
- * 32-bit dtypes are packed as (key << 32 | position): all keys distinct and ties broken by position,
+ * 32-bit dtypes are packed as (key << 32 | position) (bytes sort as signed values): all keys distinct and ties broken by position,
  * so an unstable primitive sort of the packed longs is a stable sort of the values.
  */
 final class SortKeys {
@@ -34,6 +34,7 @@ final class SortKeys {
         switch (x) {
             case float[] a -> { for (int j = 0; j < r; j++) keys[j] = pack(floatKey(a[base + j * stride]) ^ (int) flip, j); }
             case int[] a -> { for (int j = 0; j < r; j++) keys[j] = pack(a[base + j * stride] ^ (int) flip, j); }
+            case byte[] a -> { for (int j = 0; j < r; j++) keys[j] = pack(a[base + j * stride] ^ (int) flip, j); }
             case double[] a -> { for (int j = 0; j < r; j++) keys[j] = doubleKey(a[base + j * stride]) ^ flip; }
             case long[] a -> { for (int j = 0; j < r; j++) keys[j] = a[base + j * stride] ^ flip; }
             default -> throw new IllegalArgumentException("sort: unsupported array type " + x.getClass().getSimpleName());
@@ -49,6 +50,7 @@ final class SortKeys {
         switch (x) {
             case float[] a -> { float[] b = (float[]) y; for (int t = 0; t < k; t++) b[yBase + t * stride] = a[xBase + perm[t] * stride]; }
             case int[] a -> { int[] b = (int[]) y; for (int t = 0; t < k; t++) b[yBase + t * stride] = a[xBase + perm[t] * stride]; }
+            case byte[] a -> { byte[] b = (byte[]) y; for (int t = 0; t < k; t++) b[yBase + t * stride] = a[xBase + perm[t] * stride]; }
             case double[] a -> { double[] b = (double[]) y; for (int t = 0; t < k; t++) b[yBase + t * stride] = a[xBase + perm[t] * stride]; }
             case long[] a -> { long[] b = (long[]) y; for (int t = 0; t < k; t++) b[yBase + t * stride] = a[xBase + perm[t] * stride]; }
             default -> throw new IllegalArgumentException("sort: unsupported array type " + x.getClass().getSimpleName());

@@ -220,6 +220,9 @@ class LinalgProperties {
         double[] l = new double[9];
         Linalg.cholesky(a, 0, 3, false, l, 0);
         assertArrayEquals(new double[] {2, 0, 0, 6, 1, 0, -8, 5, 3}, l, 1e-14);
+        double[] lowerOnly = {4, 99, 99, 12, 37, 99, -16, -43, 98}; // the upper triangle is never read
+        Linalg.cholesky(lowerOnly, 0, 3, true, l, 0);
+        assertArrayEquals(new double[] {2, 6, -8, 0, 1, 5, 0, 0, 3}, l, 1e-14);
         assertEquals(-2, Linalg.det(new double[] {1, 2, 3, 4}, 0, 2), 1e-15);
         assertEquals(36, Linalg.det(a, 0, 3), 1e-9);
         double[] x = new double[2];

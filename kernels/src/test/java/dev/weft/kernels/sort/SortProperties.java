@@ -45,7 +45,7 @@ class SortProperties {
         return p.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    enum Dtype { F32, F64, I32, I64 }
+    enum Dtype { F32, F64, I32, I64, I8 }
 
     /** Runs sort or topk on x (as dtype) and returns values widened to double, plus indices. */
     static double[] run(Dtype dt, double[] x, int off, int outer, int r, int inner, int k, boolean topk, boolean desc,
@@ -73,6 +73,13 @@ class SortProperties {
                 else Sort.sort(xs, off, outer, r, inner, desc, true, y, off, idx, off);
                 for (int i = 0; i < ny; i++) out[i] = y[off + i];
             }
+            case I8 -> {
+                byte[] xs = new byte[x.length], y = new byte[off + ny];
+                for (int i = 0; i < x.length; i++) xs[i] = (byte) x[i];
+                if (topk) Sort.topk(xs, off, outer, r, inner, k, desc, sorted, y, off, idx, off);
+                else Sort.sort(xs, off, outer, r, inner, desc, true, y, off, idx, off);
+                for (int i = 0; i < ny; i++) out[i] = y[off + i];
+            }
             case I64 -> {
                 long[] xs = new long[x.length], y = new long[off + ny];
                 for (int i = 0; i < x.length; i++) xs[i] = (long) x[i] * 1_000_000_007L; // exercise the high bits
@@ -94,6 +101,7 @@ class SortProperties {
         double[] x = new double[off + outer * r * inner];
         System.arraycopy(values(rnd, outer * r * inner, fl), 0, x, off, outer * r * inner);
         if (!fl) for (int i = 0; i < x.length; i++) x[i] = Math.rint(x[i]);
+        if (dt == Dtype.I8) for (int i = 0; i < x.length; i++) x[i] = (byte) x[i];
         int k = Math.min(r, r * kPercent / 100 + (kPercent > 0 ? 1 : 0));
         long[] sIdx = new long[off + outer * r * inner], tIdx = new long[off + outer * k * inner];
         double[] sy = run(dt, x, off, outer, r, inner, r, false, descending, true, sIdx);
