@@ -67,6 +67,7 @@ public final class Joining {
 
     /** torch.split with an int: views of splitSize entries along dim, the last one shorter if needed. */
     public static List<Tensor> split(Tensor x, int splitSize, int dim) {
+        notScalar("split", x);
         int d = Shape.dim("split", dim, x.dim()), n = x.size(d);
         if (splitSize < 0 || (splitSize == 0 && n > 0)) {
             throw new IllegalArgumentException("split: split size " + splitSize + " must be positive for dim " + d
@@ -83,6 +84,7 @@ public final class Joining {
 
     /** torch.split with sizes: views of the given sizes along dim; they must sum to the dim's size. */
     public static List<Tensor> split(Tensor x, int[] sizes, int dim) {
+        notScalar("split", x);
         int d = Shape.dim("split", dim, x.dim()), n = x.size(d);
         long sum = 0;
         for (int s : sizes) {
@@ -105,6 +107,7 @@ public final class Joining {
     /** torch.chunk: at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter). */
     public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
         if (chunks < 1) throw new IllegalArgumentException("chunk: chunks must be >= 1, got " + chunks);
+        notScalar("chunk", x);
         int d = Shape.dim("chunk", dim, x.dim()), n = x.size(d);
         if (n == 0) {
             int[] sizes = new int[chunks];
@@ -115,11 +118,15 @@ public final class Joining {
 
     /** torch.unbind: the views x.select(dim, i) for every i. */
     public static List<Tensor> unbind(Tensor x, int dim) {
+        notScalar("unbind", x);
         int d = Shape.dim("unbind", dim, x.dim());
-        if (x.dim() == 0) throw new IllegalArgumentException("unbind: cannot unbind a 0-d tensor");
         List<Tensor> out = new ArrayList<>();
         for (int i = 0; i < x.size(d); i++) out.add(x.select(d, i));
         return out;
+    }
+
+    private static void notScalar(String op, Tensor x) {
+        if (x.dim() == 0) throw new IllegalArgumentException(op + ": cannot " + op + " a 0-d tensor");
     }
 
     // ---------------------------------------------------------------- flip, roll, repeat, tile

@@ -132,6 +132,7 @@ class JoiningTest {
         error("stack: expects each tensor to be equal size, but got (2, 3) at entry 0 and (3, 4) at entry 1", () -> Tensor.stack(List.of(a, b), 0));
         error("split: sizes [1, 3] sum to 4 but dim 1 has size 3 in (2, 3)", () -> a.split(new int[] {1, 3}, 1));
         error("flip: dim 1 repeated", () -> a.flip(1, -1));
+        error("split: cannot split a 0-d tensor", () -> Tensor.scalar(1).split(1, 0));
         error("roll: shifts [1, 2] and dims [0] must have the same length", () -> a.roll(new int[] {1, 2}, new int[] {0}));
         error("repeat: number of repeat dims 1 can not be smaller than the number of dims 2 of the input (2, 3)", () -> a.repeat(2));
         error("pad: padding [1, 1, 1] must have an even length", () -> Joining.pad(a, 1, 1, 1));
