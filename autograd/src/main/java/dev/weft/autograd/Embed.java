@@ -3,43 +3,40 @@ package dev.weft.autograd;
 import dev.weft.tensor.Tensor;
 
 /**
- * The adjoint of reading positions along a dim: out[.., positions[j], ..] += g[.., j, ..], zeros
- * elsewhere (positions may repeat; -1 drops that entry). This is the backward of slice, select and
- * as_strided, written in differentiable tensor ops.
- * NOTE: built as g @ S with a one-hot (n_g, n_out) matrix S until the index ops (indexAdd) are in
- * the tensor layer: O(n_g * n_out) work per row, fine for the sizes views are sliced at in tests.
+ * The adjoint of reading positions: out[.., positions[j], ..] += g[.., j, ..] into zeros (positions may
+ * repeat). The backward of slice, select and as_strided, as one index_add (itself differentiable).
  */
 final class Embed {
     private Embed() {}
 
     /** g: inShape with dim of size positions.length -> inShape, g's entries added at positions along dim. */
     static Tensor along(Tensor g, int[] inShape, int dim, int[] positions) {
-        int rank = inShape.length, n = inShape[dim];
-        int[] perm = new int[rank];
-        int j = 0;
-        for (int d = 0; d < rank; d++) if (d != dim) perm[j++] = d;
-        perm[rank - 1] = dim;
-        Tensor gp = g.permute(perm);
-        int[] ps = gp.shape();
-        int rows = 1;
-        for (int d = 0; d < rank - 1; d++) rows *= ps[d];
-        Tensor flat = gp.reshape(rows, positions.length);                     // (R, n_g)
-        Tensor moved = flat.matmul(oneHot(positions, n, g));                  // (R, n)
-        ps[rank - 1] = n;
-        int[] inv = new int[rank];
-        for (int i = 0; i < rank; i++) inv[perm[i]] = i;
-        return moved.reshape(ps).permute(inv);
+        return Structural.zeros(inShape, g).indexAdd(dim, index(positions, g), g);
     }
 
-    /** g (any shape, numel == positions.length) -> a 1-d tensor of size n with g's flat entries added at positions. */
+    /** g (numel == positions.length) -> 1-d of size n with g's flat entries added at positions; -1 drops an entry. */
     static Tensor flat(Tensor g, int n, int[] positions) {
-        return g.reshape(1, positions.length).matmul(oneHot(positions, n, g)).reshape(n);
+        Tensor flat = g.reshape(positions.length);
+        int valid = 0;
+        for (int p : positions) if (p >= 0) valid++;
+        int[] pos = positions;
+        if (valid < positions.length) {
+            long[] keep = new long[valid];
+            pos = new int[valid];
+            for (int k = 0, j = 0; k < positions.length; k++) {
+                if (positions[k] >= 0) {
+                    keep[j] = k;
+                    pos[j++] = positions[k];
+                }
+            }
+            flat = flat.indexSelect(0, Structural.longs(keep, g));
+        }
+        return Structural.zeros(new int[] {n}, g).indexAdd(0, index(pos, g), flat);
     }
 
-    /** (positions.length, n): row j is one at positions[j] (all zeros for -1), g's dtype and device. */
-    private static Tensor oneHot(int[] positions, int n, Tensor like) {
-        Tensor pos = Tensor.of(positions).to(dev.weft.tensor.DType.I64).to(like.device()).unsqueeze(1);
-        Tensor cols = Tensor.arange(n).to(like.device()).unsqueeze(0);
-        return pos.eq(cols).to(like.dtype());
+    private static Tensor index(int[] positions, Tensor like) {
+        long[] v = new long[positions.length];
+        for (int i = 0; i < v.length; i++) v[i] = positions[i];
+        return Structural.longs(v, like);
     }
 }

@@ -2,13 +2,18 @@ package dev.weft.autograd;
 
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.BinaryFn;
+import dev.weft.tensor.op.ConvOp;
 import dev.weft.tensor.op.CopyOp;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.ElementwiseOp;
+import dev.weft.tensor.op.IndexOp;
+import dev.weft.tensor.op.LinalgOp;
 import dev.weft.tensor.op.MatmulOp;
 import dev.weft.tensor.op.Op;
 import dev.weft.tensor.op.ReduceFn;
 import dev.weft.tensor.op.ReduceOp;
+import dev.weft.tensor.op.ShapeOp;
+import dev.weft.tensor.op.SortOp;
 import dev.weft.tensor.op.UnaryFn;
 import dev.weft.tensor.op.ViewOp;
 import java.util.Set;
@@ -27,7 +32,7 @@ public final class Gradients {
     public static final Set<Class<? extends Op>> NON_DIFFERENTIABLE_OPS = Set.of(
             ElementwiseOp.Compare.class,
             CreationOp.Full.class, CreationOp.Arange.class, CreationOp.Linspace.class, CreationOp.Eye.class,
-            CreationOp.Random.class);
+            CreationOp.Random.class, IndexOp.Nonzero.class);
 
     /** Functions of parameterized records that have no gradient (BOOL results). */
     public static final Set<Enum<?>> NON_DIFFERENTIABLE_FNS = Set.of(
@@ -53,6 +58,11 @@ public final class Gradients {
                 case CopyOp.ToDevice x -> new Tensor[] {c.g().to(c.inMeta(0).device())};
             };
             case CreationOp k -> throw nonDifferentiable(op, c);
+            case ShapeOp s -> ShapeGrads.backward(s, c);
+            case IndexOp i -> IndexGrads.backward(i, c);
+            case SortOp s -> SortGrads.backward(s, c);
+            case ConvOp k -> ConvGrads.backward(k, c);
+            case LinalgOp l -> LinalgGrads.backward(l, c);
         };
     }
 

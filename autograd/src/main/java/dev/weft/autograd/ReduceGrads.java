@@ -114,7 +114,7 @@ final class ReduceGrads {
 
     /** sum_{j >= i} g_j along dim (the adjoint of cumsum). */
     static Tensor reverseCumsum(Tensor g, int dim) {
-        return g.sum(dim, true).sub(g.cumsum(dim)).add(g);
+        return g.flip(dim).cumsum(dim).flip(dim);
     }
 
     /** Gradient of values of max/min along dim with indices idx: g at idx, 0 elsewhere. */

@@ -210,6 +210,8 @@ final class OpCases {
             return h.mul_(3.0);
         });
         add("to_device", false, one(-1, 1), x -> Dispatch.apply1(new CopyOp.ToDevice(Device.CPU), x[0]).exp());
+
+        StructuralCases.addAll(OpCases::add);
     }
 
     private static int[] withFirst(int[] s, int first) {
