@@ -59,8 +59,22 @@ def einsum_matmul():
     return dict(A=A, B=B, C=C), {}, loss
 
 
+def conv_index_linalg():
+    x, w, b = rand(2, 3, 6, 6), rand(4, 3, 3, 3), rand(4)
+    m, rhs = rand(3, 3), rand(3, 2)
+    idx = torch.tensor([[0, 2, 1], [1, 1, 0]])
+    y = F.max_pool2d(F.relu(F.conv2d(x, w, b, padding=1)), 2)          # (2, 4, 3, 3)
+    z = F.avg_pool2d(y, 2, stride=1)                                    # (2, 4, 2, 2)
+    picked = y.flatten(1).gather(1, idx * 7)                             # (2, 3)
+    spd = m @ m.t() + 3 * torch.eye(3, dtype=DT)
+    loss = (picked.logsumexp(1).sum() + z.square().sum() + y.sort(dim=-1).values[..., 0].sum()
+            + torch.linalg.solve(spd, rhs).sum() + torch.linalg.cholesky(spd).sum() + torch.linalg.det(spd) * 0.1
+            + y.index_select(1, torch.tensor([3, 0])).mean())
+    return dict(x=x, w=w, b=b, m=m, rhs=rhs), dict(idx=idx.to(DT)), loss
+
+
 CASES = [("mlp", mlp), ("softmax_nll", softmax_nll), ("broadcast_reduce", broadcast_reduce),
-         ("einsum_matmul", einsum_matmul)]
+         ("einsum_matmul", einsum_matmul), ("conv_index_linalg", conv_index_linalg)]
 
 
 def fmt(kind, name, t):

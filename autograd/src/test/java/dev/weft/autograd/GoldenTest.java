@@ -2,6 +2,10 @@ package dev.weft.autograd;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.weft.tensor.Convolution;
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Linalg;
+import dev.weft.tensor.Pooling;
 import dev.weft.tensor.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,10 +67,23 @@ class GoldenTest {
                         .add(A.transpose(1, 2).matmul(A).norm())
                         .add(Tensor.einsum("bij,jk->bik", A, B).sigmoid().sum())
                         .add(z.slice(1, 1, 3).slice(2, 0, 3, 2).sum());
+            },
+            "conv_index_linalg", b -> {
+                Tensor x = b.inputs.get("x"), w = b.inputs.get("w"), bias = b.inputs.get("b");
+                Tensor m = b.inputs.get("m"), rhs = b.inputs.get("rhs");
+                Tensor idx = b.consts.get("idx").to(DType.I64);
+                Tensor y = Pooling.maxPool2d(Convolution.conv2d(x, w, bias, new int[] {1}, new int[] {1}, new int[] {1}, 1).relu(), 2);
+                Tensor z = Pooling.avgPool2d(y, new int[] {2}, new int[] {1}, new int[] {0}, false, true);
+                Tensor picked = y.flatten(1, -1).gather(1, idx.mul(7L));
+                Tensor spd = m.matmul(m.t()).add(Tensor.eye(3, 3, DType.F64).mul(3.0));
+                return picked.logsumexp(1).sum().add(z.square().sum())
+                        .add(y.sort(-1, false).values().select(-1, 0).sum())
+                        .add(Linalg.solve(spd, rhs).sum()).add(Linalg.cholesky(spd).sum()).add(Linalg.det(spd).mul(0.1))
+                        .add(y.indexSelect(1, Tensor.of(3L, 0L)).mean());
             });
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp", "softmax_nll", "broadcast_reduce", "einsum_matmul"})
+    @ValueSource(strings = {"mlp", "softmax_nll", "broadcast_reduce", "einsum_matmul", "conv_index_linalg"})
     void matchesPyTorch(String name) throws IOException {
         Block b = load().get(name);
         assertNotNull(b, "golden case " + name + " missing");
