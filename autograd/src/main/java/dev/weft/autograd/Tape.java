@@ -40,7 +40,7 @@ public final class Tape implements Recorder {
             if (!t.requiresGrad()) continue;
             Object g = t.gradNode();
             if (g instanceof Node nd) {
-                if (nd.op instanceof ViewOp && !nd.released() && nd.inputVersion(0) != t.version()) staleView(op, i, t, nd);
+                if (nd.op instanceof ViewOp) checkView(op, i, t, nd);
                 next[i] = nd;
             } else if (g instanceof Node.Out o) {
                 next[i] = o.node();
@@ -95,11 +95,34 @@ public final class Tape implements Recorder {
         }
     }
 
-    private static void staleView(Op op, int i, Tensor t, Node view) {
-        throw new IllegalStateException(op.name() + ": input " + i + " " + Shape.format(t.shape()) + " is a view ("
-                + view.op.name() + " of " + Shape.format(view.inputShape(0)) + ") whose storage was modified in place "
-                + "after the view was taken (version " + view.inputVersion(0) + ", now " + t.version()
-                + "); take the view again after the in-place op");
+    /**
+     * A view whose base had its history replaced by an in-place op (under grad) after the view was taken
+     * would send gradients to the base's old history: refuse it. Walks a chain of views to its base.
+     * In-place updates without recording (optimizer steps in noGrad) leave the history, and views, valid.
+     */
+    private static void checkView(Op op, int i, Tensor t, Node view) {
+        for (Node v = view; v != null && v.op instanceof ViewOp && !v.released(); ) {
+            Tensor base = v.inputMeta(0);
+            Object then = v.next[0];
+            int thenSlot = v.nextSlot[0];
+            Object now = null;
+            int nowSlot = 0;
+            if (base.requiresGrad()) {
+                Object g = base.gradNode();
+                if (g instanceof Node nd) now = nd;
+                else if (g instanceof Node.Out o) {
+                    now = o.node();
+                    nowSlot = o.index();
+                } else now = base;
+            }
+            if (now != then || nowSlot != thenSlot) {
+                String by = now instanceof Node nd ? nd.op.name() : "an in-place op";
+                throw new IllegalStateException(op.name() + ": input " + i + " " + Shape.format(t.shape()) + " is a view ("
+                        + view.op.name() + " of " + Shape.format(view.inputShape(0)) + ") whose base's history was replaced by "
+                        + by + " after the view was taken; take the view again after the in-place op");
+            }
+            v = then instanceof Node nd ? nd : null;
+        }
     }
 
     static String shapes(Tensor[] ts) {
