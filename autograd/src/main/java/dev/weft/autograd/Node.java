@@ -23,8 +23,6 @@ final class Node {
     /** Per input: the output slot of next[i] when it is a Node. */
     final int[] nextSlot;
     final int outputCount;
-    /** "(2, 3), (3,)": the input shapes, kept for messages once the inputs are released. */
-    private String shapesAfterRelease;
 
     // Per-backward traversal state, valid while pass == the running pass id (one thread walks a graph at a time).
     long pass;
@@ -54,7 +52,6 @@ final class Node {
 
     /** Drops the saved tensors (after backward without retainGraph). */
     void release() {
-        shapesAfterRelease = shapes();
         inputs = null;
         outputs = null;
     }
@@ -85,16 +82,11 @@ final class Node {
         return inputs[i];
     }
 
-    /** Version recorded for saved input i. */
-    int inputVersion(int i) {
-        return inputVersions[i];
-    }
-
     private void checkLive() {
         if (inputs == null) {
-            throw new IllegalStateException("backward: the graph through " + op.name() + " (inputs " + shapes()
-                    + ") was already freed by an earlier backward; pass retainGraph=true to the first backward "
-                    + "to walk the graph again");
+            throw new IllegalStateException("backward: the graph through " + op.name() + " was already freed by an "
+                    + "earlier backward (its saved tensors are gone); pass retainGraph=true to the first backward to walk "
+                    + "the graph again");
         }
     }
 
@@ -114,9 +106,9 @@ final class Node {
         return inputs[i].shape();
     }
 
-    /** "(2, 3), (3,)": the input shapes, for messages. */
+    /** "(2, 3), (3,)": the input shapes, for messages ("freed" once released). */
     String shapes() {
-        if (inputs == null) return shapesAfterRelease;
+        if (inputs == null) return "freed";
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < inputs.length; i++) {
             if (i > 0) sb.append(", ");

@@ -52,7 +52,7 @@ public final class Tape implements Recorder {
         boolean floating = false;
         for (Tensor o : outputs) floating |= o.dtype().isFloatingPoint();
         if (!floating) {
-            NonDifferentiable mark = new NonDifferentiable(op.name(), shapes(inputs));
+            NonDifferentiable mark = new NonDifferentiable(op.name(), shapeArrays(inputs));
             for (Tensor o : outputs) o.setGradNode(mark);
             return;
         }
@@ -63,7 +63,7 @@ public final class Tape implements Recorder {
                 o.requiresGrad(true);
                 o.setGradNode(i == 0 ? node : new Node.Out(node, i));
             } else {
-                o.setGradNode(new NonDifferentiable(op.name() + " (output " + i + ")", shapes(inputs)));
+                o.setGradNode(new NonDifferentiable(op.name() + " (output " + i + ")", shapeArrays(inputs)));
             }
         }
         if (st.anomaly) Anomaly.checkForward(op, inputs, outputs);
@@ -123,6 +123,12 @@ public final class Tape implements Recorder {
             }
             v = then instanceof Node nd ? nd : null;
         }
+    }
+
+    private static int[][] shapeArrays(Tensor[] ts) {
+        int[][] s = new int[ts.length][];
+        for (int i = 0; i < ts.length; i++) s[i] = ts[i].shape();
+        return s;
     }
 
     static String shapes(Tensor[] ts) {

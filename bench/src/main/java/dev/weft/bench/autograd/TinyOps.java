@@ -10,8 +10,8 @@ import dev.weft.tensor.Tensor;
 final class TinyOps {
     private TinyOps() {}
 
-    /** y = x; n times y = y + b; backward(y, ones): µs per add (forward + its share of backward). */
-    static double chain(int n, int rounds) {
+    /** y = x; n times y = y + b; backward(y, ones): µs per add (forward + its share of backward): {median, min}. */
+    static double[] chain(int n, int rounds) {
         Tensor x = Tensor.of(1f, 2f, 3f, 4f).requiresGrad(true), b = Tensor.of(0.5f, 0.5f, 0.5f, 0.5f).requiresGrad(true);
         Tensor seed = Tensor.ones(4);
         Runnable r = () -> {
@@ -23,8 +23,8 @@ final class TinyOps {
         return time(r, n, rounds);
     }
 
-    /** n times: y = a + b; backward(y, ones); zero grads: µs per op. */
-    static double steps(int n, int rounds) {
+    /** n times: y = a + b; backward(y, ones); zero grads: µs per op, {median, min}. */
+    static double[] steps(int n, int rounds) {
         Tensor a = Tensor.of(1f, 2f, 3f, 4f).requiresGrad(true), b = Tensor.of(0.5f, 0.5f, 0.5f, 0.5f).requiresGrad(true);
         Tensor seed = Tensor.ones(4);
         Runnable r = () -> {
@@ -36,8 +36,8 @@ final class TinyOps {
         return time(r, n, rounds);
     }
 
-    /** The add alone on tensors that do not require grad: the op layer's own cost. */
-    static double noTape(int n, int rounds) {
+    /** The add alone on tensors that do not require grad: the op layer's own cost, {median, min}. */
+    static double[] noTape(int n, int rounds) {
         Tensor a = Tensor.of(1f, 2f, 3f, 4f), b = Tensor.of(0.5f, 0.5f, 0.5f, 0.5f);
         Tensor[] sink = new Tensor[1];
         Runnable r = () -> {
@@ -48,7 +48,8 @@ final class TinyOps {
         return time(r, n, rounds);
     }
 
-    static double time(Runnable r, int n, int rounds) {
+    /** {median, min} µs per op over the timed rounds. */
+    static double[] time(Runnable r, int n, int rounds) {
         // a long warm-up: the JIT needs many calls on a loaded 2-core machine before timings settle
         long t0 = System.nanoTime();
         int warm = 0;
@@ -62,6 +63,6 @@ final class TinyOps {
             r.run();
             us[i] = (System.nanoTime() - a) / 1e3 / n;
         }
-        return AutogradBench.median(us);
+        return new double[] {AutogradBench.median(us), java.util.Arrays.stream(us).min().orElseThrow()};
     }
 }
