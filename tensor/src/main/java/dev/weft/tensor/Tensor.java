@@ -837,4 +837,59 @@ public final class Tensor {
     public String toString() {
         return TensorFormat.format(this);
     }
+
+    // ---- structural ops (tensor-structural) ----
+    // One-line delegates to the Joining, Indexing, Sorting and Linalg facades (see them for semantics).
+
+    public static Tensor cat(java.util.List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
+    public static Tensor cat(Tensor[] tensors, int dim) { return Joining.cat(tensors, dim); }
+    public static Tensor stack(java.util.List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
+    public static Tensor stack(Tensor[] tensors, int dim) { return Joining.stack(tensors, dim); }
+    public java.util.List<Tensor> split(int splitSize, int dim) { return Joining.split(this, splitSize, dim); }
+    public java.util.List<Tensor> split(int[] sizes, int dim) { return Joining.split(this, sizes, dim); }
+    public java.util.List<Tensor> chunk(int chunks, int dim) { return Joining.chunk(this, chunks, dim); }
+    public java.util.List<Tensor> unbind(int dim) { return Joining.unbind(this, dim); }
+    public Tensor flip(int... dims) { return Joining.flip(this, dims); }
+    public Tensor roll(int shift, int dim) { return Joining.roll(this, shift, dim); }
+    public Tensor roll(int[] shifts, int[] dims) { return Joining.roll(this, shifts, dims); }
+    public Tensor repeat(int... reps) { return Joining.repeat(this, reps); }
+    public Tensor tile(int... reps) { return Joining.tile(this, reps); }
+    public Tensor tril(int diagonal) { return Joining.tril(this, diagonal); }
+    public Tensor tril() { return Joining.tril(this, 0); }
+    public Tensor triu(int diagonal) { return Joining.triu(this, diagonal); }
+    public Tensor triu() { return Joining.triu(this, 0); }
+    public Tensor diagonal(int offset, int dim1, int dim2) { return Joining.diagonal(this, offset, dim1, dim2); }
+    public Tensor diag(int diagonal) { return Joining.diag(this, diagonal); }
+    public Tensor oneHot(int numClasses) { return Joining.oneHot(this, numClasses); }
+
+    public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+    public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
+    public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src); }
+    public Tensor scatter(int dim, Tensor index, double value) { return Indexing.scatter(this, dim, index, value); }
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Indexing.scatterAdd(this, dim, index, src); }
+    public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) { return Indexing.scatterReduce(this, dim, index, src, reduce, includeSelf); }
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) { return Indexing.indexAdd(this, dim, index, source); }
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) { return Indexing.indexAdd(this, dim, index, source, alpha); }
+    public Tensor maskedFill(Tensor mask, double value) { return Indexing.maskedFill(this, mask, value); }
+    public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
+    public Tensor nonzero() { return Indexing.nonzero(this); }
+    /** this[index] along dim 0 (an integer index or a BOOL mask over leading dims). */
+    public Tensor index(Tensor index) { return Indexing.index(this, index); }
+
+    public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
+    public ValuesIndices sort(int dim, boolean descending, boolean stable) { return Sorting.sort(this, dim, descending, stable); }
+    public ValuesIndices sort() { return Sorting.sort(this); }
+    public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
+    public ValuesIndices topk(int k) { return Sorting.topk(this, k); }
+    public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
+    public ValuesIndices kthvalue(int k, int dim, boolean keepdim) { return Sorting.kthvalue(this, k, dim, keepdim); }
+    public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }
+    public Tensor median() { return Sorting.median(this); }
+
+    public Tensor det() { return Linalg.det(this); }
+    public Tensor logdet() { return Linalg.logdet(this); }
+    public Tensor inverse() { return Linalg.inv(this); }
+    public Tensor cholesky(boolean upper) { return Linalg.cholesky(this, upper); }
+
+    // ---- end structural ops ----
 }

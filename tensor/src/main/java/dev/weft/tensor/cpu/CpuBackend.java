@@ -76,6 +76,11 @@ public final class CpuBackend implements Backend {
             case CreationOp c -> CpuCreation.run(c, outputs[0]);
             case MatmulOp m -> CpuMatmul.run(m, inputs, outputs[0]);
             case CopyOp c -> CpuCopy.run(c, inputs, outputs);
+            case dev.weft.tensor.op.ShapeOp s -> CpuShape.run(s, inputs, outputs[0]);
+            case dev.weft.tensor.op.IndexOp i -> CpuIndex.run(i, inputs, outputs[0]);
+            case dev.weft.tensor.op.SortOp s -> CpuSort.run(s, inputs[0], outputs);
+            case dev.weft.tensor.op.ConvOp c -> CpuConv.run(c, inputs, outputs);
+            case dev.weft.tensor.op.LinalgOp l -> CpuLinalg.run(l, inputs, outputs);
         }
     }
 

@@ -6,7 +6,8 @@ package dev.weft.tensor.op;
  * rule is a compile error in its exhaustive switch). Records are pure values: a random op carries its
  * generator snapshot (seed, counter), never the generator.
  */
-public sealed interface Op permits ElementwiseOp, ReduceOp, ViewOp, CreationOp, MatmulOp, CopyOp {
+public sealed interface Op permits ElementwiseOp, ReduceOp, ViewOp, CreationOp, MatmulOp, CopyOp,
+        ShapeOp, IndexOp, SortOp, ConvOp, LinalgOp {
     /** The user-facing name used in error messages, e.g. "add", "sum", "matmul". */
     String name();
 }

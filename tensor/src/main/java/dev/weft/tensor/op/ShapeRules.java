@@ -28,6 +28,11 @@ public final class ShapeRules {
             }
             case MatmulOp m -> one(matmul(m, inputs));
             case CopyOp c -> one(copy(c, inputs));
+            case ShapeOp s -> JoinRules.infer(s, inputs);
+            case IndexOp i -> IndexRules.infer(i, inputs);
+            case SortOp s -> SortRules.infer(s, inputs);
+            case ConvOp c -> ConvRules.infer(c, inputs);
+            case LinalgOp l -> LinalgRules.infer(l, inputs);
         };
     }
 

@@ -1,0 +1,105 @@
+package dev.weft.tensor;
+
+import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.op.SortOp;
+
+/**
+ * Sorting with PyTorch's names and semantics: sort, argsort, topk, kthvalue, median. NaN sorts as the
+ * largest value; sorts are always stable (the stable flag is accepted for PyTorch compatibility). BOOL
+ * inputs are sorted as I32 and converted back. kthvalue and median are topk followed by a narrow, so
+ * their gradient flows through topk's indices. median is the lower median, as in PyTorch; unlike
+ * PyTorch it does not propagate NaN (NaN simply sorts last).
+ */
+public final class Sorting {
+    private Sorting() {}
+
+    /** torch.sort: values sorted along dim and the I64 positions they came from. */
+    public static ValuesIndices sort(Tensor x, int dim, boolean descending, boolean stable) {
+        int d = Shape.dim("sort", dim, x.dim());
+        if (x.dim() == 0) {
+            ValuesIndices r = sort(x.reshape(1), 0, descending, stable);
+            return new ValuesIndices(r.values().reshape(), r.indices().reshape());
+        }
+        if (x.dtype() == DType.BOOL) {
+            ValuesIndices r = sort(x.to(DType.I32), d, descending, stable);
+            return new ValuesIndices(r.values().to(DType.BOOL), r.indices());
+        }
+        Tensor[] o = Dispatch.apply(new SortOp.Sort(d, descending, stable), x);
+        return new ValuesIndices(o[0], o[1]);
+    }
+
+    public static ValuesIndices sort(Tensor x, int dim, boolean descending) {
+        return sort(x, dim, descending, false);
+    }
+
+    /** Ascending sort along the last dim. */
+    public static ValuesIndices sort(Tensor x) {
+        return sort(x, -1, false, false);
+    }
+
+    /** torch.argsort: the indices of {@link #sort}. */
+    public static Tensor argsort(Tensor x, int dim, boolean descending, boolean stable) {
+        return sort(x, dim, descending, stable).indices();
+    }
+
+    public static Tensor argsort(Tensor x, int dim, boolean descending) {
+        return argsort(x, dim, descending, false);
+    }
+
+    /**
+     * torch.topk: the k largest (or smallest) entries along dim with their I64 indices; sorted: in sort
+     * order (ties by position), else in increasing position.
+     */
+    public static ValuesIndices topk(Tensor x, int k, int dim, boolean largest, boolean sorted) {
+        int d = Shape.dim("topk", dim, x.dim());
+        if (x.dim() == 0) {
+            ValuesIndices r = topk(x.reshape(1), k, 0, largest, sorted);
+            return k == 1 ? new ValuesIndices(r.values().reshape(), r.indices().reshape()) : r;
+        }
+        if (x.dtype() == DType.BOOL) {
+            ValuesIndices r = topk(x.to(DType.I32), k, d, largest, sorted);
+            return new ValuesIndices(r.values().to(DType.BOOL), r.indices());
+        }
+        Tensor[] o = Dispatch.apply(new SortOp.Topk(k, d, largest, sorted), x);
+        return new ValuesIndices(o[0], o[1]);
+    }
+
+    /** The k largest along the last dim, sorted. */
+    public static ValuesIndices topk(Tensor x, int k) {
+        return topk(x, k, -1, true, true);
+    }
+
+    /** torch.kthvalue: the k-th smallest entry (k from 1) along dim and its index. */
+    public static ValuesIndices kthvalue(Tensor x, int k, int dim, boolean keepdim) {
+        Tensor v = x.dim() == 0 ? x.reshape(1) : x;
+        int d = Shape.dim("kthvalue", dim, x.dim());
+        int n = v.size(d);
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("kthvalue: input " + Shape.format(x.shape()) + ": k " + k + " out of range 1.." + n
+                    + " for dim " + dim);
+        }
+        ValuesIndices t = topk(v, k, d, false, true);
+        Tensor vals = t.values().narrow(d, k - 1, 1), idx = t.indices().narrow(d, k - 1, 1);
+        if (!keepdim || x.dim() == 0) {
+            vals = vals.squeeze(d);
+            idx = idx.squeeze(d);
+        }
+        return new ValuesIndices(vals, idx);
+    }
+
+    /** torch.median along dim: the lower median ((n+1)/2-th smallest) and its index. */
+    public static ValuesIndices median(Tensor x, int dim, boolean keepdim) {
+        int d = Shape.dim("median", dim, x.dim());
+        int n = x.dim() == 0 ? 1 : x.size(d);
+        if (n == 0) {
+            throw new IllegalArgumentException("median: input " + Shape.format(x.shape()) + ": dim " + dim + " is empty");
+        }
+        return kthvalue(x, (n + 1) / 2, d, keepdim);
+    }
+
+    /** torch.median of all elements (0-d): the lower median. */
+    public static Tensor median(Tensor x) {
+        if (x.numel() == 0) throw new IllegalArgumentException("median: input " + Shape.format(x.shape()) + " is empty");
+        return median(x.reshape(-1), 0, false).values();
+    }
+}

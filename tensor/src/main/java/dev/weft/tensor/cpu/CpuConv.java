@@ -1,0 +1,124 @@
+package dev.weft.tensor.cpu;
+
+import dev.weft.kernels.Parallel;
+import dev.weft.kernels.conv.Im2col;
+import dev.weft.kernels.conv.Pool;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.ConvOp;
+
+/**
+ * CPU execution of {@link ConvOp} on the kernels' per-image im2col/col2im (split over the batch on
+ * the shared pool) and pooling routines (called once with B*C channels; the kernels split channels).
+ * Inputs are read as contiguous arrays (in place when they are); outputs arrive zero-filled, which the
+ * accumulating col2im and pooling backward kernels rely on.
+ */
+final class CpuConv {
+    private CpuConv() {}
+
+    static void run(ConvOp op, Tensor[] in, Tensor[] out) {
+        if (out[0].numel() == 0) return;
+        switch (op) {
+            case ConvOp.Im2col c -> im2col(c.w(), in[0], out[0]);
+            case ConvOp.Col2im c -> col2im(c, in[0], out[0]);
+            case ConvOp.MaxPool2d p -> maxPool(p, in[0], out[0], out[1]);
+            case ConvOp.MaxPool2dBackward b -> maxPoolBackward(b, in[0], in[1], out[0]);
+            case ConvOp.AvgPool2d p -> avgPool(p, in[0], out[0]);
+            case ConvOp.AvgPool2dBackward b -> avgPoolBackward(b, in[0], out[0]);
+        }
+    }
+
+    // x: (B, C, H, W) -> out: (B, C*kH*kW, L)
+    private static void im2col(ConvOp.Window w, Tensor x, Tensor out) {
+        int B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
+        int img = C * H * W, col = out.size(1) * out.size(2);
+        Contig xc = Contig.of(x);
+        Object y = CpuStorage.of(out).array();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int xo = xc.offset() + b * img, yo = b * col;
+                switch (xc.array()) {
+                    case float[] a -> Im2col.im2col(a, xo, C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(), w.dH(), w.dW(), (float[]) y, yo);
+                    case double[] a -> Im2col.im2col(a, xo, C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(), w.dH(), w.dW(), (double[]) y, yo);
+                    default -> throw new IllegalStateException("cpu unfold: array " + xc.array().getClass());
+                }
+            }
+        });
+    }
+
+    // x: (B, C*kH*kW, L) -> out: (B, C, H, W), accumulated into zeros
+    private static void col2im(ConvOp.Col2im c, Tensor x, Tensor out) {
+        ConvOp.Window w = c.w();
+        int B = out.size(0), C = out.size(1), H = c.H(), W = c.W();
+        int img = C * H * W, col = x.size(1) * x.size(2);
+        Contig xc = Contig.of(x);
+        Object y = CpuStorage.of(out).array();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int xo = xc.offset() + b * col, yo = b * img;
+                switch (xc.array()) {
+                    case float[] a -> Im2col.col2im(a, xo, C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(), w.dH(), w.dW(), (float[]) y, yo);
+                    case double[] a -> Im2col.col2im(a, xo, C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(), w.dH(), w.dW(), (double[]) y, yo);
+                    default -> throw new IllegalStateException("cpu fold: array " + xc.array().getClass());
+                }
+            }
+        });
+    }
+
+    // x: (B, C, H, W) -> values, indices: (B, C, outH, outW)
+    private static void maxPool(ConvOp.MaxPool2d p, Tensor x, Tensor values, Tensor indices) {
+        ConvOp.Window w = p.w();
+        int C = x.size(0) * x.size(1), H = x.size(2), W = x.size(3);
+        Contig xc = Contig.of(x);
+        Object y = CpuStorage.of(values).array();
+        long[] idx = CpuStorage.i64(indices);
+        switch (xc.array()) {
+            case float[] a -> Pool.maxPool2d(a, xc.offset(), C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(), w.dH(), w.dW(),
+                    p.ceilMode(), (float[]) y, 0, idx, 0);
+            case double[] a -> Pool.maxPool2d(a, xc.offset(), C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(), w.dH(), w.dW(),
+                    p.ceilMode(), (double[]) y, 0, idx, 0);
+            default -> throw new IllegalStateException("cpu max_pool2d: array " + xc.array().getClass());
+        }
+    }
+
+    // gy, indices: (B, C, outH, outW) -> out: (B, C, H, W), accumulated into zeros
+    private static void maxPoolBackward(ConvOp.MaxPool2dBackward b, Tensor gy, Tensor indices, Tensor out) {
+        int C = gy.size(0) * gy.size(1), oh = gy.size(2), ow = gy.size(3);
+        Contig gc = Contig.of(gy), ic = Contig.of(indices);
+        Object gx = CpuStorage.of(out).array();
+        switch (gc.array()) {
+            case float[] a -> Pool.maxPool2dBackward(a, gc.offset(), ic.longs(), ic.offset(), C, b.H(), b.W(), oh, ow, (float[]) gx, 0);
+            case double[] a -> Pool.maxPool2dBackward(a, gc.offset(), ic.longs(), ic.offset(), C, b.H(), b.W(), oh, ow, (double[]) gx, 0);
+            default -> throw new IllegalStateException("cpu max_pool2d_backward: array " + gc.array().getClass());
+        }
+    }
+
+    // x: (B, C, H, W) -> out: (B, C, outH, outW)
+    private static void avgPool(ConvOp.AvgPool2d p, Tensor x, Tensor out) {
+        ConvOp.Window w = p.w();
+        int C = x.size(0) * x.size(1), H = x.size(2), W = x.size(3);
+        Contig xc = Contig.of(x);
+        Object y = CpuStorage.of(out).array();
+        switch (xc.array()) {
+            case float[] a -> Pool.avgPool2d(a, xc.offset(), C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(),
+                    p.ceilMode(), p.countIncludePad(), (float[]) y, 0);
+            case double[] a -> Pool.avgPool2d(a, xc.offset(), C, H, W, w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(),
+                    p.ceilMode(), p.countIncludePad(), (double[]) y, 0);
+            default -> throw new IllegalStateException("cpu avg_pool2d: array " + xc.array().getClass());
+        }
+    }
+
+    // gy: (B, C, outH, outW) -> out: (B, C, H, W), accumulated into zeros
+    private static void avgPoolBackward(ConvOp.AvgPool2dBackward b, Tensor gy, Tensor out) {
+        ConvOp.Window w = b.w();
+        int C = gy.size(0) * gy.size(1);
+        Contig gc = Contig.of(gy);
+        Object gx = CpuStorage.of(out).array();
+        switch (gc.array()) {
+            case float[] a -> Pool.avgPool2dBackward(a, gc.offset(), C, b.H(), b.W(), w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(),
+                    b.ceilMode(), b.countIncludePad(), (float[]) gx, 0);
+            case double[] a -> Pool.avgPool2dBackward(a, gc.offset(), C, b.H(), b.W(), w.kH(), w.kW(), w.sH(), w.sW(), w.pH(), w.pW(),
+                    b.ceilMode(), b.countIncludePad(), (double[]) gx, 0);
+            default -> throw new IllegalStateException("cpu avg_pool2d_backward: array " + gc.array().getClass());
+        }
+    }
+}

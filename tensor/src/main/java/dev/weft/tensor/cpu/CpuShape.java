@@ -1,0 +1,42 @@
+package dev.weft.tensor.cpu;
+
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.ShapeOp;
+
+/**
+ * CPU execution of {@link ShapeOp}: both ops are strided copies through the kernels' N-d Copy. Cat
+ * copies each input into its slab of the output; Flip reads the input with negated strides from the
+ * far end of each flipped dim. Copy splits large runs over the shared pool.
+ */
+final class CpuShape {
+    private CpuShape() {}
+
+    static void run(ShapeOp op, Tensor[] in, Tensor out) {
+        switch (op) {
+            case ShapeOp.Cat c -> cat(c.dim(), in, out);
+            case ShapeOp.Flip f -> flip(f.dims(), in[0], out);
+        }
+    }
+
+    // x_i: (.., n_i, ..) -> out: (.., sum n_i, ..) contiguous
+    private static void cat(int dim, Tensor[] in, Tensor out) {
+        Object y = CpuStorage.of(out).array();
+        int[] ys = out.stride();
+        int pos = 0;
+        for (Tensor x : in) {
+            CpuConvert.copy(CpuStorage.of(x).array(), x.storageOffset(), x.stride(), y, pos * ys[dim], ys, x.shape());
+            pos += x.size(dim);
+        }
+    }
+
+    private static void flip(int[] dims, Tensor x, Tensor out) {
+        int[] shape = x.shape(), st = x.stride();
+        int off = x.storageOffset();
+        if (x.numel() == 0) return;
+        for (int d : dims) {
+            off += (shape[d] - 1) * st[d];
+            st[d] = -st[d];
+        }
+        CpuConvert.copy(CpuStorage.of(x).array(), off, st, CpuStorage.of(out).array(), 0, out.stride(), shape);
+    }
+}

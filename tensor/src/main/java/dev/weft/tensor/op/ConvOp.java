@@ -1,0 +1,98 @@
+package dev.weft.tensor.op;
+
+/**
+ * Sliding-window primitives over batched images x: (B, C, H, W): the im2col/col2im pair (convolution
+ * is Im2col + Bmm, its gradients Col2im + Bmm, composed in dev.weft.tensor.Convolution) and max/avg
+ * pooling with their backward passes as primitives, so autograd rules stay tensor ops. 1-d ops are
+ * these with H = 1. Floating dtypes (F32, F64) only.
+ */
+public sealed interface ConvOp extends Op {
+    /**
+     * A 2-d window: kernel (kH, kW), stride, zero padding on both sides, dilation (all >= 1, padding >= 0).
+     * Input row of tap (oh, kh) is oh*sH - pH + kh*dH, likewise for columns.
+     */
+    record Window(int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW) {
+        /** Convolution output size (in + 2p - d(k-1) - 1) / s + 1 (may be < 1; ConvRules rejects it). */
+        public static long convOut(int in, int k, int s, int p, int d) {
+            return Math.floorDiv((long) in + 2L * p - (long) d * (k - 1) - 1, s) + 1;
+        }
+
+        /**
+         * Pooling output size: as {@link #convOut}, rounded up in ceil mode, where a last window that would
+         * start inside the right padding is dropped.
+         */
+        public static long poolOut(int in, int k, int s, int p, int d, boolean ceilMode) {
+            long num = (long) in + 2L * p - (long) d * (k - 1) - 1 + (ceilMode ? s - 1 : 0);
+            long out = Math.floorDiv(num, (long) s) + 1;
+            if (ceilMode && (out - 1) * s >= (long) in + p) out--;
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "kernel=(" + kH + ", " + kW + "), stride=(" + sH + ", " + sW + "), padding=(" + pH + ", " + pW
+                    + "), dilation=(" + dH + ", " + dW + ")";
+        }
+    }
+
+    /**
+     * F.unfold: x (B, C, H, W) -> (B, C*kH*kW, L), L = outH*outW;
+     * y[b, (c*kH + kh)*kW + kw, oh*outW + ow] = x[b, c, oh*sH - pH + kh*dH, ow*sW - pW + kw*dW] (0 in the padding).
+     */
+    record Im2col(Window w) implements ConvOp {
+        public String name() {
+            return "unfold";
+        }
+    }
+
+    /**
+     * F.fold, the adjoint of Im2col: x (B, C*kH*kW, L) -> (B, C, H, W), every column entry added onto the
+     * image element Im2col read it from (overlaps sum). L must equal outH*outW for (H, W).
+     */
+    record Col2im(int H, int W, Window w) implements ConvOp {
+        public String name() {
+            return "fold";
+        }
+    }
+
+    /**
+     * Max pooling: x (B, C, H, W) -> values (B, C, outH, outW) and I64 indices ih*W + iw of the winner
+     * within its channel (first maximum in row-major tap order; NaN wins). Padding <= kernel/2.
+     */
+    record MaxPool2d(Window w, boolean ceilMode) implements ConvOp {
+        public String name() {
+            return "max_pool2d";
+        }
+    }
+
+    /**
+     * gx[b, c, idx / W, idx % W] += gy[b, c, oh, ow] with idx = indices[b, c, oh, ow]. Inputs: gy
+     * (B, C, outH, outW), indices (same shape, I64, from MaxPool2d). Output: (B, C, H, W), gy's dtype.
+     */
+    record MaxPool2dBackward(int H, int W) implements ConvOp {
+        public String name() {
+            return "max_pool2d_backward";
+        }
+    }
+
+    /**
+     * Average pooling (dilation 1): y = window sum / divisor, the divisor being the window clipped to the
+     * padded image when countIncludePad, else the number of input elements in it. x (B, C, H, W) ->
+     * (B, C, outH, outW). Padding <= kernel/2.
+     */
+    record AvgPool2d(Window w, boolean ceilMode, boolean countIncludePad) implements ConvOp {
+        public String name() {
+            return "avg_pool2d";
+        }
+    }
+
+    /**
+     * The adjoint of AvgPool2d: every input element of the window of (oh, ow) gets gy[b, c, oh, ow] / divisor.
+     * Inputs: gy (B, C, outH, outW) with outH, outW those of AvgPool2d on (H, W). Output: (B, C, H, W).
+     */
+    record AvgPool2dBackward(int H, int W, Window w, boolean ceilMode, boolean countIncludePad) implements ConvOp {
+        public String name() {
+            return "avg_pool2d_backward";
+        }
+    }
+}

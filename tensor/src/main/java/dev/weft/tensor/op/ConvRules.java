@@ -1,0 +1,141 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Shape rules of {@link ConvOp}: images are (B, C, H, W) floating tensors, windows have kernel, stride
+ * and dilation >= 1 and padding >= 0 (pooling: padding <= kernel/2), and every output size is >= 1.
+ */
+final class ConvRules {
+    private ConvRules() {}
+
+    static OutSpec[] infer(ConvOp op, Tensor[] in) {
+        String name = op.name();
+        return switch (op) {
+            case ConvOp.Im2col c -> {
+                ShapeRules.arity(name, in, 1);
+                int[] s = image(name, in[0]);
+                String ctx = ctx(in[0], c.w());
+                long[] o = convOut(name, s[2], s[3], c.w(), ctx);
+                yield one(name, new long[] {s[0], (long) s[1] * c.w().kH() * c.w().kW(), o[0] * o[1]}, in[0].dtype());
+            }
+            case ConvOp.Col2im c -> {
+                ShapeRules.arity(name, in, 1);
+                Tensor x = in[0];
+                String ctx = "input " + Shape.format(x.shape()) + ", output size (" + c.H() + ", " + c.W() + "), " + c.w();
+                if (x.dim() != 3) throw RuleChecks.fail(name, ctx, "expected a 3-d input (B, C*kH*kW, L)");
+                RuleChecks.floating(name, x, ctx);
+                if (c.H() < 1 || c.W() < 1) throw RuleChecks.fail(name, ctx, "output size must be >= 1");
+                long[] o = convOut(name, c.H(), c.W(), c.w(), ctx);
+                int k = c.w().kH() * c.w().kW();
+                if (x.size(1) % k != 0) {
+                    throw RuleChecks.fail(name, ctx, "dim 1 (" + x.size(1) + ") must be divisible by kH*kW = " + k);
+                }
+                if (x.size(2) != o[0] * o[1]) {
+                    throw RuleChecks.fail(name, ctx, "dim 2 (" + x.size(2) + ") must equal the number of windows "
+                            + o[0] + "*" + o[1] + " = " + o[0] * o[1]);
+                }
+                yield one(name, new long[] {x.size(0), x.size(1) / k, c.H(), c.W()}, x.dtype());
+            }
+            case ConvOp.MaxPool2d p -> {
+                ShapeRules.arity(name, in, 1);
+                int[] s = image(name, in[0]);
+                long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), ctx(in[0], p.w()));
+                int[] out = shape(name, new long[] {s[0], s[1], o[0], o[1]});
+                yield new OutSpec[] {new OutSpec(out, in[0].dtype()), new OutSpec(out, DType.I64)};
+            }
+            case ConvOp.MaxPool2dBackward b -> {
+                ShapeRules.arity(name, in, 2);
+                String ctx = RuleChecks.shapes(new String[] {"grad", "indices"}, in) + ", input size (" + b.H() + ", " + b.W() + ")";
+                int[] g = image(name, in[0]);
+                RuleChecks.dtype(name, "indices", in[1], DType.I64, ctx);
+                if (!java.util.Arrays.equals(in[1].shape(), in[0].shape())) throw RuleChecks.fail(name, ctx, "indices must have grad's shape");
+                if (b.H() < 1 || b.W() < 1) throw RuleChecks.fail(name, ctx, "input size must be >= 1");
+                yield one(name, new long[] {g[0], g[1], b.H(), b.W()}, in[0].dtype());
+            }
+            case ConvOp.AvgPool2d p -> {
+                ShapeRules.arity(name, in, 1);
+                int[] s = image(name, in[0]);
+                String ctx = ctx(in[0], p.w());
+                noDilation(name, p.w(), ctx);
+                long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), ctx);
+                yield one(name, new long[] {s[0], s[1], o[0], o[1]}, in[0].dtype());
+            }
+            case ConvOp.AvgPool2dBackward b -> {
+                ShapeRules.arity(name, in, 1);
+                int[] g = image(name, in[0]);
+                String ctx = "grad " + Shape.format(g) + ", input size (" + b.H() + ", " + b.W() + "), " + b.w();
+                noDilation(name, b.w(), ctx);
+                if (b.H() < 1 || b.W() < 1) throw RuleChecks.fail(name, ctx, "input size must be >= 1");
+                long[] o = poolOut(name, b.H(), b.W(), b.w(), b.ceilMode(), ctx);
+                if (g[2] != o[0] || g[3] != o[1]) {
+                    throw RuleChecks.fail(name, ctx, "grad must be (B, C, " + o[0] + ", " + o[1] + ") for that input size");
+                }
+                yield one(name, new long[] {g[0], g[1], b.H(), b.W()}, in[0].dtype());
+            }
+        };
+    }
+
+    private static String ctx(Tensor x, ConvOp.Window w) {
+        return "input " + Shape.format(x.shape()) + ", " + w;
+    }
+
+    /** x's shape, checked to be a 4-d floating (B, C, H, W) with H, W >= 1. */
+    private static int[] image(String op, Tensor x) {
+        int[] s = x.shape();
+        String ctx = "input " + Shape.format(s);
+        if (s.length != 4) throw RuleChecks.fail(op, ctx, "expected a 4-d input (B, C, H, W)");
+        RuleChecks.floating(op, x, ctx);
+        if (s[2] < 1 || s[3] < 1) throw RuleChecks.fail(op, ctx, "H and W must be >= 1");
+        return s;
+    }
+
+    private static void window(String op, ConvOp.Window w, String ctx) {
+        if (w.kH() < 1 || w.kW() < 1 || w.sH() < 1 || w.sW() < 1 || w.dH() < 1 || w.dW() < 1 || w.pH() < 0 || w.pW() < 0) {
+            throw RuleChecks.fail(op, ctx, "kernel, stride and dilation must be >= 1 and padding >= 0");
+        }
+    }
+
+    private static void noDilation(String op, ConvOp.Window w, String ctx) {
+        if (w.dH() != 1 || w.dW() != 1) throw RuleChecks.fail(op, ctx, "average pooling has no dilation (must be 1)");
+    }
+
+    private static long[] convOut(String op, int H, int W, ConvOp.Window w, String ctx) {
+        window(op, w, ctx);
+        long oh = ConvOp.Window.convOut(H, w.kH(), w.sH(), w.pH(), w.dH());
+        long ow = ConvOp.Window.convOut(W, w.kW(), w.sW(), w.pW(), w.dW());
+        if (oh < 1 || ow < 1) {
+            throw RuleChecks.fail(op, ctx, "the dilated kernel (" + ((long) w.dH() * (w.kH() - 1) + 1) + ", "
+                    + ((long) w.dW() * (w.kW() - 1) + 1) + ") is larger than the padded input (" + (H + 2L * w.pH()) + ", "
+                    + (W + 2L * w.pW()) + ")");
+        }
+        return new long[] {oh, ow};
+    }
+
+    private static long[] poolOut(String op, int H, int W, ConvOp.Window w, boolean ceilMode, String ctx) {
+        window(op, w, ctx);
+        if (w.pH() > w.kH() / 2 || w.pW() > w.kW() / 2) throw RuleChecks.fail(op, ctx, "padding must be at most half the kernel size");
+        long oh = ConvOp.Window.poolOut(H, w.kH(), w.sH(), w.pH(), w.dH(), ceilMode);
+        long ow = ConvOp.Window.poolOut(W, w.kW(), w.sW(), w.pW(), w.dW(), ceilMode);
+        if (oh < 1 || ow < 1) {
+            throw RuleChecks.fail(op, ctx, "output size (" + oh + ", " + ow + ") is too small (ceilMode=" + ceilMode + ")");
+        }
+        return new long[] {oh, ow};
+    }
+
+    private static int[] shape(String op, long[] s) {
+        int[] out = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] > Integer.MAX_VALUE) throw new IllegalArgumentException(op + ": output size " + s[i] + " too large");
+            out[i] = (int) s[i];
+        }
+        RuleChecks.numel(op, out);
+        return out;
+    }
+
+    private static OutSpec[] one(String op, long[] s, DType dtype) {
+        return new OutSpec[] {new OutSpec(shape(op, s), dtype)};
+    }
+}

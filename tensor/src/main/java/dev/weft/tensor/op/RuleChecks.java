@@ -1,0 +1,58 @@
+package dev.weft.tensor.op;
+
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Checks shared by the shape rules of the structural families (JoinRules, IndexRules, SortRules,
+ * ConvRules, LinalgRules). Every message starts with the op name and lists the shapes it is about.
+ */
+final class RuleChecks {
+    private RuleChecks() {}
+
+    /** "input (4, 5), index (2, 3)": names paired with the shapes of ts. */
+    static String shapes(String[] names, Tensor... ts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ts.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(names[i]).append(' ').append(Shape.format(ts[i].shape()));
+        }
+        return sb.toString();
+    }
+
+    /** An IllegalArgumentException "op: context: problem". */
+    static IllegalArgumentException fail(String op, String context, String problem) {
+        return new IllegalArgumentException(op + ": " + context + ": " + problem);
+    }
+
+    static void floating(String op, Tensor t, String context) {
+        if (!t.dtype().isFloatingPoint()) throw fail(op, context, "expected a floating dtype (f32 or f64), got " + t.dtype());
+    }
+
+    static void dtype(String op, String what, Tensor t, DType want, String context) {
+        if (t.dtype() != want) throw fail(op, context, what + " must be " + want + ", got " + t.dtype());
+    }
+
+    static void sameDtype(String op, String aName, Tensor a, String bName, Tensor b, String context) {
+        if (a.dtype() != b.dtype()) {
+            throw fail(op, context, aName + " dtype " + a.dtype() + " and " + bName + " dtype " + b.dtype() + " differ");
+        }
+    }
+
+    /** dim must be a normalized dim of a tensor of the given rank (>= 1). */
+    static void dim(String op, int dim, int rank, String context) {
+        if (rank < 1) throw fail(op, context, "expected a tensor with at least 1 dim");
+        if (dim < 0 || dim >= rank) throw fail(op, context, "dim " + dim + " out of range for rank " + rank);
+    }
+
+    /** The product of the sizes, with an error naming the op when it exceeds the int range. */
+    static int numel(String op, int[] shape) {
+        long n = 1;
+        for (int s : shape) n *= s;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": output shape " + Shape.format(shape) + " has more than "
+                    + Integer.MAX_VALUE + " elements");
+        }
+        return (int) n;
+    }
+}
