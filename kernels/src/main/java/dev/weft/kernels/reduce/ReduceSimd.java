@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API version of {@link Reduce}. inner == 1: each row is reduced across r with four vector accumulators
  * in blocks of {@link #BLOCK} (F32 SUM: each block's float sum is added into a double total, so the error
- * stays near a block's, and the result depends only on r). inner > 1: vectors run across the inner columns,
- * r is the outer loop (F32 flushes its float accumulators into double every {@link #FLUSH} rows).
+ * stays near a block's, and the result depends only on r). inner > 1: tiles of {@link #TILE} columns keep their
+ * accumulators in L1 while rows stream past (vector ops across columns, r the outer loop); F32 flushes its float
+ * accumulators into double every {@link #FLUSH} rows, F64 and integers accumulate in order like the reference.
  * SUM/MAX/MIN are vectorized for F32, F64, I32, I64 (integer results exact, MAX/MIN exact; F32/F64 SUM within
  * the tolerance the tests document); PROD is vectorized for I32 only, the others run the scalar reference;
  * ALL/ANY run the scalar loop (it stops at the first deciding byte). argReduce: inner == 1 finds the extreme
@@ -31,16 +32,9 @@ public final class ReduceSimd {
     public static final int BLOCK = 1024;
     /** Rows between flushes of float column accumulators into double (inner > 1). */
     public static final int FLUSH = 64;
+    /** Columns per tile (inner > 1): the tile's accumulators stay in L1 while whole rows stream past. */
+    static final int TILE = 1024;
 
-    private static VectorOperators.Associative op(ReduceFn fn) {
-        return switch (fn) {
-            case SUM -> VectorOperators.ADD;
-            case PROD -> VectorOperators.MUL;
-            case MAX -> VectorOperators.MAX;
-            case MIN -> VectorOperators.MIN;
-            default -> throw new IllegalArgumentException("reduce " + fn + ": BOOL only");
-        };
-    }
 
     // ================================================================ float
 
@@ -80,43 +74,141 @@ public final class ReduceSimd {
         return (float) total;
     }
 
+    // NOTE: one loop per operator: a VectorOperators value that is not a compile-time constant at the call
+    // site defeats the intrinsics (the generic lanewise(op, v) path ran 3x slower than the scalar loop).
     private static float rowBlock(ReduceFn fn, float id, float[] x, int off, int m) {
-        VectorOperators.Associative op = op(fn);
+        return switch (fn) {
+            case SUM -> rowBlockSum(id, x, off, m);
+            case MAX -> rowBlockMax(id, x, off, m);
+            case MIN -> rowBlockMin(id, x, off, m);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for float");
+        };
+    }
+
+    private static float rowBlockSum(float id, float[] x, int off, int m) {
         int len = FS.length(), i = 0;
         FloatVector a0 = FloatVector.broadcast(FS, id), a1 = a0, a2 = a0, a3 = a0;
         for (; i + 4 * len <= m; i += 4 * len) {
-            a0 = a0.lanewise(op, FloatVector.fromArray(FS, x, off + i));
-            a1 = a1.lanewise(op, FloatVector.fromArray(FS, x, off + i + len));
-            a2 = a2.lanewise(op, FloatVector.fromArray(FS, x, off + i + 2 * len));
-            a3 = a3.lanewise(op, FloatVector.fromArray(FS, x, off + i + 3 * len));
+            a0 = a0.add(FloatVector.fromArray(FS, x, off + i));
+            a1 = a1.add(FloatVector.fromArray(FS, x, off + i + len));
+            a2 = a2.add(FloatVector.fromArray(FS, x, off + i + 2 * len));
+            a3 = a3.add(FloatVector.fromArray(FS, x, off + i + 3 * len));
         }
-        for (; i + len <= m; i += len) a0 = a0.lanewise(op, FloatVector.fromArray(FS, x, off + i));
+        for (; i + len <= m; i += len) a0 = a0.add(FloatVector.fromArray(FS, x, off + i));
         if (i < m) {
             VectorMask<Float> mask = FS.indexInRange(i, m);
-            a1 = a1.lanewise(op, FloatVector.broadcast(FS, id).blend(FloatVector.fromArray(FS, x, off + i, mask), mask));
+            a1 = a1.add(FloatVector.broadcast(FS, id).blend(FloatVector.fromArray(FS, x, off + i, mask), mask));
         }
-        return a0.lanewise(op, a1).lanewise(op, a2.lanewise(op, a3)).reduceLanes(op);
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    /** Column reduction: vectors across columns [j0, j1), r the outer loop. */
+    private static float rowBlockMax(float id, float[] x, int off, int m) {
+        int len = FS.length(), i = 0;
+        FloatVector a0 = FloatVector.broadcast(FS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.max(FloatVector.fromArray(FS, x, off + i));
+            a1 = a1.max(FloatVector.fromArray(FS, x, off + i + len));
+            a2 = a2.max(FloatVector.fromArray(FS, x, off + i + 2 * len));
+            a3 = a3.max(FloatVector.fromArray(FS, x, off + i + 3 * len));
+        }
+        for (; i + len <= m; i += len) a0 = a0.max(FloatVector.fromArray(FS, x, off + i));
+        if (i < m) {
+            VectorMask<Float> mask = FS.indexInRange(i, m);
+            a1 = a1.max(FloatVector.broadcast(FS, id).blend(FloatVector.fromArray(FS, x, off + i, mask), mask));
+        }
+        return a0.max(a1).max(a2.max(a3)).reduceLanes(VectorOperators.MAX);
+    }
+
+    private static float rowBlockMin(float id, float[] x, int off, int m) {
+        int len = FS.length(), i = 0;
+        FloatVector a0 = FloatVector.broadcast(FS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.min(FloatVector.fromArray(FS, x, off + i));
+            a1 = a1.min(FloatVector.fromArray(FS, x, off + i + len));
+            a2 = a2.min(FloatVector.fromArray(FS, x, off + i + 2 * len));
+            a3 = a3.min(FloatVector.fromArray(FS, x, off + i + 3 * len));
+        }
+        for (; i + len <= m; i += len) a0 = a0.min(FloatVector.fromArray(FS, x, off + i));
+        if (i < m) {
+            VectorMask<Float> mask = FS.indexInRange(i, m);
+            a1 = a1.min(FloatVector.broadcast(FS, id).blend(FloatVector.fromArray(FS, x, off + i, mask), mask));
+        }
+        return a0.min(a1).min(a2.min(a3)).reduceLanes(VectorOperators.MIN);
+    }
+
+    /** Column reduction: vectors across columns [j0, j1), r the outer loop; one loop per operator. */
     private static void cols(ReduceFn fn, float[] x, int base, int r, int inner, int j0, int j1, float[] y, int yb) {
-        VectorOperators.Associative op = op(fn);
-        float id = fn == ReduceFn.SUM ? 0f : fn == ReduceFn.PROD ? 1f : fn == ReduceFn.MAX ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-        int len = FS.length(), j = j0;
-        FloatVector idv = FloatVector.broadcast(FS, id);
-        double[] wide = new double[len];
-        float[] part = new float[len];
-        for (; j < j1; j += len) {
-            VectorMask<Float> mask = FS.indexInRange(j, j1);
-            java.util.Arrays.fill(wide, fn == ReduceFn.SUM ? 0.0 : id);
+        switch (fn) {
+            case SUM -> colsSum(x, base, r, inner, j0, j1, y, yb);
+            case MAX -> colsMax(x, base, r, inner, j0, j1, y, yb);
+            case MIN -> colsMin(x, base, r, inner, j0, j1, y, yb);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for float");
+        }
+    }
+
+    private static void colsSum(float[] x, int base, int r, int inner, int j0, int j1, float[] y, int yb) {
+        int len = FS.length();
+        float[] acc = new float[Math.min(TILE, j1 - j0)];
+        double[] wide = new double[acc.length];
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0);
+            java.util.Arrays.fill(wide, 0, w, 0.0);
             for (int k0 = 0; k0 < r; k0 += FLUSH) {
-                int k1 = Math.min(r, k0 + FLUSH);
-                FloatVector a = idv;
-                for (int k = k0; k < k1; k++) a = a.lanewise(op, FloatVector.fromArray(FS, x, base + k * inner + j, mask));
-                a.intoArray(part, 0);
-                for (int l = 0; l < len; l++) wide[l] = ReduceScalar.step(fn, wide[l], part[l]);
+                java.util.Arrays.fill(acc, 0, w, 0);
+                for (int k = k0, k1 = Math.min(r, k0 + FLUSH); k < k1; k++) {
+                    int p = base + k * inner + t0, j = 0;
+                    for (; j + len <= w; j += len) {
+                        FloatVector.fromArray(FS, acc, j).add(FloatVector.fromArray(FS, x, p + j)).intoArray(acc, j);
+                    }
+                    for (; j < w; j++) acc[j] = acc[j] + x[p + j];
+                }
+                for (int j = 0; j < w; j++) wide[j] = wide[j] + acc[j];
             }
-            for (int l = 0; l < len && j + l < j1; l++) y[yb + j + l] = (float) wide[l];
+            for (int j = 0; j < w; j++) y[yb + t0 + j] = (float) wide[j];
+        }
+    }
+
+    private static void colsMax(float[] x, int base, int r, int inner, int j0, int j1, float[] y, int yb) {
+        int len = FS.length();
+        float[] acc = new float[Math.min(TILE, j1 - j0)];
+        double[] wide = new double[acc.length];
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0);
+            java.util.Arrays.fill(wide, 0, w, Float.NEGATIVE_INFINITY);
+            for (int k0 = 0; k0 < r; k0 += FLUSH) {
+                java.util.Arrays.fill(acc, 0, w, Float.NEGATIVE_INFINITY);
+                for (int k = k0, k1 = Math.min(r, k0 + FLUSH); k < k1; k++) {
+                    int p = base + k * inner + t0, j = 0;
+                    for (; j + len <= w; j += len) {
+                        FloatVector.fromArray(FS, acc, j).max(FloatVector.fromArray(FS, x, p + j)).intoArray(acc, j);
+                    }
+                    for (; j < w; j++) acc[j] = Math.max(acc[j], x[p + j]);
+                }
+                for (int j = 0; j < w; j++) wide[j] = Math.max(wide[j], acc[j]);
+            }
+            for (int j = 0; j < w; j++) y[yb + t0 + j] = (float) wide[j];
+        }
+    }
+
+    private static void colsMin(float[] x, int base, int r, int inner, int j0, int j1, float[] y, int yb) {
+        int len = FS.length();
+        float[] acc = new float[Math.min(TILE, j1 - j0)];
+        double[] wide = new double[acc.length];
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0);
+            java.util.Arrays.fill(wide, 0, w, Float.POSITIVE_INFINITY);
+            for (int k0 = 0; k0 < r; k0 += FLUSH) {
+                java.util.Arrays.fill(acc, 0, w, Float.POSITIVE_INFINITY);
+                for (int k = k0, k1 = Math.min(r, k0 + FLUSH); k < k1; k++) {
+                    int p = base + k * inner + t0, j = 0;
+                    for (; j + len <= w; j += len) {
+                        FloatVector.fromArray(FS, acc, j).min(FloatVector.fromArray(FS, x, p + j)).intoArray(acc, j);
+                    }
+                    for (; j < w; j++) acc[j] = Math.min(acc[j], x[p + j]);
+                }
+                for (int j = 0; j < w; j++) wide[j] = Math.min(wide[j], acc[j]);
+            }
+            for (int j = 0; j < w; j++) y[yb + t0 + j] = (float) wide[j];
         }
     }
 
@@ -158,45 +250,120 @@ public final class ReduceSimd {
         return (double) total;
     }
 
+    // NOTE: one loop per operator: a VectorOperators value that is not a compile-time constant at the call
+    // site defeats the intrinsics (the generic lanewise(op, v) path ran 3x slower than the scalar loop).
     private static double rowBlock(ReduceFn fn, double id, double[] x, int off, int m) {
-        VectorOperators.Associative op = op(fn);
+        return switch (fn) {
+            case SUM -> rowBlockSum(id, x, off, m);
+            case MAX -> rowBlockMax(id, x, off, m);
+            case MIN -> rowBlockMin(id, x, off, m);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for double");
+        };
+    }
+
+    private static double rowBlockSum(double id, double[] x, int off, int m) {
         int len = DS.length(), i = 0;
         DoubleVector a0 = DoubleVector.broadcast(DS, id), a1 = a0, a2 = a0, a3 = a0;
         for (; i + 4 * len <= m; i += 4 * len) {
-            a0 = a0.lanewise(op, DoubleVector.fromArray(DS, x, off + i));
-            a1 = a1.lanewise(op, DoubleVector.fromArray(DS, x, off + i + len));
-            a2 = a2.lanewise(op, DoubleVector.fromArray(DS, x, off + i + 2 * len));
-            a3 = a3.lanewise(op, DoubleVector.fromArray(DS, x, off + i + 3 * len));
+            a0 = a0.add(DoubleVector.fromArray(DS, x, off + i));
+            a1 = a1.add(DoubleVector.fromArray(DS, x, off + i + len));
+            a2 = a2.add(DoubleVector.fromArray(DS, x, off + i + 2 * len));
+            a3 = a3.add(DoubleVector.fromArray(DS, x, off + i + 3 * len));
         }
-        for (; i + len <= m; i += len) a0 = a0.lanewise(op, DoubleVector.fromArray(DS, x, off + i));
+        for (; i + len <= m; i += len) a0 = a0.add(DoubleVector.fromArray(DS, x, off + i));
         if (i < m) {
             VectorMask<Double> mask = DS.indexInRange(i, m);
-            a1 = a1.lanewise(op, DoubleVector.broadcast(DS, id).blend(DoubleVector.fromArray(DS, x, off + i, mask), mask));
+            a1 = a1.add(DoubleVector.broadcast(DS, id).blend(DoubleVector.fromArray(DS, x, off + i, mask), mask));
         }
-        return a0.lanewise(op, a1).lanewise(op, a2.lanewise(op, a3)).reduceLanes(op);
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    /** Column reduction: vectors across columns [j0, j1), r the outer loop. */
-    private static void cols(ReduceFn fn, double[] x, int base, int r, int inner, int j0, int j1, double[] y, int yb) {
-        VectorOperators.Associative op = op(fn);
-        double id = fn == ReduceFn.SUM ? 0.0 : fn == ReduceFn.PROD ? 1.0 : fn == ReduceFn.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        int len = DS.length(), j = j0;
-        DoubleVector idv = DoubleVector.broadcast(DS, id);
-        for (; j + 2 * len <= j1; j += 2 * len) {
-            DoubleVector a = idv, b = idv;
-            for (int k = 0; k < r; k++) {
-                int p = base + k * inner + j;
-                a = a.lanewise(op, DoubleVector.fromArray(DS, x, p));
-                b = b.lanewise(op, DoubleVector.fromArray(DS, x, p + len));
-            }
-            a.intoArray(y, yb + j);
-            b.intoArray(y, yb + j + len);
+    private static double rowBlockMax(double id, double[] x, int off, int m) {
+        int len = DS.length(), i = 0;
+        DoubleVector a0 = DoubleVector.broadcast(DS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.max(DoubleVector.fromArray(DS, x, off + i));
+            a1 = a1.max(DoubleVector.fromArray(DS, x, off + i + len));
+            a2 = a2.max(DoubleVector.fromArray(DS, x, off + i + 2 * len));
+            a3 = a3.max(DoubleVector.fromArray(DS, x, off + i + 3 * len));
         }
-        for (; j < j1; j += len) {
-            VectorMask<Double> mask = DS.indexInRange(j, j1);
-            DoubleVector a = idv;
-            for (int k = 0; k < r; k++) a = a.lanewise(op, DoubleVector.fromArray(DS, x, base + k * inner + j, mask));
-            a.intoArray(y, yb + j, mask);
+        for (; i + len <= m; i += len) a0 = a0.max(DoubleVector.fromArray(DS, x, off + i));
+        if (i < m) {
+            VectorMask<Double> mask = DS.indexInRange(i, m);
+            a1 = a1.max(DoubleVector.broadcast(DS, id).blend(DoubleVector.fromArray(DS, x, off + i, mask), mask));
+        }
+        return a0.max(a1).max(a2.max(a3)).reduceLanes(VectorOperators.MAX);
+    }
+
+    private static double rowBlockMin(double id, double[] x, int off, int m) {
+        int len = DS.length(), i = 0;
+        DoubleVector a0 = DoubleVector.broadcast(DS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.min(DoubleVector.fromArray(DS, x, off + i));
+            a1 = a1.min(DoubleVector.fromArray(DS, x, off + i + len));
+            a2 = a2.min(DoubleVector.fromArray(DS, x, off + i + 2 * len));
+            a3 = a3.min(DoubleVector.fromArray(DS, x, off + i + 3 * len));
+        }
+        for (; i + len <= m; i += len) a0 = a0.min(DoubleVector.fromArray(DS, x, off + i));
+        if (i < m) {
+            VectorMask<Double> mask = DS.indexInRange(i, m);
+            a1 = a1.min(DoubleVector.broadcast(DS, id).blend(DoubleVector.fromArray(DS, x, off + i, mask), mask));
+        }
+        return a0.min(a1).min(a2.min(a3)).reduceLanes(VectorOperators.MIN);
+    }
+
+    /** Column reduction: vectors across columns [j0, j1), r the outer loop; one loop per operator. */
+    private static void cols(ReduceFn fn, double[] x, int base, int r, int inner, int j0, int j1, double[] y, int yb) {
+        switch (fn) {
+            case SUM -> colsSum(x, base, r, inner, j0, j1, y, yb);
+            case MAX -> colsMax(x, base, r, inner, j0, j1, y, yb);
+            case MIN -> colsMin(x, base, r, inner, j0, j1, y, yb);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for double");
+        }
+    }
+
+    private static void colsSum(double[] x, int base, int r, int inner, int j0, int j1, double[] y, int yb) {
+        int len = DS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, 0);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    DoubleVector.fromArray(DS, y, q + j).add(DoubleVector.fromArray(DS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (y[q + j] + x[p + j]);
+            }
+        }
+    }
+
+    private static void colsMax(double[] x, int base, int r, int inner, int j0, int j1, double[] y, int yb) {
+        int len = DS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    DoubleVector.fromArray(DS, y, q + j).max(DoubleVector.fromArray(DS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (Math.max(y[q + j], x[p + j]));
+            }
+        }
+    }
+
+    private static void colsMin(double[] x, int base, int r, int inner, int j0, int j1, double[] y, int yb) {
+        int len = DS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, Double.POSITIVE_INFINITY);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    DoubleVector.fromArray(DS, y, q + j).min(DoubleVector.fromArray(DS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (Math.min(y[q + j], x[p + j]));
+            }
         }
     }
 
@@ -231,45 +398,154 @@ public final class ReduceSimd {
         return (int) total;
     }
 
+    // NOTE: one loop per operator: a VectorOperators value that is not a compile-time constant at the call
+    // site defeats the intrinsics (the generic lanewise(op, v) path ran 3x slower than the scalar loop).
     private static int rowBlock(ReduceFn fn, int id, int[] x, int off, int m) {
-        VectorOperators.Associative op = op(fn);
+        return switch (fn) {
+            case SUM -> rowBlockSum(id, x, off, m);
+            case MAX -> rowBlockMax(id, x, off, m);
+            case MIN -> rowBlockMin(id, x, off, m);
+            case PROD -> rowBlockProd(id, x, off, m);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for int");
+        };
+    }
+
+    private static int rowBlockSum(int id, int[] x, int off, int m) {
         int len = IS.length(), i = 0;
         IntVector a0 = IntVector.broadcast(IS, id), a1 = a0, a2 = a0, a3 = a0;
         for (; i + 4 * len <= m; i += 4 * len) {
-            a0 = a0.lanewise(op, IntVector.fromArray(IS, x, off + i));
-            a1 = a1.lanewise(op, IntVector.fromArray(IS, x, off + i + len));
-            a2 = a2.lanewise(op, IntVector.fromArray(IS, x, off + i + 2 * len));
-            a3 = a3.lanewise(op, IntVector.fromArray(IS, x, off + i + 3 * len));
+            a0 = a0.add(IntVector.fromArray(IS, x, off + i));
+            a1 = a1.add(IntVector.fromArray(IS, x, off + i + len));
+            a2 = a2.add(IntVector.fromArray(IS, x, off + i + 2 * len));
+            a3 = a3.add(IntVector.fromArray(IS, x, off + i + 3 * len));
         }
-        for (; i + len <= m; i += len) a0 = a0.lanewise(op, IntVector.fromArray(IS, x, off + i));
+        for (; i + len <= m; i += len) a0 = a0.add(IntVector.fromArray(IS, x, off + i));
         if (i < m) {
             VectorMask<Integer> mask = IS.indexInRange(i, m);
-            a1 = a1.lanewise(op, IntVector.broadcast(IS, id).blend(IntVector.fromArray(IS, x, off + i, mask), mask));
+            a1 = a1.add(IntVector.broadcast(IS, id).blend(IntVector.fromArray(IS, x, off + i, mask), mask));
         }
-        return a0.lanewise(op, a1).lanewise(op, a2.lanewise(op, a3)).reduceLanes(op);
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    /** Column reduction: vectors across columns [j0, j1), r the outer loop. */
-    private static void cols(ReduceFn fn, int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb) {
-        VectorOperators.Associative op = op(fn);
-        int id = fn == ReduceFn.SUM ? 0 : fn == ReduceFn.PROD ? 1 : fn == ReduceFn.MAX ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-        int len = IS.length(), j = j0;
-        IntVector idv = IntVector.broadcast(IS, id);
-        for (; j + 2 * len <= j1; j += 2 * len) {
-            IntVector a = idv, b = idv;
-            for (int k = 0; k < r; k++) {
-                int p = base + k * inner + j;
-                a = a.lanewise(op, IntVector.fromArray(IS, x, p));
-                b = b.lanewise(op, IntVector.fromArray(IS, x, p + len));
-            }
-            a.intoArray(y, yb + j);
-            b.intoArray(y, yb + j + len);
+    private static int rowBlockMax(int id, int[] x, int off, int m) {
+        int len = IS.length(), i = 0;
+        IntVector a0 = IntVector.broadcast(IS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.max(IntVector.fromArray(IS, x, off + i));
+            a1 = a1.max(IntVector.fromArray(IS, x, off + i + len));
+            a2 = a2.max(IntVector.fromArray(IS, x, off + i + 2 * len));
+            a3 = a3.max(IntVector.fromArray(IS, x, off + i + 3 * len));
         }
-        for (; j < j1; j += len) {
-            VectorMask<Integer> mask = IS.indexInRange(j, j1);
-            IntVector a = idv;
-            for (int k = 0; k < r; k++) a = a.lanewise(op, IntVector.fromArray(IS, x, base + k * inner + j, mask));
-            a.intoArray(y, yb + j, mask);
+        for (; i + len <= m; i += len) a0 = a0.max(IntVector.fromArray(IS, x, off + i));
+        if (i < m) {
+            VectorMask<Integer> mask = IS.indexInRange(i, m);
+            a1 = a1.max(IntVector.broadcast(IS, id).blend(IntVector.fromArray(IS, x, off + i, mask), mask));
+        }
+        return a0.max(a1).max(a2.max(a3)).reduceLanes(VectorOperators.MAX);
+    }
+
+    private static int rowBlockMin(int id, int[] x, int off, int m) {
+        int len = IS.length(), i = 0;
+        IntVector a0 = IntVector.broadcast(IS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.min(IntVector.fromArray(IS, x, off + i));
+            a1 = a1.min(IntVector.fromArray(IS, x, off + i + len));
+            a2 = a2.min(IntVector.fromArray(IS, x, off + i + 2 * len));
+            a3 = a3.min(IntVector.fromArray(IS, x, off + i + 3 * len));
+        }
+        for (; i + len <= m; i += len) a0 = a0.min(IntVector.fromArray(IS, x, off + i));
+        if (i < m) {
+            VectorMask<Integer> mask = IS.indexInRange(i, m);
+            a1 = a1.min(IntVector.broadcast(IS, id).blend(IntVector.fromArray(IS, x, off + i, mask), mask));
+        }
+        return a0.min(a1).min(a2.min(a3)).reduceLanes(VectorOperators.MIN);
+    }
+
+    private static int rowBlockProd(int id, int[] x, int off, int m) {
+        int len = IS.length(), i = 0;
+        IntVector a0 = IntVector.broadcast(IS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.mul(IntVector.fromArray(IS, x, off + i));
+            a1 = a1.mul(IntVector.fromArray(IS, x, off + i + len));
+            a2 = a2.mul(IntVector.fromArray(IS, x, off + i + 2 * len));
+            a3 = a3.mul(IntVector.fromArray(IS, x, off + i + 3 * len));
+        }
+        for (; i + len <= m; i += len) a0 = a0.mul(IntVector.fromArray(IS, x, off + i));
+        if (i < m) {
+            VectorMask<Integer> mask = IS.indexInRange(i, m);
+            a1 = a1.mul(IntVector.broadcast(IS, id).blend(IntVector.fromArray(IS, x, off + i, mask), mask));
+        }
+        return a0.mul(a1).mul(a2.mul(a3)).reduceLanes(VectorOperators.MUL);
+    }
+
+    /** Column reduction: vectors across columns [j0, j1), r the outer loop; one loop per operator. */
+    private static void cols(ReduceFn fn, int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb) {
+        switch (fn) {
+            case SUM -> colsSum(x, base, r, inner, j0, j1, y, yb);
+            case MAX -> colsMax(x, base, r, inner, j0, j1, y, yb);
+            case MIN -> colsMin(x, base, r, inner, j0, j1, y, yb);
+            case PROD -> colsProd(x, base, r, inner, j0, j1, y, yb);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for int");
+        }
+    }
+
+    private static void colsSum(int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb) {
+        int len = IS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, 0);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    IntVector.fromArray(IS, y, q + j).add(IntVector.fromArray(IS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (int) (y[q + j] + x[p + j]);
+            }
+        }
+    }
+
+    private static void colsMax(int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb) {
+        int len = IS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, Integer.MIN_VALUE);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    IntVector.fromArray(IS, y, q + j).max(IntVector.fromArray(IS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (Math.max(y[q + j], x[p + j]));
+            }
+        }
+    }
+
+    private static void colsMin(int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb) {
+        int len = IS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, Integer.MAX_VALUE);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    IntVector.fromArray(IS, y, q + j).min(IntVector.fromArray(IS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (Math.min(y[q + j], x[p + j]));
+            }
+        }
+    }
+
+    private static void colsProd(int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb) {
+        int len = IS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, 1);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    IntVector.fromArray(IS, y, q + j).mul(IntVector.fromArray(IS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (int) (y[q + j] * x[p + j]);
+            }
         }
     }
 
@@ -304,45 +580,120 @@ public final class ReduceSimd {
         return (long) total;
     }
 
+    // NOTE: one loop per operator: a VectorOperators value that is not a compile-time constant at the call
+    // site defeats the intrinsics (the generic lanewise(op, v) path ran 3x slower than the scalar loop).
     private static long rowBlock(ReduceFn fn, long id, long[] x, int off, int m) {
-        VectorOperators.Associative op = op(fn);
+        return switch (fn) {
+            case SUM -> rowBlockSum(id, x, off, m);
+            case MAX -> rowBlockMax(id, x, off, m);
+            case MIN -> rowBlockMin(id, x, off, m);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for long");
+        };
+    }
+
+    private static long rowBlockSum(long id, long[] x, int off, int m) {
         int len = LS.length(), i = 0;
         LongVector a0 = LongVector.broadcast(LS, id), a1 = a0, a2 = a0, a3 = a0;
         for (; i + 4 * len <= m; i += 4 * len) {
-            a0 = a0.lanewise(op, LongVector.fromArray(LS, x, off + i));
-            a1 = a1.lanewise(op, LongVector.fromArray(LS, x, off + i + len));
-            a2 = a2.lanewise(op, LongVector.fromArray(LS, x, off + i + 2 * len));
-            a3 = a3.lanewise(op, LongVector.fromArray(LS, x, off + i + 3 * len));
+            a0 = a0.add(LongVector.fromArray(LS, x, off + i));
+            a1 = a1.add(LongVector.fromArray(LS, x, off + i + len));
+            a2 = a2.add(LongVector.fromArray(LS, x, off + i + 2 * len));
+            a3 = a3.add(LongVector.fromArray(LS, x, off + i + 3 * len));
         }
-        for (; i + len <= m; i += len) a0 = a0.lanewise(op, LongVector.fromArray(LS, x, off + i));
+        for (; i + len <= m; i += len) a0 = a0.add(LongVector.fromArray(LS, x, off + i));
         if (i < m) {
             VectorMask<Long> mask = LS.indexInRange(i, m);
-            a1 = a1.lanewise(op, LongVector.broadcast(LS, id).blend(LongVector.fromArray(LS, x, off + i, mask), mask));
+            a1 = a1.add(LongVector.broadcast(LS, id).blend(LongVector.fromArray(LS, x, off + i, mask), mask));
         }
-        return a0.lanewise(op, a1).lanewise(op, a2.lanewise(op, a3)).reduceLanes(op);
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    /** Column reduction: vectors across columns [j0, j1), r the outer loop. */
-    private static void cols(ReduceFn fn, long[] x, int base, int r, int inner, int j0, int j1, long[] y, int yb) {
-        VectorOperators.Associative op = op(fn);
-        long id = fn == ReduceFn.SUM ? 0L : fn == ReduceFn.PROD ? 1L : fn == ReduceFn.MAX ? Long.MIN_VALUE : Long.MAX_VALUE;
-        int len = LS.length(), j = j0;
-        LongVector idv = LongVector.broadcast(LS, id);
-        for (; j + 2 * len <= j1; j += 2 * len) {
-            LongVector a = idv, b = idv;
-            for (int k = 0; k < r; k++) {
-                int p = base + k * inner + j;
-                a = a.lanewise(op, LongVector.fromArray(LS, x, p));
-                b = b.lanewise(op, LongVector.fromArray(LS, x, p + len));
-            }
-            a.intoArray(y, yb + j);
-            b.intoArray(y, yb + j + len);
+    private static long rowBlockMax(long id, long[] x, int off, int m) {
+        int len = LS.length(), i = 0;
+        LongVector a0 = LongVector.broadcast(LS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.max(LongVector.fromArray(LS, x, off + i));
+            a1 = a1.max(LongVector.fromArray(LS, x, off + i + len));
+            a2 = a2.max(LongVector.fromArray(LS, x, off + i + 2 * len));
+            a3 = a3.max(LongVector.fromArray(LS, x, off + i + 3 * len));
         }
-        for (; j < j1; j += len) {
-            VectorMask<Long> mask = LS.indexInRange(j, j1);
-            LongVector a = idv;
-            for (int k = 0; k < r; k++) a = a.lanewise(op, LongVector.fromArray(LS, x, base + k * inner + j, mask));
-            a.intoArray(y, yb + j, mask);
+        for (; i + len <= m; i += len) a0 = a0.max(LongVector.fromArray(LS, x, off + i));
+        if (i < m) {
+            VectorMask<Long> mask = LS.indexInRange(i, m);
+            a1 = a1.max(LongVector.broadcast(LS, id).blend(LongVector.fromArray(LS, x, off + i, mask), mask));
+        }
+        return a0.max(a1).max(a2.max(a3)).reduceLanes(VectorOperators.MAX);
+    }
+
+    private static long rowBlockMin(long id, long[] x, int off, int m) {
+        int len = LS.length(), i = 0;
+        LongVector a0 = LongVector.broadcast(LS, id), a1 = a0, a2 = a0, a3 = a0;
+        for (; i + 4 * len <= m; i += 4 * len) {
+            a0 = a0.min(LongVector.fromArray(LS, x, off + i));
+            a1 = a1.min(LongVector.fromArray(LS, x, off + i + len));
+            a2 = a2.min(LongVector.fromArray(LS, x, off + i + 2 * len));
+            a3 = a3.min(LongVector.fromArray(LS, x, off + i + 3 * len));
+        }
+        for (; i + len <= m; i += len) a0 = a0.min(LongVector.fromArray(LS, x, off + i));
+        if (i < m) {
+            VectorMask<Long> mask = LS.indexInRange(i, m);
+            a1 = a1.min(LongVector.broadcast(LS, id).blend(LongVector.fromArray(LS, x, off + i, mask), mask));
+        }
+        return a0.min(a1).min(a2.min(a3)).reduceLanes(VectorOperators.MIN);
+    }
+
+    /** Column reduction: vectors across columns [j0, j1), r the outer loop; one loop per operator. */
+    private static void cols(ReduceFn fn, long[] x, int base, int r, int inner, int j0, int j1, long[] y, int yb) {
+        switch (fn) {
+            case SUM -> colsSum(x, base, r, inner, j0, j1, y, yb);
+            case MAX -> colsMax(x, base, r, inner, j0, j1, y, yb);
+            case MIN -> colsMin(x, base, r, inner, j0, j1, y, yb);
+            default -> throw new IllegalArgumentException("reduce " + fn + ": not vectorized for long");
+        }
+    }
+
+    private static void colsSum(long[] x, int base, int r, int inner, int j0, int j1, long[] y, int yb) {
+        int len = LS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, 0);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    LongVector.fromArray(LS, y, q + j).add(LongVector.fromArray(LS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (y[q + j] + x[p + j]);
+            }
+        }
+    }
+
+    private static void colsMax(long[] x, int base, int r, int inner, int j0, int j1, long[] y, int yb) {
+        int len = LS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, Long.MIN_VALUE);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    LongVector.fromArray(LS, y, q + j).max(LongVector.fromArray(LS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (Math.max(y[q + j], x[p + j]));
+            }
+        }
+    }
+
+    private static void colsMin(long[] x, int base, int r, int inner, int j0, int j1, long[] y, int yb) {
+        int len = LS.length();
+        for (int t0 = j0; t0 < j1; t0 += TILE) {
+            int w = Math.min(TILE, j1 - t0), q = yb + t0;
+            java.util.Arrays.fill(y, q, q + w, Long.MAX_VALUE);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner + t0, j = 0;
+                for (; j + len <= w; j += len) {
+                    LongVector.fromArray(LS, y, q + j).min(LongVector.fromArray(LS, x, p + j)).intoArray(y, q + j);
+                }
+                for (; j < w; j++) y[q + j] = (Math.min(y[q + j], x[p + j]));
+            }
         }
     }
 
@@ -396,7 +747,6 @@ public final class ReduceSimd {
 
     /** Per-lane running extreme and its row index across columns [j0, j1). */
     private static void argCols(boolean max, float[] x, int base, int r, int inner, int j0, int j1, float[] y, int yb, long[] idx, int ib) {
-        VectorOperators.Comparison better = max ? VectorOperators.GT : VectorOperators.LT;
         VectorSpecies<Integer> is = IS;
         int len = FS.length();
         int[] ki = new int[len];
@@ -406,7 +756,7 @@ public final class ReduceSimd {
             IntVector bi = IntVector.zero(is);
             for (int k = 1; k < r; k++) {
                 FloatVector v = FloatVector.fromArray(FS, x, base + k * inner + j, mask);
-                VectorMask<Float> upd = v.compare(better, best).or(v.compare(VectorOperators.NE, v).andNot(best.compare(VectorOperators.NE, best)));
+                VectorMask<Float> upd = (max ? v.compare(VectorOperators.GT, best) : v.compare(VectorOperators.LT, best)).or(v.compare(VectorOperators.NE, v).andNot(best.compare(VectorOperators.NE, best)));
                 best = best.blend(v, upd);
                 bi = bi.blend((int) k, upd.cast(is));
             }
@@ -456,7 +806,6 @@ public final class ReduceSimd {
 
     /** Per-lane running extreme and its row index across columns [j0, j1). */
     private static void argCols(boolean max, double[] x, int base, int r, int inner, int j0, int j1, double[] y, int yb, long[] idx, int ib) {
-        VectorOperators.Comparison better = max ? VectorOperators.GT : VectorOperators.LT;
         VectorSpecies<Long> is = LS;
         int len = DS.length();
         long[] ki = new long[len];
@@ -466,7 +815,7 @@ public final class ReduceSimd {
             LongVector bi = LongVector.zero(is);
             for (int k = 1; k < r; k++) {
                 DoubleVector v = DoubleVector.fromArray(DS, x, base + k * inner + j, mask);
-                VectorMask<Double> upd = v.compare(better, best).or(v.compare(VectorOperators.NE, v).andNot(best.compare(VectorOperators.NE, best)));
+                VectorMask<Double> upd = (max ? v.compare(VectorOperators.GT, best) : v.compare(VectorOperators.LT, best)).or(v.compare(VectorOperators.NE, v).andNot(best.compare(VectorOperators.NE, best)));
                 best = best.blend(v, upd);
                 bi = bi.blend((long) k, upd.cast(is));
             }
@@ -516,7 +865,6 @@ public final class ReduceSimd {
 
     /** Per-lane running extreme and its row index across columns [j0, j1). */
     private static void argCols(boolean max, int[] x, int base, int r, int inner, int j0, int j1, int[] y, int yb, long[] idx, int ib) {
-        VectorOperators.Comparison better = max ? VectorOperators.GT : VectorOperators.LT;
         VectorSpecies<Integer> is = IS;
         int len = IS.length();
         int[] ki = new int[len];
@@ -526,7 +874,7 @@ public final class ReduceSimd {
             IntVector bi = IntVector.zero(is);
             for (int k = 1; k < r; k++) {
                 IntVector v = IntVector.fromArray(IS, x, base + k * inner + j, mask);
-                VectorMask<Integer> upd = v.compare(better, best);
+                VectorMask<Integer> upd = (max ? v.compare(VectorOperators.GT, best) : v.compare(VectorOperators.LT, best));
                 best = best.blend(v, upd);
                 bi = bi.blend((int) k, upd.cast(is));
             }
@@ -576,7 +924,6 @@ public final class ReduceSimd {
 
     /** Per-lane running extreme and its row index across columns [j0, j1). */
     private static void argCols(boolean max, long[] x, int base, int r, int inner, int j0, int j1, long[] y, int yb, long[] idx, int ib) {
-        VectorOperators.Comparison better = max ? VectorOperators.GT : VectorOperators.LT;
         VectorSpecies<Long> is = LS;
         int len = LS.length();
         long[] ki = new long[len];
@@ -586,7 +933,7 @@ public final class ReduceSimd {
             LongVector bi = LongVector.zero(is);
             for (int k = 1; k < r; k++) {
                 LongVector v = LongVector.fromArray(LS, x, base + k * inner + j, mask);
-                VectorMask<Long> upd = v.compare(better, best);
+                VectorMask<Long> upd = (max ? v.compare(VectorOperators.GT, best) : v.compare(VectorOperators.LT, best));
                 best = best.blend(v, upd);
                 bi = bi.blend((long) k, upd.cast(is));
             }

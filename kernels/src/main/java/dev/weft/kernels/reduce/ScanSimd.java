@@ -4,17 +4,16 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API version of {@link Scan}. With inner > 1, vectors run across the columns and r is the outer loop,
- * doing per lane exactly the scalar reference's operations (F32 widens each lane to double, accumulates and
- * rounds each output), so results equal the scalar reference bit for bit. inner == 1 is a serial dependence
- * chain: it runs the scalar loop, as does I64 cumprod (no 64-bit vector multiply before AVX-512).
- * No checks, no threading.
+ * Vector API version of {@link Scan}. With inner > 1, rows stream past: output row k = output row k-1 (op) input
+ * row k, as vectors across the columns, which per column is exactly the scalar reference's sequence of operations
+ * (F32 keeps a double accumulator row per tile of {@link #TILE} columns and rounds each output once), so results
+ * equal the scalar reference bit for bit. inner == 1 is a serial dependence chain and runs the scalar loop, as
+ * does I64 cumprod (no 64-bit vector multiply before AVX-512). No checks, no threading.
  */
 public final class ScanSimd {
     private ScanSimd() {}
@@ -24,6 +23,8 @@ public final class ScanSimd {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     /** Float species with as many lanes as the preferred double species (half its width). */
     private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(DS.vectorBitSize() / 2));
+    /** Columns per tile of the F32 double accumulator row. */
+    static final int TILE = 1024;
 
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
@@ -35,16 +36,23 @@ public final class ScanSimd {
             return;
         }
         int len = DS.length();
+        double[] acc = new double[Math.min(TILE, j1 - j0)];
         for (int o = 0; o < outer; o++) {
-            int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Float> mf = DS.indexInRange(j, j1).cast(HALF);
-                DoubleVector acc = DoubleVector.broadcast(DS, 0.0);
+            for (int t0 = j0; t0 < j1; t0 += TILE) {
+                int w = Math.min(TILE, j1 - t0);
+                java.util.Arrays.fill(acc, 0, w, 0.0);
                 for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    FloatVector xv = FloatVector.fromArray(HALF, x, xOff + p, mf);
-                    acc = acc.add((DoubleVector) xv.convertShape(VectorOperators.F2D, DS, 0));
-                    ((FloatVector) acc.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(y, yOff + p, mf);
+                    int p = o * r * inner + k * inner + t0, j = 0;
+                    for (; j + len <= w; j += len) {
+                        DoubleVector xd = (DoubleVector) FloatVector.fromArray(HALF, x, xOff + p + j).convertShape(VectorOperators.F2D, DS, 0);
+                        DoubleVector a = DoubleVector.fromArray(DS, acc, j).add(xd);
+                        a.intoArray(acc, j);
+                        ((FloatVector) a.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < w; j++) {
+                        acc[j] += x[xOff + p + j];
+                        y[yOff + p + j] = (float) acc[j];
+                    }
                 }
             }
         }
@@ -60,16 +68,23 @@ public final class ScanSimd {
             return;
         }
         int len = DS.length();
+        double[] acc = new double[Math.min(TILE, j1 - j0)];
         for (int o = 0; o < outer; o++) {
-            int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Float> mf = DS.indexInRange(j, j1).cast(HALF);
-                DoubleVector acc = DoubleVector.broadcast(DS, 1.0);
+            for (int t0 = j0; t0 < j1; t0 += TILE) {
+                int w = Math.min(TILE, j1 - t0);
+                java.util.Arrays.fill(acc, 0, w, 1.0);
                 for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    FloatVector xv = FloatVector.fromArray(HALF, x, xOff + p, mf);
-                    acc = acc.mul((DoubleVector) xv.convertShape(VectorOperators.F2D, DS, 0));
-                    ((FloatVector) acc.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(y, yOff + p, mf);
+                    int p = o * r * inner + k * inner + t0, j = 0;
+                    for (; j + len <= w; j += len) {
+                        DoubleVector xd = (DoubleVector) FloatVector.fromArray(HALF, x, xOff + p + j).convertShape(VectorOperators.F2D, DS, 0);
+                        DoubleVector a = DoubleVector.fromArray(DS, acc, j).mul(xd);
+                        a.intoArray(acc, j);
+                        ((FloatVector) a.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < w; j++) {
+                        acc[j] *= x[xOff + p + j];
+                        y[yOff + p + j] = (float) acc[j];
+                    }
                 }
             }
         }
@@ -85,15 +100,19 @@ public final class ScanSimd {
             return;
         }
         int len = DS.length();
+        DoubleVector id = DoubleVector.broadcast(DS, 0);
         for (int o = 0; o < outer; o++) {
             int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Double> mask = DS.indexInRange(j, j1);
-                DoubleVector acc = DoubleVector.broadcast(DS, 0);
-                for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    acc = acc.add(DoubleVector.fromArray(DS, x, xOff + p, mask));
-                    acc.intoArray(y, yOff + p, mask);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner, j = j0;
+                if (k == 0) {
+                    for (; j + len <= j1; j += len) id.add(DoubleVector.fromArray(DS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    for (; j < j1; j++) y[yOff + p + j] = (0 + x[xOff + p + j]);
+                } else {
+                    for (; j + len <= j1; j += len) {
+                        DoubleVector.fromArray(DS, y, yOff + p - inner + j).add(DoubleVector.fromArray(DS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < j1; j++) y[yOff + p + j] = (y[yOff + p - inner + j] + x[xOff + p + j]);
                 }
             }
         }
@@ -109,15 +128,19 @@ public final class ScanSimd {
             return;
         }
         int len = DS.length();
+        DoubleVector id = DoubleVector.broadcast(DS, 1);
         for (int o = 0; o < outer; o++) {
             int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Double> mask = DS.indexInRange(j, j1);
-                DoubleVector acc = DoubleVector.broadcast(DS, 1);
-                for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    acc = acc.mul(DoubleVector.fromArray(DS, x, xOff + p, mask));
-                    acc.intoArray(y, yOff + p, mask);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner, j = j0;
+                if (k == 0) {
+                    for (; j + len <= j1; j += len) id.mul(DoubleVector.fromArray(DS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    for (; j < j1; j++) y[yOff + p + j] = (1 * x[xOff + p + j]);
+                } else {
+                    for (; j + len <= j1; j += len) {
+                        DoubleVector.fromArray(DS, y, yOff + p - inner + j).mul(DoubleVector.fromArray(DS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < j1; j++) y[yOff + p + j] = (y[yOff + p - inner + j] * x[xOff + p + j]);
                 }
             }
         }
@@ -133,15 +156,19 @@ public final class ScanSimd {
             return;
         }
         int len = IS.length();
+        IntVector id = IntVector.broadcast(IS, 0);
         for (int o = 0; o < outer; o++) {
             int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Integer> mask = IS.indexInRange(j, j1);
-                IntVector acc = IntVector.broadcast(IS, 0);
-                for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    acc = acc.add(IntVector.fromArray(IS, x, xOff + p, mask));
-                    acc.intoArray(y, yOff + p, mask);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner, j = j0;
+                if (k == 0) {
+                    for (; j + len <= j1; j += len) id.add(IntVector.fromArray(IS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    for (; j < j1; j++) y[yOff + p + j] = (int) (0 + x[xOff + p + j]);
+                } else {
+                    for (; j + len <= j1; j += len) {
+                        IntVector.fromArray(IS, y, yOff + p - inner + j).add(IntVector.fromArray(IS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < j1; j++) y[yOff + p + j] = (int) (y[yOff + p - inner + j] + x[xOff + p + j]);
                 }
             }
         }
@@ -157,15 +184,19 @@ public final class ScanSimd {
             return;
         }
         int len = IS.length();
+        IntVector id = IntVector.broadcast(IS, 1);
         for (int o = 0; o < outer; o++) {
             int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Integer> mask = IS.indexInRange(j, j1);
-                IntVector acc = IntVector.broadcast(IS, 1);
-                for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    acc = acc.mul(IntVector.fromArray(IS, x, xOff + p, mask));
-                    acc.intoArray(y, yOff + p, mask);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner, j = j0;
+                if (k == 0) {
+                    for (; j + len <= j1; j += len) id.mul(IntVector.fromArray(IS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    for (; j < j1; j++) y[yOff + p + j] = (int) (1 * x[xOff + p + j]);
+                } else {
+                    for (; j + len <= j1; j += len) {
+                        IntVector.fromArray(IS, y, yOff + p - inner + j).mul(IntVector.fromArray(IS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < j1; j++) y[yOff + p + j] = (int) (y[yOff + p - inner + j] * x[xOff + p + j]);
                 }
             }
         }
@@ -181,15 +212,19 @@ public final class ScanSimd {
             return;
         }
         int len = LS.length();
+        LongVector id = LongVector.broadcast(LS, 0);
         for (int o = 0; o < outer; o++) {
             int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Long> mask = LS.indexInRange(j, j1);
-                LongVector acc = LongVector.broadcast(LS, 0);
-                for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    acc = acc.add(LongVector.fromArray(LS, x, xOff + p, mask));
-                    acc.intoArray(y, yOff + p, mask);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner, j = j0;
+                if (k == 0) {
+                    for (; j + len <= j1; j += len) id.add(LongVector.fromArray(LS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    for (; j < j1; j++) y[yOff + p + j] = (0 + x[xOff + p + j]);
+                } else {
+                    for (; j + len <= j1; j += len) {
+                        LongVector.fromArray(LS, y, yOff + p - inner + j).add(LongVector.fromArray(LS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < j1; j++) y[yOff + p + j] = (y[yOff + p - inner + j] + x[xOff + p + j]);
                 }
             }
         }
@@ -205,15 +240,19 @@ public final class ScanSimd {
             return;
         }
         int len = LS.length();
+        LongVector id = LongVector.broadcast(LS, 1);
         for (int o = 0; o < outer; o++) {
             int base = o * r * inner;
-            for (int j = j0; j < j1; j += len) {
-                VectorMask<Long> mask = LS.indexInRange(j, j1);
-                LongVector acc = LongVector.broadcast(LS, 1);
-                for (int k = 0; k < r; k++) {
-                    int p = base + k * inner + j;
-                    acc = acc.mul(LongVector.fromArray(LS, x, xOff + p, mask));
-                    acc.intoArray(y, yOff + p, mask);
+            for (int k = 0; k < r; k++) {
+                int p = base + k * inner, j = j0;
+                if (k == 0) {
+                    for (; j + len <= j1; j += len) id.mul(LongVector.fromArray(LS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    for (; j < j1; j++) y[yOff + p + j] = (1 * x[xOff + p + j]);
+                } else {
+                    for (; j + len <= j1; j += len) {
+                        LongVector.fromArray(LS, y, yOff + p - inner + j).mul(LongVector.fromArray(LS, x, xOff + p + j)).intoArray(y, yOff + p + j);
+                    }
+                    for (; j < j1; j++) y[yOff + p + j] = (y[yOff + p - inner + j] * x[xOff + p + j]);
                 }
             }
         }
