@@ -11,12 +11,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API version of {@link Unary}. Unit strides run whole vectors plus one masked tail, so every element
- * gets the same lane math wherever it sits; a broadcast input (stride 0) is computed once; other strides are
- * staged through a small tile. Exact functions (NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL,
- * ROUND, CLAMP, RECIPROCAL, NOT, POW_SCALAR with exponent 1 or 2) equal the scalar reference bit for bit;
- * the transcendental ones use the JDK's vector math (or {@link FloatMath} for erf) and stay within the
- * tolerances the property tests document. F64 ERF and GELU_ERF use the scalar reference per element.
- * No argument checks and no threading: the facade does both.
+ * gets the same lane math wherever it sits; a broadcast input (stride 0) is computed once; other strides run
+ * the scalar loop for the exact functions and are staged through a small tile for the others.
+ * <p>Accuracy against {@link UnaryScalar} (ulp of the reference; values below the smallest normal are treated as 0):
+ * <ul>
+ * <li>exact, bit for bit: NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL,
+ *     NOT, POW_SCALAR with exponent 1 or 2;
+ * <li>4 ulp: EXP, LOG, LOG1P, EXPM1, SIN, COS, TANH, RSQRT, SIGMOID, ELU, SILU, SOFTPLUS, ERF (JDK vector math,
+ *     {@link FloatMath} for erf, an expm1 form for F64 tanh);
+ * <li>GELU_ERF: 4 + 2x^2 ulp, GELU_TANH: 4 + 6.4|x|(1 + 0.045x^2) ulp, POW_SCALAR: 4 + 4|p0 ln|x|| ulp: the
+ *     exp argument's rounding grows with its size and the result inherits it (only the far negative tail,
+ *     where the values are tiny, comes near these bounds).
+ * </ul>
+ * F64 ERF and GELU_ERF run the scalar reference. No argument checks and no threading: the facade does both.
  */
 public final class UnarySimd {
     private UnarySimd() {}
@@ -29,12 +36,23 @@ public final class UnarySimd {
     private static final int TILE = 256;
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
 
+    /** Functions whose SIMD result equals the scalar reference bit for bit (see the class comment). */
+    static boolean exact(UnaryFn fn, double p0) {
+        return switch (fn) {
+            case NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL, NOT -> true;
+            case POW_SCALAR -> p0 == 1 || p0 == 2;
+            default -> false;
+        };
+    }
+
     // ---------------------------------------------------------------- F32
 
     /** F32. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         float q0 = (float) p0, q1 = (float) p1;
-        if (xStride == 1 && yStride == 1) {
+        if ((xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
+            UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);   // same bits, and faster than staging
+        } else if (xStride == 1 && yStride == 1) {
             contiguous(fn, q0, q1, x, xOff, y, yOff, n);
         } else if (xStride == 0) {
             float[] t = {x[xOff]};
@@ -483,7 +501,7 @@ public final class UnarySimd {
 
     /** F64. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
-        if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF) {
+        if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else if (xStride == 1 && yStride == 1) {
             contiguous(fn, p0, p1, x, xOff, y, yOff, n);
@@ -686,12 +704,12 @@ public final class UnarySimd {
         int i = 0, bound = DS.loopBound(n), len = DS.length();
         for (; i < bound; i += len) {
             DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
-            v.lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+            tanh(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Double> m = DS.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
-            v.lanewise(VectorOperators.TANH).intoArray(y, yOff + i, m);
+            tanh(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -924,6 +942,17 @@ public final class UnarySimd {
     private static DoubleVector softplus(DoubleVector v, double beta, double threshold) {
         DoubleVector bx = v.mul(beta);
         return bx.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta).blend(v, bx.compare(VectorOperators.GT, threshold));
+    }
+
+    /**
+     * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|): the JDK's vector TANH for doubles is not intrinsified
+     * here (30x slower than this); |v| > 20 gives +-1 directly (t would overflow).
+     */
+    private static DoubleVector tanh(DoubleVector v) {
+        DoubleVector a = v.abs();
+        DoubleVector t = a.mul(2.0).lanewise(VectorOperators.EXPM1);
+        DoubleVector r = t.div(t.add(2.0)).blend(1.0, a.compare(VectorOperators.GT, 20.0));
+        return orSign(r, v);
     }
 
     /** sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below. */
