@@ -34,29 +34,29 @@ public final class BinaryScalar {
 
     private static void add(float[] as, int aOff, int aStride, float[] bs, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
-            double a = as[ai], b = bs[bi];
-            y[yi] = (float) (a + b);
+            float a = as[ai], b = bs[bi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = a + b;
         }
     }
 
     private static void sub(float[] as, int aOff, int aStride, float[] bs, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
-            double a = as[ai], b = bs[bi];
-            y[yi] = (float) (a - b);
+            float a = as[ai], b = bs[bi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = a - b;
         }
     }
 
     private static void mul(float[] as, int aOff, int aStride, float[] bs, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
-            double a = as[ai], b = bs[bi];
-            y[yi] = (float) (a * b);
+            float a = as[ai], b = bs[bi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = a * b;
         }
     }
 
     private static void div(float[] as, int aOff, int aStride, float[] bs, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
-            double a = as[ai], b = bs[bi];
-            y[yi] = (float) (a / b);
+            float a = as[ai], b = bs[bi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = a / b;
         }
     }
 
@@ -69,15 +69,15 @@ public final class BinaryScalar {
 
     private static void maximum(float[] as, int aOff, int aStride, float[] bs, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
-            double a = as[ai], b = bs[bi];
-            y[yi] = (float) (Math.max(a, b));
+            float a = as[ai], b = bs[bi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = Math.max(a, b);
         }
     }
 
     private static void minimum(float[] as, int aOff, int aStride, float[] bs, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
-            double a = as[ai], b = bs[bi];
-            y[yi] = (float) (Math.min(a, b));
+            float a = as[ai], b = bs[bi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = Math.min(a, b);
         }
     }
 
