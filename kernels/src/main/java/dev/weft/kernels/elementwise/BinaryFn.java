@@ -51,10 +51,7 @@ public enum BinaryFn {
             case MAXIMUM -> Math.max(a, b);
             case MINIMUM -> Math.min(a, b);
             case ATAN2 -> Math.atan2(a, b);
-            case REMAINDER -> {
-                double r = a % b;
-                yield r != 0 && (r < 0) != (b < 0) ? r + b : r;
-            }
+            case REMAINDER -> remainder(a, b);
             case FMOD -> a % b;
             case LOGICAL_AND -> a != 0 && b != 0 ? 1.0 : 0.0;
             case LOGICAL_OR -> a != 0 || b != 0 ? 1.0 : 0.0;
@@ -63,6 +60,11 @@ public enum BinaryFn {
             case BITWISE_OR -> (double) ((long) a | (long) b);
             case BITWISE_XOR -> (double) ((long) a ^ (long) b);
         };
+    }
+
+    static double remainder(double a, double b) {
+        double r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
     }
 
     /**

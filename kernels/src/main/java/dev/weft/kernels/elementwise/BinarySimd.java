@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API version of {@link Binary}. Fast paths: all unit strides, or one operand broadcast (stride 0) and
- * the others unit; any other strides are staged through small tiles, so each element gets the same lane math
- * wherever it sits. Exact except POW and ATAN2 (JDK vector math, within the tolerance the property tests
+ * the others unit. Other strides run the scalar loop for the exact functions (same bits, and faster than
+ * staging); POW and ATAN2 are staged through small tiles, so each element gets the same lane math wherever it sits. Exact except POW and ATAN2 (JDK vector math, within the tolerance the property tests
  * document); REMAINDER, FMOD, integer POW and I64 MUL run the scalar loop. No checks, no threading.
  */
 public final class BinarySimd {
@@ -31,10 +31,11 @@ public final class BinarySimd {
 
     /** y = fn(a, b) on float[] operands. Writes y. */
     public static void apply(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
-        if (!vectorizedF(fn) || yStride != 1 && n > 1) {
-            if (vectorizedF(fn) && yStride != 0) staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if ((aStride == 1 || aStride == 0) && (bStride == 1 || bStride == 0)) {
+        boolean unit = (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1);
+        if (!vectorizedF(fn) || !unit && fn != BinaryFn.POW && fn != BinaryFn.ATAN2) {
+            // exact functions on strided runs: the scalar loop gives the same bits, faster than staging
+            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+        } else if (unit) {
             contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
             staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -260,10 +261,11 @@ public final class BinarySimd {
 
     /** y = fn(a, b) on double[] operands. Writes y. */
     public static void apply(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
-        if (!vectorizedD(fn) || yStride != 1 && n > 1) {
-            if (vectorizedD(fn) && yStride != 0) staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if ((aStride == 1 || aStride == 0) && (bStride == 1 || bStride == 0)) {
+        boolean unit = (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1);
+        if (!vectorizedD(fn) || !unit && fn != BinaryFn.POW && fn != BinaryFn.ATAN2) {
+            // exact functions on strided runs: the scalar loop gives the same bits, faster than staging
+            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+        } else if (unit) {
             contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
             staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -489,13 +491,10 @@ public final class BinarySimd {
 
     /** y = fn(a, b) on int[] operands. Writes y. */
     public static void apply(BinaryFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
-        if (!vectorizedI(fn) || yStride != 1 && n > 1) {
-            if (vectorizedI(fn) && yStride != 0) staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if ((aStride == 1 || aStride == 0) && (bStride == 1 || bStride == 0)) {
+        if (vectorizedI(fn) && (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1)) {
             contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);   // exact: same bits
         }
     }
 
@@ -504,20 +503,6 @@ public final class BinarySimd {
             case ADD, SUB, MUL, MAXIMUM, MINIMUM, BITWISE_AND, BITWISE_OR, BITWISE_XOR, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
             default -> false;
         };
-    }
-
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
-        int[] ta = new int[Math.min(n, TILE)], tb = new int[ta.length], ty = new int[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
     }
 
     /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */
@@ -718,13 +703,10 @@ public final class BinarySimd {
 
     /** y = fn(a, b) on long[] operands. Writes y. */
     public static void apply(BinaryFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
-        if (!vectorizedL(fn) || yStride != 1 && n > 1) {
-            if (vectorizedL(fn) && yStride != 0) staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if ((aStride == 1 || aStride == 0) && (bStride == 1 || bStride == 0)) {
+        if (vectorizedL(fn) && (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1)) {
             contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);   // exact: same bits
         }
     }
 
@@ -733,20 +715,6 @@ public final class BinarySimd {
             case ADD, SUB, MAXIMUM, MINIMUM, BITWISE_AND, BITWISE_OR, BITWISE_XOR, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
             default -> false;
         };
-    }
-
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
-        long[] ta = new long[Math.min(n, TILE)], tb = new long[ta.length], ty = new long[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
     }
 
     /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */
@@ -930,13 +898,10 @@ public final class BinarySimd {
 
     /** y = fn(a, b) on byte[] operands. Writes y. */
     public static void apply(BinaryFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
-        if (!vectorizedB(fn) || yStride != 1 && n > 1) {
-            if (vectorizedB(fn) && yStride != 0) staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if ((aStride == 1 || aStride == 0) && (bStride == 1 || bStride == 0)) {
+        if (vectorizedB(fn) && (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1)) {
             contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);   // exact: same bits
         }
     }
 
@@ -945,20 +910,6 @@ public final class BinarySimd {
             case MAXIMUM, MINIMUM, BITWISE_AND, BITWISE_OR, BITWISE_XOR, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
             default -> false;
         };
-    }
-
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
-        byte[] ta = new byte[Math.min(n, TILE)], tb = new byte[ta.length], ty = new byte[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
     }
 
     /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */

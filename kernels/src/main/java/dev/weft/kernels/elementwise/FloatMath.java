@@ -69,6 +69,16 @@ final class FloatMath {
         return orSign(r.abs(), v).blend(r, r.compare(VectorOperators.NE, 0f));
     }
 
+    /**
+     * sigmoid(z) = 1 / (1 + e^-z), evaluated with e = exp(-|z|) as 1/(1+e) for z >= 0 and e/(1+e) for z < 0,
+     * so it neither overflows nor loses the tiny values of the far negative tail.
+     */
+    static FloatVector sigmoid(FloatVector z) {
+        FloatVector e = z.abs().neg().lanewise(VectorOperators.EXP);
+        FloatVector r = FloatVector.broadcast(S, 1f).div(e.add(1f));
+        return r.blend(e.mul(r), z.compare(VectorOperators.LT, 0f));
+    }
+
     /** erf of a >= 0 for a < 0.5 (any a computes, only that range is accurate). */
     private static FloatVector erfSmall(FloatVector a) {
         return a.mul(horner(a.mul(a), ERF_SMALL));

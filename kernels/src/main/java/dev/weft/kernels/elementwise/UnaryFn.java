@@ -84,7 +84,7 @@ public enum UnaryFn {
             case COS -> Math.cos(x);
             case TANH -> Math.tanh(x);
             case SIGMOID -> sigmoid(x);
-            case RELU -> x <= 0 ? 0.0 : x;
+            case RELU -> Math.max(x, 0.0);   // NaN stays NaN, -0.0 becomes 0.0
             case LEAKY_RELU -> x > 0 ? x : p0 * x;
             case ELU -> x > 0 ? x : p0 * Math.expm1(x);
             case GELU_ERF -> geluErf(x);

@@ -47,15 +47,15 @@ public final class UnaryScalar {
 
     private static void neg(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
-            double x = xs[xi];
-            y[yi] = (float) (-x);
+            float x = xs[xi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = -x;
         }
     }
 
     private static void abs(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
-            double x = xs[xi];
-            y[yi] = (float) (Math.abs(x));
+            float x = xs[xi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = Math.abs(x);
         }
     }
 
@@ -103,8 +103,8 @@ public final class UnaryScalar {
 
     private static void square(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
-            double x = xs[xi];
-            y[yi] = (float) (x * x);
+            float x = xs[xi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = x * x;
         }
     }
 
@@ -138,8 +138,8 @@ public final class UnaryScalar {
 
     private static void relu(double p0, double p1, float[] xs, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
-            double x = xs[xi];
-            y[yi] = (float) (x <= 0 ? 0.0 : x);
+            float x = xs[xi];   // float arithmetic: equal to the double formula rounded once
+            y[yi] = Math.max(x, 0f);
         }
     }
 
@@ -378,7 +378,7 @@ public final class UnaryScalar {
     private static void relu(double p0, double p1, double[] xs, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
             double x = xs[xi];
-            y[yi] = (x <= 0 ? 0.0 : x);
+            y[yi] = Math.max(x, 0.0);
         }
     }
 

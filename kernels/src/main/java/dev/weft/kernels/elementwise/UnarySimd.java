@@ -11,12 +11,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API version of {@link Unary}. Unit strides run whole vectors plus one masked tail, so every element
- * gets the same lane math wherever it sits; a broadcast input (stride 0) is computed once; other strides are
- * staged through a small tile. Exact functions (NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL,
- * ROUND, CLAMP, RECIPROCAL, NOT, POW_SCALAR with exponent 1 or 2) equal the scalar reference bit for bit;
- * the transcendental ones use the JDK's vector math (or {@link FloatMath} for erf) and stay within the
- * tolerances the property tests document. F64 ERF and GELU_ERF use the scalar reference per element.
- * No argument checks and no threading: the facade does both.
+ * gets the same lane math wherever it sits; a broadcast input (stride 0) is computed once; other strides run
+ * the scalar loop for the exact functions and are staged through a small tile for the others.
+ * <p>Accuracy against {@link UnaryScalar} (ulp of the reference; values below the smallest normal are treated as 0):
+ * <ul>
+ * <li>exact, bit for bit: NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL,
+ *     NOT, POW_SCALAR with exponent 1 or 2;
+ * <li>4 ulp: EXP, LOG, LOG1P, EXPM1, SIN, COS, TANH, RSQRT, SIGMOID, ELU, SILU, SOFTPLUS, ERF (JDK vector math,
+ *     {@link FloatMath} for erf, an expm1 form for F64 tanh);
+ * <li>GELU_ERF: 4 + 2x^2 ulp, GELU_TANH: 4 + 6.4|x|(1 + 0.045x^2) ulp, POW_SCALAR: 4 + 4|p0 ln|x|| ulp: the
+ *     exp argument's rounding grows with its size and the result inherits it (only the far negative tail,
+ *     where the values are tiny, comes near these bounds).
+ * </ul>
+ * F64 ERF and GELU_ERF run the scalar reference. No argument checks and no threading: the facade does both.
  */
 public final class UnarySimd {
     private UnarySimd() {}
@@ -29,12 +36,23 @@ public final class UnarySimd {
     private static final int TILE = 256;
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
 
+    /** Functions whose SIMD result equals the scalar reference bit for bit (see the class comment). */
+    static boolean exact(UnaryFn fn, double p0) {
+        return switch (fn) {
+            case NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL, NOT -> true;
+            case POW_SCALAR -> p0 == 1 || p0 == 2;
+            default -> false;
+        };
+    }
+
     // ---------------------------------------------------------------- F32
 
     /** F32. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         float q0 = (float) p0, q1 = (float) p1;
-        if (xStride == 1 && yStride == 1) {
+        if ((xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
+            UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);   // same bits, and faster than staging
+        } else if (xStride == 1 && yStride == 1) {
             contiguous(fn, q0, q1, x, xOff, y, yOff, n);
         } else if (xStride == 0) {
             float[] t = {x[xOff]};
@@ -251,12 +269,12 @@ public final class UnarySimd {
         int i = 0, bound = FS.loopBound(n), len = FS.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
-            FloatVector.broadcast(FS, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yOff + i);
+            FloatMath.sigmoid(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = FS.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i, m);
-            FloatVector.broadcast(FS, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yOff + i, m);
+            FloatMath.sigmoid(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -316,12 +334,12 @@ public final class UnarySimd {
         int i = 0, bound = FS.loopBound(n), len = FS.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
-            v.div(v.mul(v).fma(0.044715f, 1f).mul(v).mul(-2f * SQRT_2_OVER_PI).lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yOff + i);
+            v.mul(FloatMath.sigmoid(v.mul(v).fma(0.044715f, 1f).mul(v).mul(2f * SQRT_2_OVER_PI))).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = FS.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i, m);
-            v.div(v.mul(v).fma(0.044715f, 1f).mul(v).mul(-2f * SQRT_2_OVER_PI).lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yOff + i, m);
+            v.mul(FloatMath.sigmoid(v.mul(v).fma(0.044715f, 1f).mul(v).mul(2f * SQRT_2_OVER_PI))).intoArray(y, yOff + i, m);
         }
     }
 
@@ -329,12 +347,12 @@ public final class UnarySimd {
         int i = 0, bound = FS.loopBound(n), len = FS.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
-            v.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yOff + i);
+            v.mul(FloatMath.sigmoid(v)).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = FS.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i, m);
-            v.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yOff + i, m);
+            v.mul(FloatMath.sigmoid(v)).intoArray(y, yOff + i, m);
         }
     }
 
@@ -483,13 +501,14 @@ public final class UnarySimd {
 
     /** F64. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
-        if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF) {
+        if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else if (xStride == 1 && yStride == 1) {
             contiguous(fn, p0, p1, x, xOff, y, yOff, n);
         } else if (xStride == 0) {
-            double v = map(fn, DoubleVector.broadcast(DS, x[xOff]), p0, p1).lane(0);
-            for (int i = 0, yi = yOff; i < n; i++, yi += yStride) y[yi] = v;
+            double[] t = {x[xOff]};
+            contiguous(fn, p0, p1, t, 0, t, 0, 1);
+            for (int i = 0, yi = yOff; i < n; i++, yi += yStride) y[yi] = t[0];
         } else {
             double[] tx = new double[Math.min(n, TILE)], ty = new double[tx.length];
             for (int i0 = 0; i0 < n; i0 += TILE) {
@@ -502,77 +521,445 @@ public final class UnarySimd {
     }
 
     private static void contiguous(UnaryFn fn, double p0, double p1, double[] x, int xOff, double[] y, int yOff, int n) {
+        switch (fn) {
+            case NEG -> negD(x, xOff, y, yOff, n);
+            case ABS -> absD(x, xOff, y, yOff, n);
+            case EXP -> expD(x, xOff, y, yOff, n);
+            case LOG -> logD(x, xOff, y, yOff, n);
+            case LOG1P -> log1pD(x, xOff, y, yOff, n);
+            case EXPM1 -> expm1D(x, xOff, y, yOff, n);
+            case SQRT -> sqrtD(x, xOff, y, yOff, n);
+            case RSQRT -> rsqrtD(x, xOff, y, yOff, n);
+            case SQUARE -> squareD(x, xOff, y, yOff, n);
+            case SIN -> sinD(x, xOff, y, yOff, n);
+            case COS -> cosD(x, xOff, y, yOff, n);
+            case TANH -> tanhD(x, xOff, y, yOff, n);
+            case SIGMOID -> sigmoidD(x, xOff, y, yOff, n);
+            case RELU -> reluD(x, xOff, y, yOff, n);
+            case LEAKY_RELU -> leakyReluD(p0, x, xOff, y, yOff, n);
+            case ELU -> eluD(p0, x, xOff, y, yOff, n);
+            case GELU_TANH -> geluTanhD(x, xOff, y, yOff, n);
+            case SILU -> siluD(x, xOff, y, yOff, n);
+            case SOFTPLUS -> softplusD(p0, p1, x, xOff, y, yOff, n);
+            case SIGN -> signD(x, xOff, y, yOff, n);
+            case FLOOR -> floorD(x, xOff, y, yOff, n);
+            case CEIL -> ceilD(x, xOff, y, yOff, n);
+            case ROUND -> roundD(x, xOff, y, yOff, n);
+            case CLAMP -> clampD(p0, p1, x, xOff, y, yOff, n);
+            case POW_SCALAR -> {
+                if (p0 == 2.0) squareD(x, xOff, y, yOff, n);
+                else if (p0 == 1.0) System.arraycopy(x, xOff, y, yOff, n);
+                else powD(p0, x, xOff, y, yOff, n);
+            }
+            case RECIPROCAL -> reciprocalD(x, xOff, y, yOff, n);
+            case NOT -> notD(x, xOff, y, yOff, n);
+            case ERF, GELU_ERF -> throw new IllegalStateException("unary " + fn + ": F64 runs the scalar reference");
+        }
+    }
+
+    private static void negD(double[] x, int xOff, double[] y, int yOff, int n) {
         int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) map(fn, DoubleVector.fromArray(DS, x, xOff + i), p0, p1).intoArray(y, yOff + i);
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.neg().intoArray(y, yOff + i);
+        }
         if (i < n) {
             VectorMask<Double> m = DS.indexInRange(i, n);
-            map(fn, DoubleVector.fromArray(DS, x, xOff + i, m), p0, p1).intoArray(y, yOff + i, m);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.neg().intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void absD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.abs().intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.abs().intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void expD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.EXP).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.EXP).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void logD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.LOG).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.LOG).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void log1pD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.LOG1P).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.LOG1P).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void expm1D(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.EXPM1).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.EXPM1).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void sqrtD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.sqrt().intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.sqrt().intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void rsqrtD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            DoubleVector.broadcast(DS, 1.0).div(v.sqrt()).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            DoubleVector.broadcast(DS, 1.0).div(v.sqrt()).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void squareD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.mul(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.mul(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void sinD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.SIN).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.SIN).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void cosD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.COS).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.COS).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void tanhD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            tanh(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            tanh(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void sigmoidD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            sigmoid(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            sigmoid(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void reluD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.blend(0.0, v.compare(VectorOperators.LE, 0.0)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.blend(0.0, v.compare(VectorOperators.LE, 0.0)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void leakyReluD(double p0, double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void eluD(double p0, double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void geluTanhD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.mul(sigmoid(v.mul(v).fma(0.044715, 1.0).mul(v).mul(2.0 * SQRT_2_OVER_PI_D))).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.mul(sigmoid(v.mul(v).fma(0.044715, 1.0).mul(v).mul(2.0 * SQRT_2_OVER_PI_D))).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void siluD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.mul(sigmoid(v)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.mul(sigmoid(v)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void softplusD(double p0, double p1, double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            softplus(v, p0, p1).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            softplus(v, p0, p1).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void signD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.blend(1.0, v.compare(VectorOperators.GT, 0.0)).blend(-1.0, v.compare(VectorOperators.LT, 0.0)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.blend(1.0, v.compare(VectorOperators.GT, 0.0)).blend(-1.0, v.compare(VectorOperators.LT, 0.0)).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void floorD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            floor(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            floor(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void ceilD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            ceil(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            ceil(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void roundD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            rint(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            rint(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void clampD(double p0, double p1, double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            clamp(v, p0, p1).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            clamp(v, p0, p1).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void powD(double p0, double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.lanewise(VectorOperators.POW, p0).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            v.lanewise(VectorOperators.POW, p0).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void reciprocalD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            DoubleVector.broadcast(DS, 1.0).div(v).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            DoubleVector.broadcast(DS, 1.0).div(v).intoArray(y, yOff + i, m);
+        }
+    }
+
+    private static void notD(double[] x, int xOff, double[] y, int yOff, int n) {
+        int i = 0, bound = DS.loopBound(n), len = DS.length();
+        for (; i < bound; i += len) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            DoubleVector.zero(DS).blend(1.0, v.compare(VectorOperators.EQ, 0.0)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = DS.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i, m);
+            DoubleVector.zero(DS).blend(1.0, v.compare(VectorOperators.EQ, 0.0)).intoArray(y, yOff + i, m);
         }
     }
 
     private static final double TWO_52 = 4503599627370496.0;
+    private static final double SQRT_2_OVER_PI_D = Math.sqrt(2.0 / Math.PI);
 
     private static DoubleVector orSign(DoubleVector r, DoubleVector v) {
         return r.reinterpretAsLongs().or(v.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
+    /** Math.rint, exactly (see FloatMath.rint). */
     private static DoubleVector rint(DoubleVector v) {
         DoubleVector a = v.abs();
         DoubleVector r = a.add(TWO_52).sub(TWO_52);
         return orSign(r.blend(a, a.compare(VectorOperators.LT, TWO_52).not()), v);
     }
 
-    /** fn on every lane of v (F64; ERF and GELU_ERF are not served here). */
-    static DoubleVector map(UnaryFn fn, DoubleVector v, double p0, double p1) {
-        return switch (fn) {
-            case NEG -> v.neg();
-            case ABS -> v.abs();
-            case EXP -> v.lanewise(VectorOperators.EXP);
-            case LOG -> v.lanewise(VectorOperators.LOG);
-            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
-            case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
-            case SQRT -> v.sqrt();
-            case RSQRT -> DoubleVector.broadcast(DS, 1.0).div(v.sqrt());
-            case SQUARE -> v.mul(v);
-            case SIN -> v.lanewise(VectorOperators.SIN);
-            case COS -> v.lanewise(VectorOperators.COS);
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case SIGMOID -> DoubleVector.broadcast(DS, 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-            case RELU -> v.blend(0.0, v.compare(VectorOperators.LE, 0.0));
-            case LEAKY_RELU -> v.mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0));
-            case ELU -> v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0));
-            case GELU_TANH -> {
-                DoubleVector u2 = v.mul(v).fma(0.044715, 1.0).mul(v).mul(-2.0 * Math.sqrt(2.0 / Math.PI));
-                yield v.div(u2.lanewise(VectorOperators.EXP).add(1.0));
-            }
-            case SILU -> v.div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-            case SOFTPLUS -> {
-                DoubleVector bx = v.mul(p0);
-                yield bx.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(p0).blend(v, bx.compare(VectorOperators.GT, p1));
-            }
-            case SIGN -> v.blend(1.0, v.compare(VectorOperators.GT, 0.0)).blend(-1.0, v.compare(VectorOperators.LT, 0.0));
-            case FLOOR -> {
-                DoubleVector r = rint(v);
-                r = r.sub(1.0, r.compare(VectorOperators.GT, v));
-                yield orSign(r.abs(), v).blend(r, r.compare(VectorOperators.NE, 0.0));
-            }
-            case CEIL -> {
-                DoubleVector r = rint(v);
-                r = r.add(1.0, r.compare(VectorOperators.LT, v));
-                yield orSign(r.abs(), v).blend(r, r.compare(VectorOperators.NE, 0.0));
-            }
-            case ROUND -> rint(v);
-            case CLAMP -> {
-                DoubleVector r = v;
-                if (p0 == p0) r = r.blend(p0, r.compare(VectorOperators.LT, p0));
-                if (p1 == p1) r = r.blend(p1, r.compare(VectorOperators.GT, p1));
-                yield r;
-            }
-            case POW_SCALAR -> p0 == 2.0 ? v.mul(v) : p0 == 1.0 ? v : v.lanewise(VectorOperators.POW, p0);
-            case RECIPROCAL -> DoubleVector.broadcast(DS, 1.0).div(v);
-            case NOT -> DoubleVector.zero(DS).blend(1.0, v.compare(VectorOperators.EQ, 0.0));
-            case ERF, GELU_ERF -> throw new IllegalStateException("unary " + fn + ": F64 runs the scalar reference");
-        };
+    private static DoubleVector floor(DoubleVector v) {
+        DoubleVector r = rint(v);
+        r = r.sub(1.0, r.compare(VectorOperators.GT, v));
+        return orSign(r.abs(), v).blend(r, r.compare(VectorOperators.NE, 0.0));
+    }
+
+    private static DoubleVector ceil(DoubleVector v) {
+        DoubleVector r = rint(v);
+        r = r.add(1.0, r.compare(VectorOperators.LT, v));
+        return orSign(r.abs(), v).blend(r, r.compare(VectorOperators.NE, 0.0));
+    }
+
+    private static DoubleVector clamp(DoubleVector v, double lo, double hi) {
+        DoubleVector r = v.blend(lo, v.compare(VectorOperators.LT, lo));
+        return r.blend(hi, r.compare(VectorOperators.GT, hi));
+    }
+
+    private static DoubleVector softplus(DoubleVector v, double beta, double threshold) {
+        DoubleVector bx = v.mul(beta);
+        return bx.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta).blend(v, bx.compare(VectorOperators.GT, threshold));
+    }
+
+    /**
+     * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|): the JDK's vector TANH for doubles is not intrinsified
+     * here (30x slower than this); |v| > 20 gives +-1 directly (t would overflow).
+     */
+    private static DoubleVector tanh(DoubleVector v) {
+        DoubleVector a = v.abs();
+        DoubleVector t = a.mul(2.0).lanewise(VectorOperators.EXPM1);
+        DoubleVector r = t.div(t.add(2.0)).blend(1.0, a.compare(VectorOperators.GT, 20.0));
+        return orSign(r, v);
+    }
+
+    /** sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below. */
+    private static DoubleVector sigmoid(DoubleVector z) {
+        DoubleVector e = z.abs().neg().lanewise(VectorOperators.EXP);
+        DoubleVector r = DoubleVector.broadcast(DS, 1.0).div(e.add(1.0));
+        return r.blend(e.mul(r), z.compare(VectorOperators.LT, 0.0));
     }
 
     // ---------------------------------------------------------------- I32 / I64 / BOOL

@@ -43,7 +43,7 @@ class BinaryProperties {
         };
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "32")
     void floats(@ForAll BinaryFn fn, @ForAll("lengths") int n, @ForAll @IntRange(max = 4) int pad, @ForAll("strides") int as,
                 @ForAll("strides") int bs, @ForAll("outStrides") int ys, @ForAll long seed) {
         if (!fn.onFloat()) return;
@@ -81,7 +81,7 @@ class BinaryProperties {
         return c;
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "33")
     void integersAndBools(@ForAll BinaryFn fn, @ForAll("lengths") int n, @ForAll @IntRange(max = 4) int pad, @ForAll("strides") int as,
                           @ForAll("strides") int bs, @ForAll("outStrides") int ys, @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -110,7 +110,7 @@ class BinaryProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "34")
     void axpyAndScale(@ForAll("lengths") int n, @ForAll @IntRange(max = 4) int pad, @ForAll("outStrides") int xs,
                       @ForAll("outStrides") int ys, @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -132,7 +132,7 @@ class BinaryProperties {
         assertArrayEquals(wd, gd, "scale F64");
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "35")
     void compareAndWhere(@ForAll CompareFn fn, @ForAll("lengths") int n, @ForAll @IntRange(max = 4) int pad, @ForAll("strides") int as,
                          @ForAll("strides") int bs, @ForAll("outStrides") int ys, @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
