@@ -83,9 +83,9 @@ def main():
     for case, fn, what in (("tiny_add_chain", chain, f"tiny add chain (fwd+bwd, one backward per {n} ops)"),
                            ("tiny_add_step", steps, "tiny add + backward per op"),
                            ("tiny_add_no_tape", no_tape, "tiny add, no tape (forward only)")):
-        v, b = timed(fn, n, args.rounds, best=True)
-        emit(case, {"numel": 4, "ops": n, "us_per_op": round(v, 4), "us_per_op_min": round(b, 4)},
-             f"{what:<52} {v:7.3f} µs {b:7.3f} µs (torch: median, best)")
+        med, best = timed(fn, n, args.rounds, best=True)
+        emit(case, {"numel": 4, "ops": n, "us_per_op": round(med, 4), "us_per_op_min": round(best, 4)},
+             f"{what:<52} {med:7.3f} µs {best:7.3f} µs (torch: median, best)")
 
     for spec in args.mlp.split(";"):
         B, I, H, H2, O = (int(s) for s in spec.split(","))

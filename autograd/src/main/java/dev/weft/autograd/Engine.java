@@ -240,13 +240,22 @@ final class Engine {
                     throw new IllegalStateException("backward of " + n.op.name() + " returned a gradient of shape "
                             + Shape.format(have) + " for input " + i + " of shape " + Shape.format(want));
                 }
-                g = g.sumToSize(want);
+                g = unbroadcast(g, have, want);
             }
             if (g.dtype() != x.dtype()) {
                 throw new IllegalStateException("backward of " + n.op.name() + " returned a " + g.dtype()
                         + " gradient for input " + i + " of dtype " + x.dtype());
             }
             return g;
+        }
+
+        /** g summed down to want: leading dims alone are one sum without keepdim, anything else sumToSize. */
+        private static Tensor unbroadcast(Tensor g, int[] have, int[] want) {
+            int lead = have.length - want.length;
+            for (int d = 0; d < want.length; d++) if (want[d] != have[d + lead]) return g.sumToSize(want);
+            int[] dims = new int[lead];
+            for (int d = 0; d < lead; d++) dims[d] = d;
+            return g.sum(dims, false);
         }
 
         private static boolean sameShape(Tensor a, Tensor b) {
