@@ -1,8 +1,6 @@
 package dev.weft.kernels.elementwise;
 
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -18,473 +16,42 @@ import jdk.incubator.vector.VectorSpecies;
 public final class BinarySimd {
     private BinarySimd() {}
 
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BS = ByteVector.SPECIES_PREFERRED;
-    private static final int TILE = 256;
 
     // NOTE: one loop per (function, dtype), each its own JIT unit; see UnarySimd for why.
 
-    // ---------------------------------------------------------------- float
+    // ---------------------------------------------------------------- float, double: BinarySimdF32 / BinarySimdF64
 
     /** y = fn(a, b) on float[] operands. Writes y. */
     public static void apply(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
-        boolean unit = (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1);
-        if (!vectorizedF(fn) || !unit && fn != BinaryFn.POW && fn != BinaryFn.ATAN2) {
-            // exact functions on strided runs: the scalar loop gives the same bits, faster than staging
-            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if (unit) {
-            contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-        } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        }
+        BinarySimdF32.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
-
-    private static boolean vectorizedF(BinaryFn fn) {
-        return switch (fn) {
-            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
-            default -> false;
-        };
-    }
-
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
-        float[] ta = new float[Math.min(n, TILE)], tb = new float[ta.length], ty = new float[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
-    }
-
-    /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */
-    private static void contiguous(BinaryFn fn, float[] a, int aOff, int aStep, float[] b, int bOff, int bStep, float[] y, int yOff, int n) {
-        switch (fn) {
-            case ADD -> addF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case SUB -> subF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case MUL -> mulF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case DIV -> divF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case POW -> powF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case MAXIMUM -> maximumF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case MINIMUM -> minimumF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case ATAN2 -> atan2F(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case LOGICAL_AND -> logicalAndF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case LOGICAL_OR -> logicalOrF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case LOGICAL_XOR -> logicalXorF(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            default -> BinaryScalar.apply(fn, a, aOff, aStep, b, bOff, bStep, y, yOff, 1, n);
-        }
-    }
-
-    private static void addF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.add(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.add(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void subF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.sub(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.sub(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void mulF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.mul(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.mul(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void divF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.div(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.div(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void powF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void maximumF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.max(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.max(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void minimumF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.min(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.min(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void atan2F(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void logicalAndF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            FloatVector.zero(FS).blend(1f, a.compare(VectorOperators.NE, 0f).and(b.compare(VectorOperators.NE, 0f))).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            FloatVector.zero(FS).blend(1f, a.compare(VectorOperators.NE, 0f).and(b.compare(VectorOperators.NE, 0f))).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void logicalOrF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            FloatVector.zero(FS).blend(1f, a.compare(VectorOperators.NE, 0f).or(b.compare(VectorOperators.NE, 0f))).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            FloatVector.zero(FS).blend(1f, a.compare(VectorOperators.NE, 0f).or(b.compare(VectorOperators.NE, 0f))).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void logicalXorF(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, as[aOff]), b0 = FloatVector.broadcast(FS, bs[bOff]);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i);
-            FloatVector.zero(FS).blend(1f, a.compare(VectorOperators.NE, 0f).andNot(b.compare(VectorOperators.NE, 0f)).or(b.compare(VectorOperators.NE, 0f).andNot(a.compare(VectorOperators.NE, 0f)))).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(FS, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(FS, bs, bOff + i, m);
-            FloatVector.zero(FS).blend(1f, a.compare(VectorOperators.NE, 0f).andNot(b.compare(VectorOperators.NE, 0f)).or(b.compare(VectorOperators.NE, 0f).andNot(a.compare(VectorOperators.NE, 0f)))).intoArray(y, yOff + i, m);
-        }
-    }
-
-    // ---------------------------------------------------------------- double
 
     /** y = fn(a, b) on double[] operands. Writes y. */
     public static void apply(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
-        boolean unit = (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1);
-        if (!vectorizedD(fn) || !unit && fn != BinaryFn.POW && fn != BinaryFn.ATAN2) {
-            // exact functions on strided runs: the scalar loop gives the same bits, faster than staging
-            BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if (unit) {
-            contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-        } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        }
+        BinarySimdF64.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    private static boolean vectorizedD(BinaryFn fn) {
-        return switch (fn) {
-            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
-            default -> false;
-        };
+    /** y[i] = fma(alpha, x[i], y[i]) (float). Unit strides vectorized, others scalar (same fused rounding). Modifies y. */
+    public static void axpy(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
+        BinarySimdF32.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
-        double[] ta = new double[Math.min(n, TILE)], tb = new double[ta.length], ty = new double[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
+    /** y[i] = alpha * x[i] (float). Writes y. */
+    public static void scale(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
+        BinarySimdF32.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */
-    private static void contiguous(BinaryFn fn, double[] a, int aOff, int aStep, double[] b, int bOff, int bStep, double[] y, int yOff, int n) {
-        switch (fn) {
-            case ADD -> addD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case SUB -> subD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case MUL -> mulD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case DIV -> divD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case POW -> powD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case MAXIMUM -> maximumD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case MINIMUM -> minimumD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case ATAN2 -> atan2D(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case LOGICAL_AND -> logicalAndD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case LOGICAL_OR -> logicalOrD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case LOGICAL_XOR -> logicalXorD(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            default -> BinaryScalar.apply(fn, a, aOff, aStep, b, bOff, bStep, y, yOff, 1, n);
-        }
+    /** y[i] = fma(alpha, x[i], y[i]) (double). Unit strides vectorized, others scalar (same fused rounding). Modifies y. */
+    public static void axpy(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
+        BinarySimdF64.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    private static void addD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.add(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.add(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void subD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.sub(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.sub(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void mulD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.mul(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.mul(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void divD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.div(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.div(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void powD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void maximumD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.max(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.max(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void minimumD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.min(b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.min(b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void atan2D(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void logicalAndD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            DoubleVector.zero(DS).blend(1.0, a.compare(VectorOperators.NE, 0.0).and(b.compare(VectorOperators.NE, 0.0))).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            DoubleVector.zero(DS).blend(1.0, a.compare(VectorOperators.NE, 0.0).and(b.compare(VectorOperators.NE, 0.0))).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void logicalOrD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            DoubleVector.zero(DS).blend(1.0, a.compare(VectorOperators.NE, 0.0).or(b.compare(VectorOperators.NE, 0.0))).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            DoubleVector.zero(DS).blend(1.0, a.compare(VectorOperators.NE, 0.0).or(b.compare(VectorOperators.NE, 0.0))).intoArray(y, yOff + i, m);
-        }
-    }
-
-    private static void logicalXorD(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, as[aOff]), b0 = DoubleVector.broadcast(DS, bs[bOff]);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i);
-            DoubleVector.zero(DS).blend(1.0, a.compare(VectorOperators.NE, 0.0).andNot(b.compare(VectorOperators.NE, 0.0)).or(b.compare(VectorOperators.NE, 0.0).andNot(a.compare(VectorOperators.NE, 0.0)))).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(DS, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(DS, bs, bOff + i, m);
-            DoubleVector.zero(DS).blend(1.0, a.compare(VectorOperators.NE, 0.0).andNot(b.compare(VectorOperators.NE, 0.0)).or(b.compare(VectorOperators.NE, 0.0).andNot(a.compare(VectorOperators.NE, 0.0)))).intoArray(y, yOff + i, m);
-        }
+    /** y[i] = alpha * x[i] (double). Writes y. */
+    public static void scale(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
+        BinarySimdF64.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
     // ---------------------------------------------------------------- int
@@ -1053,59 +620,5 @@ public final class BinarySimd {
             ByteVector b = bStep == 0 ? b0 : ByteVector.fromArray(BS, bs, bOff + i, m);
             ByteVector.zero(BS).blend((byte) 1, a.compare(VectorOperators.NE, (byte) 0).andNot(b.compare(VectorOperators.NE, (byte) 0)).or(b.compare(VectorOperators.NE, (byte) 0).andNot(a.compare(VectorOperators.NE, (byte) 0)))).intoArray(y, yOff + i, m);
         }
-    }
-
-    /** y[i] = fma(alpha, x[i], y[i]) (float). Unit strides vectorized, others scalar (same fused rounding). Modifies y. */
-    public static void axpy(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
-        if (xStride != 1 || yStride != 1) {
-            BinaryScalar.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
-            return;
-        }
-        FloatVector va = FloatVector.broadcast(FS, alpha);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            va.fma(FloatVector.fromArray(FS, x, xOff + i), FloatVector.fromArray(FS, y, yOff + i)).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
-    }
-
-    /** y[i] = alpha * x[i] (float). Writes y. */
-    public static void scale(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
-        if (xStride != 1 || yStride != 1) {
-            BinaryScalar.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
-            return;
-        }
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector.fromArray(FS, x, xOff + i).mul(alpha).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) y[yOff + i] = alpha * x[xOff + i];
-    }
-
-    /** y[i] = fma(alpha, x[i], y[i]) (double). Unit strides vectorized, others scalar (same fused rounding). Modifies y. */
-    public static void axpy(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
-        if (xStride != 1 || yStride != 1) {
-            BinaryScalar.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
-            return;
-        }
-        DoubleVector va = DoubleVector.broadcast(DS, alpha);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            va.fma(DoubleVector.fromArray(DS, x, xOff + i), DoubleVector.fromArray(DS, y, yOff + i)).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
-    }
-
-    /** y[i] = alpha * x[i] (double). Writes y. */
-    public static void scale(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
-        if (xStride != 1 || yStride != 1) {
-            BinaryScalar.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
-            return;
-        }
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector.fromArray(DS, x, xOff + i).mul(alpha).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) y[yOff + i] = alpha * x[xOff + i];
     }
 }

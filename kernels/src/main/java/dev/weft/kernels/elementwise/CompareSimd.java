@@ -1,8 +1,6 @@
 package dev.weft.kernels.elementwise;
 
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -19,8 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
 public final class CompareSimd {
     private CompareSimd() {}
 
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BS = ByteVector.SPECIES_PREFERRED;
@@ -31,186 +27,14 @@ public final class CompareSimd {
         return bits == 64 || bits == 128 || bits == 256 || bits == 512 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(bits)) : null;
     }
 
-    private static final VectorSpecies<Byte> FS_B = bytesFor(FS);
-
     /** float operands. Writes y. */
     public static void apply(CompareFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
-        if (FS_B == null || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
-            CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            return;
-        }
-        int done = switch (fn) {
-            case EQ -> eqF(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case NE -> neF(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case LT -> ltF(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case LE -> leF(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case GT -> gtF(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case GE -> geF(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-        };
-        CompareScalar.apply(fn, a, aOff + done * aStride, aStride, b, bOff + done * bStride, bStride, y, yOff + done, 1, n - done);
+        CompareSimdF32.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
-
-    private static int eqF(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, a[aOff]), b0 = FloatVector.broadcast(FS, b[bOff]);
-        ByteVector zero = ByteVector.zero(FS_B);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector va = aStride == 0 ? a0 : FloatVector.fromArray(FS, a, aOff + i);
-            FloatVector vb = bStride == 0 ? b0 : FloatVector.fromArray(FS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.EQ, vb).cast(FS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int neF(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, a[aOff]), b0 = FloatVector.broadcast(FS, b[bOff]);
-        ByteVector zero = ByteVector.zero(FS_B);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector va = aStride == 0 ? a0 : FloatVector.fromArray(FS, a, aOff + i);
-            FloatVector vb = bStride == 0 ? b0 : FloatVector.fromArray(FS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.NE, vb).cast(FS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int ltF(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, a[aOff]), b0 = FloatVector.broadcast(FS, b[bOff]);
-        ByteVector zero = ByteVector.zero(FS_B);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector va = aStride == 0 ? a0 : FloatVector.fromArray(FS, a, aOff + i);
-            FloatVector vb = bStride == 0 ? b0 : FloatVector.fromArray(FS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.LT, vb).cast(FS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int leF(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, a[aOff]), b0 = FloatVector.broadcast(FS, b[bOff]);
-        ByteVector zero = ByteVector.zero(FS_B);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector va = aStride == 0 ? a0 : FloatVector.fromArray(FS, a, aOff + i);
-            FloatVector vb = bStride == 0 ? b0 : FloatVector.fromArray(FS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.LE, vb).cast(FS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int gtF(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, a[aOff]), b0 = FloatVector.broadcast(FS, b[bOff]);
-        ByteVector zero = ByteVector.zero(FS_B);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector va = aStride == 0 ? a0 : FloatVector.fromArray(FS, a, aOff + i);
-            FloatVector vb = bStride == 0 ? b0 : FloatVector.fromArray(FS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.GT, vb).cast(FS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int geF(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(FS, a[aOff]), b0 = FloatVector.broadcast(FS, b[bOff]);
-        ByteVector zero = ByteVector.zero(FS_B);
-        int i = 0, bound = FS.loopBound(n), len = FS.length();
-        for (; i < bound; i += len) {
-            FloatVector va = aStride == 0 ? a0 : FloatVector.fromArray(FS, a, aOff + i);
-            FloatVector vb = bStride == 0 ? b0 : FloatVector.fromArray(FS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.GE, vb).cast(FS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static final VectorSpecies<Byte> DS_B = bytesFor(DS);
 
     /** double operands. Writes y. */
     public static void apply(CompareFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
-        if (DS_B == null || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
-            CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-            return;
-        }
-        int done = switch (fn) {
-            case EQ -> eqD(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case NE -> neD(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case LT -> ltD(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case LE -> leD(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case GT -> gtD(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-            case GE -> geD(a, aOff, aStride, b, bOff, bStride, y, yOff, n);
-        };
-        CompareScalar.apply(fn, a, aOff + done * aStride, aStride, b, bOff + done * bStride, bStride, y, yOff + done, 1, n - done);
-    }
-
-    private static int eqD(double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, a[aOff]), b0 = DoubleVector.broadcast(DS, b[bOff]);
-        ByteVector zero = ByteVector.zero(DS_B);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector va = aStride == 0 ? a0 : DoubleVector.fromArray(DS, a, aOff + i);
-            DoubleVector vb = bStride == 0 ? b0 : DoubleVector.fromArray(DS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.EQ, vb).cast(DS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int neD(double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, a[aOff]), b0 = DoubleVector.broadcast(DS, b[bOff]);
-        ByteVector zero = ByteVector.zero(DS_B);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector va = aStride == 0 ? a0 : DoubleVector.fromArray(DS, a, aOff + i);
-            DoubleVector vb = bStride == 0 ? b0 : DoubleVector.fromArray(DS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.NE, vb).cast(DS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int ltD(double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, a[aOff]), b0 = DoubleVector.broadcast(DS, b[bOff]);
-        ByteVector zero = ByteVector.zero(DS_B);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector va = aStride == 0 ? a0 : DoubleVector.fromArray(DS, a, aOff + i);
-            DoubleVector vb = bStride == 0 ? b0 : DoubleVector.fromArray(DS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.LT, vb).cast(DS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int leD(double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, a[aOff]), b0 = DoubleVector.broadcast(DS, b[bOff]);
-        ByteVector zero = ByteVector.zero(DS_B);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector va = aStride == 0 ? a0 : DoubleVector.fromArray(DS, a, aOff + i);
-            DoubleVector vb = bStride == 0 ? b0 : DoubleVector.fromArray(DS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.LE, vb).cast(DS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int gtD(double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, a[aOff]), b0 = DoubleVector.broadcast(DS, b[bOff]);
-        ByteVector zero = ByteVector.zero(DS_B);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector va = aStride == 0 ? a0 : DoubleVector.fromArray(DS, a, aOff + i);
-            DoubleVector vb = bStride == 0 ? b0 : DoubleVector.fromArray(DS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.GT, vb).cast(DS_B)).intoArray(y, yOff + i);
-        }
-        return i;
-    }
-
-    private static int geD(double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(DS, a[aOff]), b0 = DoubleVector.broadcast(DS, b[bOff]);
-        ByteVector zero = ByteVector.zero(DS_B);
-        int i = 0, bound = DS.loopBound(n), len = DS.length();
-        for (; i < bound; i += len) {
-            DoubleVector va = aStride == 0 ? a0 : DoubleVector.fromArray(DS, a, aOff + i);
-            DoubleVector vb = bStride == 0 ? b0 : DoubleVector.fromArray(DS, b, bOff + i);
-            zero.blend((byte) 1, va.compare(VectorOperators.GE, vb).cast(DS_B)).intoArray(y, yOff + i);
-        }
-        return i;
+        CompareSimdF64.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
     private static final VectorSpecies<Byte> IS_B = bytesFor(IS);

@@ -69,6 +69,11 @@ final class FloatMath {
         return orSign(r.abs(), v).blend(r, r.compare(VectorOperators.NE, 0f));
     }
 
+    /** tanh: the JDK's vector TANH (intrinsified for floats; DoubleMath has its own). */
+    static FloatVector tanh(FloatVector v) {
+        return v.lanewise(VectorOperators.TANH);
+    }
+
     /**
      * sigmoid(z) = 1 / (1 + e^-z), evaluated with e = exp(-|z|) as 1/(1+e) for z >= 0 and e/(1+e) for z < 0,
      * so it neither overflows nor loses the tiny values of the far negative tail.

@@ -1,4 +1,4 @@
-package dev.weft.kernels.conv;
+package dev.weft.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
