@@ -16,7 +16,10 @@ import dev.weft.tensor.backend.Backends;
 public final class Dispatch {
     private Dispatch() {}
 
-    private static volatile Recorder recorder;
+    // The autograd module registers its recorder through ServiceLoader, so ops run before any autograd
+    // class is touched are recorded too (requiresGrad(true) on a leaf, then ops, then backward).
+    private static volatile Recorder recorder =
+            java.util.ServiceLoader.load(Recorder.class, Dispatch.class.getClassLoader()).findFirst().orElse(null);
 
     /** Installs the recording hook (null removes it). Returns the previous one. */
     public static synchronized Recorder setRecorder(Recorder r) {
