@@ -1,5 +1,7 @@
 package dev.weft.cli;
 
+import dev.weft.autograd.Autograd;
+import dev.weft.autograd.Gradcheck;
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 import dev.weft.tensor.DType;
@@ -11,7 +13,7 @@ import java.util.Locale;
 
 /**
  * {@code weft demo}: a short tour of the engine on generated data — tensors and views, broadcasting,
- * reductions, seeded randomness, then the same GEMM on the scalar reference and the SIMD kernel.
+ * reductions, seeded randomness, a gradient through the tape, then the same GEMM on the scalar reference and the SIMD kernel.
  * Later issues grow it into training real models.
  */
 final class DemoCommand {
@@ -38,6 +40,17 @@ final class DemoCommand {
         Tensor a1 = Tensor.randn(new Generator(42), 2, 3), a2 = Tensor.randn(new Generator(42), 2, 3);
         out.println("randn(seed 42, 2x3)\n" + a1);
         out.println("a second draw with seed 42 is identical: " + a1.equal(a2));
+
+        out.println("\n== Autograd: the tape records ops, backward accumulates into leaves");
+        Tensor w = Tensor.randn(new Generator(3), DType.F64, 3, 2).requiresGrad(true);
+        Tensor in = Tensor.randn(new Generator(4), DType.F64, 4, 3);
+        Tensor loss = in.matmul(w).tanh().square().mean();
+        Autograd.backward(loss);
+        out.println("loss = mean(tanh(in @ w)^2) = " + String.format(Locale.ROOT, "%.6f", loss.item()));
+        out.println("dloss/dw\n" + w.grad());
+        boolean ok = Gradcheck.gradcheck("mean(tanh(in @ w)^2)", t -> in.matmul(t[0]).tanh().square().mean(),
+                w.detach().requiresGrad(true));
+        out.println("gradcheck against central differences (F64): " + (ok ? "passed" : "FAILED"));
 
         out.println("\n== GEMM: scalar reference vs Vector API kernel (" + KernelImpl.floatSpecies().vectorBitSize()
                 + "-bit, " + Parallel.threads() + " threads)");

@@ -40,4 +40,15 @@ class MainTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown suite 'nosuch'"), r.err());
     }
+
+    @Test
+    void demoRunsEndToEndAndItsChecksHold() {
+        Run r = run("demo");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("a second draw with seed 42 is identical: true"), r.out());
+        assertTrue(r.out().contains("gradcheck against central differences (F64): passed"), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("max \\|scalar - simd\\| = (\\S+) ").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-3, "scalar and SIMD GEMM disagree: " + m.group(1));
+    }
 }
