@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API version of {@link Binary}. Fast paths: all unit strides, or one operand broadcast (stride 0) and
  * the others unit. Other strides run the scalar loop for the exact functions (same bits, and faster than
- * staging); POW and ATAN2 are staged through small tiles, so each element gets the same lane math wherever it sits. Exact except POW and ATAN2 (JDK vector math, within the tolerance the property tests
- * document); REMAINDER, FMOD, integer POW and I64 MUL run the scalar loop. No checks, no threading.
+ * staging). Exact, bit for bit: POW, ATAN2, REMAINDER, FMOD, integer POW and I64 MUL run the scalar loop (the
+ * Vector API's POW / ATAN2 give bits that depend on JIT state and masking, see {@link UnarySimd}). No checks, no threading.
  */
 public final class BinarySimd {
     private BinarySimd() {}

@@ -9,49 +9,33 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The F32 binary kernels behind {@link BinarySimd}: unit-stride or broadcast operands run one vector loop per
- * function; POW and ATAN2 on other strides are staged through tiles, the exact functions run the scalar loop.
+ * function; other strides, and POW, ATAN2 and the other functions without lane math, run the scalar loop.
  */
 final class BinarySimdF32 {
     private BinarySimdF32() {}
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int TILE = 256;
 
     // NOTE: one loop per function, each its own JIT unit; see UnarySimd for why.
 
     /** y = fn(a, b) on float[] operands. Writes y. */
     static void apply(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         boolean unit = (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1);
-        if (!vectorized(fn) || !unit && fn != BinaryFn.POW && fn != BinaryFn.ATAN2) {
-            // exact functions on strided runs: the scalar loop gives the same bits, faster than staging
+        if (!vectorized(fn) || !unit) {
+            // strided runs of the exact functions: the scalar loop gives the same bits, faster than staging
             BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if (unit) {
-            contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+            contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         }
     }
 
     private static boolean vectorized(BinaryFn fn) {
         return switch (fn) {
-            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
             default -> false;
         };
     }
 
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
-        float[] ta = new float[Math.min(n, TILE)], tb = new float[ta.length], ty = new float[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
-    }
 
     /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */
     private static void contiguous(BinaryFn fn, float[] a, int aOff, int aStep, float[] b, int bOff, int bStep, float[] y, int yOff, int n) {
@@ -60,10 +44,8 @@ final class BinarySimdF32 {
             case SUB -> sub(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case MUL -> mul(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case DIV -> div(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case POW -> pow(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case MAXIMUM -> maximum(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case MINIMUM -> minimum(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case ATAN2 -> atan2(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_AND -> logicalAnd(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_OR -> logicalOr(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_XOR -> logicalXor(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
@@ -135,21 +117,6 @@ final class BinarySimdF32 {
         }
     }
 
-    private static void pow(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(S, as[aOff]), b0 = FloatVector.broadcast(S, bs[bOff]);
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i, m);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void maximum(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
         FloatVector a0 = FloatVector.broadcast(S, as[aOff]), b0 = FloatVector.broadcast(S, bs[bOff]);
@@ -183,21 +150,6 @@ final class BinarySimdF32 {
         }
     }
 
-    private static void atan2(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
-        FloatVector a0 = FloatVector.broadcast(S, as[aOff]), b0 = FloatVector.broadcast(S, bs[bOff]);
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i, m);
-            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i, m);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void logicalAnd(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
         FloatVector a0 = FloatVector.broadcast(S, as[aOff]), b0 = FloatVector.broadcast(S, bs[bOff]);

@@ -7,50 +7,34 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The F64 binary kernels behind {@link BinarySimd}: unit-stride or broadcast operands run one vector loop per
- * function; POW and ATAN2 on other strides are staged through tiles, the exact functions run the scalar loop.
+ * function; other strides, and POW, ATAN2 and the other functions without lane math, run the scalar loop.
  * @twin-source: DtypeTwins generates the F32 twin of this file.
  */
 final class BinarySimdF64 {
     private BinarySimdF64() {}
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int TILE = 256;
 
     // NOTE: one loop per function, each its own JIT unit; see UnarySimd for why.
 
     /** y = fn(a, b) on double[] operands. Writes y. */
     static void apply(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         boolean unit = (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1);
-        if (!vectorized(fn) || !unit && fn != BinaryFn.POW && fn != BinaryFn.ATAN2) {
-            // exact functions on strided runs: the scalar loop gives the same bits, faster than staging
+        if (!vectorized(fn) || !unit) {
+            // strided runs of the exact functions: the scalar loop gives the same bits, faster than staging
             BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
-        } else if (unit) {
-            contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         } else {
-            staged(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+            contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);
         }
     }
 
     private static boolean vectorized(BinaryFn fn) {
         return switch (fn) {
-            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
             default -> false;
         };
     }
 
-    /** Gathers strided operands into tiles, runs the unit-stride kernel, scatters the results. */
-    private static void staged(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
-        double[] ta = new double[Math.min(n, TILE)], tb = new double[ta.length], ty = new double[ta.length];
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int m = Math.min(TILE, n - i0);
-            for (int i = 0, ai = aOff + i0 * aStride, bi = bOff + i0 * bStride; i < m; i++, ai += aStride, bi += bStride) {
-                ta[i] = a[ai];
-                tb[i] = b[bi];
-            }
-            contiguous(fn, ta, 0, 1, tb, 0, 1, ty, 0, m);
-            for (int i = 0, yi = yOff + i0 * yStride; i < m; i++, yi += yStride) y[yi] = ty[i];
-        }
-    }
 
     /** aStep, bStep: 1 (unit stride) or 0 (broadcast). */
     private static void contiguous(BinaryFn fn, double[] a, int aOff, int aStep, double[] b, int bOff, int bStep, double[] y, int yOff, int n) {
@@ -59,10 +43,8 @@ final class BinarySimdF64 {
             case SUB -> sub(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case MUL -> mul(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case DIV -> div(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case POW -> pow(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case MAXIMUM -> maximum(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case MINIMUM -> minimum(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
-            case ATAN2 -> atan2(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_AND -> logicalAnd(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_OR -> logicalOr(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_XOR -> logicalXor(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
@@ -134,21 +116,6 @@ final class BinarySimdF64 {
         }
     }
 
-    private static void pow(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(S, as[aOff]), b0 = DoubleVector.broadcast(S, bs[bOff]);
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(S, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(S, bs, bOff + i);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(S, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(S, bs, bOff + i, m);
-            a.lanewise(VectorOperators.POW, b).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void maximum(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
         DoubleVector a0 = DoubleVector.broadcast(S, as[aOff]), b0 = DoubleVector.broadcast(S, bs[bOff]);
@@ -182,21 +149,6 @@ final class BinarySimdF64 {
         }
     }
 
-    private static void atan2(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
-        DoubleVector a0 = DoubleVector.broadcast(S, as[aOff]), b0 = DoubleVector.broadcast(S, bs[bOff]);
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(S, as, aOff + i);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(S, bs, bOff + i);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector a = aStep == 0 ? a0 : DoubleVector.fromArray(S, as, aOff + i, m);
-            DoubleVector b = bStep == 0 ? b0 : DoubleVector.fromArray(S, bs, bOff + i, m);
-            a.lanewise(VectorOperators.ATAN2, b).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void logicalAnd(double[] as, int aOff, int aStep, double[] bs, int bOff, int bStep, double[] y, int yOff, int n) {
         DoubleVector a0 = DoubleVector.broadcast(S, as[aOff]), b0 = DoubleVector.broadcast(S, bs[bOff]);

@@ -11,15 +11,20 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API version of {@link Unary}. Unit strides run whole vectors plus one masked tail, so every element
  * gets the same lane math wherever it sits; a broadcast input (stride 0) is computed once; other strides run
  * the scalar loop for the exact functions and are staged through a small tile for the others.
+ * <p>Same input, same bits: every function is built from basic lane ops (add, mul, fma, div, sqrt, compare,
+ * blend, bit ops), which are IEEE-exact in every JIT mode and in masked tails, via {@link FloatMath} /
+ * {@link DoubleMath} (our own exp, expm1, log, log1p); none uses the Vector API's transcendental operators,
+ * whose bits depend on compilation state. SIN, COS and POW_SCALAR (exponent other than 1 or 2) run the scalar
+ * reference loop, so they equal it bit for bit.
  * <p>Accuracy against {@link UnaryScalar} (ulp of the reference; values below the smallest normal are treated as 0):
  * <ul>
  * <li>exact, bit for bit: NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL,
- *     NOT, POW_SCALAR with exponent 1 or 2;
- * <li>4 ulp: EXP, LOG, LOG1P, EXPM1, SIN, COS, TANH, RSQRT, SIGMOID, ELU, SILU, SOFTPLUS, ERF (JDK vector math,
- *     {@link FloatMath} for erf, an expm1 form for F64 tanh);
- * <li>GELU_ERF: 4 + 2x^2 ulp, GELU_TANH: 4 + 6.4|x|(1 + 0.045x^2) ulp, POW_SCALAR: 4 + 4|p0 ln|x|| ulp: the
- *     exp argument's rounding grows with its size and the result inherits it (only the far negative tail,
- *     where the values are tiny, comes near these bounds).
+ *     NOT, SIN, COS, POW_SCALAR (scalar loop or exact lane ops);
+ * <li>4 ulp: EXP, LOG, LOG1P, EXPM1, TANH, RSQRT, SIGMOID, ELU, SILU, SOFTPLUS, ERF (our vector exp / log;
+ *     {@link FloatMath} for erf, an expm1 form for tanh);
+ * <li>GELU_ERF: 4 + 2x^2 ulp, GELU_TANH: 4 + 6.4|x|(1 + 0.045x^2) ulp: the exp argument's rounding grows
+ *     with its size and the result inherits it (only the far negative tail, where the values are tiny, comes
+ *     near these bounds).
  * </ul>
  * F64 ERF and GELU_ERF run the scalar reference. No argument checks and no threading: the facade does both.
  */
@@ -33,26 +38,30 @@ public final class UnarySimd {
     /** Functions whose SIMD result equals the scalar reference bit for bit (see the class comment). */
     static boolean exact(UnaryFn fn, double p0) {
         return switch (fn) {
-            case NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL, NOT -> true;
-            case POW_SCALAR -> p0 == 1 || p0 == 2;
+            case NEG, ABS, SQRT, SQUARE, RELU, LEAKY_RELU, SIGN, FLOOR, CEIL, ROUND, CLAMP, RECIPROCAL, NOT, SIN, COS, POW_SCALAR -> true;
             default -> false;
         };
+    }
+
+    /** Functions without a vector form here: the scalar reference runs them (deterministic, exact). */
+    static boolean scalarOnly(UnaryFn fn, double p0) {
+        return fn == UnaryFn.SIN || fn == UnaryFn.COS || fn == UnaryFn.POW_SCALAR && p0 != 1 && p0 != 2;
     }
 
     // ---------------------------------------------------------------- F32, F64: the loops are UnarySimdF32 / UnarySimdF64
 
     /** F32. Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
-        if ((xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
+        if (scalarOnly(fn, p0) || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);   // same bits, and faster than staging
         } else {
             UnarySimdF32.run(fn, (float) p0, (float) p1, x, xOff, xStride, y, yOff, yStride, n);
         }
     }
 
-    /** F64 (ERF and GELU_ERF run the scalar reference). Writes y. */
+    /** F64 (ERF, GELU_ERF, SIN, COS, POW_SCALAR run the scalar reference). Writes y. */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
-        if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
+        if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF || scalarOnly(fn, p0) || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             UnarySimdF64.run(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);

@@ -51,8 +51,6 @@ final class UnarySimdF32 {
             case SQRT -> sqrt(x, xOff, y, yOff, n);
             case RSQRT -> rsqrt(x, xOff, y, yOff, n);
             case SQUARE -> square(x, xOff, y, yOff, n);
-            case SIN -> sin(x, xOff, y, yOff, n);
-            case COS -> cos(x, xOff, y, yOff, n);
             case TANH -> tanh(x, xOff, y, yOff, n);
             case SIGMOID -> sigmoid(x, xOff, y, yOff, n);
             case RELU -> relu(x, xOff, y, yOff, n);
@@ -70,8 +68,9 @@ final class UnarySimdF32 {
             case POW_SCALAR -> {
                 if (p0 == 2.0f) square(x, xOff, y, yOff, n);
                 else if (p0 == 1.0f) System.arraycopy(x, xOff, y, yOff, n);
-                else pow(p0, x, xOff, y, yOff, n);
+                else throw new IllegalStateException("unary POW_SCALAR " + p0 + ": runs the scalar reference");
             }
+            case SIN, COS -> throw new IllegalStateException("unary " + fn + ": runs the scalar reference");
             case RECIPROCAL -> reciprocal(x, xOff, y, yOff, n);
             case ERF -> erf(x, xOff, y, yOff, n);
             case NOT -> not(x, xOff, y, yOff, n);
@@ -108,12 +107,12 @@ final class UnarySimdF32 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.EXP).intoArray(y, yOff + i);
+            FloatMath.exp(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXP).intoArray(y, yOff + i, m);
+            FloatMath.exp(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -121,12 +120,12 @@ final class UnarySimdF32 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.LOG).intoArray(y, yOff + i);
+            FloatMath.log(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.LOG).intoArray(y, yOff + i, m);
+            FloatMath.log(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -134,12 +133,12 @@ final class UnarySimdF32 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.LOG1P).intoArray(y, yOff + i);
+            FloatMath.log1p(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.LOG1P).intoArray(y, yOff + i, m);
+            FloatMath.log1p(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -147,12 +146,12 @@ final class UnarySimdF32 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.EXPM1).intoArray(y, yOff + i);
+            FloatMath.expm1(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXPM1).intoArray(y, yOff + i, m);
+            FloatMath.expm1(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -195,31 +194,7 @@ final class UnarySimdF32 {
         }
     }
 
-    private static void sin(float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.SIN).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.SIN).intoArray(y, yOff + i, m);
-        }
-    }
 
-    private static void cos(float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.COS).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.COS).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0, bound = S.loopBound(n), len = S.length();
@@ -277,12 +252,12 @@ final class UnarySimdF32 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0f)).intoArray(y, yOff + i);
+            FloatMath.expm1(v).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0f)).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0f)).intoArray(y, yOff + i, m);
+            FloatMath.expm1(v).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0f)).intoArray(y, yOff + i, m);
         }
     }
 
@@ -403,18 +378,6 @@ final class UnarySimdF32 {
         }
     }
 
-    private static void pow(float p0, float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.POW, p0).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.POW, p0).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void reciprocal(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0, bound = S.loopBound(n), len = S.length();
@@ -463,6 +426,6 @@ final class UnarySimdF32 {
 
     private static FloatVector softplus(FloatVector v, float beta, float threshold) {
         FloatVector bx = v.mul(beta);
-        return bx.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta).blend(v, bx.compare(VectorOperators.GT, threshold));
+        return FloatMath.log1p(FloatMath.exp(bx)).div(beta).blend(v, bx.compare(VectorOperators.GT, threshold));
     }
 }

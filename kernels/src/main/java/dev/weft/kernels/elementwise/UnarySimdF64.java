@@ -50,8 +50,6 @@ final class UnarySimdF64 {
             case SQRT -> sqrt(x, xOff, y, yOff, n);
             case RSQRT -> rsqrt(x, xOff, y, yOff, n);
             case SQUARE -> square(x, xOff, y, yOff, n);
-            case SIN -> sin(x, xOff, y, yOff, n);
-            case COS -> cos(x, xOff, y, yOff, n);
             case TANH -> tanh(x, xOff, y, yOff, n);
             case SIGMOID -> sigmoid(x, xOff, y, yOff, n);
             case RELU -> relu(x, xOff, y, yOff, n);
@@ -69,8 +67,9 @@ final class UnarySimdF64 {
             case POW_SCALAR -> {
                 if (p0 == 2.0) square(x, xOff, y, yOff, n);
                 else if (p0 == 1.0) System.arraycopy(x, xOff, y, yOff, n);
-                else pow(p0, x, xOff, y, yOff, n);
+                else throw new IllegalStateException("unary POW_SCALAR " + p0 + ": runs the scalar reference");
             }
+            case SIN, COS -> throw new IllegalStateException("unary " + fn + ": runs the scalar reference");
             case RECIPROCAL -> reciprocal(x, xOff, y, yOff, n);
             case ERF -> erf(x, xOff, y, yOff, n);
             case NOT -> not(x, xOff, y, yOff, n);
@@ -107,12 +106,12 @@ final class UnarySimdF64 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.EXP).intoArray(y, yOff + i);
+            DoubleMath.exp(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXP).intoArray(y, yOff + i, m);
+            DoubleMath.exp(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -120,12 +119,12 @@ final class UnarySimdF64 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.LOG).intoArray(y, yOff + i);
+            DoubleMath.log(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.LOG).intoArray(y, yOff + i, m);
+            DoubleMath.log(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -133,12 +132,12 @@ final class UnarySimdF64 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.LOG1P).intoArray(y, yOff + i);
+            DoubleMath.log1p(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.LOG1P).intoArray(y, yOff + i, m);
+            DoubleMath.log1p(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -146,12 +145,12 @@ final class UnarySimdF64 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.EXPM1).intoArray(y, yOff + i);
+            DoubleMath.expm1(v).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXPM1).intoArray(y, yOff + i, m);
+            DoubleMath.expm1(v).intoArray(y, yOff + i, m);
         }
     }
 
@@ -194,31 +193,7 @@ final class UnarySimdF64 {
         }
     }
 
-    private static void sin(double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.SIN).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.SIN).intoArray(y, yOff + i, m);
-        }
-    }
 
-    private static void cos(double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.COS).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.COS).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void tanh(double[] x, int xOff, double[] y, int yOff, int n) {
         int i = 0, bound = S.loopBound(n), len = S.length();
@@ -276,12 +251,12 @@ final class UnarySimdF64 {
         int i = 0, bound = S.loopBound(n), len = S.length();
         for (; i < bound; i += len) {
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+            DoubleMath.expm1(v).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXPM1).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i, m);
+            DoubleMath.expm1(v).mul(p0).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i, m);
         }
     }
 
@@ -402,18 +377,6 @@ final class UnarySimdF64 {
         }
     }
 
-    private static void pow(double p0, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = S.loopBound(n), len = S.length();
-        for (; i < bound; i += len) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i);
-            v.lanewise(VectorOperators.POW, p0).intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.POW, p0).intoArray(y, yOff + i, m);
-        }
-    }
 
     private static void reciprocal(double[] x, int xOff, double[] y, int yOff, int n) {
         int i = 0, bound = S.loopBound(n), len = S.length();
@@ -462,6 +425,6 @@ final class UnarySimdF64 {
 
     private static DoubleVector softplus(DoubleVector v, double beta, double threshold) {
         DoubleVector bx = v.mul(beta);
-        return bx.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta).blend(v, bx.compare(VectorOperators.GT, threshold));
+        return DoubleMath.log1p(DoubleMath.exp(bx)).div(beta).blend(v, bx.compare(VectorOperators.GT, threshold));
     }
 }

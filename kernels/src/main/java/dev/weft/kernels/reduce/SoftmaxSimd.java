@@ -1,5 +1,7 @@
 package dev.weft.kernels.reduce;
 
+import dev.weft.kernels.elementwise.DoubleMath;
+import dev.weft.kernels.elementwise.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API version of {@link Softmax}. inner == 1: vector max over the row, then exp(x - max) lane-wise
  * (softmax stores the exponentials and rescales them by 1/sum); sums are per-block vector sums added into a
  * double. inner > 1: the same three passes with vectors across columns and r as the outer loop, float sums
- * flushed into double every {@link ReduceSimd#FLUSH} rows. Exp is the JDK's vector exp; results stay within the
- * tolerance the tests document. No checks, no threading.
+ * flushed into double every {@link ReduceSimd#FLUSH} rows. Exp is {@link FloatMath#exp} / {@link DoubleMath#exp}
+ * (basic lane ops only, so a row gives the same bits in every JIT mode and wherever the tail falls), not the
+ * Vector API's EXP; results stay within the tolerance the tests document. No checks, no threading.
  */
 public final class SoftmaxSimd {
     private SoftmaxSimd() {}
@@ -63,13 +66,13 @@ public final class SoftmaxSimd {
             int k1 = Math.min(r, k0 + ReduceSimd.BLOCK), k = k0;
             FloatVector acc = FloatVector.zero(FS);
             for (; k + len <= k1; k += len) {
-                FloatVector e = FloatVector.fromArray(FS, x, off + k).sub(mv).lanewise(VectorOperators.EXP);
+                FloatVector e = FloatMath.exp(FloatVector.fromArray(FS, x, off + k).sub(mv));
                 if (kind == SOFTMAX) e.intoArray(y, yb + k);
                 acc = acc.add(e);
             }
             if (k < k1) {
                 VectorMask<Float> mask = FS.indexInRange(k, k1);
-                FloatVector e = FloatVector.fromArray(FS, x, off + k, mask).sub(mv).lanewise(VectorOperators.EXP).blend(0, mask.not());
+                FloatVector e = FloatMath.exp(FloatVector.fromArray(FS, x, off + k, mask).sub(mv)).blend(0, mask.not());
                 if (kind == SOFTMAX) e.intoArray(y, yb + k, mask);
                 acc = acc.add(e);
             }
@@ -107,7 +110,7 @@ public final class SoftmaxSimd {
                 int k1 = Math.min(r, k0 + ReduceSimd.FLUSH);
                 FloatVector acc = FloatVector.zero(FS);
                 for (int k = k0; k < k1; k++) {
-                    FloatVector e = FloatVector.fromArray(FS, x, base + k * inner + j, mask).sub(m).lanewise(VectorOperators.EXP);
+                    FloatVector e = FloatMath.exp(FloatVector.fromArray(FS, x, base + k * inner + j, mask).sub(m));
                     if (kind == SOFTMAX) e.intoArray(y, yb + k * inner + j, mask);
                     acc = acc.add(e);
                 }
@@ -169,13 +172,13 @@ public final class SoftmaxSimd {
             int k1 = Math.min(r, k0 + ReduceSimd.BLOCK), k = k0;
             DoubleVector acc = DoubleVector.zero(DS);
             for (; k + len <= k1; k += len) {
-                DoubleVector e = DoubleVector.fromArray(DS, x, off + k).sub(mv).lanewise(VectorOperators.EXP);
+                DoubleVector e = DoubleMath.exp(DoubleVector.fromArray(DS, x, off + k).sub(mv));
                 if (kind == SOFTMAX) e.intoArray(y, yb + k);
                 acc = acc.add(e);
             }
             if (k < k1) {
                 VectorMask<Double> mask = DS.indexInRange(k, k1);
-                DoubleVector e = DoubleVector.fromArray(DS, x, off + k, mask).sub(mv).lanewise(VectorOperators.EXP).blend(0, mask.not());
+                DoubleVector e = DoubleMath.exp(DoubleVector.fromArray(DS, x, off + k, mask).sub(mv)).blend(0, mask.not());
                 if (kind == SOFTMAX) e.intoArray(y, yb + k, mask);
                 acc = acc.add(e);
             }
@@ -213,7 +216,7 @@ public final class SoftmaxSimd {
                 int k1 = Math.min(r, k0 + ReduceSimd.FLUSH);
                 DoubleVector acc = DoubleVector.zero(DS);
                 for (int k = k0; k < k1; k++) {
-                    DoubleVector e = DoubleVector.fromArray(DS, x, base + k * inner + j, mask).sub(m).lanewise(VectorOperators.EXP);
+                    DoubleVector e = DoubleMath.exp(DoubleVector.fromArray(DS, x, base + k * inner + j, mask).sub(m));
                     if (kind == SOFTMAX) e.intoArray(y, yb + k * inner + j, mask);
                     acc = acc.add(e);
                 }

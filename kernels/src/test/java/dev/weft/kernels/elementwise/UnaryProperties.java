@@ -163,6 +163,60 @@ class UnaryProperties {
         assertArrayEquals(b, a);
     }
 
+    /** As above for every function and both float dtypes, with each function's parameters. */
+    @Property(tries = 60, seed = "7")
+    void facadeSplitsDeterministicallyEveryFn(@ForAll UnaryFn fn, @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double p0 = p0(fn, r), p1 = p1(fn, r);
+        int n = 2 * Unary.GRAIN + 13;
+        float[] x = Operands.floats(r, n + 1, 12);
+        float[] a = new float[n + 1], b = new float[n + 1];
+        Unary.apply(fn, p0, p1, x, 1, 1, a, 0, 1, n);
+        UnarySimd.apply(fn, p0, p1, x, 1, 1, b, 0, 1, n);
+        assertArrayEquals(b, a, () -> "unary " + fn + " F32 p0 " + p0);
+        double[] xd = Operands.doubles(r, n + 1, 12);
+        double[] ad = new double[n + 1], bd = new double[n + 1];
+        Unary.apply(fn, p0, p1, xd, 1, 1, ad, 0, 1, n);
+        UnarySimd.apply(fn, p0, p1, xd, 1, 1, bd, 0, 1, n);
+        assertArrayEquals(bd, ad, () -> "unary " + fn + " F64 p0 " + p0);
+    }
+
+    /**
+     * Pins the position dependence of the JDK's vector transcendentals: element i gets the same bits whether it
+     * falls in a full vector or in the masked tail, at any offset. One run over the whole array is the reference;
+     * runs over x[off, off + n) for every off in [0, 2 lanes] and lengths that cross the tail must match it.
+     */
+    @Property(tries = 120, seed = "8")
+    void sameBitsAtAnyPosition(@ForAll UnaryFn fn, @ForAll @IntRange(min = 1, max = 40) int n, @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double p0 = p0(fn, r), p1 = p1(fn, r);
+        int lanesF = FloatMath.S.length(), lanesD = DoubleMath.S.length();
+        float[] x = Operands.floats(r, n + 2 * lanesF + 1, 12), full = new float[x.length];
+        UnarySimd.apply(fn, p0, p1, x, 0, 1, full, 0, 1, x.length);
+        for (int off = 0; off <= 2 * lanesF; off++) {
+            float[] y = new float[n];
+            UnarySimd.apply(fn, p0, p1, x, off, 1, y, 0, 1, n);
+            for (int i = 0; i < n; i++) {
+                if (!Operands.same(full[off + i], y[i])) {
+                    fail("unary " + fn + " F32 (p0 " + p0 + ") x = " + x[off + i] + ": one run " + full[off + i]
+                            + ", run at offset " + off + " length " + n + " element " + i + ": " + y[i]);
+                }
+            }
+        }
+        double[] xd = Operands.doubles(r, n + 2 * lanesD + 1, 12), fullD = new double[xd.length];
+        UnarySimd.apply(fn, p0, p1, xd, 0, 1, fullD, 0, 1, xd.length);
+        for (int off = 0; off <= 2 * lanesD; off++) {
+            double[] y = new double[n];
+            UnarySimd.apply(fn, p0, p1, xd, off, 1, y, 0, 1, n);
+            for (int i = 0; i < n; i++) {
+                if (!Operands.same(fullD[off + i], y[i])) {
+                    fail("unary " + fn + " F64 (p0 " + p0 + ") x = " + xd[off + i] + ": one run " + fullD[off + i]
+                            + ", run at offset " + off + " length " + n + " element " + i + ": " + y[i]);
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<UnaryFn> someFns() {
         return Arbitraries.of(UnaryFn.EXP, UnaryFn.GELU_ERF, UnaryFn.RELU, UnaryFn.TANH);

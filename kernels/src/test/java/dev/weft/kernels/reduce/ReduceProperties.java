@@ -208,6 +208,38 @@ class ReduceProperties {
         }
     }
 
+    /**
+     * The SIMD softmax family gives the same bits for a row wherever it sits in memory: the exponentials come
+     * from lane math that does not depend on JIT state or masking, and the blocks are counted from the row start.
+     */
+    @Property(tries = 60, seed = "17")
+    void softmaxRowSameBitsAtAnyOffset(@ForAll @IntRange(max = 2) int kind, @ForAll("rs") int r, @ForAll long seed) {
+        SplittableRandom g = new SplittableRandom(seed);
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length(), m = kind == 2 ? 1 : r;
+        float[] row = floats(g, r, false);
+        double[] rowD = widen(row);
+        float[] want = null;
+        double[] wantD = null;
+        for (int off = 0; off <= 2 * lanes; off++) {
+            float[] x = new float[off + r], y = new float[m];
+            double[] xd = new double[off + r], yd = new double[m];
+            System.arraycopy(row, 0, x, off, r);
+            System.arraycopy(rowD, 0, xd, off, r);
+            switch (kind) {
+                case 0 -> { SoftmaxSimd.softmax(x, off, 1, r, 1, y, 0); SoftmaxSimd.softmax(xd, off, 1, r, 1, yd, 0); }
+                case 1 -> { SoftmaxSimd.logSoftmax(x, off, 1, r, 1, y, 0); SoftmaxSimd.logSoftmax(xd, off, 1, r, 1, yd, 0); }
+                default -> { SoftmaxSimd.logSumExp(x, off, 1, r, 1, y, 0); SoftmaxSimd.logSumExp(xd, off, 1, r, 1, yd, 0); }
+            }
+            if (want == null) {
+                want = y;
+                wantD = yd;
+            } else {
+                assertArrayEquals(want, y, "softmax kind " + kind + " r " + r + " F32 at offset " + off);
+                assertArrayEquals(wantD, yd, "softmax kind " + kind + " r " + r + " F64 at offset " + off);
+            }
+        }
+    }
+
     @Property(tries = 100, seed = "15")
     void scansAreExact(@ForAll boolean prod, @ForAll @IntRange(min = 1, max = 3) int outer, @ForAll("rs") int r,
                        @ForAll("inners") int inner, @ForAll @IntRange(max = 2) int off, @ForAll long seed) {
