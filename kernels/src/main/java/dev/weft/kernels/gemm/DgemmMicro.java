@@ -71,7 +71,7 @@ final class DgemmMicro {
                 c50.mul(al).intoArray(c, co + 5 * ldc);
                 c51.mul(al).intoArray(c, co + 5 * ldc + L);
             } else {
-                DoubleVector bt = DoubleVector.broadcast(S, first ? beta : 1f);
+                DoubleVector bt = DoubleVector.broadcast(S, first ? beta : 1);
                 c00.fma(al, DoubleVector.fromArray(S, c, co).mul(bt)).intoArray(c, co);
                 c01.fma(al, DoubleVector.fromArray(S, c, co + L).mul(bt)).intoArray(c, co + L);
                 c10.fma(al, DoubleVector.fromArray(S, c, co + ldc).mul(bt)).intoArray(c, co + ldc);
@@ -99,7 +99,7 @@ final class DgemmMicro {
         c41.intoArray(tmp, 4 * NR + L);
         c50.intoArray(tmp, 5 * NR);
         c51.intoArray(tmp, 5 * NR + L);
-        double bt = first ? beta : 1f;
+        double bt = first ? beta : 1;
         for (int i = 0; i < mValid; i++) {
             int row = co + i * ldc;
             for (int j = 0; j < nValid; j++) {

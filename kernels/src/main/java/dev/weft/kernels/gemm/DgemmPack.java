@@ -17,12 +17,12 @@ final class DgemmPack {
     private DgemmPack() {}
 
     /**
-     * Packs op(A)[i0 .. i0+mc, p0 .. p0+kc) into dst[0 .. ceil(mc/MR)*MR*kc): panel r holds rows
-     * i0 + r*MR .. +MR, laid out k-major (dst[r*MR*kc + p*MR + ii]).
+     * Packs op(A)[i0 .. i0+mc, p0 .. p0+kc) into dst[dOff .. dOff + ceil(mc/MR)*MR*kc): panel r holds
+     * rows i0 + r*MR .. +MR, laid out k-major (dst[dOff + r*MR*kc + p*MR + ii]).
      */
-    static void packA(boolean transA, double[] a, int aOff, int lda, int i0, int mc, int p0, int kc, double[] dst) {
+    static void packA(boolean transA, double[] a, int aOff, int lda, int i0, int mc, int p0, int kc, double[] dst, int dOff) {
         for (int r = 0, i = 0; i < mc; r++, i += MR) {
-            int base = r * MR * kc;
+            int base = dOff + r * MR * kc;
             int rows = Math.min(MR, mc - i);
             if (transA) {
                 // stored (k x m): the MR values of one k are contiguous
@@ -40,7 +40,7 @@ final class DgemmPack {
                 } else {
                     for (int p = 0; p < kc; p++, src += lda) {
                         int d = base + p * MR;
-                        for (int ii = 0; ii < MR; ii++) dst[d + ii] = ii < rows ? a[src + ii] : 0f;
+                        for (int ii = 0; ii < MR; ii++) dst[d + ii] = ii < rows ? a[src + ii] : 0;
                     }
                 }
             } else {
@@ -50,7 +50,7 @@ final class DgemmPack {
                         int src = aOff + (i0 + i + ii) * lda + p0;
                         for (int p = 0; p < kc; p++) dst[base + p * MR + ii] = a[src + p];
                     } else {
-                        for (int p = 0; p < kc; p++) dst[base + p * MR + ii] = 0f;
+                        for (int p = 0; p < kc; p++) dst[base + p * MR + ii] = 0;
                     }
                 }
             }
@@ -61,9 +61,9 @@ final class DgemmPack {
      * Packs op(B)[p0 .. p0+kc, j0 .. j0+nc) into dst[0 .. ceil(nc/NR)*NR*kc): panel s holds columns
      * j0 + s*NR .. +NR, laid out k-major (dst[s*NR*kc + p*NR + jj]).
      */
-    static void packB(boolean transB, double[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, double[] dst) {
+    static void packB(boolean transB, double[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, double[] dst, int dOff) {
         for (int s = 0, j = 0; j < nc; s++, j += NR) {
-            int base = s * NR * kc;
+            int base = dOff + s * NR * kc;
             int cols = Math.min(NR, nc - j);
             if (!transB) {
                 // stored (k x n): the NR values of one k are contiguous
@@ -77,7 +77,7 @@ final class DgemmPack {
                 } else {
                     for (int p = 0; p < kc; p++, src += ldb) {
                         int d = base + p * NR;
-                        for (int jj = 0; jj < NR; jj++) dst[d + jj] = jj < cols ? b[src + jj] : 0f;
+                        for (int jj = 0; jj < NR; jj++) dst[d + jj] = jj < cols ? b[src + jj] : 0;
                     }
                 }
             } else {
@@ -87,7 +87,7 @@ final class DgemmPack {
                         int src = bOff + (j0 + j + jj) * ldb + p0;
                         for (int p = 0; p < kc; p++) dst[base + p * NR + jj] = b[src + p];
                     } else {
-                        for (int p = 0; p < kc; p++) dst[base + p * NR + jj] = 0f;
+                        for (int p = 0; p < kc; p++) dst[base + p * NR + jj] = 0;
                     }
                 }
             }

@@ -70,7 +70,7 @@ final class SgemmMicro {
                 c50.mul(al).intoArray(c, co + 5 * ldc);
                 c51.mul(al).intoArray(c, co + 5 * ldc + L);
             } else {
-                FloatVector bt = FloatVector.broadcast(S, first ? beta : 1f);
+                FloatVector bt = FloatVector.broadcast(S, first ? beta : 1);
                 c00.fma(al, FloatVector.fromArray(S, c, co).mul(bt)).intoArray(c, co);
                 c01.fma(al, FloatVector.fromArray(S, c, co + L).mul(bt)).intoArray(c, co + L);
                 c10.fma(al, FloatVector.fromArray(S, c, co + ldc).mul(bt)).intoArray(c, co + ldc);
@@ -98,7 +98,7 @@ final class SgemmMicro {
         c41.intoArray(tmp, 4 * NR + L);
         c50.intoArray(tmp, 5 * NR);
         c51.intoArray(tmp, 5 * NR + L);
-        float bt = first ? beta : 1f;
+        float bt = first ? beta : 1;
         for (int i = 0; i < mValid; i++) {
             int row = co + i * ldc;
             for (int j = 0; j < nValid; j++) {
