@@ -8,10 +8,11 @@ import static dev.weft.kernels.gemm.DgemmMicro.NR;
 
 /**
  * The F64 cache-blocked GEMM driver. For each NC-column block: pack op(B) for a group of up to KB
- * k slices (KC each), then for each MC-row block, for each k slice: pack op(A) and sweep the micro-kernel
- * over the tiles; the MC x NC block of C stays in L2 across the k slices. Threads own disjoint row (or
- * column) ranges of C; the k slicing depends on k alone, so every C element sees the same operations
- * in the same order for any thread count.
+ * k slices (KC each), then for each MC-row block, for each k slice: sweep the micro-kernel over the
+ * tiles, reading A in place (or from a row-major copy of a transposed A); the MC x NC block of
+ * C stays in L2 across the k slices. Threads own disjoint row (or column) ranges of C; the k slicing
+ * depends on k alone, so every C element sees the same operations in the same order for any thread
+ * count.
  */
 final class DgemmBlocked {
     private DgemmBlocked() {}
@@ -26,10 +27,10 @@ final class DgemmBlocked {
     /** Products below this many multiply-adds stay on the caller's thread. */
     static final long SMALL = 64L * 64 * 64;
 
-    /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block. */
+    /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block call. */
     private static final class Scratch {
         double[] a = new double[0], b = new double[0];
-        final double[] tmp = new double[MR * NR];
+        final double[] acc = new double[MR * NR];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -44,9 +45,10 @@ final class DgemmBlocked {
             block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        // Splitting rows makes every thread pack all of op(B); splitting columns, all of op(A). Packing an
-        // A element costs about 1.75x a B element (a transpose vs a copy), so rows win unless m << n.
-        boolean splitRows = mTiles >= threads && (nTiles < threads || 7L * m >= 4L * n);
+        // Splitting rows makes every thread pack all of op(B); splitting columns costs nothing extra when
+        // A is read in place, and makes every thread copy all of A when it is transposed (a copy about
+        // 1.75x as dear per element as packing B), so then rows win unless m << n.
+        boolean splitRows = mTiles >= threads && (nTiles < threads || (transA && 7L * m >= 4L * n));
         if (splitRows) {
             int per = (mTiles + threads - 1) / threads * MR;
             int used = (m + per - 1) / per;
@@ -77,10 +79,11 @@ final class DgemmBlocked {
         int group = Math.min(slices, KB);
         int ncMax = Math.min(NC, n1 - n0), mcMax = Math.min(MC, m1 - m0);
         int ncr = (ncMax + NR - 1) / NR * NR;
-        int needB = group * ks * ncr, needA = (mcMax + MR - 1) / MR * MR * ks;
+        int needB = group * ks * ncr, needA = transA ? mcMax * ks : 0;
         if (s.b.length < needB) s.b = new double[needB];
         if (s.a.length < needA) s.a = new double[needA];
-        double[] ap = s.a, bp = s.b, tmp = s.tmp;
+        double[] ap = s.a, bp = s.b, acc = s.acc;
+        boolean packA = transA;
         for (int g0 = 0; g0 < slices; g0 += group) {
             int g1 = Math.min(slices, g0 + group);
             for (int jc = n0; jc < n1; jc += NC) {
@@ -93,15 +96,22 @@ final class DgemmBlocked {
                     int mc = Math.min(MC, m1 - ic);
                     for (int sl = g0; sl < g1; sl++) {
                         int pc = sl * ks, kc = Math.min(ks, k - pc);
-                        DgemmPack.packA(transA, a, aOff, lda, ic, mc, pc, kc, ap, 0);
+                        if (packA) DgemmPack.packTransA(a, aOff, lda, ic, mc, pc, kc, ap);
                         int bBase = (sl - g0) * ks * ncr;
+                        boolean overwrite = sl == 0 && beta == 0;
+                        double bt = sl == 0 ? beta : 1;
                         for (int jr = 0; jr < nc; jr += NR) {
                             int nv = Math.min(NR, nc - jr);
                             int bo = bBase + jr * kc;
                             int co = cOff + ic * ldc + jc + jr;
                             for (int ir = 0; ir < mc; ir += MR) {
-                                DgemmMicro.tile(kc, ap, ir * kc, bp, bo, c, co + ir * ldc, ldc,
-                                        Math.min(MR, mc - ir), nv, alpha, beta, sl == 0, tmp);
+                                int mv = Math.min(MR, mc - ir);
+                                if (packA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
+                                else DgemmMicro.rows(kc, a, aOff + (ic + ir) * lda + pc, lda, mv, bp, bo, acc);
+                                int ct = co + ir * ldc;
+                                if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
+                                else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
+                                else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
                             }
                         }
                     }
