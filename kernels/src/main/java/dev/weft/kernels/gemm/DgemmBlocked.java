@@ -3,6 +3,8 @@ package dev.weft.kernels.gemm;
 
 import dev.weft.kernels.Parallel;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import static dev.weft.kernels.gemm.DgemmMicro.MR;
 import static dev.weft.kernels.gemm.DgemmMicro.NR;
 
@@ -10,9 +12,9 @@ import static dev.weft.kernels.gemm.DgemmMicro.NR;
  * The F64 cache-blocked GEMM driver. For each NC-column block: pack op(B) for a group of up to KB
  * k slices (KC each), then for each MC-row block, for each k slice: sweep the micro-kernel over the
  * tiles, reading A in place (or from a row-major copy of a transposed A); the MC x NC block of
- * C stays in L2 across the k slices. Threads own disjoint row (or column) ranges of C; the k slicing
- * depends on k alone, so every C element sees the same operations in the same order for any thread
- * count.
+ * C stays in L2 across the k slices. Threads claim disjoint row (or column) chunks of C; the k slicing
+ * depends on k alone, so every C element sees the same operations in the same order whichever thread
+ * computes it and however many there are.
  */
 final class DgemmBlocked {
     private DgemmBlocked() {}
@@ -45,22 +47,25 @@ final class DgemmBlocked {
             block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        // Splitting rows makes every thread pack all of op(B); splitting columns costs nothing extra when
-        // A is read in place, and makes every thread copy all of A when it is transposed (a copy about
+        // Splitting rows makes every chunk pack all of op(B); splitting columns costs nothing extra when
+        // A is read in place, and makes every chunk copy all of A when it is transposed (a copy about
         // 1.75x as dear per element as packing B), so then rows win unless m << n.
         boolean splitRows = mTiles >= threads && (nTiles < threads || (transA && 7L * m >= 4L * n));
-        if (splitRows) {
-            int per = (mTiles + threads - 1) / threads * MR;
-            int used = (m + per - 1) / per;
-            Parallel.forEach(used, t -> block(transA, transB, t * per, Math.min(m, (t + 1) * per), 0, n, k,
-                    alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
-        } else {
-            int tasks = Math.min(threads, nTiles);
-            int per = (nTiles + tasks - 1) / tasks * NR;
-            int used = (n + per - 1) / per;
-            Parallel.forEach(used, t -> block(transA, transB, 0, m, t * per, Math.min(n, (t + 1) * per), k,
-                    alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
-        }
+        // Chunks are claimed, not assigned: when a worker wakes late, the caller takes its chunks instead
+        // of idling. Free column chunks can be small; chunks that repeat packing stay one per thread.
+        int tiles = splitRows ? mTiles : nTiles, unit = splitRows ? MR : NR, size = splitRows ? m : n;
+        int want = splitRows || transA ? threads : 4 * threads;
+        int chunks = Math.min(tiles, want);
+        int per = (tiles + chunks - 1) / chunks * unit;
+        int used = (size + per - 1) / per;
+        AtomicInteger next = new AtomicInteger();
+        Parallel.forEach(Math.min(threads, used), t -> {
+            for (int ch; (ch = next.getAndIncrement()) < used; ) {
+                int lo = ch * per, hi = Math.min(size, lo + per);
+                if (splitRows) block(transA, transB, lo, hi, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                else block(transA, transB, 0, m, lo, hi, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
     }
 
     /** The k slice length: k split into equal slices of at most KC (depends on k only). */
