@@ -26,8 +26,8 @@ final class DgemmBlocked {
     static final int NC = 512;
     /** k slices packed together per column block: bounds the packed-B buffer to KB*KC*NC elements. */
     static final int KB = 8;
-    /** Products below this many multiply-adds stay on the caller's thread. */
-    static final long SMALL = 64L * 64 * 64;
+    /** Products below this many multiply-adds stay on the caller's thread (waking a worker costs ~30 us). */
+    static final long SMALL = 128L * 128 * 64;
 
     /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block call. */
     private static final class Scratch {
