@@ -77,12 +77,27 @@ final class SgemmPack {
 
     /** B stored (n x k): column jj of the panel is a contiguous source row; zeros past cols. */
     private static void panelTrans(float[] b, int src, int ldb, int kc, int cols, float[] dst, int d) {
-        for (int jj = 0; jj < NR; jj++, src += ldb) {
-            if (jj < cols) {
-                for (int p = 0; p < kc; p++) dst[d + p * NR + jj] = b[src + p];
-            } else {
-                for (int p = 0; p < kc; p++) dst[d + p * NR + jj] = 0;
+        // eight k at a time per column: eight adjacent loads, eight stores one panel row apart
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) {
+            int o = d + p * NR;
+            for (int jj = 0; jj < cols; jj++) {
+                int s = src + jj * ldb + p, q = o + jj;
+                dst[q] = b[s];
+                dst[q + NR] = b[s + 1];
+                dst[q + 2 * NR] = b[s + 2];
+                dst[q + 3 * NR] = b[s + 3];
+                dst[q + 4 * NR] = b[s + 4];
+                dst[q + 5 * NR] = b[s + 5];
+                dst[q + 6 * NR] = b[s + 6];
+                dst[q + 7 * NR] = b[s + 7];
             }
+        }
+        for (; p < kc; p++) {
+            for (int jj = 0; jj < cols; jj++) dst[d + p * NR + jj] = b[src + jj * ldb + p];
+        }
+        if (cols < NR) {
+            for (p = 0; p < kc; p++) java.util.Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0);
         }
     }
 }
