@@ -44,7 +44,7 @@ public final class GemmBench implements BenchSuite {
                   --shapes mlp           also the MLP training shapes (batch 128, 784->256->128->10: fwd, dX, dW)
                   --threads 1,2          thread counts (default 1 and all cores)
                   --impl simd,scalar     implementations (default simd; scalar only for sizes <= 512
-                                         unless --sizes is given)
+                                         unless --sizes is given, and only at 1 thread)
                   --dtype f32,f64        element types (default f32)
                   --reps N               timed calls per case (default: as many as fit in ~1 s, 5..200)
                   --json                 one JSON object per result line
@@ -114,6 +114,7 @@ public final class GemmBench implements BenchSuite {
                         for (GemmShapes s : shapes) {
                             boolean scalar = impl.equals("scalar");
                             if (scalar && !sizesGiven && s.caseName().equals("square") && s.m() > 512) continue;
+                            if (scalar && t > 1) continue; // the reference is single-threaded
                             double g = time(s, d.equals("f64"), scalar, reps);
                             double peak = peaks.get(d + "/" + t);
                             double pct = 100 * g / peak;
