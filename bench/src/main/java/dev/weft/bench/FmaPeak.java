@@ -14,8 +14,8 @@ public final class FmaPeak {
 
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    private static final int CHUNK = 1 << 14;
-    private static final int WINDOWS = 5;
+    private static final int CHUNK = 1 << 12;
+    private static final int WINDOWS = 10;
     private static volatile double sink;
 
     /** Peak GFLOP/s over all threads for F32 (f64 == false) or F64, measured for about {@code seconds}. */
