@@ -91,7 +91,7 @@ def child(args):
             g = time_call(operands("numpy" if peer == "openblas" else "torch", case, dtype), 2.0 * m * n * k, args.reps)
             print(json.dumps({"suite": "gemm", "case": name, "impl": peer, "threads": threads, "device": "cpu",
                               "dtype": dtype, "m": m, "n": n, "k": k, "trans_a": ta, "trans_b": tb,
-                              "gflops": round(g, 3)}), flush=True)
+                              "gflops": round(g, 3)}, separators=(",", ":")), flush=True)
 
 
 def available(peer):

@@ -44,7 +44,7 @@ public final class GemmBench implements BenchSuite {
                   --shapes mlp           also the MLP training shapes (batch 128, 784->256->128->10: fwd, dX, dW)
                   --threads 1,2          thread counts (default 1 and all cores)
                   --impl simd,scalar     implementations (default simd; scalar only for sizes <= 512
-                                         unless --sizes is given)
+                                         unless --sizes is given, and only at 1 thread)
                   --dtype f32,f64        element types (default f32)
                   --reps N               timed calls per case (default: as many as fit in ~1 s, 5..200)
                   --json                 one JSON object per result line
@@ -106,6 +106,7 @@ public final class GemmBench implements BenchSuite {
         }
         int oldThreads = Parallel.threads();
         try {
+            warmUp(dtypes, impls);
             for (String d : dtypes) {
                 for (String impl : impls) {
                     for (int t : threads) {
@@ -113,6 +114,7 @@ public final class GemmBench implements BenchSuite {
                         for (GemmShapes s : shapes) {
                             boolean scalar = impl.equals("scalar");
                             if (scalar && !sizesGiven && s.caseName().equals("square") && s.m() > 512) continue;
+                            if (scalar && t > 1) continue; // the reference is single-threaded
                             double g = time(s, d.equals("f64"), scalar, reps);
                             double peak = peaks.get(d + "/" + t);
                             double pct = 100 * g / peak;
@@ -134,6 +136,27 @@ public final class GemmBench implements BenchSuite {
             Parallel.setThreads(oldThreads);
         }
         return 0;
+    }
+
+    /**
+     * Runs every path once hot (each transpose pair, edge tiles, several k slices) for about a second,
+     * so the first cases timed do not pay for JIT compilation.
+     */
+    private static void warmUp(List<String> dtypes, List<String> impls) {
+        GemmShapes[] shapes = {
+            new GemmShapes("warm", 96, 100, 600, false, false), new GemmShapes("warm", 96, 100, 600, false, true),
+            new GemmShapes("warm", 96, 100, 600, true, false), new GemmShapes("warm", 96, 100, 600, true, true),
+            new GemmShapes("warm", 200, 200, 200, false, false)};
+        for (String d : dtypes) {
+            for (String impl : impls) {
+                if (impl.equals("scalar")) continue;
+                for (GemmShapes s : shapes) {
+                    Runnable call = d.equals("f64") ? f64Call(s, false) : f32Call(s, false);
+                    long t0 = System.nanoTime();
+                    while (System.nanoTime() - t0 < 200_000_000L) call.run();
+                }
+            }
+        }
     }
 
     /** Median GFLOP/s of one case after a warm-up (JIT) of at least 0.3 s or 3 calls. */

@@ -2,6 +2,8 @@ package dev.weft.kernels.gemm;
 
 import dev.weft.kernels.Parallel;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * The fast GEMM: packed, cache-blocked, Vector API micro-kernels, multi-threaded over blocks of C via
  * {@link Parallel}. Semantics as in {@link Gemm}.
@@ -20,7 +22,7 @@ public final class GemmSimd {
                              float beta, float[] c, int cOff, int ldc) {
         GemmChecks.check("sgemm", transA, transB, m, n, k, a.length, aOff, lda, 0, b.length, bOff, ldb, 0,
                 c.length, cOff, ldc, 0, 1, false);
-        sgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        sgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
     }
 
     /** C = alpha * op(A) @ op(B) + beta * C in F64; see {@link Gemm#dgemm}. Modifies c only. */
@@ -29,7 +31,7 @@ public final class GemmSimd {
                              double beta, double[] c, int cOff, int ldc) {
         GemmChecks.check("dgemm", transA, transB, m, n, k, a.length, aOff, lda, 0, b.length, bOff, ldb, 0,
                 c.length, cOff, ldc, 0, 1, false);
-        dgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        dgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
     }
 
     /** Strided batched F32 GEMM; see {@link Gemm#sgemmBatched}. Modifies c only. */
@@ -38,8 +40,8 @@ public final class GemmSimd {
                                     float beta, float[] c, int cOff, int ldc, long strideC, int batch) {
         GemmChecks.check("sgemmBatched", transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
                 c.length, cOff, ldc, strideC, batch, true);
-        forBatch(m, n, k, batch, t -> sgemmUnchecked(transA, transB, m, n, k, alpha, a, (int) (aOff + t * strideA), lda,
-                b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc));
+        forBatch(m, n, k, batch, (t, serial) -> sgemmUnchecked(transA, transB, m, n, k, alpha, a, (int) (aOff + t * strideA), lda,
+                b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc, serial));
     }
 
     /** Strided batched F64 GEMM; see {@link Gemm#dgemmBatched}. Modifies c only. */
@@ -48,48 +50,55 @@ public final class GemmSimd {
                                     double beta, double[] c, int cOff, int ldc, long strideC, int batch) {
         GemmChecks.check("dgemmBatched", transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
                 c.length, cOff, ldc, strideC, batch, true);
-        forBatch(m, n, k, batch, t -> dgemmUnchecked(transA, transB, m, n, k, alpha, a, (int) (aOff + t * strideA), lda,
-                b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc));
+        forBatch(m, n, k, batch, (t, serial) -> dgemmUnchecked(transA, transB, m, n, k, alpha, a, (int) (aOff + t * strideA), lda,
+                b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc, serial));
+    }
+
+    /** One product of a batch: index t, run on the calling thread alone when serial. */
+    @FunctionalInterface
+    private interface BatchItem {
+        void run(int t, boolean serial);
     }
 
     /**
-     * Small products spread over the pool one whole product per task (each runs serially inside);
-     * large ones run one after another, each split over the threads. Either way the bits are the same.
+     * Small products are claimed one at a time by the pool's threads (each runs serially inside); large
+     * ones run one after another, each split over the threads. Either way the bits are the same.
      */
-    private static void forBatch(int m, int n, int k, int batch, java.util.function.IntConsumer one) {
+    private static void forBatch(int m, int n, int k, int batch, BatchItem one) {
         if (batch <= 0) return;
         boolean small = (long) m * n * k < 4 * SgemmBlocked.SMALL;
         if (batch > 1 && small && Parallel.threads() > 1) {
-            int tasks = Math.min(batch, Parallel.threads());
-            int per = (batch + tasks - 1) / tasks;
-            Parallel.forEach((batch + per - 1) / per, t -> {
-                for (int i = t * per, end = Math.min(batch, (t + 1) * per); i < end; i++) one.accept(i);
+            AtomicInteger next = new AtomicInteger();
+            Parallel.forEach(Math.min(batch, Parallel.threads()), w -> {
+                for (int t; (t = next.getAndIncrement()) < batch; ) one.run(t, true);
             });
         } else {
-            for (int i = 0; i < batch; i++) one.accept(i);
+            for (int t = 0; t < batch; t++) one.run(t, false);
         }
     }
 
     static void sgemmUnchecked(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                               float beta, float[] c, int cOff, int ldc) {
+                               float beta, float[] c, int cOff, int ldc, boolean serial) {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0) {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        SgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        if (serial) SgemmBlocked.block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        else SgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     static void dgemmUnchecked(boolean transA, boolean transB, int m, int n, int k, double alpha,
                                double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                               double beta, double[] c, int cOff, int ldc) {
+                               double beta, double[] c, int cOff, int ldc, boolean serial) {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0) {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        DgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        if (serial) DgemmBlocked.block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        else DgemmBlocked.run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /** C = beta * C, with beta == 0 writing zeros (C's old NaN/Inf ignored). */

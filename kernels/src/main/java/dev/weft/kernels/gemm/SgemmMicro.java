@@ -4,11 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The F32 register-blocked micro-kernel: an MR x NR tile of C (MR = 6 rows, NR = 2 vectors) from a
- * packed A panel (kc x MR, MR floats per k) and a packed B panel (kc x NR, NR floats per k), with 12
- * vector accumulators in locals so C2 keeps them in registers. Every C element is one fma chain in
- * k order, then the epilogue c = fma(alpha, acc, c0) with c0 = beta*c on the first k block (0 if beta
- * is 0) and c0 = c later; full and edge tiles use the same formula, so the bits never depend on tiling.
+ * The F32 register-blocked micro-kernel: an MR x NR tile of op(A) @ op(B) (MR = 6 rows, NR = 2 vectors)
+ * with 12 vector accumulators in locals, so C2 keeps them in registers. Each C element is one fma chain
+ * in k order. The kernels leave the tile in acc (row-major MR x NR); the store methods then write
+ * c = alpha*acc (overwrite) or c = fma(alpha, acc, bt*c) (update), full tiles with vectors and edge tiles
+ * element by element with the same formulas, so the bits never depend on where a tile falls.
+ *
+ * <p>Every vector method here is branch-free apart from its loop: a path first taken late (an edge tile,
+ * a first k slice) runs its own method instead of deoptimizing a hot one. NOTE: one kernel loop only;
+ * a second copy reading k-major A panels got one accumulator spilled by C2 (4x slower).
  */
 final class SgemmMicro {
     private SgemmMicro() {}
@@ -19,95 +23,84 @@ final class SgemmMicro {
     static final int NR = 2 * L;
 
     /**
-     * C[co + i*ldc + j] for i < mValid, j < nValid gets the tile's result; tmp (>= MR*NR floats) holds an
-     * edge tile before its valid part is written. first: this is the first k block (beta applies).
+     * acc = A_rows @ B_panel: A element (i, p) is a[ao + min(i, mValid-1)*lda + p] (A read in place, or a
+     * packed copy of a transposed A; rows past mValid repeat the last valid one and are dropped later),
+     * B element (p, j) is bp[bo + p*NR + j].
      */
-    static void tile(int kc, float[] ap, int ao, float[] bp, int bo,
-                     float[] c, int co, int ldc, int mValid, int nValid,
-                     float alpha, float beta, boolean first, float[] tmp) {
+    static void rows(int kc, float[] a, int ao, int lda, int mValid, float[] bp, int bo, float[] acc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        int last = mValid - 1;
+        int r0 = ao, r1 = ao + Math.min(1, last) * lda, r2 = ao + Math.min(2, last) * lda;
+        int r3 = ao + Math.min(3, last) * lda, r4 = ao + Math.min(4, last) * lda, r5 = ao + Math.min(5, last) * lda;
         for (int p = 0; p < kc; p++) {
-            int bi = bo + p * NR, ai = ao + p * MR;
+            int bi = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector a = FloatVector.broadcast(S, ap[ai]);
-            c00 = a.fma(b0, c00);
-            c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a.fma(b0, c10);
-            c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a.fma(b0, c20);
-            c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = a.fma(b0, c30);
-            c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
+            FloatVector av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
         }
-        if (mValid == MR && nValid == NR) {
-            FloatVector al = FloatVector.broadcast(S, alpha);
-            if (first && beta == 0) {
-                c00.mul(al).intoArray(c, co);
-                c01.mul(al).intoArray(c, co + L);
-                c10.mul(al).intoArray(c, co + ldc);
-                c11.mul(al).intoArray(c, co + ldc + L);
-                c20.mul(al).intoArray(c, co + 2 * ldc);
-                c21.mul(al).intoArray(c, co + 2 * ldc + L);
-                c30.mul(al).intoArray(c, co + 3 * ldc);
-                c31.mul(al).intoArray(c, co + 3 * ldc + L);
-                c40.mul(al).intoArray(c, co + 4 * ldc);
-                c41.mul(al).intoArray(c, co + 4 * ldc + L);
-                c50.mul(al).intoArray(c, co + 5 * ldc);
-                c51.mul(al).intoArray(c, co + 5 * ldc + L);
-            } else {
-                FloatVector bt = FloatVector.broadcast(S, first ? beta : 1f);
-                c00.fma(al, FloatVector.fromArray(S, c, co).mul(bt)).intoArray(c, co);
-                c01.fma(al, FloatVector.fromArray(S, c, co + L).mul(bt)).intoArray(c, co + L);
-                c10.fma(al, FloatVector.fromArray(S, c, co + ldc).mul(bt)).intoArray(c, co + ldc);
-                c11.fma(al, FloatVector.fromArray(S, c, co + ldc + L).mul(bt)).intoArray(c, co + ldc + L);
-                c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc).mul(bt)).intoArray(c, co + 2 * ldc);
-                c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + L).mul(bt)).intoArray(c, co + 2 * ldc + L);
-                c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc).mul(bt)).intoArray(c, co + 3 * ldc);
-                c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + L).mul(bt)).intoArray(c, co + 3 * ldc + L);
-                c40.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc).mul(bt)).intoArray(c, co + 4 * ldc);
-                c41.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc + L).mul(bt)).intoArray(c, co + 4 * ldc + L);
-                c50.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc).mul(bt)).intoArray(c, co + 5 * ldc);
-                c51.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc + L).mul(bt)).intoArray(c, co + 5 * ldc + L);
-            }
-            return;
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
+        c40.intoArray(acc, 8 * L);
+        c41.intoArray(acc, 9 * L);
+        c50.intoArray(acc, 10 * L);
+        c51.intoArray(acc, 11 * L);
+    }
+
+    /** Full tile: C[co + i*ldc + j] = alpha * acc[i][j]. */
+    static void overwrite(float[] acc, float[] c, int co, int ldc, float alpha) {
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        for (int i = 0; i < MR; i++) {
+            int row = co + i * ldc;
+            FloatVector.fromArray(S, acc, i * NR).mul(al).intoArray(c, row);
+            FloatVector.fromArray(S, acc, i * NR + L).mul(al).intoArray(c, row + L);
         }
-        c00.intoArray(tmp, 0);
-        c01.intoArray(tmp, L);
-        c10.intoArray(tmp, NR);
-        c11.intoArray(tmp, NR + L);
-        c20.intoArray(tmp, 2 * NR);
-        c21.intoArray(tmp, 2 * NR + L);
-        c30.intoArray(tmp, 3 * NR);
-        c31.intoArray(tmp, 3 * NR + L);
-        c40.intoArray(tmp, 4 * NR);
-        c41.intoArray(tmp, 4 * NR + L);
-        c50.intoArray(tmp, 5 * NR);
-        c51.intoArray(tmp, 5 * NR + L);
-        float bt = first ? beta : 1f;
+    }
+
+    /** Full tile: C[co + i*ldc + j] = fma(alpha, acc[i][j], bt * C[co + i*ldc + j]). */
+    static void update(float[] acc, float[] c, int co, int ldc, float alpha, float bt) {
+        FloatVector al = FloatVector.broadcast(S, alpha), bv = FloatVector.broadcast(S, bt);
+        for (int i = 0; i < MR; i++) {
+            int row = co + i * ldc;
+            FloatVector.fromArray(S, acc, i * NR).fma(al, FloatVector.fromArray(S, c, row).mul(bv)).intoArray(c, row);
+            FloatVector.fromArray(S, acc, i * NR + L).fma(al, FloatVector.fromArray(S, c, row + L).mul(bv)).intoArray(c, row + L);
+        }
+    }
+
+    /** Edge tile (mValid x nValid of it): the formulas of {@link #overwrite} / {@link #update}, one element at a time. */
+    static void edge(float[] acc, float[] c, int co, int ldc, int mValid, int nValid, float alpha, float bt, boolean overwrite) {
         for (int i = 0; i < mValid; i++) {
             int row = co + i * ldc;
             for (int j = 0; j < nValid; j++) {
-                float acc = tmp[i * NR + j];
-                if (first && beta == 0) {
-                    c[row + j] = alpha * acc;
-                } else {
-                    c[row + j] = Math.fma(alpha, acc, bt * c[row + j]);
-                }
+                float v = acc[i * NR + j];
+                c[row + j] = overwrite ? alpha * v : Math.fma(alpha, v, bt * c[row + j]);
             }
         }
     }

@@ -40,7 +40,7 @@ class GemmSimdProperties {
 
     @Test
     void largerShapesAllTransposes() {
-        int[][] shapes = {{129, 257, 65}, {200, 33, 300}, {7, 300, 513}};
+        int[][] shapes = {{129, 257, 65}, {200, 33, 300}, {7, 300, 513}, {5, 19, 4700}};
         int seed = 1;
         for (int[] s : shapes) {
             for (int t = 0; t < 4; t++) {

@@ -75,7 +75,7 @@ class GemmTest {
         int old = Parallel.threads();
         try {
             // wide (split over columns), tall (split over rows), and every transpose
-            int[][] shapes = {{70, 333, 150}, {401, 20, 90}, {129, 257, 300}};
+            int[][] shapes = {{70, 333, 150}, {401, 20, 200}, {129, 257, 300}};
             for (int[] s : shapes) {
                 for (int t = 0; t < 4; t++) {
                     boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
@@ -98,6 +98,17 @@ class GemmTest {
                     assertArrayEquals(d1, d2, "dgemm 1 vs 2 threads " + Arrays.toString(s) + " t=" + t);
                 }
             }
+            // batched: small products spread over threads, one product per thread
+            int m = 20, n = 30, k = 40, batch = 7;
+            float[] a = randomF(batch * m * k, 9), b = randomF(k * n, 10);
+            float[][] out = new float[2][];
+            for (int th = 1; th <= 2; th++) {
+                Parallel.setThreads(th);
+                out[th - 1] = randomF(batch * m * n, 11);
+                GemmSimd.sgemmBatched(false, true, m, n, k, 1f, a, 0, k, (long) m * k, b, 0, k, 0, 1f,
+                        out[th - 1], 0, n, (long) m * n, batch);
+            }
+            assertArrayEquals(out[0], out[1], "batched 1 vs 2 threads");
         } finally {
             Parallel.setThreads(old);
         }
