@@ -3,6 +3,7 @@ package dev.weft.kernels;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -71,8 +72,13 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body.accept(t)} for t in [0, tasks), spread over the pool; the caller runs task 0
-     * and waits for all. Runs inline when tasks == 1, threads == 1 or already inside the pool.
+     * Runs {@code body.accept(t)} for t in [0, tasks), spread over the pool. Tasks are claimed from a
+     * shared counter by up to {@code threads} runners, the caller being one of them, so a pool thread
+     * that wakes late finds the work already done instead of stalling the caller; the caller then waits
+     * only for tasks that are actually running. Which thread runs a task never changes its result (the
+     * kernels give each task a fixed piece of the output). Runs inline when tasks == 1, threads == 1 or
+     * already inside the pool. A task's exception is rethrown as thrown (the lowest task id first, the
+     * others suppressed), after every started task has finished.
      */
     public static void forEach(int tasks, IntConsumer body) {
         if (tasks <= 0) return;
@@ -81,26 +87,21 @@ public final class Parallel {
             return;
         }
         ForkJoinPool p = pool();
-        ForkJoinTask<?>[] futures = new ForkJoinTask<?>[tasks - 1];
-        // NOTE: join() rethrows a copy of a worker's exception that may lose its message, so each
-        // task keeps the original and the caller rethrows that one (the lowest task id first).
+        AtomicInteger next = new AtomicInteger(), done = new AtomicInteger();
         Throwable[] thrown = new Throwable[tasks];
-        for (int t = 1; t < tasks; t++) {
-            final int id = t;
-            futures[t - 1] = p.submit(() -> {
+        Runnable runner = () -> {
+            for (int t; (t = next.getAndIncrement()) < tasks; done.incrementAndGet()) {
                 try {
-                    body.accept(id);
+                    body.accept(t);
                 } catch (Throwable e) {
-                    thrown[id] = e;
+                    thrown[t] = e;
                 }
-            });
-        }
-        try {
-            body.accept(0);
-        } catch (Throwable e) {
-            thrown[0] = e;
-        }
-        for (ForkJoinTask<?> f : futures) f.join();
+            }
+        };
+        int helpers = Math.min(tasks, threads) - 1;
+        for (int h = 0; h < helpers; h++) p.execute(runner);
+        runner.run();
+        awaitCount(done, tasks);
         Throwable failure = null;
         for (Throwable e : thrown) {
             if (e == null) continue;
@@ -109,6 +110,13 @@ public final class Parallel {
         if (failure instanceof RuntimeException re) throw re;
         if (failure instanceof Error er) throw er;
         if (failure != null) throw new RuntimeException(failure);
+    }
+
+    /** Waits until {@code count} reaches {@code target}: spins briefly (tasks are short), then yields. */
+    private static void awaitCount(AtomicInteger count, int target) {
+        for (int spins = 0; count.get() < target; spins++) {
+            if (spins < 20_000) Thread.onSpinWait(); else Thread.yield();
+        }
     }
 
     /**
