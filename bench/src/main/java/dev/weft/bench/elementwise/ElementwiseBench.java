@@ -123,17 +123,29 @@ public final class ElementwiseBench implements BenchSuite {
     }
 
     /**
-     * Median seconds per call: warms up (JIT) for at least 0.2 s, then takes the given number of samples,
-     * each a batch of calls long enough (about 20 ms) that timer resolution does not matter.
+     * Median seconds per call: warms up (JIT) until two consecutive ~0.1 s windows agree within 10%
+     * (at least 0.2 s and 200 calls, at most 5 s) — the Vector API kernels run interpreted, hundreds of
+     * times slower, until C2 compiles them — then takes the given number of samples, each a batch of
+     * calls long enough (about 20 ms) that timer resolution does not matter.
      */
     static double medianSeconds(Runnable call, int samples) {
-        long t0 = System.nanoTime();
-        int warm = 0;
-        while (warm < 5 || System.nanoTime() - t0 < 200_000_000L) {
-            call.run();
-            warm++;
+        long start = System.nanoTime();
+        int calls = 0;
+        double previous = Double.MAX_VALUE, perCall;
+        while (true) {
+            long w0 = System.nanoTime();
+            int n = 0;
+            while (n < 5 || System.nanoTime() - w0 < 100_000_000L) {
+                call.run();
+                n++;
+            }
+            calls += n;
+            perCall = (System.nanoTime() - w0) / 1e9 / n;
+            boolean settled = Math.abs(perCall - previous) <= 0.1 * previous;
+            long elapsed = System.nanoTime() - start;
+            if ((settled && calls >= 200 && elapsed >= 200_000_000L) || elapsed > 5_000_000_000L) break;
+            previous = perCall;
         }
-        double perCall = (System.nanoTime() - t0) / 1e9 / warm;
         int batch = (int) Math.max(1, Math.min(1_000_000, 0.02 / Math.max(perCall, 1e-9)));
         double[] s = new double[samples];
         for (int k = 0; k < samples; k++) {
