@@ -2,10 +2,12 @@ package dev.weft.cli;
 
 import dev.weft.autograd.Autograd;
 import dev.weft.autograd.Gradcheck;
+import dev.weft.bench.Stats;
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 import dev.weft.tensor.DType;
 import dev.weft.tensor.Generator;
+import dev.weft.tensor.Shape;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;
 import java.util.List;
@@ -27,7 +29,7 @@ final class DemoCommand {
         out.println("x = arange(12).reshape(3, 4)\n" + x);
         Tensor xt = x.t();
         out.printf("x.t(): shape %s, strides %s, contiguous=%b, same storage=%b%n",
-                fmt(xt.shape()), fmt(xt.stride()), xt.isContiguous(), xt.storage() == x.storage());
+                Shape.format(xt.shape()), Shape.format(xt.stride()), xt.isContiguous(), xt.storage() == x.storage());
 
         out.println("\n== Broadcasting and reductions");
         Tensor bias = Tensor.of(10f, 20f, 30f, 40f);
@@ -89,15 +91,8 @@ final class DemoCommand {
             a.matmul(b);
             ms[r] = (System.nanoTime() - s) / 1e6;
         }
-        java.util.Arrays.sort(ms);
-        double med = ms[reps / 2];
+        double med = Stats.median(ms);
         double flops = 2.0 * a.size(0) * a.size(1) * b.size(1);
         return new double[] {med, flops / (med * 1e6)};
-    }
-
-    private static String fmt(int[] v) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ", ").append(v[i]);
-        return sb.append(v.length == 1 ? ",)" : ")").toString();
     }
 }

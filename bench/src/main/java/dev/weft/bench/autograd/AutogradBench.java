@@ -4,7 +4,6 @@ import dev.weft.autograd.Autograd;
 import dev.weft.bench.BenchArgs;
 import dev.weft.bench.BenchSuite;
 import dev.weft.bench.JsonLine;
-import dev.weft.bench.Stats;
 import dev.weft.kernels.Parallel;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
@@ -101,9 +100,5 @@ public final class AutogradBench implements BenchSuite {
                     h[0] / 1048576.0, h[1] / 1048576.0);
         }
         return 0;
-    }
-
-    static double median(double[] xs) {
-        return Stats.median(xs);
     }
 }

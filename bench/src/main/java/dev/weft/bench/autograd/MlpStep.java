@@ -1,6 +1,7 @@
 package dev.weft.bench.autograd;
 
 import dev.weft.autograd.Autograd;
+import dev.weft.bench.Stats;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
@@ -68,6 +69,6 @@ final class MlpStep {
             for (int i = 0; i < per; i++) noTape();
             b[r] = (System.nanoTime() - s) / 1e3 / per;
         }
-        return new double[] {AutogradBench.median(a), AutogradBench.median(b)};
+        return new double[] {Stats.median(a), Stats.median(b)};
     }
 }

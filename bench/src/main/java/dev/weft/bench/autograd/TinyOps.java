@@ -1,6 +1,7 @@
 package dev.weft.bench.autograd;
 
 import dev.weft.autograd.Autograd;
+import dev.weft.bench.Stats;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -63,6 +64,6 @@ final class TinyOps {
             r.run();
             us[i] = (System.nanoTime() - a) / 1e3 / n;
         }
-        return new double[] {AutogradBench.median(us), java.util.Arrays.stream(us).min().orElseThrow()};
+        return new double[] {Stats.median(us), java.util.Arrays.stream(us).min().orElseThrow()};
     }
 }
