@@ -1,0 +1,69 @@
+package dev.weft.nn;
+
+import dev.weft.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs a module with parameters (and buffers) supplied from outside, by dotted name, as
+ * {@code torch.func.functional_call}: inside the call every {@link Module#param} lookup returns the
+ * supplied tensor, so gradients flow into the supplied tensors and the module's own weights are
+ * neither read nor changed. Names not supplied fall back to the module's own tensors; a name the
+ * module does not have is an error. The binding is scoped to the calling thread and nests.
+ *
+ * <p>Hypernetworks and weight-space models stand on this: a generator network produces the
+ * weights, {@code call} runs the target network with them.
+ */
+public final class FunctionalCall {
+    private FunctionalCall() {}
+
+    private static final ScopedValue<IdentityHashMap<Module, Map<String, Tensor>>> BOUND = ScopedValue.newInstance();
+
+    /** Runs {@code body} on {@code module} with {@code tensors} standing in for its parameters and buffers. */
+    public static <R> R call(Module module, Map<String, Tensor> tensors, Function<Module, R> body) {
+        IdentityHashMap<Module, Map<String, Tensor>> table = BOUND.isBound()
+                ? new IdentityHashMap<>(BOUND.get()) : new IdentityHashMap<>();
+        Map<String, Module> modules = module.namedModules();
+        List<String> unknown = new ArrayList<>();
+        for (var e : tensors.entrySet()) {
+            String key = e.getKey();
+            int dot = key.lastIndexOf('.');
+            String prefix = dot < 0 ? "" : key.substring(0, dot);
+            String name = key.substring(dot + 1);
+            Module owner = modules.get(prefix);
+            if (owner == null || !(owner.hasParameterSlot(name) || owner.hasBufferSlot(name))) {
+                unknown.add(key);
+                continue;
+            }
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("functionalCall: tensor for '" + key + "' is null");
+            }
+            Map<String, Tensor> own = table.get(owner);
+            Map<String, Tensor> merged = own == null ? new HashMap<>() : new HashMap<>(own);
+            merged.put(name, e.getValue());
+            table.put(owner, merged);
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("functionalCall: " + module.reprName()
+                    + " has no parameter or buffer named " + unknown);
+        }
+        return ScopedValue.where(BOUND, table).call(() -> body.apply(module));
+    }
+
+    /** {@link #call} for a module with a single-tensor forward. */
+    public static Tensor call(Module module, Map<String, Tensor> tensors, Tensor input) {
+        return call(module, tensors, m -> m.forward(input));
+    }
+
+    /** The supplied tensor for {@code owner}'s slot {@code name}, or null when none is bound. */
+    static Tensor lookup(Module owner, String name) {
+        if (!BOUND.isBound()) return null;
+        Map<String, Tensor> m = BOUND.get().get(owner);
+        return m == null ? null : m.get(name);
+    }
+}

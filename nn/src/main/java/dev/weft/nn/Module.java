@@ -1,0 +1,407 @@
+package dev.weft.nn;
+
+import dev.weft.autograd.GradMode;
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Device;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Base of every layer, with PyTorch's semantics: named parameters, buffers and submodules kept in
+ * registration order, dotted names ({@code "0.weight"}, {@code "encoder.layers.1.norm1.bias"}),
+ * train/eval mode, a state dict, and a printable tree.
+ *
+ * <p>Layers read their weights through {@link #param(String)} and {@link #buffer(String)}, never
+ * through fields: inside {@link FunctionalCall#call} those lookups return the tensors supplied from
+ * outside, so any module can run with external weights and gradients flow into them.
+ *
+ * <p>A parameter or buffer slot may hold {@code null} (a Linear without bias): it is listed
+ * nowhere, as in PyTorch, but the name stays reserved.
+ */
+public abstract class Module {
+    private final LinkedHashMap<String, Tensor> parameters = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
+    private final java.util.HashSet<String> nonPersistent = new java.util.HashSet<>();
+    private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    // ---------------------------------------------------------------- forward
+
+    /**
+     * Runs the module on one input. Modules with another signature (attention takes query, key and
+     * value; an LSTM returns its states too) offer their own {@code forward} and leave this one to
+     * say so.
+     */
+    public Tensor forward(Tensor input) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + ".forward(Tensor): this module does not take a single tensor; see its own forward methods");
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /** Registers {@code value} (may be null) as parameter {@code name}; it is made to require grad. */
+    protected final Tensor registerParameter(String name, Tensor value) {
+        checkName("registerParameter", name);
+        if (value != null) {
+            if (!value.dtype().isFloatingPoint()) {
+                throw new IllegalArgumentException(getClass().getSimpleName() + ".registerParameter('" + name
+                        + "'): parameters must be floating point, got " + value.dtype());
+            }
+            value.requiresGrad(true);
+        }
+        parameters.put(name, value);
+        return value;
+    }
+
+    /** Registers {@code value} (may be null) as a persistent buffer: saved in the state dict, never trained. */
+    protected final Tensor registerBuffer(String name, Tensor value) {
+        return registerBuffer(name, value, true);
+    }
+
+    /** Registers a buffer; a non-persistent one is left out of the state dict (PyTorch's persistent=False). */
+    protected final Tensor registerBuffer(String name, Tensor value, boolean persistent) {
+        checkName("registerBuffer", name);
+        buffers.put(name, value);
+        if (!persistent) nonPersistent.add(name);
+        return value;
+    }
+
+    /** Registers {@code module} (may be null) as submodule {@code name}; returns it. */
+    protected final <M extends Module> M registerModule(String name, M module) {
+        checkName("registerModule", name);
+        children.put(name, module);
+        return module;
+    }
+
+    private void checkName(String what, String name) {
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + what
+                    + ": name must be non-empty and contain no '.', got '" + name + "'");
+        }
+        boolean taken = (parameters.containsKey(name) && !what.equals("registerParameter"))
+                || (buffers.containsKey(name) && !what.equals("registerBuffer"))
+                || (children.containsKey(name) && !what.equals("registerModule"));
+        if (taken) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + what + ": '" + name
+                    + "' is already registered as another kind of attribute");
+        }
+    }
+
+    // ---------------------------------------------------------------- access used by forward
+
+    /**
+     * The parameter {@code name} as the forward pass must see it: the externally supplied tensor
+     * inside {@link FunctionalCall#call}, else the module's own (null if the slot is empty).
+     */
+    protected final Tensor param(String name) {
+        Tensor t = FunctionalCall.lookup(this, name);
+        if (t != null) return t;
+        if (!parameters.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter '" + name + "'");
+        }
+        return parameters.get(name);
+    }
+
+    /** The buffer {@code name} as the forward pass must see it (external inside a functional call). */
+    protected final Tensor buffer(String name) {
+        Tensor t = FunctionalCall.lookup(this, name);
+        if (t != null) return t;
+        if (!buffers.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'");
+        }
+        return buffers.get(name);
+    }
+
+    /** Replaces the module's own buffer (running statistics are updated this way). */
+    protected final void setBuffer(String name, Tensor value) {
+        if (!buffers.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'");
+        }
+        buffers.put(name, value);
+    }
+
+    final boolean hasParameterSlot(String name) {
+        return parameters.containsKey(name);
+    }
+
+    final boolean hasBufferSlot(String name) {
+        return buffers.containsKey(name);
+    }
+
+    /** The submodule {@code name} (null if the slot is empty). */
+    public final Module child(String name) {
+        if (!children.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no submodule '" + name + "'");
+        }
+        return children.get(name);
+    }
+
+    // ---------------------------------------------------------------- traversal
+
+    /** Own parameters in registration order (empty slots skipped). */
+    public final Map<String, Tensor> ownParameters() {
+        return nonNull(parameters);
+    }
+
+    /** Own buffers in registration order (empty slots skipped). */
+    public final Map<String, Tensor> ownBuffers() {
+        return nonNull(buffers);
+    }
+
+    private static <V> Map<String, V> nonNull(Map<String, V> m) {
+        LinkedHashMap<String, V> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> { if (v != null) out.put(k, v); });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Direct submodules by name, in registration order (empty slots skipped). */
+    public final Map<String, Module> namedChildren() {
+        return nonNull(children);
+    }
+
+    /** Direct submodules, in registration order. */
+    public final List<Module> children() {
+        return List.copyOf(namedChildren().values());
+    }
+
+    /** This module and all below it, depth first, each once, with dotted prefixes ("" for this one). */
+    public final Map<String, Module> namedModules() {
+        LinkedHashMap<String, Module> out = new LinkedHashMap<>();
+        java.util.IdentityHashMap<Module, Boolean> seen = new java.util.IdentityHashMap<>();
+        collectModules("", this, out, seen);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void collectModules(String prefix, Module m, Map<String, Module> out,
+                                       java.util.IdentityHashMap<Module, Boolean> seen) {
+        if (seen.put(m, Boolean.TRUE) != null) return;
+        out.put(prefix, m);
+        m.children.forEach((name, c) -> {
+            if (c != null) collectModules(prefix.isEmpty() ? name : prefix + "." + name, c, out, seen);
+        });
+    }
+
+    /** All modules of the tree, this one first. */
+    public final List<Module> modules() {
+        return List.copyOf(namedModules().values());
+    }
+
+    /** Every parameter of the tree by dotted name; a tensor shared by two modules is listed once. */
+    public final Map<String, Tensor> namedParameters() {
+        return collectTensors(true);
+    }
+
+    /** Every parameter of the tree, in {@link #namedParameters()} order. */
+    public final List<Tensor> parameters() {
+        return List.copyOf(namedParameters().values());
+    }
+
+    /** Every buffer of the tree by dotted name. */
+    public final Map<String, Tensor> namedBuffers() {
+        return collectTensors(false);
+    }
+
+    /** Every buffer of the tree. */
+    public final List<Tensor> buffers() {
+        return List.copyOf(namedBuffers().values());
+    }
+
+    private Map<String, Tensor> collectTensors(boolean params) {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        java.util.IdentityHashMap<Tensor, Boolean> seen = new java.util.IdentityHashMap<>();
+        namedModules().forEach((prefix, m) -> (params ? m.parameters : m.buffers).forEach((name, t) -> {
+            if (t != null && seen.put(t, Boolean.TRUE) == null) out.put(dotted(prefix, name), t);
+        }));
+        return Collections.unmodifiableMap(out);
+    }
+
+    static String dotted(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    /** Total number of elements over all parameters. */
+    public final long numParameters() {
+        long n = 0;
+        for (Tensor t : parameters()) n += t.numel();
+        return n;
+    }
+
+    /** Calls {@code fn} on every submodule (children first, as PyTorch's apply), then on this one. */
+    public final Module apply(Consumer<Module> fn) {
+        for (Module c : children.values()) if (c != null) c.apply(fn);
+        fn.accept(this);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- modes and grads
+
+    /** Sets training mode on this module and every submodule. */
+    public Module train(boolean on) {
+        training = on;
+        for (Module c : children.values()) if (c != null) c.train(on);
+        return this;
+    }
+
+    /** Training mode (the default). */
+    public final Module train() {
+        return train(true);
+    }
+
+    /** Evaluation mode: dropout off, batch norm uses running statistics. */
+    public final Module eval() {
+        return train(false);
+    }
+
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** Drops every parameter's gradient (PyTorch's zero_grad(set_to_none=True)). */
+    public final void zeroGrad() {
+        for (Tensor p : parameters()) p.setGrad(null);
+    }
+
+    /** Sets requiresGrad on every parameter (freezing with {@code false}). */
+    public final Module requiresGrad(boolean on) {
+        for (Tensor p : parameters()) p.requiresGrad(on);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- device and dtype
+
+    /** Moves every parameter and buffer to {@code device}; parameters stay leaves that require grad. */
+    public final Module to(Device device) {
+        return convert(t -> t.to(device));
+    }
+
+    /**
+     * Casts floating-point parameters and buffers to {@code dtype} (F32 or F64); integer buffers
+     * such as a batch counter keep their type, as in PyTorch.
+     */
+    public final Module to(DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".to: dtype must be floating point, got " + dtype);
+        }
+        return convert(t -> t.dtype().isFloatingPoint() ? t.to(dtype) : t);
+    }
+
+    private Module convert(UnaryOperator<Tensor> fn) {
+        try (var s = GradMode.noGrad()) {
+            for (Module m : modules()) {
+                for (var e : m.parameters.entrySet()) {
+                    Tensor t = e.getValue();
+                    if (t == null) continue;
+                    Tensor c = fn.apply(t);
+                    if (c != t) {
+                        boolean rg = t.requiresGrad();
+                        c = c.detach().requiresGrad(rg);
+                        e.setValue(c);
+                    }
+                }
+                for (var e : m.buffers.entrySet()) {
+                    if (e.getValue() != null) e.setValue(fn.apply(e.getValue()));
+                }
+            }
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * Parameters and persistent buffers by dotted name, in PyTorch's order (per module: its
+     * parameters, then its buffers, then its children). The tensors are the module's own (not
+     * copies); detach or clone them before changing them.
+     */
+    public final Map<String, Tensor> stateDict() {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        addState("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void addState(String prefix, Map<String, Tensor> out) {
+        parameters.forEach((n, t) -> { if (t != null) out.put(dotted(prefix, n), t); });
+        buffers.forEach((n, t) -> { if (t != null && !nonPersistent.contains(n)) out.put(dotted(prefix, n), t); });
+        children.forEach((n, c) -> { if (c != null) c.addState(dotted(prefix, n), out); });
+    }
+
+    /** Strict {@link #loadStateDict(Map, boolean)}. */
+    public final void loadStateDict(Map<String, Tensor> state) {
+        loadStateDict(state, true);
+    }
+
+    /**
+     * Copies {@code state} into the module's parameters and buffers (values are cast to each
+     * slot's dtype). Every problem is collected first — missing keys and unexpected keys (when
+     * {@code strict}), shape mismatches (always) — and reported in one {@link StateDictException};
+     * the module is not changed unless everything fits.
+     *
+     * @return the keys that were missing and unexpected (both empty under strict)
+     */
+    public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
+        Map<String, Tensor> own = stateDict();
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        List<String> shapes = new ArrayList<>();
+        for (var e : own.entrySet()) {
+            Tensor src = state.get(e.getKey());
+            if (src == null) {
+                missing.add(e.getKey());
+            } else if (!Arrays.equals(src.shape(), e.getValue().shape())) {
+                shapes.add(e.getKey() + ": checkpoint " + Shape.format(src.shape()) + ", model "
+                        + Shape.format(e.getValue().shape()));
+            }
+        }
+        for (String k : state.keySet()) if (!own.containsKey(k)) unexpected.add(k);
+        if (!shapes.isEmpty() || (strict && (!missing.isEmpty() || !unexpected.isEmpty()))) {
+            throw new StateDictException(getClass().getSimpleName(), strict ? missing : List.of(),
+                    strict ? unexpected : List.of(), shapes);
+        }
+        try (var s = GradMode.noGrad()) {
+            for (var e : own.entrySet()) {
+                Tensor src = state.get(e.getKey());
+                if (src != null) e.getValue().copy_(src.to(e.getValue().dtype()));
+            }
+        }
+        return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
+    }
+
+    /** Keys a non-strict load skipped. */
+    public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {}
+
+    // ---------------------------------------------------------------- printing
+
+    /** The text inside this module's parentheses, e.g. {@code in=784, out=256, bias=true}. */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /** The module's name in the printed tree (its class name by default). */
+    public String reprName() {
+        return getClass().getSimpleName();
+    }
+
+    /** A tree like PyTorch's: {@code Sequential(\n  (0): Linear(in=784, out=256, bias=true)\n ...)}. */
+    @Override
+    public String toString() {
+        List<String> lines = new ArrayList<>();
+        children.forEach((n, c) -> {
+            if (c != null) lines.add("(" + n + "): " + c.toString().replace("\n", "\n  "));
+        });
+        String extra = extraRepr();
+        if (lines.isEmpty()) return reprName() + "(" + extra + ")";
+        StringBuilder sb = new StringBuilder(reprName()).append("(");
+        if (!extra.isEmpty()) sb.append("\n  ").append(extra.replace("\n", "\n  "));
+        for (String l : lines) sb.append("\n  ").append(l);
+        return sb.append("\n)").toString();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft.nn;
+
+import java.util.List;
+
+/**
+ * A state dict that does not fit a module: every missing key, unexpected key and shape mismatch,
+ * listed at once. Thrown before anything is copied, so the module is unchanged.
+ */
+public final class StateDictException extends IllegalArgumentException {
+    private final List<String> missing;
+    private final List<String> unexpected;
+    private final List<String> shapeMismatches;
+
+    public StateDictException(String module, List<String> missing, List<String> unexpected, List<String> shapeMismatches) {
+        super(message(module, missing, unexpected, shapeMismatches));
+        this.missing = List.copyOf(missing);
+        this.unexpected = List.copyOf(unexpected);
+        this.shapeMismatches = List.copyOf(shapeMismatches);
+    }
+
+    private static String message(String module, List<String> missing, List<String> unexpected, List<String> shapes) {
+        StringBuilder sb = new StringBuilder("loadStateDict: error(s) loading state dict for " + module + ":");
+        if (!missing.isEmpty()) sb.append("\n  missing key(s): ").append(String.join(", ", missing));
+        if (!unexpected.isEmpty()) sb.append("\n  unexpected key(s): ").append(String.join(", ", unexpected));
+        for (String s : shapes) sb.append("\n  size mismatch for ").append(s);
+        return sb.toString();
+    }
+
+    public List<String> missingKeys() { return missing; }
+    public List<String> unexpectedKeys() { return unexpected; }
+    public List<String> shapeMismatches() { return shapeMismatches; }
+}
