@@ -12,12 +12,9 @@ import dev.weft.tensor.Tensor;
 final class BinaryLosses {
     private BinaryLosses() {}
 
-    /** exp(-100): log of anything at or below it is clamped to -100, as PyTorch clamps the log. */
-    private static final double LOG_FLOOR_ARG = Math.exp(-100);
-
     /**
-     * -w (y log x + (1 - y) log(1 - x)), each log clamped to >= -100 (through its argument, so a
-     * saturated x gives a zero gradient there, not NaN). x must lie in [0, 1].
+     * -w (y log x + (1 - y) log(1 - x)), each log clamped to >= -100 as PyTorch does; a saturated x
+     * (0 or 1) gives a zero gradient through the clamped term, not NaN. x must lie in [0, 1].
      */
     static Tensor bce(Tensor input, Tensor target, Tensor weight, Reduction r) {
         String loss = "binaryCrossEntropy";
@@ -35,11 +32,17 @@ final class BinaryLosses {
             }
         }
         Tensor y = target.to(input.dtype());
-        Tensor logX = input.clampMin(LOG_FLOOR_ARG).log();
-        Tensor log1mX = input.neg().add(1.0).clampMin(LOG_FLOOR_ARG).log();
+        Tensor logX = clampedLog(input);
+        Tensor log1mX = clampedLog(input.neg().add(1.0));
         Tensor l = y.mul(logX).add(y.neg().add(1.0).mul(log1mX)).neg();
         if (weight != null) l = l.mul(weight.to(input.dtype()));
         return r.apply(loss, l);
+    }
+
+    /** max(log x, -100) for x >= 0; at x = 0 the log runs on 1 and is replaced, so its gradient is 0, not 0/0. */
+    private static Tensor clampedLog(Tensor x) {
+        Tensor pos = x.gt(0.0);
+        return Tensor.where(pos, Tensor.where(pos, x, 1.0).log().clampMin(-100), -100.0);
     }
 
     /**
