@@ -37,7 +37,7 @@ public abstract class Optimizer {
         this.name = name;
         this.spec = spec;
         this.defaults = Collections.unmodifiableMap(spec.resolve(options));
-        if (groups.isEmpty()) throw new IllegalArgumentException(name + ": optimizer got an empty parameter list");
+        if (groups.stream().allMatch(g -> g.params().isEmpty())) throw new IllegalArgumentException(name + ": optimizer got an empty parameter list");
         for (ParamGroup g : groups) addParamGroup(g);
     }
 

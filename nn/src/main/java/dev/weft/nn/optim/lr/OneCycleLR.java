@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class OneCycleLR extends LRScheduler {
     /** Options with PyTorch's defaults; build with {@link #options(double, int)} and the withers. */
-    public record Options(double maxLr, int totalSteps, double pctStart, String annealStrategy, boolean cycleMomentum,
+    public record Options(double[] maxLr, int totalSteps, double pctStart, String annealStrategy, boolean cycleMomentum,
                           double baseMomentum, double maxMomentum, double divFactor, double finalDivFactor,
                           boolean threePhase) {
         public Options pctStart(double v) { return new Options(maxLr, totalSteps, v, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase); }
@@ -28,7 +28,12 @@ public final class OneCycleLR extends LRScheduler {
 
     /** pctStart 0.3, "cos", cycleMomentum true, momentum 0.85..0.95, divFactor 25, finalDivFactor 1e4, two phases. */
     public static Options options(double maxLr, int totalSteps) {
-        return new Options(maxLr, totalSteps, 0.3, "cos", true, 0.85, 0.95, 25, 1e4, false);
+        return options(new double[] {maxLr}, totalSteps);
+    }
+
+    /** As {@link #options(double, int)} with one maxLr per param group (a single value applies to all). */
+    public static Options options(double[] maxLr, int totalSteps) {
+        return new Options(maxLr.clone(), totalSteps, 0.3, "cos", true, 0.85, 0.95, 25, 1e4, false);
     }
 
     private record Phase(double endStep, String startLr, String endLr, String startMomentum, String endMomentum) {}
@@ -60,9 +65,15 @@ public final class OneCycleLR extends LRScheduler {
                 : new Phase[] {
                     new Phase(o.pctStart() * n - 1, "initialLr", "maxLr", "maxMomentum", "baseMomentum"),
                     new Phase(n - 1, "maxLr", "minLr", "baseMomentum", "maxMomentum")};
-        for (ParamGroup g : optimizer.paramGroups()) {
-            g.set("initialLr", o.maxLr() / o.divFactor());
-            g.set("maxLr", o.maxLr());
+        var groups = optimizer.paramGroups();
+        if (o.maxLr().length != 1 && o.maxLr().length != groups.size()) {
+            throw new IllegalArgumentException("OneCycleLR: expected " + groups.size() + " values for maxLr, got " + o.maxLr().length);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            ParamGroup g = groups.get(i);
+            double maxLr = o.maxLr()[o.maxLr().length == 1 ? 0 : i];
+            g.set("initialLr", maxLr / o.divFactor());
+            g.set("maxLr", maxLr);
             g.set("minLr", g.getDouble("initialLr") / o.finalDivFactor());
         }
         Map<String, Object> defaults = optimizer.defaults();
