@@ -17,13 +17,45 @@ public final class OneCycleLR extends LRScheduler {
     public record Options(double[] maxLr, int totalSteps, double pctStart, String annealStrategy, boolean cycleMomentum,
                           double baseMomentum, double maxMomentum, double divFactor, double finalDivFactor,
                           boolean threePhase) {
-        public Options pctStart(double v) { return new Options(maxLr, totalSteps, v, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase); }
-        public Options annealStrategy(String v) { return new Options(maxLr, totalSteps, pctStart, v, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase); }
-        public Options cycleMomentum(boolean v) { return new Options(maxLr, totalSteps, pctStart, annealStrategy, v, baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase); }
-        public Options momentum(double base, double max) { return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, base, max, divFactor, finalDivFactor, threePhase); }
-        public Options divFactor(double v) { return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, v, finalDivFactor, threePhase); }
-        public Options finalDivFactor(double v) { return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, v, threePhase); }
-        public Options threePhase(boolean v) { return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor, v); }
+        /** Fraction of the steps spent raising the lr (default 0.3). */
+        public Options pctStart(double v) {
+            return new Options(maxLr, totalSteps, v, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
+                    divFactor, finalDivFactor, threePhase);
+        }
+
+        /** "cos" (default) or "linear". */
+        public Options annealStrategy(String v) {
+            return new Options(maxLr, totalSteps, pctStart, v, cycleMomentum, baseMomentum, maxMomentum,
+                    divFactor, finalDivFactor, threePhase);
+        }
+
+        public Options cycleMomentum(boolean v) {
+            return new Options(maxLr, totalSteps, pctStart, annealStrategy, v, baseMomentum, maxMomentum,
+                    divFactor, finalDivFactor, threePhase);
+        }
+
+        /** The momentum's range (default 0.85 to 0.95). */
+        public Options momentum(double base, double max) {
+            return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, base, max,
+                    divFactor, finalDivFactor, threePhase);
+        }
+
+        /** initialLr = maxLr / divFactor (default 25). */
+        public Options divFactor(double v) {
+            return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
+                    v, finalDivFactor, threePhase);
+        }
+
+        /** minLr = initialLr / finalDivFactor (default 1e4). */
+        public Options finalDivFactor(double v) {
+            return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
+                    divFactor, v, threePhase);
+        }
+
+        public Options threePhase(boolean v) {
+            return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
+                    divFactor, finalDivFactor, v);
+        }
     }
 
     /** pctStart 0.3, "cos", cycleMomentum true, momentum 0.85..0.95, divFactor 25, finalDivFactor 1e4, two phases. */
