@@ -5,8 +5,9 @@ import dev.weft.tensor.Tensor;
 
 /**
  * Running loss and accuracy over batches. Accuracy is counted when the task is recognisable: (B, C)
- * scores with C > 1 against (B) class indices (argmax), or scores of the target's shape against a
- * floating 0/1 target with one score per sample ((B) or (B, 1): logit > 0 means class 1).
+ * scores with C > 1 against (B) class indices or against (B, C) class probabilities (argmax against
+ * argmax), or scores of the target's shape against a floating 0/1 target with one score per sample
+ * ((B) or (B, 1): logit > 0 means class 1).
  */
 public final class Metrics {
     private double lossSum;
@@ -34,6 +35,9 @@ public final class Metrics {
             boolean indices = !target.dtype().isFloatingPoint() && target.dtype() != dev.weft.tensor.DType.BOOL;
             if (indices && output.dim() == 2 && output.size(1) > 1 && target.dim() == 1 && target.size(0) == output.size(0)) {
                 return (long) output.argmax(1).eq(target.to(dev.weft.tensor.DType.I64)).sum().item();
+            }
+            if (!indices && output.dim() == 2 && output.size(1) > 1 && java.util.Arrays.equals(output.shape(), target.shape())) {
+                return (long) output.argmax(1).eq(target.argmax(1)).sum().item();
             }
             boolean oneScore = output.dim() == 1 || (output.dim() == 2 && output.size(1) == 1);
             if (!indices && oneScore && java.util.Arrays.equals(output.shape(), target.shape())) {

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.nn.Sequential;
+import dev.weft.nn.layers.Linear;
+import dev.weft.nn.layers.ReLU;
+import dev.weft.nn.loss.CrossEntropyLoss;
 import dev.weft.nn.loss.Losses;
+import dev.weft.nn.loss.Reduction;
+import dev.weft.nn.optim.AdamW;
+import dev.weft.nn.optim.lr.OneCycleLR;
 import dev.weft.nn.optim.Adam;
 import dev.weft.nn.optim.SGD;
 import dev.weft.nn.optim.lr.StepLR;
@@ -72,6 +79,25 @@ class TrainerTest {
                 .fit(model, opt, Losses::crossEntropy, blobs(g, true));
         assertTrue(h.last().accuracy() > 0.95, "accuracy " + h.last().accuracy());
         assertEquals(0.5 * 0.25, opt.paramGroups().get(0).lr(), 1e-15);      // two decays in 10 epochs
+    }
+
+    @Test
+    void mlpOfLibraryLayersLearnsThreeClassesWithOneCycle() {
+        Generator g = new Generator(8);
+        List<Batch> train = new ArrayList<>();
+        Tensor centres = Tensor.of(new float[][] {{0, 3}, {-3, -2}, {3, -2}});
+        for (int b = 0; b < 10; b++) {
+            Tensor y = Tensor.randint(g, 0, 3, 32);
+            train.add(new Batch(centres.indexSelect(0, y).add(Tensor.randn(g, 32, 2)), y));
+        }
+        Sequential model = new Sequential(new Linear(2, 16, true, g), new ReLU(), new Linear(16, 3, true, g));
+        AdamW opt = new AdamW(model.parameters(), 1e-3, 1e-2);
+        CrossEntropyLoss loss = new CrossEntropyLoss(null, -100, Reduction.MEAN, 0.05);
+        History h = Trainer.builder().epochs(8).schedulerPerStep(new OneCycleLR(opt, 0.05, 80))
+                .progress(Trainer.ProgressMode.OFF, System.err).build()
+                .fit(model, opt, loss::forward, train);
+        assertTrue(h.last().accuracy() > 0.9, "accuracy " + h.last().accuracy());
+        assertEquals(80, h.steps());
     }
 
     @Test
@@ -166,5 +192,7 @@ class TrainerTest {
         assertEquals(2, Metrics.correct(scores, Tensor.of(0L, 2L, 1L)));
         assertEquals(2, Metrics.correct(Tensor.of(1.5f, -0.2f, 0.3f), Tensor.of(1f, 0f, 0f)));
         assertEquals(-1, Metrics.correct(Tensor.of(1.5f, -0.2f), Tensor.of(1.5f, 2f, 3f)));
+        Tensor probs = Tensor.of(new float[][] {{0.8f, 0.1f, 0.1f}, {0.2f, 0.7f, 0.1f}, {0, 0, 1}});
+        assertEquals(1, Metrics.correct(scores, probs));                     // argmax 0, 2, 0 against 0, 1, 2
     }
 }
