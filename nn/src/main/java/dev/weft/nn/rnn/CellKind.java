@@ -60,7 +60,7 @@ enum CellKind {
                 Tensor r = rz.narrow(1, 0, H), z = rz.narrow(1, H, H);
                 Tensor n = gx.narrow(1, 2 * H, H).add(r.mul(gh.narrow(1, 2 * H, H))).tanh();
                 // (1 - z) * n + z * h, written as n + z * (h - n)
-                yield new Tensor[] {n.add(z.mul(h.sub(n.mul(1.0000001))))};
+                yield new Tensor[] {n.add(z.mul(h.sub(n)))};
             }
         };
     }

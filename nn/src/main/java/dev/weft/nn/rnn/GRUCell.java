@@ -1,5 +1,6 @@
 package dev.weft.nn.rnn;
 
+import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
@@ -13,7 +14,7 @@ public final class GRUCell extends RNNCellBase {
     }
 
     public GRUCell(int inputSize, int hiddenSize, boolean bias) {
-        this(inputSize, hiddenSize, bias, RecurrentInit.defaultGenerator());
+        this(inputSize, hiddenSize, bias, Init.defaultGenerator());
     }
 
     public GRUCell(int inputSize, int hiddenSize, boolean bias, Generator gen) {

@@ -1,5 +1,6 @@
 package dev.weft.nn.rnn;
 
+import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
@@ -14,11 +15,11 @@ public final class LSTM extends RNNBase {
         this(inputSize, hiddenSize, 1, true, false, 0.0, false);
     }
 
-    /** PyTorch's argument order; weights from the default generator. */
+    /** PyTorch's argument order; weights from {@link Init#defaultGenerator()}. */
     public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
                 boolean bidirectional) {
         this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional,
-                RecurrentInit.defaultGenerator());
+                Init.defaultGenerator());
     }
 
     /** @param gen draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives dropout */

@@ -1,5 +1,6 @@
 package dev.weft.nn.rnn;
 
+import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
@@ -15,11 +16,11 @@ public final class RNN extends RNNBase {
         this(inputSize, hiddenSize, 1, "tanh", true, false, 0.0, false);
     }
 
-    /** PyTorch's argument order; weights from the default generator. */
+    /** PyTorch's argument order; weights from {@link Init#defaultGenerator()}. */
     public RNN(int inputSize, int hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst,
                double dropout, boolean bidirectional) {
         this(inputSize, hiddenSize, numLayers, nonlinearity, bias, batchFirst, dropout, bidirectional,
-                RecurrentInit.defaultGenerator());
+                Init.defaultGenerator());
     }
 
     /**

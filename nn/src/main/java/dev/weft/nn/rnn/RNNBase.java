@@ -1,6 +1,7 @@
 package dev.weft.nn.rnn;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.functional.F;
 import dev.weft.tensor.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Shape;
@@ -150,7 +151,7 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
             }
             layerIn = D == 1 ? dirOut[0] : Tensor.cat(dirOut, 2);      // (T, B, D*H)
             timeDim = 0;
-            if (l < L - 1 && dropout > 0 && isTraining()) layerIn = dropoutMask(layerIn);
+            if (l < L - 1) layerIn = F.dropout(layerIn, dropout, isTraining(), dropoutGenerator);
         }
         Tensor out = layerIn;                                            // (T, B, D*H)
         Tensor hs = Tensor.stack(hN, 0), cs = c0b == null ? null : Tensor.stack(cN, 0);
@@ -209,12 +210,5 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
                     + " != input dtype " + dtype);
         }
         return batched ? given : given.unsqueeze(1);
-    }
-
-    /** Inverted dropout: zero with probability p, scale the rest by 1 / (1 - p). */
-    private Tensor dropoutMask(Tensor x) {
-        if (dropout == 1) return x.mul(0.0);
-        Tensor keep = Tensor.bernoulli(dropoutGenerator, 1 - dropout, x.shape()).to(x.dtype());
-        return x.mul(keep.mul(1.0 / (1 - dropout)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.nn.rnn;
 
+import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
@@ -12,7 +13,7 @@ public final class RNNCell extends RNNCellBase {
     }
 
     public RNNCell(int inputSize, int hiddenSize, boolean bias, String nonlinearity) {
-        this(inputSize, hiddenSize, bias, nonlinearity, RecurrentInit.defaultGenerator());
+        this(inputSize, hiddenSize, bias, nonlinearity, Init.defaultGenerator());
     }
 
     /** @param nonlinearity "tanh" or "relu" */
