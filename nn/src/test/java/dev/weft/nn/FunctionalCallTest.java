@@ -56,6 +56,16 @@ class FunctionalCallTest {
     }
 
     @Test
+    void aSharedModuleIsReachableUnderEitherName() {
+        Linear shared = new Linear(2, 2, false, G);
+        Sequential net = new Sequential(shared, new ReLU(), shared);
+        Tensor w = Tensor.eye(2, 2, DType.F32).requiresGrad(true);
+        Tensor x = Tensor.of(new float[][] {{1, -2}});
+        Tensor y = FunctionalCall.call(net, Map.of("2.weight", w), x);
+        assertTrue(y.allclose(x.relu(), 0, 0));
+    }
+
+    @Test
     void unknownNamesAreRejectedAndBuffersCanBeSupplied() {
         Linear l = new Linear(2, 2, true, G);
         var e = assertThrows(IllegalArgumentException.class, () -> FunctionalCall.call(l, Map.of("wieght", Tensor.zeros(2, 2)), Tensor.zeros(1, 2)));

@@ -153,6 +153,20 @@ class ModuleTest {
     }
 
     @Test
+    void tiedWeightsStayTiedAcrossDtypeConversion() {
+        Tensor tied = Tensor.ones(2, 2);
+        Holder h = new Holder(tied, new Holder(tied, null));
+        h.to(DType.F64);
+        assertSame(h.ownParameters().get("w"), h.child("child").ownParameters().get("w"));
+        assertEquals(DType.F64, h.ownParameters().get("w").dtype());
+        Linear shared = new Linear(2, 2, true, G);
+        Sequential net = new Sequential(shared, shared);
+        net.to(DType.F64);
+        assertSame(net.get(0), net.get(1));
+        assertEquals(2, net.parameters().size());
+    }
+
+    @Test
     void printsANestedTreeInTheReferenceLayout() {
         Sequential net = new Sequential(new Linear(2, 3), new Sequential(new ReLU(), new Linear(3, 1, false)), new BatchNorm1d(1));
         assertEquals("Sequential(\n"
