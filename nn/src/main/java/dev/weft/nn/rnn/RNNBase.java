@@ -133,7 +133,10 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         Tensor x = batched ? input : input.unsqueeze(1);
         int timeDim = batched && batchFirst ? 1 : 0;
         int T = x.size(timeDim), B = x.size(1 - timeDim);
-        int L = numLayers, D = numDirections(), H = hiddenSize;
+        if (T == 0) {
+            throw new IllegalArgumentException(label() + ": input " + Shape.format(s) + ": sequence length must be > 0");
+        }
+        int L = numLayers, D = numDirections();
         Tensor h0b = state(h0, "h0", batched, B, input.dtype());
         Tensor c0b = kind == CellKind.LSTM ? state(c0, "c0", batched, B, input.dtype()) : null;
         List<Tensor> hN = new ArrayList<>(), cN = new ArrayList<>();

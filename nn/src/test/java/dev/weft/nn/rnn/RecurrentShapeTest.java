@@ -172,6 +172,8 @@ class RecurrentShapeTest {
         assertTrue(e.getMessage().contains("give both h0 and c0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> lstm.forward(Tensor.zeros(DType.F64, 2, 5, 3)));
         assertTrue(e.getMessage().contains("input dtype f64 != parameter dtype f32"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> lstm.forward(Tensor.zeros(2, 0, 3)));
+        assertTrue(e.getMessage().endsWith("input (2, 0, 3): sequence length must be > 0"), e.getMessage());
         GRUCell cell = new GRUCell(3, 4);
         e = assertThrows(IllegalArgumentException.class, () -> cell.forward(Tensor.zeros(2, 5)));
         assertEquals("GRUCell(3, 4): input (2, 5): last dim 5 != inputSize 3", e.getMessage());
