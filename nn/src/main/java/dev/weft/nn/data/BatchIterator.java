@@ -10,7 +10,10 @@ public interface BatchIterator<B> extends Iterator<B>, AutoCloseable {
     /** The epoch whose sample order this iterator follows. */
     int epoch();
 
-    /** Cancels prefetched batches and waits for the workers to stop; idempotent. Then hasNext() is false. */
+    /**
+     * Cancels prefetched batches and waits for the workers to stop (up to 30 s for a dataset that ignores
+     * interrupts); idempotent. Then hasNext() is false.
+     */
     @Override
     void close();
 }

@@ -200,6 +200,16 @@ public final class Idx {
         }
     }
 
+    /** The declared dims as unsigned numbers, e.g. (60000, 28, 28). */
+    private static String formatDims(byte[] sizes, int ndims) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int d = 0; d < ndims; d++) {
+            if (d > 0) sb.append(", ");
+            sb.append(Integer.toUnsignedLong((int) I32.get(sizes, 4 * d)));
+        }
+        return sb.append(')').toString();
+    }
+
     /** The input with its read position, for error offsets; gzip failures become DataFileExceptions. */
     private static final class Source {
         private final InputStream in;
@@ -263,12 +273,13 @@ public final class Idx {
                     throw error(4 + 4 * d, "dim " + d + " is " + size + ", more than a tensor dim holds (" + MAX_ELEMENTS + ")");
                 }
                 dims[d] = (int) size;
-                // multiply with a cap: once over MAX_ELEMENTS the product can only fail (or hit a zero dim)
-                numel = Math.min(numel * size, (long) MAX_ELEMENTS + 1);
-            }
-            if (numel > MAX_ELEMENTS) {
-                throw error(4, "dims " + java.util.Arrays.toString(dims) + " hold more than " + MAX_ELEMENTS
-                        + " elements, more than a tensor holds");
+                // the running product must stay in range (as Shape.numel requires, even before a zero dim);
+                // both factors are <= MAX_ELEMENTS, so the long cannot overflow
+                numel *= size;
+                if (numel > MAX_ELEMENTS) {
+                    throw error(4, "dims " + formatDims(sizes, ndims) + " hold more than " + MAX_ELEMENTS
+                            + " elements (after dim " + d + "), more than a tensor holds");
+                }
             }
             return new IdxHeader(type, dims);
         }

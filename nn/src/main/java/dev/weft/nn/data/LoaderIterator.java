@@ -108,8 +108,9 @@ final class LoaderIterator<B> implements BatchIterator<B> {
             }
             throw failure(k, cause);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // close first: with the flag set again its wait for the workers would return at once
             close();
+            Thread.currentThread().interrupt();
             throw new DataLoaderException(epoch, k, "interrupted while waiting for the batch", e);
         }
     }
@@ -142,8 +143,14 @@ final class LoaderIterator<B> implements BatchIterator<B> {
         for (Future<B> f : inflight) f.cancel(true);
         inflight.clear();
         pool.shutdownNow();
+        // the pool reports termination while its last thread is still exiting: join the threads too
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         try {
             pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            for (Thread t : workerThreads()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !t.join(java.time.Duration.ofNanos(left))) break;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
