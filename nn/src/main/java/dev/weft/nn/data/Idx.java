@@ -22,7 +22,7 @@ import java.util.zip.ZipException;
  * Reader for IDX files (the MNIST format): magic 00 00 TYPE NDIMS, NDIMS big-endian u32 sizes, then the
  * elements big-endian, row-major. Gzipped files are recognised by their magic 1f 8b. Every check runs
  * before the output is allocated: sizes are checked against the file length (plain files) or the data
- * that actually arrives (gzip, read in 1 MiB chunks), so a lying header cannot cause a huge allocation,
+ * that actually arrives (gzip, read in chunks of up to 1 MiB), so a lying header cannot cause a huge allocation,
  * and a malformed file never gives a partial tensor. Errors are {@link DataFileException}s naming the
  * file, the byte offset and the reason.
  */
@@ -134,8 +134,11 @@ public final class Idx {
             }
         }
         long got = 0;
+        // chunks grow 64 KiB, 128 KiB, ... 1 MiB: a tiny input behind a lying header costs little memory
+        int chunk = 1 << 16;
         while (got < payload) {
-            int want = (int) Math.min(CHUNK, payload - got);
+            int want = (int) Math.min(chunk, payload - got);
+            chunk = Math.min(CHUNK, 2 * chunk);
             byte[] c = new byte[want];
             int n = src.read(c, want);
             got += n;
