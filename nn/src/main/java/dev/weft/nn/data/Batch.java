@@ -7,6 +7,11 @@ import dev.weft.tensor.Tensor;
  * What {@link DataLoader#pairs} yields for a two-tensor dataset.
  */
 public record Batch(Tensor input, Tensor target) {
+    public Batch {
+        java.util.Objects.requireNonNull(input, "Batch: input");
+        java.util.Objects.requireNonNull(target, "Batch: target");
+    }
+
     /** The number of samples B (input's dim 0). */
     public int size() {
         return input.size(0);

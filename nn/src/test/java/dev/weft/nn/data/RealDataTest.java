@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The readers on the shared real data sets (system property weft.data, default ../../shared/data from
- * the module dir); skipped when absent. Expected counts and values come from an independent decoder
+ * The readers on the shared real data sets (system property weft.data, else $WEFT_DATA, else
+ * ../../shared/data from the module dir); skipped when absent. Expected counts and values come from an independent decoder
  * (Python gzip + struct over the same files).
  */
 class RealDataTest {
     static Path data(String sub) {
-        Path root = Path.of(System.getProperty("weft.data", "../../shared/data"));
+        String dir = System.getProperty("weft.data", System.getenv().getOrDefault("WEFT_DATA", "../../shared/data"));
+        Path root = Path.of(dir);
         Path p = root.resolve(sub);
-        Assumptions.assumeTrue(Files.exists(p), "real data not found at " + p.toAbsolutePath() + " (set -Dweft.data=DIR)");
+        Assumptions.assumeTrue(Files.exists(p), "real data not found at " + p.toAbsolutePath() + " (set -Dweft.data=DIR or WEFT_DATA)");
         return p;
     }
 
