@@ -82,13 +82,13 @@ class IdxCorruptionProperties {
         for (byte[] input : new byte[][] {b, IdxBytes.gzip(b)}) {
             Object o = outcome(input);
             if (at < 2) {
-                assertTrue(o instanceof DataFileException e && e.byteOffset() == at, "magic byte " + at + " flipped: " + o);
+                assertTrue(o instanceof DataFileException e && e.byteOffset() == at, () -> "magic byte " + at + " flipped: " + o);
             } else if (o instanceof Tensor t) {
                 // accepted: the new header must describe exactly the bytes that follow it
                 IdxType type = IdxType.ofCode(b[2] & 0xff);
                 assertEquals(b.length - 4 - 4L * (b[3] & 0xff), (long) t.numel() * type.byteSize(), "flip at " + at);
             } else {
-                assertTrue(((DataFileException) o).byteOffset() <= b.length, o.toString());
+                assertTrue(((DataFileException) o).byteOffset() <= b.length, ((DataFileException) o).getMessage());
             }
         }
     }
@@ -124,10 +124,11 @@ class IdxCorruptionProperties {
         for (byte[] input : new byte[][] {b, IdxBytes.gzip(b)}) {
             Object o = outcome(input);
             if (sameCount) {
-                assertTrue(o instanceof Tensor, "dims " + Arrays.toString(lied) + " describe the same bytes but failed: " + o);
+                // NOTE: lazy messages: printing an empty tensor such as (1, 2147483638, 0) walks its huge dim
+                assertTrue(o instanceof Tensor, () -> "dims " + Arrays.toString(lied) + " describe the same bytes but failed: " + o);
                 assertArrayEquals(lied, ((Tensor) o).shape());
             } else {
-                assertTrue(o instanceof DataFileException, "dims " + Arrays.toString(lied) + " lie about " + s.payload() + " payload bytes but were accepted");
+                assertTrue(o instanceof DataFileException, () -> "dims " + Arrays.toString(lied) + " lie about " + s.payload() + " payload bytes but were accepted");
             }
         }
     }
