@@ -1,5 +1,6 @@
 package dev.weft.nn.data;
 
+import dev.weft.nn.train.Batch;
 import dev.weft.tensor.Shape;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.weft.nn.data;
 
+import dev.weft.nn.train.Batch;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
@@ -61,7 +62,10 @@ public final class DataLoader<B> implements Iterable<B> {
         return builder(dataset, Collate::stackEach);
     }
 
-    /** Batch(input, target) for datasets of (x, y) samples (fast path as in {@link #builder(Dataset)}). */
+    /**
+     * The training loop's Batch(input, target) for datasets of (x, y) samples (fast path as in
+     * {@link #builder(Dataset)}); a DataLoader&lt;Batch&gt; is what Trainer.fit takes.
+     */
     public static Builder<Batch> pairs(Dataset<List<Tensor>> dataset) {
         if (dataset instanceof TensorDataset td && td.tensors().size() != 2) {
             throw new IllegalArgumentException("DataLoader.pairs: " + td + " has " + td.tensors().size() + " tensors, needs 2 (input, target)");

@@ -1,5 +1,6 @@
 package dev.weft.nn.data;
 
+import dev.weft.nn.train.Batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -132,7 +133,7 @@ class DataLoaderTest {
         assertEquals(3, all.size());
         assertArrayEquals(new int[] {2, 2}, all.get(0).input().shape());
         assertArrayEquals(new long[] {4}, all.get(2).target().toLongArray());
-        assertEquals(1, all.get(2).size());
+        assertEquals(1, all.get(2).input().size(0));
         assertThrows(IllegalArgumentException.class, () -> DataLoader.pairs(new TensorDataset(Tensor.zeros(3))));
         // the general path (collate per sample) gives the same
         DataLoader<Batch> general = DataLoader.pairs(pairsOpaque(idData(5))).batchSize(2).build();

@@ -1,5 +1,6 @@
 package dev.weft.nn.data;
 
+import dev.weft.nn.train.Batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +96,7 @@ class RealDataTest {
         for (Batch b : l) {
             assertEquals(4, b.input().dim());
             for (long v : b.target().toLongArray()) h[(int) v]++;
-            seen += b.size();
+            seen += b.input().size(0);
         }
         assertEquals(10000, seen);
         assertArrayEquals(histogram(m.labels(), 10), h);
