@@ -39,6 +39,12 @@ public final class Gradients {
             UnaryFn.LOGICAL_NOT, BinaryFn.LOGICAL_AND, BinaryFn.LOGICAL_OR, BinaryFn.LOGICAL_XOR,
             ReduceFn.ALL, ReduceFn.ANY);
 
+    /** True if the last two dims of t are stored column-major (the transpose of a contiguous matrix). */
+    static boolean transposedLayout(Tensor t) {
+        int r = t.dim();
+        return r >= 2 && t.size(r - 1) > 1 && t.size(r - 2) > 1 && t.stride(r - 2) == 1 && t.stride(r - 1) == t.size(r - 2);
+    }
+
     /** The gradients of op's inputs given its output gradients (see {@link Ctx}). */
     static Tensor[] backward(Op op, Ctx c) {
         return switch (op) {
@@ -46,10 +52,12 @@ public final class Gradients {
             case ReduceOp r -> ReduceGrads.backward(r, c);
             case ViewOp v -> ViewGrads.backward(v, c);
             case MatmulOp m -> switch (m) {
-                // (B, M, K) @ (B, K, N): dA = dY B^T, dB = A^T dY (transposes stay views)
+                // (B, M, K) @ (B, K, N): dA = dY B^T, dB = A^T dY (transposes stay views). An input laid
+                // out transposed (a Linear's W^T) gets its gradient computed as (B dY^T)^T / (dY^T A)^T, so
+                // the gradient has the input's layout and the leaf's grad arrives contiguous, uncopied.
                 case MatmulOp.Bmm b -> new Tensor[] {
-                        c.needs(0) ? c.g().bmm(c.in(1).mT()) : null,
-                        c.needs(1) ? c.in(0).mT().bmm(c.g()) : null};
+                        !c.needs(0) ? null : transposedLayout(c.in(0)) ? c.in(1).bmm(c.g().mT()).mT() : c.g().bmm(c.in(1).mT()),
+                        !c.needs(1) ? null : transposedLayout(c.in(1)) ? c.g().mT().bmm(c.in(0)).mT() : c.in(0).mT().bmm(c.g())};
             };
             case CopyOp k -> switch (k) {
                 case CopyOp.Clone x -> new Tensor[] {c.g()};
