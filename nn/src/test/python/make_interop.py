@@ -4,6 +4,8 @@
 Usage (from the repository root):
   /usr/bin/python3 nn/src/test/python/make_interop.py make
       writes nn/src/test/resources/interop/{model,expected,dtypes}.safetensors and README.md
+  /usr/bin/python3 nn/src/test/python/make_interop.py seeds
+      writes the fuzzer's seed files (nn/src/test/resources/dev/weft/nn/io/SafetensorsFuzzTestInputs/fuzzRead)
   /usr/bin/python3 nn/src/test/python/make_interop.py check PATH
       checks a Weft-written file (InteropTest writes nn/target/interop/weft_written.safetensors):
       layout as the format's reference writer makes it, every tensor bit-identical to the fixture
@@ -254,9 +256,35 @@ def check(path):
     print("OK")
 
 
+SEEDS = ROOT / "resources" / "dev" / "weft" / "nn" / "io" / "SafetensorsFuzzTestInputs" / "fuzzRead"
+
+
+def seeds():
+    """Small valid files that start the reader's fuzzer (SafetensorsFuzzTest) in every corner of the format."""
+    SEEDS.mkdir(parents=True, exist_ok=True)
+    files = {
+        "empty": ({}, {}),
+        "metadata_only": ({}, {"format": "pt", "k": "v\u00e9\n"}),
+        "one_f32": ({"w": torch.tensor([[1.0, -2.0], [0.5, 3.0]])}, {}),
+        "scalars": ({"s": torch.tensor(1.5, dtype=torch.float64), "i": torch.tensor(3), "b": torch.tensor(True)}, {}),
+        "empty_tensors": ({"e": torch.zeros(0, 4), "f": torch.zeros(2, 0, dtype=torch.int32)}, {"a": "b"}),
+        "halves": ({"h": torch.tensor([1.0, -0.0, float("inf"), float("nan")], dtype=torch.float16),
+                    "b": torch.tensor([1.0, 2.0 ** -130, float("-inf")], dtype=torch.bfloat16)}, {}),
+        "narrow_ints": ({"u": torch.tensor([0, 255], dtype=torch.uint8), "i": torch.tensor([-128, 5], dtype=torch.int8),
+                         "s": torch.tensor([-300], dtype=torch.int16)}, {}),
+        "mixed": ({"a.weight": torch.ones(2, 3), "a.bias": torch.zeros(2, dtype=torch.float64),
+                   "idx": torch.tensor([1, 2, 3], dtype=torch.int64), "mask": torch.tensor([True, False])}, {"format": "pt"}),
+    }
+    for name, (tensors, meta) in files.items():
+        save(SEEDS / name, tensors, meta)
+    print("wrote %d seeds to %s" % (len(files), SEEDS))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 2 and sys.argv[1] == "make":
         make()
+    elif len(sys.argv) == 2 and sys.argv[1] == "seeds":
+        seeds()
     elif len(sys.argv) == 3 and sys.argv[1] == "check":
         check(sys.argv[2])
     else:

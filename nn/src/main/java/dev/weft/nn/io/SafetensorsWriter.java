@@ -106,9 +106,6 @@ final class SafetensorsWriter {
                     throw new IllegalArgumentException("safetensors write: metadata keys and values must not be null, got "
                             + m.getKey() + " -> " + m.getValue());
                 }
-                if (m.getKey().equals("__metadata__")) {
-                    throw new IllegalArgumentException("safetensors write: \"__metadata__\" is reserved and cannot be a metadata key");
-                }
                 utf8("metadata key", m.getKey());
                 utf8("metadata value", m.getValue());
             }
