@@ -31,7 +31,6 @@ public final class Tape implements Recorder {
     public void record(Op op, Tensor[] inputs, Tensor[] outputs) {
         GradMode.State st = GradMode.state();
         if (!st.enabled) return;
-        if (op instanceof CopyOp.CopyInto) checkInPlace(inputs);
         int n = inputs.length;
         Object[] next = new Object[n];
         int[] slot = new int[n];
@@ -67,6 +66,11 @@ public final class Tape implements Recorder {
             }
         }
         if (st.anomaly) Anomaly.checkForward(op, inputs, outputs);
+    }
+
+    @Override
+    public void beforeInPlace(Op op, Tensor[] inputs) {
+        if (GradMode.state().enabled) checkInPlace(inputs);
     }
 
     /**

@@ -91,6 +91,8 @@ class ModesTest {
         Tensor w = leaf(1, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.add_(1.0));
         assertTrue(e.getMessage().contains("leaf") && e.getMessage().contains("noGrad"), e.getMessage());
+        assertArrayEquals(new double[] {1, 2}, w.toDoubleArray(), "the refused write must not happen");
+        assertEquals(0, w.version(), "the refused write must not bump the version");
         Tensor w2 = leaf(1, 2);
         try (var s = Autograd.noGrad()) {
             w2.sub_(Tensor.of(0.5, 0.5));
@@ -104,9 +106,11 @@ class ModesTest {
         Tensor h = x.mul(2.0).reshape(2, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> h.select(0, 0).add_(1.0));
         assertTrue(e.getMessage().contains("view") && e.getMessage().contains("select"), e.getMessage());
+        assertArrayEquals(new double[] {2, 4, 6, 8}, h.toDoubleArray(), "the refused write must not happen");
         Tensor buf = Tensor.zeros(DType.F64, 2, 2);
         e = assertThrows(IllegalStateException.class, () -> buf.select(0, 1).copy_(x.narrow(0, 0, 2)));
         assertTrue(e.getMessage().contains("part of another tensor's storage"), e.getMessage());
+        assertArrayEquals(new double[] {0, 0, 0, 0}, buf.toDoubleArray(), "the refused write must not happen");
     }
 
     @Test

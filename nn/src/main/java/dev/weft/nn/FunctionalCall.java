@@ -28,14 +28,13 @@ public final class FunctionalCall {
     public static <R> R call(Module module, Map<String, Tensor> tensors, Function<Module, R> body) {
         IdentityHashMap<Module, Map<String, Tensor>> table = BOUND.isBound()
                 ? new IdentityHashMap<>(BOUND.get()) : new IdentityHashMap<>();
-        Map<String, Module> modules = module.namedModules();
         List<String> unknown = new ArrayList<>();
         for (var e : tensors.entrySet()) {
             String key = e.getKey();
             int dot = key.lastIndexOf('.');
             String prefix = dot < 0 ? "" : key.substring(0, dot);
             String name = key.substring(dot + 1);
-            Module owner = modules.get(prefix);
+            Module owner = resolve(module, prefix);
             if (owner == null || !(owner.hasParameterSlot(name) || owner.hasBufferSlot(name))) {
                 unknown.add(key);
                 continue;
@@ -53,6 +52,20 @@ public final class FunctionalCall {
                     + " has no parameter or buffer named " + unknown);
         }
         return ScopedValue.where(BOUND, table).call(() -> body.apply(module));
+    }
+
+    /**
+     * The submodule at dotted path {@code prefix} ("" is root), walking children, so a module shared
+     * under two names ("0" and "2") is found by either; null when the path does not exist.
+     */
+    private static Module resolve(Module root, String prefix) {
+        if (prefix.isEmpty()) return root;
+        Module m = root;
+        for (String part : prefix.split("\\.", -1)) {
+            m = m.namedChildren().get(part);
+            if (m == null) return null;
+        }
+        return m;
     }
 
     /** {@link #call} for a module with a single-tensor forward. */

@@ -295,20 +295,20 @@ public abstract class Module {
     }
 
     private Module convert(UnaryOperator<Tensor> fn) {
+        // one converted tensor per original, so weights tied across modules stay tied
+        java.util.IdentityHashMap<Tensor, Tensor> done = new java.util.IdentityHashMap<>();
         try (var s = GradMode.noGrad()) {
             for (Module m : modules()) {
                 for (var e : m.parameters.entrySet()) {
                     Tensor t = e.getValue();
                     if (t == null) continue;
-                    Tensor c = fn.apply(t);
-                    if (c != t) {
-                        boolean rg = t.requiresGrad();
-                        c = c.detach().requiresGrad(rg);
-                        e.setValue(c);
-                    }
+                    e.setValue(done.computeIfAbsent(t, k -> {
+                        Tensor c = fn.apply(k);
+                        return c == k ? k : c.detach().requiresGrad(k.requiresGrad());
+                    }));
                 }
                 for (var e : m.buffers.entrySet()) {
-                    if (e.getValue() != null) e.setValue(fn.apply(e.getValue()));
+                    if (e.getValue() != null) e.setValue(done.computeIfAbsent(e.getValue(), fn));
                 }
             }
         }

@@ -54,6 +54,7 @@ public final class Shape {
      * The error names the op and both shapes: "add: shapes (2, 3) and (4,) cannot broadcast".
      */
     public static int[] broadcast(String op, int[] a, int[] b) {
+        if (java.util.Arrays.equals(a, b)) return a.clone();
         int n = Math.max(a.length, b.length);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {

@@ -460,6 +460,26 @@ public final class Tensor {
         return Views.flatten(this, startDim, endDim);
     }
 
+    /** Dims startDim..last merged into one (a view when possible). */
+    public Tensor flatten(int startDim) {
+        return Views.flatten(this, startDim, -1);
+    }
+
+    /** Moves dim {@code source} to position {@code destination}, the others keeping their order (a view). */
+    public Tensor movedim(int source, int destination) {
+        int r = dim();
+        int s = Shape.dim("movedim", source, r), d = Shape.dim("movedim", destination, r);
+        int[] perm = new int[r];
+        for (int i = 0, k = 0; i < r; i++) {
+            if (i == d) perm[i] = s;
+            else {
+                if (k == s) k++;
+                perm[i] = k++;
+            }
+        }
+        return permute(perm);
+    }
+
     /** Splits dim into sizes (one -1 inferred). */
     public Tensor unflatten(int dim, int... sizes) {
         return Views.unflatten(this, dim, sizes);

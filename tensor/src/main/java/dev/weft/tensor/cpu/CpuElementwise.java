@@ -20,12 +20,17 @@ final class CpuElementwise {
 
     static void run(ElementwiseOp op, Tensor[] in, Tensor out) {
         int[] shape = out.shape();
+        if (out.numel() == 0) return;
         Object y = CpuStorage.of(out).array();
         switch (op) {
             case ElementwiseOp.Unary u -> {
                 Tensor x = in[0];
                 Object xa = CpuStorage.of(x).array();
                 var fn = unaryFn(u.fn());
+                if (x.isContiguous() && out.isContiguous() && java.util.Arrays.equals(x.shape(), shape)) {
+                    unaryRun(fn, u, xa, x.storageOffset(), y, out.storageOffset(), out.numel());
+                    return;
+                }
                 StridedLoop loop = new StridedLoop(shape, new int[] {0, x.storageOffset()}, out.stride(), x.stride());
                 int ys = loop.innerStride(0), xs = loop.innerStride(1);
                 each(loop, (o, n) -> {
@@ -43,6 +48,11 @@ final class CpuElementwise {
                 Tensor a = in[0], c = in[1];
                 Object aa = CpuStorage.of(a).array(), ca = CpuStorage.of(c).array();
                 var fn = binaryFn(b.fn());
+                int cs1 = sameRun(c, shape) ? 1 : c.numel() == 1 ? 0 : -1;
+                if (cs1 >= 0 && out.isContiguous() && sameRun(a, shape)) {
+                    binaryRun(fn, aa, a.storageOffset(), ca, c.storageOffset(), cs1, y, out.storageOffset(), out.numel());
+                    return;
+                }
                 StridedLoop loop = new StridedLoop(shape, new int[] {0, a.storageOffset(), c.storageOffset()},
                         out.stride(), Broadcast.strides(a, shape), Broadcast.strides(c, shape));
                 int ys = loop.innerStride(0), as = loop.innerStride(1), cs = loop.innerStride(2);
@@ -95,6 +105,37 @@ final class CpuElementwise {
                 });
             }
             case ElementwiseOp.Cast c -> CpuConvert.copy(in[0], out);
+        }
+    }
+
+    /** True if t is laid out as one contiguous run of {@code shape}'s elements. */
+    private static boolean sameRun(Tensor t, int[] shape) {
+        return t.isContiguous() && java.util.Arrays.equals(t.shape(), shape);
+    }
+
+    // Same-shape contiguous operands (a scalar second operand too): one kernel call, no loop set-up.
+    // Tiny ops are dominated by this set-up, so the common case skips it.
+    private static void unaryRun(dev.weft.kernels.elementwise.UnaryFn fn, ElementwiseOp.Unary u, Object xa, int xo,
+                                 Object y, int yo, int n) {
+        switch (y) {
+            case float[] yy -> Unary.apply(fn, u.p0(), u.p1(), (float[]) xa, xo, 1, yy, yo, 1, n);
+            case double[] yy -> Unary.apply(fn, u.p0(), u.p1(), (double[]) xa, xo, 1, yy, yo, 1, n);
+            case int[] yy -> Unary.apply(fn, u.p0(), u.p1(), (int[]) xa, xo, 1, yy, yo, 1, n);
+            case long[] yy -> Unary.apply(fn, u.p0(), u.p1(), (long[]) xa, xo, 1, yy, yo, 1, n);
+            case byte[] yy -> Unary.apply(fn, u.p0(), u.p1(), (byte[]) xa, xo, 1, yy, yo, 1, n);
+            default -> throw new IllegalStateException("cpu unary: array " + y.getClass());
+        }
+    }
+
+    private static void binaryRun(dev.weft.kernels.elementwise.BinaryFn fn, Object aa, int ao, Object ca, int co, int cs,
+                                  Object y, int yo, int n) {
+        switch (aa) {
+            case float[] x -> Binary.apply(fn, x, ao, 1, (float[]) ca, co, cs, (float[]) y, yo, 1, n);
+            case double[] x -> Binary.apply(fn, x, ao, 1, (double[]) ca, co, cs, (double[]) y, yo, 1, n);
+            case int[] x -> Binary.apply(fn, x, ao, 1, (int[]) ca, co, cs, (int[]) y, yo, 1, n);
+            case long[] x -> Binary.apply(fn, x, ao, 1, (long[]) ca, co, cs, (long[]) y, yo, 1, n);
+            case byte[] x -> Binary.apply(fn, x, ao, 1, (byte[]) ca, co, cs, (byte[]) y, yo, 1, n);
+            default -> throw new IllegalStateException("cpu binary: array " + aa.getClass());
         }
     }
 

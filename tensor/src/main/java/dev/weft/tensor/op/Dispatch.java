@@ -11,7 +11,8 @@ import dev.weft.tensor.backend.Backends;
  * The single path every primitive takes: validate ({@link ShapeRules}), check devices, pick the
  * backend, allocate outputs, execute, then call the {@link Recorder} if one is installed and an input
  * requires grad (one volatile read when none is installed). View ops are built from metadata here and
- * never reach a backend; CopyInto writes into its first input and bumps that storage's version.
+ * never reach a backend; CopyInto writes into its first input and bumps that storage's version; the recorder may
+ * refuse it before anything is written.
  */
 public final class Dispatch {
     private Dispatch() {}
@@ -61,6 +62,8 @@ public final class Dispatch {
             }
             case CopyOp.CopyInto c -> {
                 Backend b = Backends.forDevice(commonDevice(op, inputs));
+                Recorder r = recorder;
+                if (r != null && anyRequiresGrad(inputs)) r.beforeInPlace(op, inputs);
                 outs = new Tensor[] {inputs[0]};
                 b.execute(op, inputs, outs);
                 inputs[0].storage().bumpVersion();

@@ -3,7 +3,7 @@ package dev.weft.tensor.op;
 import dev.weft.tensor.Tensor;
 
 /**
- * The recording hook autograd installs with {@link Dispatch#setRecorder}. Dispatch calls it after an
+ * The recording hook autograd installs with {@link Dispatch#setRecorder}. Dispatch calls {@link #record} after an
  * op ran, only when a recorder is installed and some input requires grad. It may mark outputs
  * (requiresGrad, gradNode); it must not modify inputs or outputs' values.
  */
@@ -11,4 +11,10 @@ import dev.weft.tensor.Tensor;
 public interface Recorder {
     /** Called once per executed op, with the op record, its inputs and its outputs. */
     void record(Op op, Tensor[] inputs, Tensor[] outputs);
+
+    /**
+     * Called before an in-place write (CopyInto) runs, when some input requires grad, so that a
+     * write the recorder would refuse fails before it changes anything. Throws to refuse.
+     */
+    default void beforeInPlace(Op op, Tensor[] inputs) {}
 }

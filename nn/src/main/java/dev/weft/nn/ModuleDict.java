@@ -1,0 +1,55 @@
+package dev.weft.nn;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Holds submodules by name in insertion order, so their parameters are registered under
+ * {@code "name.weight"}; no forward of its own. Putting an existing name replaces the module in place.
+ */
+public class ModuleDict extends Module {
+    public ModuleDict() {}
+
+    /** The modules of {@code modules} in its iteration order (use a LinkedHashMap). */
+    public ModuleDict(Map<String, ? extends Module> modules) {
+        modules.forEach(this::put);
+    }
+
+    /** Registers {@code module} under {@code name} (keeping the old position if the name exists); returns this. */
+    public ModuleDict put(String name, Module module) {
+        if (module == null) throw new IllegalArgumentException("ModuleDict.put: module for '" + name + "' is null");
+        registerModule(name, module);
+        return this;
+    }
+
+    /** The module named {@code name}. */
+    public Module get(String name) {
+        Module m = namedChildren().get(name);
+        if (m == null) throw new IllegalArgumentException("ModuleDict.get: no module named '" + name + "'; keys " + keys());
+        return m;
+    }
+
+    public boolean containsKey(String name) {
+        return namedChildren().containsKey(name);
+    }
+
+    /** Names in insertion order. */
+    public Set<String> keys() {
+        return namedChildren().keySet();
+    }
+
+    /** Modules in insertion order. */
+    public List<Module> values() {
+        return children();
+    }
+
+    /** Name -> module in insertion order. */
+    public Map<String, Module> items() {
+        return namedChildren();
+    }
+
+    public int size() {
+        return namedChildren().size();
+    }
+}

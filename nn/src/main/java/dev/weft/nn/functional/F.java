@@ -1,0 +1,210 @@
+package dev.weft.nn.functional;
+
+import dev.weft.tensor.Convolution;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Pooling;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Stateless layer functions, named as torch.nn.functional (camelCase): the layers' forward passes
+ * delegate here. Each is composed of differentiable tensor ops, so autograd works to any order.
+ * Arguments are never modified except batchNorm's running statistics (documented there).
+ * Shape letters: B batch, C channels/features, H/W spatial, L length, E embedding size.
+ */
+public final class F {
+    private F() {}
+
+    // ---------------------------------------------------------------- linear
+
+    /**
+     * y = x W^T + b. Shared weights: x (..., C_in), W (C_out, C_in), b (C_out,) or null -> (..., C_out).
+     * Per-sample weights: x (B, ..., C_in), W (B, C_out, C_in), b (B, C_out) or null -> (B, ..., C_out).
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return Linears.linear(x, weight, bias);
+    }
+
+    /** y = x W^T. */
+    public static Tensor linear(Tensor x, Tensor weight) {
+        return Linears.linear(x, weight, null);
+    }
+
+    /** y[..., k] = x1^T W[k] x2 + b[k]: x1 (..., C1), x2 (..., C2), W (C_out, C1, C2), b (C_out,) or null. */
+    public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
+        return Linears.bilinear(x1, x2, weight, bias);
+    }
+
+    // ---------------------------------------------------------------- dropout
+
+    /**
+     * Inverted dropout: in training each element is zeroed with probability p (drawn from g) and the
+     * rest scaled by 1/(1-p); otherwise x itself. p = 1 gives zeros.
+     */
+    public static Tensor dropout(Tensor x, double p, boolean training, Generator g) {
+        return Dropouts.dropout(x, p, training, g);
+    }
+
+    // ---------------------------------------------------------------- normalization
+
+    /** Layer norm over the trailing dims normalizedShape: (x - mean) / sqrt(var + eps) * w + b (biased var; w, b may be null). */
+    public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Norms.layerNorm(x, normalizedShape, weight, bias, eps);
+    }
+
+    /** Layer norm with eps = 1e-5. */
+    public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias) {
+        return Norms.layerNorm(x, normalizedShape, weight, bias, 1e-5);
+    }
+
+    /** RMS norm over the trailing dims: x / sqrt(mean(x^2) + eps) * w; eps null means the dtype's machine epsilon. */
+    public static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor weight, Double eps) {
+        return Norms.rmsNorm(x, normalizedShape, weight, eps);
+    }
+
+    /** Group norm: x (B, C, *) split into numGroups groups of C/numGroups channels, each normalized; w, b (C,) or null. */
+    public static Tensor groupNorm(Tensor x, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return Norms.groupNorm(x, numGroups, weight, bias, eps);
+    }
+
+    /**
+     * Batch norm on x (B, C, *). training: normalize with batch mean and biased variance over all dims but
+     * C; if runningMean/runningVar are non-null they are updated IN PLACE (no grad):
+     * r = (1 - momentum) r + momentum * stat, using the unbiased variance. Not training: normalize with
+     * the running stats. weight, bias (C,) or null.
+     */
+    public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return Norms.batchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    // ---------------------------------------------------------------- embedding
+
+    /** Rows of weight (N, E) at integer indices (*) -> (*, E); paddingIdx (may be null or negative) gets no gradient. */
+    public static Tensor embedding(Tensor indices, Tensor weight, Integer paddingIdx) {
+        return Embeddings.embedding(indices, weight, paddingIdx);
+    }
+
+    /** Embedding without a padding index. */
+    public static Tensor embedding(Tensor indices, Tensor weight) {
+        return Embeddings.embedding(indices, weight, null);
+    }
+
+    // ---------------------------------------------------------------- convolution
+
+    /** conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k), bias (C_out,) or null. */
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** conv1d with padding "same" or "valid". */
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
+        return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** conv2d: x (B, C_in, H, W) or (C_in, H, W), weight (C_out, C_in/groups, kH, kW); sizes have 1 or 2 entries. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** conv2d with padding "same" or "valid". */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
+        return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** conv2d with stride 1, padding 0, dilation 1, one group. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) {
+        return Convolution.conv2d(x, weight, bias);
+    }
+
+    /**
+     * conv_transpose2d: x (B, C_in, H, W) or (C_in, H, W), weight (C_in, C_out/groups, kH, kW), bias (C_out,)
+     * or null -> H_out = (H - 1) stride - 2 padding + dilation (kH - 1) + outputPadding + 1 (same for W).
+     */
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return Convs.convTranspose2d(x, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    // ---------------------------------------------------------------- pooling
+
+    /** max_pool1d on (B, C, L) or (C, L). */
+    public static Tensor maxPool1d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
+        return Pooling.maxPool1d(x, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** max_pool2d on (B, C, H, W) or (C, H, W); stride null means kernelSize. */
+    public static Tensor maxPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return Pooling.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** avg_pool1d on (B, C, L) or (C, L). */
+    public static Tensor avgPool1d(Tensor x, int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
+        return Pooling.avgPool1d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /** avg_pool2d on (B, C, H, W) or (C, H, W); stride null means kernelSize. */
+    public static Tensor avgPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad) {
+        return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /** adaptive_avg_pool2d: (B, C, H, W) or (C, H, W) -> (..., oh, ow) with PyTorch's windows. */
+    public static Tensor adaptiveAvgPool2d(Tensor x, int... outputSize) {
+        return Pools.adaptiveAvgPool2d(x, outputSize);
+    }
+
+    /** adaptive_avg_pool1d: (B, C, L) or (C, L) -> (..., outputSize). */
+    public static Tensor adaptiveAvgPool1d(Tensor x, int outputSize) {
+        return Pools.adaptiveAvgPool1d(x, outputSize);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /** max(x, 0). */
+    public static Tensor relu(Tensor x) { return x.relu(); }
+
+    /** x if x > 0 else negativeSlope * x. */
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) { return x.leakyRelu(negativeSlope); }
+
+    /** leakyRelu with slope 0.01. */
+    public static Tensor leakyRelu(Tensor x) { return x.leakyRelu(0.01); }
+
+    /** x if x > 0 else alpha (exp(x) - 1). */
+    public static Tensor elu(Tensor x, double alpha) { return x.elu(alpha); }
+
+    /** elu with alpha 1. */
+    public static Tensor elu(Tensor x) { return x.elu(1.0); }
+
+    /** x Phi(x) ("none") or 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) ("tanh"). */
+    public static Tensor gelu(Tensor x, String approximate) {
+        if (!approximate.equals("none") && !approximate.equals("tanh")) {
+            throw new IllegalArgumentException("gelu: approximate must be \"none\" or \"tanh\", got \"" + approximate + "\"");
+        }
+        return x.gelu(approximate);
+    }
+
+    /** Exact GELU. */
+    public static Tensor gelu(Tensor x) { return x.gelu(); }
+
+    /** x sigmoid(x). */
+    public static Tensor silu(Tensor x) { return x.silu(); }
+
+    /** x tanh(softplus(x)). */
+    public static Tensor mish(Tensor x) { return x.mul(x.softplus(1, 20).tanh()); }
+
+    public static Tensor tanh(Tensor x) { return x.tanh(); }
+
+    public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
+
+    /** log(1 + exp(beta x)) / beta, x itself where beta x > threshold. */
+    public static Tensor softplus(Tensor x, double beta, double threshold) { return x.softplus(beta, threshold); }
+
+    /** softplus with beta 1, threshold 20. */
+    public static Tensor softplus(Tensor x) { return x.softplus(1, 20); }
+
+    /** exp(x) / sum(exp(x)) along dim. */
+    public static Tensor softmax(Tensor x, int dim) { return x.softmax(dim); }
+
+    /** x - logsumexp(x) along dim. */
+    public static Tensor logSoftmax(Tensor x, int dim) { return x.logSoftmax(dim); }
+}

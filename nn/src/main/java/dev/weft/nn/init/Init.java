@@ -1,0 +1,180 @@
+package dev.weft.nn.init;
+
+import dev.weft.autograd.GradMode;
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Linalg;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.Create;
+
+/**
+ * Weight initializers as torch.nn.init: each fills its tensor IN PLACE under no-grad from an explicit
+ * seeded {@link Generator} and returns it. Layers built without a generator draw from
+ * {@link #defaultGenerator()}, a process-wide stream seeded with {@link #DEFAULT_SEED} and re-seeded
+ * by {@link #manualSeed(long)} (as torch.manual_seed); same seed and same construction order give the
+ * same weights.
+ */
+public final class Init {
+    private Init() {}
+
+    /** The seed of the default generator at startup. */
+    public static final long DEFAULT_SEED = 0;
+
+    private static volatile Generator defaultGenerator = new Generator(DEFAULT_SEED);
+
+    /** The generator layers use when none is given. */
+    public static Generator defaultGenerator() {
+        return defaultGenerator;
+    }
+
+    /** Replaces the default generator with a fresh one seeded with {@code seed}; returns it. */
+    public static Generator manualSeed(long seed) {
+        Generator g = new Generator(seed);
+        defaultGenerator = g;
+        return g;
+    }
+
+    /** Fan mode for the Kaiming initializers: keep the forward (FAN_IN) or backward (FAN_OUT) variance. */
+    public enum FanMode { FAN_IN, FAN_OUT }
+
+    // ---------------------------------------------------------------- gains and fans
+
+    /**
+     * The recommended gain for a nonlinearity (PyTorch names): linear, conv1d, conv2d, conv3d,
+     * conv_transpose1d/2d/3d, sigmoid -> 1; tanh -> 5/3; relu -> sqrt(2); leaky_relu -> sqrt(2 / (1 +
+     * slope^2)) (param = slope, default 0.01 when null); selu -> 3/4.
+     */
+    public static double calculateGain(String nonlinearity, Double param) {
+        return switch (nonlinearity) {
+            case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid" -> 1.0;
+            case "tanh" -> 5.0 / 3;
+            case "relu" -> Math.sqrt(2.0);
+            case "leaky_relu" -> {
+                double slope = param == null ? 0.01 : param;
+                yield Math.sqrt(2.0 / (1 + slope * slope));
+            }
+            case "selu" -> 3.0 / 4;
+            default -> throw new IllegalArgumentException("calculateGain: unsupported nonlinearity \"" + nonlinearity + "\"");
+        };
+    }
+
+    /** calculateGain without a parameter. */
+    public static double calculateGain(String nonlinearity) {
+        return calculateGain(nonlinearity, null);
+    }
+
+    /** Fan-in (dim 1 times the receptive field). */
+    public static int fanIn(Tensor t) {
+        return Fans.of(t).fanIn();
+    }
+
+    /** Fan-out (dim 0 times the receptive field). */
+    public static int fanOut(Tensor t) {
+        return Fans.of(t).fanOut();
+    }
+
+    // ---------------------------------------------------------------- plain fills
+
+    /** t ~ U(a, b). */
+    public static Tensor uniform(Tensor t, double a, double b, Generator g) {
+        if (!(a <= b)) throw new IllegalArgumentException("init.uniform: a " + a + " must be <= b " + b);
+        return fill(t, Create.uniform(g, a, b, t.shape(), floatType(t), t.device()));
+    }
+
+    /** t ~ N(mean, std^2). */
+    public static Tensor normal(Tensor t, double mean, double std, Generator g) {
+        if (!(std >= 0)) throw new IllegalArgumentException("init.normal: std " + std + " must be >= 0");
+        return fill(t, Create.normal(g, mean, std, t.shape(), floatType(t), t.device()));
+    }
+
+    /** t = value everywhere. */
+    public static Tensor constant(Tensor t, double value) {
+        try (var s = GradMode.noGrad()) {
+            t.fill_(value);
+        }
+        return t;
+    }
+
+    public static Tensor zeros(Tensor t) {
+        return constant(t, 0);
+    }
+
+    public static Tensor ones(Tensor t) {
+        return constant(t, 1);
+    }
+
+    // ---------------------------------------------------------------- scaled by fans
+
+    /** Glorot uniform: U(-a, a), a = gain sqrt(6 / (fanIn + fanOut)). */
+    public static Tensor xavierUniform(Tensor t, double gain, Generator g) {
+        Fans f = Fans.of(t);
+        double a = gain * Math.sqrt(6.0 / (f.fanIn() + f.fanOut()));
+        return uniform(t, -a, a, g);
+    }
+
+    /** Glorot normal: N(0, std^2), std = gain sqrt(2 / (fanIn + fanOut)). */
+    public static Tensor xavierNormal(Tensor t, double gain, Generator g) {
+        Fans f = Fans.of(t);
+        return normal(t, 0, gain * Math.sqrt(2.0 / (f.fanIn() + f.fanOut())), g);
+    }
+
+    /**
+     * He uniform: U(-bound, bound), bound = gain sqrt(3 / fan), gain = calculateGain(nonlinearity, a),
+     * fan = fanIn or fanOut by mode. PyTorch's default: a = 0, FAN_IN, "leaky_relu".
+     */
+    public static Tensor kaimingUniform(Tensor t, double a, FanMode mode, String nonlinearity, Generator g) {
+        double bound = Math.sqrt(3.0) * kaimingStd(t, a, mode, nonlinearity);
+        return uniform(t, -bound, bound, g);
+    }
+
+    /** He normal: N(0, std^2), std = gain / sqrt(fan). */
+    public static Tensor kaimingNormal(Tensor t, double a, FanMode mode, String nonlinearity, Generator g) {
+        return normal(t, 0, kaimingStd(t, a, mode, nonlinearity), g);
+    }
+
+    private static double kaimingStd(Tensor t, double a, FanMode mode, String nonlinearity) {
+        Fans f = Fans.of(t);
+        int fan = mode == FanMode.FAN_IN ? f.fanIn() : f.fanOut();
+        if (fan == 0) throw new IllegalArgumentException("init.kaiming: tensor " + dev.weft.tensor.Shape.format(t.shape()) + " has zero " + mode);
+        return calculateGain(nonlinearity, a) / Math.sqrt(fan);
+    }
+
+    /**
+     * A (semi-)orthogonal matrix times gain: t viewed as (rows = size(0), cols = numel / rows); QR of a
+     * Gaussian matrix (of its transpose when rows < cols), Q's columns signed by diag(R) so the result
+     * is Haar-distributed. Afterwards Q^T Q = I (rows >= cols) or Q Q^T = I (rows < cols).
+     */
+    public static Tensor orthogonal(Tensor t, double gain, Generator g) {
+        if (t.dim() < 2) {
+            throw new IllegalArgumentException("init.orthogonal: only tensors with 2 or more dimensions are supported, got "
+                    + dev.weft.tensor.Shape.format(t.shape()));
+        }
+        if (t.numel() == 0) return t;
+        int rows = t.size(0), cols = t.numel() / rows;
+        Tensor q;
+        try (var s = GradMode.noGrad()) {
+            Tensor flat = Create.normal(g, 0, 1, new int[] {rows, cols}, DType.F64, t.device());
+            if (rows < cols) flat = flat.t();
+            Linalg.QR qr = Linalg.qr(flat);
+            Tensor d = qr.R().diagonal(0, 0, 1).sign();
+            q = qr.Q().mul(d.unsqueeze(0));
+            if (rows < cols) q = q.t();
+            q = q.mul(gain).reshape(t.shape());
+        }
+        return fill(t, q);
+    }
+
+    private static DType floatType(Tensor t) {
+        if (!t.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("init: tensor must be floating point, got " + t.dtype());
+        }
+        return t.dtype();
+    }
+
+    private static Tensor fill(Tensor t, Tensor values) {
+        try (var s = GradMode.noGrad()) {
+            t.copy_(values.to(t.dtype()));
+        }
+        return t;
+    }
+}

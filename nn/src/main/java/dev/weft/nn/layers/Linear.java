@@ -1,0 +1,63 @@
+package dev.weft.nn.layers;
+
+import dev.weft.nn.Module;
+import dev.weft.nn.functional.F;
+import dev.weft.nn.init.Init;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+/**
+ * y = x W^T + b. Parameters weight (outFeatures, inFeatures) and bias (outFeatures,) (absent when
+ * bias = false), initialized as PyTorch: W ~ kaiming_uniform(a = sqrt(5)) = U(-1/sqrt(in), 1/sqrt(in)),
+ * b ~ U(-1/sqrt(in), 1/sqrt(in)).
+ */
+public class Linear extends Module {
+    public final int inFeatures;
+    public final int outFeatures;
+
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, true, Init.defaultGenerator());
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        this(inFeatures, outFeatures, bias, Init.defaultGenerator());
+    }
+
+    /** Weights drawn from {@code g}. */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Generator g) {
+        if (inFeatures < 0 || outFeatures < 0) {
+            throw new IllegalArgumentException("Linear: sizes must be >= 0, got in=" + inFeatures + ", out=" + outFeatures);
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        registerParameter("weight", Tensor.empty(outFeatures, inFeatures));
+        registerParameter("bias", bias ? Tensor.empty(outFeatures) : null);
+        resetParameters(g);
+    }
+
+    /** Re-draws the weights as the constructor does. */
+    public void resetParameters(Generator g) {
+        Init.kaimingUniform(param("weight"), Math.sqrt(5), Init.FanMode.FAN_IN, "leaky_relu", g);
+        Tensor b = param("bias");
+        if (b != null) {
+            double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
+            Init.uniform(b, -bound, bound, g);
+        }
+    }
+
+    // x: (..., inFeatures) -> (..., outFeatures)
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.dim() < 1 || input.size(-1) != inFeatures) {
+            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": last dim "
+                    + (input.dim() < 1 ? "(none)" : String.valueOf(input.size(-1))) + " != in " + inFeatures);
+        }
+        return F.linear(input, param("weight"), param("bias"));
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in=" + inFeatures + ", out=" + outFeatures + ", bias=" + (param("bias") != null);
+    }
+}

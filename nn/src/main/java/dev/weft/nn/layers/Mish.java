@@ -1,0 +1,15 @@
+package dev.weft.nn.layers;
+
+import dev.weft.nn.Module;
+import dev.weft.nn.functional.F;
+import dev.weft.tensor.Tensor;
+
+/** Mish: x tanh(softplus(x)). Elementwise, any shape. */
+public class Mish extends Module {
+    public Mish() {}
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return F.mish(input);
+    }
+}

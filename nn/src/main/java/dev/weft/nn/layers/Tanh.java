@@ -1,0 +1,15 @@
+package dev.weft.nn.layers;
+
+import dev.weft.nn.Module;
+import dev.weft.nn.functional.F;
+import dev.weft.tensor.Tensor;
+
+/** tanh(x). Elementwise, any shape. */
+public class Tanh extends Module {
+    public Tanh() {}
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return F.tanh(input);
+    }
+}

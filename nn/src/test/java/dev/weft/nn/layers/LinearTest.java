@@ -1,0 +1,52 @@
+package dev.weft.nn.layers;
+
+import dev.weft.nn.init.Init;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LinearTest {
+    @Test
+    void printsAndComputesXWtPlusB() {
+        Linear l = new Linear(784, 256);
+        assertEquals("Linear(in=784, out=256, bias=true)", l.toString());
+        Linear small = new Linear(3, 2, true, new Generator(3));
+        Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {-1, 0, 0.5}}).to(dev.weft.tensor.DType.F32);
+        Tensor y = small.forward(x);
+        Tensor w = small.ownParameters().get("weight"), b = small.ownParameters().get("bias");
+        for (int i = 0; i < 2; i++) {
+            for (int o = 0; o < 2; o++) {
+                double e = b.get(o);
+                for (int k = 0; k < 3; k++) e += x.get(i, k) * w.get(o, k);
+                assertEquals(e, y.get(i, o), 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void wrongLastDimNamesLayerAndShapes() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Linear(784, 256).forward(Tensor.zeros(32, 100)));
+        assertEquals("Linear(in=784, out=256, bias=true): input (32, 100): last dim 100 != in 784", e.getMessage());
+    }
+
+    @Test
+    void defaultInitStaysWithinOneOverSqrtFanIn() {
+        Linear l = new Linear(50, 40, true, new Generator(7));
+        double bound = 1 / Math.sqrt(50);
+        Tensor w = l.ownParameters().get("weight"), b = l.ownParameters().get("bias");
+        assertTrue(w.abs().max().item() <= bound);
+        assertTrue(w.abs().max().item() > 0.9 * bound, "uniform over the whole range");
+        assertTrue(b.abs().max().item() <= bound);
+    }
+
+    @Test
+    void manualSeedMakesDefaultConstructionReproducible() {
+        Init.manualSeed(123);
+        Tensor w1 = new Linear(4, 4).ownParameters().get("weight");
+        Init.manualSeed(123);
+        Tensor w2 = new Linear(4, 4).ownParameters().get("weight");
+        assertTrue(w1.equal(w2));
+    }
+}
