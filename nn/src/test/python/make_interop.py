@@ -194,7 +194,10 @@ def make():
         "- `expected.safetensors`: input `x` (2, 2, 4, 4), output `y` (2, 4, 3), `loss` = sum(y^2) (0-dim),\n"
         "  `grad.x` and `grad.<parameter>` of the loss.\n"
         "- `dtypes.safetensors`: every dtype Weft reads, with special values; `f16`/`bf16`/`rnd_*` are\n"
-        "  PyTorch's conversions of the F32 `*_src` tensors; metadata `note` holds escapes and non-ASCII.\n"
+        "  PyTorch's conversions of the F32 `*_src` tensors; metadata `note` holds escapes and non-ASCII.\n\n"
+        "The other direction (manual; CI has no Python): `mvn -pl nn test -Dtest=InteropTest` writes\n"
+        "`nn/target/interop/weft_written.safetensors`, then\n"
+        "`/usr/bin/python3 nn/src/test/python/make_interop.py check nn/target/interop/weft_written.safetensors`.\n"
         % torch.__version__)
     total = sum(p.stat().st_size for p in OUT.iterdir())
     print("wrote %s (%d bytes)" % (OUT, total))
