@@ -2,6 +2,7 @@ package dev.weft.nn.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.weft.tensor.Tensor;
+import org.junit.jupiter.api.BeforeAll;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * accepted file re-encodes to a file that reads back to the same tensors.
  */
 class SafetensorsFuzzTest {
+    /**
+     * Replaying the seeds needs no instrumentation; without this, Jazzer's hooks instrument every class
+     * the JVM loads afterwards (15-35 s added to the module's tests). Fuzzing (JAZZER_FUZZ set) keeps them.
+     * Runs before Jazzer configures itself for the first fuzz test of the JVM.
+     */
+    @BeforeAll
+    static void noHooksWhenOnlyReplaying() {
+        String fuzz = System.getenv("JAZZER_FUZZ");
+        if ((fuzz == null || fuzz.isEmpty() || fuzz.equals("0")) && System.getProperty("jazzer.hooks") == null) {
+            System.setProperty("jazzer.hooks", "false");
+        }
+    }
+
     @FuzzTest(maxDuration = "6m")
     void fuzzRead(byte[] data) throws Exception {
         SafetensorsFile f;
