@@ -19,6 +19,37 @@ final class HalfFloats {
         return encode(x, 8, 7);
     }
 
+    /**
+     * F16 bits of an F32 value, rounded to nearest even, in integer arithmetic (same result as
+     * {@link #toF16(double)} on the widened value; the writer's fast path for F32 tensors).
+     */
+    static short toF16(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        int sign = (bits >>> 16) & 0x8000;
+        int abs = bits & 0x7FFF_FFFF;
+        if (abs > 0x7F80_0000) return (short) (sign | 0x7E00 | ((abs >>> 13) & 0x3FF));     // NaN: quiet, top payload bits
+        if (abs >= 0x477F_F000) return (short) (sign | 0x7C00);                              // >= 65520 (the overflow tie): inf
+        if (abs >= 0x3880_0000) {                                                            // normal in F16 (>= 2^-14)
+            int r = abs + 0xFFF + ((abs >>> 13) & 1);                                        // round at bit 13, ties to even
+            return (short) (sign | ((r - 0x3800_0000) >>> 13));                              // rebias 127 -> 15; carries bump the exponent
+        }
+        if (abs <= 0x3300_0000) return (short) sign;                                         // <= 2^-25 (a tie with 0): zero
+        int e = abs >>> 23;                                                                  // 102..112: an F16 subnormal
+        int m = (abs & 0x7F_FFFF) | 0x80_0000;
+        int shift = 126 - e;                                                                 // value * 2^24 = m >> shift
+        int q = m >>> shift;
+        int rem = m & ((1 << shift) - 1), half = 1 << (shift - 1);
+        if (rem > half || (rem == half && (q & 1) == 1)) q++;
+        return (short) (sign | q);
+    }
+
+    /** BF16 bits of an F32 value, rounded to nearest even (the top half of the bits, rounded). */
+    static short toBF16(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        if ((bits & 0x7FFF_FFFF) > 0x7F80_0000) return (short) ((bits >>> 16) | 0x0040);    // NaN: quiet, sign and payload kept
+        return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+    }
+
     /** The value of F16 bits (exact). */
     static float fromF16(short bits) {
         return Float.float16ToFloat(bits);

@@ -177,27 +177,60 @@ final class SafetensorsWriter {
 
     private static void encode(Item item, Sink s) throws IOException {
         Object host = item.tensor().toHost();
+        SafetensorsDType d = item.dtype();
         switch (host) {
-            case float[] a -> {
-                for (float v : a) {
-                    switch (item.dtype()) {
-                        case F32 -> s.room(4).putFloat(v);
-                        case F64 -> s.room(8).putDouble(v);
-                        case F16 -> s.room(2).putShort(HalfFloats.toF16(v));
-                        case BF16 -> s.room(2).putShort(HalfFloats.toBF16(v));
-                        default -> throw new IllegalStateException("unreachable: f32 as " + item.dtype());
-                    }
+            case float[] a when d == SafetensorsDType.F32 -> {
+                for (int i = 0; i < a.length; ) {
+                    ByteBuffer b = s.room(4);
+                    int k = Math.min(b.remaining() / 4, a.length - i);
+                    b.asFloatBuffer().put(a, i, k);
+                    b.position(b.position() + 4 * k);
+                    i += k;
                 }
             }
-            case double[] a -> {
-                for (double v : a) {
-                    switch (item.dtype()) {
-                        case F32 -> s.room(4).putFloat((float) v);
-                        case F64 -> s.room(8).putDouble(v);
-                        case F16 -> s.room(2).putShort(HalfFloats.toF16(v));
-                        case BF16 -> s.room(2).putShort(HalfFloats.toBF16(v));
-                        default -> throw new IllegalStateException("unreachable: f64 as " + item.dtype());
-                    }
+            case float[] a when d == SafetensorsDType.F64 -> {
+                for (float v : a) s.room(8).putDouble(v);
+            }
+            case float[] a when d == SafetensorsDType.F16 -> {
+                for (float v : a) s.room(2).putShort(HalfFloats.toF16(v));
+            }
+            case float[] a when d == SafetensorsDType.BF16 -> {
+                for (float v : a) s.room(2).putShort(HalfFloats.toBF16(v));
+            }
+            case double[] a when d == SafetensorsDType.F64 -> {
+                for (int i = 0; i < a.length; ) {
+                    ByteBuffer b = s.room(8);
+                    int k = Math.min(b.remaining() / 8, a.length - i);
+                    b.asDoubleBuffer().put(a, i, k);
+                    b.position(b.position() + 8 * k);
+                    i += k;
+                }
+            }
+            case double[] a when d == SafetensorsDType.F32 -> {
+                for (double v : a) s.room(4).putFloat((float) v);
+            }
+            case double[] a when d == SafetensorsDType.F16 -> {
+                for (double v : a) s.room(2).putShort(HalfFloats.toF16(v));
+            }
+            case double[] a when d == SafetensorsDType.BF16 -> {
+                for (double v : a) s.room(2).putShort(HalfFloats.toBF16(v));
+            }
+            case int[] a when d == SafetensorsDType.I32 -> {
+                for (int i = 0; i < a.length; ) {
+                    ByteBuffer b = s.room(4);
+                    int k = Math.min(b.remaining() / 4, a.length - i);
+                    b.asIntBuffer().put(a, i, k);
+                    b.position(b.position() + 4 * k);
+                    i += k;
+                }
+            }
+            case long[] a when d == SafetensorsDType.I64 -> {
+                for (int i = 0; i < a.length; ) {
+                    ByteBuffer b = s.room(8);
+                    int k = Math.min(b.remaining() / 8, a.length - i);
+                    b.asLongBuffer().put(a, i, k);
+                    b.position(b.position() + 8 * k);
+                    i += k;
                 }
             }
             case int[] a -> {
@@ -209,7 +242,8 @@ final class SafetensorsWriter {
             case boolean[] a -> {
                 for (boolean v : a) s.room(1).put((byte) (v ? 1 : 0));
             }
-            default -> throw new IllegalStateException("safetensors write: unexpected host array " + host.getClass());
+            default -> throw new IllegalStateException("safetensors write: cannot store " + host.getClass().getSimpleName()
+                    + " as " + d + " (plan() admits no such pair)");
         }
     }
 

@@ -12,12 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** F16/BF16 encoding: golden bits (from PyTorch 1.13), agreement with the JDK's F16 rounding, exhaustive decode/encode. */
 class HalfFloatsTest {
+    /** Checks the double path, and the float path too when x is a float value. */
     private static void f16(double x, int bits) {
         assertEquals(bits, HalfFloats.toF16(x) & 0xFFFF, () -> "toF16(" + x + ") = 0x" + Integer.toHexString(HalfFloats.toF16(x) & 0xFFFF));
+        if ((float) x == x || Double.isNaN(x)) {
+            assertEquals(bits, HalfFloats.toF16((float) x) & 0xFFFF, () -> "toF16(" + x + "f)");
+        }
     }
 
     private static void bf16(double x, int bits) {
         assertEquals(bits, HalfFloats.toBF16(x) & 0xFFFF, () -> "toBF16(" + x + ") = 0x" + Integer.toHexString(HalfFloats.toBF16(x) & 0xFFFF));
+        if ((float) x == x || Double.isNaN(x)) {
+            assertEquals(bits, HalfFloats.toBF16((float) x) & 0xFFFF, () -> "toBF16(" + x + "f)");
+        }
     }
 
     @Test
@@ -113,10 +120,17 @@ class HalfFloatsTest {
     @Property(tries = 200, seed = "1")
     void f16AgreesWithTheJdkForEveryFloat(@ForAll("floatBits") int bits) {
         float f = Float.intBitsToFloat(bits);
-        int ours = HalfFloats.toF16(f) & 0xFFFF;
+        int ours = HalfFloats.toF16((double) f) & 0xFFFF;
         int jdk = Float.floatToFloat16(f) & 0xFFFF;
         if (Float.isNaN(f)) assertTrue(Float.isNaN(Float.float16ToFloat((short) ours)));
         else assertEquals(jdk, ours, () -> f + ": jdk 0x" + Integer.toHexString(jdk) + ", ours 0x" + Integer.toHexString(ours));
+    }
+
+    @Property(tries = 300, seed = "4")
+    void theFloatFastPathsEqualTheDoublePathBitForBit(@ForAll("floatBits") int bits) {
+        float f = Float.intBitsToFloat(bits);
+        assertEquals(HalfFloats.toF16((double) f) & 0xFFFF, HalfFloats.toF16(f) & 0xFFFF, () -> "f16 of 0x" + Integer.toHexString(bits));
+        assertEquals(HalfFloats.toBF16((double) f) & 0xFFFF, HalfFloats.toBF16(f) & 0xFFFF, () -> "bf16 of 0x" + Integer.toHexString(bits));
     }
 
     @Property(tries = 200, seed = "2")
@@ -125,7 +139,7 @@ class HalfFloatsTest {
         if (Float.isNaN(f)) return;
         // Round to nearest even on the raw bits: add 0x7FFF plus the lowest kept bit, keep the top half.
         int expected = (bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16;
-        assertEquals(expected & 0xFFFF, HalfFloats.toBF16(f) & 0xFFFF, () -> Float.toString(f));
+        assertEquals(expected & 0xFFFF, HalfFloats.toBF16((double) f) & 0xFFFF, () -> Float.toString(f));
     }
 
     @Property(tries = 200, seed = "3")
@@ -152,6 +166,8 @@ class HalfFloatsTest {
                 // around F16's overflow, subnormal and rounding boundaries
                 Arbitraries.integers().between(0x477FE000, 0x47800000),
                 Arbitraries.integers().between(0x33000000, 0x38800000),
+                Arbitraries.integers().between(0x32FFF000, 0x33001000).map(b -> b | 0x80000000),
+                Arbitraries.integers().between(0x7F7F0000, 0x7FFFFFFF),
                 Arbitraries.of(0x3F801000, 0x3F803000, 0x7F800001, 0xFFC00000, 0x80000001));
     }
 
