@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * {@code weft demo}: a short tour of the engine on generated data — tensors and views, broadcasting,
  * reductions, seeded randomness, a gradient through the tape, then the same GEMM on the scalar reference and the SIMD kernel.
- * Later issues grow it into training real models.
+ * It ends by training a small MLP on a generated data set ({@link SpiralDemo}).
  */
 final class DemoCommand {
     private DemoCommand() {}
@@ -75,6 +75,7 @@ final class DemoCommand {
         } finally {
             KernelImpl.set(saved);
         }
+        SpiralDemo.run(out);
         out.printf(Locale.ROOT, "%ndemo done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return 0;
     }

@@ -50,5 +50,20 @@ class MainTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("max \\|scalar - simd\\| = (\\S+) ").matcher(r.out());
         assertTrue(m.find(), r.out());
         assertTrue(Double.parseDouble(m.group(1)) < 1e-3, "scalar and SIMD GEMM disagree: " + m.group(1));
+        m = java.util.regex.Pattern.compile("in \\S+ s; held-out accuracy (\\S+)%").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) >= 90, "the demo MLP did not learn the spiral: " + m.group(1) + "%");
+    }
+
+    @Test
+    void reproListsTheRegisteredReproductions() {
+        Run r = run("repro");
+        assertEquals(0, r.code(), r.err());
+        for (String name : new String[] {"mnist-mlp", "mnist-cnn", "lstm-adding"}) {
+            assertTrue(r.out().contains(name), r.out());
+        }
+        Run bad = run("repro", "no-such-thing");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown reproduction 'no-such-thing'"), bad.err());
     }
 }

@@ -1,0 +1,98 @@
+package dev.weft.nn.attention;
+
+import dev.weft.nn.functional.F;
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Scaled dot-product attention (Vaswani et al. 2017, eq. 1): softmax(Q K^T * scale + M) V, composed
+ * from differentiable tensor ops. A query row with every key masked yields zero weights and a zero
+ * output rather than NaN (see the package notes). Also builds the causal masks.
+ */
+public final class Attention {
+    private Attention() {}
+
+    /**
+     * torch.nn.functional.scaled_dot_product_attention with scale 1/sqrt(E).
+     * q: (..., L, E), k: (..., S, E), v: (..., S, Ev) -> (..., L, Ev).
+     *
+     * @param attnMask  null, a BOOL mask broadcastable to (..., L, S) that is TRUE WHERE ATTENTION IS
+     *                  ALLOWED (PyTorch's convention for this function), or a float mask added to the scores
+     * @param dropoutP  dropout probability on the attention weights (applied whenever > 0, as PyTorch)
+     * @param isCausal  also mask key j > query i (top-left aligned); PyTorch forbids it together with
+     *                  attnMask, here the two are combined
+     * @param g         draws the dropout mask; may be null when dropoutP == 0
+     */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
+                                                   boolean isCausal, Generator g) {
+        return scaledDotProductAttention(q, k, v, attnMask, dropoutP, isCausal, null, g);
+    }
+
+    /** As above with an explicit scale (null: 1/sqrt(E)). */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
+                                                   boolean isCausal, Double scale, Generator g) {
+        checkQkv("scaledDotProductAttention", q, k, v);
+        Tensor excluded = null, additive = null;
+        if (attnMask != null) {
+            if (attnMask.dtype() == DType.BOOL) excluded = attnMask.logicalNot();
+            else additive = attnMask;
+        }
+        double s = scale != null ? scale : 1.0 / Math.sqrt(q.size(-1));
+        return attend(q, k, v, excluded, additive, isCausal, dropoutP, g, s)[0];
+    }
+
+    /** Bool (L, S), true where key j > query i: the positions a causal model may not attend to. */
+    public static Tensor causalMask(int L, int S) {
+        return Tensor.ones(DType.BOOL, L, S).triu(1);
+    }
+
+    /**
+     * torch.nn.Transformer.generate_square_subsequent_mask: float (n, n) with -inf above the diagonal
+     * and 0 elsewhere (an additive causal mask).
+     */
+    public static Tensor generateSquareSubsequentMask(int n) {
+        return Tensor.zeros(n, n).maskedFill(causalMask(n, n), Double.NEGATIVE_INFINITY);
+    }
+
+    static void checkQkv(String op, Tensor q, Tensor k, Tensor v) {
+        if (q.dim() < 2 || k.dim() < 2 || v.dim() < 2) {
+            throw new IllegalArgumentException(op + ": q " + Shape.format(q.shape()) + ", k " + Shape.format(k.shape())
+                    + ", v " + Shape.format(v.shape()) + ": each needs at least 2 dims (..., L or S, E)");
+        }
+        if (q.size(-1) != k.size(-1) || k.size(-2) != v.size(-2)) {
+            throw new IllegalArgumentException(op + ": q " + Shape.format(q.shape()) + ", k " + Shape.format(k.shape())
+                    + ", v " + Shape.format(v.shape()) + ": need q and k to share E and k and v to share S");
+        }
+    }
+
+    /**
+     * The attention core. q: (..., L, E), k: (..., S, E), v: (..., S, Ev); masks broadcast to (..., L, S).
+     *
+     * @param excluded BOOL, true where attention is not allowed, or null
+     * @param additive float added to the scores, or null
+     * @param causal   exclude key j > query i
+     * @return {output (..., L, Ev), weights (..., L, S) after dropout}
+     */
+    static Tensor[] attend(Tensor q, Tensor k, Tensor v, Tensor excluded, Tensor additive, boolean causal,
+                           double dropoutP, Generator g, double scale) {
+        Tensor scores = q.matmul(k.transpose(-2, -1)).mul(scale);
+        if (additive != null) scores = scores.add(additive.to(scores.dtype()));
+        if (causal) {
+            Tensor c = causalMask(q.size(-2), k.size(-2));
+            excluded = excluded == null ? c : excluded.logicalOr(c);
+        }
+        if (excluded != null) scores = scores.maskedFill(excluded, Double.NEGATIVE_INFINITY);
+        Tensor weights = excluded != null || additive != null ? safeSoftmax(scores) : scores.softmax(-1);
+        if (dropoutP > 0) weights = F.dropout(weights, dropoutP, true, g);
+        return new Tensor[] {weights.matmul(v), weights};
+    }
+
+    /** softmax over the last dim, with all-zero rows where every score is -inf (plain softmax gives NaN). */
+    static Tensor safeSoftmax(Tensor scores) {
+        Tensor full = scores.detach().amax(new int[] {-1}, true).eq(Double.NEGATIVE_INFINITY);   // (..., L, 1)
+        if (full.any().item() == 0) return scores.softmax(-1);
+        return scores.maskedFill(full, 0.0).softmax(-1).maskedFill(full, 0.0);
+    }
+}

@@ -1,0 +1,244 @@
+package dev.weft.nn.attention;
+
+import dev.weft.nn.Module;
+import dev.weft.nn.functional.F;
+import dev.weft.nn.init.Init;
+import dev.weft.nn.layers.Linear;
+import dev.weft.tensor.DType;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+import java.util.Arrays;
+
+/**
+ * torch.nn.MultiheadAttention (Vaswani et al. 2017, section 3.2.2): MultiHead(Q, K, V) =
+ * Concat(head_1..head_H) W_O with head_i = Attention(Q W_Q_i, K W_K_i, V W_V_i), head dim E / H.
+ * Parameters as PyTorch: in_proj_weight (3E, E) packed [W_Q; W_K; W_V] when kdim = vdim = E, else
+ * q_proj_weight (E, E), k_proj_weight (E, kdim), v_proj_weight (E, vdim); in_proj_bias (3E); and the
+ * submodule out_proj (Linear E -> E). Init as PyTorch: xavier-uniform projections, zero biases,
+ * out_proj.weight as Linear. Not supported: add_bias_kv, add_zero_attn.
+ */
+public final class MultiheadAttention extends Module {
+    private final int embedDim;
+    private final int numHeads;
+    private final double dropout;
+    private final boolean bias;
+    private final boolean batchFirst;
+    private final int kdim;
+    private final int vdim;
+    private final boolean packed;
+    private final Linear outProj;
+    private Generator dropoutGenerator;
+
+    public MultiheadAttention(int embedDim, int numHeads) {
+        this(embedDim, numHeads, 0.0, true, false, null, null, Init.defaultGenerator());
+    }
+
+    public MultiheadAttention(int embedDim, int numHeads, double dropout, boolean bias, boolean batchFirst) {
+        this(embedDim, numHeads, dropout, bias, batchFirst, null, null, Init.defaultGenerator());
+    }
+
+    /**
+     * @param kdim key feature size (null: embedDim)
+     * @param vdim value feature size (null: embedDim)
+     * @param gen  draws the weights; a split of it drives attention dropout
+     */
+    public MultiheadAttention(int embedDim, int numHeads, double dropout, boolean bias, boolean batchFirst,
+                              Integer kdim, Integer vdim, Generator gen) {
+        if (embedDim <= 0 || numHeads <= 0 || embedDim % numHeads != 0) {
+            throw new IllegalArgumentException("MultiheadAttention: embedDim " + embedDim
+                    + " must be positive and divisible by numHeads " + numHeads);
+        }
+        if (!(dropout >= 0 && dropout <= 1)) {
+            throw new IllegalArgumentException("MultiheadAttention: dropout must be a probability in [0, 1], got " + dropout);
+        }
+        this.embedDim = embedDim;
+        this.numHeads = numHeads;
+        this.dropout = dropout;
+        this.bias = bias;
+        this.batchFirst = batchFirst;
+        this.kdim = kdim == null ? embedDim : kdim;
+        this.vdim = vdim == null ? embedDim : vdim;
+        if (this.kdim <= 0 || this.vdim <= 0) {
+            throw new IllegalArgumentException("MultiheadAttention: kdim and vdim must be positive, got " + kdim + ", " + vdim);
+        }
+        this.packed = this.kdim == embedDim && this.vdim == embedDim;
+        int E = embedDim;
+        if (packed) {
+            Init.xavierUniform(registerParameter("in_proj_weight", Tensor.empty(3 * E, E)), 1.0, gen);
+        } else {
+            Init.xavierUniform(registerParameter("q_proj_weight", Tensor.empty(E, E)), 1.0, gen);
+            Init.xavierUniform(registerParameter("k_proj_weight", Tensor.empty(E, this.kdim)), 1.0, gen);
+            Init.xavierUniform(registerParameter("v_proj_weight", Tensor.empty(E, this.vdim)), 1.0, gen);
+        }
+        registerParameter("in_proj_bias", bias ? Tensor.zeros(3 * E) : null);
+        this.outProj = registerModule("out_proj", new Linear(E, E, bias, gen));
+        if (bias) Init.zeros(outProj.ownParameters().get("bias"));
+        this.dropoutGenerator = gen.split();
+    }
+
+    public int embedDim() { return embedDim; }
+    public int numHeads() { return numHeads; }
+    public int headDim() { return embedDim / numHeads; }
+    public double dropout() { return dropout; }
+    public boolean batchFirst() { return batchFirst; }
+    public int kdim() { return kdim; }
+    public int vdim() { return vdim; }
+
+    /** The generator attention dropout draws from (training mode, dropout > 0). */
+    public void setGenerator(Generator g) {
+        if (g == null) throw new IllegalArgumentException("MultiheadAttention.setGenerator: generator must not be null");
+        this.dropoutGenerator = g;
+    }
+
+    /** Self-attention of x with itself, output only (no masks). */
+    @Override
+    public Tensor forward(Tensor x) {
+        return forward(x, x, x, null, null, false, true, false).output();
+    }
+
+    /** PyTorch's defaults: no masks, weights averaged over heads. */
+    public AttentionOutput forward(Tensor query, Tensor key, Tensor value) {
+        return forward(query, key, value, null, null, true, true, false);
+    }
+
+    /**
+     * query: (B, L, E) batch-first, (L, B, E) time-major, or (L, E) unbatched; key: same layout with S
+     * and kdim; value: same with S and vdim.
+     *
+     * @param keyPaddingMask     (B, S) ((S) unbatched): BOOL true = ignore that key, or float added; or null
+     * @param attnMask           (L, S) or (B*H, L, S): BOOL true = not allowed, or float added; or null
+     * @param needWeights        return the attention weights (else weights is null)
+     * @param averageAttnWeights average the weights over heads ((B, L, S)) rather than (B, H, L, S)
+     * @param isCausal           also mask key j > query i; combined with attnMask when both are given
+     *                           (PyTorch treats it as a hint that attnMask is causal and requires attnMask)
+     */
+    public AttentionOutput forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
+                                   boolean needWeights, boolean averageAttnWeights, boolean isCausal) {
+        if (query == null || key == null || value == null) {
+            throw new IllegalArgumentException(label() + ": query, key and value must not be null");
+        }
+        int qd = query.dim();
+        if ((qd != 2 && qd != 3) || key.dim() != qd || value.dim() != qd) {
+            throw new IllegalArgumentException(label() + ": query " + Shape.format(query.shape()) + ", key "
+                    + Shape.format(key.shape()) + ", value " + Shape.format(value.shape())
+                    + ": expected all 3-d (batched) or all 2-d (unbatched)");
+        }
+        checkLast("query", query, embedDim, "embedDim");
+        checkLast("key", key, kdim, "kdim");
+        checkLast("value", value, vdim, "vdim");
+        Tensor wDtype = packed ? param("in_proj_weight") : param("q_proj_weight");
+        if (query.dtype() != wDtype.dtype()) {
+            throw new IllegalArgumentException(label() + ": query dtype " + query.dtype() + " != parameter dtype "
+                    + wDtype.dtype());
+        }
+        boolean batched = qd == 3;
+        boolean self = query == key && key == value;
+        Tensor q = batchMajor(query, batched), k = batchMajor(key, batched), v = batchMajor(value, batched);
+        int B = q.size(0), L = q.size(1), S = k.size(1), H = numHeads, E = embedDim, hd = E / H;
+        if (k.size(0) != B || v.size(0) != B || v.size(1) != S) {
+            throw new IllegalArgumentException(label() + ": query " + Shape.format(query.shape()) + ", key "
+                    + Shape.format(key.shape()) + ", value " + Shape.format(value.shape())
+                    + ": key and value must have the query's batch size and one sequence length S");
+        }
+        // in-projections: (B, L|S, E) each
+        Tensor b = param("in_proj_bias");
+        Tensor qp, kp, vp;
+        if (packed && self) {
+            var qkv = F.linear(q, param("in_proj_weight"), b).chunk(3, -1);
+            qp = qkv.get(0);
+            kp = qkv.get(1);
+            vp = qkv.get(2);
+        } else {
+            Tensor wq, wk, wv;
+            if (packed) {
+                Tensor w = param("in_proj_weight");
+                wq = w.narrow(0, 0, E);
+                wk = w.narrow(0, E, E);
+                wv = w.narrow(0, 2 * E, E);
+            } else {
+                wq = param("q_proj_weight");
+                wk = param("k_proj_weight");
+                wv = param("v_proj_weight");
+            }
+            qp = F.linear(q, wq, b == null ? null : b.narrow(0, 0, E));
+            kp = F.linear(k, wk, b == null ? null : b.narrow(0, E, E));
+            vp = F.linear(v, wv, b == null ? null : b.narrow(0, 2 * E, E));
+        }
+        // (B, T, E) -> (B, H, T, hd)
+        qp = qp.reshape(B, L, H, hd).transpose(1, 2);
+        kp = kp.reshape(B, S, H, hd).transpose(1, 2);
+        vp = vp.reshape(B, S, H, hd).transpose(1, 2);
+        Tensor[] masks = masks(keyPaddingMask, attnMask, batched, B, L, S, query.dtype());
+        Tensor[] r = Attention.attend(qp, kp, vp, masks[0], masks[1], isCausal,
+                isTraining() ? dropout : 0.0, dropoutGenerator, 1.0 / Math.sqrt(hd));
+        Tensor out = outProj.forward(r[0].transpose(1, 2).reshape(B, L, E));   // (B, L, E)
+        Tensor w = needWeights ? (averageAttnWeights ? r[1].mean(1) : r[1]) : null;
+        if (!batched) {
+            out = out.squeeze(0);
+            if (w != null) w = w.squeeze(0);
+        } else if (!batchFirst) {
+            out = out.transpose(0, 1);
+        }
+        return new AttentionOutput(out, w);
+    }
+
+    private Tensor batchMajor(Tensor x, boolean batched) {
+        if (!batched) return x.unsqueeze(0);
+        return batchFirst ? x : x.transpose(0, 1);
+    }
+
+    private void checkLast(String what, Tensor x, int want, String name) {
+        if (x.size(-1) != want) {
+            throw new IllegalArgumentException(label() + ": " + what + " " + Shape.format(x.shape()) + ": last dim "
+                    + x.size(-1) + " != " + name + " " + want);
+        }
+    }
+
+    /** {excluded BOOL, additive float}, each broadcastable to (B, H, L, S) or null. */
+    private Tensor[] masks(Tensor kpm, Tensor am, boolean batched, int B, int L, int S, DType dtype) {
+        Tensor excluded = null, additive = null;
+        if (kpm != null) {
+            int[] want = batched ? new int[] {B, S} : new int[] {S};
+            if (!Arrays.equals(kpm.shape(), want)) {
+                throw new IllegalArgumentException(label() + ": keyPaddingMask " + Shape.format(kpm.shape())
+                        + ": expected " + Shape.format(want) + (batched ? " = (B, S)" : " = (S)"));
+            }
+            Tensor m = kpm.reshape(B, 1, 1, S);
+            if (kpm.dtype() == DType.BOOL) excluded = m;
+            else additive = m.to(dtype);
+        }
+        if (am != null) {
+            Tensor m;
+            if (am.dim() == 2 && am.size(0) == L && am.size(1) == S) {
+                m = am.reshape(1, 1, L, S);
+            } else if (am.dim() == 3 && am.size(0) == B * numHeads && am.size(1) == L && am.size(2) == S) {
+                m = am.reshape(B, numHeads, L, S);
+            } else {
+                throw new IllegalArgumentException(label() + ": attnMask " + Shape.format(am.shape()) + ": expected ("
+                        + L + ", " + S + ") = (L, S) or (" + B * numHeads + ", " + L + ", " + S + ") = (B*H, L, S)");
+            }
+            if (am.dtype() == DType.BOOL) {
+                excluded = excluded == null ? m : excluded.logicalOr(m);
+            } else {
+                additive = additive == null ? m.to(dtype) : additive.add(m.to(dtype));
+            }
+        }
+        return new Tensor[] {excluded, additive};
+    }
+
+    final String label() {
+        return "MultiheadAttention(" + extraRepr() + ")";
+    }
+
+    @Override
+    protected String extraRepr() {
+        StringBuilder sb = new StringBuilder("embedDim=").append(embedDim).append(", numHeads=").append(numHeads);
+        if (dropout != 0) sb.append(", dropout=").append(dropout);
+        if (!bias) sb.append(", bias=false");
+        if (!packed) sb.append(", kdim=").append(kdim).append(", vdim=").append(vdim);
+        if (batchFirst) sb.append(", batchFirst=true");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.weft.nn.attention;
+
+import dev.weft.nn.Module;
+import dev.weft.nn.functional.F;
+import dev.weft.nn.init.Init;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Shape;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Fixed positional encoding of "Attention Is All You Need" (section 3.5), added to the input then
+ * dropped out: PE(pos, 2i) = sin(pos / 10000^(2i / d)), PE(pos, 2i+1) = cos(pos / 10000^(2i / d)).
+ * The table is the non-persistent buffer "pe" (maxLen, dModel), so it is rebuilt rather than saved
+ * (scaling embeddings by sqrt(dModel) first, as the paper does, is the caller's step).
+ */
+public final class SinusoidalPositionalEncoding extends Module {
+    private final int dModel;
+    private final int maxLen;
+    private final double dropoutP;
+    private final boolean batchFirst;
+    private final Generator generator;
+
+    /** maxLen 5000, dropout 0.1 (the paper's P_drop), time-major. */
+    public SinusoidalPositionalEncoding(int dModel) {
+        this(dModel, 5000, 0.1, false, Init.defaultGenerator().split());
+    }
+
+    /** @param gen drives the dropout */
+    public SinusoidalPositionalEncoding(int dModel, int maxLen, double dropout, boolean batchFirst, Generator gen) {
+        if (dModel <= 0 || maxLen <= 0) {
+            throw new IllegalArgumentException("SinusoidalPositionalEncoding: dModel and maxLen must be positive, got "
+                    + dModel + ", " + maxLen);
+        }
+        this.dModel = dModel;
+        this.maxLen = maxLen;
+        this.dropoutP = dropout;
+        this.batchFirst = batchFirst;
+        this.generator = gen;
+        registerBuffer("pe", table(maxLen, dModel), false);
+    }
+
+    /** The (n, d) table PE(pos, j), in F64 arithmetic, returned as F32. */
+    public static Tensor table(int n, int d) {
+        double[] pe = new double[n * d];
+        for (int pos = 0; pos < n; pos++) {
+            for (int j = 0; j < d; j++) {
+                double angle = pos / Math.pow(10000.0, (j - (j & 1)) / (double) d);
+                pe[pos * d + j] = (j & 1) == 0 ? Math.sin(angle) : Math.cos(angle);
+            }
+        }
+        return Tensor.of(pe, n, d).to(dev.weft.tensor.DType.F32);
+    }
+
+    /** x: (T, B, dModel), (B, T, dModel) batch-first, or (T, dModel) -> dropout(x + PE[:T]), same shape. */
+    @Override
+    public Tensor forward(Tensor x) {
+        int T = checkInput("SinusoidalPositionalEncoding", x, dModel, maxLen, batchFirst);
+        Tensor pe = buffer("pe").narrow(0, 0, T).to(x.dtype());
+        if (x.dim() == 3 && !batchFirst) pe = pe.unsqueeze(1);
+        return F.dropout(x.add(pe), dropoutP, isTraining(), generator);
+    }
+
+    /** The sequence length T of x after checking its shape. */
+    static int checkInput(String who, Tensor x, int dModel, int maxLen, boolean batchFirst) {
+        if ((x.dim() != 2 && x.dim() != 3) || x.size(-1) != dModel) {
+            throw new IllegalArgumentException(who + "(dModel=" + dModel + "): input " + Shape.format(x.shape())
+                    + ": expected (T, B, " + dModel + "), (B, T, " + dModel + ") batch-first, or (T, " + dModel + ")");
+        }
+        int T = x.dim() == 3 && batchFirst ? x.size(1) : x.size(0);
+        if (T > maxLen) {
+            throw new IllegalArgumentException(who + "(dModel=" + dModel + "): input " + Shape.format(x.shape())
+                    + ": sequence length " + T + " > maxLen " + maxLen);
+        }
+        return T;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "dModel=" + dModel + ", maxLen=" + maxLen + ", dropout=" + dropoutP + (batchFirst ? ", batchFirst=true" : "");
+    }
+}

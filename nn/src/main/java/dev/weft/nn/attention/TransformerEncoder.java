@@ -1,0 +1,52 @@
+package dev.weft.nn.attention;
+
+import dev.weft.nn.Module;
+import dev.weft.nn.ModuleList;
+import dev.weft.nn.init.Init;
+import dev.weft.tensor.Tensor;
+
+import java.util.function.IntFunction;
+
+/**
+ * torch.nn.TransformerEncoder: numLayers encoder layers applied in turn, then an optional final norm.
+ * State-dict names layers.{i}.… and norm.…, as PyTorch. Built from a factory (each layer its own
+ * initialization) or, like PyTorch, from one layer copied numLayers times (identical starting weights).
+ * The nested-tensor fast path of PyTorch is not reproduced: padded positions are computed like any other.
+ */
+public final class TransformerEncoder extends Module {
+    private final ModuleList layers;
+    private final Module norm;
+
+    /** layers from {@code factory.apply(i)}, i = 0..numLayers-1; {@code norm} may be null. */
+    public TransformerEncoder(IntFunction<TransformerEncoderLayer> factory, int numLayers, Module norm) {
+        if (numLayers <= 0) throw new IllegalArgumentException("TransformerEncoder: numLayers must be positive, got " + numLayers);
+        this.layers = registerModule("layers", new ModuleList());
+        for (int i = 0; i < numLayers; i++) layers.add(factory.apply(i));
+        this.norm = registerModule("norm", norm);
+    }
+
+    /** numLayers copies of {@code layer} (as PyTorch's deep copies); {@code norm} may be null. */
+    public TransformerEncoder(TransformerEncoderLayer layer, int numLayers, Module norm) {
+        this(i -> layer.copy(Init.defaultGenerator().split()), numLayers, norm);
+    }
+
+    public int numLayers() {
+        return layers.size();
+    }
+
+    public TransformerEncoderLayer layer(int i) {
+        return layers.get(i, TransformerEncoderLayer.class);
+    }
+
+    @Override
+    public Tensor forward(Tensor src) {
+        return forward(src, null, null, false);
+    }
+
+    /** src, mask and padding mask as {@link TransformerEncoderLayer#forward(Tensor, Tensor, Tensor, boolean)}. */
+    public Tensor forward(Tensor src, Tensor mask, Tensor srcKeyPaddingMask, boolean isCausal) {
+        Tensor x = src;
+        for (Module m : layers) x = ((TransformerEncoderLayer) m).forward(x, mask, srcKeyPaddingMask, isCausal);
+        return norm == null ? x : norm.forward(x);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.weft.nn.data;
+
+import dev.weft.tensor.Shape;
+
+/**
+ * The header of an IDX file: element type and dims (all validated: 1..16 dims, each >= 0, the product
+ * fits a tensor). The payload of numel() * type.byteSize() bytes starts at byte headerBytes().
+ */
+public record IdxHeader(IdxType type, int[] dims) {
+    public IdxHeader {
+        dims = dims.clone();
+    }
+
+    @Override
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /** 4 magic bytes plus 4 per dim. */
+    public int headerBytes() {
+        return 4 + 4 * dims.length;
+    }
+
+    public int numel() {
+        return Shape.numel(dims);
+    }
+
+    public long payloadBytes() {
+        return (long) numel() * type.byteSize();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdxHeader h && h.type == type && java.util.Arrays.equals(h.dims, dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + java.util.Arrays.hashCode(dims);
+    }
+
+    @Override
+    public String toString() {
+        return "IdxHeader(" + type + ", " + Shape.format(dims) + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.weft.nn.loss;
+
+import dev.weft.tensor.Tensor;
+
+/**
+ * How a loss folds its per-element values: NONE keeps them, MEAN averages, SUM adds. BATCHMEAN
+ * (sum divided by the batch size, dim 0) is valid for {@link Losses#klDiv} only, as in PyTorch.
+ */
+public enum Reduction {
+    NONE,
+    MEAN,
+    SUM,
+    /** sum / input.size(0); klDiv only. */
+    BATCHMEAN;
+
+    /** Parses "none", "mean", "sum" or "batchmean" (case-insensitive). */
+    public static Reduction parse(String s) {
+        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> NONE;
+            case "mean" -> MEAN;
+            case "sum" -> SUM;
+            case "batchmean" -> BATCHMEAN;
+            default -> throw new IllegalArgumentException(
+                    "Reduction: '" + s + "' is not a valid value for reduction (expected none, mean, sum or batchmean)");
+        };
+    }
+
+    /** The name PyTorch uses: "none", "mean", "sum", "batchmean". */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Folds per-element losses {@code l}: NONE returns l, MEAN l.mean(), SUM l.sum(). BATCHMEAN is
+     * refused here (only klDiv handles it) with an error naming {@code loss}.
+     */
+    Tensor apply(String loss, Tensor l) {
+        return switch (this) {
+            case NONE -> l;
+            case MEAN -> l.mean();
+            case SUM -> l.sum();
+            case BATCHMEAN -> throw notBatchmean(loss);
+        };
+    }
+
+    static IllegalArgumentException notBatchmean(String loss) {
+        return new IllegalArgumentException(loss + ": batchmean is not a valid value for reduction (only klDiv takes it)");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.weft.nn.optim;
+
+import dev.weft.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adagrad (Duchi et al., 2011) with PyTorch's options: lr 1e-2, lrDecay 0, weightDecay 0,
+ * initialAccumulatorValue 0, eps 1e-10, maximize false.
+ * <pre>
+ *   sum += g^2;   p -= lr / (1 + (t - 1) lrDecay) * g / (sqrt(sum) + eps)
+ * </pre>
+ * State per parameter ("step", "sum") exists from construction, as in PyTorch. Runs as tensor ops.
+ */
+public final class Adagrad extends Optimizer {
+    static OptionSpec spec() {
+        return new OptionSpec("Adagrad").add("lr", Double.class, 1e-2).add("lrDecay", Double.class, 0.0)
+                .add("weightDecay", Double.class, 0.0).add("initialAccumulatorValue", Double.class, 0.0)
+                .add("eps", Double.class, 1e-10).add("maximize", Boolean.class, false);
+    }
+
+    public Adagrad(Iterable<Tensor> params) {
+        this(params, Map.of());
+    }
+
+    /** @param options lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize */
+    public Adagrad(Iterable<Tensor> params, Map<String, ?> options) {
+        super("Adagrad", spec(), single(params), options);
+    }
+
+    public Adagrad(List<ParamGroup> groups, Map<String, ?> defaults) {
+        super("Adagrad", spec(), groups, defaults);
+    }
+
+    @Override
+    protected void validate(ParamGroup g) {
+        super.validate(g);
+        for (String k : new String[] {"lrDecay", "weightDecay", "initialAccumulatorValue", "eps"}) {
+            double v = g.getDouble(k);
+            if (!(v >= 0)) throw new IllegalArgumentException("Adagrad: invalid " + k + " value: " + v);
+        }
+    }
+
+    @Override
+    protected void onGroupAdded(ParamGroup group) {
+        double init = group.getDouble("initialAccumulatorValue");
+        for (Tensor p : group.params()) {
+            Map<String, Object> s = stateOf(p);
+            s.put("step", 0L);
+            s.put("sum", Tensor.fullLike(p, init));
+        }
+    }
+
+    @Override
+    protected void update(ParamGroup group) {
+        double lr = group.lr(), lrDecay = group.getDouble("lrDecay"), wd = group.getDouble("weightDecay");
+        double eps = group.getDouble("eps");
+        boolean maximize = group.getBoolean("maximize");
+        for (Tensor p : group.params()) {
+            Tensor g = p.grad();
+            if (g == null) continue;
+            Map<String, Object> s = stateOf(p);
+            long step = ((Number) s.get("step")).longValue() + 1;
+            s.put("step", step);
+            if (maximize) g = g.neg();
+            if (wd != 0) g = g.add(p, wd);
+            double clr = lr / (1 + (step - 1) * lrDecay);
+            Tensor sum = (Tensor) s.get("sum");
+            sum.add_(g.mul(g));
+            Tensor std = sum.sqrt().add(eps);
+            p.add_(g.mul(-clr).div(std));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.weft.nn.optim;
+
+import dev.weft.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AdamW (Loshchilov and Hutter, 2019): Adam with decoupled weight decay, p *= 1 - lr weightDecay
+ * before the Adam step. Options as {@link Adam} but weightDecay defaults to 1e-2.
+ */
+public final class AdamW extends AdamFamily {
+    public AdamW(Iterable<Tensor> params) {
+        this(params, Map.of());
+    }
+
+    public AdamW(Iterable<Tensor> params, double lr, double weightDecay) {
+        this(params, Map.of("lr", lr, "weightDecay", weightDecay));
+    }
+
+    /** @param options lr, betas, eps, weightDecay, amsgrad, maximize, fused */
+    public AdamW(Iterable<Tensor> params, Map<String, ?> options) {
+        super("AdamW", spec("AdamW", 1e-2), single(params), options, true);
+    }
+
+    public AdamW(List<ParamGroup> groups, Map<String, ?> defaults) {
+        super("AdamW", spec("AdamW", 1e-2), groups, defaults, true);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.weft.nn.optim;
+
+import dev.weft.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RMSprop (Hinton's lecture 6e) with PyTorch's options: lr 1e-2, alpha 0.99, eps 1e-8, weightDecay 0,
+ * momentum 0, centered false, maximize false.
+ * <pre>
+ *   s = alpha s + (1 - alpha) g^2;   a = sqrt(s - gAvg^2) (centered, gAvg = alpha gAvg + (1 - alpha) g) or sqrt(s);
+ *   b = momentum b + g / (a + eps), p -= lr b   (momentum > 0)   else   p -= lr g / (a + eps)
+ * </pre>
+ * State per parameter: "step", "squareAvg", "momentumBuffer" (momentum > 0), "gradAvg" (centered).
+ * Runs as tensor ops.
+ */
+public final class RMSprop extends Optimizer {
+    static OptionSpec spec() {
+        return new OptionSpec("RMSprop").add("lr", Double.class, 1e-2).add("alpha", Double.class, 0.99)
+                .add("eps", Double.class, 1e-8).add("weightDecay", Double.class, 0.0).add("momentum", Double.class, 0.0)
+                .add("centered", Boolean.class, false).add("maximize", Boolean.class, false);
+    }
+
+    public RMSprop(Iterable<Tensor> params) {
+        this(params, Map.of());
+    }
+
+    /** @param options lr, alpha, eps, weightDecay, momentum, centered, maximize */
+    public RMSprop(Iterable<Tensor> params, Map<String, ?> options) {
+        super("RMSprop", spec(), single(params), options);
+    }
+
+    public RMSprop(List<ParamGroup> groups, Map<String, ?> defaults) {
+        super("RMSprop", spec(), groups, defaults);
+    }
+
+    @Override
+    protected void validate(ParamGroup g) {
+        super.validate(g);
+        for (String k : new String[] {"eps", "momentum", "weightDecay", "alpha"}) {
+            double v = g.getDouble(k);
+            if (!(v >= 0)) throw new IllegalArgumentException("RMSprop: invalid " + k + " value: " + v);
+        }
+    }
+
+    @Override
+    protected void update(ParamGroup group) {
+        double lr = group.lr(), alpha = group.getDouble("alpha"), eps = group.getDouble("eps");
+        double wd = group.getDouble("weightDecay"), momentum = group.getDouble("momentum");
+        boolean centered = group.getBoolean("centered"), maximize = group.getBoolean("maximize");
+        for (Tensor p : group.params()) {
+            Tensor g = p.grad();
+            if (g == null) continue;
+            Map<String, Object> s = stateOf(p);
+            if (!s.containsKey("step")) {
+                s.put("step", 0L);
+                s.put("squareAvg", Tensor.zerosLike(p));
+                if (momentum > 0) s.put("momentumBuffer", Tensor.zerosLike(p));
+                if (centered) s.put("gradAvg", Tensor.zerosLike(p));
+            }
+            s.put("step", ((Number) s.get("step")).longValue() + 1);
+            if (maximize) g = g.neg();
+            if (wd != 0) g = g.add(p, wd);
+            Tensor sq = (Tensor) s.get("squareAvg");
+            sq.mul_(alpha).add_(g.mul(1 - alpha).mul(g));
+            Tensor avg;
+            if (centered) {
+                Tensor ga = (Tensor) s.computeIfAbsent("gradAvg", k -> Tensor.zerosLike(p));
+                ga.mul_(alpha).add_(g, 1 - alpha);
+                avg = sq.add(ga.neg().mul(ga)).sqrt();
+            } else {
+                avg = sq.sqrt();
+            }
+            avg = avg.add(eps);
+            if (momentum > 0) {
+                Tensor buf = (Tensor) s.computeIfAbsent("momentumBuffer", k -> Tensor.zerosLike(p));
+                buf.mul_(momentum).add_(g.div(avg));
+                p.add_(buf, -lr);
+            } else {
+                p.add_(g.mul(-lr).div(avg));
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.weft.nn.optim;
+
+import dev.weft.nn.optim.kernel.OptimKernels;
+import dev.weft.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent with optional momentum (PyTorch's form: the buffer starts as the first
+ * gradient), dampening, Nesterov momentum, L2 weight decay and maximization:
+ * <pre>
+ *   d = g + weightDecay p;   b = momentum b + (1 - dampening) d;   d = nesterov ? d + momentum b : b;   p -= lr d
+ * </pre>
+ * Options: lr (required), momentum 0, dampening 0, weightDecay 0, nesterov false, maximize false,
+ * fused true (one pass over the arrays where the tensors allow; false forces the tensor-op form).
+ * State per parameter: "momentumBuffer" (with momentum).
+ */
+public final class SGD extends Optimizer {
+    static OptionSpec spec() {
+        return new OptionSpec("SGD").add("lr", Double.class, OptionSpec.REQUIRED).add("momentum", Double.class, 0.0)
+                .add("dampening", Double.class, 0.0).add("weightDecay", Double.class, 0.0)
+                .add("nesterov", Boolean.class, false).add("maximize", Boolean.class, false)
+                .add("fused", Boolean.class, true);
+    }
+
+    public SGD(Iterable<Tensor> params, double lr) {
+        this(params, Map.of("lr", lr));
+    }
+
+    /** @param options lr (required), momentum, dampening, weightDecay, nesterov, maximize, fused */
+    public SGD(Iterable<Tensor> params, Map<String, ?> options) {
+        super("SGD", spec(), single(params), options);
+    }
+
+    /** Several groups; {@code defaults} apply where a group sets nothing. */
+    public SGD(List<ParamGroup> groups, Map<String, ?> defaults) {
+        super("SGD", spec(), groups, defaults);
+    }
+
+    @Override
+    protected void validate(ParamGroup g) {
+        super.validate(g);
+        double momentum = g.getDouble("momentum"), wd = g.getDouble("weightDecay");
+        if (!(momentum >= 0)) throw new IllegalArgumentException("SGD: invalid momentum value: " + momentum);
+        if (!(wd >= 0)) throw new IllegalArgumentException("SGD: invalid weightDecay value: " + wd);
+        if (g.getBoolean("nesterov") && (momentum <= 0 || g.getDouble("dampening") != 0)) {
+            throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum and zero dampening (momentum "
+                    + momentum + ", dampening " + g.getDouble("dampening") + ")");
+        }
+    }
+
+    @Override
+    protected void update(ParamGroup group) {
+        double lr = group.lr(), momentum = group.getDouble("momentum"), dampening = group.getDouble("dampening");
+        double wd = group.getDouble("weightDecay");
+        boolean nesterov = group.getBoolean("nesterov"), maximize = group.getBoolean("maximize");
+        for (Tensor p : group.params()) {
+            Tensor g = p.grad();
+            if (g == null) continue;
+            Map<String, Object> s = stateOf(p);
+            Tensor buf = (Tensor) s.get("momentumBuffer");
+            boolean first = buf == null;
+            if (group.getBoolean("fused")) {
+                Tensor b = buf;
+                if (momentum != 0 && b == null) b = Tensor.zerosLike(p);
+                if (OptimKernels.sgd(p, g.contiguous(), momentum != 0 ? b : null, lr, wd, momentum, dampening, nesterov,
+                        maximize, first)) {
+                    if (momentum != 0) s.put("momentumBuffer", b);
+                    continue;
+                }
+            }
+            Tensor d = maximize ? g.neg() : g;
+            if (wd != 0) d = d.add(p, wd);
+            if (momentum != 0) {
+                if (first) {
+                    buf = d.clone();
+                    s.put("momentumBuffer", buf);
+                } else {
+                    buf.mul_(momentum).add_(d, 1 - dampening);
+                }
+                d = nesterov ? d.add(buf, momentum) : buf;
+            }
+            p.add_(d, -lr);
+        }
+    }
+}

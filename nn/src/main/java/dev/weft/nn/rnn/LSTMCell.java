@@ -1,0 +1,44 @@
+package dev.weft.nn.rnn;
+
+import dev.weft.nn.init.Init;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Tensor;
+
+/**
+ * torch.nn.LSTMCell, gates (i, f, g, o): c' = f * c + i * g, h' = o * tanh(c'), with i, f, o sigmoids
+ * and g a tanh of x W_ih^T + b_ih + h W_hh^T + b_hh.
+ */
+public final class LSTMCell extends RNNCellBase {
+    public LSTMCell(int inputSize, int hiddenSize) {
+        this(inputSize, hiddenSize, true);
+    }
+
+    public LSTMCell(int inputSize, int hiddenSize, boolean bias) {
+        this(inputSize, hiddenSize, bias, Init.defaultGenerator());
+    }
+
+    public LSTMCell(int inputSize, int hiddenSize, boolean bias, Generator gen) {
+        super(CellKind.LSTM, inputSize, hiddenSize, bias, gen);
+    }
+
+    /** x: (B, C) or (C) -> h' only, from a zero state. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return step(input, null, null)[0];
+    }
+
+    /** x: (B, C) or (C); state (h, c) each (B, H) or (H), or null for zeros -> (h', c'). */
+    public LSTMState forward(Tensor input, LSTMState state) {
+        Tensor[] r = state == null ? step(input, null, null) : step(input, state.h(), state.c());
+        return new LSTMState(r[0], r[1]);
+    }
+
+    /** x; h, c: both given or both null -> (h', c'). */
+    public LSTMState forward(Tensor input, Tensor h, Tensor c) {
+        if ((h == null) != (c == null)) {
+            throw new IllegalArgumentException(label() + ": give both h and c, or neither");
+        }
+        Tensor[] r = step(input, h, c);
+        return new LSTMState(r[0], r[1]);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Recurrent layers with PyTorch's names, shapes, gate order and state-dict keys: {@link
+ * dev.weft.nn.rnn.RNN} (tanh or relu), {@link dev.weft.nn.rnn.LSTM}, {@link dev.weft.nn.rnn.GRU}
+ * (multi-layer, bidirectional, batch-first, dropout between layers) and the single-step cells
+ * {@link dev.weft.nn.rnn.RNNCell}, {@link dev.weft.nn.rnn.LSTMCell}, {@link dev.weft.nn.rnn.GRUCell}.
+ * Everything is composed from differentiable tensor ops, so gradients come from the tape.
+ */
+package dev.weft.nn.rnn;

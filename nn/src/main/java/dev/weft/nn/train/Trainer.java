@@ -1,0 +1,219 @@
+package dev.weft.nn.train;
+
+import dev.weft.autograd.Autograd;
+import dev.weft.nn.Module;
+import dev.weft.nn.optim.GradClip;
+import dev.weft.nn.optim.Optimizer;
+import dev.weft.nn.optim.lr.LRScheduler;
+import dev.weft.tensor.Tensor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * An optional training loop: for each batch zeroGrad, forward, loss, backward, (clip), step,
+ * (scheduler), with running loss/accuracy, evaluations every N steps and/or per epoch, checkpoints every
+ * N steps and at the end, and a progress report on stderr. Anything fancier is a plain loop over the
+ * same calls; this class holds no state between fits.
+ *
+ * <pre>
+ * History h = Trainer.builder().epochs(5).evalEachEpoch(Evaluator.of(loss, testBatches)).build()
+ *         .fit(model, new Adam(model.parameters(), 1e-3), loss, trainBatches);
+ * </pre>
+ */
+public final class Trainer {
+    /** Where progress goes: AUTO redraws in place on a terminal and prints lines otherwise. */
+    public enum ProgressMode { AUTO, TERMINAL, LINES, OFF }
+
+    private final Builder b;
+
+    private Trainer(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a {@link Trainer}; every setter returns the builder. */
+    public static final class Builder {
+        private int epochs = 1;
+        private long maxSteps = -1;
+        private LRScheduler scheduler;
+        private boolean schedulerPerStep;
+        private double clipGradNorm = Double.NaN;
+        private int evalEvery;
+        private Evaluator stepEvaluator, epochEvaluator;
+        private int checkpointEvery;
+        private Checkpointer checkpointer;
+        private ProgressMode progress = ProgressMode.AUTO;
+        private PrintStream out = System.err;
+        private int logEvery;
+
+        private Builder() {}
+
+        /** Passes over the data (default 1). */
+        public Builder epochs(int epochs) {
+            if (epochs < 1) throw new IllegalArgumentException("Trainer: epochs must be >= 1, got " + epochs);
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Stops after this many optimizer steps, even mid-epoch (default: no limit). */
+        public Builder maxSteps(long maxSteps) {
+            if (maxSteps < 1) throw new IllegalArgumentException("Trainer: maxSteps must be >= 1, got " + maxSteps);
+            this.maxSteps = maxSteps;
+            return this;
+        }
+
+        /** Steps {@code s} after every optimizer step (OneCycleLR, warmup by iteration). */
+        public Builder schedulerPerStep(LRScheduler s) {
+            this.scheduler = s;
+            this.schedulerPerStep = true;
+            return this;
+        }
+
+        /** Steps {@code s} at the end of every epoch. */
+        public Builder schedulerPerEpoch(LRScheduler s) {
+            this.scheduler = s;
+            this.schedulerPerStep = false;
+            return this;
+        }
+
+        /** Clips the gradients' total 2-norm to maxNorm before each step. */
+        public Builder clipGradNorm(double maxNorm) {
+            this.clipGradNorm = maxNorm;
+            return this;
+        }
+
+        /** Runs {@code e} every {@code steps} optimizer steps. */
+        public Builder evalEvery(int steps, Evaluator e) {
+            if (steps < 1) throw new IllegalArgumentException("Trainer: evalEvery steps must be >= 1, got " + steps);
+            this.evalEvery = steps;
+            this.stepEvaluator = e;
+            return this;
+        }
+
+        /** Runs {@code e} at the end of every epoch. */
+        public Builder evalEachEpoch(Evaluator e) {
+            this.epochEvaluator = e;
+            return this;
+        }
+
+        /** Saves a checkpoint every {@code steps} optimizer steps and once at the end of the fit. */
+        public Builder checkpointEvery(int steps, Checkpointer c) {
+            if (steps < 1) throw new IllegalArgumentException("Trainer: checkpointEvery steps must be >= 1, got " + steps);
+            this.checkpointEvery = steps;
+            this.checkpointer = c;
+            return this;
+        }
+
+        /** Progress report mode (default AUTO) and where it goes (default System.err). */
+        public Builder progress(ProgressMode mode, PrintStream out) {
+            this.progress = mode;
+            this.out = out;
+            return this;
+        }
+
+        /** Steps between progress lines when not on a terminal (default about ten per epoch). */
+        public Builder logEvery(int steps) {
+            this.logEvery = steps;
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+
+    /** Trains on batches; see {@link #fit(Module, Optimizer, BiFunction, Iterable, Function)}. */
+    public History fit(Module model, Optimizer optimizer, BiFunction<Tensor, Tensor, Tensor> lossFn, Iterable<Batch> train) {
+        return fit(model, optimizer, lossFn, train, Function.identity());
+    }
+
+    /**
+     * Trains {@code model} (in training mode, restored afterwards to training mode) with
+     * {@code lossFn(model.forward(input), target)} over {@code train}, which is iterated once per epoch;
+     * {@code toBatch} adapts the loader's element type. Modifies the model's parameters and the
+     * optimizer's state; checkpoint failures are rethrown as UncheckedIOException.
+     */
+    public <T> History fit(Module model, Optimizer optimizer, BiFunction<Tensor, Tensor, Tensor> lossFn, Iterable<T> train,
+                           Function<? super T, Batch> toBatch) {
+        boolean terminal = switch (b.progress) {
+            case AUTO -> Progress.stderrIsTerminal();
+            case TERMINAL -> true;
+            default -> false;
+        };
+        Progress progress = b.progress == ProgressMode.OFF ? null : new Progress(b.out, terminal, b.logEvery);
+        List<History.Epoch> epochs = new ArrayList<>();
+        List<History.Evaluation> evals = new ArrayList<>();
+        int stepsPerEpoch = train instanceof Collection<?> c ? c.size() : -1;
+        long step = 0;
+        model.train();
+        boolean stop = false;
+        for (int epoch = 0; epoch < b.epochs && !stop; epoch++) {
+            Metrics m = new Metrics();
+            long start = System.nanoTime();
+            if (progress != null) progress.epochStart(epoch, b.epochs, stepsPerEpoch);
+            int inEpoch = 0;
+            for (T item : train) {
+                if (b.maxSteps > 0 && step >= b.maxSteps) {
+                    stop = true;
+                    break;
+                }
+                Batch batch = toBatch.apply(item);
+                optimizer.zeroGrad();
+                Tensor out = model.forward(batch.input());
+                Tensor loss = lossFn.apply(out, batch.target());
+                Autograd.backward(loss);
+                if (!Double.isNaN(b.clipGradNorm)) GradClip.clipGradNorm(model.parameters(), b.clipGradNorm);
+                optimizer.step();
+                if (b.scheduler != null && b.schedulerPerStep) b.scheduler.step();
+                step++;
+                inEpoch++;
+                m.add(loss.item(), out.detach(), batch.target());
+                if (progress != null) progress.step(inEpoch, m, inEpoch / ((System.nanoTime() - start) * 1e-9));
+                if (b.stepEvaluator != null && step % b.evalEvery == 0) {
+                    evals.add(evaluate(b.stepEvaluator, model, step, epoch, progress));
+                }
+                if (b.checkpointer != null && step % b.checkpointEvery == 0) checkpoint(model, optimizer, step, epoch);
+            }
+            if (b.maxSteps > 0 && step >= b.maxSteps) stop = true;
+            if (b.scheduler != null && !b.schedulerPerStep) b.scheduler.step();
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            epochs.add(new History.Epoch(epoch, m.meanLoss(), m.accuracy(), inEpoch, seconds));
+            if (progress != null) progress.epochEnd(m, seconds);
+            if (b.epochEvaluator != null) evals.add(evaluate(b.epochEvaluator, model, step, epoch, progress));
+        }
+        if (b.checkpointer != null && step % b.checkpointEvery != 0) checkpoint(model, optimizer, step, epochs.size() - 1);
+        return new History(List.copyOf(epochs), List.copyOf(evals), step);
+    }
+
+    private static History.Evaluation evaluate(Evaluator e, Module model, long step, int epoch, Progress progress) {
+        Map<String, Double> r;
+        model.eval();
+        try (var s = Autograd.noGrad()) {
+            r = Map.copyOf(e.evaluate(model));
+        } finally {
+            model.train();
+        }
+        r = new java.util.TreeMap<>(r);
+        if (progress != null) progress.eval(step, r);
+        return new History.Evaluation(step, epoch, java.util.Collections.unmodifiableMap(r));
+    }
+
+    private void checkpoint(Module model, Optimizer optimizer, long step, int epoch) {
+        try {
+            b.checkpointer.save(new Checkpoint(step, epoch, model.stateDict(), optimizer.stateDict(),
+                    b.scheduler == null ? null : b.scheduler.stateDict()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Trainer: checkpoint at step " + step + " failed: " + e.getMessage(), e);
+        }
+    }
+}
