@@ -5,7 +5,6 @@ import dev.weft.nn.Module;
 import dev.weft.tensor.DType;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -150,24 +149,12 @@ class InteropTest {
 
     @Test
     void aPyTorchCheckpointReproducesPyTorchsForwardAndGradients() throws Exception {
-        runAgainstPyTorch(new InteropNet());
+        runAgainstPyTorch(new InteropNet());                      // the model composed from tensor ops
     }
 
     @Test
     void theNnLayersLoadThePyTorchCheckpointAndReproduceIt() throws Exception {
-        runAgainstPyTorch(new InteropLayersNet());
-    }
-
-    /**
-     * At merge, once an LSTM layer is on main: InteropLayersNet with its "lstm" child replaced by
-     * LSTM(inputSize 12, hiddenSize 5, numLayers 1, bias, batchFirst) in F64, whose parameters are
-     * weight_ih_l0 (20, 12), weight_hh_l0 (20, 5), bias_ih_l0 (20), bias_hh_l0 (20), and whose forward
-     * output (B, 4, 5) feeds the LayerNorm; then {@code runAgainstPyTorch(net)}.
-     */
-    @Test
-    @Disabled("needs nn layers; enabled at merge (the LSTM layer is not on main yet)")
-    void theLstmLayerReproducesPyTorch() {
-        throw new UnsupportedOperationException("replace InteropLayersNet's lstm child by the LSTM layer described above");
+        runAgainstPyTorch(new InteropLayersNet());                // Conv2d, LSTM, LayerNorm, Sequential(Linear, ReLU, Linear)
     }
 
     @Test
@@ -185,7 +172,7 @@ class InteropTest {
         out.put("bf16", d.tensor("bf16_src"));
         out.put("rnd_f16", d.tensor("rnd_src"));
         out.put("rnd_bf16", d.tensor("rnd_src"));
-        runAgainstPyTorch(new InteropNet()).forEach((k, v) -> out.put("weft." + k, v));
+        runAgainstPyTorch(new InteropLayersNet()).forEach((k, v) -> out.put("weft." + k, v));
         Files.createDirectories(OUT);
         Path p = OUT.resolve("weft_written.safetensors");
         Safetensors.write(p, out, Map.of("note", NOTE, "producer", "dev.weft.nn.io.InteropTest"), dtypes);
