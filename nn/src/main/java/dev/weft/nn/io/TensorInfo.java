@@ -1,0 +1,46 @@
+package dev.weft.nn.io;
+
+import dev.weft.tensor.Shape;
+
+/**
+ * One tensor's entry in a safetensors header, after validation: its dtype as stored in the file
+ * (F16 stays F16 here even though it reads into F32), its shape, and its byte range
+ * [dataBegin, dataEnd) relative to the start of the data region.
+ */
+public record TensorInfo(String name, SafetensorsDType dtype, int[] shape, long dataBegin, long dataEnd) {
+    public TensorInfo {
+        shape = shape.clone();
+    }
+
+    /** The shape (a copy). */
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Number of elements. */
+    public int numel() {
+        return Shape.numel(shape);
+    }
+
+    /** Bytes in the file. */
+    public long byteLength() {
+        return dataEnd - dataBegin;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TensorInfo t && name.equals(t.name) && dtype == t.dtype
+                && java.util.Arrays.equals(shape, t.shape) && dataBegin == t.dataBegin && dataEnd == t.dataEnd;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, dtype, java.util.Arrays.hashCode(shape), dataBegin, dataEnd);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + dtype + " " + Shape.format(shape) + " bytes [" + dataBegin + ", " + dataEnd + ")";
+    }
+}
