@@ -15,6 +15,11 @@ import dev.weft.tensor.Tensor;
  * plus any committed crash inputs. Fuzz: {@code JAZZER_FUZZ=1 mvn -pl nn test -Dtest=IdxFuzzTest}.
  */
 class IdxFuzzTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void noHooksWhenOnlyReplaying() {
+        dev.weft.nn.testing.FuzzReplay.noHooksWhenOnlyReplaying();
+    }
+
 
     @FuzzTest(maxDuration = "6m")
     void readIdx(byte[] input) {

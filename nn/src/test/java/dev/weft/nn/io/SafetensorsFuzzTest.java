@@ -16,17 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * accepted file re-encodes to a file that reads back to the same tensors.
  */
 class SafetensorsFuzzTest {
-    /**
-     * Replaying the seeds needs no instrumentation; without this, Jazzer's hooks instrument every class
-     * the JVM loads afterwards (15-35 s added to the module's tests). Fuzzing (JAZZER_FUZZ set) keeps them.
-     * Runs before Jazzer configures itself for the first fuzz test of the JVM.
-     */
     @BeforeAll
     static void noHooksWhenOnlyReplaying() {
-        String fuzz = System.getenv("JAZZER_FUZZ");
-        if ((fuzz == null || fuzz.isEmpty() || fuzz.equals("0")) && System.getProperty("jazzer.hooks") == null) {
-            System.setProperty("jazzer.hooks", "false");
-        }
+        dev.weft.nn.testing.FuzzReplay.noHooksWhenOnlyReplaying();
     }
 
     @FuzzTest(maxDuration = "6m")
