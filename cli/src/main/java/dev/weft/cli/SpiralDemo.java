@@ -1,6 +1,5 @@
 package dev.weft.cli;
 
-import dev.weft.autograd.Autograd;
 import dev.weft.nn.Sequential;
 import dev.weft.nn.data.DataLoader;
 import dev.weft.nn.data.TensorDataset;
@@ -9,6 +8,9 @@ import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.loss.Losses;
 import dev.weft.nn.optim.Adam;
 import dev.weft.nn.train.Batch;
+import dev.weft.nn.train.Evaluator;
+import dev.weft.nn.train.History;
+import dev.weft.nn.train.Trainer;
 import dev.weft.tensor.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
@@ -18,7 +20,7 @@ import java.util.Locale;
 /**
  * The demo's training part: a generated three-arm spiral (2-d points, 3 classes, 3 x 1000 points
  * with noise; seeded), split 80/20, learned by an MLP 2-64-64-3 with Adam and cross-entropy
- * through the DataLoader; prints held-out accuracy and time. A linear model gets about a third of
+ * through the DataLoader and the Trainer; prints held-out accuracy and time. A linear model gets about a third of
  * the points right on this data, so a high accuracy means the hidden layers learned the curves.
  */
 final class SpiralDemo {
@@ -53,31 +55,20 @@ final class SpiralDemo {
                 .shuffle(g.split()).build();
         Adam opt = new Adam(model.parameters(), 1e-2);
         int epochs = 40;
-        double acc = 0;
-        for (int e = 1; e <= epochs; e++) {
-            double lossSum = 0;
-            int steps = 0;
-            for (Batch b : loader) {
-                opt.zeroGrad();
-                Tensor loss = Losses.crossEntropy(model.forward(b.input()), b.target());
-                Autograd.backward(loss);
-                opt.step();
-                lossSum += loss.item();
-                steps++;
-            }
-            if (e % 10 == 0) {
-                acc = accuracy(model, testX, testY);
-                out.printf(Locale.ROOT, "epoch %2d  train loss %.4f  held-out accuracy %.1f%%%n", e, lossSum / steps, acc);
+        DataLoader<Batch> test = DataLoader.pairs(new TensorDataset(testX, testY)).batchSize(600).build();
+        History h = Trainer.builder().epochs(epochs).evalEachEpoch(Evaluator.of(Losses::crossEntropy, test))
+                .progress(Trainer.ProgressMode.OFF, out).build()
+                .fit(model, opt, Losses::crossEntropy, loader);
+        for (History.Evaluation e : h.evaluations()) {
+            int epoch = e.epoch() + 1;                                  // History counts epochs from 0
+            if (epoch % 10 == 0) {
+                out.printf(Locale.ROOT, "epoch %2d  train loss %.4f  held-out accuracy %.1f%%%n", epoch,
+                        h.epochs().get(e.epoch()).loss(), 100 * e.metrics().get("accuracy"));
             }
         }
+        double acc = 100 * h.evaluations().getLast().metrics().get("accuracy");
         out.printf(Locale.ROOT, "trained %d epochs x %d steps in %.2f s; held-out accuracy %.1f%%%n", epochs, loader.size(),
                 (System.nanoTime() - t0) / 1e9, acc);
         return acc;
-    }
-
-    static double accuracy(Sequential model, Tensor x, Tensor y) {
-        try (var s = Autograd.noGrad()) {
-            return 100.0 * model.forward(x).argmax(1).eq(y).sum().item() / x.size(0);
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * optimizer steps taken.
  */
 public record History(List<Epoch> epochs, List<Evaluation> evaluations, long steps) {
-    /** One epoch: mean training loss, accuracy (NaN when it does not apply), steps, seconds. */
+    /** One epoch (counted from 0, as in {@link Evaluation}): mean training loss, accuracy (NaN when it does not apply), steps, seconds. */
     public record Epoch(int epoch, double loss, double accuracy, long steps, double seconds) {}
 
     /** An evaluation's metrics, taken after {@code step} optimizer steps, during {@code epoch}. */
