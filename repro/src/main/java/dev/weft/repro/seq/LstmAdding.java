@@ -91,7 +91,7 @@ public final class LstmAdding implements Reproduction {
                 }
                 log.printf(Locale.ROOT, "step %5d  train MSE %.5f  held-out MSE %.5f  |err| < 0.04: %.1f%%  (%.1f s)%n",
                         step, loss.item(), mse, solved, (System.nanoTime() - t0) / 1e9);
-                if (mse < 1e-3 && solved > 95) break;
+                if (mse < 2e-4 && solved >= 99) break;
             }
         }
         return List.of(new Metric("held-out MSE", Double.NaN, mse, "mse", false),
