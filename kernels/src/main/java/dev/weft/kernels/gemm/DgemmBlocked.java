@@ -31,7 +31,7 @@ final class DgemmBlocked {
     static final int KB = 8;
     /** Row blocks of at most this many A elements per k slice (rows x kc: 256 KB) take the {@link #fewRows} order. */
     static final int FEW_ROWS_A = 256 * 1024 * 8 / S.elementSize();
-    /** Products below this many multiply-adds stay on the caller's thread (waking a worker costs ~30 us). */
+    /** Products below this many multiply-adds stay on the caller's thread (a parked worker takes 30-50 us to wake). */
     static final long SMALL = 128L * 128 * 64;
 
     /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block call. */
