@@ -15,6 +15,9 @@ final class Crew {
     /** How long an idle worker spins before parking ({@code -Dweft.spinMicros}, default 50). */
     static final long SPIN_NS = Math.max(0, Long.getLong("weft.spinMicros", 50)) * 1000;
 
+    /** This crew's spin: none when the caller and workers outnumber the cores (a spinner would delay them). */
+    private final long spinNs;
+
     /** One forEach call: tasks [0, tasks) claimed from a shared counter by the caller and the workers. */
     private static final class Job {
         final int tasks;
@@ -70,7 +73,7 @@ final class Crew {
         private void idle(Job seen) {
             long start = System.nanoTime();
             for (int i = 1; crew.job == seen && !crew.stopped; i++) {
-                if ((i & 63) == 0 && System.nanoTime() - start > SPIN_NS) {
+                if ((i & 63) == 0 && System.nanoTime() - start > crew.spinNs) {
                     // NOTE: parked is written before job is re-read, and the caller writes job before reading
                     // parked (both volatile), so either we see the new job or the caller sees us parked.
                     parked = true;
@@ -93,6 +96,7 @@ final class Crew {
 
     /** Starts {@code size} workers. */
     Crew(int size) {
+        spinNs = size + 1 <= Runtime.getRuntime().availableProcessors() ? SPIN_NS : 0;
         workers = new Worker[size];
         for (int i = 0; i < size; i++) {
             workers[i] = new Worker(this, i);
