@@ -1,9 +1,5 @@
 package dev.weft.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -11,7 +7,8 @@ import java.util.function.IntConsumer;
  * overrides; {@link #setThreads} changes it at run time, e.g. for {@code bench --threads 1,2}).
  * Work is split into chunks whose boundaries depend only on the problem size and grain, never
  * on scheduling, so a parallel reduction gives the same bits on every run. Calls made from
- * inside a pool task run inline (no nested fan-out, no deadlock).
+ * inside a pool task run inline (no nested fan-out, no deadlock). The threads are a {@link Crew}:
+ * idle ones spin ~50 us for the next call before parking.
  */
 public final class Parallel {
     private Parallel() {}
@@ -23,7 +20,7 @@ public final class Parallel {
     }
 
     private static volatile int threads = initialThreads();
-    private static volatile ForkJoinPool pool;
+    private static volatile Crew crew;
 
     private static int initialThreads() {
         String p = System.getProperty("weft.threads");
@@ -41,34 +38,32 @@ public final class Parallel {
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("Parallel.setThreads: must be >= 1, got " + n);
         if (n == threads) return;
-        ForkJoinPool old = pool;
-        pool = null;
+        Crew old = crew;
+        crew = null;
         threads = n;
-        if (old != null) old.shutdown();
+        if (old != null) old.stop();
     }
 
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p == null) {
+    private static Crew crew() {
+        Crew c = crew;
+        if (c == null) {
             synchronized (Parallel.class) {
-                p = pool;
-                if (p == null) {
-                    p = new ForkJoinPool(threads, pl -> {
-                        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pl);
-                        t.setName("weft-kernel-" + t.getPoolIndex());
-                        t.setDaemon(true);
-                        return t;
-                    }, null, false);
-                    pool = p;
-                }
+                c = crew;
+                if (c == null) crew = c = new Crew(threads - 1);
             }
         }
-        return p;
+        return c;
+    }
+
+    /** The current pool's worker threads, none if not started (for tests). */
+    static Thread[] workerThreads() {
+        Crew c = crew;
+        return c == null ? new Thread[0] : c.threads();
     }
 
     /** True when called from one of the pool's threads. */
     public static boolean inPool() {
-        return ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool;
+        return Thread.currentThread() instanceof Crew.Worker;
     }
 
     /**
@@ -76,46 +71,15 @@ public final class Parallel {
      * shared counter by up to {@code threads} runners, the caller being one of them, so a pool thread
      * that wakes late finds the work already done instead of stalling the caller; the caller then waits
      * only for tasks that are actually running. Which thread runs a task never changes its result (the
-     * kernels give each task a fixed piece of the output). Runs inline when tasks == 1, threads == 1 or
-     * already inside the pool. A task's exception is rethrown as thrown (the lowest task id first, the
-     * others suppressed), after every started task has finished.
+     * kernels give each task a fixed piece of the output). Runs inline when tasks == 1, threads == 1,
+     * already inside the pool, or while the pool serves another caller. A task's exception is rethrown as
+     * thrown (the lowest task id first, the others suppressed), after every started task has finished;
+     * inline, the first exception ends the loop.
      */
     public static void forEach(int tasks, IntConsumer body) {
         if (tasks <= 0) return;
-        if (tasks == 1 || threads == 1 || inPool()) {
+        if (tasks == 1 || threads == 1 || inPool() || !crew().run(tasks, body)) {
             for (int t = 0; t < tasks; t++) body.accept(t);
-            return;
-        }
-        ForkJoinPool p = pool();
-        AtomicInteger next = new AtomicInteger(), done = new AtomicInteger();
-        Throwable[] thrown = new Throwable[tasks];
-        Runnable runner = () -> {
-            for (int t; (t = next.getAndIncrement()) < tasks; done.incrementAndGet()) {
-                try {
-                    body.accept(t);
-                } catch (Throwable e) {
-                    thrown[t] = e;
-                }
-            }
-        };
-        int helpers = Math.min(tasks, threads) - 1;
-        for (int h = 0; h < helpers; h++) p.execute(runner);
-        runner.run();
-        awaitCount(done, tasks);
-        Throwable failure = null;
-        for (Throwable e : thrown) {
-            if (e == null) continue;
-            if (failure == null) failure = e; else failure.addSuppressed(e);
-        }
-        if (failure instanceof RuntimeException re) throw re;
-        if (failure instanceof Error er) throw er;
-        if (failure != null) throw new RuntimeException(failure);
-    }
-
-    /** Waits until {@code count} reaches {@code target}: spins briefly (tasks are short), then yields. */
-    private static void awaitCount(AtomicInteger count, int target) {
-        for (int spins = 0; count.get() < target; spins++) {
-            if (spins < 20_000) Thread.onSpinWait(); else Thread.yield();
         }
     }
 

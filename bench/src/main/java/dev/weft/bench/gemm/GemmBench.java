@@ -139,14 +139,15 @@ public final class GemmBench implements BenchSuite {
     }
 
     /**
-     * Runs every path once hot (each transpose pair, edge tiles, several k slices) for about a second,
-     * so the first cases timed do not pay for JIT compilation.
+     * Runs every path hot (each transpose pair, edge tiles, several k slices, both loop orders) for about
+     * 1.6 s, so the first cases timed do not pay for JIT compilation.
      */
     private static void warmUp(List<String> dtypes, List<String> impls) {
         GemmShapes[] shapes = {
             new GemmShapes("warm", 96, 100, 600, false, false), new GemmShapes("warm", 96, 100, 600, false, true),
             new GemmShapes("warm", 96, 100, 600, true, false), new GemmShapes("warm", 96, 100, 600, true, true),
-            new GemmShapes("warm", 200, 200, 200, false, false)};
+            new GemmShapes("warm", 128, 160, 784, false, true), new GemmShapes("warm", 200, 300, 128, true, false),
+            new GemmShapes("warm", 400, 200, 300, false, false), new GemmShapes("warm", 400, 200, 300, true, true)};
         for (String d : dtypes) {
             for (String impl : impls) {
                 if (impl.equals("scalar")) continue;
@@ -159,16 +160,28 @@ public final class GemmBench implements BenchSuite {
         }
     }
 
-    /** Median GFLOP/s of one case after a warm-up (JIT) of at least 0.3 s or 3 calls. */
+    /**
+     * Median GFLOP/s of one case. Warms up until two consecutive ~0.1 s windows agree within 5% (at least
+     * 0.3 s, at most 4 s): with a fixed 0.3 s the first cases of a run were timed while C2 was still
+     * compiling the kernels (a third slower on a busy 2-core machine).
+     */
     static double time(GemmShapes s, boolean f64, boolean scalar, int reps) {
         Runnable call = f64 ? f64Call(s, scalar) : f32Call(s, scalar);
-        long t0 = System.nanoTime();
-        int warm = 0;
-        while (warm < 3 || (System.nanoTime() - t0 < 300_000_000L && warm < 10_000)) {
-            call.run();
-            warm++;
+        long start = System.nanoTime();
+        double previous = Double.MAX_VALUE, perCall;
+        while (true) {
+            long w0 = System.nanoTime();
+            int n = 0;
+            while (n < 3 || System.nanoTime() - w0 < 100_000_000L) {
+                call.run();
+                n++;
+            }
+            perCall = (System.nanoTime() - w0) / 1e9 / n;
+            long elapsed = System.nanoTime() - start;
+            boolean settled = Math.abs(perCall - previous) <= 0.05 * previous;
+            if ((settled && elapsed >= 300_000_000L) || elapsed > 4_000_000_000L) break;
+            previous = perCall;
         }
-        double perCall = (System.nanoTime() - t0) / 1e9 / warm;
         int n = reps > 0 ? reps : (int) Math.max(5, Math.min(200, 1.0 / Math.max(perCall, 1e-9)));
         double[] g = new double[n];
         for (int i = 0; i < n; i++) {

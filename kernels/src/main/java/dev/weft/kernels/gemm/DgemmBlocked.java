@@ -7,14 +7,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.weft.kernels.gemm.DgemmMicro.MR;
 import static dev.weft.kernels.gemm.DgemmMicro.NR;
+import static dev.weft.kernels.gemm.DgemmMicro.S;
 
 /**
  * The F64 cache-blocked GEMM driver. For each NC-column block: pack op(B) for a group of up to KB
  * k slices (KC each), then for each MC-row block, for each k slice: sweep the micro-kernel over the
  * tiles, reading A in place (or from a row-major copy of a transposed A); the MC x NC block of
- * C stays in L2 across the k slices. Threads claim disjoint row (or column) chunks of C; the k slicing
- * depends on k alone, so every C element sees the same operations in the same order whichever thread
- * computes it and however many there are.
+ * C stays in L2 across the k slices. When all the rows of a k slice of A fit in L2 (few rows, as in
+ * a training batch), {@link #fewRows} instead packs one B panel at a time and sweeps it over every row
+ * while it is in L1. Threads claim disjoint row (or column) chunks of C; the k slicing depends on k
+ * alone, so every C element sees the same operations in the same order whichever thread computes it,
+ * however many there are, and whichever of the two loop orders runs.
  */
 final class DgemmBlocked {
     private DgemmBlocked() {}
@@ -26,7 +29,9 @@ final class DgemmBlocked {
     static final int NC = 512;
     /** k slices packed together per column block: bounds the packed-B buffer to KB*KC*NC elements. */
     static final int KB = 8;
-    /** Products below this many multiply-adds stay on the caller's thread (waking a worker costs ~30 us). */
+    /** Row blocks of at most this many A elements per k slice (rows x kc: 256 KB) take the {@link #fewRows} order. */
+    static final int FEW_ROWS_A = 256 * 1024 * 8 / S.elementSize();
+    /** Products below this many multiply-adds stay on the caller's thread (a parked worker takes 30-50 us to wake). */
     static final long SMALL = 128L * 128 * 64;
 
     /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block call. */
@@ -80,6 +85,10 @@ final class DgemmBlocked {
                       double beta, double[] c, int cOff, int ldc) {
         Scratch s = SCRATCH.get();
         int ks = kSlice(k);
+        if ((long) (m1 - m0) * ks <= FEW_ROWS_A) {
+            fewRows(transA, transB, m0, m1, n0, n1, k, ks, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, s);
+            return;
+        }
         int slices = (k + ks - 1) / ks;
         int group = Math.min(slices, KB);
         int ncMax = Math.min(NC, n1 - n0), mcMax = Math.min(MC, m1 - m0);
@@ -120,6 +129,40 @@ final class DgemmBlocked {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * C rows [m0, m1) x columns [n0, n1) for a row block whose k slices fit in L2: per k slice (A packed
+     * once if transposed), pack one NR-column panel of op(B) and run every row tile over it. The same
+     * kernels, slices and store formulas as {@link #block}, so the same bits.
+     */
+    private static void fewRows(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k, int ks, double alpha,
+                                double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                double beta, double[] c, int cOff, int ldc, Scratch s) {
+        int mc = m1 - m0;
+        if (s.b.length < ks * NR) s.b = new double[ks * NR];
+        if (transA && s.a.length < mc * ks) s.a = new double[mc * ks];
+        double[] ap = s.a, bp = s.b, acc = s.acc;
+        for (int pc = 0; pc < k; pc += ks) {
+            int kc = Math.min(ks, k - pc);
+            boolean overwrite = pc == 0 && beta == 0;
+            double bt = pc == 0 ? beta : 1;
+            if (transA) DgemmPack.packTransA(a, aOff, lda, m0, mc, pc, kc, ap);
+            for (int jr = n0; jr < n1; jr += NR) {
+                int nv = Math.min(NR, n1 - jr);
+                DgemmPack.packB(transB, b, bOff, ldb, pc, kc, jr, nv, bp, 0);
+                int co = cOff + m0 * ldc + jr;
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int mv = Math.min(MR, mc - ir);
+                    if (transA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, 0, acc);
+                    else DgemmMicro.rows(kc, a, aOff + (m0 + ir) * lda + pc, lda, mv, bp, 0, acc);
+                    int ct = co + ir * ldc;
+                    if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
+                    else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
+                    else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
                 }
             }
         }

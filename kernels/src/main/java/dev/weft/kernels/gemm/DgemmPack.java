@@ -2,6 +2,9 @@
 package dev.weft.kernels.gemm;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 import static dev.weft.kernels.gemm.DgemmMicro.L;
 import static dev.weft.kernels.gemm.DgemmMicro.NR;
@@ -10,10 +13,89 @@ import static dev.weft.kernels.gemm.DgemmMicro.S;
 /**
  * F64 packing for the blocked GEMM: a block of op(B) into NR-column panels (k-major; columns past the
  * edge packed as zeros, so edge tiles run the same kernel), and a block of a transposed A into plain
- * rows. Both transposes are read in place; no whole operand is ever transposed.
+ * rows. Both transposes are read in place; no whole operand is ever transposed. Transposed reads go
+ * through {@link #transpose}: T x T blocks transposed in registers, the ragged edges element by element.
  */
 final class DgemmPack {
     private DgemmPack() {}
+
+    /** The species of the in-register transpose: 256-bit vectors, so T x T elements a block with T = 256 / element bits. */
+    static final VectorSpecies<Double> TS = DoubleVector.SPECIES_256;
+    static final int T = TS.length();
+    /** Machines whose vectors are narrower than 256 bits (where TS would be emulated) copy element by element. */
+    static final boolean VECTOR_TRANSPOSE = S.vectorBitSize() >= 256;
+
+    // Butterfly stage b (b = T/2, ..., 1) swaps the off-diagonal b x b sub-blocks of rows r and r+b:
+    // new r = blend(r, (r+b) moved up by b lanes, HI_b); new r+b = blend(r moved down by b lanes, r+b, HI_b).
+    private static final VectorMask<Double> HI4 = high(4), HI2 = high(2), HI1 = high(1);
+    private static final VectorShuffle<Double> UP4 = shift(-4), UP2 = shift(-2), UP1 = shift(-1);
+    private static final VectorShuffle<Double> DN4 = shift(4), DN2 = shift(2), DN1 = shift(1);
+
+    /** Lanes l with (l & b) != 0. */
+    private static VectorMask<Double> high(int b) {
+        boolean[] bits = new boolean[T];
+        for (int l = 0; l < T; l++) bits[l] = (l & b) != 0;
+        return VectorMask.fromArray(TS, bits, 0);
+    }
+
+    /** Lane l takes lane (l + d) mod T. */
+    private static VectorShuffle<Double> shift(int d) {
+        return VectorShuffle.fromOp(TS, l -> (l + d) & (T - 1));
+    }
+
+    /**
+     * dst[d + c*ds + r] = src[s + r*ss + c] for r in [0, rows), c in [0, cols): the transpose of a rows x cols
+     * block (row stride ss) into a cols x rows block (row stride ds). Modifies dst only.
+     */
+    static void transpose(double[] src, int s, int ss, int rows, int cols, double[] dst, int d, int ds) {
+        int r = 0;
+        if (VECTOR_TRANSPOSE) {
+            for (; r + T <= rows; r += T) {
+                int c = 0;
+                for (; c + T <= cols; c += T) {
+                    if (T == 8) block8(src, s + r * ss + c, ss, dst, d + c * ds + r, ds);
+                    else block4(src, s + r * ss + c, ss, dst, d + c * ds + r, ds);
+                }
+                transposeScalar(src, s + r * ss + c, ss, T, cols - c, dst, d + c * ds + r, ds);
+            }
+        }
+        transposeScalar(src, s + r * ss, ss, rows - r, cols, dst, d + r, ds);
+    }
+
+    /** The element-by-element reference of {@link #transpose}, and its edge path. Modifies dst only. */
+    static void transposeScalar(double[] src, int s, int ss, int rows, int cols, double[] dst, int d, int ds) {
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) dst[d + c * ds + r] = src[s + r * ss + c];
+        }
+    }
+
+    /** One 8 x 8 block: stage 4 here, stages 2 and 1 in {@link #finish4} on each half. */
+    private static void block8(double[] src, int s, int ss, double[] dst, int d, int ds) {
+        DoubleVector r0 = DoubleVector.fromArray(TS, src, s), r1 = DoubleVector.fromArray(TS, src, s + ss);
+        DoubleVector r2 = DoubleVector.fromArray(TS, src, s + 2 * ss), r3 = DoubleVector.fromArray(TS, src, s + 3 * ss);
+        DoubleVector r4 = DoubleVector.fromArray(TS, src, s + 4 * ss), r5 = DoubleVector.fromArray(TS, src, s + 5 * ss);
+        DoubleVector r6 = DoubleVector.fromArray(TS, src, s + 6 * ss), r7 = DoubleVector.fromArray(TS, src, s + 7 * ss);
+        finish4(r0.blend(r4.rearrange(UP4), HI4), r1.blend(r5.rearrange(UP4), HI4),
+                r2.blend(r6.rearrange(UP4), HI4), r3.blend(r7.rearrange(UP4), HI4), dst, d, ds);
+        finish4(r0.rearrange(DN4).blend(r4, HI4), r1.rearrange(DN4).blend(r5, HI4),
+                r2.rearrange(DN4).blend(r6, HI4), r3.rearrange(DN4).blend(r7, HI4), dst, d + 4 * ds, ds);
+    }
+
+    /** One 4 x 4 block (wider elements: T == 4). */
+    private static void block4(double[] src, int s, int ss, double[] dst, int d, int ds) {
+        finish4(DoubleVector.fromArray(TS, src, s), DoubleVector.fromArray(TS, src, s + ss),
+                DoubleVector.fromArray(TS, src, s + 2 * ss), DoubleVector.fromArray(TS, src, s + 3 * ss), dst, d, ds);
+    }
+
+    /** Stages 2 and 1 on four rows, then stores them at dst[d], dst[d + ds], ... */
+    private static void finish4(DoubleVector r0, DoubleVector r1, DoubleVector r2, DoubleVector r3, double[] dst, int d, int ds) {
+        DoubleVector t0 = r0.blend(r2.rearrange(UP2), HI2), t2 = r0.rearrange(DN2).blend(r2, HI2);
+        DoubleVector t1 = r1.blend(r3.rearrange(UP2), HI2), t3 = r1.rearrange(DN2).blend(r3, HI2);
+        t0.blend(t1.rearrange(UP1), HI1).intoArray(dst, d);
+        t0.rearrange(DN1).blend(t1, HI1).intoArray(dst, d + ds);
+        t2.blend(t3.rearrange(UP1), HI1).intoArray(dst, d + 2 * ds);
+        t2.rearrange(DN1).blend(t3, HI1).intoArray(dst, d + 3 * ds);
+    }
 
     /**
      * Copies op(A)[i0 .. i0+mc, p0 .. p0+kc) of a transposed A (stored k x m, row stride lda) into dst
@@ -21,26 +103,7 @@ final class DgemmPack {
      * copy: the micro-kernel reads its rows in place.
      */
     static void packTransA(double[] a, int aOff, int lda, int i0, int mc, int p0, int kc, double[] dst) {
-        // eight k at a time: each source line feeds 16 rows, each row gets 8 adjacent stores
-        int p = 0;
-        for (; p + 8 <= kc; p += 8) {
-            int src = aOff + (p0 + p) * lda + i0;
-            for (int i = 0; i < mc; i++) {
-                int s = src + i, d = i * kc + p;
-                dst[d] = a[s];
-                dst[d + 1] = a[s + lda];
-                dst[d + 2] = a[s + 2 * lda];
-                dst[d + 3] = a[s + 3 * lda];
-                dst[d + 4] = a[s + 4 * lda];
-                dst[d + 5] = a[s + 5 * lda];
-                dst[d + 6] = a[s + 6 * lda];
-                dst[d + 7] = a[s + 7 * lda];
-            }
-        }
-        for (; p < kc; p++) {
-            int src = aOff + (p0 + p) * lda + i0;
-            for (int i = 0; i < mc; i++) dst[i * kc + p] = a[src + i];
-        }
+        transpose(a, aOff + p0 * lda + i0, lda, kc, mc, dst, 0, kc);
     }
 
     /**
@@ -78,27 +141,9 @@ final class DgemmPack {
 
     /** B stored (n x k): column jj of the panel is a contiguous source row; zeros past cols. */
     private static void panelTrans(double[] b, int src, int ldb, int kc, int cols, double[] dst, int d) {
-        // eight k at a time per column: eight adjacent loads, eight stores one panel row apart
-        int p = 0;
-        for (; p + 8 <= kc; p += 8) {
-            int o = d + p * NR;
-            for (int jj = 0; jj < cols; jj++) {
-                int s = src + jj * ldb + p, q = o + jj;
-                dst[q] = b[s];
-                dst[q + NR] = b[s + 1];
-                dst[q + 2 * NR] = b[s + 2];
-                dst[q + 3 * NR] = b[s + 3];
-                dst[q + 4 * NR] = b[s + 4];
-                dst[q + 5 * NR] = b[s + 5];
-                dst[q + 6 * NR] = b[s + 6];
-                dst[q + 7 * NR] = b[s + 7];
-            }
-        }
-        for (; p < kc; p++) {
-            for (int jj = 0; jj < cols; jj++) dst[d + p * NR + jj] = b[src + jj * ldb + p];
-        }
+        transpose(b, src, ldb, cols, kc, dst, d, NR);
         if (cols < NR) {
-            for (p = 0; p < kc; p++) java.util.Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0);
+            for (int p = 0; p < kc; p++) java.util.Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0);
         }
     }
 }

@@ -6,14 +6,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.weft.kernels.gemm.SgemmMicro.MR;
 import static dev.weft.kernels.gemm.SgemmMicro.NR;
+import static dev.weft.kernels.gemm.SgemmMicro.S;
 
 /**
  * The F32 cache-blocked GEMM driver. For each NC-column block: pack op(B) for a group of up to KB
  * k slices (KC each), then for each MC-row block, for each k slice: sweep the micro-kernel over the
  * tiles, reading A in place (or from a row-major copy of a transposed A); the MC x NC block of
- * C stays in L2 across the k slices. Threads claim disjoint row (or column) chunks of C; the k slicing
- * depends on k alone, so every C element sees the same operations in the same order whichever thread
- * computes it and however many there are.
+ * C stays in L2 across the k slices. When all the rows of a k slice of A fit in L2 (few rows, as in
+ * a training batch), {@link #fewRows} instead packs one B panel at a time and sweeps it over every row
+ * while it is in L1. Threads claim disjoint row (or column) chunks of C; the k slicing depends on k
+ * alone, so every C element sees the same operations in the same order whichever thread computes it,
+ * however many there are, and whichever of the two loop orders runs.
  */
 final class SgemmBlocked {
     private SgemmBlocked() {}
@@ -25,7 +28,9 @@ final class SgemmBlocked {
     static final int NC = 512;
     /** k slices packed together per column block: bounds the packed-B buffer to KB*KC*NC elements. */
     static final int KB = 8;
-    /** Products below this many multiply-adds stay on the caller's thread (waking a worker costs ~30 us). */
+    /** Row blocks of at most this many A elements per k slice (rows x kc: 256 KB) take the {@link #fewRows} order. */
+    static final int FEW_ROWS_A = 256 * 1024 * 8 / S.elementSize();
+    /** Products below this many multiply-adds stay on the caller's thread (a parked worker takes 30-50 us to wake). */
     static final long SMALL = 128L * 128 * 64;
 
     /** Per-thread scratch: packed panels and an edge tile. Contents never outlive one block call. */
@@ -79,6 +84,10 @@ final class SgemmBlocked {
                       float beta, float[] c, int cOff, int ldc) {
         Scratch s = SCRATCH.get();
         int ks = kSlice(k);
+        if ((long) (m1 - m0) * ks <= FEW_ROWS_A) {
+            fewRows(transA, transB, m0, m1, n0, n1, k, ks, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, s);
+            return;
+        }
         int slices = (k + ks - 1) / ks;
         int group = Math.min(slices, KB);
         int ncMax = Math.min(NC, n1 - n0), mcMax = Math.min(MC, m1 - m0);
@@ -119,6 +128,40 @@ final class SgemmBlocked {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * C rows [m0, m1) x columns [n0, n1) for a row block whose k slices fit in L2: per k slice (A packed
+     * once if transposed), pack one NR-column panel of op(B) and run every row tile over it. The same
+     * kernels, slices and store formulas as {@link #block}, so the same bits.
+     */
+    private static void fewRows(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k, int ks, float alpha,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int cOff, int ldc, Scratch s) {
+        int mc = m1 - m0;
+        if (s.b.length < ks * NR) s.b = new float[ks * NR];
+        if (transA && s.a.length < mc * ks) s.a = new float[mc * ks];
+        float[] ap = s.a, bp = s.b, acc = s.acc;
+        for (int pc = 0; pc < k; pc += ks) {
+            int kc = Math.min(ks, k - pc);
+            boolean overwrite = pc == 0 && beta == 0;
+            float bt = pc == 0 ? beta : 1;
+            if (transA) SgemmPack.packTransA(a, aOff, lda, m0, mc, pc, kc, ap);
+            for (int jr = n0; jr < n1; jr += NR) {
+                int nv = Math.min(NR, n1 - jr);
+                SgemmPack.packB(transB, b, bOff, ldb, pc, kc, jr, nv, bp, 0);
+                int co = cOff + m0 * ldc + jr;
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int mv = Math.min(MR, mc - ir);
+                    if (transA) SgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, 0, acc);
+                    else SgemmMicro.rows(kc, a, aOff + (m0 + ir) * lda + pc, lda, mv, bp, 0, acc);
+                    int ct = co + ir * ldc;
+                    if (mv < MR || nv < NR) SgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
+                    else if (overwrite) SgemmMicro.overwrite(acc, c, ct, ldc, alpha);
+                    else SgemmMicro.update(acc, c, ct, ldc, alpha, bt);
                 }
             }
         }

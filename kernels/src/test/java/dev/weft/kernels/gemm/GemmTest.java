@@ -115,6 +115,48 @@ class GemmTest {
     }
 
     @Test
+    void bothLoopOrdersGiveIdenticalBits() {
+        // whole, the rows x kc block exceeds FEW_ROWS_A (the MC-block order); each half of the rows fits it
+        // (the panel-at-a-time order): computed whole and as two half products, C must be the same bits
+        int old = Parallel.threads();
+        try {
+            Parallel.setThreads(1);
+            int n = 45, k = 300;
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                float beta = t == 2 ? 0f : 0.25f;
+                int m = 300, half = 150, lda = ta ? m : k, ldb = tb ? k : n;
+                assertTrue((long) m * SgemmBlocked.kSlice(k) > SgemmBlocked.FEW_ROWS_A);
+                assertTrue((long) half * SgemmBlocked.kSlice(k) <= SgemmBlocked.FEW_ROWS_A);
+                float[] a = randomF(m * k, 21 + t), b = randomF(k * n, 31 + t), c0 = randomF(m * n, 41 + t);
+                float[] whole = c0.clone(), halves = c0.clone();
+                GemmSimd.sgemm(ta, tb, m, n, k, 1.5f, a, 0, lda, b, 0, ldb, beta, whole, 0, n);
+                for (int h = 0; h < 2; h++) {
+                    GemmSimd.sgemm(ta, tb, half, n, k, 1.5f, a, ta ? h * half : h * half * lda, lda, b, 0, ldb,
+                            beta, halves, h * half * n, n);
+                }
+                assertArrayEquals(whole, halves, "transA=" + ta + " transB=" + tb);
+
+                m = 200;
+                half = 100;
+                lda = ta ? m : k;
+                assertTrue((long) m * DgemmBlocked.kSlice(k) > DgemmBlocked.FEW_ROWS_A);
+                assertTrue((long) half * DgemmBlocked.kSlice(k) <= DgemmBlocked.FEW_ROWS_A);
+                double[] ad = toD(randomF(m * k, 51 + t)), bd = toD(b), dc0 = toD(randomF(m * n, 61 + t));
+                double[] dw = dc0.clone(), dh = dc0.clone();
+                GemmSimd.dgemm(ta, tb, m, n, k, 1.5, ad, 0, lda, bd, 0, ldb, beta, dw, 0, n);
+                for (int h = 0; h < 2; h++) {
+                    GemmSimd.dgemm(ta, tb, half, n, k, 1.5, ad, ta ? h * half : h * half * lda, lda, bd, 0, ldb,
+                            beta, dh, h * half * n, n);
+                }
+                assertArrayEquals(dw, dh, "dgemm transA=" + ta + " transB=" + tb);
+            }
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
     void batchedMatchesOneByOneWithSharedOperands() {
         int m = 9, n = 13, k = 11, batch = 5;
         float[] a = randomF(2 + batch * m * k, 4), w = randomF(1 + k * n, 5);
