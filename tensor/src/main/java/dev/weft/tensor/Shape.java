@@ -16,8 +16,13 @@ public final class Shape {
     /** Product of the sizes; errors on negative sizes or when it exceeds Integer.MAX_VALUE. */
     public static int numel(int[] shape) {
         long n = 1;
+        boolean empty = false;
         for (int s : shape) {
             if (s < 0) throw new IllegalArgumentException("shape " + format(shape) + ": negative size " + s);
+            empty |= s == 0;
+        }
+        if (empty) return 0;                    // (2^31, 2, 0) holds nothing: no overflow to report
+        for (int s : shape) {
             n *= s;
             if (n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("shape " + format(shape) + ": more than " + Integer.MAX_VALUE + " elements");

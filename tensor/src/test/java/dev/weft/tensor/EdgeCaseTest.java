@@ -2,6 +2,8 @@ package dev.weft.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,15 @@ class EdgeCaseTest {
         Tensor w = Tensor.ones(3, 4).expand(2, 3, 4);
         assertArrayEquals(new float[] {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4},
                 w.matmul(Tensor.ones(2, 4, 3)).toFloatArray());
+    }
+
+    @Test
+    void aShapeWithAZeroDimHoldsNothingHoweverLargeTheOthers() {
+        assertEquals(0, Shape.numel(new int[] {Integer.MAX_VALUE, 2, 0}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Shape.numel(new int[] {Integer.MAX_VALUE, 2, 1}));
+        assertTrue(e.getMessage().contains("more than 2147483647 elements"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Shape.numel(new int[] {0, -1}));
+        assertTrue(e.getMessage().contains("negative size -1"), e.getMessage());
     }
 }
