@@ -27,22 +27,13 @@ final class CpuElementwise {
                 Tensor x = in[0];
                 Object xa = CpuStorage.of(x).array();
                 var fn = unaryFn(u.fn());
-                if (x.isContiguous() && out.isContiguous() && java.util.Arrays.equals(x.shape(), shape)) {
-                    unaryRun(fn, u, xa, x.storageOffset(), y, out.storageOffset(), out.numel());
+                if (out.isContiguous() && sameRun(x, shape)) {
+                    unaryRun(fn, u, xa, x.storageOffset(), 1, y, out.storageOffset(), 1, out.numel());
                     return;
                 }
                 StridedLoop loop = new StridedLoop(shape, new int[] {0, x.storageOffset()}, out.stride(), x.stride());
                 int ys = loop.innerStride(0), xs = loop.innerStride(1);
-                each(loop, (o, n) -> {
-                    switch (y) {
-                        case float[] yy -> Unary.apply(fn, u.p0(), u.p1(), (float[]) xa, o[1], xs, yy, o[0], ys, n);
-                        case double[] yy -> Unary.apply(fn, u.p0(), u.p1(), (double[]) xa, o[1], xs, yy, o[0], ys, n);
-                        case int[] yy -> Unary.apply(fn, u.p0(), u.p1(), (int[]) xa, o[1], xs, yy, o[0], ys, n);
-                        case long[] yy -> Unary.apply(fn, u.p0(), u.p1(), (long[]) xa, o[1], xs, yy, o[0], ys, n);
-                        case byte[] yy -> Unary.apply(fn, u.p0(), u.p1(), (byte[]) xa, o[1], xs, yy, o[0], ys, n);
-                        default -> throw new IllegalStateException("cpu unary: array " + y.getClass());
-                    }
-                });
+                each(loop, (o, n) -> unaryRun(fn, u, xa, o[1], xs, y, o[0], ys, n));
             }
             case ElementwiseOp.Binary b -> {
                 Tensor a = in[0], c = in[1];
@@ -50,22 +41,13 @@ final class CpuElementwise {
                 var fn = binaryFn(b.fn());
                 int cs1 = sameRun(c, shape) ? 1 : c.numel() == 1 ? 0 : -1;
                 if (cs1 >= 0 && out.isContiguous() && sameRun(a, shape)) {
-                    binaryRun(fn, aa, a.storageOffset(), ca, c.storageOffset(), cs1, y, out.storageOffset(), out.numel());
+                    binaryRun(fn, aa, a.storageOffset(), 1, ca, c.storageOffset(), cs1, y, out.storageOffset(), 1, out.numel());
                     return;
                 }
                 StridedLoop loop = new StridedLoop(shape, new int[] {0, a.storageOffset(), c.storageOffset()},
                         out.stride(), Broadcast.strides(a, shape), Broadcast.strides(c, shape));
                 int ys = loop.innerStride(0), as = loop.innerStride(1), cs = loop.innerStride(2);
-                each(loop, (o, n) -> {
-                    switch (aa) {
-                        case float[] x -> Binary.apply(fn, x, o[1], as, (float[]) ca, o[2], cs, (float[]) y, o[0], ys, n);
-                        case double[] x -> Binary.apply(fn, x, o[1], as, (double[]) ca, o[2], cs, (double[]) y, o[0], ys, n);
-                        case int[] x -> Binary.apply(fn, x, o[1], as, (int[]) ca, o[2], cs, (int[]) y, o[0], ys, n);
-                        case long[] x -> Binary.apply(fn, x, o[1], as, (long[]) ca, o[2], cs, (long[]) y, o[0], ys, n);
-                        case byte[] x -> Binary.apply(fn, x, o[1], as, (byte[]) ca, o[2], cs, (byte[]) y, o[0], ys, n);
-                        default -> throw new IllegalStateException("cpu binary: array " + aa.getClass());
-                    }
-                });
+                each(loop, (o, n) -> binaryRun(fn, aa, o[1], as, ca, o[2], cs, y, o[0], ys, n));
             }
             case ElementwiseOp.Compare c -> {
                 Tensor a = in[0], d = in[1];
@@ -113,28 +95,29 @@ final class CpuElementwise {
         return t.isContiguous() && java.util.Arrays.equals(t.shape(), shape);
     }
 
-    // Same-shape contiguous operands (a scalar second operand too): one kernel call, no loop set-up.
-    // Tiny ops are dominated by this set-up, so the common case skips it.
-    private static void unaryRun(dev.weft.kernels.elementwise.UnaryFn fn, ElementwiseOp.Unary u, Object xa, int xo,
-                                 Object y, int yo, int n) {
+    // One strided run of a unary / binary op over whatever array type the tensors hold. Same-shape
+    // contiguous operands (a scalar second operand too) call these once with unit strides and skip the
+    // loop set-up, which dominates tiny ops.
+    private static void unaryRun(dev.weft.kernels.elementwise.UnaryFn fn, ElementwiseOp.Unary u, Object xa, int xo, int xs,
+                                 Object y, int yo, int ys, int n) {
         switch (y) {
-            case float[] yy -> Unary.apply(fn, u.p0(), u.p1(), (float[]) xa, xo, 1, yy, yo, 1, n);
-            case double[] yy -> Unary.apply(fn, u.p0(), u.p1(), (double[]) xa, xo, 1, yy, yo, 1, n);
-            case int[] yy -> Unary.apply(fn, u.p0(), u.p1(), (int[]) xa, xo, 1, yy, yo, 1, n);
-            case long[] yy -> Unary.apply(fn, u.p0(), u.p1(), (long[]) xa, xo, 1, yy, yo, 1, n);
-            case byte[] yy -> Unary.apply(fn, u.p0(), u.p1(), (byte[]) xa, xo, 1, yy, yo, 1, n);
+            case float[] yy -> Unary.apply(fn, u.p0(), u.p1(), (float[]) xa, xo, xs, yy, yo, ys, n);
+            case double[] yy -> Unary.apply(fn, u.p0(), u.p1(), (double[]) xa, xo, xs, yy, yo, ys, n);
+            case int[] yy -> Unary.apply(fn, u.p0(), u.p1(), (int[]) xa, xo, xs, yy, yo, ys, n);
+            case long[] yy -> Unary.apply(fn, u.p0(), u.p1(), (long[]) xa, xo, xs, yy, yo, ys, n);
+            case byte[] yy -> Unary.apply(fn, u.p0(), u.p1(), (byte[]) xa, xo, xs, yy, yo, ys, n);
             default -> throw new IllegalStateException("cpu unary: array " + y.getClass());
         }
     }
 
-    private static void binaryRun(dev.weft.kernels.elementwise.BinaryFn fn, Object aa, int ao, Object ca, int co, int cs,
-                                  Object y, int yo, int n) {
+    private static void binaryRun(dev.weft.kernels.elementwise.BinaryFn fn, Object aa, int ao, int as, Object ca, int co,
+                                  int cs, Object y, int yo, int ys, int n) {
         switch (aa) {
-            case float[] x -> Binary.apply(fn, x, ao, 1, (float[]) ca, co, cs, (float[]) y, yo, 1, n);
-            case double[] x -> Binary.apply(fn, x, ao, 1, (double[]) ca, co, cs, (double[]) y, yo, 1, n);
-            case int[] x -> Binary.apply(fn, x, ao, 1, (int[]) ca, co, cs, (int[]) y, yo, 1, n);
-            case long[] x -> Binary.apply(fn, x, ao, 1, (long[]) ca, co, cs, (long[]) y, yo, 1, n);
-            case byte[] x -> Binary.apply(fn, x, ao, 1, (byte[]) ca, co, cs, (byte[]) y, yo, 1, n);
+            case float[] x -> Binary.apply(fn, x, ao, as, (float[]) ca, co, cs, (float[]) y, yo, ys, n);
+            case double[] x -> Binary.apply(fn, x, ao, as, (double[]) ca, co, cs, (double[]) y, yo, ys, n);
+            case int[] x -> Binary.apply(fn, x, ao, as, (int[]) ca, co, cs, (int[]) y, yo, ys, n);
+            case long[] x -> Binary.apply(fn, x, ao, as, (long[]) ca, co, cs, (long[]) y, yo, ys, n);
+            case byte[] x -> Binary.apply(fn, x, ao, as, (byte[]) ca, co, cs, (byte[]) y, yo, ys, n);
             default -> throw new IllegalStateException("cpu binary: array " + aa.getClass());
         }
     }
