@@ -2,7 +2,7 @@ package dev.weft.autograd;
 
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.ConvOp;
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.Dispatch;
 
 /**
  * Backward rules of the sliding-window primitives; convolution itself is Im2col + Bmm, so its

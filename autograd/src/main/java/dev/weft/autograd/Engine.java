@@ -1,7 +1,7 @@
 package dev.weft.autograd;
 
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Storage;
+import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Storage;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,7 +12,7 @@ import dev.weft.tensor.op.MatmulOp;
 import dev.weft.tensor.op.Op;
 import dev.weft.tensor.op.ReduceFn;
 import dev.weft.tensor.op.ReduceOp;
-import dev.weft.tensor.op.ShapeOp;
+import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.SortOp;
 import dev.weft.tensor.op.UnaryFn;
 import dev.weft.tensor.op.ViewOp;
@@ -66,7 +66,7 @@ public final class Gradients {
                 case CopyOp.ToDevice x -> new Tensor[] {c.g().to(c.inMeta(0).device())};
             };
             case CreationOp k -> throw nonDifferentiable(op, c);
-            case ShapeOp s -> ShapeGrads.backward(s, c);
+            case JoinOp s -> JoinGrads.backward(s, c);
             case IndexOp i -> IndexGrads.backward(i, c);
             case SortOp s -> SortGrads.backward(s, c);
             case ConvOp k -> ConvGrads.backward(k, c);

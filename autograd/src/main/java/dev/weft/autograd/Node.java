@@ -1,6 +1,6 @@
 package dev.weft.autograd;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.Op;
 

@@ -1,6 +1,6 @@
 package dev.weft.autograd;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 
 /**
  * The gradNode marker of a tensor produced by a non-differentiable op (a comparison, argmax/argmin

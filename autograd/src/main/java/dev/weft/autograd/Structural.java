@@ -1,9 +1,9 @@
 package dev.weft.autograd;
 
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Joining;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.Create;
+import dev.weft.tensor.Create;
 
 /** Small tensor-op helpers shared by the structural rules (zeros on a device, padding, triangles, eye). */
 final class Structural {

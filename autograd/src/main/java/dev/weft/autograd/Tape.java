@@ -1,11 +1,11 @@
 package dev.weft.autograd;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.CopyOp;
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.Dispatch;
 import dev.weft.tensor.op.Op;
-import dev.weft.tensor.op.Recorder;
+import dev.weft.tensor.Recorder;
 import dev.weft.tensor.op.ViewOp;
 
 /**

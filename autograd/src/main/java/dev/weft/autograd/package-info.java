@@ -14,7 +14,7 @@
  *   <li>{@link dev.weft.autograd.Autograd}: backward (seed, retainGraph, createGraph), functional grad,
  *       zeroGrad, noGrad/enableGrad scopes, isLeaf, gradFn.</li>
  *   <li>{@link dev.weft.autograd.Gradients}: the rule table, an exhaustive switch over the sealed op
- *       families (ElementwiseGrads, ReduceGrads, ViewGrads, ShapeGrads, IndexGrads, SortGrads,
+ *       families (ElementwiseGrads, ReduceGrads, ViewGrads, JoinGrads, IndexGrads, SortGrads,
  *       ConvGrads, LinalgGrads); broadcasting is undone once, in the engine (sumToSize).</li>
  *   <li>{@link dev.weft.autograd.Functional}: vjp, jvp (double vjp), jacobian, hvp.</li>
  *   <li>{@link dev.weft.autograd.Gradcheck}: gradcheck / gradgradcheck in F64.</li>

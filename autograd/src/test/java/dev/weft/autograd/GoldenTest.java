@@ -3,7 +3,7 @@ package dev.weft.autograd;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.weft.tensor.Convolution;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Linalg;
 import dev.weft.tensor.Pooling;
 import dev.weft.tensor.Tensor;

@@ -2,7 +2,7 @@ package dev.weft.autograd;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;

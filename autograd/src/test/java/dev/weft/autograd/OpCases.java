@@ -1,10 +1,10 @@
 package dev.weft.autograd;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.CopyOp;
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.Dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -227,7 +227,7 @@ final class OpCases {
     /** a, b of one shape with a/b kept off integers (the kinks of remainder and fmod). */
     private static Tensor[] ratioPair(Gen g) {
         int[] s = g.shape(1, 2, 3);
-        int n = dev.weft.tensor.Shape.numel(s);
+        int n = dev.weft.tensor.core.Shape.numel(s);
         double[] a = new double[n], b = new double[n];
         for (int i = 0; i < n; i++) {
             b[i] = g.coin() ? g.value(0.5, 1, 0) : g.value(-1, -0.5, 0);
@@ -242,7 +242,7 @@ final class OpCases {
 
     /** Values in [0.5, 1.5) with about a third of them exactly 0 (at least one). */
     private static Tensor withZeros(Gen g, int[] shape) {
-        int n = dev.weft.tensor.Shape.numel(shape);
+        int n = dev.weft.tensor.core.Shape.numel(shape);
         double[] v = g.values(n, 0.5, 1.5);
         v[g.nextInt(0, n - 1)] = 0;
         for (int i = 0; i < n; i++) if (g.nextInt(0, 2) == 0) v[i] = 0;

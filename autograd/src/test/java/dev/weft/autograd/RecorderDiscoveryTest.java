@@ -3,7 +3,7 @@ package dev.weft.autograd;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.Dispatch;
 import org.junit.jupiter.api.Test;
 
 /** The tape is found through ServiceLoader by the tensor layer itself, before any autograd class is used. */

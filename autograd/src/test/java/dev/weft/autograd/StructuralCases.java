@@ -4,7 +4,7 @@ import dev.weft.tensor.Convolution;
 import dev.weft.tensor.Joining;
 import dev.weft.tensor.Linalg;
 import dev.weft.tensor.Pooling;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Sorting;
 import dev.weft.tensor.Tensor;
 import java.util.function.Function;

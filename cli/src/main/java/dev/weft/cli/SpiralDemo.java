@@ -11,7 +11,7 @@ import dev.weft.nn.train.Batch;
 import dev.weft.nn.train.Evaluator;
 import dev.weft.nn.train.History;
 import dev.weft.nn.train.Trainer;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;

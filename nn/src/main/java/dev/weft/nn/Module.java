@@ -1,9 +1,9 @@
 package dev.weft.nn;
 
 import dev.weft.autograd.GradMode;
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 import java.util.ArrayList;

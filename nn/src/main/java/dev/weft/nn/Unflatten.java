@@ -1,6 +1,6 @@
 package dev.weft.nn;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /** Splits dim {@code dim} into {@code unflattenedSize} (one entry may be -1): (B, 12) -> (B, 3, 4). */

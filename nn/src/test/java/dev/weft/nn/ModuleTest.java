@@ -5,7 +5,7 @@ import dev.weft.nn.layers.BatchNorm1d;
 import dev.weft.nn.layers.Dropout;
 import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.Shape;
+
 import dev.weft.tensor.op.ConvOp;
-import dev.weft.tensor.op.Dispatch;
-import dev.weft.tensor.op.Products;
 import java.util.Arrays;
 
 /**

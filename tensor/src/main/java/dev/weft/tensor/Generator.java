@@ -1,5 +1,7 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.Philox;
+
 /**
  * A seeded, splittable random generator over {@link Philox}: state is a 64-bit key (the seed) and a
  * 64-bit block counter. A random op reserves a run of blocks ({@link #reserve}) and records (key, start

@@ -1,5 +1,7 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.Shape;
+
 /**
  * Conversions between the host arrays of Backend.toHost (float[], double[], int[], long[], boolean[])
  * and the element-wise comparison behind {@link Tensor#allclose}. Host-side only; for tests and I/O.

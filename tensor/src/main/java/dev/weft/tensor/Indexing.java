@@ -1,9 +1,9 @@
 package dev.weft.tensor;
 
-import dev.weft.tensor.op.Create;
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
+
 import dev.weft.tensor.op.IndexOp;
-import dev.weft.tensor.op.Pointwise;
 import java.util.Arrays;
 
 /**

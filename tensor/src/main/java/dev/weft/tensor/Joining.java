@@ -1,9 +1,9 @@
 package dev.weft.tensor;
 
-import dev.weft.tensor.op.Create;
-import dev.weft.tensor.op.Dispatch;
-import dev.weft.tensor.op.Pointwise;
-import dev.weft.tensor.op.ShapeOp;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
+
+import dev.weft.tensor.op.JoinOp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Joining and reshuffling with PyTorch's names and semantics: cat, stack, split, chunk, unbind, flip,
  * roll, repeat, tile, pad, tril/triu, one_hot, diagonal, diag. Only cat and flip are primitives
- * ({@link ShapeOp}); the rest are views, cat, Where and index_select, so autograd differentiates them
+ * ({@link JoinOp}); the rest are views, cat, Where and index_select, so autograd differentiates them
  * through their parts. Results never alias the input except split/chunk/unbind/diagonal (views, as in PyTorch).
  */
 public final class Joining {
@@ -34,7 +34,7 @@ public final class Joining {
         Tensor[] in = new Tensor[ts.size()];
         for (int i = 0; i < in.length; i++) in[i] = ts.get(i).to(dt);
         if (in[0].dim() == 0) throw new IllegalArgumentException("cat: zero-dimensional tensor (input 0) cannot be concatenated");
-        return Dispatch.apply1(new ShapeOp.Cat(Shape.dim("cat", dim, in[0].dim())), in);
+        return Dispatch.apply1(new JoinOp.Cat(Shape.dim("cat", dim, in[0].dim())), in);
     }
 
     /** torch.cat over an array (see {@link #cat(List, int)}). */
@@ -135,7 +135,7 @@ public final class Joining {
     public static Tensor flip(Tensor x, int... dims) {
         int[] d = Shape.dims("flip", dims, x.dim());
         if (x.dim() == 0) return x.clone();
-        return Dispatch.apply1(new ShapeOp.Flip(d), x);
+        return Dispatch.apply1(new JoinOp.Flip(d), x);
     }
 
     /**

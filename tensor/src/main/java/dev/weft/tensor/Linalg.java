@@ -1,6 +1,7 @@
 package dev.weft.tensor;
 
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.core.Shape;
+
 import dev.weft.tensor.op.LinalgOp;
 import java.util.Arrays;
 

@@ -1,7 +1,8 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.Shape;
+
 import dev.weft.tensor.op.ConvOp;
-import dev.weft.tensor.op.Dispatch;
 
 /**
  * Max and average pooling as F.max_pool1d/2d and F.avg_pool1d/2d compute them, plus the backward

@@ -1,6 +1,8 @@
 package dev.weft.tensor;
 
-import dev.weft.tensor.op.Dispatch;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
+
 import dev.weft.tensor.op.SortOp;
 
 /**

@@ -1,12 +1,10 @@
 package dev.weft.tensor;
 
-import dev.weft.tensor.backend.Backends;
-import dev.weft.tensor.op.Create;
-import dev.weft.tensor.op.Dispatch;
-import dev.weft.tensor.op.Pointwise;
-import dev.weft.tensor.op.Products;
-import dev.weft.tensor.op.Reductions;
-import dev.weft.tensor.op.Views;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Storage;
+
 import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.CompareFn;
 import dev.weft.tensor.op.UnaryFn;
@@ -757,7 +755,7 @@ public final class Tensor {
 
     /** Einstein summation, e.g. einsum("bij,bjk->bik", a, b). */
     public static Tensor einsum(String equation, Tensor... operands) {
-        return dev.weft.tensor.op.Einsum.einsum(equation, operands);
+        return dev.weft.tensor.Einsum.einsum(equation, operands);
     }
 
     // ---------------------------------------------------------------- conversion and access

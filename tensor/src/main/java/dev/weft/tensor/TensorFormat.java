@@ -1,5 +1,9 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

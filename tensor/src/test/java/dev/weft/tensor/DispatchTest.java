@@ -1,16 +1,15 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.Device;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.tensor.backend.Backends;
-import dev.weft.tensor.op.Dispatch;
 import dev.weft.tensor.op.ElementwiseOp;
 import dev.weft.tensor.op.Op;
-import dev.weft.tensor.op.Recorder;
 import dev.weft.tensor.op.ViewOp;
 import java.util.ArrayList;
 import java.util.List;

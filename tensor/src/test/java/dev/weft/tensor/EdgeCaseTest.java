@@ -1,5 +1,8 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

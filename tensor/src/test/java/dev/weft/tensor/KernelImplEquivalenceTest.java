@@ -1,5 +1,7 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.DType;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

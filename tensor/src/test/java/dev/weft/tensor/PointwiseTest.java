@@ -1,5 +1,7 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.DType;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -164,7 +166,7 @@ class PointwiseTest {
         assertEquals("gelu: approximate must be \"none\" or \"tanh\", got \"fast\"",
                 assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(1).gelu("fast")).getMessage());
         assertEquals("exp: expected a floating dtype (f32 or f64), got i64 for input (2,)",
-                assertThrows(IllegalArgumentException.class, () -> dev.weft.tensor.op.Dispatch.apply1(
+                assertThrows(IllegalArgumentException.class, () -> dev.weft.tensor.Dispatch.apply1(
                         new dev.weft.tensor.op.ElementwiseOp.Unary(dev.weft.tensor.op.UnaryFn.EXP), Tensor.of(1L, 2L))).getMessage());
         assertTrue(Tensor.of(1.0).allclose(Tensor.of(1.0 + 1e-9)));
     }

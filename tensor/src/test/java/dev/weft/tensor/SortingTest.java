@@ -1,5 +1,7 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.DType;
+
 import static dev.weft.tensor.JoiningTest.error;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,12 +1,12 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.DType;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.tensor.op.Dispatch;
-import dev.weft.tensor.op.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -12,7 +12,7 @@ import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.loss.Losses;
 import dev.weft.nn.optim.Adam;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;

@@ -4,9 +4,9 @@ import dev.weft.nn.Module;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Linear;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 import java.util.Arrays;

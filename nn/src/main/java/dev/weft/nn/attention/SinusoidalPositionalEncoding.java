@@ -4,7 +4,7 @@ import dev.weft.nn.Module;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -48,7 +48,7 @@ public final class SinusoidalPositionalEncoding extends Module {
                 pe[pos * d + j] = (j & 1) == 0 ? Math.sin(angle) : Math.cos(angle);
             }
         }
-        return Tensor.of(pe, n, d).to(dev.weft.tensor.DType.F32);
+        return Tensor.of(pe, n, d).to(dev.weft.tensor.core.DType.F32);
     }
 
     /** x: (T, B, dModel), (B, T, dModel) batch-first, or (T, dModel) -> dropout(x + PE[:T]), same shape. */

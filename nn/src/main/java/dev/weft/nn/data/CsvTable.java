@@ -1,6 +1,6 @@
 package dev.weft.nn.data;
 
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;

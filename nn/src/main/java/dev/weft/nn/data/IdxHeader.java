@@ -1,6 +1,6 @@
 package dev.weft.nn.data;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 
 /**
  * The header of an IDX file: element type and dims (all validated: 1..16 dims, each >= 0, the product

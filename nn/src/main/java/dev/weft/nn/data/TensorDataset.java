@@ -1,6 +1,6 @@
 package dev.weft.nn.data;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

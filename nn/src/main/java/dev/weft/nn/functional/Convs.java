@@ -1,7 +1,7 @@
 package dev.weft.nn.functional;
 
 import dev.weft.tensor.Convolution;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**

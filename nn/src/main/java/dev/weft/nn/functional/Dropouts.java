@@ -2,7 +2,7 @@ package dev.weft.nn.functional;
 
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.Create;
+import dev.weft.tensor.Create;
 
 /** Inverted dropout: kept entries scaled by 1/(1-p) in training, identity in evaluation. */
 final class Dropouts {

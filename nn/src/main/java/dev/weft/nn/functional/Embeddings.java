@@ -1,6 +1,6 @@
 package dev.weft.nn.functional;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /** Table lookup: rows of W picked by integer indices; the padding row passes no gradient back. */

@@ -1,7 +1,7 @@
 package dev.weft.nn.functional;
 
 import dev.weft.autograd.GradMode;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 import java.util.Arrays;
@@ -30,7 +30,7 @@ final class Norms {
     static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor w, Double eps) {
         int[] dims = trailing("rms_norm", x, normalizedShape);
         checkAffine("rms_norm", x, normalizedShape, w, null);
-        double e = eps != null ? eps : (x.dtype() == dev.weft.tensor.DType.F64 ? Math.ulp(1.0) : Math.ulp(1.0f));
+        double e = eps != null ? eps : (x.dtype() == dev.weft.tensor.core.DType.F64 ? Math.ulp(1.0) : Math.ulp(1.0f));
         Tensor y = x.mul(x.square().mean(dims, true).add(e).rsqrt());
         return w == null ? y : y.mul(w);
     }

@@ -1,8 +1,8 @@
 package dev.weft.nn.functional;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.Create;
+import dev.weft.tensor.Create;
 
 /**
  * Adaptive average pooling, composed as two averaging matrices, y = P_H x P_W^T: output cell i

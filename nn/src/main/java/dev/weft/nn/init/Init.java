@@ -1,11 +1,11 @@
 package dev.weft.nn.init;
 
 import dev.weft.autograd.GradMode;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Linalg;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.Create;
+import dev.weft.tensor.Create;
 
 /**
  * Weight initializers as torch.nn.init: each fills its tensor IN PLACE under no-grad from an explicit
@@ -135,7 +135,7 @@ public final class Init {
     private static double kaimingStd(Tensor t, double a, FanMode mode, String nonlinearity) {
         Fans f = Fans.of(t);
         int fan = mode == FanMode.FAN_IN ? f.fanIn() : f.fanOut();
-        if (fan == 0) throw new IllegalArgumentException("init.kaiming: tensor " + dev.weft.tensor.Shape.format(t.shape()) + " has zero " + mode);
+        if (fan == 0) throw new IllegalArgumentException("init.kaiming: tensor " + dev.weft.tensor.core.Shape.format(t.shape()) + " has zero " + mode);
         return calculateGain(nonlinearity, a) / Math.sqrt(fan);
     }
 
@@ -147,7 +147,7 @@ public final class Init {
     public static Tensor orthogonal(Tensor t, double gain, Generator g) {
         if (t.dim() < 2) {
             throw new IllegalArgumentException("init.orthogonal: only tensors with 2 or more dimensions are supported, got "
-                    + dev.weft.tensor.Shape.format(t.shape()));
+                    + dev.weft.tensor.core.Shape.format(t.shape()));
         }
         if (t.numel() == 0) return t;
         int rows = t.size(0), cols = t.numel() / rows;

@@ -1,6 +1,6 @@
 package dev.weft.nn.io;
 
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 
 /**
  * The element types of a safetensors file that Weft reads and writes, with their header names and

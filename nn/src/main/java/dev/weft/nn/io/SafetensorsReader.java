@@ -1,8 +1,8 @@
 package dev.weft.nn.io;
 
-import dev.weft.tensor.Device;
+import dev.weft.tensor.core.Device;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.Create;
+import dev.weft.tensor.Create;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;

@@ -1,6 +1,6 @@
 package dev.weft.nn.io;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 
 /**
  * One tensor's entry in a safetensors header, after validation: its dtype as stored in the file

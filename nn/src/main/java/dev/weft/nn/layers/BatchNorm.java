@@ -4,8 +4,8 @@ import dev.weft.autograd.GradMode;
 import dev.weft.nn.Module;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**

@@ -3,7 +3,7 @@ package dev.weft.nn.layers;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**

@@ -24,6 +24,6 @@ final class Repr {
 
     /** (3, 3) style; one entry prints (3,). */
     static String tuple(int... v) {
-        return dev.weft.tensor.Shape.format(v);
+        return dev.weft.tensor.core.Shape.format(v);
     }
 }

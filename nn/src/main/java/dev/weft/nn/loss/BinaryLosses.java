@@ -1,7 +1,7 @@
 package dev.weft.nn.loss;
 
 import dev.weft.autograd.GradMode;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**

@@ -1,6 +1,6 @@
 package dev.weft.nn.loss;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.util.Arrays;
 

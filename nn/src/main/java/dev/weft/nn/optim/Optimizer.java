@@ -1,7 +1,7 @@
 package dev.weft.nn.optim;
 
 import dev.weft.autograd.Autograd;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dev.weft.nn.rnn;
 
 import dev.weft.nn.Module;
 import dev.weft.tensor.Generator;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**

@@ -32,9 +32,9 @@ public final class Metrics {
      */
     public static long correct(Tensor output, Tensor target) {
         try (var s = Autograd.noGrad()) {
-            boolean indices = !target.dtype().isFloatingPoint() && target.dtype() != dev.weft.tensor.DType.BOOL;
+            boolean indices = !target.dtype().isFloatingPoint() && target.dtype() != dev.weft.tensor.core.DType.BOOL;
             if (indices && output.dim() == 2 && output.size(1) > 1 && target.dim() == 1 && target.size(0) == output.size(0)) {
-                return (long) output.argmax(1).eq(target.to(dev.weft.tensor.DType.I64)).sum().item();
+                return (long) output.argmax(1).eq(target.to(dev.weft.tensor.core.DType.I64)).sum().item();
             }
             if (!indices && output.dim() == 2 && output.size(1) > 1 && java.util.Arrays.equals(output.shape(), target.shape())) {
                 return (long) output.argmax(1).eq(target.argmax(1)).sum().item();

@@ -3,7 +3,7 @@ package dev.weft.nn.attention;
 import dev.weft.autograd.Gradcheck;
 import dev.weft.nn.FunctionalCall;
 import dev.weft.nn.Module;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.weft.nn.attention;
 
 import dev.weft.autograd.Autograd;
 import dev.weft.nn.layers.Embedding;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.weft.nn.functional;
 
 import dev.weft.nn.layers.Dropout;
 import dev.weft.nn.layers.LayerNorm;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.weft.nn.functional;
 
 import dev.weft.autograd.Gradcheck;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import net.jqwik.api.ForAll;

@@ -4,7 +4,7 @@ import dev.weft.autograd.Autograd;
 import dev.weft.nn.layers.Conv2d;
 import dev.weft.nn.layers.Embedding;
 import dev.weft.nn.layers.LayerNorm;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

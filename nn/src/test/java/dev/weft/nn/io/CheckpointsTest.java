@@ -10,7 +10,7 @@ import dev.weft.nn.optim.Adam;
 import dev.weft.nn.train.AtomicFileCheckpointer;
 import dev.weft.nn.train.Batch;
 import dev.weft.nn.train.Trainer;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.nio.file.Files;

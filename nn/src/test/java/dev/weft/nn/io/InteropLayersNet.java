@@ -7,7 +7,7 @@ import dev.weft.nn.layers.LayerNorm;
 import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.rnn.LSTM;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 
 /**

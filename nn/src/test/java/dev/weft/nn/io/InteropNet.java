@@ -2,7 +2,7 @@ package dev.weft.nn.io;
 
 import dev.weft.nn.Module;
 import dev.weft.tensor.Convolution;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.weft.nn.io;
 
 import dev.weft.autograd.Autograd;
 import dev.weft.nn.Module;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

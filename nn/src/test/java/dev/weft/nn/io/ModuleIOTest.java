@@ -2,7 +2,7 @@ package dev.weft.nn.io;
 
 import dev.weft.nn.Module;
 import dev.weft.nn.StateDictException;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

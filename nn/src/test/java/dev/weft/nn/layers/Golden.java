@@ -1,6 +1,6 @@
 package dev.weft.nn.layers;
 
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 
 import java.io.BufferedReader;
@@ -45,8 +45,8 @@ final class Golden {
 
     static void assertClose(String what, Tensor expected, Tensor actual, double tol) {
         if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
-            throw new AssertionError(what + ": shape " + dev.weft.tensor.Shape.format(actual.shape()) + " != expected "
-                    + dev.weft.tensor.Shape.format(expected.shape()));
+            throw new AssertionError(what + ": shape " + dev.weft.tensor.core.Shape.format(actual.shape()) + " != expected "
+                    + dev.weft.tensor.core.Shape.format(expected.shape()));
         }
         double[] e = expected.toDoubleArray(), a = actual.to(DType.F64).toDoubleArray();
         for (int i = 0; i < e.length; i++) {

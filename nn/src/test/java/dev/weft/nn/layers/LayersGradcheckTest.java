@@ -4,7 +4,7 @@ import dev.weft.autograd.Gradcheck;
 import dev.weft.nn.FunctionalCall;
 import dev.weft.nn.Module;
 import dev.weft.nn.functional.F;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ class LinearTest {
         Linear l = new Linear(784, 256);
         assertEquals("Linear(in=784, out=256, bias=true)", l.toString());
         Linear small = new Linear(3, 2, true, new Generator(3));
-        Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {-1, 0, 0.5}}).to(dev.weft.tensor.DType.F32);
+        Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {-1, 0, 0.5}}).to(dev.weft.tensor.core.DType.F32);
         Tensor y = small.forward(x);
         Tensor w = small.ownParameters().get("weight"), b = small.ownParameters().get("bias");
         for (int i = 0; i < 2; i++) {

@@ -83,8 +83,8 @@ public final class GoldenFile {
      */
     public static void assertClose(String what, Tensor expected, Tensor actual, double rtol, double atol) {
         if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
-            throw new AssertionError(what + ": shape " + dev.weft.tensor.Shape.format(actual.shape()) + ", expected "
-                    + dev.weft.tensor.Shape.format(expected.shape()));
+            throw new AssertionError(what + ": shape " + dev.weft.tensor.core.Shape.format(actual.shape()) + ", expected "
+                    + dev.weft.tensor.core.Shape.format(expected.shape()));
         }
         double[] e = expected.toDoubleArray(), a = actual.toDoubleArray();
         for (int i = 0; i < e.length; i++) {

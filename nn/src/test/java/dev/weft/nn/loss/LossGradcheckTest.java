@@ -3,7 +3,7 @@ package dev.weft.nn.loss;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.autograd.Gradcheck;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;

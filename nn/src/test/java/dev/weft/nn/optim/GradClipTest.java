@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** clipGradNorm (2, 1, inf norms; below/above the limit; non-finite) and clipGradValue against hand values. */
 class GradClipTest {
     private static List<Tensor> params(double[] g1, double[] g2) {
-        Tensor a = Tensor.zeros(g1.length).to(dev.weft.tensor.DType.F64).requiresGrad(true);
-        Tensor b = Tensor.zeros(g2.length).to(dev.weft.tensor.DType.F64).requiresGrad(true);
+        Tensor a = Tensor.zeros(g1.length).to(dev.weft.tensor.core.DType.F64).requiresGrad(true);
+        Tensor b = Tensor.zeros(g2.length).to(dev.weft.tensor.core.DType.F64).requiresGrad(true);
         Tensor c = Tensor.zeros(2).requiresGrad(true);                    // no gradient: skipped
         a.setGrad(Tensor.of(g1));
         b.setGrad(Tensor.of(g2));

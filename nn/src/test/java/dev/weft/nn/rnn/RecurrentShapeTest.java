@@ -1,7 +1,7 @@
 package dev.weft.nn.rnn;
 
 import dev.weft.autograd.Autograd;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import org.junit.jupiter.api.Test;

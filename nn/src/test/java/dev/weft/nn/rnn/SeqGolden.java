@@ -2,8 +2,8 @@ package dev.weft.nn.rnn;
 
 import dev.weft.autograd.Autograd;
 import dev.weft.nn.Module;
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 import java.io.BufferedReader;

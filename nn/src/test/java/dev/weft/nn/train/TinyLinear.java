@@ -1,7 +1,7 @@
 package dev.weft.nn.train;
 
 import dev.weft.nn.Module;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 

@@ -16,7 +16,7 @@ import dev.weft.nn.optim.lr.OneCycleLR;
 import dev.weft.nn.optim.Adam;
 import dev.weft.nn.optim.SGD;
 import dev.weft.nn.optim.lr.StepLR;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,7 @@ import dev.weft.nn.optim.Adam;
 import dev.weft.nn.optim.GradClip;
 import dev.weft.nn.rnn.LSTM;
 import dev.weft.repro.Reproduction;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.weft.tensor.backend;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
-import dev.weft.tensor.Storage;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Storage;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.Op;
 

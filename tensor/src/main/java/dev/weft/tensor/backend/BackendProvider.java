@@ -1,6 +1,6 @@
 package dev.weft.tensor.backend;
 
-import dev.weft.tensor.Device;
+import dev.weft.tensor.core.Device;
 
 /**
  * Service-provider entry for optional backends (found with java.util.ServiceLoader; the CUDA module

@@ -1,9 +1,9 @@
 package dev.weft.tensor.cpu;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Storage;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Storage;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.backend.Backend;
 import dev.weft.tensor.op.CopyOp;
@@ -76,7 +76,7 @@ public final class CpuBackend implements Backend {
             case CreationOp c -> CpuCreation.run(c, outputs[0]);
             case MatmulOp m -> CpuMatmul.run(m, inputs, outputs[0]);
             case CopyOp c -> CpuCopy.run(c, inputs, outputs);
-            case dev.weft.tensor.op.ShapeOp s -> CpuShape.run(s, inputs, outputs[0]);
+            case dev.weft.tensor.op.JoinOp s -> CpuJoin.run(s, inputs, outputs[0]);
             case dev.weft.tensor.op.IndexOp i -> CpuIndex.run(i, inputs, outputs[0]);
             case dev.weft.tensor.op.SortOp s -> CpuSort.run(s, inputs[0], outputs);
             case dev.weft.tensor.op.ConvOp c -> CpuConv.run(c, inputs, outputs);

@@ -2,8 +2,8 @@ package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.elementwise.Convert;
 import dev.weft.kernels.elementwise.Copy;
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**

@@ -1,5 +1,7 @@
 package dev.weft.tensor.cpu;
 
+import dev.weft.tensor.Dispatch;
+
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.CopyOp;
 

@@ -1,7 +1,7 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.Parallel;
-import dev.weft.tensor.Philox;
+import dev.weft.tensor.core.Philox;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.Distribution;

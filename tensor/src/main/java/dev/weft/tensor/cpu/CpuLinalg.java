@@ -1,9 +1,10 @@
 package dev.weft.tensor.cpu;
 
+
 import dev.weft.kernels.Parallel;
 import dev.weft.kernels.linalg.Linalg;
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.LinalgOp;
 

@@ -1,7 +1,7 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.gemm.Gemm;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.MatmulOp;
 

@@ -1,10 +1,11 @@
 package dev.weft.tensor.cpu;
 
+
 import dev.weft.kernels.reduce.Reduce;
 import dev.weft.kernels.reduce.ReduceFn;
 import dev.weft.kernels.reduce.Scan;
 import dev.weft.kernels.reduce.Softmax;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.ReduceOp;
 

@@ -1,8 +1,8 @@
 package dev.weft.tensor.cpu;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
-import dev.weft.tensor.Storage;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Storage;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -42,7 +42,7 @@ public final class CpuStorage extends Storage {
     /** The storage of a CPU tensor. */
     public static CpuStorage of(Tensor t) {
         if (t.storage() instanceof CpuStorage s) return s;
-        throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.Shape.format(t.shape())
+        throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.core.Shape.format(t.shape())
                 + " lives on " + t.device() + ", not on cpu");
     }
 

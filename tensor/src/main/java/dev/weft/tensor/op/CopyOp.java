@@ -1,6 +1,6 @@
 package dev.weft.tensor.op;
 
-import dev.weft.tensor.Device;
+import dev.weft.tensor.core.Device;
 
 /** Copies: into a fresh contiguous tensor, into an existing tensor (in place), or to another device. */
 public sealed interface CopyOp extends Op {

@@ -1,7 +1,7 @@
 package dev.weft.tensor.op;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
 import java.util.Arrays;
 
 /** Ops with no tensor inputs that create a new tensor on a device. Each record is a pure value. */

@@ -18,16 +18,16 @@ public enum Distribution {
     PERMUTATION;
 
     /** Output elements fed by one Philox block for this dtype width. */
-    public int perBlock(dev.weft.tensor.DType dtype) {
+    public int perBlock(dev.weft.tensor.core.DType dtype) {
         return switch (this) {
-            case UNIFORM, NORMAL -> dtype == dev.weft.tensor.DType.F64 ? 2 : 4;
+            case UNIFORM, NORMAL -> dtype == dev.weft.tensor.core.DType.F64 ? 2 : 4;
             case RANDINT, PERMUTATION -> 2;
             case BERNOULLI -> 4;
         };
     }
 
     /** Philox blocks an op with numel elements consumes. */
-    public long blocks(int numel, dev.weft.tensor.DType dtype) {
+    public long blocks(int numel, dev.weft.tensor.core.DType dtype) {
         int per = perBlock(dtype);
         return ((long) numel + per - 1) / per;
     }

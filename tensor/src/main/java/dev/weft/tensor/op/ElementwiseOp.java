@@ -1,6 +1,6 @@
 package dev.weft.tensor.op;
 
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 
 /**
  * Elementwise primitives. Inputs broadcast against each other (PyTorch rules); the backend reads a

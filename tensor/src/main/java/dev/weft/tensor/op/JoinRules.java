@@ -1,17 +1,17 @@
 package dev.weft.tensor.op;
 
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.util.Arrays;
 
-/** Shape rules of {@link ShapeOp}: validation and output specs for Cat and Flip (see ShapeRules). */
+/** Shape rules of {@link JoinOp}: validation and output specs for Cat and Flip (see ShapeRules). */
 final class JoinRules {
     private JoinRules() {}
 
-    static OutSpec[] infer(ShapeOp op, Tensor[] in) {
+    static OutSpec[] infer(JoinOp op, Tensor[] in) {
         return switch (op) {
-            case ShapeOp.Cat c -> new OutSpec[] {cat(c, in)};
-            case ShapeOp.Flip f -> {
+            case JoinOp.Cat c -> new OutSpec[] {cat(c, in)};
+            case JoinOp.Flip f -> {
                 ShapeRules.arity("flip", in, 1);
                 int[] s = in[0].shape(), d = f.dims();
                 for (int i = 0; i < d.length; i++) {
@@ -25,7 +25,7 @@ final class JoinRules {
         };
     }
 
-    private static OutSpec cat(ShapeOp.Cat c, Tensor[] in) {
+    private static OutSpec cat(JoinOp.Cat c, Tensor[] in) {
         if (in.length == 0) throw new IllegalArgumentException("cat: expected at least one tensor");
         int[] first = in[0].shape();
         int rank = first.length, dim = c.dim();

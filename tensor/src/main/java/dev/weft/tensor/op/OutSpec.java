@@ -1,7 +1,7 @@
 package dev.weft.tensor.op;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 
 /** The shape and dtype of one op output, as {@link ShapeRules#infer} computes it. */
 public record OutSpec(int[] shape, DType dtype) {

@@ -1,7 +1,7 @@
 package dev.weft.tensor.op;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.util.Arrays;
 
@@ -28,7 +28,7 @@ public final class ShapeRules {
             }
             case MatmulOp m -> one(matmul(m, inputs));
             case CopyOp c -> one(copy(c, inputs));
-            case ShapeOp s -> JoinRules.infer(s, inputs);
+            case JoinOp s -> JoinRules.infer(s, inputs);
             case IndexOp i -> IndexRules.infer(i, inputs);
             case SortOp s -> SortRules.infer(s, inputs);
             case ConvOp c -> ConvRules.infer(c, inputs);

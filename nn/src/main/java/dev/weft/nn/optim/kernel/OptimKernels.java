@@ -2,7 +2,7 @@ package dev.weft.nn.optim.kernel;
 
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.cpu.CpuStorage;
 

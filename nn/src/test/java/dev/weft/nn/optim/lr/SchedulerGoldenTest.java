@@ -7,7 +7,7 @@ import dev.weft.nn.optim.Adam;
 import dev.weft.nn.optim.Optimizer;
 import dev.weft.nn.optim.ParamGroup;
 import dev.weft.nn.optim.SGD;
-import dev.weft.tensor.DType;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Tensor;
+
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

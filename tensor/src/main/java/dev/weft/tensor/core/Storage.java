@@ -1,4 +1,5 @@
-package dev.weft.tensor;
+package dev.weft.tensor.core;
+
 
 /**
  * A flat, typed block of elements on one device; tensors are strided views over it. A backend

@@ -1,4 +1,5 @@
-package dev.weft.tensor;
+package dev.weft.tensor.core;
+
 
 /**
  * Element types of a tensor. F32 is the default; F64 serves gradient checking and science; I32/I64

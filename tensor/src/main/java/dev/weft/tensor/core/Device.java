@@ -1,4 +1,5 @@
-package dev.weft.tensor;
+package dev.weft.tensor.core;
+
 
 /**
  * Where a tensor's storage lives: the CPU, or a CUDA device by index.

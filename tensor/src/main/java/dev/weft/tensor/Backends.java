@@ -1,6 +1,10 @@
-package dev.weft.tensor.backend;
+package dev.weft.tensor;
 
-import dev.weft.tensor.Device;
+import dev.weft.tensor.backend.Backend;
+import dev.weft.tensor.backend.BackendProvider;
+
+
+import dev.weft.tensor.core.Device;
 import dev.weft.tensor.cpu.CpuBackend;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,20 +1,20 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.ShapeOp;
+import dev.weft.tensor.op.JoinOp;
 
 /**
- * CPU execution of {@link ShapeOp}: both ops are strided copies through the kernels' N-d Copy. Cat
+ * CPU execution of {@link JoinOp}: both ops are strided copies through the kernels' N-d Copy. Cat
  * copies each input into its slab of the output; Flip reads the input with negated strides from the
  * far end of each flipped dim. Copy splits large runs over the shared pool.
  */
-final class CpuShape {
-    private CpuShape() {}
+final class CpuJoin {
+    private CpuJoin() {}
 
-    static void run(ShapeOp op, Tensor[] in, Tensor out) {
+    static void run(JoinOp op, Tensor[] in, Tensor out) {
         switch (op) {
-            case ShapeOp.Cat c -> cat(c.dim(), in, out);
-            case ShapeOp.Flip f -> flip(f.dims(), in[0], out);
+            case JoinOp.Cat c -> cat(c.dim(), in, out);
+            case JoinOp.Flip f -> flip(f.dims(), in[0], out);
         }
     }
 

@@ -1,16 +1,16 @@
 package dev.weft.autograd;
 
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.op.ShapeOp;
+import dev.weft.tensor.op.JoinOp;
 
 /** Backward rules of cat (the gradient split back into the pieces, as views) and flip (flipped back). */
-final class ShapeGrads {
-    private ShapeGrads() {}
+final class JoinGrads {
+    private JoinGrads() {}
 
-    static Tensor[] backward(ShapeOp op, Ctx c) {
+    static Tensor[] backward(JoinOp op, Ctx c) {
         Tensor g = c.g();
         return switch (op) {
-            case ShapeOp.Cat k -> {
+            case JoinOp.Cat k -> {
                 Tensor[] out = new Tensor[c.inputCount()];
                 int at = 0;
                 for (int i = 0; i < out.length; i++) {
@@ -20,7 +20,7 @@ final class ShapeGrads {
                 }
                 yield out;
             }
-            case ShapeOp.Flip f -> new Tensor[] {g.flip(f.dims())};
+            case JoinOp.Flip f -> new Tensor[] {g.flip(f.dims())};
         };
     }
 }

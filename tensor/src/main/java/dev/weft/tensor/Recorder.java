@@ -1,6 +1,8 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.Op;
+
+
 
 /**
  * The recording hook autograd installs with {@link Dispatch#setRecorder}. Dispatch calls {@link #record} after an

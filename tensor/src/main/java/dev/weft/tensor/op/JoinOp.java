@@ -7,12 +7,12 @@ import java.util.Arrays;
  * family (stack, split, chunk, roll, repeat, tile, pad, tril/triu, one_hot, diag) is composed in
  * dev.weft.tensor.Joining from these, views, Where and IndexOp, so autograd needs rules for these two.
  */
-public sealed interface ShapeOp extends Op {
+public sealed interface JoinOp extends Op {
     /**
      * y = x_0 ++ x_1 ++ ... along dim. Inputs: one or more tensors of one dtype and rank whose shapes
      * agree except in dim (normalized, 0 <= dim < rank). Output: that shape with dim = the sum of sizes.
      */
-    record Cat(int dim) implements ShapeOp {
+    record Cat(int dim) implements JoinOp {
         public String name() {
             return "cat";
         }
@@ -22,7 +22,7 @@ public sealed interface ShapeOp extends Op {
      * y[.., i_d, ..] = x[.., n_d - 1 - i_d, ..] for every d in dims (normalized, sorted, unique).
      * Inputs: x. Output: x's shape and dtype.
      */
-    record Flip(int[] dims) implements ShapeOp {
+    record Flip(int[] dims) implements JoinOp {
         public Flip {
             dims = dims.clone();
         }

@@ -1,11 +1,18 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.Device;
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Storage;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.CopyOp;
+import dev.weft.tensor.op.CreationOp;
+import dev.weft.tensor.op.Op;
+import dev.weft.tensor.op.OutSpec;
+import dev.weft.tensor.op.ShapeRules;
+import dev.weft.tensor.op.ViewLayout;
+import dev.weft.tensor.op.ViewOp;
+
+
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Storage;
 import dev.weft.tensor.backend.Backend;
-import dev.weft.tensor.backend.Backends;
 
 /**
  * The single path every primitive takes: validate ({@link ShapeRules}), check devices, pick the

@@ -1,8 +1,13 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.BinaryFn;
+import dev.weft.tensor.op.CompareFn;
+import dev.weft.tensor.op.ElementwiseOp;
+import dev.weft.tensor.op.UnaryFn;
+
+
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 import java.util.Arrays;
 
 /**

@@ -1,12 +1,13 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Device;
-import dev.weft.tensor.Generator;
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Storage;
-import dev.weft.tensor.Tensor;
-import dev.weft.tensor.backend.Backends;
+import dev.weft.tensor.op.CreationOp;
+import dev.weft.tensor.op.Distribution;
+
+
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Storage;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,5 @@
-package dev.weft.tensor;
+package dev.weft.tensor.core;
+
 
 import java.util.Arrays;
 

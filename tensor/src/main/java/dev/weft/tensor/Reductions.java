@@ -1,9 +1,11 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.DType;
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Tensor;
-import dev.weft.tensor.ValuesIndices;
+import dev.weft.tensor.op.ReduceFn;
+import dev.weft.tensor.op.ReduceOp;
+
+
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
 
 /**
  * Reductions with PyTorch semantics over the {@link ReduceOp} primitives: dims may be negative, null

@@ -1,7 +1,10 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.ViewLayout;
+import dev.weft.tensor.op.ViewOp;
+
+
+import dev.weft.tensor.core.Shape;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,5 @@
-package dev.weft.tensor;
+package dev.weft.tensor.core;
+
 
 /**
  * Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11): a counter-based

@@ -1,7 +1,9 @@
-package dev.weft.tensor.op;
+package dev.weft.tensor;
 
-import dev.weft.tensor.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.MatmulOp;
+
+
+import dev.weft.tensor.core.Shape;
 
 /**
  * Matrix products over the one primitive {@link MatmulOp.Bmm}: matmul with torch.matmul's rules
