@@ -1,25 +1,25 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.backend.Backend;
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.CopyOp;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.Op;
 import dev.weft.tensor.op.OutSpec;
-import dev.weft.tensor.op.ShapeRules;
+import dev.weft.tensor.op.Rules;
 import dev.weft.tensor.op.ViewLayout;
 import dev.weft.tensor.op.ViewOp;
-
-
-import dev.weft.tensor.core.Device;
-import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.core.Storage;
-import dev.weft.tensor.backend.Backend;
+import dev.weft.tensor.op.ViewRules;
 
 /**
- * The single path every primitive takes: validate ({@link ShapeRules}), check devices, pick the
- * backend, allocate outputs, execute, then call the {@link Recorder} if one is installed and an input
- * requires grad (one volatile read when none is installed). View ops are built from metadata here and
- * never reach a backend; CopyInto writes into its first input and bumps that storage's version; the recorder may
- * refuse it before anything is written.
+ * The single path every primitive takes: validate ({@link Rules}), check devices, pick the backend,
+ * allocate outputs, execute, then call the {@link Recorder} if one is installed and an input requires
+ * grad (one volatile read when none is installed). Below this class nothing sees a {@link Tensor}:
+ * the rules and the backend get the inputs' {@link Strided} views. View ops are built from metadata
+ * here ({@link ViewRules#layout}, computed once) and never reach a backend; CopyInto writes into its
+ * first input and bumps that storage's version; the recorder may refuse it before anything is written.
  */
 public final class Dispatch {
     private Dispatch() {}
@@ -48,50 +48,48 @@ public final class Dispatch {
 
     /** Runs {@code op} on inputs and returns its outputs (see the class comment for the steps). */
     public static Tensor[] apply(Op op, Tensor... inputs) {
-        OutSpec[] specs = ShapeRules.infer(op, inputs);
-        Tensor[] outs;
-        switch (op) {
+        Strided[] in = new Strided[inputs.length];
+        for (int i = 0; i < in.length; i++) in[i] = inputs[i].strided();
+        Tensor[] outs = switch (op) {
             case ViewOp v -> {
-                Tensor x = inputs[0];
-                ViewLayout l = ViewLayout.of(v, x);
-                outs = new Tensor[] {Tensor.fromStorage(x.storage(), l.shape(), l.strides(), l.offset())};
+                ViewLayout l = ViewRules.layout(v, in);
+                yield new Tensor[] {Tensor.of(Strided.of(in[0].storage(), l.shape(), l.strides(), l.offset()))};
             }
             case CopyOp.ToDevice t -> {
-                Tensor x = inputs[0];
-                Backend from = Backends.forDevice(x.device()), to = Backends.forDevice(t.device());
-                Storage s = to.fromHost(from.toHost(x));
-                outs = new Tensor[] {Tensor.fromStorage(s, specs[0].shape(), Shape.contiguousStrides(specs[0].shape()), 0)};
-            }
-            case CreationOp c -> {
-                Backend b = Backends.forDevice(c.device());
-                outs = allocate(b, specs);
-                b.execute(op, inputs, outs);
+                OutSpec[] specs = Rules.infer(op, in);
+                Backend from = Backends.forDevice(in[0].device()), to = Backends.forDevice(t.device());
+                yield new Tensor[] {Tensor.of(Strided.contiguous(to.fromHost(from.toHost(in[0])), specs[0].shape()))};
             }
             case CopyOp.CopyInto c -> {
-                Backend b = Backends.forDevice(commonDevice(op, inputs));
+                Rules.infer(op, in);   // validates; the output is the destination itself
+                Backend b = Backends.forDevice(commonDevice(op, in));
                 Recorder r = recorder;
                 if (r != null && anyRequiresGrad(inputs)) r.beforeInPlace(op, inputs);
-                outs = new Tensor[] {inputs[0]};
-                b.execute(op, inputs, outs);
-                inputs[0].storage().bumpVersion();
+                b.execute(op, in, new Strided[] {in[0]});
+                in[0].storage().bumpVersion();
+                yield new Tensor[] {inputs[0]};
             }
+            case CreationOp c -> run(Backends.forDevice(c.device()), op, in, Rules.infer(op, in));
             default -> {
-                Backend b = Backends.forDevice(commonDevice(op, inputs));
-                outs = allocate(b, specs);
-                b.execute(op, inputs, outs);
+                OutSpec[] specs = Rules.infer(op, in);
+                yield run(Backends.forDevice(commonDevice(op, in)), op, in, specs);
             }
-        }
+        };
         Recorder r = recorder;
         if (r != null && anyRequiresGrad(inputs)) r.record(op, inputs, outs);
         return outs;
     }
 
-    private static Tensor[] allocate(Backend b, OutSpec[] specs) {
-        Tensor[] outs = new Tensor[specs.length];
+    /** Allocates contiguous outputs of the inferred specs on b and executes. */
+    private static Tensor[] run(Backend b, Op op, Strided[] in, OutSpec[] specs) {
+        Strided[] out = new Strided[specs.length];
         for (int i = 0; i < specs.length; i++) {
             int[] s = specs[i].shape();
-            outs[i] = Tensor.fromStorage(b.allocate(specs[i].dtype(), Shape.numel(s)), s, Shape.contiguousStrides(s), 0);
+            out[i] = Strided.contiguous(b.allocate(specs[i].dtype(), Shape.numel(s)), s);
         }
+        b.execute(op, in, out);
+        Tensor[] outs = new Tensor[out.length];
+        for (int i = 0; i < out.length; i++) outs[i] = Tensor.of(out[i]);
         return outs;
     }
 
@@ -101,7 +99,7 @@ public final class Dispatch {
     }
 
     /** The device all inputs share; an error naming the op and the devices otherwise. */
-    static Device commonDevice(Op op, Tensor[] inputs) {
+    static Device commonDevice(Op op, Strided[] inputs) {
         Device d = inputs[0].device();
         for (int i = 1; i < inputs.length; i++) {
             if (!inputs[i].device().equals(d)) {

@@ -4,6 +4,7 @@ import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.core.Storage;
+import dev.weft.tensor.core.Strided;
 
 import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.CompareFn;
@@ -19,22 +20,14 @@ import java.util.Arrays;
  * every op goes through {@link Dispatch}. In-place methods end in '_' and bump the storage version.
  */
 public final class Tensor {
-    private final Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
-    private final int numel;
+    private final Strided view;
 
     private boolean requiresGrad;
     private Tensor grad;
     private Object gradNode;
 
-    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
-        this.storage = storage;
-        this.shape = shape;
-        this.strides = strides;
-        this.offset = offset;
-        this.numel = Shape.numel(shape);
+    private Tensor(Strided view) {
+        this.view = view;
     }
 
     /**
@@ -42,79 +35,76 @@ public final class Tensor {
      * lies inside the storage; the arrays are copied.
      */
     public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
-        if (shape.length != strides.length) {
-            throw new IllegalArgumentException("Tensor: shape " + Shape.format(shape) + " and strides "
-                    + Shape.format(strides) + " differ in rank");
-        }
-        int n = Shape.numel(shape);
-        if (n > 0) {
-            long last = offset;
-            for (int d = 0; d < shape.length; d++) last += (long) (shape[d] - 1) * strides[d];
-            if (offset < 0 || last >= storage.length()) {
-                throw new IllegalArgumentException("Tensor: view shape " + Shape.format(shape) + " strides "
-                        + Shape.format(strides) + " offset " + offset + " exceeds a storage of " + storage.length());
-            }
-        }
-        return new Tensor(storage, shape.clone(), strides.clone(), offset);
+        return new Tensor(Strided.of(storage, shape, strides, offset));
+    }
+
+    /** The tensor over an already validated view (the dispatcher's outputs). */
+    static Tensor of(Strided view) {
+        return new Tensor(view);
     }
 
     // ---------------------------------------------------------------- metadata
 
+    /** The strided view this tensor is: what the op rules and the backends see of it. */
+    public Strided strided() {
+        return view;
+    }
+
     /** The shape (a copy). */
     public int[] shape() {
-        return shape.clone();
+        return view.shape();
     }
 
     /** Size of one dim (negative dims count from the end). */
     public int size(int dim) {
-        return shape[Shape.dim("size", dim, shape.length)];
+        return view.size(dim);
     }
 
     /** Number of dims. */
     public int dim() {
-        return shape.length;
+        return view.dim();
     }
 
     /** Number of elements. */
     public int numel() {
-        return numel;
+        return view.numel();
     }
 
     /** Strides in elements (a copy). */
     public int[] stride() {
-        return strides.clone();
+        return view.stride();
     }
 
     /** Stride of one dim in elements. */
     public int stride(int dim) {
-        return strides[Shape.dim("stride", dim, shape.length)];
+        return view.stride(dim);
     }
 
     /** Offset of element (0, ..., 0) in the storage. */
     public int storageOffset() {
-        return offset;
+        return view.storageOffset();
     }
 
     public DType dtype() {
-        return storage.dtype();
+        return view.dtype();
     }
 
     public Device device() {
-        return storage.device();
+        return view.device();
     }
 
     public Storage storage() {
-        return storage;
+        return view.storage();
     }
 
     /** The storage's in-place write count (see {@link Storage#version()}). */
     public int version() {
-        return storage.version();
+        return view.storage().version();
     }
 
     /** True if elements are laid out row-major without gaps. */
     public boolean isContiguous() {
-        return Shape.isContiguous(shape, strides);
+        return view.isContiguous();
     }
 
     // ---------------------------------------------------------------- autograd slots
@@ -127,7 +117,7 @@ public final class Tensor {
     public Tensor requiresGrad(boolean on) {
         if (on && !dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("requiresGrad: only floating tensors can require grad, got "
-                    + dtype() + " " + Shape.format(shape));
+                    + dtype() + " " + Shape.format(view.shape()));
         }
         this.requiresGrad = on;
         return this;
@@ -153,7 +143,7 @@ public final class Tensor {
 
     /** A view of the same data that does not require grad and has no node. */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        return new Tensor(view);
     }
 
     // ---------------------------------------------------------------- creation (CPU)
@@ -193,17 +183,17 @@ public final class Tensor {
 
     /** Zeros of x's shape, dtype and device. */
     public static Tensor zerosLike(Tensor x) {
-        return Create.full(x.shape, 0, x.dtype(), x.device());
+        return Create.full(x.shape(), 0, x.dtype(), x.device());
     }
 
     /** Ones of x's shape, dtype and device. */
     public static Tensor onesLike(Tensor x) {
-        return Create.full(x.shape, 1, x.dtype(), x.device());
+        return Create.full(x.shape(), 1, x.dtype(), x.device());
     }
 
     /** value everywhere, with x's shape, dtype and device. */
     public static Tensor fullLike(Tensor x, double value) {
-        return Create.full(x.shape, value, x.dtype(), x.device());
+        return Create.full(x.shape(), value, x.dtype(), x.device());
     }
 
     /** 0, 1, ..., end-1 as I64. */
@@ -432,7 +422,7 @@ public final class Tensor {
     }
 
     public Tensor expandAs(Tensor other) {
-        return Views.expand(this, other.shape);
+        return Views.expand(this, other.shape());
     }
 
     /** Removes every size-1 dim. */
@@ -772,31 +762,32 @@ public final class Tensor {
 
     /** The value of a one-element tensor as a double. */
     public double item() {
-        if (numel != 1) {
-            throw new IllegalArgumentException("item: expected a tensor with one element, got " + Shape.format(shape));
+        if (numel() != 1) {
+            throw new IllegalArgumentException("item: expected a tensor with one element, got " + Shape.format(view.shape()));
         }
-        return elementAt(offset);
+        return elementAt(storageOffset());
     }
 
     /** The value of a one-element integer tensor as a long (exact for I64). */
     public long itemLong() {
-        if (numel != 1) {
-            throw new IllegalArgumentException("itemLong: expected a tensor with one element, got " + Shape.format(shape));
+        if (numel() != 1) {
+            throw new IllegalArgumentException("itemLong: expected a tensor with one element, got " + Shape.format(view.shape()));
         }
-        return HostArrays.toLongArray(Backends.forDevice(device()).toHost(new Tensor(storage, Shape.SCALAR, Shape.SCALAR, offset)))[0];
+        return HostArrays.toLongArray(hostElement(storageOffset()))[0];
     }
 
     /** The element at idx (negative indices count from the end) as a double. */
     public double get(int... idx) {
+        int[] shape = view.shape(), strides = view.stride();
         if (idx.length != shape.length) {
-            throw new IllegalArgumentException("get: " + idx.length + " indices for a tensor of shape " + Shape.format(shape));
+            throw new IllegalArgumentException("get: " + idx.length + " indices for a tensor of shape " + Shape.format(view.shape()));
         }
-        int off = offset;
+        int off = storageOffset();
         for (int d = 0; d < idx.length; d++) {
             int i = idx[d] < 0 ? idx[d] + shape[d] : idx[d];
             if (i < 0 || i >= shape[d]) {
                 throw new IllegalArgumentException("get: index " + idx[d] + " out of range for dim " + d + " of size "
-                        + shape[d] + " in " + Shape.format(shape));
+                        + shape[d] + " in " + Shape.format(view.shape()));
             }
             off += i * strides[d];
         }
@@ -804,13 +795,16 @@ public final class Tensor {
     }
 
     private double elementAt(int off) {
-        Object a = Backends.forDevice(device()).toHost(new Tensor(storage, Shape.SCALAR, Shape.SCALAR, off));
-        return HostArrays.toDoubleArray(a)[0];
+        return HostArrays.toDoubleArray(hostElement(off))[0];
+    }
+
+    private Object hostElement(int off) {
+        return Backends.forDevice(device()).toHost(Strided.of(storage(), Shape.SCALAR, Shape.SCALAR, off));
     }
 
     /** A new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost). */
     public Object toHost() {
-        return Backends.forDevice(device()).toHost(this);
+        return Backends.forDevice(device()).toHost(view);
     }
 
     public float[] toFloatArray() {
@@ -848,7 +842,7 @@ public final class Tensor {
 
     /** True if same shape and every element equal (dtypes may differ; compared as doubles). */
     public boolean equal(Tensor other) {
-        return Arrays.equals(shape, other.shape) && HostArrays.allclose(this, other, 0, 0, false);
+        return Arrays.equals(shape(), other.shape()) && HostArrays.allclose(this, other, 0, 0, false);
     }
 
     @Override

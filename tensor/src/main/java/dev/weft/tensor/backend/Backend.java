@@ -3,20 +3,20 @@ package dev.weft.tensor.backend;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Storage;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.Op;
 
 /**
  * A compute backend for one device: allocates storage, moves data to and from Java arrays, and runs
- * the primitive ops. Dispatch has already validated every op (see ShapeRules), allocated the outputs
- * and checked that all tensors live on this backend's device. Only backends and toHost/fromHost touch
- * Java arrays; nothing above may assume one.
+ * the primitive ops over {@link Strided} views (see the package comment for the full contract).
+ * Dispatch has already validated every op (the op package's {@code Rules}), allocated the outputs
+ * and checked that all views live on this backend's device. Only backends touch Java arrays.
  */
 public interface Backend {
     /** The device this backend serves. */
     Device device();
 
-    /** A zero-filled storage of numel elements. */
+    /** A zero-filled storage of numel elements of dtype on {@link #device()}. */
     Storage allocate(DType dtype, int numel);
 
     /**
@@ -25,12 +25,16 @@ public interface Backend {
      */
     Storage fromHost(Object array);
 
-    /** A new contiguous Java array (as for {@link #fromHost}) with t's elements in row-major order. */
-    Object toHost(Tensor t);
+    /**
+     * A new contiguous Java array (as for {@link #fromHost}) with the view's elements in row-major order;
+     * the view may have any strides (0 included) and offset.
+     */
+    Object toHost(Strided view);
 
     /**
-     * Runs {@code op}: reads inputs, writes outputs (already allocated, contiguous, of the inferred shapes
-     * and dtypes, except CopyInto whose output is its destination input). View ops never reach a backend.
+     * Runs {@code op}: reads inputs, writes outputs. Outputs are fresh, zero-filled, contiguous, offset 0,
+     * of the inferred shapes and dtypes, except CopyInto, whose one output is its destination input
+     * (any strides but no stride-0 dim of size > 1). View ops never reach a backend.
      */
-    void execute(Op op, Tensor[] inputs, Tensor[] outputs);
+    void execute(Op op, Strided[] inputs, Strided[] outputs);
 }

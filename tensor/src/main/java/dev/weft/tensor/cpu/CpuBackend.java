@@ -4,7 +4,7 @@ import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.core.Storage;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.backend.Backend;
 import dev.weft.tensor.op.CopyOp;
 import dev.weft.tensor.op.CreationOp;
@@ -52,7 +52,7 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Object toHost(Tensor t) {
+    public Object toHost(Strided t) {
         int n = t.numel();
         CpuStorage dst = CpuStorage.allocate(t.dtype(), n);
         int[] shape = t.shape();
@@ -68,7 +68,7 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void execute(Op op, Tensor[] inputs, Tensor[] outputs) {
+    public void execute(Op op, Strided[] inputs, Strided[] outputs) {
         switch (op) {
             case ElementwiseOp e -> CpuElementwise.run(e, inputs, outputs[0]);
             case ReduceOp r -> CpuReduce.run(r, inputs[0], outputs);

@@ -3,7 +3,7 @@ package dev.weft.tensor.cpu;
 import dev.weft.kernels.Parallel;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.ConvOp;
 
 /**
@@ -15,7 +15,7 @@ import dev.weft.tensor.op.ConvOp;
 final class CpuConv {
     private CpuConv() {}
 
-    static void run(ConvOp op, Tensor[] in, Tensor[] out) {
+    static void run(ConvOp op, Strided[] in, Strided[] out) {
         if (out[0].numel() == 0) return;
         switch (op) {
             case ConvOp.Im2col c -> im2col(c.w(), in[0], out[0]);
@@ -28,7 +28,7 @@ final class CpuConv {
     }
 
     // x: (B, C, H, W) -> out: (B, C*kH*kW, L)
-    private static void im2col(ConvOp.Window w, Tensor x, Tensor out) {
+    private static void im2col(ConvOp.Window w, Strided x, Strided out) {
         int B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
         int img = C * H * W, col = out.size(1) * out.size(2);
         Contig xc = Contig.of(x);
@@ -46,7 +46,7 @@ final class CpuConv {
     }
 
     // x: (B, C*kH*kW, L) -> out: (B, C, H, W), accumulated into zeros
-    private static void col2im(ConvOp.Col2im c, Tensor x, Tensor out) {
+    private static void col2im(ConvOp.Col2im c, Strided x, Strided out) {
         ConvOp.Window w = c.w();
         int B = out.size(0), C = out.size(1), H = c.H(), W = c.W();
         int img = C * H * W, col = x.size(1) * x.size(2);
@@ -65,7 +65,7 @@ final class CpuConv {
     }
 
     // x: (B, C, H, W) -> values, indices: (B, C, outH, outW)
-    private static void maxPool(ConvOp.MaxPool2d p, Tensor x, Tensor values, Tensor indices) {
+    private static void maxPool(ConvOp.MaxPool2d p, Strided x, Strided values, Strided indices) {
         ConvOp.Window w = p.w();
         int C = x.size(0) * x.size(1), H = x.size(2), W = x.size(3);
         Contig xc = Contig.of(x);
@@ -81,7 +81,7 @@ final class CpuConv {
     }
 
     // gy, indices: (B, C, outH, outW) -> out: (B, C, H, W), accumulated into zeros
-    private static void maxPoolBackward(ConvOp.MaxPool2dBackward b, Tensor gy, Tensor indices, Tensor out) {
+    private static void maxPoolBackward(ConvOp.MaxPool2dBackward b, Strided gy, Strided indices, Strided out) {
         int C = gy.size(0) * gy.size(1), oh = gy.size(2), ow = gy.size(3);
         Contig gc = Contig.of(gy), ic = Contig.of(indices);
         Object gx = CpuStorage.of(out).array();
@@ -93,7 +93,7 @@ final class CpuConv {
     }
 
     // x: (B, C, H, W) -> out: (B, C, outH, outW)
-    private static void avgPool(ConvOp.AvgPool2d p, Tensor x, Tensor out) {
+    private static void avgPool(ConvOp.AvgPool2d p, Strided x, Strided out) {
         ConvOp.Window w = p.w();
         int C = x.size(0) * x.size(1), H = x.size(2), W = x.size(3);
         Contig xc = Contig.of(x);
@@ -108,7 +108,7 @@ final class CpuConv {
     }
 
     // gy: (B, C, outH, outW) -> out: (B, C, H, W), accumulated into zeros
-    private static void avgPoolBackward(ConvOp.AvgPool2dBackward b, Tensor gy, Tensor out) {
+    private static void avgPoolBackward(ConvOp.AvgPool2dBackward b, Strided gy, Strided out) {
         ConvOp.Window w = b.w();
         int C = gy.size(0) * gy.size(1);
         Contig gc = Contig.of(gy);

@@ -4,7 +4,7 @@ import dev.weft.kernels.elementwise.Convert;
 import dev.weft.kernels.elementwise.Copy;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 
 /**
  * Strided copy with dtype conversion between CPU arrays (the body of Clone, CopyInto, Cast, toHost and
@@ -15,7 +15,7 @@ final class CpuConvert {
     private CpuConvert() {}
 
     /** dst[i] = (dst dtype) src[i] for src already broadcast (expanded) to dst's shape. Modifies dst. */
-    static void copy(Tensor src, Tensor dst) {
+    static void copy(Strided src, Strided dst) {
         copy(CpuStorage.of(src).array(), src.storageOffset(), src.stride(),
                 CpuStorage.of(dst).array(), dst.storageOffset(), dst.stride(), dst.shape());
     }
@@ -39,7 +39,7 @@ final class CpuConvert {
      * A new row-major array of dtype {@code as} holding x permuted by perm (output dim i = x dim perm[i]);
      * perm null means the identity. The CPU executors' way to bring operands into (outer, r, inner) form.
      */
-    static Object contiguous(Tensor x, int[] perm, DType as) {
+    static Object contiguous(Strided x, int[] perm, DType as) {
         int[] shape = x.shape(), st = x.stride();
         if (perm != null) {
             int[] ps = new int[shape.length], pst = new int[shape.length];

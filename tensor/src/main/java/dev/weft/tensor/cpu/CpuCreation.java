@@ -2,7 +2,7 @@ package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.Parallel;
 import dev.weft.tensor.core.Philox;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.Distribution;
 
@@ -16,7 +16,7 @@ final class CpuCreation {
 
     private static final int BLOCK_GRAIN = 4096;
 
-    static void run(CreationOp op, Tensor out) {
+    static void run(CreationOp op, Strided out) {
         Object a = CpuStorage.of(out).array();
         int n = out.numel();
         switch (op) {

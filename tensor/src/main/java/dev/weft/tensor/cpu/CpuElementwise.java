@@ -4,7 +4,7 @@ import dev.weft.kernels.elementwise.Binary;
 import dev.weft.kernels.elementwise.Compare;
 import dev.weft.kernels.elementwise.Unary;
 import dev.weft.kernels.elementwise.Where;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.CompareFn;
 import dev.weft.tensor.op.ElementwiseOp;
@@ -18,13 +18,13 @@ import dev.weft.tensor.op.UnaryFn;
 final class CpuElementwise {
     private CpuElementwise() {}
 
-    static void run(ElementwiseOp op, Tensor[] in, Tensor out) {
+    static void run(ElementwiseOp op, Strided[] in, Strided out) {
         int[] shape = out.shape();
         if (out.numel() == 0) return;
         Object y = CpuStorage.of(out).array();
         switch (op) {
             case ElementwiseOp.Unary u -> {
-                Tensor x = in[0];
+                Strided x = in[0];
                 Object xa = CpuStorage.of(x).array();
                 var fn = unaryFn(u.fn());
                 if (out.isContiguous() && sameRun(x, shape)) {
@@ -36,7 +36,7 @@ final class CpuElementwise {
                 each(loop, (o, n) -> unaryRun(fn, u, xa, o[1], xs, y, o[0], ys, n));
             }
             case ElementwiseOp.Binary b -> {
-                Tensor a = in[0], c = in[1];
+                Strided a = in[0], c = in[1];
                 Object aa = CpuStorage.of(a).array(), ca = CpuStorage.of(c).array();
                 var fn = binaryFn(b.fn());
                 int cs1 = sameRun(c, shape) ? 1 : c.numel() == 1 ? 0 : -1;
@@ -50,7 +50,7 @@ final class CpuElementwise {
                 each(loop, (o, n) -> binaryRun(fn, aa, o[1], as, ca, o[2], cs, y, o[0], ys, n));
             }
             case ElementwiseOp.Compare c -> {
-                Tensor a = in[0], d = in[1];
+                Strided a = in[0], d = in[1];
                 Object aa = CpuStorage.of(a).array(), da = CpuStorage.of(d).array();
                 var fn = compareFn(c.fn());
                 byte[] yy = (byte[]) y;
@@ -69,7 +69,7 @@ final class CpuElementwise {
                 });
             }
             case ElementwiseOp.Where w -> {
-                Tensor c = in[0], a = in[1], b = in[2];
+                Strided c = in[0], a = in[1], b = in[2];
                 byte[] ca = (byte[]) CpuStorage.of(c).array();
                 Object aa = CpuStorage.of(a).array(), ba = CpuStorage.of(b).array();
                 StridedLoop loop = new StridedLoop(shape, new int[] {0, c.storageOffset(), a.storageOffset(), b.storageOffset()},
@@ -91,7 +91,7 @@ final class CpuElementwise {
     }
 
     /** True if t is laid out as one contiguous run of {@code shape}'s elements. */
-    private static boolean sameRun(Tensor t, int[] shape) {
+    private static boolean sameRun(Strided t, int[] shape) {
         return t.isContiguous() && java.util.Arrays.equals(t.shape(), shape);
     }
 

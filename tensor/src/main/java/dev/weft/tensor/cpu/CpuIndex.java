@@ -7,7 +7,7 @@ import dev.weft.kernels.index.Scatter;
 import dev.weft.kernels.index.ScatterReduceFn;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.IndexOp;
 import java.util.Arrays;
 
@@ -22,7 +22,7 @@ import java.util.Arrays;
 final class CpuIndex {
     private CpuIndex() {}
 
-    static void run(IndexOp op, Tensor[] in, Tensor out) {
+    static void run(IndexOp op, Strided[] in, Strided out) {
         switch (op) {
             case IndexOp.IndexSelect s -> indexSelect(s.dim(), in[0], in[1], out);
             case IndexOp.Gather g -> gather(g.dim(), in[0], in[1], out);
@@ -35,7 +35,7 @@ final class CpuIndex {
     }
 
     // x: (outer, dX, inner), idx: (n,) -> out: (outer, n, inner)
-    private static void indexSelect(int dim, Tensor x, Tensor idx, Tensor out) {
+    private static void indexSelect(int dim, Strided x, Strided idx, Strided out) {
         int[] s = x.shape();
         int outer = Contig.prod(s, 0, dim), dX = s[dim], inner = Contig.prod(s, dim + 1, s.length);
         Contig ic = Contig.of(idx);
@@ -56,7 +56,7 @@ final class CpuIndex {
     }
 
     // x: (.., dX, ..), idx: (.., dY, ..) -> out: idx's shape; out[i] = x[i with i_dim = idx[i]]
-    private static void gather(int dim, Tensor x, Tensor idx, Tensor out) {
+    private static void gather(int dim, Strided x, Strided idx, Strided out) {
         int[] is = idx.shape(), corner = is.clone();
         int dX = x.size(dim);
         corner[dim] = dX;
@@ -79,8 +79,8 @@ final class CpuIndex {
     }
 
     /** scatter (reduce == null) or scatter_reduce of in = (self, idx, src) into out. */
-    private static void scatter(String op, int dim, IndexOp.Reduction reduce, boolean includeSelf, Tensor[] in, Tensor out) {
-        Tensor self = in[0], idx = in[1], src = in[2];
+    private static void scatter(String op, int dim, IndexOp.Reduction reduce, boolean includeSelf, Strided[] in, Strided out) {
+        Strided self = in[0], idx = in[1], src = in[2];
         CpuConvert.copy(self, out);
         int[] is = idx.shape(), ss = self.shape();
         Contig ic = Contig.of(idx);
@@ -127,8 +127,8 @@ final class CpuIndex {
     }
 
     // self: (outer, dY, inner), idx: (n,), src: (outer, n, inner) -> out = self; out[:, idx[j], :] += alpha * src[:, j, :]
-    private static void indexAdd(int dim, double alpha, Tensor[] in, Tensor out) {
-        Tensor self = in[0], idx = in[1], src = in[2];
+    private static void indexAdd(int dim, double alpha, Strided[] in, Strided out) {
+        Strided self = in[0], idx = in[1], src = in[2];
         CpuConvert.copy(self, out);
         int[] ss = self.shape();
         int outer = Contig.prod(ss, 0, dim), dY = ss[dim], inner = Contig.prod(ss, dim + 1, ss.length), n = idx.numel();
@@ -157,7 +157,7 @@ final class CpuIndex {
     }
 
     // x: any shape -> out: (count, x.dim()) coordinates of x != 0
-    private static void nonzero(int count, Tensor x, Tensor out) {
+    private static void nonzero(int count, Strided x, Strided out) {
         Contig xc = Contig.of(x);
         int n = x.numel(), xo = xc.offset();
         int found = switch (xc.array()) {
@@ -209,7 +209,7 @@ final class CpuIndex {
     private static String shapes(Object... nameTensor) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < nameTensor.length; i += 2) {
-            sb.append(i == 0 ? "" : ", ").append(nameTensor[i]).append(' ').append(Shape.format(((Tensor) nameTensor[i + 1]).shape()));
+            sb.append(i == 0 ? "" : ", ").append(nameTensor[i]).append(' ').append(Shape.format(((Strided) nameTensor[i + 1]).shape()));
         }
         return sb.toString();
     }

@@ -1,6 +1,6 @@
 package dev.weft.tensor.cpu;
 
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.JoinOp;
 
 /**
@@ -11,7 +11,7 @@ import dev.weft.tensor.op.JoinOp;
 final class CpuJoin {
     private CpuJoin() {}
 
-    static void run(JoinOp op, Tensor[] in, Tensor out) {
+    static void run(JoinOp op, Strided[] in, Strided out) {
         switch (op) {
             case JoinOp.Cat c -> cat(c.dim(), in, out);
             case JoinOp.Flip f -> flip(f.dims(), in[0], out);
@@ -19,17 +19,17 @@ final class CpuJoin {
     }
 
     // x_i: (.., n_i, ..) -> out: (.., sum n_i, ..) contiguous
-    private static void cat(int dim, Tensor[] in, Tensor out) {
+    private static void cat(int dim, Strided[] in, Strided out) {
         Object y = CpuStorage.of(out).array();
         int[] ys = out.stride();
         int pos = 0;
-        for (Tensor x : in) {
+        for (Strided x : in) {
             CpuConvert.copy(CpuStorage.of(x).array(), x.storageOffset(), x.stride(), y, pos * ys[dim], ys, x.shape());
             pos += x.size(dim);
         }
     }
 
-    private static void flip(int[] dims, Tensor x, Tensor out) {
+    private static void flip(int[] dims, Strided x, Strided out) {
         int[] shape = x.shape(), st = x.stride();
         int off = x.storageOffset();
         if (x.numel() == 0) return;

@@ -5,7 +5,7 @@ import dev.weft.kernels.Parallel;
 import dev.weft.kernels.linalg.Linalg;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.LinalgOp;
 
 /**
@@ -23,7 +23,7 @@ final class CpuLinalg {
         void run(int b);
     }
 
-    static void run(LinalgOp op, Tensor[] in, Tensor[] out) {
+    static void run(LinalgOp op, Strided[] in, Strided[] out) {
         int[] s = in[0].shape();
         int r = s.length, rows = s[r - 2], cols = s[r - 1];
         int batch = Contig.prod(s, 0, r - 2);
@@ -73,7 +73,7 @@ final class CpuLinalg {
             }
             case LinalgOp.SolveTriangular t -> {
                 // in[0] = A (n, n), in[1] = B (n, k) when left, (k, n) when right; solved in place in the output
-                Tensor bt = in[1];
+                Strided bt = in[1];
                 int n = rows, bs = bt.size(-2) * bt.size(-1), nrhs = t.left() ? bt.size(-1) : bt.size(-2);
                 Contig bc = Contig.of(bt, DType.F64);
                 copyInto((double[]) bc.array(), bc.offset(), y[0], batch * bs);
@@ -85,7 +85,7 @@ final class CpuLinalg {
     }
 
     /** Runs body for every batch entry on the pool; rethrows the failure of the lowest failing entry. */
-    private static void each(LinalgOp op, Tensor[] in, int batch, int cost, Entry body) {
+    private static void each(LinalgOp op, Strided[] in, int batch, int cost, Entry body) {
         ArithmeticException[] failed = new ArithmeticException[batch];
         Parallel.forRange(batch, Math.max(1, (1 << 15) / Math.max(cost, 1)), (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
@@ -111,7 +111,7 @@ final class CpuLinalg {
     }
 
     /** The F64 array results are written to: the output's own storage when it is F64, else a temporary. */
-    private static double[] target(Tensor out) {
+    private static double[] target(Strided out) {
         return out.dtype() == DType.F64 ? CpuStorage.f64(out) : new double[out.numel()];
     }
 
@@ -120,7 +120,7 @@ final class CpuLinalg {
     }
 
     /** Rounds a temporary into an F32 output (nothing to do when the output was written directly). */
-    private static void store(double[] y, Tensor out) {
+    private static void store(double[] y, Strided out) {
         Object o = CpuStorage.of(out).array();
         if (o == y) return;
         int[] st = out.stride();

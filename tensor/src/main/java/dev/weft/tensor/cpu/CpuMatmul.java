@@ -2,7 +2,7 @@ package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.gemm.Gemm;
 import dev.weft.tensor.core.DType;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.MatmulOp;
 
 /**
@@ -16,14 +16,14 @@ final class CpuMatmul {
     /** How GEMM reads one operand: array, offset, transposed?, leading dim, batch stride. */
     private record Operand(Object array, int offset, boolean trans, int ld, long batchStride) {}
 
-    static void run(MatmulOp op, Tensor[] in, Tensor out) {
+    static void run(MatmulOp op, Strided[] in, Strided out) {
         switch (op) {
             case MatmulOp.Bmm b -> bmm(in[0], in[1], out);
         }
     }
 
     // a: (B, M, K), b: (B, K, N) -> out: (B, M, N) contiguous
-    private static void bmm(Tensor a, Tensor b, Tensor out) {
+    private static void bmm(Strided a, Strided b, Strided out) {
         int batch = a.size(0), m = a.size(1), k = a.size(2), n = b.size(2);
         if (batch == 0 || m == 0 || n == 0) return;
         Operand A = operand(a), B = operand(b);
@@ -37,7 +37,7 @@ final class CpuMatmul {
     }
 
     /** A (B, R, C) operand as GEMM reads it; copies only when neither R nor C has a unit stride. */
-    private static Operand operand(Tensor t) {
+    private static Operand operand(Strided t) {
         int[] s = t.shape(), st = t.stride();
         int rows = s[1], cols = s[2];
         long bs = s[0] <= 1 ? 0 : st[0];

@@ -6,7 +6,7 @@ import dev.weft.kernels.reduce.ReduceFn;
 import dev.weft.kernels.reduce.Scan;
 import dev.weft.kernels.reduce.Softmax;
 import dev.weft.tensor.core.DType;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.ReduceOp;
 
 /**
@@ -22,7 +22,7 @@ final class CpuReduce {
     /** A contiguous (outer, r, inner) view of an array. */
     private record Block(Object array, int offset, int outer, int r, int inner) {}
 
-    static void run(ReduceOp op, Tensor x, Tensor[] out) {
+    static void run(ReduceOp op, Strided x, Strided[] out) {
         Object y = CpuStorage.of(out[0]).array();
         switch (op) {
             case ReduceOp.Reduce r -> {
@@ -104,7 +104,7 @@ final class CpuReduce {
         }
     }
 
-    private static void scan(boolean sum, Tensor x, int dim, Tensor out) {
+    private static void scan(boolean sum, Strided x, int dim, Strided out) {
         Block b = block(x, new int[] {dim}, out.dtype());
         Object y = CpuStorage.of(out).array();
         switch (b.array()) {
@@ -128,7 +128,7 @@ final class CpuReduce {
      * x as a contiguous (outer, r, inner) block of dtype kt with r = the product of dims (sorted). In place
      * when possible; else one converting copy, permuting the reduced dims last if they are not consecutive.
      */
-    private static Block block(Tensor x, int[] dims, DType kt) {
+    private static Block block(Strided x, int[] dims, DType kt) {
         int[] shape = x.shape();
         int rank = shape.length;
         boolean consecutive = true;

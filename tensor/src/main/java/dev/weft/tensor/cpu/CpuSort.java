@@ -1,7 +1,7 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.sort.Sort;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.SortOp;
 
 /**
@@ -12,7 +12,7 @@ import dev.weft.tensor.op.SortOp;
 final class CpuSort {
     private CpuSort() {}
 
-    static void run(SortOp op, Tensor x, Tensor[] out) {
+    static void run(SortOp op, Strided x, Strided[] out) {
         if (out[0].numel() == 0) return;
         int dim = switch (op) {
             case SortOp.Sort s -> s.dim();

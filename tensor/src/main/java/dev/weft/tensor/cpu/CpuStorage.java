@@ -3,7 +3,7 @@ package dev.weft.tensor.cpu;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Storage;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 
 /**
  * CPU storage: one Java array per dtype: float[] (F32), double[] (F64), int[] (I32), long[] (I64),
@@ -40,29 +40,29 @@ public final class CpuStorage extends Storage {
     }
 
     /** The storage of a CPU tensor. */
-    public static CpuStorage of(Tensor t) {
+    public static CpuStorage of(Strided t) {
         if (t.storage() instanceof CpuStorage s) return s;
         throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.core.Shape.format(t.shape())
                 + " lives on " + t.device() + ", not on cpu");
     }
 
-    public static float[] f32(Tensor t) {
+    public static float[] f32(Strided t) {
         return (float[]) of(t).data;
     }
 
-    public static double[] f64(Tensor t) {
+    public static double[] f64(Strided t) {
         return (double[]) of(t).data;
     }
 
-    public static int[] i32(Tensor t) {
+    public static int[] i32(Strided t) {
         return (int[]) of(t).data;
     }
 
-    public static long[] i64(Tensor t) {
+    public static long[] i64(Strided t) {
         return (long[]) of(t).data;
     }
 
-    public static byte[] bool(Tensor t) {
+    public static byte[] bool(Strided t) {
         return (byte[]) of(t).data;
     }
 }

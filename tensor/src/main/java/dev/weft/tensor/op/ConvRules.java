@@ -2,7 +2,7 @@ package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 
 /**
  * Shape rules of {@link ConvOp}: images are (B, C, H, W) floating tensors, windows have kernel, stride
@@ -11,19 +11,19 @@ import dev.weft.tensor.Tensor;
 final class ConvRules {
     private ConvRules() {}
 
-    static OutSpec[] infer(ConvOp op, Tensor[] in) {
+    static OutSpec[] infer(ConvOp op, Strided[] in) {
         String name = op.name();
         return switch (op) {
             case ConvOp.Im2col c -> {
-                ShapeRules.arity(name, in, 1);
+                RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
                 String ctx = ctx(in[0], c.w());
                 long[] o = convOut(name, s[2], s[3], c.w(), ctx);
                 yield one(name, new long[] {s[0], (long) s[1] * c.w().kH() * c.w().kW(), o[0] * o[1]}, in[0].dtype());
             }
             case ConvOp.Col2im c -> {
-                ShapeRules.arity(name, in, 1);
-                Tensor x = in[0];
+                RuleChecks.arity(name, in, 1);
+                Strided x = in[0];
                 String ctx = "input " + Shape.format(x.shape()) + ", output size (" + c.H() + ", " + c.W() + "), " + c.w();
                 if (x.dim() != 3) throw RuleChecks.fail(name, ctx, "expected a 3-d input (B, C*kH*kW, L)");
                 RuleChecks.floating(name, x, ctx);
@@ -40,14 +40,14 @@ final class ConvRules {
                 yield one(name, new long[] {x.size(0), x.size(1) / k, c.H(), c.W()}, x.dtype());
             }
             case ConvOp.MaxPool2d p -> {
-                ShapeRules.arity(name, in, 1);
+                RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
                 long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), ctx(in[0], p.w()));
                 int[] out = shape(name, new long[] {s[0], s[1], o[0], o[1]});
                 yield new OutSpec[] {new OutSpec(out, in[0].dtype()), new OutSpec(out, DType.I64)};
             }
             case ConvOp.MaxPool2dBackward b -> {
-                ShapeRules.arity(name, in, 2);
+                RuleChecks.arity(name, in, 2);
                 String ctx = RuleChecks.shapes(new String[] {"grad", "indices"}, in) + ", input size (" + b.H() + ", " + b.W() + ")";
                 int[] g = image(name, in[0]);
                 RuleChecks.dtype(name, "indices", in[1], DType.I64, ctx);
@@ -56,7 +56,7 @@ final class ConvRules {
                 yield one(name, new long[] {g[0], g[1], b.H(), b.W()}, in[0].dtype());
             }
             case ConvOp.AvgPool2d p -> {
-                ShapeRules.arity(name, in, 1);
+                RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
                 String ctx = ctx(in[0], p.w());
                 noDilation(name, p.w(), ctx);
@@ -64,7 +64,7 @@ final class ConvRules {
                 yield one(name, new long[] {s[0], s[1], o[0], o[1]}, in[0].dtype());
             }
             case ConvOp.AvgPool2dBackward b -> {
-                ShapeRules.arity(name, in, 1);
+                RuleChecks.arity(name, in, 1);
                 int[] g = image(name, in[0]);
                 String ctx = "grad " + Shape.format(g) + ", input size (" + b.H() + ", " + b.W() + "), " + b.w();
                 noDilation(name, b.w(), ctx);
@@ -78,12 +78,12 @@ final class ConvRules {
         };
     }
 
-    private static String ctx(Tensor x, ConvOp.Window w) {
+    private static String ctx(Strided x, ConvOp.Window w) {
         return "input " + Shape.format(x.shape()) + ", " + w;
     }
 
     /** x's shape, checked to be a 4-d floating (B, C, H, W) with H, W >= 1. */
-    private static int[] image(String op, Tensor x) {
+    private static int[] image(String op, Strided x) {
         int[] s = x.shape();
         String ctx = "input " + Shape.format(s);
         if (s.length != 4) throw RuleChecks.fail(op, ctx, "expected a 4-d input (B, C, H, W)");

@@ -31,7 +31,7 @@ public sealed interface CreationOp extends Op {
             return "arange";
         }
 
-        /** The element count (validated by ShapeRules). */
+        /** The element count (validated by CreationRules). */
         public int count() {
             return (int) Math.ceil((end - start) / step);
         }

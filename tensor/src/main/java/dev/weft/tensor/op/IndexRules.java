@@ -2,7 +2,7 @@ package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 
 /**
  * Shape rules of {@link IndexOp}, with torch's constraints: index tensors are I64, gather/scatter
@@ -12,12 +12,12 @@ import dev.weft.tensor.Tensor;
 final class IndexRules {
     private IndexRules() {}
 
-    static OutSpec[] infer(IndexOp op, Tensor[] in) {
+    static OutSpec[] infer(IndexOp op, Strided[] in) {
         String name = op.name();
         return switch (op) {
             case IndexOp.IndexSelect s -> {
-                ShapeRules.arity(name, in, 2);
-                Tensor x = in[0], idx = in[1];
+                RuleChecks.arity(name, in, 2);
+                Strided x = in[0], idx = in[1];
                 String ctx = RuleChecks.shapes(new String[] {"input", "index"}, x, idx);
                 RuleChecks.dim(name, s.dim(), x.dim(), ctx);
                 RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
@@ -28,8 +28,8 @@ final class IndexRules {
                 yield one(out, x.dtype());
             }
             case IndexOp.Gather g -> {
-                ShapeRules.arity(name, in, 2);
-                Tensor x = in[0], idx = in[1];
+                RuleChecks.arity(name, in, 2);
+                Strided x = in[0], idx = in[1];
                 String ctx = "index " + Shape.format(idx.shape()) + " vs input " + Shape.format(x.shape());
                 RuleChecks.dim(name, g.dim(), x.dim(), ctx);
                 RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
@@ -55,8 +55,8 @@ final class IndexRules {
                 yield one(out, in[0].dtype());
             }
             case IndexOp.IndexAdd a -> {
-                ShapeRules.arity(name, in, 3);
-                Tensor self = in[0], idx = in[1], src = in[2];
+                RuleChecks.arity(name, in, 3);
+                Strided self = in[0], idx = in[1], src = in[2];
                 String ctx = RuleChecks.shapes(new String[] {"self", "index", "source"}, self, idx, src);
                 RuleChecks.dim(name, a.dim(), self.dim(), ctx);
                 RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
@@ -75,8 +75,8 @@ final class IndexRules {
                 yield one(self.shape(), self.dtype());
             }
             case IndexOp.Nonzero n -> {
-                ShapeRules.arity(name, in, 1);
-                Tensor x = in[0];
+                RuleChecks.arity(name, in, 1);
+                Strided x = in[0];
                 if (n.count() < 0 || n.count() > x.numel()) {
                     throw RuleChecks.fail(name, "input " + Shape.format(x.shape()),
                             "count " + n.count() + " out of range 0.." + x.numel());
@@ -91,9 +91,9 @@ final class IndexRules {
     }
 
     /** Checks self, index, src of scatter/scatter_reduce; returns self's shape. */
-    private static int[] scatter(String name, int dim, Tensor[] in) {
-        ShapeRules.arity(name, in, 3);
-        Tensor self = in[0], idx = in[1], src = in[2];
+    private static int[] scatter(String name, int dim, Strided[] in) {
+        RuleChecks.arity(name, in, 3);
+        Strided self = in[0], idx = in[1], src = in[2];
         String ctx = RuleChecks.shapes(new String[] {"self", "index", "src"}, self, idx, src);
         RuleChecks.dim(name, dim, self.dim(), ctx);
         RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
@@ -105,14 +105,14 @@ final class IndexRules {
         return self.shape();
     }
 
-    private static void sameRank(String op, String what, Tensor t, Tensor x, String ctx) {
+    private static void sameRank(String op, String what, Strided t, Strided x, String ctx) {
         if (t.dim() != x.dim()) {
             throw RuleChecks.fail(op, ctx, what + " must have rank " + x.dim() + ", got " + t.dim());
         }
     }
 
     /** a.size(d) <= b.size(d) for every d != except. */
-    private static void notLarger(String op, String aName, Tensor a, String bName, Tensor b, int except, String ctx) {
+    private static void notLarger(String op, String aName, Strided a, String bName, Strided b, int except, String ctx) {
         for (int d = 0; d < a.dim(); d++) {
             if (d != except && a.size(d) > b.size(d)) {
                 throw RuleChecks.fail(op, ctx, aName + " size " + a.size(d) + " in dim " + d + " exceeds " + bName + "'s "

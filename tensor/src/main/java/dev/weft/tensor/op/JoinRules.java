@@ -1,18 +1,18 @@
 package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import java.util.Arrays;
 
-/** Shape rules of {@link JoinOp}: validation and output specs for Cat and Flip (see ShapeRules). */
+/** Shape rules of {@link JoinOp}: validation and output specs for Cat and Flip (see Rules). */
 final class JoinRules {
     private JoinRules() {}
 
-    static OutSpec[] infer(JoinOp op, Tensor[] in) {
+    static OutSpec[] infer(JoinOp op, Strided[] in) {
         return switch (op) {
             case JoinOp.Cat c -> new OutSpec[] {cat(c, in)};
             case JoinOp.Flip f -> {
-                ShapeRules.arity("flip", in, 1);
+                RuleChecks.arity("flip", in, 1);
                 int[] s = in[0].shape(), d = f.dims();
                 for (int i = 0; i < d.length; i++) {
                     if (d[i] < 0 || d[i] >= Math.max(s.length, 1) || (i > 0 && d[i] <= d[i - 1])) {
@@ -25,7 +25,7 @@ final class JoinRules {
         };
     }
 
-    private static OutSpec cat(JoinOp.Cat c, Tensor[] in) {
+    private static OutSpec cat(JoinOp.Cat c, Strided[] in) {
         if (in.length == 0) throw new IllegalArgumentException("cat: expected at least one tensor");
         int[] first = in[0].shape();
         int rank = first.length, dim = c.dim();

@@ -2,7 +2,7 @@ package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import java.util.Arrays;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class LinalgRules {
     private LinalgRules() {}
 
-    static OutSpec[] infer(LinalgOp op, Tensor[] in) {
+    static OutSpec[] infer(LinalgOp op, Strided[] in) {
         String name = op.name();
         return switch (op) {
             case LinalgOp.Cholesky c -> unarySquare(name, in, true);
@@ -23,7 +23,7 @@ final class LinalgRules {
                 yield new OutSpec[] {o, o};
             }
             case LinalgOp.Qr q -> {
-                ShapeRules.arity(name, in, 1);
+                RuleChecks.arity(name, in, 1);
                 int[] a = matrices(name, in[0], "A " + Shape.format(in[0].shape()));
                 int r = a.length, m = a[r - 2], n = a[r - 1], k = Math.min(m, n);
                 int[] qs = a.clone(), rs = a.clone();
@@ -71,13 +71,13 @@ final class LinalgRules {
         return new OutSpec[] {new OutSpec(shape, dtype)};
     }
 
-    private static String ctx(Tensor[] in, String a, String b) {
+    private static String ctx(Strided[] in, String a, String b) {
         return RuleChecks.shapes(new String[] {a, b}, in);
     }
 
     /** One square operand; the output is (..., n, n) when matrixOut, else the batch shape (...). */
-    private static OutSpec[] unarySquare(String name, Tensor[] in, boolean matrixOut) {
-        ShapeRules.arity(name, in, 1);
+    private static OutSpec[] unarySquare(String name, Strided[] in, boolean matrixOut) {
+        RuleChecks.arity(name, in, 1);
         String ctx = "A " + Shape.format(in[0].shape());
         int[] a = matrices(name, in[0], ctx);
         square(name, a, ctx);
@@ -85,8 +85,8 @@ final class LinalgRules {
     }
 
     /** Two operands of one floating dtype with identical batch dims; returns both shapes. */
-    private static int[][] pair(String name, Tensor[] in, String a, String b) {
-        ShapeRules.arity(name, in, 2);
+    private static int[][] pair(String name, Strided[] in, String a, String b) {
+        RuleChecks.arity(name, in, 2);
         String ctx = ctx(in, a, b);
         int[] sa = matrices(name, in[0], ctx), sb = matrices(name, in[1], ctx);
         RuleChecks.sameDtype(name, a, in[0], b, in[1], ctx);
@@ -96,7 +96,7 @@ final class LinalgRules {
         return new int[][] {sa, sb};
     }
 
-    private static int[] matrices(String name, Tensor t, String ctx) {
+    private static int[] matrices(String name, Strided t, String ctx) {
         if (t.dim() < 2) throw RuleChecks.fail(name, ctx, "expected (batches of) matrices with at least 2 dims");
         RuleChecks.floating(name, t, ctx);
         return t.shape();

@@ -3,7 +3,7 @@ package dev.weft.tensor.op;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
 
-/** The shape and dtype of one op output, as {@link ShapeRules#infer} computes it. */
+/** The shape and dtype of one op output, as {@link Rules#infer} computes it. */
 public record OutSpec(int[] shape, DType dtype) {
     public OutSpec {
         shape = shape.clone();

@@ -2,17 +2,49 @@ package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 
 /**
- * Checks shared by the shape rules of the structural families (JoinRules, IndexRules, SortRules,
- * ConvRules, LinalgRules). Every message starts with the op name and lists the shapes it is about.
+ * Checks shared by the rules of every op family ({@code <Family>Rules}). Every message starts with the
+ * op name and lists the shapes it is about.
  */
 final class RuleChecks {
     private RuleChecks() {}
 
+    /** One output spec as the array the rules return. */
+    static OutSpec[] one(OutSpec s) {
+        return new OutSpec[] {s};
+    }
+
+    static void arity(String op, Strided[] inputs, int n) {
+        if (inputs.length != n) {
+            throw new IllegalArgumentException(op + ": expected " + n + " input(s), got " + inputs.length);
+        }
+    }
+
+    /** "(2, 3) and (3,)": the shapes of all inputs. */
+    static String shapes(Strided[] inputs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < inputs.length; i++) sb.append(i == 0 ? "" : " and ").append(Shape.format(inputs[i].shape()));
+        return sb.toString();
+    }
+
+    static void sameDtype(String op, Strided a, Strided b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op + ": input dtypes " + a.dtype() + " and " + b.dtype()
+                    + " differ (shapes " + Shape.format(a.shape()) + " and " + Shape.format(b.shape()) + ")");
+        }
+    }
+
+    static void floating(String op, Strided x) {
+        if (!x.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(op + ": expected a floating dtype (f32 or f64), got " + x.dtype()
+                    + " for input " + Shape.format(x.shape()));
+        }
+    }
+
     /** "input (4, 5), index (2, 3)": names paired with the shapes of ts. */
-    static String shapes(String[] names, Tensor... ts) {
+    static String shapes(String[] names, Strided... ts) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < ts.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(names[i]).append(' ').append(Shape.format(ts[i].shape()));
@@ -25,15 +57,15 @@ final class RuleChecks {
         return new IllegalArgumentException(op + ": " + context + ": " + problem);
     }
 
-    static void floating(String op, Tensor t, String context) {
+    static void floating(String op, Strided t, String context) {
         if (!t.dtype().isFloatingPoint()) throw fail(op, context, "expected a floating dtype (f32 or f64), got " + t.dtype());
     }
 
-    static void dtype(String op, String what, Tensor t, DType want, String context) {
+    static void dtype(String op, String what, Strided t, DType want, String context) {
         if (t.dtype() != want) throw fail(op, context, what + " must be " + want + ", got " + t.dtype());
     }
 
-    static void sameDtype(String op, String aName, Tensor a, String bName, Tensor b, String context) {
+    static void sameDtype(String op, String aName, Strided a, String bName, Strided b, String context) {
         if (a.dtype() != b.dtype()) {
             throw fail(op, context, aName + " dtype " + a.dtype() + " and " + bName + " dtype " + b.dtype() + " differ");
         }

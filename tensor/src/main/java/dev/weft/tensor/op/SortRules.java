@@ -2,16 +2,16 @@ package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 
 /** Shape rules of {@link SortOp}: numeric dtypes the sort kernels serve, a valid dim, 0 <= k <= size. */
 final class SortRules {
     private SortRules() {}
 
-    static OutSpec[] infer(SortOp op, Tensor[] in) {
+    static OutSpec[] infer(SortOp op, Strided[] in) {
         String name = op.name();
-        ShapeRules.arity(name, in, 1);
-        Tensor x = in[0];
+        RuleChecks.arity(name, in, 1);
+        Strided x = in[0];
         String ctx = "input " + Shape.format(x.shape());
         if (x.dtype() == DType.BOOL) throw RuleChecks.fail(name, ctx, "bool tensors are not supported");
         int[] out = x.shape();

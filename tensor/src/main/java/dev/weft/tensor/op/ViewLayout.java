@@ -1,7 +1,7 @@
 package dev.weft.tensor.op;
 
 import dev.weft.tensor.core.Shape;
-import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Strided;
 import java.util.Arrays;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Arrays;
 public record ViewLayout(int[] shape, int[] strides, int offset) {
 
     /** The layout of {@code op} applied to x; throws IllegalArgumentException when the op does not fit x. */
-    public static ViewLayout of(ViewOp op, Tensor x) {
+    public static ViewLayout of(ViewOp op, Strided x) {
         int[] shape = x.shape(), st = x.stride();
         int off = x.storageOffset(), rank = shape.length;
         return switch (op) {

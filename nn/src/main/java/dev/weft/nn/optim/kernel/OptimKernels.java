@@ -40,8 +40,8 @@ public final class OptimKernels {
         int po = p.storageOffset(), go = g.storageOffset(), mo = m.storageOffset(), vo = v.storageOffset();
         int xo = vMax == null ? 0 : vMax.storageOffset();
         if (p.dtype() == DType.F64) {
-            double[] pa = CpuStorage.f64(p), ga = CpuStorage.f64(g), ma = CpuStorage.f64(m), va = CpuStorage.f64(v);
-            double[] xa = vMax == null ? null : CpuStorage.f64(vMax);
+            double[] pa = CpuStorage.f64(p.strided()), ga = CpuStorage.f64(g.strided()), ma = CpuStorage.f64(m.strided()), va = CpuStorage.f64(v.strided());
+            double[] xa = vMax == null ? null : CpuStorage.f64(vMax.strided());
             Parallel.forRange(n, GRAIN, (from, to) -> {
                 if (simd) AdamKernelSimdF64.step(pa, po, ga, go, ma, mo, va, vo, xa, xo, from, to, beta1, 1 - beta1, beta2,
                         1 - beta2, negStepSize, bc2Sqrt, eps, l2, decay, maximize);
@@ -49,8 +49,8 @@ public final class OptimKernels {
                         1 - beta2, negStepSize, bc2Sqrt, eps, l2, decay, maximize);
             });
         } else {
-            float[] pa = CpuStorage.f32(p), ga = CpuStorage.f32(g), ma = CpuStorage.f32(m), va = CpuStorage.f32(v);
-            float[] xa = vMax == null ? null : CpuStorage.f32(vMax);
+            float[] pa = CpuStorage.f32(p.strided()), ga = CpuStorage.f32(g.strided()), ma = CpuStorage.f32(m.strided()), va = CpuStorage.f32(v.strided());
+            float[] xa = vMax == null ? null : CpuStorage.f32(vMax.strided());
             float b1 = (float) beta1, b2 = (float) beta2, c1 = (float) (1 - beta1), c2 = (float) (1 - beta2);
             float ns = (float) negStepSize, bc = (float) bc2Sqrt, ep = (float) eps, wd = (float) l2, dc = (float) decay;
             Parallel.forRange(n, GRAIN, (from, to) -> {
@@ -77,13 +77,13 @@ public final class OptimKernels {
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
         int po = p.storageOffset(), go = g.storageOffset(), bo = buf == null ? 0 : buf.storageOffset();
         if (p.dtype() == DType.F64) {
-            double[] pa = CpuStorage.f64(p), ga = CpuStorage.f64(g), ba = buf == null ? null : CpuStorage.f64(buf);
+            double[] pa = CpuStorage.f64(p.strided()), ga = CpuStorage.f64(g.strided()), ba = buf == null ? null : CpuStorage.f64(buf.strided());
             Parallel.forRange(n, GRAIN, (from, to) -> {
                 if (simd) SgdKernelSimdF64.step(pa, po, ga, go, ba, bo, from, to, -lr, weightDecay, momentum, 1 - dampening, nesterov, maximize, first);
                 else SgdKernelF64.step(pa, po, ga, go, ba, bo, from, to, -lr, weightDecay, momentum, 1 - dampening, nesterov, maximize, first);
             });
         } else {
-            float[] pa = CpuStorage.f32(p), ga = CpuStorage.f32(g), ba = buf == null ? null : CpuStorage.f32(buf);
+            float[] pa = CpuStorage.f32(p.strided()), ga = CpuStorage.f32(g.strided()), ba = buf == null ? null : CpuStorage.f32(buf.strided());
             float nl = (float) -lr, wd = (float) weightDecay, mu = (float) momentum, od = (float) (1 - dampening);
             Parallel.forRange(n, GRAIN, (from, to) -> {
                 if (simd) SgdKernelSimdF32.step(pa, po, ga, go, ba, bo, from, to, nl, wd, mu, od, nesterov, maximize, first);
