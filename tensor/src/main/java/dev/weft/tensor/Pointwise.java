@@ -4,8 +4,6 @@ import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.CompareFn;
 import dev.weft.tensor.op.ElementwiseOp;
 import dev.weft.tensor.op.UnaryFn;
-
-
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
 import java.util.Arrays;
@@ -19,13 +17,18 @@ import java.util.Arrays;
 public final class Pointwise {
     private Pointwise() {}
 
+    /** x as dtype t (x itself if it already is): a Cast op, so autograd sees it. */
+    public static Tensor cast(Tensor x, DType t) {
+        return x.dtype() == t ? x : Dispatch.apply1(new ElementwiseOp.Cast(t), x);
+    }
+
     public static Tensor unary(UnaryFn fn, Tensor x) {
         return unary(fn, x, 0, 0);
     }
 
     public static Tensor unary(UnaryFn fn, Tensor x, double p0, double p1) {
-        if (fn.domain() == UnaryFn.Domain.FLOAT && !x.dtype().isFloatingPoint()) x = x.to(DType.F32);
-        if (fn.domain() == UnaryFn.Domain.BOOL) x = x.to(DType.BOOL);
+        if (fn.domain() == UnaryFn.Domain.FLOAT && !x.dtype().isFloatingPoint()) x = cast(x, DType.F32);
+        if (fn.domain() == UnaryFn.Domain.BOOL) x = cast(x, DType.BOOL);
         return Dispatch.apply1(new ElementwiseOp.Unary(fn, p0, p1), x);
     }
 
@@ -65,48 +68,45 @@ public final class Pointwise {
 
     public static Tensor binary(BinaryFn fn, Tensor a, Tensor b) {
         DType t = operandDtype(fn, a.dtype(), b.dtype());
-        Shape.broadcast(fn.opName(), a.shape(), b.shape());
-        return Dispatch.apply1(new ElementwiseOp.Binary(fn), a.to(t), b.to(t));
+        return Dispatch.apply1(new ElementwiseOp.Binary(fn), cast(a, t), cast(b, t));
     }
 
     /** a (fn) s with a Java floating scalar: an integer or BOOL tensor becomes F32. */
     public static Tensor binary(BinaryFn fn, Tensor a, double s) {
         DType t = operandDtype(fn, DType.promoteWithFloatScalar(a.dtype()), DType.promoteWithFloatScalar(a.dtype()));
-        return Dispatch.apply1(new ElementwiseOp.Binary(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+        return Dispatch.apply1(new ElementwiseOp.Binary(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
     }
 
     /** a (fn) s with a Java integral scalar: keeps an integer tensor's dtype (BOOL becomes I64). */
     public static Tensor binary(BinaryFn fn, Tensor a, long s) {
         DType t = operandDtype(fn, DType.promoteWithIntScalar(a.dtype()), DType.promoteWithIntScalar(a.dtype()));
-        return Dispatch.apply1(new ElementwiseOp.Binary(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+        return Dispatch.apply1(new ElementwiseOp.Binary(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
     }
 
     public static Tensor compare(CompareFn fn, Tensor a, Tensor b) {
         DType t = DType.promote(a.dtype(), b.dtype());
-        Shape.broadcast(fn.opName(), a.shape(), b.shape());
-        return Dispatch.apply1(new ElementwiseOp.Compare(fn), a.to(t), b.to(t));
+        return Dispatch.apply1(new ElementwiseOp.Compare(fn), cast(a, t), cast(b, t));
     }
 
     public static Tensor compare(CompareFn fn, Tensor a, double s) {
         DType t = DType.promoteWithFloatScalar(a.dtype());
-        return Dispatch.apply1(new ElementwiseOp.Compare(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+        return Dispatch.apply1(new ElementwiseOp.Compare(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
     }
 
     public static Tensor compare(CompareFn fn, Tensor a, long s) {
         DType t = DType.promoteWithIntScalar(a.dtype());
-        return Dispatch.apply1(new ElementwiseOp.Compare(fn), a.to(t), Create.full(Shape.SCALAR, s, t, a.device()));
+        return Dispatch.apply1(new ElementwiseOp.Compare(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
     }
 
     /** cond ? a : b; cond is read as value != 0 when not BOOL. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
         DType t = DType.promote(a.dtype(), b.dtype());
-        Shape.broadcast("where", cond.shape(), a.shape(), b.shape());
-        return Dispatch.apply1(new ElementwiseOp.Where(), cond.to(DType.BOOL), a.to(t), b.to(t));
+        return Dispatch.apply1(new ElementwiseOp.Where(), cast(cond, DType.BOOL), cast(a, t), cast(b, t));
     }
 
     public static Tensor where(Tensor cond, Tensor a, double b) {
         DType t = DType.promoteWithFloatScalar(a.dtype());
-        return where(cond, a.to(t), Create.full(Shape.SCALAR, b, t, a.device()));
+        return where(cond, cast(a, t), Create.full(Shape.SCALAR, b, t, a.device()));
     }
 
     /**
@@ -122,6 +122,6 @@ public final class Pointwise {
             throw new IllegalArgumentException(op + ": result dtype " + result.dtype() + " cannot be stored in the "
                     + dst.dtype() + " tensor " + Shape.format(dst.shape()));
         }
-        return dst.copy_(result);
+        return Copies.copyInto(dst, result);
     }
 }

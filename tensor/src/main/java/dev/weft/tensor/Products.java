@@ -1,5 +1,6 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.MatmulOp;
 
 
@@ -31,7 +32,7 @@ public final class Products {
             throw new IllegalArgumentException("mm: " + pair(a, b) + ": expected two 2-d tensors");
         }
         inner("mm", a, b, a.size(1), b.size(0));
-        return bmm(a.unsqueeze(0), b.unsqueeze(0)).squeeze(0);
+        return Views.squeeze(bmm(Views.unsqueeze(a, 0), Views.unsqueeze(b, 0)), 0);
     }
 
     /** (M, K) @ (K,) -> (M,). */
@@ -40,7 +41,7 @@ public final class Products {
             throw new IllegalArgumentException("mv: " + pair(a, v) + ": expected a 2-d matrix and a 1-d vector");
         }
         inner("mv", a, v, a.size(1), v.size(0));
-        return bmm(a.unsqueeze(0), v.view(1, -1, 1)).view(-1);
+        return Views.view(bmm(Views.unsqueeze(a, 0), Views.view(v, new int[] {1, -1, 1})), new int[] {-1});
     }
 
     /** (K,) . (K,) -> 0-d. */
@@ -49,7 +50,7 @@ public final class Products {
             throw new IllegalArgumentException("dot: " + pair(a, b) + ": expected two 1-d tensors");
         }
         inner("dot", a, b, a.size(0), b.size(0));
-        return bmm(a.view(1, 1, -1), b.view(1, -1, 1)).reshape();
+        return Views.reshape(bmm(Views.view(a, new int[] {1, 1, -1}), Views.view(b, new int[] {1, -1, 1})), Shape.SCALAR);
     }
 
     /** (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j]. */
@@ -58,7 +59,7 @@ public final class Products {
             throw new IllegalArgumentException("outer: " + Shape.format(a.shape()) + " x " + Shape.format(b.shape())
                     + ": expected two 1-d tensors");
         }
-        return a.unsqueeze(1).mul(b.unsqueeze(0));
+        return Pointwise.binary(BinaryFn.MUL, Views.unsqueeze(a, 1), Views.unsqueeze(b, 0));
     }
 
     /**
@@ -75,28 +76,28 @@ public final class Products {
         inner("matmul", a, b, ka, kb);
         if (ra == 1 && rb == 1) return dot(a, b);
         if (ra == 2 && rb == 2) return mm(a, b);
-        if (ra == 1 && rb == 2) return mm(a.unsqueeze(0), b).squeeze(0);
+        if (ra == 1 && rb == 2) return Views.squeeze(mm(Views.unsqueeze(a, 0), b), 0);
         if (ra == 2 && rb == 1) return mv(a, b);
         if (rb <= 2) {
             // (..., M, K) @ (K, N) or (K,): fold the batch into M, one GEMM.
             int[] sa = a.shape();
-            Tensor a2 = a.reshape(-1, ka);
+            Tensor a2 = Views.reshape(a, new int[] {-1, ka});
             Tensor out = rb == 2 ? mm(a2, b) : mv(a2, b);
             int[] os = rb == 2 ? Shape.insert(Shape.remove(sa, ra - 1), ra - 1, b.size(1)) : Shape.remove(sa, ra - 1);
-            return out.reshape(os);
+            return Views.reshape(out, os);
         }
-        Tensor a3 = ra == 1 ? a.unsqueeze(0) : a;
-        Tensor b3 = rb == 1 ? b.unsqueeze(-1) : b;
+        Tensor a3 = ra == 1 ? Views.unsqueeze(a, 0) : a;
+        Tensor b3 = rb == 1 ? Views.unsqueeze(b, -1) : b;
         int[] sa = a3.shape(), sb = b3.shape();
         int m = sa[sa.length - 2], n = sb[sb.length - 1];
         int[] batchA = java.util.Arrays.copyOf(sa, sa.length - 2), batchB = java.util.Arrays.copyOf(sb, sb.length - 2);
         int[] batch = Shape.broadcast("matmul", batchA, batchB);
         int bn = Shape.numel(batch);
-        Tensor ea = a3.expand(concat(batch, m, ka)).reshape(bn, m, ka);
-        Tensor eb = b3.expand(concat(batch, ka, n)).reshape(bn, ka, n);
-        Tensor out = bmm(ea, eb).reshape(concat(batch, m, n));
-        if (ra == 1) out = out.squeeze(-2);
-        if (rb == 1) out = out.squeeze(-1);
+        Tensor ea = Views.reshape(Views.expand(a3, concat(batch, m, ka)), new int[] {bn, m, ka});
+        Tensor eb = Views.reshape(Views.expand(b3, concat(batch, ka, n)), new int[] {bn, ka, n});
+        Tensor out = Views.reshape(bmm(ea, eb), concat(batch, m, n));
+        if (ra == 1) out = Views.squeeze(out, -2);
+        if (rb == 1) out = Views.squeeze(out, -1);
         return out;
     }
 

@@ -9,8 +9,6 @@ import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.CompareFn;
 import dev.weft.tensor.op.UnaryFn;
-import dev.weft.tensor.op.CopyOp;
-import dev.weft.tensor.op.ElementwiseOp;
 import java.util.Arrays;
 
 /**
@@ -26,9 +24,7 @@ public final class Tensor {
     private Tensor grad;
     private Object gradNode;
 
-    private Tensor(Strided view) {
-        this.view = view;
-    }
+    private Tensor(Strided view) { this.view = view; }
 
     /**
      * A view over a storage (for backends and the op layer). Checks that every element the view reaches
@@ -39,80 +35,37 @@ public final class Tensor {
     }
 
     /** The tensor over an already validated view (the dispatcher's outputs). */
-    static Tensor of(Strided view) {
-        return new Tensor(view);
-    }
+    static Tensor of(Strided view) { return new Tensor(view); }
 
     // ---------------------------------------------------------------- metadata
 
     /** The strided view this tensor is: what the op rules and the backends see of it. */
-    public Strided strided() {
-        return view;
-    }
-
+    public Strided strided() { return view; }
     /** The shape (a copy). */
-    public int[] shape() {
-        return view.shape();
-    }
-
+    public int[] shape() { return view.shape(); }
     /** Size of one dim (negative dims count from the end). */
-    public int size(int dim) {
-        return view.size(dim);
-    }
-
+    public int size(int dim) { return view.size(dim); }
     /** Number of dims. */
-    public int dim() {
-        return view.dim();
-    }
-
+    public int dim() { return view.dim(); }
     /** Number of elements. */
-    public int numel() {
-        return view.numel();
-    }
-
+    public int numel() { return view.numel(); }
     /** Strides in elements (a copy). */
-    public int[] stride() {
-        return view.stride();
-    }
-
+    public int[] stride() { return view.stride(); }
     /** Stride of one dim in elements. */
-    public int stride(int dim) {
-        return view.stride(dim);
-    }
-
+    public int stride(int dim) { return view.stride(dim); }
     /** Offset of element (0, ..., 0) in the storage. */
-    public int storageOffset() {
-        return view.storageOffset();
-    }
-
-    public DType dtype() {
-        return view.dtype();
-    }
-
-    public Device device() {
-        return view.device();
-    }
-
-    public Storage storage() {
-        return view.storage();
-    }
-
+    public int storageOffset() { return view.storageOffset(); }
+    public DType dtype() { return view.dtype(); }
+    public Device device() { return view.device(); }
+    public Storage storage() { return view.storage(); }
     /** The storage's in-place write count (see {@link Storage#version()}). */
-    public int version() {
-        return view.storage().version();
-    }
-
+    public int version() { return view.storage().version(); }
     /** True if elements are laid out row-major without gaps. */
-    public boolean isContiguous() {
-        return view.isContiguous();
-    }
+    public boolean isContiguous() { return view.isContiguous(); }
 
     // ---------------------------------------------------------------- autograd slots
 
-    public boolean requiresGrad() {
-        return requiresGrad;
-    }
-
+    public boolean requiresGrad() { return requiresGrad; }
     /** Marks this tensor as a leaf that needs a gradient (floating dtypes only); returns this. */
     public Tensor requiresGrad(boolean on) {
         if (on && !dtype().isFloatingPoint()) {
@@ -124,219 +77,94 @@ public final class Tensor {
     }
 
     /** The accumulated gradient, or null. */
-    public Tensor grad() {
-        return grad;
-    }
-
-    public void setGrad(Tensor g) {
-        this.grad = g;
-    }
-
+    public Tensor grad() { return grad; }
+    public void setGrad(Tensor g) { this.grad = g; }
     /** The autograd node that produced this tensor (opaque here; owned by autograd), or null. */
-    public Object gradNode() {
-        return gradNode;
-    }
-
-    public void setGradNode(Object node) {
-        this.gradNode = node;
-    }
-
+    public Object gradNode() { return gradNode; }
+    public void setGradNode(Object node) { this.gradNode = node; }
     /** A view of the same data that does not require grad and has no node. */
-    public Tensor detach() {
-        return new Tensor(view);
-    }
+    public Tensor detach() { return new Tensor(view); }
 
     // ---------------------------------------------------------------- creation (CPU)
 
-    public static Tensor zeros(int... shape) {
-        return Create.full(shape, 0, DType.F32, Device.CPU);
-    }
-
-    public static Tensor zeros(DType dtype, int... shape) {
-        return Create.full(shape, 0, dtype, Device.CPU);
-    }
-
-    public static Tensor ones(int... shape) {
-        return Create.full(shape, 1, DType.F32, Device.CPU);
-    }
-
-    public static Tensor ones(DType dtype, int... shape) {
-        return Create.full(shape, 1, dtype, Device.CPU);
-    }
-
+    public static Tensor zeros(int... shape) { return Create.full(shape, 0, DType.F32, Device.CPU); }
+    public static Tensor zeros(DType dtype, int... shape) { return Create.full(shape, 0, dtype, Device.CPU); }
+    public static Tensor ones(int... shape) { return Create.full(shape, 1, DType.F32, Device.CPU); }
+    public static Tensor ones(DType dtype, int... shape) { return Create.full(shape, 1, dtype, Device.CPU); }
     /** A new tensor of the shape; zero-filled (Weft never hands out uninitialized memory). */
-    public static Tensor empty(int... shape) {
-        return Create.full(shape, 0, DType.F32, Device.CPU);
-    }
-
-    public static Tensor empty(DType dtype, int... shape) {
-        return Create.full(shape, 0, dtype, Device.CPU);
-    }
-
-    public static Tensor full(double value, int... shape) {
-        return Create.full(shape, value, DType.F32, Device.CPU);
-    }
-
-    public static Tensor full(double value, DType dtype, int... shape) {
-        return Create.full(shape, value, dtype, Device.CPU);
-    }
-
+    public static Tensor empty(int... shape) { return Create.full(shape, 0, DType.F32, Device.CPU); }
+    public static Tensor empty(DType dtype, int... shape) { return Create.full(shape, 0, dtype, Device.CPU); }
+    public static Tensor full(double value, int... shape) { return Create.full(shape, value, DType.F32, Device.CPU); }
+    public static Tensor full(double value, DType dtype, int... shape) { return Create.full(shape, value, dtype, Device.CPU); }
     /** Zeros of x's shape, dtype and device. */
-    public static Tensor zerosLike(Tensor x) {
-        return Create.full(x.shape(), 0, x.dtype(), x.device());
-    }
-
+    public static Tensor zerosLike(Tensor x) { return Create.full(x.shape(), 0, x.dtype(), x.device()); }
     /** Ones of x's shape, dtype and device. */
-    public static Tensor onesLike(Tensor x) {
-        return Create.full(x.shape(), 1, x.dtype(), x.device());
-    }
-
+    public static Tensor onesLike(Tensor x) { return Create.full(x.shape(), 1, x.dtype(), x.device()); }
     /** value everywhere, with x's shape, dtype and device. */
-    public static Tensor fullLike(Tensor x, double value) {
-        return Create.full(x.shape(), value, x.dtype(), x.device());
-    }
-
+    public static Tensor fullLike(Tensor x, double value) { return Create.full(x.shape(), value, x.dtype(), x.device()); }
     /** 0, 1, ..., end-1 as I64. */
-    public static Tensor arange(long end) {
-        return Create.arange(0, end, 1, DType.I64, Device.CPU);
-    }
-
+    public static Tensor arange(long end) { return Create.arange(0, end, 1, DType.I64, Device.CPU); }
     /** start, start+step, ... before end as I64. */
-    public static Tensor arange(long start, long end, long step) {
-        return Create.arange(start, end, step, DType.I64, Device.CPU);
-    }
-
+    public static Tensor arange(long start, long end, long step) { return Create.arange(start, end, step, DType.I64, Device.CPU); }
     /** start, start+step, ... before end as F32. */
-    public static Tensor arange(double start, double end, double step) {
-        return Create.arange(start, end, step, DType.F32, Device.CPU);
-    }
+    public static Tensor arange(double start, double end, double step) { return Create.arange(start, end, step, DType.F32, Device.CPU); }
 
     public static Tensor arange(double start, double end, double step, DType dtype) {
         return Create.arange(start, end, step, dtype, Device.CPU);
     }
 
     /** steps evenly spaced F32 points from start to end inclusive. */
-    public static Tensor linspace(double start, double end, int steps) {
-        return Create.linspace(start, end, steps, DType.F32, Device.CPU);
-    }
+    public static Tensor linspace(double start, double end, int steps) { return Create.linspace(start, end, steps, DType.F32, Device.CPU); }
 
     public static Tensor linspace(double start, double end, int steps, DType dtype) {
         return Create.linspace(start, end, steps, dtype, Device.CPU);
     }
 
     /** The (n, n) F32 identity. */
-    public static Tensor eye(int n) {
-        return Create.eye(n, n, DType.F32, Device.CPU);
-    }
-
-    public static Tensor eye(int n, int m, DType dtype) {
-        return Create.eye(n, m, dtype, Device.CPU);
-    }
-
+    public static Tensor eye(int n) { return Create.eye(n, n, DType.F32, Device.CPU); }
+    public static Tensor eye(int n, int m, DType dtype) { return Create.eye(n, m, dtype, Device.CPU); }
     /** A 0-d F32 tensor. */
-    public static Tensor scalar(double value) {
-        return Create.full(Shape.SCALAR, value, DType.F32, Device.CPU);
-    }
-
+    public static Tensor scalar(double value) { return Create.full(Shape.SCALAR, value, DType.F32, Device.CPU); }
     /** A 0-d tensor of the given dtype. */
-    public static Tensor scalar(double value, DType dtype) {
-        return Create.full(Shape.SCALAR, value, dtype, Device.CPU);
-    }
-
+    public static Tensor scalar(double value, DType dtype) { return Create.full(Shape.SCALAR, value, dtype, Device.CPU); }
     /** A 1-d F32 tensor holding a copy of data. */
-    public static Tensor of(float... data) {
-        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
-    }
-
+    public static Tensor of(float... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
     /** A 1-d F64 tensor holding a copy of data. */
-    public static Tensor of(double... data) {
-        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
-    }
-
+    public static Tensor of(double... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
     /** A 1-d I32 tensor holding a copy of data. */
-    public static Tensor of(int... data) {
-        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
-    }
-
+    public static Tensor of(int... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
     /** A 1-d I64 tensor holding a copy of data. */
-    public static Tensor of(long... data) {
-        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
-    }
-
+    public static Tensor of(long... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
     /** A 1-d BOOL tensor holding a copy of data. */
-    public static Tensor of(boolean... data) {
-        return Create.fromHost(data, new int[] {data.length}, Device.CPU);
-    }
-
+    public static Tensor of(boolean... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
     /** A tensor of the given shape over a copy of flat row-major data (F32). */
-    public static Tensor of(float[] data, int... shape) {
-        return Create.fromHost(data, shape, Device.CPU);
-    }
-
+    public static Tensor of(float[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
     /** A tensor of the given shape over a copy of flat row-major data (F64). */
-    public static Tensor of(double[] data, int... shape) {
-        return Create.fromHost(data, shape, Device.CPU);
-    }
-
-    public static Tensor of(float[][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
-
-    public static Tensor of(double[][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
-
-    public static Tensor of(int[][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
-
-    public static Tensor of(long[][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
-
-    public static Tensor of(boolean[][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
-
-    public static Tensor of(float[][][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
-
-    public static Tensor of(double[][][] data) {
-        return Create.fromNested(data, Device.CPU);
-    }
+    public static Tensor of(double[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
+    public static Tensor of(float[][] data) { return Create.fromNested(data, Device.CPU); }
+    public static Tensor of(double[][] data) { return Create.fromNested(data, Device.CPU); }
+    public static Tensor of(int[][] data) { return Create.fromNested(data, Device.CPU); }
+    public static Tensor of(long[][] data) { return Create.fromNested(data, Device.CPU); }
+    public static Tensor of(boolean[][] data) { return Create.fromNested(data, Device.CPU); }
+    public static Tensor of(float[][][] data) { return Create.fromNested(data, Device.CPU); }
+    public static Tensor of(double[][][] data) { return Create.fromNested(data, Device.CPU); }
 
     /**
      * A tensor from a (possibly nested) primitive array of any depth: float/double/int/long/boolean
      * leaves give F32/F64/I32/I64/BOOL. Ragged rows are an error naming the row.
      */
-    public static Tensor fromArray(Object nested) {
-        return Create.fromNested(nested, Device.CPU);
-    }
-
+    public static Tensor fromArray(Object nested) { return Create.fromNested(nested, Device.CPU); }
     /** Uniform [0, 1) F32 values. */
-    public static Tensor rand(Generator g, int... shape) {
-        return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU);
-    }
-
-    public static Tensor rand(Generator g, DType dtype, int... shape) {
-        return Create.uniform(g, 0, 1, shape, dtype, Device.CPU);
-    }
-
+    public static Tensor rand(Generator g, int... shape) { return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU); }
+    public static Tensor rand(Generator g, DType dtype, int... shape) { return Create.uniform(g, 0, 1, shape, dtype, Device.CPU); }
     /** Uniform [low, high) F32 values. */
     public static Tensor uniform(Generator g, double low, double high, int... shape) {
         return Create.uniform(g, low, high, shape, DType.F32, Device.CPU);
     }
 
     /** Standard normal F32 values. */
-    public static Tensor randn(Generator g, int... shape) {
-        return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU);
-    }
-
-    public static Tensor randn(Generator g, DType dtype, int... shape) {
-        return Create.normal(g, 0, 1, shape, dtype, Device.CPU);
-    }
-
+    public static Tensor randn(Generator g, int... shape) { return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU); }
+    public static Tensor randn(Generator g, DType dtype, int... shape) { return Create.normal(g, 0, 1, shape, dtype, Device.CPU); }
     /** Normal(mean, std) F32 values. */
     public static Tensor normal(Generator g, double mean, double std, int... shape) {
         return Create.normal(g, mean, std, shape, DType.F32, Device.CPU);
@@ -352,107 +180,45 @@ public final class Tensor {
     }
 
     /** F32 zeros and ones, 1 with probability p. */
-    public static Tensor bernoulli(Generator g, double p, int... shape) {
-        return Create.bernoulli(g, p, shape, DType.F32, Device.CPU);
-    }
-
+    public static Tensor bernoulli(Generator g, double p, int... shape) { return Create.bernoulli(g, p, shape, DType.F32, Device.CPU); }
     /** A random permutation of 0..n-1 (I64). */
-    public static Tensor randperm(Generator g, int n) {
-        return Create.randperm(g, n, DType.I64, Device.CPU);
-    }
-
+    public static Tensor randperm(Generator g, int n) { return Create.randperm(g, n, DType.I64, Device.CPU); }
     /** 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype. */
-    public Tensor bernoulli(Generator g) {
-        return Create.bernoulli(g, this);
-    }
+    public Tensor bernoulli(Generator g) { return Create.bernoulli(g, this); }
 
     // ---------------------------------------------------------------- views
 
     /** Same data under a new shape (one -1 inferred); an error if strides do not allow it. */
-    public Tensor view(int... shape) {
-        return Views.view(this, shape);
-    }
-
+    public Tensor view(int... shape) { return Views.view(this, shape); }
     /** Like view, but copies when the strides do not allow a view. */
-    public Tensor reshape(int... shape) {
-        return Views.reshape(this, shape);
-    }
-
-    public Tensor transpose(int dim0, int dim1) {
-        return Views.transpose(this, dim0, dim1);
-    }
-
+    public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
+    public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
     /** Transpose of a tensor with at most 2 dims. */
-    public Tensor t() {
-        return Views.t(this);
-    }
-
+    public Tensor t() { return Views.t(this); }
     /** Transpose of the last two dims (mT). */
-    public Tensor mT() {
-        return Views.transpose(this, -2, -1);
-    }
-
-    public Tensor permute(int... dims) {
-        return Views.permute(this, dims);
-    }
-
+    public Tensor mT() { return Views.transpose(this, -2, -1); }
+    public Tensor permute(int... dims) { return Views.permute(this, dims); }
     /** length elements from start along dim. */
-    public Tensor narrow(int dim, int start, int length) {
-        return Views.narrow(this, dim, start, length);
-    }
-
+    public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
     /** Python-style slice [start:end] along dim (negative and out-of-range bounds clamp). */
-    public Tensor slice(int dim, int start, int end) {
-        return Views.slice(this, dim, start, end, 1);
-    }
-
+    public Tensor slice(int dim, int start, int end) { return Views.slice(this, dim, start, end, 1); }
     /** Python-style slice [start:end:step] along dim (step >= 1). */
-    public Tensor slice(int dim, int start, int end, int step) {
-        return Views.slice(this, dim, start, end, step);
-    }
-
+    public Tensor slice(int dim, int start, int end, int step) { return Views.slice(this, dim, start, end, step); }
     /** The index-th entry along dim; the dim disappears. */
-    public Tensor select(int dim, int index) {
-        return Views.select(this, dim, index);
-    }
-
+    public Tensor select(int dim, int index) { return Views.select(this, dim, index); }
     /** Broadcast view to sizes (-1 keeps a dim's size). */
-    public Tensor expand(int... sizes) {
-        return Views.expand(this, sizes);
-    }
-
-    public Tensor expandAs(Tensor other) {
-        return Views.expand(this, other.shape());
-    }
-
+    public Tensor expand(int... sizes) { return Views.expand(this, sizes); }
+    public Tensor expandAs(Tensor other) { return Views.expand(this, other.shape()); }
     /** Removes every size-1 dim. */
-    public Tensor squeeze() {
-        return Views.squeeze(this);
-    }
-
+    public Tensor squeeze() { return Views.squeeze(this); }
     /** Removes dim if its size is 1 (else returns this). */
-    public Tensor squeeze(int dim) {
-        return Views.squeeze(this, dim);
-    }
-
-    public Tensor unsqueeze(int dim) {
-        return Views.unsqueeze(this, dim);
-    }
-
+    public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
+    public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
     /** Flattens to 1-d. */
-    public Tensor flatten() {
-        return Views.flatten(this, 0, -1);
-    }
-
-    public Tensor flatten(int startDim, int endDim) {
-        return Views.flatten(this, startDim, endDim);
-    }
-
+    public Tensor flatten() { return Views.flatten(this, 0, -1); }
+    public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
     /** Dims startDim..last merged into one (a view when possible). */
-    public Tensor flatten(int startDim) {
-        return Views.flatten(this, startDim, -1);
-    }
-
+    public Tensor flatten(int startDim) { return Views.flatten(this, startDim, -1); }
     /** Moves dim {@code source} to position {@code destination}, the others keeping their order (a view). */
     public Tensor movedim(int source, int destination) {
         int r = dim();
@@ -469,24 +235,13 @@ public final class Tensor {
     }
 
     /** Splits dim into sizes (one -1 inferred). */
-    public Tensor unflatten(int dim, int... sizes) {
-        return Views.unflatten(this, dim, sizes);
-    }
-
+    public Tensor unflatten(int dim, int... sizes) { return Views.unflatten(this, dim, sizes); }
     /** A strided window of this tensor's storage. */
-    public Tensor asStrided(int[] shape, int[] strides, int storageOffset) {
-        return Views.asStrided(this, shape, strides, storageOffset);
-    }
-
+    public Tensor asStrided(int[] shape, int[] strides, int storageOffset) { return Views.asStrided(this, shape, strides, storageOffset); }
     /** This tensor if contiguous, else a contiguous copy. */
-    public Tensor contiguous() {
-        return Views.contiguous(this);
-    }
-
+    public Tensor contiguous() { return Views.contiguous(this); }
     /** A contiguous copy (new storage). */
-    public Tensor clone() {
-        return Dispatch.apply1(new CopyOp.Clone(), this);
-    }
+    public Tensor clone() { return Copies.clone(this); }
 
     // ---------------------------------------------------------------- unary
 
@@ -513,58 +268,25 @@ public final class Tensor {
     public Tensor reciprocal() { return Pointwise.unary(UnaryFn.RECIPROCAL, this); }
     public Tensor erf() { return Pointwise.unary(UnaryFn.ERF, this); }
     public Tensor logicalNot() { return Pointwise.unary(UnaryFn.LOGICAL_NOT, this); }
-
     /** x if x > 0 else slope * x. */
-    public Tensor leakyRelu(double slope) {
-        return Pointwise.unary(UnaryFn.LEAKY_RELU, this, slope, 0);
-    }
-
+    public Tensor leakyRelu(double slope) { return Pointwise.unary(UnaryFn.LEAKY_RELU, this, slope, 0); }
     /** x if x > 0 else alpha * (exp(x) - 1). */
-    public Tensor elu(double alpha) {
-        return Pointwise.unary(UnaryFn.ELU, this, alpha, 0);
-    }
-
+    public Tensor elu(double alpha) { return Pointwise.unary(UnaryFn.ELU, this, alpha, 0); }
     /** Exact GELU: x * Phi(x). */
-    public Tensor gelu() {
-        return Pointwise.unary(UnaryFn.GELU, this);
-    }
-
+    public Tensor gelu() { return Pointwise.unary(UnaryFn.GELU, this); }
     /** GELU with approximate = "none" (exact) or "tanh". */
-    public Tensor gelu(String approximate) {
-        return Pointwise.gelu(this, approximate);
-    }
-
+    public Tensor gelu(String approximate) { return Pointwise.gelu(this, approximate); }
     /** log(1 + exp(beta x)) / beta, linear where beta x > threshold. */
-    public Tensor softplus(double beta, double threshold) {
-        return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold);
-    }
-
+    public Tensor softplus(double beta, double threshold) { return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold); }
     /** softplus(1, 20). */
-    public Tensor softplus() {
-        return softplus(1, 20);
-    }
-
-    public Tensor clamp(double min, double max) {
-        return Pointwise.clamp(this, min, max);
-    }
-
-    public Tensor clampMin(double min) {
-        return Pointwise.clamp(this, min, Double.POSITIVE_INFINITY);
-    }
-
-    public Tensor clampMax(double max) {
-        return Pointwise.clamp(this, Double.NEGATIVE_INFINITY, max);
-    }
-
+    public Tensor softplus() { return softplus(1, 20); }
+    public Tensor clamp(double min, double max) { return Pointwise.clamp(this, min, max); }
+    public Tensor clampMin(double min) { return Pointwise.clamp(this, min, Double.POSITIVE_INFINITY); }
+    public Tensor clampMax(double max) { return Pointwise.clamp(this, Double.NEGATIVE_INFINITY, max); }
     /** Elementwise clamp by tensors (broadcasting); either bound may be null. */
-    public Tensor clamp(Tensor min, Tensor max) {
-        return Pointwise.clamp(this, min, max);
-    }
-
+    public Tensor clamp(Tensor min, Tensor max) { return Pointwise.clamp(this, min, max); }
     /** x ^ exponent. */
-    public Tensor pow(double exponent) {
-        return Pointwise.unary(UnaryFn.POW, this, exponent, 0);
-    }
+    public Tensor pow(double exponent) { return Pointwise.unary(UnaryFn.POW, this, exponent, 0); }
 
     // ---------------------------------------------------------------- binary
 
@@ -597,7 +319,6 @@ public final class Tensor {
     public Tensor logicalAnd(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_AND, this, other); }
     public Tensor logicalOr(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_OR, this, other); }
     public Tensor logicalXor(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_XOR, this, other); }
-
     public Tensor eq(Tensor other) { return Pointwise.compare(CompareFn.EQ, this, other); }
     public Tensor eq(double other) { return Pointwise.compare(CompareFn.EQ, this, other); }
     public Tensor eq(long other) { return Pointwise.compare(CompareFn.EQ, this, other); }
@@ -616,20 +337,11 @@ public final class Tensor {
     public Tensor ge(Tensor other) { return Pointwise.compare(CompareFn.GE, this, other); }
     public Tensor ge(double other) { return Pointwise.compare(CompareFn.GE, this, other); }
     public Tensor ge(long other) { return Pointwise.compare(CompareFn.GE, this, other); }
-
     /** cond ? a : b elementwise, broadcasting all three (a and b promote to a common dtype). */
-    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        return Pointwise.where(cond, a, b);
-    }
-
-    public static Tensor where(Tensor cond, Tensor a, double b) {
-        return Pointwise.where(cond, a, b);
-    }
-
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Pointwise.where(cond, a, b); }
+    public static Tensor where(Tensor cond, Tensor a, double b) { return Pointwise.where(cond, a, b); }
     /** where(cond, this, other), PyTorch's x.where(cond, y). */
-    public Tensor where(Tensor cond, Tensor other) {
-        return Pointwise.where(cond, this, other);
-    }
+    public Tensor where(Tensor cond, Tensor other) { return Pointwise.where(cond, this, other); }
 
     // ---------------------------------------------------------------- in place
 
@@ -644,22 +356,12 @@ public final class Tensor {
     public Tensor mul_(double other) { return Pointwise.inPlace("mul_", this, mul(other)); }
     public Tensor div_(Tensor other) { return Pointwise.inPlace("div_", this, div(other)); }
     public Tensor div_(double other) { return Pointwise.inPlace("div_", this, div(other)); }
-
     /** Copies src (broadcast, converted to this dtype) into this; returns this. */
-    public Tensor copy_(Tensor src) {
-        Dispatch.apply1(new CopyOp.CopyInto(), this, src);
-        return this;
-    }
-
+    public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /** Sets every element to value; returns this. */
-    public Tensor fill_(double value) {
-        return copy_(Create.full(Shape.SCALAR, value, dtype(), device()));
-    }
-
+    public Tensor fill_(double value) { return copy_(Create.full(Shape.SCALAR, value, dtype(), device())); }
     /** Sets every element to 0; returns this. */
-    public Tensor zero_() {
-        return fill_(0);
-    }
+    public Tensor zero_() { return fill_(0); }
 
     // ---------------------------------------------------------------- reductions
 
@@ -742,24 +444,15 @@ public final class Tensor {
     public Tensor dot(Tensor other) { return Products.dot(this, other); }
     /** (M,) x (N,) -> (M, N). */
     public Tensor outer(Tensor other) { return Products.outer(this, other); }
-
     /** Einstein summation, e.g. einsum("bij,bjk->bik", a, b). */
-    public static Tensor einsum(String equation, Tensor... operands) {
-        return dev.weft.tensor.Einsum.einsum(equation, operands);
-    }
+    public static Tensor einsum(String equation, Tensor... operands) { return dev.weft.tensor.Einsum.einsum(equation, operands); }
 
     // ---------------------------------------------------------------- conversion and access
 
     /** A copy converted to dtype (this if already of it). */
-    public Tensor to(DType dtype) {
-        return dtype == dtype() ? this : Dispatch.apply1(new ElementwiseOp.Cast(dtype), this);
-    }
-
+    public Tensor to(DType dtype) { return Pointwise.cast(this, dtype); }
     /** A copy on device (this if already there). */
-    public Tensor to(Device device) {
-        return device.equals(device()) ? this : Dispatch.apply1(new CopyOp.ToDevice(device), this);
-    }
-
+    public Tensor to(Device device) { return Copies.to(this, device); }
     /** The value of a one-element tensor as a double. */
     public double item() {
         if (numel() != 1) {
@@ -794,63 +487,34 @@ public final class Tensor {
         return elementAt(off);
     }
 
-    private double elementAt(int off) {
-        return HostArrays.toDoubleArray(hostElement(off))[0];
-    }
+    private double elementAt(int off) { return HostArrays.toDoubleArray(hostElement(off))[0]; }
 
     private Object hostElement(int off) {
         return Backends.forDevice(device()).toHost(Strided.of(storage(), Shape.SCALAR, Shape.SCALAR, off));
     }
 
     /** A new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost). */
-    public Object toHost() {
-        return Backends.forDevice(device()).toHost(view);
-    }
-
-    public float[] toFloatArray() {
-        return HostArrays.toFloatArray(toHost());
-    }
-
-    public double[] toDoubleArray() {
-        return HostArrays.toDoubleArray(toHost());
-    }
-
-    public int[] toIntArray() {
-        return HostArrays.toIntArray(toHost());
-    }
-
-    public long[] toLongArray() {
-        return HostArrays.toLongArray(toHost());
-    }
-
-    public boolean[] toBooleanArray() {
-        return HostArrays.toBooleanArray(toHost());
-    }
+    public Object toHost() { return Backends.forDevice(device()).toHost(view); }
+    public float[] toFloatArray() { return HostArrays.toFloatArray(toHost()); }
+    public double[] toDoubleArray() { return HostArrays.toDoubleArray(toHost()); }
+    public int[] toIntArray() { return HostArrays.toIntArray(toHost()); }
+    public long[] toLongArray() { return HostArrays.toLongArray(toHost()); }
+    public boolean[] toBooleanArray() { return HostArrays.toBooleanArray(toHost()); }
 
     /**
      * True if shapes broadcast to this shape equal and |a - b| <= atol + rtol * |b| everywhere
      * (NaN equal to NaN only when equalNan), compared in F64 on the host.
      */
-    public boolean allclose(Tensor other, double rtol, double atol) {
-        return HostArrays.allclose(this, other, rtol, atol, false);
-    }
-
+    public boolean allclose(Tensor other, double rtol, double atol) { return HostArrays.allclose(this, other, rtol, atol, false); }
     /** allclose with rtol 1e-5, atol 1e-8. */
-    public boolean allclose(Tensor other) {
-        return allclose(other, 1e-5, 1e-8);
-    }
-
+    public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
     /** True if same shape and every element equal (dtypes may differ; compared as doubles). */
-    public boolean equal(Tensor other) {
-        return Arrays.equals(shape(), other.shape()) && HostArrays.allclose(this, other, 0, 0, false);
-    }
+    public boolean equal(Tensor other) { return Arrays.equals(shape(), other.shape()) && HostArrays.allclose(this, other, 0, 0, false); }
 
     @Override
-    public String toString() {
-        return TensorFormat.format(this);
-    }
+    public String toString() { return TensorFormat.format(this); }
 
-    // ---- structural ops (tensor-structural) ----
+    // ---------------------------------------------------------------- joining
     // One-line delegates to the Joining, Indexing, Sorting and Linalg facades (see them for semantics).
 
     public static Tensor cat(java.util.List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
@@ -873,7 +537,6 @@ public final class Tensor {
     public Tensor diagonal(int offset, int dim1, int dim2) { return Joining.diagonal(this, offset, dim1, dim2); }
     public Tensor diag(int diagonal) { return Joining.diag(this, diagonal); }
     public Tensor oneHot(int numClasses) { return Joining.oneHot(this, numClasses); }
-
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src); }
@@ -887,7 +550,6 @@ public final class Tensor {
     public Tensor nonzero() { return Indexing.nonzero(this); }
     /** this[index] along dim 0 (an integer index or a BOOL mask over leading dims). */
     public Tensor index(Tensor index) { return Indexing.index(this, index); }
-
     public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
     public ValuesIndices sort(int dim, boolean descending, boolean stable) { return Sorting.sort(this, dim, descending, stable); }
     public ValuesIndices sort() { return Sorting.sort(this); }
@@ -897,11 +559,9 @@ public final class Tensor {
     public ValuesIndices kthvalue(int k, int dim, boolean keepdim) { return Sorting.kthvalue(this, k, dim, keepdim); }
     public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }
     public Tensor median() { return Sorting.median(this); }
-
     public Tensor det() { return Linalg.det(this); }
     public Tensor logdet() { return Linalg.logdet(this); }
     public Tensor inverse() { return Linalg.inv(this); }
     public Tensor cholesky(boolean upper) { return Linalg.cholesky(this, upper); }
 
-    // ---- end structural ops ----
 }

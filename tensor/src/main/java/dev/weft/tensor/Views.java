@@ -22,7 +22,7 @@ public final class Views {
     public static Tensor reshape(Tensor x, int[] shape) {
         int[] s = Shape.infer("reshape", shape, x.shape());
         if (Arrays.equals(s, x.shape())) return x;
-        if (ViewLayout.reshapeStrides(x.shape(), x.stride(), s) == null) x = x.clone();
+        if (ViewLayout.reshapeStrides(x.shape(), x.stride(), s) == null) x = Copies.clone(x);
         return Dispatch.apply1(new ViewOp.Reshape(s), x);
     }
 

@@ -9,6 +9,11 @@ import dev.weft.tensor.backend.Backend;
 import dev.weft.tensor.op.CopyOp;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.ElementwiseOp;
+import dev.weft.tensor.op.LinalgOp;
+import dev.weft.tensor.op.ConvOp;
+import dev.weft.tensor.op.SortOp;
+import dev.weft.tensor.op.IndexOp;
+import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.MatmulOp;
 import dev.weft.tensor.op.Op;
 import dev.weft.tensor.op.ReduceOp;
@@ -76,11 +81,11 @@ public final class CpuBackend implements Backend {
             case CreationOp c -> CpuCreation.run(c, outputs[0]);
             case MatmulOp m -> CpuMatmul.run(m, inputs, outputs[0]);
             case CopyOp c -> CpuCopy.run(c, inputs, outputs);
-            case dev.weft.tensor.op.JoinOp s -> CpuJoin.run(s, inputs, outputs[0]);
-            case dev.weft.tensor.op.IndexOp i -> CpuIndex.run(i, inputs, outputs[0]);
-            case dev.weft.tensor.op.SortOp s -> CpuSort.run(s, inputs[0], outputs);
-            case dev.weft.tensor.op.ConvOp c -> CpuConv.run(c, inputs, outputs);
-            case dev.weft.tensor.op.LinalgOp l -> CpuLinalg.run(l, inputs, outputs);
+            case JoinOp s -> CpuJoin.run(s, inputs, outputs[0]);
+            case IndexOp i -> CpuIndex.run(i, inputs, outputs[0]);
+            case SortOp s -> CpuSort.run(s, inputs[0], outputs);
+            case ConvOp c -> CpuConv.run(c, inputs, outputs);
+            case LinalgOp l -> CpuLinalg.run(l, inputs, outputs);
         }
     }
 

@@ -10,6 +10,8 @@ import dev.weft.tensor.op.CompareFn;
 import dev.weft.tensor.op.ElementwiseOp;
 import dev.weft.tensor.op.UnaryFn;
 
+import java.util.Map;
+
 /**
  * CPU execution of elementwise ops: operands are read through broadcast strides (stride 0, nothing
  * materialized), dims are coalesced by {@link StridedLoop}, and each innermost run is one call of the
@@ -128,66 +130,23 @@ final class CpuElementwise {
         else loop.run(body);
     }
 
+    // The op enums carry the kernels' names, but for these three.
+    private static final dev.weft.kernels.elementwise.UnaryFn[] UNARY = KernelFns.table(UnaryFn.values(),
+            dev.weft.kernels.elementwise.UnaryFn.class, Map.of("GELU", "GELU_ERF", "POW", "POW_SCALAR", "LOGICAL_NOT", "NOT"));
+    private static final dev.weft.kernels.elementwise.BinaryFn[] BINARY = KernelFns.table(BinaryFn.values(),
+            dev.weft.kernels.elementwise.BinaryFn.class, Map.of());
+    private static final dev.weft.kernels.elementwise.CompareFn[] COMPARE = KernelFns.table(CompareFn.values(),
+            dev.weft.kernels.elementwise.CompareFn.class, Map.of());
+
     static dev.weft.kernels.elementwise.UnaryFn unaryFn(UnaryFn fn) {
-        return switch (fn) {
-            case NEG -> dev.weft.kernels.elementwise.UnaryFn.NEG;
-            case ABS -> dev.weft.kernels.elementwise.UnaryFn.ABS;
-            case EXP -> dev.weft.kernels.elementwise.UnaryFn.EXP;
-            case LOG -> dev.weft.kernels.elementwise.UnaryFn.LOG;
-            case LOG1P -> dev.weft.kernels.elementwise.UnaryFn.LOG1P;
-            case EXPM1 -> dev.weft.kernels.elementwise.UnaryFn.EXPM1;
-            case SQRT -> dev.weft.kernels.elementwise.UnaryFn.SQRT;
-            case RSQRT -> dev.weft.kernels.elementwise.UnaryFn.RSQRT;
-            case SQUARE -> dev.weft.kernels.elementwise.UnaryFn.SQUARE;
-            case SIN -> dev.weft.kernels.elementwise.UnaryFn.SIN;
-            case COS -> dev.weft.kernels.elementwise.UnaryFn.COS;
-            case TANH -> dev.weft.kernels.elementwise.UnaryFn.TANH;
-            case SIGMOID -> dev.weft.kernels.elementwise.UnaryFn.SIGMOID;
-            case RELU -> dev.weft.kernels.elementwise.UnaryFn.RELU;
-            case LEAKY_RELU -> dev.weft.kernels.elementwise.UnaryFn.LEAKY_RELU;
-            case ELU -> dev.weft.kernels.elementwise.UnaryFn.ELU;
-            case GELU -> dev.weft.kernels.elementwise.UnaryFn.GELU_ERF;
-            case GELU_TANH -> dev.weft.kernels.elementwise.UnaryFn.GELU_TANH;
-            case SILU -> dev.weft.kernels.elementwise.UnaryFn.SILU;
-            case SOFTPLUS -> dev.weft.kernels.elementwise.UnaryFn.SOFTPLUS;
-            case SIGN -> dev.weft.kernels.elementwise.UnaryFn.SIGN;
-            case FLOOR -> dev.weft.kernels.elementwise.UnaryFn.FLOOR;
-            case CEIL -> dev.weft.kernels.elementwise.UnaryFn.CEIL;
-            case ROUND -> dev.weft.kernels.elementwise.UnaryFn.ROUND;
-            case POW -> dev.weft.kernels.elementwise.UnaryFn.POW_SCALAR;
-            case RECIPROCAL -> dev.weft.kernels.elementwise.UnaryFn.RECIPROCAL;
-            case ERF -> dev.weft.kernels.elementwise.UnaryFn.ERF;
-            case CLAMP -> dev.weft.kernels.elementwise.UnaryFn.CLAMP;
-            case LOGICAL_NOT -> dev.weft.kernels.elementwise.UnaryFn.NOT;
-        };
+        return UNARY[fn.ordinal()];
     }
 
     static dev.weft.kernels.elementwise.BinaryFn binaryFn(BinaryFn fn) {
-        return switch (fn) {
-            case ADD -> dev.weft.kernels.elementwise.BinaryFn.ADD;
-            case SUB -> dev.weft.kernels.elementwise.BinaryFn.SUB;
-            case MUL -> dev.weft.kernels.elementwise.BinaryFn.MUL;
-            case DIV -> dev.weft.kernels.elementwise.BinaryFn.DIV;
-            case POW -> dev.weft.kernels.elementwise.BinaryFn.POW;
-            case MAXIMUM -> dev.weft.kernels.elementwise.BinaryFn.MAXIMUM;
-            case MINIMUM -> dev.weft.kernels.elementwise.BinaryFn.MINIMUM;
-            case ATAN2 -> dev.weft.kernels.elementwise.BinaryFn.ATAN2;
-            case REMAINDER -> dev.weft.kernels.elementwise.BinaryFn.REMAINDER;
-            case FMOD -> dev.weft.kernels.elementwise.BinaryFn.FMOD;
-            case LOGICAL_AND -> dev.weft.kernels.elementwise.BinaryFn.LOGICAL_AND;
-            case LOGICAL_OR -> dev.weft.kernels.elementwise.BinaryFn.LOGICAL_OR;
-            case LOGICAL_XOR -> dev.weft.kernels.elementwise.BinaryFn.LOGICAL_XOR;
-        };
+        return BINARY[fn.ordinal()];
     }
 
     static dev.weft.kernels.elementwise.CompareFn compareFn(CompareFn fn) {
-        return switch (fn) {
-            case EQ -> dev.weft.kernels.elementwise.CompareFn.EQ;
-            case NE -> dev.weft.kernels.elementwise.CompareFn.NE;
-            case LT -> dev.weft.kernels.elementwise.CompareFn.LT;
-            case LE -> dev.weft.kernels.elementwise.CompareFn.LE;
-            case GT -> dev.weft.kernels.elementwise.CompareFn.GT;
-            case GE -> dev.weft.kernels.elementwise.CompareFn.GE;
-        };
+        return COMPARE[fn.ordinal()];
     }
 }

@@ -1,0 +1,28 @@
+package dev.weft.tensor;
+
+import dev.weft.tensor.core.Device;
+import dev.weft.tensor.op.CopyOp;
+
+/**
+ * The Copy family's facade: clone, copy_ (the one in-place primitive; every {@code _} method ends in
+ * it) and moves between devices, each one call of {@link Dispatch} over a {@link CopyOp}.
+ */
+public final class Copies {
+    private Copies() {}
+
+    /** A contiguous copy of x in new storage. */
+    public static Tensor clone(Tensor x) {
+        return Dispatch.apply1(new CopyOp.Clone(), x);
+    }
+
+    /** Writes src (broadcast, converted to dst's dtype) into dst and bumps its storage version; returns dst. */
+    public static Tensor copyInto(Tensor dst, Tensor src) {
+        Dispatch.apply1(new CopyOp.CopyInto(), dst, src);
+        return dst;
+    }
+
+    /** x on device (x itself if already there). */
+    public static Tensor to(Tensor x, Device device) {
+        return device.equals(x.device()) ? x : Dispatch.apply1(new CopyOp.ToDevice(device), x);
+    }
+}
