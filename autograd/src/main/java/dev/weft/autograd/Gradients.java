@@ -39,34 +39,16 @@ public final class Gradients {
             UnaryFn.LOGICAL_NOT, BinaryFn.LOGICAL_AND, BinaryFn.LOGICAL_OR, BinaryFn.LOGICAL_XOR,
             ReduceFn.ALL, ReduceFn.ANY);
 
-    /** True if the last two dims of t are stored column-major (the transpose of a contiguous matrix). */
-    static boolean transposedLayout(Tensor t) {
-        int r = t.dim();
-        return r >= 2 && t.size(r - 1) > 1 && t.size(r - 2) > 1 && t.stride(r - 2) == 1 && t.stride(r - 1) == t.size(r - 2);
-    }
-
     /** The gradients of op's inputs given its output gradients (see {@link Ctx}). */
     static Tensor[] backward(Op op, Ctx c) {
         return switch (op) {
             case ElementwiseOp e -> ElementwiseGrads.backward(e, c);
             case ReduceOp r -> ReduceGrads.backward(r, c);
             case ViewOp v -> ViewGrads.backward(v, c);
-            case MatmulOp m -> switch (m) {
-                // (B, M, K) @ (B, K, N): dA = dY B^T, dB = A^T dY (transposes stay views). An input laid
-                // out transposed (a Linear's W^T) gets its gradient computed as (B dY^T)^T / (dY^T A)^T, so
-                // the gradient has the input's layout and the leaf's grad arrives contiguous, uncopied.
-                case MatmulOp.Bmm b -> new Tensor[] {
-                        !c.needs(0) ? null : transposedLayout(c.in(0)) ? c.in(1).bmm(c.g().mT()).mT() : c.g().bmm(c.in(1).mT()),
-                        !c.needs(1) ? null : transposedLayout(c.in(1)) ? c.g().mT().bmm(c.in(0)).mT() : c.in(0).mT().bmm(c.g())};
-            };
-            case CopyOp k -> switch (k) {
-                case CopyOp.Clone x -> new Tensor[] {c.g()};
-                // dst is overwritten: its old value gets no gradient; src gets dst's (cast back, summed to size)
-                case CopyOp.CopyInto x -> new Tensor[] {null, c.g().to(c.inDtype(1))};
-                case CopyOp.ToDevice x -> new Tensor[] {c.g().to(c.inMeta(0).device())};
-            };
-            case CreationOp k -> throw nonDifferentiable(op, c);
-            case JoinOp s -> JoinGrads.backward(s, c);
+            case MatmulOp m -> MatmulGrads.backward(m, c);
+            case CopyOp k -> CopyGrads.backward(k, c);
+            case CreationOp k -> CreationGrads.backward(k, c);
+            case JoinOp j -> JoinGrads.backward(j, c);
             case IndexOp i -> IndexGrads.backward(i, c);
             case SortOp s -> SortGrads.backward(s, c);
             case ConvOp k -> ConvGrads.backward(k, c);

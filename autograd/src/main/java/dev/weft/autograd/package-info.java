@@ -14,8 +14,12 @@
  *   <li>{@link dev.weft.autograd.Autograd}: backward (seed, retainGraph, createGraph), functional grad,
  *       zeroGrad, noGrad/enableGrad scopes, isLeaf, gradFn.</li>
  *   <li>{@link dev.weft.autograd.Gradients}: the rule table, an exhaustive switch over the sealed op
- *       families (ElementwiseGrads, ReduceGrads, ViewGrads, JoinGrads, IndexGrads, SortGrads,
- *       ConvGrads, LinalgGrads); broadcasting is undone once, in the engine (sumToSize).</li>
+ *       families, one line per family, each family's rules in {@code <F>Grads}: ElementwiseGrads,
+ *       ReduceGrads, ViewGrads, MatmulGrads, CopyGrads, CreationGrads (none: not differentiable),
+ *       JoinGrads, IndexGrads (with its helper ScatterReduceGrads), SortGrads, ConvGrads, LinalgGrads;
+ *       broadcasting is undone once, in the engine (sumToSize). Each family's gradcheck cases are in
+ *       the tests' {@code cases/<F>Cases}, run one reported test per case by GradcheckTest
+ *       ({@code gradcheck[mul]}; one alone: {@code -Dtest=GradcheckTest -Dweft.case=mul}).</li>
  *   <li>{@link dev.weft.autograd.Functional}: vjp, jvp (double vjp), jacobian, hvp.</li>
  *   <li>{@link dev.weft.autograd.Gradcheck}: gradcheck / gradgradcheck in F64.</li>
  *   <li>{@link dev.weft.autograd.Anomaly}: the first op producing NaN/Inf, forward or backward.</li>
