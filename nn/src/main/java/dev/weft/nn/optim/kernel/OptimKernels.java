@@ -2,6 +2,14 @@ package dev.weft.nn.optim.kernel;
 
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
+import dev.weft.kernels.optim.AdamKernelF32;
+import dev.weft.kernels.optim.AdamKernelF64;
+import dev.weft.kernels.optim.AdamKernelSimdF32;
+import dev.weft.kernels.optim.AdamKernelSimdF64;
+import dev.weft.kernels.optim.SgdKernelF32;
+import dev.weft.kernels.optim.SgdKernelF64;
+import dev.weft.kernels.optim.SgdKernelSimdF32;
+import dev.weft.kernels.optim.SgdKernelSimdF64;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.cpu.CpuStorage;

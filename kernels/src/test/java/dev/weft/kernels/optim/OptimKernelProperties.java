@@ -1,4 +1,4 @@
-package dev.weft.nn.optim.kernel;
+package dev.weft.kernels.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

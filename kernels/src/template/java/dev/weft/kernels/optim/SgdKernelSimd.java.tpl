@@ -1,0 +1,36 @@
+//@twins SgdKernelSimd${D} F32 F64
+package dev.weft.kernels.optim;
+
+
+import jdk.incubator.vector.${T}Vector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vector API twin of {@link SgdKernel${D}} (same operations, no fma: same bits); scalar tail. */
+public final class SgdKernelSimd${D} {
+    private SgdKernelSimd${D}() {}
+
+    private static final VectorSpecies<${T}> S = ${T}Vector.SPECIES_PREFERRED;
+
+    public static void step(${t}[] p, int pOff, ${t}[] g, int gOff, ${t}[] buf, int bufOff, int from, int to,
+                     ${t} negLr, ${t} weightDecay, ${t} momentum, ${t} oneMinusDampening, boolean nesterov,
+                     boolean maximize, boolean first) {
+        int len = S.length();
+        int bound = from + S.loopBound(to - from);
+        int i = from;
+        for (; i < bound; i += len) {
+            ${T}Vector pi = ${T}Vector.fromArray(S, p, pOff + i);
+            ${T}Vector d = ${T}Vector.fromArray(S, g, gOff + i);
+            if (maximize) d = d.neg();
+            d = d.add(pi.mul(weightDecay));
+            if (buf != null) {
+                ${T}Vector b = first ? d
+                        : ${T}Vector.fromArray(S, buf, bufOff + i).mul(momentum).add(d.mul(oneMinusDampening));
+                b.intoArray(buf, bufOff + i);
+                d = nesterov ? d.add(b.mul(momentum)) : b;
+            }
+            pi.add(d.mul(negLr)).intoArray(p, pOff + i);
+        }
+        SgdKernel${D}.step(p, pOff, g, gOff, buf, bufOff, i, to, negLr, weightDecay, momentum, oneMinusDampening,
+                nesterov, maximize, first);
+    }
+}
