@@ -119,7 +119,7 @@ public final class Reduce {
     }
 
     private static void run(boolean simd, ReduceFn fn, int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
-        if (simd) ReduceSimd.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
+        if (simd) ReduceSimdInt.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
@@ -147,7 +147,7 @@ public final class Reduce {
     }
 
     private static void run(boolean simd, ReduceFn fn, long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
-        if (simd) ReduceSimd.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
+        if (simd) ReduceSimdInt.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
@@ -175,7 +175,7 @@ public final class Reduce {
     }
 
     private static void run(boolean simd, ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, int j0, int j1, byte[] y, int yOff) {
-        if (simd) ReduceSimd.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
+        if (simd) ReduceSimdInt.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
@@ -192,7 +192,7 @@ public final class Reduce {
         }
         boolean simd = simd();
         ReducePlan.run(outer, r, inner, (o0, o1, j0, j1) -> {
-            if (simd) ReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
+            if (simd) ArgReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
             else ReduceScalar.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
         });
     }
@@ -210,7 +210,7 @@ public final class Reduce {
         }
         boolean simd = simd();
         ReducePlan.run(outer, r, inner, (o0, o1, j0, j1) -> {
-            if (simd) ReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
+            if (simd) ArgReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
             else ReduceScalar.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
         });
     }
@@ -228,7 +228,7 @@ public final class Reduce {
         }
         boolean simd = simd();
         ReducePlan.run(outer, r, inner, (o0, o1, j0, j1) -> {
-            if (simd) ReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
+            if (simd) ArgReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
             else ReduceScalar.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
         });
     }
@@ -246,7 +246,7 @@ public final class Reduce {
         }
         boolean simd = simd();
         ReducePlan.run(outer, r, inner, (o0, o1, j0, j1) -> {
-            if (simd) ReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
+            if (simd) ArgReduceSimd.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
             else ReduceScalar.argReduce(max, x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, y, yOff + o0 * inner, idx, idxOff + o0 * inner);
         });
     }
@@ -260,7 +260,7 @@ public final class Reduce {
         KernelChecks.block("meanVar", null, "var", var.length, vOff, (long) outer * inner);
         boolean simd = simd();
         ReducePlan.run(outer, r, inner, (o0, o1, j0, j1) -> {
-            if (simd) ReduceSimd.meanVar(x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, correction, mean, mOff + o0 * inner, var, vOff + o0 * inner);
+            if (simd) MeanVarSimd.meanVar(x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, correction, mean, mOff + o0 * inner, var, vOff + o0 * inner);
             else ReduceScalar.meanVar(x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, correction, mean, mOff + o0 * inner, var, vOff + o0 * inner);
         });
     }
@@ -274,7 +274,7 @@ public final class Reduce {
         KernelChecks.block("meanVar", null, "var", var.length, vOff, (long) outer * inner);
         boolean simd = simd();
         ReducePlan.run(outer, r, inner, (o0, o1, j0, j1) -> {
-            if (simd) ReduceSimd.meanVar(x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, correction, mean, mOff + o0 * inner, var, vOff + o0 * inner);
+            if (simd) MeanVarSimd.meanVar(x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, correction, mean, mOff + o0 * inner, var, vOff + o0 * inner);
             else ReduceScalar.meanVar(x, xOff + o0 * r * inner, o1 - o0, r, inner, j0, j1, correction, mean, mOff + o0 * inner, var, vOff + o0 * inner);
         });
     }

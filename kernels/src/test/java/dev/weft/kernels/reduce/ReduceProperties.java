@@ -80,7 +80,7 @@ class ReduceProperties {
             for (int i = 0; i < x.length; i++) x[i] = (byte) (g.nextInt(r < 20 ? 3 : 200) == 0 ? 0 : 1);
             byte[] w = new byte[m + 1], v = new byte[m + 1];
             ReduceScalar.reduce(fn, x, off, outer, r, inner, w, 1);
-            ReduceSimd.reduce(fn, x, off, outer, r, inner, v, 1);
+            ReduceSimdInt.reduce(fn, x, off, outer, r, inner, v, 1);
             assertArrayEquals(w, v, () -> fn + " BOOL");
             return;
         }
@@ -112,12 +112,12 @@ class ReduceProperties {
         int[] xi = ints(g, off + n);
         int[] wi = new int[m], vi = new int[m];
         ReduceScalar.reduce(fn, xi, off, outer, r, inner, wi, 0);
-        ReduceSimd.reduce(fn, xi, off, outer, r, inner, vi, 0);
+        ReduceSimdInt.reduce(fn, xi, off, outer, r, inner, vi, 0);
         assertArrayEquals(wi, vi, () -> fn + " I32");
         long[] xl = longs(g, off + n);
         long[] wl = new long[m], vl = new long[m];
         ReduceScalar.reduce(fn, xl, off, outer, r, inner, wl, 0);
-        ReduceSimd.reduce(fn, xl, off, outer, r, inner, vl, 0);
+        ReduceSimdInt.reduce(fn, xl, off, outer, r, inner, vl, 0);
         assertArrayEquals(wl, vl, () -> fn + " I64");
     }
 
@@ -131,23 +131,23 @@ class ReduceProperties {
         float[] wf = new float[m], vf = new float[m];
         long[] wi = new long[m + 1], vi = new long[m + 1];
         ReduceScalar.argReduce(max, xf, off, outer, r, inner, wf, 0, wi, 1);
-        ReduceSimd.argReduce(max, xf, off, outer, r, inner, vf, 0, vi, 1);
+        ArgReduceSimd.argReduce(max, xf, off, outer, r, inner, vf, 0, vi, 1);
         assertArrayEquals(wi, vi, "arg F32 indices");
         for (int i = 0; i < m; i++) assertEquals(Float.floatToIntBits(wf[i]), Float.floatToIntBits(vf[i]), "arg F32 values");
         double[] xd = widen(xf), wd = new double[m], vd = new double[m];
         ReduceScalar.argReduce(max, xd, off, outer, r, inner, wd, 0, wi, 1);
-        ReduceSimd.argReduce(max, xd, off, outer, r, inner, vd, 0, vi, 1);
+        ArgReduceSimd.argReduce(max, xd, off, outer, r, inner, vd, 0, vi, 1);
         assertArrayEquals(wi, vi, "arg F64 indices");
         assertArrayEquals(wd, vd, "arg F64 values");
         int[] xi = ints(g, off + n), wint = new int[m], vint = new int[m];
         for (int i = 0; i < xi.length; i++) xi[i] %= 5;
         ReduceScalar.argReduce(max, xi, off, outer, r, inner, wint, 0, wi, 1);
-        ReduceSimd.argReduce(max, xi, off, outer, r, inner, vint, 0, vi, 1);
+        ArgReduceSimd.argReduce(max, xi, off, outer, r, inner, vint, 0, vi, 1);
         assertArrayEquals(wi, vi, "arg I32 indices");
         assertArrayEquals(wint, vint, "arg I32 values");
         long[] xl = longs(g, off + n), wl = new long[m], vl = new long[m];
         ReduceScalar.argReduce(max, xl, off, outer, r, inner, wl, 0, wi, 1);
-        ReduceSimd.argReduce(max, xl, off, outer, r, inner, vl, 0, vi, 1);
+        ArgReduceSimd.argReduce(max, xl, off, outer, r, inner, vl, 0, vi, 1);
         assertArrayEquals(wi, vi, "arg I64 indices");
         assertArrayEquals(wl, vl, "arg I64 values");
     }
@@ -162,10 +162,10 @@ class ReduceProperties {
         for (int i = 0; i < n; i++) x[i] += shift;
         float[] wm = new float[m], wv = new float[m], vm = new float[m], vv = new float[m];
         ReduceScalar.meanVar(x, 0, outer, r, inner, correction, wm, 0, wv, 0);
-        ReduceSimd.meanVar(x, 0, outer, r, inner, correction, vm, 0, vv, 0);
+        MeanVarSimd.meanVar(x, 0, outer, r, inner, correction, vm, 0, vv, 0);
         double[] xd = widen(x), dwm = new double[m], dwv = new double[m], dvm = new double[m], dvv = new double[m];
         ReduceScalar.meanVar(xd, 0, outer, r, inner, correction, dwm, 0, dwv, 0);
-        ReduceSimd.meanVar(xd, 0, outer, r, inner, correction, dvm, 0, dvv, 0);
+        MeanVarSimd.meanVar(xd, 0, outer, r, inner, correction, dvm, 0, dvv, 0);
         for (int i = 0; i < m; i++) {
             int o = i / inner, j = i % inner;
             double abs = 0, sq = 0;
