@@ -1,0 +1,96 @@
+//@class Binary
+package dev.weft.kernels.elementwise;
+
+import dev.weft.kernels.KernelImpl;
+import dev.weft.kernels.Parallel;
+
+/**
+ * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for i < n,
+ * plus the fused axpy (y += alpha*x) and scale (y = alpha*x). Checks the arguments and the fn/dtype pair,
+ * splits long runs over the shared pool (fixed chunks) and runs {@link BinarySimd} or {@link BinaryScalar}.
+ * Only y is modified; y may alias a or b exactly (same offset and stride), other overlaps are undefined.
+ */
+public final class Binary {
+    private Binary() {}
+
+    /** Elements per parallel chunk. */
+    public static final int GRAIN = 32 * 1024;
+
+    private static final String K = "binary";
+
+    private static boolean simd() {
+        return KernelImpl.current() == KernelImpl.SIMD;
+    }
+
+    private static void check(BinaryFn fn, String dtype, boolean ok, int aLen, int aOff, int aStride, int bLen, int bOff, int bStride,
+                              int yLen, int yOff, int yStride, int n) {
+        if (!ok) {
+            throw new IllegalArgumentException("binary " + fn + ": not defined on " + dtype + switch (dtype) {
+                case "F32", "F64" -> " (bitwise functions take integer or BOOL operands)";
+                case "BOOL" -> " (BOOL takes logical, bitwise, MAXIMUM and MINIMUM)";
+                default -> " (promote to a float dtype first)";
+            });
+        }
+        KernelChecks.range(K, fn, "a", aLen, aOff, aStride, n);
+        KernelChecks.range(K, fn, "b", bLen, bOff, bStride, n);
+        KernelChecks.range(K, fn, "y", yLen, yOff, yStride, n);
+        KernelChecks.outStride(K, fn, yStride, n);
+    }
+
+    //@each F32 F64 I32 I64 BOOL
+    /** ${D}: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    public static void apply(BinaryFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
+        check(fn, "${D}", fn.on${K}(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
+        boolean simd = simd();
+        if (n <= GRAIN) {
+            run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+        } else {
+            Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
+                    y, yOff + from * yStride, yStride, to - from));
+        }
+    }
+
+    private static void run(boolean simd, BinaryFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
+        if (simd) BinarySimd.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+        else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
+    }
+    //@end
+
+    //@each F32 F64
+    /** ${D}: y[i] += alpha * x[i] (fused multiply-add). Modifies y. */
+    public static void axpy(int n, ${t} alpha, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride) {
+        KernelChecks.range("axpy", null, "x", x.length, xOff, xStride, n);
+        KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
+        KernelChecks.outStride("axpy", null, yStride, n);
+        boolean simd = simd();
+        if (n <= GRAIN) {
+            axpy(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
+        } else {
+            Parallel.forRange(n, GRAIN, (from, to) -> axpy(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));
+        }
+    }
+
+    private static void axpy(boolean simd, int n, ${t} alpha, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride) {
+        if (simd) BinarySimd.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
+        else BinaryScalar.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
+    }
+
+    /** ${D}: y[i] = alpha * x[i]. Writes y. */
+    public static void scale(int n, ${t} alpha, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride) {
+        KernelChecks.range("scale", null, "x", x.length, xOff, xStride, n);
+        KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);
+        KernelChecks.outStride("scale", null, yStride, n);
+        boolean simd = simd();
+        if (n <= GRAIN) {
+            scale(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
+        } else {
+            Parallel.forRange(n, GRAIN, (from, to) -> scale(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));
+        }
+    }
+
+    private static void scale(boolean simd, int n, ${t} alpha, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride) {
+        if (simd) BinarySimd.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
+        else BinaryScalar.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
+    }
+    //@end
+}
