@@ -30,23 +30,24 @@ import java.util.stream.Stream;
  * {@code ${s}} the storage type (float; short for BF16/F16, whose kernels compute in float and
  * convert on load and store), {@code ${T}} the capitalized compute type as the Vector API spells it
  * (Float: FloatVector, Float.NaN), {@code ${B}} the boxed type (Integer for I32), {@code ${P}} the
- * BLAS prefix (S, D) and {@code ${K}} the kind (Float, Integer or Bool: {@code fn.on${K}()}).
+ * BLAS prefix (S, D), {@code ${K}} the kind (Float, Integer or Bool: {@code fn.on${K}()}) and
+ * {@code ${V}} the name kernels give the dtype's preferred vector species constant (FS, DS, IS, LS).
  */
 public final class Twins {
     private Twins() {}
 
     /** One dtype's spelling in each placeholder. */
-    public record Row(String D, String t, String s, String T, String B, String P, String K) {}
+    public record Row(String D, String t, String s, String T, String B, String P, String K, String V) {}
 
     /** The dtype table; BF16 and F16 store 16 bits and compute in float. */
     public static final Map<String, Row> DTYPES = table(
-            new Row("F32", "float", "float", "Float", "Float", "S", "Float"),
-            new Row("F64", "double", "double", "Double", "Double", "D", "Float"),
-            new Row("I32", "int", "int", "Int", "Integer", "I", "Integer"),
-            new Row("I64", "long", "long", "Long", "Long", "L", "Integer"),
-            new Row("BOOL", "boolean", "byte", "Byte", "Boolean", "B", "Bool"),
-            new Row("BF16", "float", "short", "Float", "Float", "H", "Float"),
-            new Row("F16", "float", "short", "Float", "Float", "H", "Float"));
+            new Row("F32", "float", "float", "Float", "Float", "S", "Float", "FS"),
+            new Row("F64", "double", "double", "Double", "Double", "D", "Float", "DS"),
+            new Row("I32", "int", "int", "Int", "Integer", "I", "Integer", "IS"),
+            new Row("I64", "long", "long", "Long", "Long", "L", "Integer", "LS"),
+            new Row("BOOL", "boolean", "byte", "Byte", "Boolean", "B", "Bool", "BS"),
+            new Row("BF16", "float", "short", "Float", "Float", "H", "Float", "FS"),
+            new Row("F16", "float", "short", "Float", "Float", "H", "Float", "FS"));
 
     private static final Pattern DIRECTIVE = Pattern.compile("^//@twins (\\S+)((?: [A-Z0-9]+)+)( literals)?$");
     private static final Pattern CLASS = Pattern.compile("^//@class (\\w+)$");
@@ -149,6 +150,7 @@ public final class Twins {
             case "B" -> row.B();
             case "P" -> row.P();
             case "K" -> row.K();
+            case "V" -> row.V();
             default -> throw new IllegalArgumentException(where + ": unknown placeholder ${" + m.group(1) + "}");
         }));
     }
