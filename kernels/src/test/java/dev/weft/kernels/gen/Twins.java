@@ -30,24 +30,25 @@ import java.util.stream.Stream;
  * {@code ${s}} the storage type (float; short for BF16/F16, whose kernels compute in float and
  * convert on load and store), {@code ${T}} the capitalized compute type as the Vector API spells it
  * (Float: FloatVector, Float.NaN), {@code ${B}} the boxed type (Integer for I32), {@code ${P}} the
- * BLAS prefix (S, D), {@code ${K}} the kind (Float, Integer or Bool: {@code fn.on${K}()}) and
- * {@code ${V}} the name kernels give the dtype's preferred vector species constant (FS, DS, IS, LS).
+ * BLAS prefix (S, D), {@code ${K}} the kind (Float, Integer or Bool: {@code fn.on${K}()}),
+ * {@code ${V}} the name kernels give the dtype's preferred vector species constant (FS, DS, IS, LS, BS) and
+ * {@code ${L}} the boxed lane type of its vectors ({@code VectorMask<${L}>}: Byte for BOOL, whose vectors are bytes).
  */
 public final class Twins {
     private Twins() {}
 
     /** One dtype's spelling in each placeholder. */
-    public record Row(String D, String t, String s, String T, String B, String P, String K, String V) {}
+    public record Row(String D, String t, String s, String T, String B, String P, String K, String V, String L) {}
 
     /** The dtype table; BF16 and F16 store 16 bits and compute in float. */
     public static final Map<String, Row> DTYPES = table(
-            new Row("F32", "float", "float", "Float", "Float", "S", "Float", "FS"),
-            new Row("F64", "double", "double", "Double", "Double", "D", "Float", "DS"),
-            new Row("I32", "int", "int", "Int", "Integer", "I", "Integer", "IS"),
-            new Row("I64", "long", "long", "Long", "Long", "L", "Integer", "LS"),
-            new Row("BOOL", "boolean", "byte", "Byte", "Boolean", "B", "Bool", "BS"),
-            new Row("BF16", "float", "short", "Float", "Float", "H", "Float", "FS"),
-            new Row("F16", "float", "short", "Float", "Float", "H", "Float", "FS"));
+            new Row("F32", "float", "float", "Float", "Float", "S", "Float", "FS", "Float"),
+            new Row("F64", "double", "double", "Double", "Double", "D", "Float", "DS", "Double"),
+            new Row("I32", "int", "int", "Int", "Integer", "I", "Integer", "IS", "Integer"),
+            new Row("I64", "long", "long", "Long", "Long", "L", "Integer", "LS", "Long"),
+            new Row("BOOL", "boolean", "byte", "Byte", "Boolean", "B", "Bool", "BS", "Byte"),
+            new Row("BF16", "float", "short", "Float", "Float", "H", "Float", "FS", "Float"),
+            new Row("F16", "float", "short", "Float", "Float", "H", "Float", "FS", "Float"));
 
     private static final Pattern DIRECTIVE = Pattern.compile("^//@twins (\\S+)((?: [A-Z0-9]+)+)( literals)?$");
     private static final Pattern CLASS = Pattern.compile("^//@class (\\w+)$");
@@ -151,6 +152,7 @@ public final class Twins {
             case "P" -> row.P();
             case "K" -> row.K();
             case "V" -> row.V();
+            case "L" -> row.L();
             default -> throw new IllegalArgumentException(where + ": unknown placeholder ${" + m.group(1) + "}");
         }));
     }
