@@ -84,19 +84,58 @@ public final class Parallel {
     }
 
     /**
+     * Work units (elements, or element-sized steps) a task should hold at least: below it a split costs
+     * more than it saves. The default grain of {@link #forElements} and {@link #forRows}.
+     */
+    public static final int GRAIN = 32 * 1024;
+
+    /**
+     * True when n units of work at this grain run on the caller's thread: n <= grain, one thread, or
+     * already inside the pool. A kernel tests it first to skip building the parallel body (a lambda
+     * allocation) on the small calls that dominate autograd overhead.
+     */
+    public static boolean serial(long n, int grain) {
+        return n <= Math.max(1, grain) || threads == 1 || inPool();
+    }
+
+    /**
      * Splits [0, n) into chunks of at least {@code grain} elements (fixed boundaries: chunk c covers
      * [c*size, min(n, (c+1)*size)) with size = max(grain, ceil(n / threads))) and runs them in parallel.
-     * Small ranges (n <= grain) run on the caller's thread.
+     * Runs on the caller's thread when {@link #serial} says so.
      */
     public static void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;
         int g = Math.max(1, grain);
-        if (n <= g || threads == 1 || inPool()) {
+        if (serial(n, g)) {
             body.run(0, n);
             return;
         }
         int size = Math.max(g, (n + threads - 1) / threads);
         int chunks = (n + size - 1) / size;
         forEach(chunks, c -> body.run(c * size, Math.min(n, (c + 1) * size)));
+    }
+
+    /** {@link #forRange} over n elements at the default {@link #GRAIN}. */
+    public static void forElements(int n, RangeBody body) {
+        forRange(n, GRAIN, body);
+    }
+
+    /**
+     * The row split: [0, rows) rows of {@code rowCost} work units each, in chunks of whole rows holding at
+     * least {@code grain} units (at least one row). Each output row is written by one task, so the
+     * result never depends on the thread count.
+     */
+    public static void forRows(int rows, long rowCost, int grain, RangeBody body) {
+        forRange(rows, rowGrain(rowCost, grain), body);
+    }
+
+    /** {@link #forRows} at the default {@link #GRAIN}. */
+    public static void forRows(int rows, long rowCost, RangeBody body) {
+        forRows(rows, rowCost, GRAIN, body);
+    }
+
+    /** Rows per task for rows of {@code rowCost} units at this grain: max(1, grain / rowCost). */
+    public static int rowGrain(long rowCost, int grain) {
+        return (int) Math.max(1, Math.max(1, grain) / Math.max(1, rowCost));
     }
 }

@@ -44,6 +44,35 @@ class ParallelTest {
     }
 
     @Test
+    void forRowsHandsOutWholeRowsOfAtLeastTheGrain() {
+        Parallel.setThreads(2);
+        // 10 rows of 4,000 units: a task needs >= 8 rows (32,768 / 4,000), so the chunk size is
+        // max(8, ceil(10 / 2 threads)) = 8: chunks [0, 8) and [8, 10)
+        assertEquals(8, Parallel.rowGrain(4000, Parallel.GRAIN));
+        int[] owner = new int[10];
+        Parallel.forRows(10, 4000, (from, to) -> {
+            for (int i = from; i < to; i++) owner[i] = from;
+        });
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 8, 8}, owner);
+        // rows dearer than the grain: one row per task at least, never zero
+        assertEquals(1, Parallel.rowGrain(1L << 40, Parallel.GRAIN));
+        assertEquals(Parallel.GRAIN, Parallel.rowGrain(0, Parallel.GRAIN));
+    }
+
+    @Test
+    void serialIsTrueForSmallWorkOneThreadAndInsideThePool() {
+        Parallel.setThreads(2);
+        assertTrue(Parallel.serial(Parallel.GRAIN, Parallel.GRAIN));
+        assertEquals(false, Parallel.serial(Parallel.GRAIN + 1L, Parallel.GRAIN));
+        // a task run by a pool thread must not fan out again; the caller's own share may
+        boolean[] agrees = new boolean[2];
+        Parallel.forEach(2, t -> agrees[t] = Parallel.serial(1L << 40, 1) == Parallel.inPool());
+        assertArrayEquals(new boolean[] {true, true}, agrees);
+        Parallel.setThreads(1);
+        assertTrue(Parallel.serial(1L << 40, 1));
+    }
+
+    @Test
     void aWorkersExceptionKeepsItsTypeAndMessage() {
         Parallel.setThreads(2);
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,

@@ -14,7 +14,7 @@ public final class Binary {
     private Binary() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "binary";
 
@@ -41,7 +41,7 @@ public final class Binary {
     public static void apply(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         check(fn, "F32", fn.onFloat(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -58,7 +58,7 @@ public final class Binary {
     public static void apply(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         check(fn, "F64", fn.onFloat(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -75,7 +75,7 @@ public final class Binary {
     public static void apply(BinaryFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         check(fn, "I32", fn.onInteger(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -92,7 +92,7 @@ public final class Binary {
     public static void apply(BinaryFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         check(fn, "I64", fn.onInteger(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -109,7 +109,7 @@ public final class Binary {
     public static void apply(BinaryFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, "BOOL", fn.onBool(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -128,7 +128,7 @@ public final class Binary {
         KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride("axpy", null, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             axpy(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> axpy(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));
@@ -146,7 +146,7 @@ public final class Binary {
         KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride("scale", null, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             scale(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> scale(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));
@@ -164,7 +164,7 @@ public final class Binary {
         KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride("axpy", null, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             axpy(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> axpy(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));
@@ -182,7 +182,7 @@ public final class Binary {
         KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride("scale", null, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             scale(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> scale(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));

@@ -13,7 +13,7 @@ public final class Compare {
     private Compare() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "compare";
 
@@ -28,7 +28,7 @@ public final class Compare {
     public static void apply(CompareFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -45,7 +45,7 @@ public final class Compare {
     public static void apply(CompareFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -62,7 +62,7 @@ public final class Compare {
     public static void apply(CompareFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -79,7 +79,7 @@ public final class Compare {
     public static void apply(CompareFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -96,7 +96,7 @@ public final class Compare {
     public static void apply(CompareFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,

@@ -21,7 +21,7 @@ public final class Convert {
         KernelChecks.range("convert", what, "src", sLen, sOff, sStride, n);
         KernelChecks.range("convert", what, "dst", dLen, dOff, dStride, n);
         KernelChecks.outStride("convert", what, dStride, n);
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(src, sOff, sStride, dst, dOff, dStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(src, sOff + from * sStride, sStride, dst, dOff + from * dStride, dStride, to - from));

@@ -59,17 +59,17 @@ public final class Copy {
         if (m == 0) { sh[0] = 1; ss[0] = 1; ds[0] = 1; m = 1; }
         int run = sh[m - 1], rs = ss[m - 1], rd = ds[m - 1];
         if (m == 1) {
-            if (run <= GRAIN) copyRun(src, sOff, rs, dst, dOff, rd, run);
+            if (Parallel.serial(run, GRAIN)) copyRun(src, sOff, rs, dst, dOff, rd, run);
             else Parallel.forRange(run, GRAIN, (from, to) -> copyRun(src, sOff + from * rs, rs, dst, dOff + from * rd, rd, to - from));
             return;
         }
         int outerDims = m - 1;
         int[] osh = Arrays.copyOf(sh, outerDims), oss = Arrays.copyOf(ss, outerDims), ods = Arrays.copyOf(ds, outerDims);
         int outer = (int) (total / run);
-        if (total <= GRAIN) {
+        if (Parallel.serial(total, GRAIN)) {
             outerRange(src, sOff, dst, dOff, osh, oss, ods, run, rs, rd, 0, outer);
         } else {
-            Parallel.forRange(outer, Math.max(1, GRAIN / run), (from, to) -> outerRange(src, sOff, dst, dOff, osh, oss, ods, run, rs, rd, from, to));
+            Parallel.forRows(outer, run, GRAIN, (from, to) -> outerRange(src, sOff, dst, dOff, osh, oss, ods, run, rs, rd, from, to));
         }
     }
 

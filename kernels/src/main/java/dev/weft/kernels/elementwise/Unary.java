@@ -14,7 +14,7 @@ public final class Unary {
     private Unary() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "unary";
 
@@ -28,7 +28,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->
@@ -47,7 +47,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->
@@ -67,7 +67,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->
@@ -87,7 +87,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->
@@ -107,7 +107,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->

@@ -12,7 +12,7 @@ public final class Where {
     private Where() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "where";
 
@@ -29,7 +29,7 @@ public final class Where {
     public static void apply(byte[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, c, cOff + from * cStride, cStride, a, aOff + from * aStride, aStride,
@@ -46,7 +46,7 @@ public final class Where {
     public static void apply(byte[] c, int cOff, int cStride, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, c, cOff + from * cStride, cStride, a, aOff + from * aStride, aStride,
@@ -63,7 +63,7 @@ public final class Where {
     public static void apply(byte[] c, int cOff, int cStride, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, c, cOff + from * cStride, cStride, a, aOff + from * aStride, aStride,
@@ -80,7 +80,7 @@ public final class Where {
     public static void apply(byte[] c, int cOff, int cStride, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, c, cOff + from * cStride, cStride, a, aOff + from * aStride, aStride,
@@ -97,7 +97,7 @@ public final class Where {
     public static void apply(byte[] c, int cOff, int cStride, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, c, cOff + from * cStride, cStride, a, aOff + from * aStride, aStride,

@@ -18,7 +18,6 @@ public final class Gather {
     private Gather() {}
 
     static final int CHUNK = 2048;
-    static final int GRAIN = 1 << 15;
 
     /** y[o, j, i] = x[o, idx[o, j, i], i]. */
     public static void gather(float[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int dY, float[] y, int yOff) {
@@ -67,7 +66,7 @@ public final class Gather {
     private static void parallelGather(Object x, int xOff, int dX, int inner, long[] idx, int idxOff, int dY,
                                        Object y, int yOff, int ny) {
         String k = "gather";
-        Parallel.forRange(ny, GRAIN, (p0, p1) -> {
+        Parallel.forElements(ny, (p0, p1) -> {
             int[] off = new int[Math.min(CHUNK, p1 - p0)];
             for (int c = p0; c < p1; c += CHUNK) {
                 int n = Math.min(CHUNK, p1 - c);

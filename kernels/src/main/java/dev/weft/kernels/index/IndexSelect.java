@@ -83,7 +83,7 @@ public final class IndexSelect {
         if (ny == 0) return;
         int rows = outer * nIdx;
         if (inner == 1) {
-            Parallel.forRange(rows, Gather.GRAIN, (r0, r1) -> {
+            Parallel.forElements(rows, (r0, r1) -> {
                 int[] off = new int[Math.min(Gather.CHUNK, r1 - r0)];
                 for (int c = r0; c < r1; c += Gather.CHUNK) {
                     int n = Math.min(Gather.CHUNK, r1 - c);
@@ -96,7 +96,7 @@ public final class IndexSelect {
             });
             return;
         }
-        Parallel.forRange(rows, Math.max(1, Gather.GRAIN / inner), (r0, r1) -> {
+        Parallel.forRows(rows, inner, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 int o = r / nIdx, j = r - o * nIdx;
                 System.arraycopy(x, xOff + (o * dX + (int) idx[idxOff + j]) * inner, y, yOff + r * inner, inner);

@@ -90,7 +90,7 @@ public final class Scatter {
         check("scatter", srcLen, sOff, idx, idxOff, outer, dS, inner, yLen, yOff, dY);
         int per = dS * inner;
         if (per == 0) return;
-        Parallel.forRange(outer, Math.max(1, (1 << 15) / per), (o0, o1) -> {
+        Parallel.forRows(outer, per, (o0, o1) -> {
             int[] off = new int[Math.min(CHUNK, per)];
             for (int o = o0; o < o1; o++) {
                 int yBase = yOff + o * dY * inner;

@@ -16,7 +16,7 @@ final class ScatterReduceF32 {
         int per = dS * inner, ny = dY * inner;
         if (per == 0) return;
         boolean counted = !includeSelf || fn == ScatterReduceFn.MEAN;
-        Parallel.forRange(outer, Math.max(1, (1 << 15) / per), (o0, o1) -> {
+        Parallel.forRows(outer, per, (o0, o1) -> {
             int[] count = counted ? new int[ny] : null;
             for (int o = o0; o < o1; o++) {
                 int yb = yOff + o * ny, sb = sOff + o * per, ib = idxOff + o * per;

@@ -10,9 +10,6 @@ import dev.weft.kernels.Parallel;
 final class ReducePlan {
     private ReducePlan() {}
 
-    /** Input elements per parallel task, roughly. */
-    static final int GRAIN = 32 * 1024;
-
     /** A block of work: outer slices [o0, o1), inner columns [j0, j1). */
     @FunctionalInterface
     interface Block {
@@ -22,12 +19,12 @@ final class ReducePlan {
     static void run(int outer, int r, int inner, Block body) {
         if (outer == 0 || inner == 0) return;
         long perOuter = (long) Math.max(r, 1) * inner;
-        if (perOuter * outer <= GRAIN || Parallel.threads() == 1 || Parallel.inPool()) {
+        if (Parallel.serial(perOuter * outer, Parallel.GRAIN)) {
             body.run(0, outer, 0, inner);
         } else if (inner == 1 || outer >= 2 * Parallel.threads()) {
-            Parallel.forRange(outer, (int) Math.max(1, GRAIN / perOuter), (a, b) -> body.run(a, b, 0, inner));
+            Parallel.forRows(outer, perOuter, (a, b) -> body.run(a, b, 0, inner));
         } else {
-            int g = Math.max(64, GRAIN / Math.max(r, 1));
+            int g = Math.max(64, Parallel.rowGrain(r, Parallel.GRAIN));
             for (int o = 0; o < outer; o++) {
                 int oo = o;
                 Parallel.forRange(inner, g, (a, b) -> body.run(oo, oo + 1, a, b));

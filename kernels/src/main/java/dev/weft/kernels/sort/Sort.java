@@ -99,7 +99,7 @@ public final class Sort {
         boolean packed = !SortKeys.wide(x);
         boolean full = k == r && sorted;
         int lines = outer * inner;
-        Parallel.forRange(lines, Math.max(1, 8192 / r), (l0, l1) -> {
+        Parallel.forRows(lines, r, 8192, (l0, l1) -> {
             LineSort ls = new LineSort(r);
             for (int l = l0; l < l1; l++) {
                 int o = l / inner, i = l - o * inner;

@@ -14,7 +14,7 @@ public final class Binary {
     private Binary() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "binary";
 
@@ -42,7 +42,7 @@ public final class Binary {
     public static void apply(BinaryFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
         check(fn, "${D}", fn.on${K}(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,
@@ -63,7 +63,7 @@ public final class Binary {
         KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride("axpy", null, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             axpy(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> axpy(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));
@@ -81,7 +81,7 @@ public final class Binary {
         KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride("scale", null, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             scale(simd, n, alpha, x, xOff, xStride, y, yOff, yStride);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> scale(simd, to - from, alpha, x, xOff + from * xStride, xStride, y, yOff + from * yStride, yStride));

@@ -13,7 +13,7 @@ public final class Compare {
     private Compare() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "compare";
 
@@ -29,7 +29,7 @@ public final class Compare {
     public static void apply(CompareFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, fn, a, aOff + from * aStride, aStride, b, bOff + from * bStride, bStride,

@@ -14,7 +14,7 @@ public final class Unary {
     private Unary() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "unary";
 
@@ -29,7 +29,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->
@@ -51,7 +51,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->
@@ -72,7 +72,7 @@ public final class Unary {
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
         KernelChecks.outStride(K, fn, yStride, n);
         boolean simd = simd();
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, fn, x, xOff, xStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) ->

@@ -12,7 +12,7 @@ public final class Where {
     private Where() {}
 
     /** Elements per parallel chunk. */
-    public static final int GRAIN = 32 * 1024;
+    public static final int GRAIN = Parallel.GRAIN;
 
     private static final String K = "where";
 
@@ -30,7 +30,7 @@ public final class Where {
     public static void apply(byte[] c, int cOff, int cStride, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (n <= GRAIN) {
+        if (Parallel.serial(n, GRAIN)) {
             run(simd, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
         } else {
             Parallel.forRange(n, GRAIN, (from, to) -> run(simd, c, cOff + from * cStride, cStride, a, aOff + from * aStride, aStride,

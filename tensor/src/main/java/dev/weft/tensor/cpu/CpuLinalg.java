@@ -87,7 +87,7 @@ final class CpuLinalg {
     /** Runs body for every batch entry on the pool; rethrows the failure of the lowest failing entry. */
     private static void each(LinalgOp op, Strided[] in, int batch, int cost, Entry body) {
         ArithmeticException[] failed = new ArithmeticException[batch];
-        Parallel.forRange(batch, Math.max(1, (1 << 15) / Math.max(cost, 1)), (b0, b1) -> {
+        Parallel.forRows(batch, cost, (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
                 try {
                     body.run(b);

@@ -9,8 +9,6 @@ import dev.weft.kernels.Parallel;
  * j of operand k is at offsets[k] + j * innerStride(k). Offsets include each operand's base offset.
  */
 final class StridedLoop {
-    /** Elements per parallel chunk: below this an op stays on the caller's thread. */
-    static final int GRAIN = 1 << 15;
 
     /** A run of the innermost dim. */
     @FunctionalInterface
@@ -113,7 +111,7 @@ final class StridedLoop {
     void run(Segment body) {
         if (numel == 0) return;
         int n = (int) numel;
-        Parallel.forRange(n, GRAIN, (f, t) -> range(f, t, body));
+        Parallel.forElements(n, (f, t) -> range(f, t, body));
     }
 
     /** Runs body over every element on the caller's thread. */
