@@ -72,15 +72,15 @@ class TwinsTest {
         Path tpl = dir.resolve("src/template/java/p/Fill.java.tpl");
         Files.createDirectories(tpl.getParent());
         Files.writeString(tpl, "//@class Fill\nclass Fill {\n    //@each F32 I64 BOOL literals\n"
-                + "    static void fill(${s}[] a, ${t} v) { check(\"${D}\", 1.5); on${K}(); }\n    //@end\n}\n");
+                + "    static void fill(${s}[] a, ${t} v) { check(\"${D}\", 1.5); on${K}(); VectorMask<${L}> m = ${V}.maskAll(true); }\n    //@end\n}\n");
         List<Twins.Output> out = Twins.generate(dir, tpl);
         assertEquals(1, out.size());
         assertEquals(Path.of("src/main/java/p/Fill.java"), out.get(0).path());
         String body = out.get(0).text().substring(out.get(0).text().indexOf('\n') + 1);
         assertEquals("class Fill {\n"
-                + "    static void fill(float[] a, float v) { check(\"F32\", 1.5f); onFloat(); }\n\n"
-                + "    static void fill(long[] a, long v) { check(\"I64\", 1.5); onInteger(); }\n\n"
-                + "    static void fill(byte[] a, boolean v) { check(\"BOOL\", 1.5); onBool(); }\n}\n", body);
+                + "    static void fill(float[] a, float v) { check(\"F32\", 1.5f); onFloat(); VectorMask<Float> m = FS.maskAll(true); }\n\n"
+                + "    static void fill(long[] a, long v) { check(\"I64\", 1.5); onInteger(); VectorMask<Long> m = LS.maskAll(true); }\n\n"
+                + "    static void fill(byte[] a, boolean v) { check(\"BOOL\", 1.5); onBool(); VectorMask<Byte> m = BS.maskAll(true); }\n}\n", body);
         Files.writeString(tpl, "//@class Fill\nclass Fill { ${t} x; }\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Twins.generate(dir, tpl));
         assertTrue(e.getMessage().contains("outside an //@each block"), e.getMessage());
