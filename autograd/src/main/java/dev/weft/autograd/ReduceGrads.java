@@ -22,6 +22,15 @@ final class ReduceGrads {
                 double n = count(c.inShape(0), v.dims());
                 yield new Tensor[] {keep(c.g(), c.inShape(0), v.dims(), v.keepdim()).mul(x.sub(mean)).mul(2 / (n - v.correction()))};
             }
+            case ReduceOp.Std v -> {                            // g / std * (x - mean) / (n - correction); 0 where std = 0
+                Tensor x = c.in(0);
+                int[] shape = c.inShape(0);
+                Tensor sd = keep(c.out(0), shape, v.dims(), v.keepdim());
+                Tensor scale = keep(c.g(), shape, v.dims(), v.keepdim()).div(sd).maskedFill(sd.eq(0.0), 0);
+                double n = count(shape, v.dims());
+                yield new Tensor[] {scale.mul(x.sub(x.mean(v.dims(), true))).mul(1 / (n - v.correction()))};
+            }
+            case ReduceOp.Norm nm -> new Tensor[] {norm(nm, c)};
             case ReduceOp.Softmax s -> {                        // y (g - sum(g y))
                 Tensor y = c.out(0), g = c.g();
                 yield new Tensor[] {y.mul(g.sub(g.mul(y).sum(s.dim(), true)))};
@@ -38,6 +47,26 @@ final class ReduceGrads {
             case ReduceOp.Cumsum s -> new Tensor[] {reverseCumsum(c.g(), s.dim())};
             case ReduceOp.Cumprod s -> new Tensor[] {cumprod(c, s.dim())};
         };
+    }
+
+    /**
+     * d||x||_p / dx = x |x|^(p-2) / ||x||^(p-1) (p = 2: x / ||x||), with PyTorch's values at the singular
+     * points: 0 where the norm is 0, and for p < 1 also 0 at the zero entries.
+     */
+    private static Tensor norm(ReduceOp.Norm nm, Ctx c) {
+        int[] shape = c.inShape(0);
+        double p = nm.p();
+        Tensor x = c.in(0);
+        Tensor n = keep(c.out(0), shape, nm.dims(), nm.keepdim());
+        Tensor g = keep(c.g(), shape, nm.dims(), nm.keepdim());
+        Tensor zero = n.eq(0.0);
+        if (p == 2) return x.mul(g.div(n).maskedFill(zero, 0));
+        if (p < 1) {
+            Tensor scaled = x.sign().mul(x.abs().pow(p - 1).maskedFill(x.eq(0.0), 0));
+            return scaled.mul(g.mul(n.pow(1 - p)));
+        }
+        Tensor scaled = p < 2 ? x.sign().mul(x.abs().pow(p - 1)) : x.mul(x.abs().pow(p - 2));
+        return scaled.mul(g.div(n.pow(p - 1)).maskedFill(zero, 0));
     }
 
     private static Tensor reduce(ReduceOp.Reduce r, Ctx c) {

@@ -82,7 +82,7 @@ public final class Reductions {
 
     public static Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
         floating("std", x);
-        return var(x, dims, correction, keepdim).sqrt();
+        return Dispatch.apply1(new ReduceOp.Std(dims("std", x, dims), correction, keepdim), x);
     }
 
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
@@ -123,12 +123,12 @@ public final class Reductions {
     public static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
         floating("norm", x);
         int[] d = dims("norm", x, dims);
-        if (p == 2) return sum(x.square(), d, keepdim).sqrt();
         if (p == 1) return sum(x.abs(), d, keepdim);
         if (p == Double.POSITIVE_INFINITY) return amax(x.abs(), d, keepdim);
         if (p == Double.NEGATIVE_INFINITY) return amin(x.abs(), d, keepdim);
         if (p == 0) return sum(x.ne(0).to(x.dtype()), d, keepdim);
-        return sum(x.abs().pow(p), d, keepdim).pow(1 / p);
+        if (Double.isNaN(p)) return sum(x.abs().pow(p), d, keepdim).pow(1 / p);   // NaN throughout, as before
+        return Dispatch.apply1(new ReduceOp.Norm(p, d, keepdim), x);
     }
 
     /** norm with p given as "fro", "nuc" (unsupported), "inf", "-inf" or a number. */

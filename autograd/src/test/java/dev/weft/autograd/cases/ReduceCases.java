@@ -36,6 +36,10 @@ public final class ReduceCases {
         add.add("norm2", true, one(-1, 1), x -> x[0].norm().add(x[0].sum()));
         add.add("norm1", false, one(-1, 1, 0), x -> x[0].norm(1));
         add.add("norm3_dim", false, g -> new Tensor[] {g.leaf(g.shape(1, 3, 3), -1, 1, 0)}, x -> x[0].norm(3, new int[] {-1}, false));
+        add.add("norm2_dim_keepdim", true, ranked(-1, 1), x -> x[0].norm(2, new int[] {dim(x[0], 13)}, true));
+        add.add("norm1_5_dims", true, g -> new Tensor[] {g.leaf(g.shape(2, 3, 3), -1, 1, 0)}, x -> x[0].norm(1.5, new int[] {0, -1}, false));
+        add.add("norm0_5", false, g -> new Tensor[] {g.leaf(g.shape(1, 3, 3), 0.2, 1)}, x -> x[0].norm(0.5, new int[] {-1}, false));
+        add.add("std_all", true, g -> new Tensor[] {g.leaf(g.shape(1, 3, 4), -1, 1)}, x -> x[0].std());
         add.add("norm_inf", false, one(-1, 1, 0), x -> x[0].norm(Double.POSITIVE_INFINITY));
         return add.cases();
     }

@@ -1,6 +1,8 @@
 package dev.weft.tensor.cpu;
 
 
+import dev.weft.kernels.elementwise.Unary;
+import dev.weft.kernels.elementwise.UnaryFn;
 import dev.weft.kernels.reduce.Reduce;
 import dev.weft.kernels.reduce.ReduceFn;
 import dev.weft.kernels.reduce.Scan;
@@ -75,6 +77,29 @@ final class CpuReduce {
                     default -> throw new IllegalStateException("cpu var: array " + b.array().getClass());
                 }
             }
+            case ReduceOp.Std v -> {
+                Block b = block(x, v.dims(), x.dtype());
+                int n = b.outer() * b.inner();
+                switch (b.array()) {
+                    case float[] a -> {
+                        Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new float[n], 0, (float[]) y, 0);
+                        Unary.apply(UnaryFn.SQRT, 0, 0, (float[]) y, 0, 1, (float[]) y, 0, 1, n);
+                    }
+                    case double[] a -> {
+                        Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new double[n], 0, (double[]) y, 0);
+                        Unary.apply(UnaryFn.SQRT, 0, 0, (double[]) y, 0, 1, (double[]) y, 0, 1, n);
+                    }
+                    default -> throw new IllegalStateException("cpu std: array " + b.array().getClass());
+                }
+            }
+            case ReduceOp.Norm nm -> {
+                Block b = block(x, nm.dims(), x.dtype());
+                switch (b.array()) {
+                    case float[] a -> norm(nm.p(), a, b, (float[]) y);
+                    case double[] a -> norm(nm.p(), a, b, (double[]) y);
+                    default -> throw new IllegalStateException("cpu norm: array " + b.array().getClass());
+                }
+            }
             case ReduceOp.Softmax s -> {
                 Block b = block(x, new int[] {s.dim()}, x.dtype());
                 switch (b.array()) {
@@ -102,6 +127,35 @@ final class CpuReduce {
             case ReduceOp.Cumsum c -> scan(true, x, c.dim(), out[0]);
             case ReduceOp.Cumprod c -> scan(false, x, c.dim(), out[0]);
         }
+    }
+
+    /** (sum |x|^p)^(1/p) per (outer, inner) of the block: the kernels of x.abs().pow(p).sum(dims).pow(1 / p), same bits. */
+    private static void norm(double p, float[] a, Block b, float[] y) {
+        int m = b.outer() * b.r() * b.inner(), n = b.outer() * b.inner();
+        float[] t = new float[m];
+        if (p == 2) {
+            Unary.apply(UnaryFn.SQUARE, 0, 0, a, b.offset(), 1, t, 0, 1, m);
+        } else {
+            Unary.apply(UnaryFn.ABS, 0, 0, a, b.offset(), 1, t, 0, 1, m);
+            Unary.apply(UnaryFn.POW_SCALAR, p, 0, t, 0, 1, t, 0, 1, m);
+        }
+        Reduce.reduce(ReduceFn.SUM, t, 0, b.outer(), b.r(), b.inner(), y, 0);
+        if (p == 2) Unary.apply(UnaryFn.SQRT, 0, 0, y, 0, 1, y, 0, 1, n);
+        else Unary.apply(UnaryFn.POW_SCALAR, 1 / p, 0, y, 0, 1, y, 0, 1, n);
+    }
+
+    private static void norm(double p, double[] a, Block b, double[] y) {
+        int m = b.outer() * b.r() * b.inner(), n = b.outer() * b.inner();
+        double[] t = new double[m];
+        if (p == 2) {
+            Unary.apply(UnaryFn.SQUARE, 0, 0, a, b.offset(), 1, t, 0, 1, m);
+        } else {
+            Unary.apply(UnaryFn.ABS, 0, 0, a, b.offset(), 1, t, 0, 1, m);
+            Unary.apply(UnaryFn.POW_SCALAR, p, 0, t, 0, 1, t, 0, 1, m);
+        }
+        Reduce.reduce(ReduceFn.SUM, t, 0, b.outer(), b.r(), b.inner(), y, 0);
+        if (p == 2) Unary.apply(UnaryFn.SQRT, 0, 0, y, 0, 1, y, 0, 1, n);
+        else Unary.apply(UnaryFn.POW_SCALAR, 1 / p, 0, y, 0, 1, y, 0, 1, n);
     }
 
     private static void scan(boolean sum, Strided x, int dim, Strided out) {

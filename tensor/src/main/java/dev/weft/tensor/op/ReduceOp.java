@@ -53,6 +53,49 @@ public sealed interface ReduceOp extends Op {
         }
     }
 
+    /**
+     * Standard deviation sqrt(var) over dims (two-pass variance, then sqrt). Inputs: x (F32/F64). Output:
+     * the reduced shape, x's dtype. Its own primitive so that the gradient of constant values is 0, as
+     * in PyTorch, instead of the 0 * inf = NaN of sqrt's chain rule.
+     */
+    record Std(int[] dims, double correction, boolean keepdim) implements ReduceOp {
+        public Std {
+            dims = dims.clone();
+        }
+
+        public String name() {
+            return "std";
+        }
+
+        @Override
+        public String toString() {
+            return "Std[dims=" + Arrays.toString(dims) + ", correction=" + correction + ", keepdim=" + keepdim + "]";
+        }
+    }
+
+    /**
+     * The p-norm (sum |x|^p)^(1/p) over dims, for a finite p other than 0 and 1 (p = 2 as sqrt(sum x^2)).
+     * Inputs: x (F32/F64). Output: the reduced shape, x's dtype. Its own primitive so that the gradient
+     * at a zero vector (or a zero row) is 0, as in PyTorch, instead of NaN.
+     */
+    record Norm(double p, int[] dims, boolean keepdim) implements ReduceOp {
+        public Norm {
+            if (!Double.isFinite(p) || p == 0 || p == 1) {
+                throw new IllegalArgumentException("norm: the Norm primitive takes a finite p other than 0 and 1, got " + p);
+            }
+            dims = dims.clone();
+        }
+
+        public String name() {
+            return "norm";
+        }
+
+        @Override
+        public String toString() {
+            return "Norm[p=" + p + ", dims=" + Arrays.toString(dims) + ", keepdim=" + keepdim + "]";
+        }
+    }
+
     /** y = exp(x - max) / sum(exp(x - max)) along dim. Inputs: x (F32/F64). Output: x's shape and dtype. */
     record Softmax(int dim) implements ReduceOp {
         public String name() {

@@ -38,6 +38,14 @@ final class ReduceRules {
                 RuleChecks.floating("var", x);
                 yield RuleChecks.one(new OutSpec(reducedShape("var", shape, v.dims(), v.keepdim()), x.dtype()));
             }
+            case ReduceOp.Std v -> {
+                RuleChecks.floating("std", x);
+                yield RuleChecks.one(new OutSpec(reducedShape("std", shape, v.dims(), v.keepdim()), x.dtype()));
+            }
+            case ReduceOp.Norm nm -> {
+                RuleChecks.floating("norm", x);
+                yield RuleChecks.one(new OutSpec(reducedShape("norm", shape, nm.dims(), nm.keepdim()), x.dtype()));
+            }
             case ReduceOp.Softmax s -> {
                 RuleChecks.floating("softmax", x);
                 dimOk("softmax", s.dim(), shape);
