@@ -38,9 +38,11 @@ final class SpiralDemo {
         return new Tensor[] {x, y};
     }
 
-    static double run(PrintStream out) {
-        out.println("\n== Training: MLP 2-64-64-3 on a generated 3-arm spiral (3000 points, 80/20 split, seed 11)");
-        long t0 = System.nanoTime();
+    /** The trained model and its history: what {@link #train} returns. */
+    record Trained(Sequential model, History history, int stepsPerEpoch) {}
+
+    /** Builds the data and the model from seed 11 and trains it; the same bits on every run and in every JIT tier. */
+    static Trained train(int epochs, PrintStream out) {
         Generator g = new Generator(11);
         Tensor[] xy = spiral(g);
         Tensor perm = Tensor.randperm(g, CLASSES * PER_CLASS);
@@ -54,11 +56,19 @@ final class SpiralDemo {
         DataLoader<Batch> loader = DataLoader.pairs(new TensorDataset(trainX, trainY)).batchSize(64)
                 .shuffle(g.split()).build();
         Adam opt = new Adam(model.parameters(), 1e-2);
-        int epochs = 40;
         DataLoader<Batch> test = DataLoader.pairs(new TensorDataset(testX, testY)).batchSize(600).build();
         History h = Trainer.builder().epochs(epochs).evalEachEpoch(Evaluator.of(Losses::crossEntropy, test))
                 .progress(Trainer.ProgressMode.OFF, out).build()
                 .fit(model, opt, Losses::crossEntropy, loader);
+        return new Trained(model, h, loader.size());
+    }
+
+    static double run(PrintStream out) {
+        out.println("\n== Training: MLP 2-64-64-3 on a generated 3-arm spiral (3000 points, 80/20 split, seed 11)");
+        long t0 = System.nanoTime();
+        int epochs = 40;
+        Trained t = train(epochs, out);
+        History h = t.history();
         for (History.Evaluation e : h.evaluations()) {
             int epoch = e.epoch() + 1;                                  // History counts epochs from 0
             if (epoch % 10 == 0) {
@@ -67,7 +77,7 @@ final class SpiralDemo {
             }
         }
         double acc = 100 * h.evaluations().getLast().metrics().get("accuracy");
-        out.printf(Locale.ROOT, "trained %d epochs x %d steps in %.2f s; held-out accuracy %.1f%%%n", epochs, loader.size(),
+        out.printf(Locale.ROOT, "trained %d epochs x %d steps in %.2f s; held-out accuracy %.1f%%%n", epochs, t.stepsPerEpoch(),
                 (System.nanoTime() - t0) / 1e9, acc);
         return acc;
     }

@@ -1,5 +1,6 @@
 package dev.weft.kernels.linalg;
 
+import dev.weft.kernels.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -26,7 +27,7 @@ final class VecSimd implements Vec {
         }
         for (int bound = S.loopBound(n); t < bound; t += L)
             acc0 = DoubleVector.fromArray(S, a, ao + t).fma(DoubleVector.fromArray(S, b, bo + t), acc0);
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.sum(acc0.add(acc1));
         for (; t < n; t++) s += a[ao + t] * b[bo + t];
         return s;
     }

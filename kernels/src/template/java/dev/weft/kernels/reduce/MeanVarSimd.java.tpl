@@ -1,6 +1,7 @@
 //@class MeanVarSimd
 package dev.weft.kernels.reduce;
 
+import dev.weft.kernels.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -43,7 +44,7 @@ public final class MeanVarSimd {
                     ${T}Vector dv = ${T}Vector.fromArray(ReduceSimd.${V}, x, base + k0 + k).sub(mv);
                     a = dv.fma(dv, a);
                 }
-                ${t} s = a.reduceLanes(VectorOperators.ADD);
+                ${t} s = LaneSums.sum(a);
                 for (; k < m; k++) {
                     ${t} dk = x[base + k0 + k] - (${t}) mu;
                     s += dk * dk;

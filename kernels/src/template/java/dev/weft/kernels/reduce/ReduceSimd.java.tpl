@@ -1,6 +1,7 @@
 //@class ReduceSimd
 package dev.weft.kernels.reduce;
 
+import dev.weft.kernels.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -99,7 +100,7 @@ public final class ReduceSimd {
             VectorMask<${T}> mask = ${V}.indexInRange(i, m);
             a1 = a1.add(${T}Vector.broadcast(${V}, id).blend(${T}Vector.fromArray(${V}, x, off + i, mask), mask));
         }
-        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        return LaneSums.sum(a0.add(a1).add(a2.add(a3)));
     }
 
     private static ${t} rowBlockMax(${t} id, ${t}[] x, int off, int m) {

@@ -1,6 +1,7 @@
 //@class SoftmaxSimd
 package dev.weft.kernels.reduce;
 
+import dev.weft.kernels.LaneSums;
 import dev.weft.kernels.elementwise.DoubleMath;
 import dev.weft.kernels.elementwise.FloatMath;
 import jdk.incubator.vector.DoubleVector;
@@ -78,7 +79,7 @@ public final class SoftmaxSimd {
                 if (kind == SOFTMAX) e.intoArray(y, yb + k, mask);
                 acc = acc.add(e);
             }
-            s += acc.reduceLanes(VectorOperators.ADD);
+            s += LaneSums.sum(acc);
         }
         if (kind == LOG_SUM_EXP) {
             y[yb] = (${t}) (Math.log(s) + shift);

@@ -1,0 +1,170 @@
+package dev.weft.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.kernels.elementwise.Binary;
+import dev.weft.kernels.elementwise.BinaryFn;
+import dev.weft.kernels.elementwise.Unary;
+import dev.weft.kernels.elementwise.UnaryFn;
+import dev.weft.kernels.gemm.Gemm;
+import dev.weft.kernels.reduce.Reduce;
+import dev.weft.kernels.reduce.ReduceFn;
+import dev.weft.kernels.reduce.Scan;
+import dev.weft.kernels.reduce.Softmax;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Same bits in every JIT tier: the SIMD kernels run once cold, in a child JVM with {@code -Xint} (the
+ * Vector API's Java fallback, interpreted) and with {@code -XX:TieredStopAtLevel=1} (the fallback compiled by
+ * C1, no intrinsics), and warm in this JVM after seconds of calls (C2 with the intrinsics); each kernel's
+ * output bits must agree. Sizes stay below the parallel grain, so one thread computes everything.
+ */
+class JitTierBitsTest {
+
+    /** Digest (FNV-1a over the raw bits) of each kernel's output on fixed inputs, one call each. */
+    static Map<String, Long> digests() {
+        Map<String, Long> d = new LinkedHashMap<>();
+        SplittableRandom r = new SplittableRandom(20261206);
+        int outer = 12, len = 301, inner = 7;
+        float[] xf = gauss(r, outer * len * inner, 3);
+        double[] xd = new double[xf.length];
+        for (int i = 0; i < xf.length; i++) xd[i] = xf[i] + r.nextDouble() * 1e-3;
+        float[] yf = new float[xf.length];
+        double[] yd = new double[xd.length];
+        for (int in : new int[] {1, inner}) {
+            int rr = xf.length / (outer * in);
+            for (ReduceFn fn : new ReduceFn[] {ReduceFn.SUM, ReduceFn.PROD, ReduceFn.MAX}) {
+                float[] sf = new float[outer * in];
+                double[] sd = new double[outer * in];
+                Reduce.reduce(fn, xf, 0, outer, rr, in, sf, 0);
+                Reduce.reduce(fn, xd, 0, outer, rr, in, sd, 0);
+                d.put("reduce " + fn + " inner " + in + " F32", fnv(sf));
+                d.put("reduce " + fn + " inner " + in + " F64", fnv(sd));
+            }
+            float[] mf = new float[outer * in], vf = new float[outer * in];
+            double[] md = new double[outer * in], vd = new double[outer * in];
+            Reduce.meanVar(xf, 0, outer, rr, in, 1, mf, 0, vf, 0);
+            Reduce.meanVar(xd, 0, outer, rr, in, 1, md, 0, vd, 0);
+            d.put("meanVar inner " + in + " F32", fnv(mf) ^ 31 * fnv(vf));
+            d.put("meanVar inner " + in + " F64", fnv(md) ^ 31 * fnv(vd));
+            Softmax.softmax(xf, 0, outer, rr, in, yf, 0);
+            Softmax.softmax(xd, 0, outer, rr, in, yd, 0);
+            d.put("softmax inner " + in + " F32", fnv(yf));
+            d.put("softmax inner " + in + " F64", fnv(yd));
+            Softmax.logSoftmax(xf, 0, outer, rr, in, yf, 0);
+            Softmax.logSoftmax(xd, 0, outer, rr, in, yd, 0);
+            d.put("logSoftmax inner " + in + " F32", fnv(yf));
+            d.put("logSoftmax inner " + in + " F64", fnv(yd));
+            float[] lf = new float[outer * in];
+            double[] ld = new double[outer * in];
+            Softmax.logSumExp(xf, 0, outer, rr, in, lf, 0);
+            Softmax.logSumExp(xd, 0, outer, rr, in, ld, 0);
+            d.put("logSumExp inner " + in + " F32", fnv(lf));
+            d.put("logSumExp inner " + in + " F64", fnv(ld));
+            Scan.cumsum(xf, 0, outer, rr, in, yf, 0);
+            Scan.cumsum(xd, 0, outer, rr, in, yd, 0);
+            d.put("cumsum inner " + in + " F32", fnv(yf));
+            d.put("cumsum inner " + in + " F64", fnv(yd));
+        }
+        int n = 2000;
+        for (UnaryFn fn : UnaryFn.values()) {
+            if (fn == UnaryFn.NOT) continue;   // BOOL only
+            Unary.apply(fn, 0.25, 0.75, xf, 0, 1, yf, 0, 1, n);
+            Unary.apply(fn, 0.25, 0.75, xd, 0, 1, yd, 0, 1, n);
+            d.put("unary " + fn + " F32", fnv(yf));
+            d.put("unary " + fn + " F64", fnv(yd));
+        }
+        for (BinaryFn fn : BinaryFn.values()) {
+            if (!fn.onFloat()) continue;
+            Binary.apply(fn, xf, 0, 1, xf, n, 1, yf, 0, 1, n);
+            Binary.apply(fn, xd, 0, 1, xd, n, 1, yd, 0, 1, n);
+            d.put("binary " + fn + " F32", fnv(yf));
+            d.put("binary " + fn + " F64", fnv(yd));
+        }
+        int m = 37, k = 53, c = 29;
+        float[] cf = new float[m * c];
+        double[] cd = new double[m * c];
+        Gemm.sgemm(false, true, m, c, k, 1, xf, 0, k, xf, 5000, k, 0, cf, 0, c);
+        Gemm.dgemm(true, false, m, c, k, 1, xd, 0, m, xd, 5000, c, 0, cd, 0, c);
+        d.put("gemm F32", fnv(cf));
+        d.put("gemm F64", fnv(cd));
+        return d;
+    }
+
+    /** Prints each digest as "name=hex": the child JVM's side. */
+    public static void main(String[] args) {
+        digests().forEach((name, h) -> System.out.println(name + "=" + Long.toHexString(h)));
+    }
+
+    @Test
+    void coldAndWarmKernelsGiveTheSameBits() throws Exception {
+        Map<String, Long> first = digests();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 3_000_000_000L) digests();   // long enough for C2 with the intrinsics
+        Map<String, Long> warm = digests();
+        assertEquals(first.size(), warm.size());
+        for (String mode : new String[] {"-Xint", "-XX:TieredStopAtLevel=1"}) {
+            Map<String, String> cold = child(mode);
+            List<String> differ = new ArrayList<>();
+            warm.forEach((name, h) -> {
+                if (!Long.toHexString(h).equals(cold.get(name))) differ.add(name);
+            });
+            assertEquals(List.of(), differ, "kernels whose bits differ between " + mode + " and warm C2 (" + cold.size() + " compared)");
+        }
+    }
+
+    private static Map<String, String> child(String mode) throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "--add-modules", "jdk.incubator.vector", mode, "-Dweft.threads=1"));
+        // the same vector width as this JVM (e.g. -XX:MaxVectorSize=32), or lane counts and so the bits would differ
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:MaxVectorSize") || a.startsWith("-XX:UseAVX")) cmd.add(a);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), JitTierBitsTest.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        Map<String, String> out = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                int eq = line.lastIndexOf('=');
+                if (eq > 0) out.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM " + mode + " did not finish in 120 s");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), "child JVM " + mode + " failed: " + err);
+        return out;
+    }
+
+    private static float[] gauss(SplittableRandom r, int n, double scale) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            double u = r.nextDouble(), w = r.nextDouble();
+            v[i] = (float) (scale * Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * w));
+        }
+        return v;
+    }
+
+    private static long fnv(float[] a) {
+        long h = 0xcbf29ce484222325L;
+        for (float v : a) h = (h ^ Float.floatToRawIntBits(v)) * 0x100000001b3L;
+        return h;
+    }
+
+    private static long fnv(double[] a) {
+        long h = 0xcbf29ce484222325L;
+        for (double v : a) h = (h ^ Double.doubleToRawLongBits(v)) * 0x100000001b3L;
+        return h;
+    }
+}
