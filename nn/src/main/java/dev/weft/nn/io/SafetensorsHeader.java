@@ -40,6 +40,10 @@ public record SafetensorsHeader(List<TensorInfo> tensors, Map<String, String> me
                     + " bytes, fewer than the 8-byte header length");
         }
         long n = file.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0);
+        if (n < 0 || n > size - 8) {
+            String other = otherFormat(file);
+            if (other != null) throw new SafetensorsException(source, 0, other);
+        }
         if (n < 0 || n > MAX_HEADER_BYTES) {
             throw new SafetensorsException(source, 0, "header length " + Long.toUnsignedString(n)
                     + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes");
@@ -53,6 +57,27 @@ public record SafetensorsHeader(List<TensorInfo> tensors, Map<String, String> me
         long dataStart = 8 + n;
         List<TensorInfo> infos = check(parsed.entries(), size - dataStart, dataStart, source);
         return new SafetensorsHeader(infos, parsed.metadata() == null ? Map.of() : parsed.metadata(), dataStart);
+    }
+
+    /**
+     * What a file that cannot be safetensors (its header length is impossible) is instead, told by its first
+     * bytes, with the way out; null when the bytes say nothing.
+     */
+    static String otherFormat(MemorySegment file) {
+        int b0 = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 0)), b1 = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 1));
+        int b2 = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 2)), b3 = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 3));
+        String save = "; save the state dict with safetensors (safetensors.torch.save_file(model.state_dict(), "
+                + "\"model.safetensors\")) and load that";
+        if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
+            return "this is a zip archive, not a safetensors file: PyTorch's torch.save (.pt/.pth: a pickle in a zip) "
+                    + "or NumPy's .npz" + save;
+        }
+        if (b0 == 0x80 && b1 >= 2 && b1 <= 5) {
+            return "this is a Python pickle (protocol " + b1 + "), e.g. a legacy torch.save file, not a safetensors file" + save;
+        }
+        if (b0 == 0x1f && b1 == 0x8b) return "this is a gzip file, not a safetensors file: decompress it first";
+        if (b0 == 0x93 && b1 == 'N' && b2 == 'U' && b3 == 'M') return "this is a NumPy .npy array, not a safetensors file" + save;
+        return null;
     }
 
     private static List<TensorInfo> check(List<HeaderParser.Entry> entries, long dataLength, long dataStart,

@@ -157,4 +157,30 @@ class AtomicWriteTest {
         assertEquals(List.of(p), listing(dir));
         assertEquals("x", Files.readString(p.resolve("keep")));
     }
+
+    @Test
+    void aMissingDirectoryIsNamedNotTheTemporaryFile(@TempDir Path dir) {
+        Path p = dir.resolve("no/such/m.safetensors");
+        java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> Safetensors.write(p, Map.of("a", Tensor.of(1f)), Map.of()));
+        assertEquals(p + ": cannot write: directory " + p.toAbsolutePath().getParent() + " does not exist", e.getMessage());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+    }
+
+    @Test
+    void temporariesOfAKilledWriterGoOnTheNextSaveAndALiveWritersStay(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("m.safetensors");
+        Path stale = dir.resolve(".m.safetensors.1f2e3d4c5b6a7988.tmp"), other = dir.resolve(".other.safetensors.12ab.tmp");
+        Path live = dir.resolve(".m.safetensors.00ff.tmp"), foreign = dir.resolve(".m.safetensors.notours.tmp");
+        for (Path f : List.of(stale, other, live, foreign)) Files.write(f, new byte[1000]);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(live, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            Safetensors.write(p, Map.of("a", Tensor.of(1f)), Map.of());
+            assertFalse(Files.exists(stale), "a killed writer's temporary file is removed");
+            assertTrue(Files.exists(live), "a temporary file a writer holds is left alone");
+        }
+        assertTrue(Files.exists(other), "another target's temporary file is not touched");
+        assertTrue(Files.exists(foreign), "a file that is not one of our temporary names is not touched");
+        assertEquals(1.0, Safetensors.read(p).tensor("a").item());
+    }
 }

@@ -52,6 +52,20 @@ class SafetensorsValidationTest {
     }
 
     @Test
+    void otherFormatsAreNamedWithTheWayOut() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0};
+        SafetensorsException e = rejects(zip, 0, "this is a zip archive, not a safetensors file: PyTorch's torch.save");
+        assertTrue(e.reason().contains("safetensors.torch.save_file(model.state_dict()"), e.reason());
+        byte[] pickle = {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8};
+        rejects(pickle, 0, "this is a Python pickle (protocol 2), e.g. a legacy torch.save file");
+        rejects(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3}, 0, "this is a gzip file");
+        byte[] npy = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 0x76, 0};
+        rejects(npy, 0, "this is a NumPy .npy array");
+        // a plausible header length keeps the safetensors reason, whatever the first bytes look like
+        rejects(RawFiles.file(100_000_001L, new byte[0], new byte[0]), 0, "exceeds the limit");
+    }
+
+    @Test
     void headerSyntax() {
         rejects(f("", new byte[0]), 8, "the header is empty");
         rejects(f(" {}", new byte[0]), 8, "must start with '{', found ' '");
