@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.repro.MissingDataException;
 import dev.weft.repro.ReproArgs;
 import dev.weft.repro.Reproduction;
 import java.io.PrintStream;
@@ -70,7 +71,13 @@ final class ReproCommand {
             return 2;
         }
         long t0 = System.nanoTime();
-        List<Reproduction.Metric> metrics = r.run(ReproArgs.dataDir(data), quick, seed, json ? err : out);
+        List<Reproduction.Metric> metrics;
+        try {
+            metrics = r.run(ReproArgs.dataDir(data), quick, seed, json ? err : out);
+        } catch (MissingDataException missing) {
+            err.println("weft " + missing.getMessage());
+            return 2;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
             StringBuilder sb = new StringBuilder("{\"repro\": \"").append(r.name()).append("\", \"quick\": ").append(quick)

@@ -42,6 +42,23 @@ class MainTest {
     }
 
     @Test
+    void aMissingDataSetIsOneMessageWithTheFilesAndNoStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Run r = run("repro", "mnist-mlp", "--quick", "--data", dir.toString());
+        assertEquals(2, r.code());
+        String expected = "weft repro mnist-mlp: data folder " + dir.resolve("mnist").toAbsolutePath() + " not found; it needs "
+                + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (each plain or .gz)"
+                + " in mnist/ under the data folder; pass --data PATH (the folder holding mnist/) or set WEFT_DATA";
+        assertEquals(expected, r.err().strip());
+        java.nio.file.Files.createDirectory(dir.resolve("mnist"));
+        java.nio.file.Files.write(dir.resolve("mnist/train-images-idx3-ubyte.gz"), new byte[0]);
+        Run partial = run("repro", "mnist-cnn", "--quick", "--data", dir.toString());
+        assertEquals(2, partial.code());
+        assertTrue(partial.err().contains(" lacks train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (plain or .gz)"),
+                partial.err());
+        assertTrue(!partial.err().contains("\tat "), "no stack trace: " + partial.err());
+    }
+
+    @Test
     void demoRunsEndToEndAndItsChecksHold() {
         Run r = run("demo");
         assertEquals(0, r.code(), r.err());

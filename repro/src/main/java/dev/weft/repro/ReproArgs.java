@@ -16,12 +16,23 @@ public final class ReproArgs {
         return Path.of(p);
     }
 
-    /** An error naming the reproduction, the folder and how to point at it, when a data set is absent. */
-    public static Path require(String repro, Path data, String folder) {
+    /**
+     * The data set's folder, after checking that it holds every file named (each plain or gzipped);
+     * else a {@link MissingDataException} naming the reproduction, the folder, the missing files and how
+     * to point at another data folder. Nothing is downloaded.
+     */
+    public static Path require(String repro, Path data, String folder, String... files) {
         Path dir = data.resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("repro " + repro + ": data folder " + dir.toAbsolutePath()
-                    + " not found; pass --data PATH (the folder holding " + folder + "/) or set WEFT_DATA");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String f : files) {
+            if (!Files.isRegularFile(dir.resolve(f)) && !Files.isRegularFile(dir.resolve(f + ".gz"))) missing.add(f);
+        }
+        if (!Files.isDirectory(dir) || !missing.isEmpty()) {
+            String what = !Files.isDirectory(dir) ? "data folder " + dir.toAbsolutePath() + " not found"
+                    : "data folder " + dir.toAbsolutePath() + " lacks " + String.join(", ", missing) + " (plain or .gz)";
+            throw new MissingDataException("repro " + repro + ": " + what + "; it needs " + String.join(", ", files)
+                    + " (each plain or .gz) in " + folder + "/ under the data folder; pass --data PATH (the folder holding "
+                    + folder + "/) or set WEFT_DATA");
         }
         return dir;
     }

@@ -36,8 +36,9 @@ class MnistReproTest {
 
     @Test
     void aMissingDataFolderIsAClearError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        MissingDataException e = assertThrows(MissingDataException.class,
                 () -> new MnistMlp().run(Path.of("/nonexistent/data"), true, 0, System.err));
         assertTrue(e.getMessage().contains("repro mnist-mlp: data folder /nonexistent/data/mnist not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("it needs train-images-idx3-ubyte, train-labels-idx1-ubyte"), e.getMessage());
     }
 }

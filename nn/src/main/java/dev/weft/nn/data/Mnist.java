@@ -17,6 +17,10 @@ import java.nio.file.Path;
  * @param labels (N) I64
  */
 public record Mnist(Tensor images, Tensor labels) {
+    /** The four files of the layout (each may also be gzipped, with .gz). */
+    public static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+            "t10k-labels-idx1-ubyte"};
+
     /** The mean and std of the MNIST training pixels (after scaling to [0, 1]). */
     public static final double MNIST_MEAN = 0.1307, MNIST_STD = 0.3081;
 

@@ -51,7 +51,7 @@ public final class MnistCnn implements Reproduction {
 
     @Override
     public List<Metric> run(Path data, boolean quick, long seed, PrintStream log) throws Exception {
-        Path dir = ReproArgs.require(name(), data, "mnist");
+        Path dir = ReproArgs.require(name(), data, "mnist", Mnist.FILES);
         Mnist train = Mnist.loadNormalized(dir, true), test = Mnist.loadNormalized(dir, false);
         int n = quick ? 20_000 : train.images().size(0);
         Sequential model = lenet5(new Generator(seed));

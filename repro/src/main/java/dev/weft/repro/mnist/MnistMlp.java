@@ -35,7 +35,7 @@ public final class MnistMlp implements Reproduction {
 
     @Override
     public List<Metric> run(Path data, boolean quick, long seed, PrintStream log) throws Exception {
-        Path dir = ReproArgs.require(name(), data, "mnist");
+        Path dir = ReproArgs.require(name(), data, "mnist", Mnist.FILES);
         Mnist train = Mnist.loadNormalized(dir, true), test = Mnist.loadNormalized(dir, false);
         int n = train.images().size(0);
         Generator g = new Generator(seed);
