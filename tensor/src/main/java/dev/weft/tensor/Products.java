@@ -18,11 +18,21 @@ public final class Products {
         return Shape.format(a.shape()) + " @ " + Shape.format(b.shape());
     }
 
+    /** The checks every product makes under the name the user called: same dtype, then equal inner dims. */
     private static void inner(String op, Tensor a, Tensor b, int ka, int kb) {
+        sameDtype(op, a, b);
         if (ka != kb) throw new IllegalArgumentException(op + ": " + pair(a, b) + ": inner dims " + ka + " != " + kb);
     }
 
+    private static void sameDtype(String op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op + ": " + pair(a, b) + ": dtypes " + a.dtype() + " and " + b.dtype()
+                    + " differ; convert one first, e.g. b.to(DType." + a.dtype().name() + ")");
+        }
+    }
+
     public static Tensor bmm(Tensor a, Tensor b) {
+        if (a.dim() == 3 && b.dim() == 3) sameDtype("bmm", a, b);
         return Dispatch.apply1(new MatmulOp.Bmm(), a, b);
     }
 

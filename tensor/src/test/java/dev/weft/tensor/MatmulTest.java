@@ -119,6 +119,19 @@ class MatmulTest {
 
     @Test
     void errors() {
+        // dtypes are checked under the name the user called, with the shapes the user gave (not an internal bmm)
+        for (String op : new String[] {"matmul", "mm"}) {
+            Tensor a = Tensor.zeros(4, 3).to(DType.F64), b = Tensor.zeros(3, 5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+                if (op.equals("mm")) a.mm(b);
+                else a.matmul(b);
+            });
+            assertEquals(op + ": (4, 3) @ (3, 5): dtypes f64 and f32 differ; convert one first, e.g. b.to(DType.F64)", e.getMessage());
+        }
+        assertEquals("mv: (4, 3) @ (3,): dtypes f32 and f64 differ; convert one first, e.g. b.to(DType.F32)",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(4, 3).mv(Tensor.zeros(3).to(DType.F64))).getMessage());
+        assertEquals("bmm: (2, 4, 3) @ (2, 3, 5): dtypes f32 and f64 differ; convert one first, e.g. b.to(DType.F32)",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 4, 3).bmm(Tensor.zeros(2, 3, 5).to(DType.F64))).getMessage());
         assertEquals("matmul: (2, 3) @ (4, 5): inner dims 3 != 4",
                 assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).matmul(Tensor.zeros(4, 5))).getMessage());
         assertEquals("mm: (2, 3) @ (3,): expected two 2-d tensors",

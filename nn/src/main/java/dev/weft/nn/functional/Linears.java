@@ -13,6 +13,12 @@ final class Linears {
     // x: (..., C_in), W: (C_out, C_in), b: (C_out,) -> (..., C_out):  y = x W^T + b
     // x: (B, ..., C_in), W: (B, C_out, C_in), b: (B, C_out) -> (B, ..., C_out): y[i] = x[i] W[i]^T + b[i]
     static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        if (x.dtype() != w.dtype() || (b != null && b.dtype() != w.dtype())) {
+            throw new IllegalArgumentException("linear: input " + x.dtype() + " " + Shape.format(x.shape()) + ", weight " + w.dtype()
+                    + " " + Shape.format(w.shape()) + (b == null ? "" : ", bias " + b.dtype() + " " + Shape.format(b.shape()))
+                    + ": dtypes differ; convert the input (x.to(DType." + w.dtype().name() + ")) or the module (module.to(DType."
+                    + x.dtype().name() + "))");
+        }
         if (w.dim() == 2) return shared(x, w, b);
         if (w.dim() == 3) return perSample(x, w, b);
         throw new IllegalArgumentException("linear: input " + Shape.format(x.shape()) + ", weight " + Shape.format(w.shape())

@@ -4,6 +4,7 @@ import dev.weft.nn.Module;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
+import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
@@ -53,7 +54,13 @@ public class Linear extends Module {
             throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": last dim "
                     + (input.dim() < 1 ? "(none)" : String.valueOf(input.size(-1))) + " != in " + inFeatures);
         }
-        return F.linear(input, param("weight"), param("bias"));
+        Tensor w = param("weight");
+        if (input.dtype() != w.dtype()) {
+            throw new IllegalArgumentException(this + ": input " + input.dtype() + " " + Shape.format(input.shape()) + ", parameters "
+                    + w.dtype() + ": convert the input (input.to(DType." + w.dtype().name() + ")) or the layer (layer.to(DType."
+                    + input.dtype().name() + "))");
+        }
+        return F.linear(input, w, param("bias"));
     }
 
     @Override

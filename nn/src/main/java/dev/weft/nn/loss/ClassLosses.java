@@ -129,7 +129,9 @@ final class ClassLosses {
         if (!java.util.Arrays.equals(logp.shape(), target.shape())) {
             throw new IllegalArgumentException(loss + ": input " + Shape.format(logp.shape())
                     + " needs class probabilities of the same shape (or class indices of shape "
-                    + Shape.format(Shape.remove(logp.shape(), classDim)) + "), got target " + Shape.format(target.shape()));
+                    + Shape.format(Shape.remove(logp.shape(), classDim)) + ", an integer dtype), got target " + target.dtype() + " "
+                    + Shape.format(target.shape()) + (java.util.Arrays.equals(target.shape(), Shape.remove(logp.shape(), classDim))
+                    ? ": class indices must be I64 or I32, e.g. target.to(DType.I64)" : ""));
         }
         int classes = logp.size(classDim);
         Tensor y = target.to(logp.dtype());

@@ -32,6 +32,18 @@ class LinearTest {
     }
 
     @Test
+    void aDtypeMismatchNamesTheLayerOrLinearNotAnInternalBmm() {
+        Tensor x = Tensor.zeros(4, 3).to(dev.weft.tensor.core.DType.F64);
+        Linear l = new Linear(3, 5, true, new Generator(1));
+        assertEquals("Linear(in=3, out=5, bias=true): input f64 (4, 3), parameters f32: convert the input (input.to(DType.F32))"
+                + " or the layer (layer.to(DType.F64))", assertThrows(IllegalArgumentException.class, () -> l.forward(x)).getMessage());
+        assertEquals("linear: input f64 (4, 3), weight f32 (5, 3), bias f32 (5,): dtypes differ; convert the input (x.to(DType.F32))"
+                        + " or the module (module.to(DType.F64))",
+                assertThrows(IllegalArgumentException.class, () -> dev.weft.nn.functional.F.linear(x, Tensor.zeros(5, 3), Tensor.zeros(5)))
+                        .getMessage());
+    }
+
+    @Test
     void defaultInitStaysWithinOneOverSqrtFanIn() {
         Linear l = new Linear(50, 40, true, new Generator(7));
         double bound = 1 / Math.sqrt(50);

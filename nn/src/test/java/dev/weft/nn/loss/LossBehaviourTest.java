@@ -29,6 +29,8 @@ class LossBehaviourTest {
         assertTrue(m.contains("crossEntropy") && m.contains("(3, 4)") && m.contains("(2,)"), m);
         m = message(IllegalArgumentException.class, () -> Losses.crossEntropy(x, Tensor.of(new long[] {1, 2, 0}), Tensor.ones(3), -100, Reduction.MEAN, 0));
         assertTrue(m.contains("weight") && m.contains("4 classes"), m);
+        m = message(IllegalArgumentException.class, () -> Losses.crossEntropy(x, Tensor.of(1f, 2f, 0f)));
+        assertTrue(m.contains("got target f32 (3,): class indices must be I64 or I32, e.g. target.to(DType.I64)"), m);
         m = message(IllegalArgumentException.class, () -> Losses.mseLoss(x, x, Reduction.BATCHMEAN));
         assertTrue(m.contains("batchmean is not a valid value"), m);
         m = message(IllegalArgumentException.class, () -> Losses.binaryCrossEntropy(Tensor.of(1.5f, 0.2f), Tensor.of(1f, 0f)));
