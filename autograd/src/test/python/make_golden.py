@@ -73,8 +73,21 @@ def conv_index_linalg():
     return dict(x=x, w=w, b=b, m=m, rhs=rhs), dict(idx=idx.to(DT)), loss
 
 
+def new_ops():
+    a, b, c = rand(3, 4), rand(3, 4), rand(3, 4, lo=0.5, hi=1.5)
+    x1, x2, z = rand(2, 5, 3), rand(2, 4, 3), rand(3, 3)
+    mask = torch.tensor([[1.0], [0.0], [1.0]], dtype=DT)           # a zero row: norm and std at a singular point
+    reps = torch.tensor([1, 0, 2])
+    zm = z * mask
+    loss = (a.addcmul(b, c, value=0.5).sum() + a.addcdiv(b, c, value=-0.25).square().sum()
+            + torch.nan_to_num(a / c).sum() + a.repeat_interleave(reps, dim=0).pow(2).sum()
+            + torch.cdist(x1, x2).sum() + torch.cdist(x1, x2, p=1).mean() + torch.cdist(x1, x1, p=3).sum()
+            + zm.norm(dim=1).sum() + zm.std(dim=1).sum() + zm.norm(p=3, dim=1).sum())
+    return dict(a=a, b=b, c=c, x1=x1, x2=x2, z=z), dict(mask=mask, reps=reps.to(DT)), loss
+
+
 CASES = [("mlp", mlp), ("softmax_nll", softmax_nll), ("broadcast_reduce", broadcast_reduce),
-         ("einsum_matmul", einsum_matmul), ("conv_index_linalg", conv_index_linalg)]
+         ("einsum_matmul", einsum_matmul), ("conv_index_linalg", conv_index_linalg), ("new_ops", new_ops)]
 
 
 def fmt(kind, name, t):

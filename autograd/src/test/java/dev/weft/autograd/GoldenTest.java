@@ -80,10 +80,20 @@ class GoldenTest {
                         .add(y.sort(-1, false).values().select(-1, 0).sum())
                         .add(Linalg.solve(spd, rhs).sum()).add(Linalg.cholesky(spd).sum()).add(Linalg.det(spd).mul(0.1))
                         .add(y.indexSelect(1, Tensor.of(3L, 0L)).mean());
+            },
+            "new_ops", b -> {
+                Tensor a = b.inputs.get("a"), bb = b.inputs.get("b"), c = b.inputs.get("c");
+                Tensor x1 = b.inputs.get("x1"), x2 = b.inputs.get("x2"), z = b.inputs.get("z");
+                Tensor zm = z.mul(b.consts.get("mask"));
+                Tensor reps = b.consts.get("reps").to(DType.I64);
+                return a.addcmul(bb, c, 0.5).sum().add(a.addcdiv(bb, c, -0.25).square().sum())
+                        .add(a.div(c).nanToNum().sum()).add(a.repeatInterleave(reps, 0).pow(2).sum())
+                        .add(Tensor.cdist(x1, x2, 2).sum()).add(Tensor.cdist(x1, x2, 1).mean()).add(Tensor.cdist(x1, x1, 3).sum())
+                        .add(zm.norm(2, 1).sum()).add(zm.std(1).sum()).add(zm.norm(3, 1).sum());
             });
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp", "softmax_nll", "broadcast_reduce", "einsum_matmul", "conv_index_linalg"})
+    @ValueSource(strings = {"mlp", "softmax_nll", "broadcast_reduce", "einsum_matmul", "conv_index_linalg", "new_ops"})
     void matchesPyTorch(String name) throws IOException {
         Block b = load().get(name);
         assertNotNull(b, "golden case " + name + " missing");

@@ -22,6 +22,36 @@ public final class Indexing {
         return idx.dtype() == DType.I32 ? idx.to(DType.I64) : idx;
     }
 
+    /**
+     * torch.repeat_interleave: slice i along dim repeated repeats[i] times, in order; repeats is a 0-d or
+     * 1-element tensor (the same count for every slice) or 1-d with dim's size, integer, non-negative;
+     * dim null flattens x first. Differentiable (an index_select).
+     */
+    public static Tensor repeatInterleave(Tensor x, Tensor repeats, Integer dim) {
+        Tensor src = dim == null ? x.reshape(-1) : x;
+        int d = dim == null ? 0 : Shape.dim("repeat_interleave", dim, src.dim());
+        int n = src.dim() == 0 ? 1 : src.size(d);
+        if (repeats.dtype().isFloatingPoint() || repeats.dtype() == DType.BOOL || repeats.dim() > 1) {
+            throw new IllegalArgumentException("repeat_interleave: repeats must be an integer 0-d or 1-d tensor, got "
+                    + repeats.dtype() + " " + Shape.format(repeats.shape()));
+        }
+        long[] r = repeats.toLongArray();
+        if (r.length != 1 && r.length != n) {
+            throw new IllegalArgumentException("repeat_interleave: repeats has " + r.length + " entries for dim " + d + " of size "
+                    + n + " (input " + Shape.format(x.shape()) + ")");
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long ri = r[r.length == 1 ? 0 : i];
+            if (ri < 0) throw new IllegalArgumentException("repeat_interleave: repeats must be >= 0, got " + ri + " at " + i);
+            total += ri;
+        }
+        if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("repeat_interleave: " + total + " slices exceed 2^31 - 1");
+        long[] idx = new long[(int) total];
+        for (int i = 0, k = 0; i < n; i++) for (long j = r[r.length == 1 ? 0 : i]; j > 0; j--) idx[k++] = i;
+        return indexSelect(src.dim() == 0 ? src.reshape(1) : src, d, Tensor.of(idx));
+    }
+
     /** torch.index_select: y = x with dim indexed by the 1-d index (a 0-d index counts as one entry). */
     public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
         Tensor idx = longIndex(index);

@@ -109,6 +109,51 @@ public final class Pointwise {
         return where(cond, cast(a, t), Create.full(Shape.SCALAR, b, t, a.device()));
     }
 
+    /** torch.addcmul: x + value * t1 * t2 (broadcast). */
+    public static Tensor addcmul(Tensor x, Tensor t1, Tensor t2, double value) {
+        return x.add(t1.mul(t2).mul(value));
+    }
+
+    /** torch.addcdiv: x + value * t1 / t2 (broadcast; true division). */
+    public static Tensor addcdiv(Tensor x, Tensor t1, Tensor t2, double value) {
+        return x.add(t1.div(t2).mul(value));
+    }
+
+    /**
+     * torch.isclose: |a - b| <= atol + rtol * |b| (BOOL, broadcast), with infinities close only to the same
+     * infinity and NaN close to NaN only when equalNan. rtol and atol must be >= 0.
+     */
+    public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
+        if (!(rtol >= 0) || !(atol >= 0)) {
+            throw new IllegalArgumentException("isclose: rtol and atol must be >= 0, got rtol " + rtol + ", atol " + atol);
+        }
+        DType t = DType.promote(a.dtype(), b.dtype());
+        if (t == DType.BOOL) t = DType.I64;
+        Tensor x = cast(a, t), y = cast(b, t);
+        Tensor exact = x.eq(y);
+        if (!t.isFloatingPoint()) {
+            return exact.logicalOr(x.sub(y).abs().to(DType.F64).le(y.abs().to(DType.F64).mul(rtol).add(atol)));
+        }
+        Tensor finite = y.sub(y).eq(0.0);                         // x - x is 0 exactly for finite x
+        Tensor close = x.sub(y).abs().le(y.abs().mul(rtol).add(atol)).logicalAnd(finite);
+        Tensor out = exact.logicalOr(close);
+        return equalNan ? out.logicalOr(x.ne(x).logicalAnd(y.ne(y))) : out;
+    }
+
+    /**
+     * torch.nan_to_num: NaN to nan, +inf to posinf, -inf to neginf; null posinf/neginf mean the dtype's
+     * largest and lowest finite values. Integer and BOOL tensors come back unchanged. The gradient is 1 at
+     * finite entries and 0 at replaced ones.
+     */
+    public static Tensor nanToNum(Tensor x, double nan, Double posinf, Double neginf) {
+        if (!x.dtype().isFloatingPoint()) return x;
+        double big = x.dtype() == DType.F64 ? Double.MAX_VALUE : Float.MAX_VALUE;
+        double hi = posinf == null ? big : posinf, lo = neginf == null ? -big : neginf;
+        Tensor out = where(x.ne(x), Create.full(Shape.SCALAR, nan, x.dtype(), x.device()), x);
+        out = where(x.eq(Double.POSITIVE_INFINITY), Create.full(Shape.SCALAR, hi, x.dtype(), x.device()), out);
+        return where(x.eq(Double.NEGATIVE_INFINITY), Create.full(Shape.SCALAR, lo, x.dtype(), x.device()), out);
+    }
+
     /**
      * Writes an out-of-place result back into dst (the body of add_, mul_, ...). The result must have
      * dst's shape and a dtype dst can hold without narrowing a float into an integer.

@@ -63,6 +63,21 @@ public final class Products {
         return Views.reshape(bmm(Views.view(a, new int[] {1, 1, -1}), Views.view(b, new int[] {1, -1, 1})), Shape.SCALAR);
     }
 
+    /**
+     * torch.cdist: p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M), giving (..., P, R),
+     * batch dims broadcast. Computed from the differences (exact, no ||a||^2 + ||b||^2 - 2ab cancellation),
+     * so it holds a (..., P, R, M) temporary; the gradient at coincident points is 0, as in PyTorch.
+     */
+    public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+        if (x1.dim() < 2 || x2.dim() < 2 || x1.size(-1) != x2.size(-1)) {
+            throw new IllegalArgumentException("cdist: x1 " + Shape.format(x1.shape()) + ", x2 " + Shape.format(x2.shape())
+                    + ": expected (..., P, M) and (..., R, M) with the same M");
+        }
+        if (!(p >= 0)) throw new IllegalArgumentException("cdist: p must be >= 0, got " + p);
+        sameDtype("cdist", x1, x2);
+        return Reductions.norm(x1.unsqueeze(-2).sub(x2.unsqueeze(-3)), p, new int[] {-1}, false);
+    }
+
     /** (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j]. */
     public static Tensor outer(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {

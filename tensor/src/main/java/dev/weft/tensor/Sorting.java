@@ -67,6 +67,34 @@ public final class Sorting {
     }
 
     /** The k largest along the last dim, sorted. */
+    /**
+     * torch.searchsorted: for each value, the index in the last dim of {@code sorted} (ascending) where it
+     * would be inserted to keep the order: the first i with sorted[i] >= v (right: sorted[i] > v). sorted is
+     * 1-d (any values shape) or has values' leading dims. I64, not differentiable. Counts by comparison
+     * (O(len(sorted)) per value), so it runs on any backend.
+     */
+    public static Tensor searchsorted(Tensor sorted, Tensor values, boolean right) {
+        if (sorted.dim() == 0) throw new IllegalArgumentException("searchsorted: sorted sequence must have at least 1 dim, got 0-d");
+        if (sorted.dim() > 1 && (values.dim() != sorted.dim()
+                || !java.util.Arrays.equals(Shape.remove(sorted.shape(), sorted.dim() - 1), Shape.remove(values.shape(), values.dim() - 1)))) {
+            throw new IllegalArgumentException("searchsorted: sorted " + Shape.format(sorted.shape()) + " and values "
+                    + Shape.format(values.shape()) + ": an N-d sorted sequence needs values with the same leading dims");
+        }
+        DType t = DType.promote(sorted.dtype(), values.dtype());
+        Tensor s = sorted.to(t), v = values.to(t).unsqueeze(-1);              // (..., V, 1) against (..., 1, S) or (S,)
+        if (sorted.dim() > 1) s = s.unsqueeze(-2);
+        Tensor before = right ? s.le(v) : s.lt(v);
+        return before.to(DType.I64).sum(new int[] {before.dim() - 1}, false);
+    }
+
+    /** torch.bucketize: searchsorted(boundaries, x, right) with 1-d boundaries. */
+    public static Tensor bucketize(Tensor x, Tensor boundaries, boolean right) {
+        if (boundaries.dim() != 1) {
+            throw new IllegalArgumentException("bucketize: boundaries must be 1-d, got " + Shape.format(boundaries.shape()));
+        }
+        return searchsorted(boundaries, x, right);
+    }
+
     public static ValuesIndices topk(Tensor x, int k) {
         return topk(x, k, -1, true, true);
     }

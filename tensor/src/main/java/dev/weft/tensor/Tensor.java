@@ -342,6 +342,16 @@ public final class Tensor {
     public static Tensor where(Tensor cond, Tensor a, double b) { return Pointwise.where(cond, a, b); }
     /** where(cond, this, other), PyTorch's x.where(cond, y). */
     public Tensor where(Tensor cond, Tensor other) { return Pointwise.where(cond, this, other); }
+    /** this + value * t1 * t2 (torch.addcmul). */
+    public Tensor addcmul(Tensor t1, Tensor t2, double value) { return Pointwise.addcmul(this, t1, t2, value); }
+    /** this + value * t1 / t2 (torch.addcdiv). */
+    public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return Pointwise.addcdiv(this, t1, t2, value); }
+    /** |this - other| <= atol + rtol |other| elementwise, BOOL (torch.isclose; see Pointwise.isclose). */
+    public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) { return Pointwise.isclose(this, other, rtol, atol, equalNan); }
+    public Tensor isclose(Tensor other) { return Pointwise.isclose(this, other, 1e-5, 1e-8, false); }
+    /** NaN -> 0, +-inf -> the dtype's largest/lowest finite value (torch.nan_to_num); see Pointwise.nanToNum. */
+    public Tensor nanToNum() { return Pointwise.nanToNum(this, 0, null, null); }
+    public Tensor nanToNum(double nan, double posinf, double neginf) { return Pointwise.nanToNum(this, nan, posinf, neginf); }
 
     // ---------------------------------------------------------------- in place
 
@@ -356,6 +366,8 @@ public final class Tensor {
     public Tensor mul_(double other) { return Pointwise.inPlace("mul_", this, mul(other)); }
     public Tensor div_(Tensor other) { return Pointwise.inPlace("div_", this, div(other)); }
     public Tensor div_(double other) { return Pointwise.inPlace("div_", this, div(other)); }
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return Pointwise.inPlace("addcmul_", this, addcmul(t1, t2, value)); }
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return Pointwise.inPlace("addcdiv_", this, addcdiv(t1, t2, value)); }
     /** Copies src (broadcast, converted to this dtype) into this; returns this. */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /** Sets every element to value; returns this. */
@@ -400,10 +412,12 @@ public final class Tensor {
     /** Unbiased variance (correction 1) over all elements. */
     public Tensor var() { return Reductions.var(this, null, 1, false); }
     public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false); }
+    public Tensor var(int dim, double correction) { return Reductions.var(this, new int[] {dim}, correction, false); }
     /** sum((x - mean)^2) / (n - correction) over dims. */
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
     public Tensor std() { return Reductions.std(this, null, 1, false); }
     public Tensor std(int dim) { return Reductions.std(this, new int[] {dim}, 1, false); }
+    public Tensor std(int dim, double correction) { return Reductions.std(this, new int[] {dim}, correction, false); }
     public Tensor std(int[] dims, double correction, boolean keepdim) { return Reductions.std(this, dims, correction, keepdim); }
     public Tensor logsumexp(int... dims) { return Reductions.logsumexp(this, dims, false); }
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
@@ -412,6 +426,7 @@ public final class Tensor {
     /** p-norm of all elements (p may be 0, 1, 2, any positive value, or +-infinity). */
     public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
     public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
+    public Tensor norm(double p, int dim) { return Reductions.norm(this, p, new int[] {dim}, false); }
     /** "fro" (Frobenius) or a number ("1", "2", "inf", "-inf"). */
     public Tensor norm(String p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
     /**
@@ -444,6 +459,8 @@ public final class Tensor {
     public Tensor dot(Tensor other) { return Products.dot(this, other); }
     /** (M,) x (N,) -> (M, N). */
     public Tensor outer(Tensor other) { return Products.outer(this, other); }
+    /** p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M): (..., P, R) (torch.cdist). */
+    public static Tensor cdist(Tensor x1, Tensor x2, double p) { return Products.cdist(x1, x2, p); }
     /** Einstein summation, e.g. einsum("bij,bjk->bik", a, b). */
     public static Tensor einsum(String equation, Tensor... operands) { return dev.weft.tensor.Einsum.einsum(equation, operands); }
 
@@ -538,6 +555,10 @@ public final class Tensor {
     public Tensor diag(int diagonal) { return Joining.diag(this, diagonal); }
     public Tensor oneHot(int numClasses) { return Joining.oneHot(this, numClasses); }
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+    public Tensor repeatInterleave(int repeats, int dim) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), dim); }
+    public Tensor repeatInterleave(Tensor repeats, int dim) { return Indexing.repeatInterleave(this, repeats, dim); }
+    /** Flattened first, as torch.repeat_interleave without dim. */
+    public Tensor repeatInterleave(int repeats) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), null); }
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src); }
     public Tensor scatter(int dim, Tensor index, double value) { return Indexing.scatter(this, dim, index, value); }
@@ -555,6 +576,12 @@ public final class Tensor {
     public ValuesIndices sort() { return Sorting.sort(this); }
     public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
     public ValuesIndices topk(int k) { return Sorting.topk(this, k); }
+    public ValuesIndices topk(int k, int dim) { return Sorting.topk(this, k, dim, true, true); }
+    public ValuesIndices sort(int dim) { return Sorting.sort(this, dim, false); }
+    /** Insertion indices of values in the ascending last dim of sorted (torch.searchsorted), I64. */
+    public static Tensor searchsorted(Tensor sorted, Tensor values, boolean right) { return Sorting.searchsorted(sorted, values, right); }
+    /** The bucket of each element among 1-d ascending boundaries (torch.bucketize), I64. */
+    public Tensor bucketize(Tensor boundaries, boolean right) { return Sorting.bucketize(this, boundaries, right); }
     public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
     public ValuesIndices kthvalue(int k, int dim, boolean keepdim) { return Sorting.kthvalue(this, k, dim, keepdim); }
     public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }

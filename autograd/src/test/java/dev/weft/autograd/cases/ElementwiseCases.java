@@ -68,6 +68,15 @@ public final class ElementwiseCases {
         }, x -> Tensor.where(x[2], x[0], x[1]));
         add.add("where_scalar", false, one(-1, 1, 0), x -> Tensor.where(x[0].gt(0.0), x[0].mul(2.0), -1.0));
         add.add("cast_f32", false, new Gradcheck.Tolerance(1e-3, 1e-3, 1e-3), one(-1, 1), x -> x[0].to(DType.F32).mul(2.0).to(DType.F64));
+        add.add("addcmul", true, g -> {
+            Tensor[] ab = two(-1, 1, -1, 1).apply(g);
+            return new Tensor[] {ab[0], ab[1], g.leaf(ab[0].shape(), -1, 1)};
+        }, x -> x[0].addcmul(x[1], x[2], 0.75));
+        add.add("addcdiv", true, g -> {
+            Tensor[] ab = two(-1, 1, -1, 1).apply(g);
+            return new Tensor[] {ab[0], ab[1], g.leaf(ab[0].shape(), 0.5, 2)};
+        }, x -> x[0].addcdiv(x[1], x[2], -0.5));
+        add.add("nan_to_num", true, one(-1, 1), x -> x[0].nanToNum());
         return add.cases();
     }
 }

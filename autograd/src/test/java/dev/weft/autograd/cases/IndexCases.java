@@ -57,6 +57,13 @@ public final class IndexCases {
             int[] s = g.shape(1, 3, 3);
             return new Tensor[] {g.leaf(s, -1, 1), g.indices(new int[] {2, 2}, s[0])};
         }, x -> x[0].index(x[1]).exp());
+        add.add("repeat_interleave", true, g -> {
+            int[] s = g.shape(1, 3, 3);
+            int d = g.nextInt(0, s.length - 1);
+            long[] reps = new long[s[d]];
+            for (int i = 0; i < reps.length; i++) reps[i] = g.nextInt(0, 3);
+            return new Tensor[] {g.leaf(s, -1, 1), Tensor.of(reps), Tensor.of((long) d)};
+        }, x -> x[0].repeatInterleave(x[1], (int) x[2].itemLong()));
         return add.cases();
     }
 }

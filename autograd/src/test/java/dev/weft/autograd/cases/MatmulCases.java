@@ -34,6 +34,11 @@ public final class MatmulCases {
         add.add("einsum_trace", false, g -> new Tensor[] {g.leaf(new int[] {3, 3}, -1, 1)}, x -> Tensor.einsum("ii", x[0]));
         add.add("einsum_contract", false, g -> new Tensor[] {g.leaf(new int[] {2, 3}, -1, 1), g.leaf(new int[] {3}, -1, 1)},
                 x -> Tensor.einsum("ij,j->", x[0], x[1]));
+        // distances away from coincident points (where the gradient is PyTorch's 0: GoldenTest new_ops)
+        add.add("cdist_p2", true, g -> new Tensor[] {g.leaf(new int[] {2, 3, 4}, -1, 1), g.leaf(new int[] {2, 2, 4}, 2, 3)},
+                x -> Tensor.cdist(x[0], x[1], 2));
+        add.add("cdist_p1_5", false, g -> new Tensor[] {g.leaf(new int[] {3, 2}, -1, 1), g.leaf(new int[] {4, 2}, 2, 3)},
+                x -> Tensor.cdist(x[0], x[1], 1.5));
         return add.cases();
     }
 }
