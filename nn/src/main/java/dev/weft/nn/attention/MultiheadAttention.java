@@ -74,7 +74,7 @@ public final class MultiheadAttention extends Module {
         }
         registerParameter("in_proj_bias", bias ? Tensor.zeros(3 * E) : null);
         this.outProj = registerModule("out_proj", new Linear(E, E, bias, gen));
-        if (bias) Init.zeros(outProj.ownParameters().get("bias"));
+        if (bias) Init.zeros(outProj.bias());
         this.dropoutGenerator = gen.split();
     }
 

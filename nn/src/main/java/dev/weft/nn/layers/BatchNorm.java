@@ -90,4 +90,10 @@ public abstract class BatchNorm extends Module {
         return numFeatures + ", eps=" + Repr.num(eps) + ", momentum=" + (momentum == null ? "null" : Repr.num(momentum))
                 + ", affine=" + affine + ", trackRunningStats=" + trackRunningStats;
     }
+
+    /** The weight parameter: (num_features,), or null when built with affine = false. */
+    public Tensor weight() { return param("weight"); }
+
+    /** The bias parameter: (num_features,), or null when built with affine = false. */
+    public Tensor bias() { return param("bias"); }
 }

@@ -40,4 +40,10 @@ public class Bilinear extends Module {
     protected String extraRepr() {
         return "in1=" + in1Features + ", in2=" + in2Features + ", out=" + outFeatures + ", bias=" + (param("bias") != null);
     }
+
+    /** The weight parameter: (out_features, in1_features, in2_features). */
+    public Tensor weight() { return param("weight"); }
+
+    /** The bias parameter: (out_features,), or null when built without bias. */
+    public Tensor bias() { return param("bias"); }
 }

@@ -141,4 +141,10 @@ public abstract class ConvNd extends Module {
         if (!paddingMode.equals("zeros")) sb.append(", paddingMode=").append(paddingMode);
         return sb.toString();
     }
+
+    /** The weight parameter: (out_channels, in_channels / groups, kernel...) ((in_channels, out_channels / groups, kernel...) for a transposed convolution). */
+    public Tensor weight() { return param("weight"); }
+
+    /** The bias parameter: (out_channels,), or null when built without bias. */
+    public Tensor bias() { return param("bias"); }
 }

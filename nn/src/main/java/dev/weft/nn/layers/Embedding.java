@@ -78,4 +78,7 @@ public class Embedding extends Module {
     protected String extraRepr() {
         return numEmbeddings + ", " + embeddingDim + (paddingIdx == null ? "" : ", paddingIdx=" + paddingIdx);
     }
+
+    /** The weight parameter: (num_embeddings, embedding_dim). */
+    public Tensor weight() { return param("weight"); }
 }

@@ -54,4 +54,10 @@ public class GroupNorm extends Module {
     protected String extraRepr() {
         return numGroups + ", " + numChannels + ", eps=" + Repr.num(eps) + ", affine=" + affine;
     }
+
+    /** The weight parameter: (num_channels,), or null without an affine. */
+    public Tensor weight() { return param("weight"); }
+
+    /** The bias parameter: (num_channels,), or null without an affine. */
+    public Tensor bias() { return param("bias"); }
 }

@@ -53,4 +53,10 @@ public class LayerNorm extends Module {
     protected String extraRepr() {
         return Repr.tuple(normalizedShape) + ", eps=" + Repr.num(eps) + ", elementwiseAffine=" + elementwiseAffine;
     }
+
+    /** The weight parameter: normalized_shape, or null without an elementwise affine. */
+    public Tensor weight() { return param("weight"); }
+
+    /** The bias parameter: normalized_shape, or null without an elementwise affine or bias. */
+    public Tensor bias() { return param("bias"); }
 }

@@ -67,4 +67,10 @@ public class Linear extends Module {
     protected String extraRepr() {
         return "in=" + inFeatures + ", out=" + outFeatures + ", bias=" + (param("bias") != null);
     }
+
+    /** The weight parameter: (out_features, in_features). */
+    public Tensor weight() { return param("weight"); }
+
+    /** The bias parameter: (out_features,), or null when built without bias. */
+    public Tensor bias() { return param("bias"); }
 }

@@ -47,4 +47,7 @@ public class RMSNorm extends Module {
         return Repr.tuple(normalizedShape) + ", eps=" + (eps == null ? "null" : Repr.num(eps)) + ", elementwiseAffine="
                 + elementwiseAffine;
     }
+
+    /** The weight parameter: normalized_shape, or null without an elementwise affine. */
+    public Tensor weight() { return param("weight"); }
 }

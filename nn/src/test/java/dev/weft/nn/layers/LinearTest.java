@@ -15,7 +15,7 @@ class LinearTest {
         Linear small = new Linear(3, 2, true, new Generator(3));
         Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {-1, 0, 0.5}}).to(dev.weft.tensor.core.DType.F32);
         Tensor y = small.forward(x);
-        Tensor w = small.ownParameters().get("weight"), b = small.ownParameters().get("bias");
+        Tensor w = small.weight(), b = small.bias();
         for (int i = 0; i < 2; i++) {
             for (int o = 0; o < 2; o++) {
                 double e = b.get(o);
@@ -23,6 +23,19 @@ class LinearTest {
                 assertEquals(e, y.get(i, o), 1e-5);
             }
         }
+    }
+
+    @Test
+    void layersExposeTheirWeightAndBias() {
+        Linear l = new Linear(3, 2, false, new Generator(1));
+        assertArrayEquals(new int[] {2, 3}, l.weight().shape());
+        assertNull(l.bias(), "built without bias");
+        assertSame(l.ownParameters().get("weight"), l.weight());
+        Conv2d c = new Conv2d(3, 8, 5);
+        assertArrayEquals(new int[] {8, 3, 5, 5}, c.weight().shape());
+        assertArrayEquals(new int[] {8}, c.bias().shape());
+        assertArrayEquals(new int[] {10, 4}, new Embedding(10, 4).weight().shape());
+        assertArrayEquals(new int[] {6}, new LayerNorm(new int[] {6}).bias().shape());
     }
 
     @Test
@@ -47,7 +60,7 @@ class LinearTest {
     void defaultInitStaysWithinOneOverSqrtFanIn() {
         Linear l = new Linear(50, 40, true, new Generator(7));
         double bound = 1 / Math.sqrt(50);
-        Tensor w = l.ownParameters().get("weight"), b = l.ownParameters().get("bias");
+        Tensor w = l.weight(), b = l.bias();
         assertTrue(w.abs().max().item() <= bound);
         assertTrue(w.abs().max().item() > 0.9 * bound, "uniform over the whole range");
         assertTrue(b.abs().max().item() <= bound);
@@ -56,9 +69,9 @@ class LinearTest {
     @Test
     void manualSeedMakesDefaultConstructionReproducible() {
         Init.manualSeed(123);
-        Tensor w1 = new Linear(4, 4).ownParameters().get("weight");
+        Tensor w1 = new Linear(4, 4).weight();
         Init.manualSeed(123);
-        Tensor w2 = new Linear(4, 4).ownParameters().get("weight");
+        Tensor w2 = new Linear(4, 4).weight();
         assertTrue(w1.equal(w2));
     }
 }
