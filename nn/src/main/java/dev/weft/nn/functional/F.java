@@ -1,5 +1,7 @@
 package dev.weft.nn.functional;
 
+import dev.weft.nn.loss.Losses;
+import dev.weft.nn.loss.Reduction;
 import dev.weft.tensor.Convolution;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Pooling;
@@ -111,6 +113,11 @@ public final class F {
         return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
+    /** conv2d with a square stride and padding, dilation 1, one group: F.conv2d(x, w, b, stride=s, padding=p). */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
+        return Convolution.conv2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {1}, 1);
+    }
+
     /** conv2d with stride 1, padding 0, dilation 1, one group. */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) {
         return Convolution.conv2d(x, weight, bias);
@@ -137,6 +144,16 @@ public final class F {
         return Pooling.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode);
     }
 
+    /** max_pool2d(x, k): a k x k window, stride k, no padding. */
+    public static Tensor maxPool2d(Tensor x, int kernelSize) {
+        return maxPool2d(x, kernelSize, kernelSize);
+    }
+
+    /** max_pool2d(x, k, stride): a k x k window, no padding. */
+    public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) {
+        return Pooling.maxPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, new int[] {1}, false);
+    }
+
     /** avg_pool1d on (B, C, L) or (C, L). */
     public static Tensor avgPool1d(Tensor x, int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
         return Pooling.avgPool1d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
@@ -146,6 +163,16 @@ public final class F {
     public static Tensor avgPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
         return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /** avg_pool2d(x, k): a k x k window, stride k, no padding. */
+    public static Tensor avgPool2d(Tensor x, int kernelSize) {
+        return avgPool2d(x, kernelSize, kernelSize);
+    }
+
+    /** avg_pool2d(x, k, stride): a k x k window, no padding, padding counted (PyTorch's defaults). */
+    public static Tensor avgPool2d(Tensor x, int kernelSize, int stride) {
+        return Pooling.avgPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, false, true);
     }
 
     /** adaptive_avg_pool2d: (B, C, H, W) or (C, H, W) -> (..., oh, ow) with PyTorch's windows. */
@@ -207,4 +234,49 @@ public final class F {
 
     /** x - logsumexp(x) along dim. */
     public static Tensor logSoftmax(Tensor x, int dim) { return x.logSoftmax(dim); }
+
+    // ---------------------------------------------------------------- losses (torch.nn.functional's; the same functions as Losses)
+
+    /** Cross-entropy of logits against class indices or probabilities, mean over positions (see Losses.crossEntropy). */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return Losses.crossEntropy(input, target);
+    }
+
+    /** Cross-entropy with label smoothing s in [0, 1]: the target mixed with the uniform distribution, (1 - s) y + s / C. */
+    public static Tensor crossEntropy(Tensor input, Tensor target, double labelSmoothing) {
+        return Losses.crossEntropy(input, target, null, -100, Reduction.MEAN, labelSmoothing);
+    }
+
+    public static Tensor nllLoss(Tensor input, Tensor target) {
+        return Losses.nllLoss(input, target);
+    }
+
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return Losses.mseLoss(input, target);
+    }
+
+    public static Tensor l1Loss(Tensor input, Tensor target) {
+        return Losses.l1Loss(input, target);
+    }
+
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+        return Losses.smoothL1Loss(input, target);
+    }
+
+    public static Tensor huberLoss(Tensor input, Tensor target) {
+        return Losses.huberLoss(input, target);
+    }
+
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return Losses.binaryCrossEntropy(input, target);
+    }
+
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return Losses.binaryCrossEntropyWithLogits(input, target);
+    }
+
+    /** KL divergence of log-probabilities input from probabilities target, mean (PyTorch's default). */
+    public static Tensor klDiv(Tensor input, Tensor target) {
+        return Losses.klDiv(input, target);
+    }
 }

@@ -45,4 +45,20 @@ class FBasicsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> F.linear(Tensor.zeros(2, 3), Tensor.zeros(4, 5), null));
         assertEquals("linear: input (2, 3), weight (4, 5): last dim 3 != in 5", e.getMessage());
     }
+
+    @Test
+    void shortFormsEqualTheFullCalls() {
+        Generator g = new Generator(9);
+        Tensor x = Tensor.randn(g, 2, 3, 8, 8), w = Tensor.randn(g, 4, 3, 3, 3), b = Tensor.randn(g, 4);
+        assertTrue(F.maxPool2d(x, 2).equal(F.maxPool2d(x, new int[] {2}, null, new int[] {0}, new int[] {1}, false)));
+        assertArrayEquals(new int[] {2, 3, 4, 4}, F.maxPool2d(x, 2).shape());
+        assertArrayEquals(new int[] {2, 3, 3, 3}, F.avgPool2d(x, 3, 2).shape());
+        assertTrue(F.avgPool2d(x, 2).equal(F.avgPool2d(x, new int[] {2}, null, new int[] {0}, false, true)));
+        assertTrue(F.conv2d(x, w, b, 2, 1).equal(F.conv2d(x, w, b, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}, 1)));
+        Tensor logits = Tensor.randn(g, 5, 4), target = Tensor.of(new long[] {0, 3, 1, 2, 3});
+        assertTrue(F.crossEntropy(logits, target).equal(dev.weft.nn.loss.Losses.crossEntropy(logits, target)));
+        assertTrue(F.crossEntropy(logits, target, 0.1).equal(dev.weft.nn.loss.Losses.crossEntropy(logits, target, null, -100,
+                dev.weft.nn.loss.Reduction.MEAN, 0.1)));
+        assertTrue(F.mseLoss(logits, logits.mul(2.0)).equal(dev.weft.nn.loss.Losses.mseLoss(logits, logits.mul(2.0))));
+    }
 }
