@@ -42,6 +42,7 @@ public final class FunctionalCall {
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("functionalCall: tensor for '" + key + "' is null");
             }
+            checkShape(key, owner, name, e.getValue());
             Map<String, Tensor> own = table.get(owner);
             Map<String, Tensor> merged = own == null ? new HashMap<>() : new HashMap<>(own);
             merged.put(name, e.getValue());
@@ -52,6 +53,24 @@ public final class FunctionalCall {
                     + " has no parameter or buffer named " + unknown);
         }
         return ScopedValue.where(BOUND, table).call(() -> body.apply(module));
+    }
+
+    /**
+     * A supplied tensor has its slot's shape, or one leading batch dim more (per-sample weights: F.linear,
+     * the convolutions, the norms and embedding take (B, ...own shape)); else an error naming the dotted key.
+     * An empty slot (a layer built without bias) takes any shape.
+     */
+    private static void checkShape(String key, Module owner, String name, Tensor given) {
+        Tensor own = owner.hasParameterSlot(name) ? owner.ownParameters().get(name) : owner.ownBuffers().get(name);
+        if (own == null) return;
+        int[] o = own.shape(), g = given.shape();
+        boolean same = java.util.Arrays.equals(o, g);
+        boolean batched = g.length == o.length + 1 && java.util.Arrays.equals(o, java.util.Arrays.copyOfRange(g, 1, g.length));
+        if (!same && !batched) {
+            throw new IllegalArgumentException("functionalCall: '" + key + "' has shape " + dev.weft.tensor.core.Shape.format(g)
+                    + " but the module's is " + dev.weft.tensor.core.Shape.format(o) + " (or (B, " + dev.weft.tensor.core.Shape.format(o)
+                    .substring(1) + " for per-sample weights)");
+        }
     }
 
     /**

@@ -77,4 +77,16 @@ class FunctionalCallTest {
         assertEquals(2 / Math.sqrt(4 + 1e-5), y.get(0, 0), 1e-6);
         assertEquals(3 / Math.sqrt(9 + 1e-5), y.get(0, 1), 1e-6);
     }
+
+    @Test
+    void aWrongShapeNamesTheDottedParameterAndPerSampleWeightsPass() {
+        Sequential net = new Sequential(new Linear(3, 4, true, G), new ReLU(), new Linear(4, 2, true, G));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> FunctionalCall.call(net, Map.of("2.weight", Tensor.zeros(4, 2)), Tensor.zeros(1, 3)));
+        assertEquals("functionalCall: '2.weight' has shape (4, 2) but the module's is (2, 4) (or (B, 2, 4) for per-sample weights)",
+                e.getMessage());
+        // per-sample: one (2, 4) weight per sample of a batch of 5
+        Tensor w = Tensor.ones(5, 2, 4), x = Tensor.ones(5, 3);
+        assertArrayEquals(new int[] {5, 2}, FunctionalCall.call(net, Map.of("2.weight", w, "2.bias", Tensor.zeros(5, 2)), x).shape());
+    }
 }
