@@ -74,11 +74,23 @@ public final class Checkpoints {
             throw new IOException("checkpoint " + file + ": not a Weft checkpoint (metadata format="
                     + f.metadata().get("format") + ", step=" + step + ")");
         }
-        OptimizerStateDict opt = optimizer == null ? null
-                : OptimizerStateDict.fromTensors(new OptimizerStateDict.Flat(optTensors, optMeta));
-        // validate the model first without changing it: a state dict mismatch throws before copying
+        // everything is parsed and checked before the model or the optimizer changes
+        long at = count(file, "step", step);
+        String epoch = f.metadata().get("epoch");
+        if (epoch != null) count(file, "epoch", epoch);
+        OptimizerStateDict opt;
+        try {
+            opt = optimizer == null ? null : OptimizerStateDict.fromTensors(new OptimizerStateDict.Flat(optTensors, optMeta));
+            if (opt != null) optimizer.checkStateDict(opt);
+        } catch (IllegalArgumentException bad) {
+            throw new IOException("checkpoint " + file + ": " + bad.getMessage(), bad);
+        }
         Map<String, Tensor> before = snapshot(model);
-        model.loadStateDict(modelState, true);
+        try {
+            model.loadStateDict(modelState, true);     // strict: checks every key and shape before copying
+        } catch (IllegalArgumentException bad) {
+            throw new IOException("checkpoint " + file + ": " + bad.getMessage(), bad);
+        }
         if (optimizer != null) {
             try {
                 optimizer.loadStateDict(opt);
@@ -87,7 +99,17 @@ public final class Checkpoints {
                 throw e;
             }
         }
-        return Long.parseLong(step);
+        return at;
+    }
+
+    private static long count(Path file, String key, String text) throws IOException {
+        try {
+            long v = Long.parseLong(text);
+            if (v >= 0) return v;
+        } catch (NumberFormatException notANumber) {
+            // NOTE: reported below with the file and the key
+        }
+        throw new IOException("checkpoint " + file + ": metadata '" + key + "' is '" + text + "', expected a count >= 0");
     }
 
     private static Map<String, Tensor> snapshot(Module model) {

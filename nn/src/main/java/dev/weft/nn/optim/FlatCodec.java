@@ -43,35 +43,57 @@ final class FlatCodec {
         };
     }
 
-    static Object decodeValue(String s) {
+    /** Decodes {@code s}, stored under {@code key}; a malformed text is an error naming the key. */
+    static Object decodeValue(String key, String s) {
         if (s.equals("null")) return null;
         int c = s.indexOf(':');
+        if (c < 0) throw bad(key, s, "expected KIND:VALUE");
         String kind = s.substring(0, c), body = s.substring(c + 1);
-        return switch (kind) {
-            case "d" -> Double.parseDouble(body);
-            case "l" -> Long.parseLong(body);
-            case "i" -> Integer.parseInt(body);
-            case "b" -> Boolean.parseBoolean(body);
-            case "s" -> body;
-            case "a" -> body.isEmpty() ? new double[0] : Arrays.stream(body.split(",")).mapToDouble(Double::parseDouble).toArray();
-            case "p" -> body.isEmpty() ? List.of() : Arrays.stream(body.split(",")).map(Integer::parseInt).toList();
-            default -> throw new IllegalArgumentException("OptimizerStateDict: unknown encoded value '" + s + "'");
-        };
+        try {
+            return switch (kind) {
+                case "d" -> Double.parseDouble(body);
+                case "l" -> Long.parseLong(body);
+                case "i" -> Integer.parseInt(body);
+                case "b" -> switch (body) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw bad(key, s, "a boolean is true or false");
+                };
+                case "s" -> body;
+                case "a" -> body.isEmpty() ? new double[0] : Arrays.stream(body.split(",")).mapToDouble(Double::parseDouble).toArray();
+                case "p" -> body.isEmpty() ? List.of() : Arrays.stream(body.split(",")).map(Integer::parseInt).toList();
+                default -> throw bad(key, s, "unknown kind '" + kind + "'");
+            };
+        } catch (NumberFormatException e) {
+            throw bad(key, s, "not a number (" + e.getMessage() + ")");
+        }
+    }
+
+    private static IllegalArgumentException bad(String key, String text, String why) {
+        String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+        return new IllegalArgumentException("optimizer state '" + key + "': cannot read '" + shown + "': " + why);
     }
 
     static OptimizerStateDict decode(OptimizerStateDict.Flat flat) {
         List<Map<String, Object>> groups = new ArrayList<>();
         String g = flat.metadata().get("paramGroups");
         if (g == null) throw new IllegalArgumentException("OptimizerStateDict.fromTensors: metadata has no 'paramGroups'");
-        for (String line : g.split("\n")) {
+        String[] lines = g.split("\n");
+        for (int gi = 0; gi < lines.length; gi++) {
+            String line = lines[gi];
             if (line.isEmpty()) continue;
             LinkedHashMap<String, Object> m = new LinkedHashMap<>();
             for (String kv : line.split(";")) {
                 int e = kv.indexOf('=');
-                m.put(kv.substring(0, e), decodeValue(kv.substring(e + 1)));
+                String where = "paramGroups[" + groups.size() + "]";
+                if (e <= 0) throw bad(where, kv, "expected key=value");
+                String k = kv.substring(0, e);
+                if (m.put(k, decodeValue(where + "." + k, kv.substring(e + 1))) != null) throw bad(where, kv, "key '" + k + "' twice");
             }
             groups.add(m);
         }
+        // every count in the metadata is bounded by what the file holds, so a crafted length cannot exhaust memory
+        int entries = flat.tensors().size() + flat.metadata().size();
         // collect the top-level names "state.{idx}.{key}" (without list suffixes) in index order
         TreeMap<Integer, LinkedHashMap<String, Object>> state = new TreeMap<>();
         List<String> names = new ArrayList<>(flat.tensors().keySet());
@@ -79,23 +101,37 @@ final class FlatCodec {
         for (String name : names) {
             String[] p = name.split("\\.");
             if (p.length != 3) continue;                        // list entries are read through their list
-            int idx = Integer.parseInt(p[1]);
-            state.computeIfAbsent(idx, k -> new LinkedHashMap<>()).put(p[2], read(name, flat));
+            int idx;
+            try {
+                idx = Integer.parseInt(p[1]);
+            } catch (NumberFormatException e) {
+                throw bad(name, name, "the parameter index '" + p[1] + "' is not a number");
+            }
+            if (idx < 0) throw bad(name, name, "negative parameter index");
+            state.computeIfAbsent(idx, k -> new LinkedHashMap<>()).put(p[2], read(name, flat, entries));
         }
         return new OptimizerStateDict(new LinkedHashMap<>(state), groups);
     }
 
-    private static Object read(String name, OptimizerStateDict.Flat flat) {
+    private static Object read(String name, OptimizerStateDict.Flat flat, int entries) {
         Tensor t = flat.tensors().get(name);
         if (t != null) return t;
         String m = flat.metadata().get(name);
         if (m == null) throw new IllegalArgumentException("OptimizerStateDict.fromTensors: nothing stored under '" + name + "'");
         if (m.startsWith("list:")) {
-            int n = Integer.parseInt(m.substring(5));
+            int n;
+            try {
+                n = Integer.parseInt(m.substring(5));
+            } catch (NumberFormatException e) {
+                throw bad(name, m, "the list length is not a number");
+            }
+            if (n < 0 || n > entries) {
+                throw bad(name, m, "a list of " + n + " entries, but the state holds " + entries + " entries in all");
+            }
             List<Object> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) out.add(read(name + "." + i, flat));
+            for (int i = 0; i < n; i++) out.add(read(name + "." + i, flat, entries));
             return out;
         }
-        return decodeValue(m);
+        return decodeValue(name, m);
     }
 }

@@ -194,6 +194,30 @@ public abstract class Optimizer {
      * tensors are cast to their parameter's dtype and device.
      */
     public void loadStateDict(OptimizerStateDict dict) {
+        checkStateDict(dict);
+        List<Tensor> byIndex = new ArrayList<>();
+        for (ParamGroup g : groups) byIndex.addAll(g.params());
+        for (int i = 0; i < groups.size(); i++) {
+            LinkedHashMap<String, Object> opts = new LinkedHashMap<>(OptimizerStateDict.copyMap(dict.paramGroups().get(i)));
+            opts.remove("params");
+            groups.get(i).replaceOptions(opts);
+        }
+        state.clear();
+        dict.state().forEach((idx, s) -> {
+            Tensor p = byIndex.get(idx);
+            LinkedHashMap<String, Object> own = new LinkedHashMap<>();
+            s.forEach((k, v) -> own.put(k, castLike(OptimizerStateDict.copy(v), p)));
+            state.put(p, own);
+        });
+    }
+
+    /**
+     * Checks a state dict against this optimizer without changing anything: group count and sizes, every
+     * group's options (all present, well typed, and valid as the constructor checks them: lr >= 0,
+     * betas in [0, 1), ...), state indices, state tensors floating-point and shaped like their parameter,
+     * and "step" a non-negative count. Throws one IllegalArgumentException listing every problem.
+     */
+    public void checkStateDict(OptimizerStateDict dict) {
         List<String> problems = new ArrayList<>();
         if (dict.paramGroups().size() != groups.size()) {
             problems.add("loaded state dict has " + dict.paramGroups().size() + " parameter groups, optimizer has " + groups.size());
@@ -213,30 +237,41 @@ public abstract class Optimizer {
                 problems.add("state for parameter index " + idx + ", but the optimizer has " + byIndex.size() + " parameters");
                 return;
             }
+            Object step = s.get("step");
+            if (step != null && !(step instanceof Long || step instanceof Integer) || step != null && ((Number) step).longValue() < 0) {
+                problems.add("state 'step' of parameter " + idx + " is " + step + ", expected a count >= 0");
+            }
             if (!stateTensorsMatchParams()) return;
             int[] shape = byIndex.get(idx).shape();
             s.forEach((k, v) -> {
-                if (v instanceof Tensor t && t.dim() > 0 && !Arrays.equals(t.shape(), shape)) {
+                if (v instanceof Tensor t && !t.dtype().isFloatingPoint()) {
+                    problems.add("state '" + k + "' of parameter " + idx + " is " + t.dtype() + ", expected a floating-point tensor");
+                } else if (v instanceof Tensor t && !Arrays.equals(t.shape(), shape)) {
                     problems.add("state '" + k + "' of parameter " + idx + " is " + Shape.format(t.shape())
                             + ", parameter is " + Shape.format(shape));
                 }
             });
         });
+        for (int i = 0; i < Math.min(groups.size(), dict.paramGroups().size()); i++) {
+            Map<String, Object> loaded = new LinkedHashMap<>(dict.paramGroups().get(i));
+            loaded.remove("params");
+            List<String> missing = new ArrayList<>();
+            for (String k : defaults.keySet()) if (!loaded.containsKey(k)) missing.add(k);
+            if (!missing.isEmpty()) {
+                problems.add("group " + i + " lacks the options " + missing);
+                continue;
+            }
+            try {
+                Map<String, Object> own = new LinkedHashMap<>(loaded);
+                own.keySet().removeIf(k -> !spec.knows(k));      // a scheduler's initialLr and the like travel as they are
+                validate(new ParamGroup(groups.get(i).params(), spec.check(own)));
+            } catch (IllegalArgumentException | ClassCastException e) {
+                problems.add("group " + i + ": " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(name + ".loadStateDict: " + String.join("; ", problems));
         }
-        for (int i = 0; i < groups.size(); i++) {
-            LinkedHashMap<String, Object> opts = new LinkedHashMap<>(OptimizerStateDict.copyMap(dict.paramGroups().get(i)));
-            opts.remove("params");
-            groups.get(i).replaceOptions(opts);
-        }
-        state.clear();
-        dict.state().forEach((idx, s) -> {
-            Tensor p = byIndex.get(idx);
-            LinkedHashMap<String, Object> own = new LinkedHashMap<>();
-            s.forEach((k, v) -> own.put(k, castLike(OptimizerStateDict.copy(v), p)));
-            state.put(p, own);
-        });
     }
 
     /** False for optimizers whose state is not shaped like each parameter (LBFGS keeps flat vectors). */

@@ -43,6 +43,11 @@ final class OptionSpec {
         return out;
     }
 
+    /** True for an option this optimizer defines (groups may also carry others, e.g. a scheduler's initialLr). */
+    boolean knows(String key) {
+        return opts.containsKey(key);
+    }
+
     /** Checks a group's own options (unknown keys and types); defaults are filled in by the optimizer. */
     Map<String, Object> check(Map<String, ?> given) {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
