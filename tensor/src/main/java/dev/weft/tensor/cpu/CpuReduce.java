@@ -81,24 +81,15 @@ final class CpuReduce {
                 Block b = block(x, v.dims(), x.dtype());
                 int n = b.outer() * b.inner();
                 switch (b.array()) {
-                    case float[] a -> {
-                        Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new float[n], 0, (float[]) y, 0);
-                        Unary.apply(UnaryFn.SQRT, 0, 0, (float[]) y, 0, 1, (float[]) y, 0, 1, n);
-                    }
-                    case double[] a -> {
-                        Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new double[n], 0, (double[]) y, 0);
-                        Unary.apply(UnaryFn.SQRT, 0, 0, (double[]) y, 0, 1, (double[]) y, 0, 1, n);
-                    }
+                    case float[] a -> Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new float[n], 0, (float[]) y, 0);
+                    case double[] a -> Reduce.meanVar(a, b.offset(), b.outer(), b.r(), b.inner(), v.correction(), new double[n], 0, (double[]) y, 0);
                     default -> throw new IllegalStateException("cpu std: array " + b.array().getClass());
                 }
+                unary(UnaryFn.SQRT, 0, y, 0, y, n);
             }
             case ReduceOp.Norm nm -> {
                 Block b = block(x, nm.dims(), x.dtype());
-                switch (b.array()) {
-                    case float[] a -> norm(nm.p(), a, b, (float[]) y);
-                    case double[] a -> norm(nm.p(), a, b, (double[]) y);
-                    default -> throw new IllegalStateException("cpu norm: array " + b.array().getClass());
-                }
+                norm(nm.p(), b, y);
             }
             case ReduceOp.Softmax s -> {
                 Block b = block(x, new int[] {s.dim()}, x.dtype());
@@ -130,32 +121,31 @@ final class CpuReduce {
     }
 
     /** (sum |x|^p)^(1/p) per (outer, inner) of the block: the kernels of x.abs().pow(p).sum(dims).pow(1 / p), same bits. */
-    private static void norm(double p, float[] a, Block b, float[] y) {
+    private static void norm(double p, Block b, Object y) {
         int m = b.outer() * b.r() * b.inner(), n = b.outer() * b.inner();
-        float[] t = new float[m];
+        Object t = b.array() instanceof float[] ? new float[m] : new double[m];
         if (p == 2) {
-            Unary.apply(UnaryFn.SQUARE, 0, 0, a, b.offset(), 1, t, 0, 1, m);
+            unary(UnaryFn.SQUARE, 0, b.array(), b.offset(), t, m);
         } else {
-            Unary.apply(UnaryFn.ABS, 0, 0, a, b.offset(), 1, t, 0, 1, m);
-            Unary.apply(UnaryFn.POW_SCALAR, p, 0, t, 0, 1, t, 0, 1, m);
+            unary(UnaryFn.ABS, 0, b.array(), b.offset(), t, m);
+            unary(UnaryFn.POW_SCALAR, p, t, 0, t, m);
         }
-        Reduce.reduce(ReduceFn.SUM, t, 0, b.outer(), b.r(), b.inner(), y, 0);
-        if (p == 2) Unary.apply(UnaryFn.SQRT, 0, 0, y, 0, 1, y, 0, 1, n);
-        else Unary.apply(UnaryFn.POW_SCALAR, 1 / p, 0, y, 0, 1, y, 0, 1, n);
+        switch (t) {
+            case float[] f -> Reduce.reduce(ReduceFn.SUM, f, 0, b.outer(), b.r(), b.inner(), (float[]) y, 0);
+            case double[] d -> Reduce.reduce(ReduceFn.SUM, d, 0, b.outer(), b.r(), b.inner(), (double[]) y, 0);
+            default -> throw new IllegalStateException("cpu norm: array " + t.getClass());
+        }
+        if (p == 2) unary(UnaryFn.SQRT, 0, y, 0, y, n);
+        else unary(UnaryFn.POW_SCALAR, 1 / p, y, 0, y, n);
     }
 
-    private static void norm(double p, double[] a, Block b, double[] y) {
-        int m = b.outer() * b.r() * b.inner(), n = b.outer() * b.inner();
-        double[] t = new double[m];
-        if (p == 2) {
-            Unary.apply(UnaryFn.SQUARE, 0, 0, a, b.offset(), 1, t, 0, 1, m);
-        } else {
-            Unary.apply(UnaryFn.ABS, 0, 0, a, b.offset(), 1, t, 0, 1, m);
-            Unary.apply(UnaryFn.POW_SCALAR, p, 0, t, 0, 1, t, 0, 1, m);
+    /** y[0, n) = fn(x[xOff, xOff + n)) on float[] or double[] arrays (contiguous). */
+    private static void unary(UnaryFn fn, double p0, Object x, int xOff, Object y, int n) {
+        switch (x) {
+            case float[] f -> Unary.apply(fn, p0, 0, f, xOff, 1, (float[]) y, 0, 1, n);
+            case double[] d -> Unary.apply(fn, p0, 0, d, xOff, 1, (double[]) y, 0, 1, n);
+            default -> throw new IllegalStateException("cpu unary: array " + x.getClass());
         }
-        Reduce.reduce(ReduceFn.SUM, t, 0, b.outer(), b.r(), b.inner(), y, 0);
-        if (p == 2) Unary.apply(UnaryFn.SQRT, 0, 0, y, 0, 1, y, 0, 1, n);
-        else Unary.apply(UnaryFn.POW_SCALAR, 1 / p, 0, y, 0, 1, y, 0, 1, n);
     }
 
     private static void scan(boolean sum, Strided x, int dim, Strided out) {
