@@ -70,7 +70,7 @@ public final class Tape implements Recorder {
 
     @Override
     public void beforeInPlace(Op op, Tensor[] inputs) {
-        if (GradMode.state().enabled) checkInPlace(inputs);
+        if (GradMode.state().enabled) checkInPlace(op.name(), inputs);
     }
 
     /**
@@ -78,21 +78,26 @@ public final class Tape implements Recorder {
      * non-leaf that owns its storage (its history is replaced by the copy's node); refused on a leaf
      * that requires grad and on views, whose base's history cannot be rewritten here.
      */
-    private static void checkInPlace(Tensor[] in) {
+    private static void checkInPlace(String op, Tensor[] in) {
         Tensor dst = in[0], src = in[1];
         String d = Shape.format(dst.shape()) + " " + dst.dtype();
         if (dst.requiresGrad() && dst.gradNode() == null) {
-            throw new IllegalStateException("copy_: in-place write into a leaf tensor " + d + " that requires grad; "
+            throw new IllegalStateException(op + ": in-place write into a leaf tensor " + d + " that requires grad; "
                     + "do the update inside Autograd.noGrad() (as optimizers do), or work on a clone");
         }
         if (dst.gradNode() instanceof Node nd && nd.op instanceof ViewOp) {
-            throw new IllegalStateException("copy_: in-place write into a view (" + nd.op.name() + " of "
+            throw new IllegalStateException(op + ": in-place write into a view (" + nd.op.name() + " of "
                     + Shape.format(nd.inputShape(0)) + ") of a tensor that requires grad; autograd cannot rewrite the "
                     + "base's history: build the result out of place (where, cat, indexAdd) or clone the base first");
         }
+        if (dst.isViewOfGradTensor() && !(dst.gradNode() instanceof Node)) {
+            throw new IllegalStateException(op + ": in-place write in grad mode into a view " + d + " that was taken under "
+                    + "no-grad of a tensor that requires grad (its base would change behind autograd's back); write "
+                    + "inside Autograd.noGrad(), or take the view in grad mode, or clone first");
+        }
         boolean whole = dst.storageOffset() == 0 && dst.isContiguous() && dst.numel() == dst.storage().length();
         if (src.requiresGrad() && !whole) {
-            throw new IllegalStateException("copy_: writing a tensor that requires grad " + Shape.format(src.shape())
+            throw new IllegalStateException(op + ": writing a tensor that requires grad " + Shape.format(src.shape())
                     + " into part of another tensor's storage (destination " + d + ", offset " + dst.storageOffset()
                     + ", storage of " + dst.storage().length() + "): the base tensor would lose that history; "
                     + "build the result out of place (where, cat, indexAdd)");

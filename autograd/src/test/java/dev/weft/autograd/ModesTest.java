@@ -83,7 +83,7 @@ class ModesTest {
         Autograd.backward(h.sum());
         assertArrayEquals(new double[] {6, 6}, x.grad().toDoubleArray(), 1e-12);
         assertArrayEquals(new double[] {18, 24}, w.grad().toDoubleArray(), 1e-12);
-        assertEquals("copy_", Autograd.gradFn(h));
+        assertEquals("mul_", Autograd.gradFn(h), "the node is named after the in-place op the user called");
     }
 
     @Test
@@ -114,13 +114,44 @@ class ModesTest {
     }
 
     @Test
+    void aViewTakenUnderNoGradOfALeafIsNotWritableInGradModeAndEveryRefusalLeavesTheBitsAlone() {
+        Tensor w = leaf(1, 2, 3);
+        Tensor v;
+        try (var s = Autograd.noGrad()) {
+            v = w.narrow(0, 0, 2);
+        }
+        for (String op : new String[] {"fill_", "add_", "mul_", "copy_", "zero_"}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+                switch (op) {
+                    case "fill_" -> v.fill_(7);
+                    case "add_" -> v.add_(1.0);
+                    case "mul_" -> v.mul_(2.0);
+                    case "copy_" -> v.copy_(Tensor.of(5.0, 5.0));
+                    default -> v.zero_();
+                }
+            });
+            assertTrue(e.getMessage().startsWith(op + ": in-place write in grad mode into a view (2,) f64 that was taken under no-grad"),
+                    e.getMessage());
+            assertArrayEquals(new double[] {1, 2, 3}, w.toDoubleArray(), op + ": the refused write must not happen");
+            assertEquals(0, w.version(), op + ": nor bump the version");
+        }
+        try (var s = Autograd.noGrad()) {
+            v.fill_(7);                                       // the same write under no-grad is an ordinary update
+        }
+        assertArrayEquals(new double[] {7, 7, 3}, w.toDoubleArray());
+        Tensor plain = Tensor.of(1.0, 2.0);
+        plain.narrow(0, 0, 1).fill_(9);                       // views of tensors without grad stay writable
+        assertArrayEquals(new double[] {9, 2}, plain.toDoubleArray());
+    }
+
+    @Test
     void aViewTakenBeforeAnInPlaceChangeOfItsBaseIsRefused() {
         Tensor x = leaf(1, 2, 3, 4);
         Tensor h = x.mul(2.0);
         Tensor v = h.narrow(0, 0, 2);
         h.add_(1.0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> v.mul(3.0));
-        assertTrue(e.getMessage().contains("slice") && e.getMessage().contains("copy_"), e.getMessage());
+        assertTrue(e.getMessage().contains("slice") && e.getMessage().contains("replaced by add_"), e.getMessage());
     }
 
     @Test

@@ -17,7 +17,12 @@ public final class Copies {
 
     /** Writes src (broadcast, converted to dst's dtype) into dst and bumps its storage version; returns dst. */
     public static Tensor copyInto(Tensor dst, Tensor src) {
-        Dispatch.apply1(new CopyOp.CopyInto(), dst, src);
+        return copyInto("copy_", dst, src);
+    }
+
+    /** copyInto under the name of the in-place op the user called (add_, fill_, ...), which errors name. */
+    public static Tensor copyInto(String op, Tensor dst, Tensor src) {
+        Dispatch.apply1(new CopyOp.CopyInto(op), dst, src);
         return dst;
     }
 

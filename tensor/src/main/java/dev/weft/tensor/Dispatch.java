@@ -53,7 +53,9 @@ public final class Dispatch {
         Tensor[] outs = switch (op) {
             case ViewOp v -> {
                 ViewLayout l = ViewRules.layout(v, in);
-                yield new Tensor[] {Tensor.of(Strided.of(in[0].storage(), l.shape(), l.strides(), l.offset()))};
+                Tensor t = Tensor.of(Strided.of(in[0].storage(), l.shape(), l.strides(), l.offset()));
+                if (inputs[0].requiresGrad() || inputs[0].isViewOfGradTensor()) t.markViewOfGradTensor();
+                yield new Tensor[] {t};
             }
             case CopyOp.ToDevice t -> {
                 OutSpec[] specs = Rules.infer(op, in);
@@ -64,7 +66,7 @@ public final class Dispatch {
                 Rules.infer(op, in);   // validates; the output is the destination itself
                 Backend b = Backends.forDevice(commonDevice(op, in));
                 Recorder r = recorder;
-                if (r != null && anyRequiresGrad(inputs)) r.beforeInPlace(op, inputs);
+                if (r != null && (anyRequiresGrad(inputs) || inputs[0].isViewOfGradTensor())) r.beforeInPlace(op, inputs);
                 b.execute(op, in, new Strided[] {in[0]});
                 in[0].storage().bumpVersion();
                 yield new Tensor[] {inputs[0]};

@@ -167,6 +167,6 @@ public final class Pointwise {
             throw new IllegalArgumentException(op + ": result dtype " + result.dtype() + " cannot be stored in the "
                     + dst.dtype() + " tensor " + Shape.format(dst.shape()));
         }
-        return Copies.copyInto(dst, result);
+        return Copies.copyInto(op, dst, result);
     }
 }

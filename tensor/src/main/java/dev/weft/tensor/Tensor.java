@@ -21,6 +21,7 @@ public final class Tensor {
     private final Strided view;
 
     private boolean requiresGrad;
+    private boolean viewOfGradTensor;
     private Tensor grad;
     private Object gradNode;
 
@@ -66,6 +67,9 @@ public final class Tensor {
     // ---------------------------------------------------------------- autograd slots
 
     public boolean requiresGrad() { return requiresGrad; }
+    /** True for a view taken (under no-grad) of a tensor that requires grad: autograd refuses in-place writes into it in grad mode. */
+    public boolean isViewOfGradTensor() { return viewOfGradTensor; }
+    void markViewOfGradTensor() { this.viewOfGradTensor = true; }
     /** Marks this tensor as a leaf that needs a gradient (floating dtypes only); returns this. */
     public Tensor requiresGrad(boolean on) {
         if (on && !dtype().isFloatingPoint()) {
@@ -371,9 +375,9 @@ public final class Tensor {
     /** Copies src (broadcast, converted to this dtype) into this; returns this. */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /** Sets every element to value; returns this. */
-    public Tensor fill_(double value) { return copy_(Create.full(Shape.SCALAR, value, dtype(), device())); }
+    public Tensor fill_(double value) { return Copies.copyInto("fill_", this, Create.full(Shape.SCALAR, value, dtype(), device())); }
     /** Sets every element to 0; returns this. */
-    public Tensor zero_() { return fill_(0); }
+    public Tensor zero_() { return Copies.copyInto("zero_", this, Create.full(Shape.SCALAR, 0, dtype(), device())); }
 
     // ---------------------------------------------------------------- reductions
 

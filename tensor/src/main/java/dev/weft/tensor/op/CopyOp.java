@@ -15,9 +15,14 @@ public sealed interface CopyOp extends Op {
      * dst[...] = src[...] (src broadcast to dst's shape, converted to dst's dtype). Inputs: dst, src.
      * Output: dst itself, whose storage version is bumped. dst must not have overlapping (stride-0) dims.
      */
-    record CopyInto() implements CopyOp {
-        public String name() {
-            return "copy_";
+    record CopyInto(String name) implements CopyOp {
+        /** name: the in-place op the user called (copy_, add_, fill_, ...), for error messages. */
+        public CopyInto {
+            java.util.Objects.requireNonNull(name, "name");
+        }
+
+        public CopyInto() {
+            this("copy_");
         }
     }
 
