@@ -70,7 +70,12 @@ public final class Tape implements Recorder {
 
     @Override
     public void beforeInPlace(Op op, Tensor[] inputs) {
-        if (GradMode.state().enabled) checkInPlace(op.name(), inputs);
+        if (!GradMode.state().enabled) return;
+        checkInPlace(op.name(), inputs);
+        // the source's own validity too, before the write: a stale view must not change the destination and then fail
+        for (int i = 1; i < inputs.length; i++) {
+            if (inputs[i].requiresGrad() && inputs[i].gradNode() instanceof Node nd && nd.op instanceof ViewOp) checkView(op, i, inputs[i], nd);
+        }
     }
 
     /**

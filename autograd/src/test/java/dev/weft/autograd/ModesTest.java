@@ -152,6 +152,12 @@ class ModesTest {
         h.add_(1.0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> v.mul(3.0));
         assertTrue(e.getMessage().contains("slice") && e.getMessage().contains("replaced by add_"), e.getMessage());
+        // copy_ from the stale view is refused before the destination changes
+        Tensor dst = Tensor.zeros(DType.F64, 2);
+        e = assertThrows(IllegalStateException.class, () -> dst.copy_(v));
+        assertTrue(e.getMessage().startsWith("copy_: input 1 (2,) is a view (slice of (4,)) whose base's history was replaced"), e.getMessage());
+        assertArrayEquals(new double[] {0, 0}, dst.toDoubleArray(), "the refused copy must not happen");
+        assertEquals(0, dst.version());
     }
 
     @Test
