@@ -127,6 +127,7 @@ public final class Tensor {
     /** The (n, n) F32 identity. */
     public static Tensor eye(int n) { return Create.eye(n, n, DType.F32, Device.CPU); }
     public static Tensor eye(int n, int m, DType dtype) { return Create.eye(n, m, dtype, Device.CPU); }
+    public static Tensor eye(int n, DType dtype) { return Create.eye(n, n, dtype, Device.CPU); }
     /** A 0-d F32 tensor. */
     public static Tensor scalar(double value) { return Create.full(Shape.SCALAR, value, DType.F32, Device.CPU); }
     /** A 0-d tensor of the given dtype. */

@@ -22,6 +22,8 @@ class CreationTest {
         assertArrayEquals(new float[] {0f, 0.5f, 1f, 1.5f}, Tensor.arange(0.0, 2.0, 0.5).toFloatArray());
         assertArrayEquals(new float[] {0f, 0.25f, 0.5f, 0.75f, 1f}, Tensor.linspace(0, 1, 5).toFloatArray());
         assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0}, Tensor.eye(2, 3, DType.F64).toDoubleArray());
+        assertEquals(DType.F64, Tensor.eye(2, DType.F64).dtype());
+        assertArrayEquals(new double[] {1, 0, 0, 1}, Tensor.eye(2, DType.F64).toDoubleArray());
         assertArrayEquals(new boolean[] {true, false}, Tensor.of(true, false).toBooleanArray());
         assertEquals(2.5, Tensor.scalar(2.5).item());
         assertEquals(0, Tensor.scalar(2.5).dim());
