@@ -2,8 +2,8 @@ package dev.weft.nn.data;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.DirectAccess;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.cpu.CpuStorage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -149,8 +149,14 @@ public final class Idx {
         }
         if (src.read(new byte[1], 1) != 0) throw src.error(start + payload, "trailing data after " + what);
 
-        CpuStorage storage = CpuStorage.allocate(dtype, numel);
-        Object out = storage.array();
+        Tensor result = DirectAccess.allocate(dtype, h.dims());
+        Object out = switch (dtype) {
+            case F32 -> DirectAccess.floats(result);
+            case F64 -> DirectAccess.doubles(result);
+            case I32 -> DirectAccess.ints(result);
+            case I64 -> DirectAccess.longs(result);
+            case BOOL -> throw new IllegalStateException("Idx: BOOL output is refused by outputType");
+        };
         double[] tmp = new double[BLOCK];
         int pos = 0;
         int es = h.type().byteSize();
@@ -166,7 +172,7 @@ public final class Idx {
                 pos += m;
             }
         }
-        return Tensor.fromStorage(storage, h.dims(), Shape.contiguousStrides(h.dims()), 0);
+        return result;
     }
 
     private static DType outputType(IdxHeader h, DType requested, String name) {

@@ -11,8 +11,8 @@ import dev.weft.kernels.optim.SgdKernelF64;
 import dev.weft.kernels.optim.SgdKernelSimdF32;
 import dev.weft.kernels.optim.SgdKernelSimdF64;
 import dev.weft.tensor.core.DType;
+import dev.weft.tensor.DirectAccess;
 import dev.weft.tensor.Tensor;
-import dev.weft.tensor.cpu.CpuStorage;
 
 /**
  * Fused optimizer updates: one pass over each parameter's array instead of a chain of tensor ops with
@@ -48,8 +48,8 @@ public final class OptimKernels {
         int po = p.storageOffset(), go = g.storageOffset(), mo = m.storageOffset(), vo = v.storageOffset();
         int xo = vMax == null ? 0 : vMax.storageOffset();
         if (p.dtype() == DType.F64) {
-            double[] pa = CpuStorage.f64(p.strided()), ga = CpuStorage.f64(g.strided()), ma = CpuStorage.f64(m.strided()), va = CpuStorage.f64(v.strided());
-            double[] xa = vMax == null ? null : CpuStorage.f64(vMax.strided());
+            double[] pa = DirectAccess.doubles(p), ga = DirectAccess.doubles(g), ma = DirectAccess.doubles(m), va = DirectAccess.doubles(v);
+            double[] xa = vMax == null ? null : DirectAccess.doubles(vMax);
             Parallel.forRange(n, GRAIN, (from, to) -> {
                 if (simd) AdamKernelSimdF64.step(pa, po, ga, go, ma, mo, va, vo, xa, xo, from, to, beta1, 1 - beta1, beta2,
                         1 - beta2, negStepSize, bc2Sqrt, eps, l2, decay, maximize);
@@ -57,8 +57,8 @@ public final class OptimKernels {
                         1 - beta2, negStepSize, bc2Sqrt, eps, l2, decay, maximize);
             });
         } else {
-            float[] pa = CpuStorage.f32(p.strided()), ga = CpuStorage.f32(g.strided()), ma = CpuStorage.f32(m.strided()), va = CpuStorage.f32(v.strided());
-            float[] xa = vMax == null ? null : CpuStorage.f32(vMax.strided());
+            float[] pa = DirectAccess.floats(p), ga = DirectAccess.floats(g), ma = DirectAccess.floats(m), va = DirectAccess.floats(v);
+            float[] xa = vMax == null ? null : DirectAccess.floats(vMax);
             float b1 = (float) beta1, b2 = (float) beta2, c1 = (float) (1 - beta1), c2 = (float) (1 - beta2);
             float ns = (float) negStepSize, bc = (float) bc2Sqrt, ep = (float) eps, wd = (float) l2, dc = (float) decay;
             Parallel.forRange(n, GRAIN, (from, to) -> {
@@ -85,13 +85,13 @@ public final class OptimKernels {
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
         int po = p.storageOffset(), go = g.storageOffset(), bo = buf == null ? 0 : buf.storageOffset();
         if (p.dtype() == DType.F64) {
-            double[] pa = CpuStorage.f64(p.strided()), ga = CpuStorage.f64(g.strided()), ba = buf == null ? null : CpuStorage.f64(buf.strided());
+            double[] pa = DirectAccess.doubles(p), ga = DirectAccess.doubles(g), ba = buf == null ? null : DirectAccess.doubles(buf);
             Parallel.forRange(n, GRAIN, (from, to) -> {
                 if (simd) SgdKernelSimdF64.step(pa, po, ga, go, ba, bo, from, to, -lr, weightDecay, momentum, 1 - dampening, nesterov, maximize, first);
                 else SgdKernelF64.step(pa, po, ga, go, ba, bo, from, to, -lr, weightDecay, momentum, 1 - dampening, nesterov, maximize, first);
             });
         } else {
-            float[] pa = CpuStorage.f32(p.strided()), ga = CpuStorage.f32(g.strided()), ba = buf == null ? null : CpuStorage.f32(buf.strided());
+            float[] pa = DirectAccess.floats(p), ga = DirectAccess.floats(g), ba = buf == null ? null : DirectAccess.floats(buf);
             float nl = (float) -lr, wd = (float) weightDecay, mu = (float) momentum, od = (float) (1 - dampening);
             Parallel.forRange(n, GRAIN, (from, to) -> {
                 if (simd) SgdKernelSimdF32.step(pa, po, ga, go, ba, bo, from, to, nl, wd, mu, od, nesterov, maximize, first);
@@ -111,10 +111,10 @@ public final class OptimKernels {
     }
 
     private static boolean ok(Tensor t, DType dt, int n) {
-        return t.storage() instanceof CpuStorage && t.dtype() == dt && t.numel() == n && t.isContiguous();
+        return DirectAccess.available(t, dt) && t.numel() == n;
     }
 
     private static void bump(Tensor... ts) {
-        for (Tensor t : ts) if (t != null) t.storage().bumpVersion();
+        for (Tensor t : ts) if (t != null) DirectAccess.written(t);
     }
 }
