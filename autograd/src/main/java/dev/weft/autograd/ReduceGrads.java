@@ -16,19 +16,11 @@ final class ReduceGrads {
             case ReduceOp.Reduce r -> new Tensor[] {reduce(r, c)};
             // values only: the gradient goes to the position the index names
             case ReduceOp.ArgReduce a -> new Tensor[] {toIndex(c, c.g(0), c.out(1), a.dim(), a.keepdim())};
-            case ReduceOp.Var v -> {                            // 2 (x - mean) / (n - correction)
-                Tensor x = c.in(0);
-                Tensor mean = x.mean(v.dims(), true);
-                double n = count(c.inShape(0), v.dims());
-                yield new Tensor[] {keep(c.g(), c.inShape(0), v.dims(), v.keepdim()).mul(x.sub(mean)).mul(2 / (n - v.correction()))};
-            }
-            case ReduceOp.Std v -> {                            // g / std * (x - mean) / (n - correction); 0 where std = 0
-                Tensor x = c.in(0);
-                int[] shape = c.inShape(0);
-                Tensor sd = keep(c.out(0), shape, v.dims(), v.keepdim());
-                Tensor scale = keep(c.g(), shape, v.dims(), v.keepdim()).div(sd).maskedFill(sd.eq(0.0), 0);
-                double n = count(shape, v.dims());
-                yield new Tensor[] {scale.mul(x.sub(x.mean(v.dims(), true))).mul(1 / (n - v.correction()))};
+            case ReduceOp.Var v -> new Tensor[] {varGrad(c, keep(c.g(), c.inShape(0), v.dims(), v.keepdim()), v.dims(), v.correction())};
+            case ReduceOp.Std v -> {                            // std = sqrt(var): g / (2 std), 0 where std = 0
+                Tensor sd = keep(c.out(0), c.inShape(0), v.dims(), v.keepdim());
+                Tensor gVar = keep(c.g(), c.inShape(0), v.dims(), v.keepdim()).div(sd.mul(2.0)).maskedFill(sd.eq(0.0), 0);
+                yield new Tensor[] {varGrad(c, gVar, v.dims(), v.correction())};
             }
             case ReduceOp.Norm nm -> new Tensor[] {norm(nm, c)};
             case ReduceOp.Softmax s -> {                        // y (g - sum(g y))
@@ -47,6 +39,13 @@ final class ReduceGrads {
             case ReduceOp.Cumsum s -> new Tensor[] {reverseCumsum(c.g(), s.dim())};
             case ReduceOp.Cumprod s -> new Tensor[] {cumprod(c, s.dim())};
         };
+    }
+
+    /** The variance's backward for a gradient gVar given back its reduced dims: gVar 2 (x - mean) / (n - correction). */
+    private static Tensor varGrad(Ctx c, Tensor gVar, int[] dims, double correction) {
+        Tensor x = c.in(0);
+        double n = count(c.inShape(0), dims);
+        return gVar.mul(x.sub(x.mean(dims, true))).mul(2 / (n - correction));
     }
 
     /**

@@ -41,15 +41,7 @@ final class CpuReduce {
                     case ALL -> ReduceFn.ALL;
                     case ANY -> ReduceFn.ANY;
                 };
-                Block b = block(x, r.dims(), kt);
-                switch (b.array()) {
-                    case float[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
-                    case double[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
-                    case int[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (int[]) y, 0);
-                    case long[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (long[]) y, 0);
-                    case byte[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (byte[]) y, 0);
-                    default -> throw new IllegalStateException("cpu reduce: array " + b.array().getClass());
-                }
+                reduce(fn, block(x, r.dims(), kt), y);
             }
             case ReduceOp.ArgReduce a -> {
                 DType kt = x.dtype() == DType.BOOL ? DType.I32 : x.dtype();
@@ -130,13 +122,21 @@ final class CpuReduce {
             unary(UnaryFn.ABS, 0, b.array(), b.offset(), t, m);
             unary(UnaryFn.POW_SCALAR, p, t, 0, t, m);
         }
-        switch (t) {
-            case float[] f -> Reduce.reduce(ReduceFn.SUM, f, 0, b.outer(), b.r(), b.inner(), (float[]) y, 0);
-            case double[] d -> Reduce.reduce(ReduceFn.SUM, d, 0, b.outer(), b.r(), b.inner(), (double[]) y, 0);
-            default -> throw new IllegalStateException("cpu norm: array " + t.getClass());
-        }
+        reduce(ReduceFn.SUM, new Block(t, 0, b.outer(), b.r(), b.inner()), y);
         if (p == 2) unary(UnaryFn.SQRT, 0, y, 0, y, n);
         else unary(UnaryFn.POW_SCALAR, 1 / p, y, 0, y, n);
+    }
+
+    /** y[0, outer * inner) = fn over r of the block, y an array of the block's type. */
+    private static void reduce(ReduceFn fn, Block b, Object y) {
+        switch (b.array()) {
+            case float[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (float[]) y, 0);
+            case double[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (double[]) y, 0);
+            case int[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (int[]) y, 0);
+            case long[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (long[]) y, 0);
+            case byte[] a -> Reduce.reduce(fn, a, b.offset(), b.outer(), b.r(), b.inner(), (byte[]) y, 0);
+            default -> throw new IllegalStateException("cpu reduce: array " + b.array().getClass());
+        }
     }
 
     /** y[0, n) = fn(x[xOff, xOff + n)) on float[] or double[] arrays (contiguous). */
