@@ -149,9 +149,7 @@ public final class Pointwise {
         if (!x.dtype().isFloatingPoint()) return x;
         double big = x.dtype() == DType.F64 ? Double.MAX_VALUE : Float.MAX_VALUE;
         double hi = posinf == null ? big : posinf, lo = neginf == null ? -big : neginf;
-        Tensor out = where(x.ne(x), Create.full(Shape.SCALAR, nan, x.dtype(), x.device()), x);
-        out = where(x.eq(Double.POSITIVE_INFINITY), Create.full(Shape.SCALAR, hi, x.dtype(), x.device()), out);
-        return where(x.eq(Double.NEGATIVE_INFINITY), Create.full(Shape.SCALAR, lo, x.dtype(), x.device()), out);
+        return x.maskedFill(x.ne(x), nan).maskedFill(x.eq(Double.POSITIVE_INFINITY), hi).maskedFill(x.eq(Double.NEGATIVE_INFINITY), lo);
     }
 
     /**
