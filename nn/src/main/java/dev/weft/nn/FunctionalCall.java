@@ -1,6 +1,7 @@
 package dev.weft.nn;
 
 import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Shape;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,8 +68,8 @@ public final class FunctionalCall {
         boolean same = java.util.Arrays.equals(o, g);
         boolean batched = g.length == o.length + 1 && java.util.Arrays.equals(o, java.util.Arrays.copyOfRange(g, 1, g.length));
         if (!same && !batched) {
-            throw new IllegalArgumentException("functionalCall: '" + key + "' has shape " + dev.weft.tensor.core.Shape.format(g)
-                    + " but the module's is " + dev.weft.tensor.core.Shape.format(o) + " (or (B, " + dev.weft.tensor.core.Shape.format(o)
+            throw new IllegalArgumentException("functionalCall: '" + key + "' has shape " + Shape.format(g)
+                    + " but the module's is " + Shape.format(o) + " (or (B, " + Shape.format(o)
                     .substring(1) + " for per-sample weights)");
         }
     }

@@ -79,14 +79,10 @@ public final class Checkpoints {
         String epoch = f.metadata().get("epoch");
         if (epoch != null) count(file, "epoch", epoch);
         OptimizerStateDict opt;
+        Map<String, Tensor> before = snapshot(model);
         try {
             opt = optimizer == null ? null : OptimizerStateDict.fromTensors(new OptimizerStateDict.Flat(optTensors, optMeta));
             if (opt != null) optimizer.checkStateDict(opt);
-        } catch (IllegalArgumentException bad) {
-            throw new IOException("checkpoint " + file + ": " + bad.getMessage(), bad);
-        }
-        Map<String, Tensor> before = snapshot(model);
-        try {
             model.loadStateDict(modelState, true);     // strict: checks every key and shape before copying
         } catch (IllegalArgumentException bad) {
             throw new IOException("checkpoint " + file + ": " + bad.getMessage(), bad);

@@ -238,7 +238,7 @@ public abstract class Optimizer {
                 return;
             }
             Object step = s.get("step");
-            if (step != null && !(step instanceof Long || step instanceof Integer) || step != null && ((Number) step).longValue() < 0) {
+            if (step != null && !((step instanceof Long || step instanceof Integer) && ((Number) step).longValue() >= 0)) {
                 problems.add("state 'step' of parameter " + idx + " is " + step + ", expected a count >= 0");
             }
             if (!stateTensorsMatchParams()) return;
@@ -253,17 +253,19 @@ public abstract class Optimizer {
             });
         });
         for (int i = 0; i < Math.min(groups.size(), dict.paramGroups().size()); i++) {
-            Map<String, Object> loaded = new LinkedHashMap<>(dict.paramGroups().get(i));
-            loaded.remove("params");
+            Map<String, Object> loaded = dict.paramGroups().get(i);
             List<String> missing = new ArrayList<>();
             for (String k : defaults.keySet()) if (!loaded.containsKey(k)) missing.add(k);
             if (!missing.isEmpty()) {
                 problems.add("group " + i + " lacks the options " + missing);
                 continue;
             }
+            // only this optimizer's options are checked: "params", a scheduler's initialLr and the like travel as they are
+            Map<String, Object> own = new LinkedHashMap<>();
+            loaded.forEach((k, v) -> {
+                if (spec.knows(k)) own.put(k, v);
+            });
             try {
-                Map<String, Object> own = new LinkedHashMap<>(loaded);
-                own.keySet().removeIf(k -> !spec.knows(k));      // a scheduler's initialLr and the like travel as they are
                 validate(new ParamGroup(groups.get(i).params(), spec.check(own)));
             } catch (IllegalArgumentException | ClassCastException e) {
                 problems.add("group " + i + ": " + e.getMessage());
