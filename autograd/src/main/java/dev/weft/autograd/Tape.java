@@ -39,7 +39,7 @@ public final class Tape implements Recorder {
             if (!t.requiresGrad()) continue;
             Object g = t.gradNode();
             if (g instanceof Node nd) {
-                if (nd.op instanceof ViewOp) checkView(op, i, t, nd);
+                checkNotStale(op, i, t);
                 next[i] = nd;
             } else if (g instanceof Node.Out o) {
                 next[i] = o.node();
@@ -73,9 +73,7 @@ public final class Tape implements Recorder {
         if (!GradMode.state().enabled) return;
         checkInPlace(op.name(), inputs);
         // the source's own validity too, before the write: a stale view must not change the destination and then fail
-        for (int i = 1; i < inputs.length; i++) {
-            if (inputs[i].requiresGrad() && inputs[i].gradNode() instanceof Node nd && nd.op instanceof ViewOp) checkView(op, i, inputs[i], nd);
-        }
+        for (int i = 1; i < inputs.length; i++) if (inputs[i].requiresGrad()) checkNotStale(op, i, inputs[i]);
     }
 
     /**
@@ -107,6 +105,11 @@ public final class Tape implements Recorder {
                     + ", storage of " + dst.storage().length() + "): the base tensor would lose that history; "
                     + "build the result out of place (where, cat, indexAdd)");
         }
+    }
+
+    /** For an input that is a view on the tape: refused when its base's history changed since (see checkView). */
+    private static void checkNotStale(Op op, int i, Tensor t) {
+        if (t.gradNode() instanceof Node nd && nd.op instanceof ViewOp) checkView(op, i, t, nd);
     }
 
     /**

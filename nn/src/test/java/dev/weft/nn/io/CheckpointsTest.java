@@ -62,12 +62,17 @@ class CheckpointsTest {
         a.stateDict().forEach((k, v) -> assertTrue(v.equal(b.stateDict().get(k)), "differs after resume: " + k));
     }
 
+    /** Trains model(1) with Adam for one epoch of data(5) (6 steps), checkpointing into dir at step 6. */
+    private static void trainSixStepsWithACheckpoint(Path dir) {
+        Sequential a = model(1);
+        Trainer.builder().epochs(1).checkpointEvery(6, Checkpoints.safetensors(dir))
+                .progress(Trainer.ProgressMode.OFF, System.err).build()
+                .fit(a, new Adam(a.parameters(), 1e-2), Losses::crossEntropy, data(new Generator(5)));
+    }
+
     @Test
     void aMismatchedCheckpointChangesNothing(@TempDir Path dir) throws Exception {
-        Sequential a = model(1);
-        Adam opt = new Adam(a.parameters(), 1e-2);
-        Trainer.builder().epochs(1).checkpointEvery(6, Checkpoints.safetensors(dir))
-                .progress(Trainer.ProgressMode.OFF, System.err).build().fit(a, opt, Losses::crossEntropy, data(new Generator(5)));
+        trainSixStepsWithACheckpoint(dir);
         Generator g = new Generator(3);
         Sequential other = new Sequential(new Linear(4, 9, true, g), new ReLU(), new Linear(9, 3, true, g));
         Tensor before = other.stateDict().get("0.weight").clone();
@@ -93,10 +98,7 @@ class CheckpointsTest {
 
     @Test
     void hostileCheckpointsAreRefusedWithOneClearErrorAndChangeNothing(@TempDir Path dir) throws Exception {
-        Sequential a = model(1);
-        Adam opt = new Adam(a.parameters(), 1e-2);
-        Trainer.builder().epochs(1).checkpointEvery(6, Checkpoints.safetensors(dir))
-                .progress(Trainer.ProgressMode.OFF, System.err).build().fit(a, opt, Losses::crossEntropy, data(new Generator(5)));
+        trainSixStepsWithACheckpoint(dir);
         Path good = dir.resolve("step-00000006.safetensors");
         String groups = Safetensors.read(good).metadata().get("optimizer.paramGroups");
         String lr = groups.substring(0, groups.indexOf(';'));
