@@ -58,9 +58,9 @@ public final class Anomaly {
             double[] v = values(g);
             int bad = firstBad(v);
             if (bad >= 0) {
-                throw new AnomalyException("anomaly: the backward of " + node.op.name() + " produced " + v
+                throw new AnomalyException("anomaly: the backward of " + node.name() + " produced " + v
                         + " at flat element " + bad + " of the gradient for input " + i + " " + Shape.format(g.shape())
-                        + "; the op's inputs: " + node.shapes() + " (op " + node.op + ")");
+                        + "; the op's inputs: " + node.shapes() + " (op " + (node.op != null ? node.op : node.name()) + ")");
             }
         }
     }

@@ -99,8 +99,8 @@ public final class Autograd {
     /** The name of the op that produced t ("mul", "sum", ...), or null for a leaf. */
     public static String gradFn(Tensor t) {
         Object g = t.gradNode();
-        if (g instanceof Node n) return n.op.name();
-        if (g instanceof Node.Out o) return o.node().op.name();
+        if (g instanceof Node n) return n.name();
+        if (g instanceof Node.Out o) return o.node().name();
         return null;
     }
 }

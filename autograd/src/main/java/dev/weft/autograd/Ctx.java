@@ -65,7 +65,7 @@ final class Ctx {
     }
 
     String opName() {
-        return node.op.name();
+        return node.name();
     }
 
     int inputCount() {

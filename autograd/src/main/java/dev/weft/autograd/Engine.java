@@ -219,7 +219,7 @@ final class Engine {
             for (int i = 0; i < in; i++) any |= needs[i] = useful(n.next[i]);
             if (!any) return;
             if (n.released()) n.input(0); // throws: the graph was freed by an earlier backward
-            Tensor[] out = Gradients.backward(n.op, new Ctx(n, gin, needs));
+            Tensor[] out = n.call != null ? n.call.backward(n, gin, needs) : Gradients.backward(n.op, new Ctx(n, gin, needs));
             if (anomaly) Anomaly.checkBackward(n, gin, out);
             for (int i = 0; i < in; i++) {
                 if (!needs[i] || out[i] == null) continue;
@@ -237,13 +237,13 @@ final class Engine {
             if (!sameShape(g, x)) {
                 int[] want = x.shape(), have = g.shape();
                 if (!Shape.broadcastsTo(want, have)) {
-                    throw new IllegalStateException("backward of " + n.op.name() + " returned a gradient of shape "
+                    throw new IllegalStateException("backward of " + n.name() + " returned a gradient of shape "
                             + Shape.format(have) + " for input " + i + " of shape " + Shape.format(want));
                 }
                 g = unbroadcast(g, have, want);
             }
             if (g.dtype() != x.dtype()) {
-                throw new IllegalStateException("backward of " + n.op.name() + " returned a " + g.dtype()
+                throw new IllegalStateException("backward of " + n.name() + " returned a " + g.dtype()
                         + " gradient for input " + i + " of dtype " + x.dtype());
             }
             return g;

@@ -13,7 +13,10 @@ import dev.weft.tensor.op.Op;
  * A tensor's gradNode slot holds the Node for output 0 and an {@link Out} for the other outputs.
  */
 final class Node {
+    /** The primitive op, or null for a custom {@link Function} call. */
     final Op op;
+    /** The custom function call, or null for a primitive op. */
+    final FunctionCall call;
     private Tensor[] inputs;
     private Tensor[] outputs;
     private final int[] inputVersions;
@@ -30,8 +33,9 @@ final class Node {
     boolean needed;
     Tensor[] grads;
 
-    Node(Op op, Tensor[] inputs, Tensor[] outputs, Object[] next, int[] nextSlot) {
+    Node(Op op, FunctionCall call, Tensor[] inputs, Tensor[] outputs, Object[] next, int[] nextSlot) {
         this.op = op;
+        this.call = call;
         this.inputs = inputs;
         this.outputs = outputs;
         this.next = next;
@@ -54,6 +58,18 @@ final class Node {
     void release() {
         inputs = null;
         outputs = null;
+        if (call != null) call.ctx().release();
+    }
+
+    /** The op's user-facing name, or the custom function's. */
+    String name() {
+        return op != null ? op.name() : call.name();
+    }
+
+    /** Output i without a version check (its shape and dtype). */
+    Tensor outputMeta(int i) {
+        checkLive();
+        return outputs[i];
     }
 
     int inputCount() {
@@ -84,7 +100,7 @@ final class Node {
 
     private void checkLive() {
         if (inputs == null) {
-            throw new IllegalStateException("backward: the graph through " + op.name() + " was already freed by an "
+            throw new IllegalStateException("backward: the graph through " + name() + " was already freed by an "
                     + "earlier backward (its saved tensors are gone); pass retainGraph=true to the first backward to walk "
                     + "the graph again");
         }
@@ -93,8 +109,8 @@ final class Node {
     private void checkVersion(String what, int i, Tensor t, int saved) {
         int now = t.version();
         if (now != saved) {
-            throw new IllegalStateException("backward: " + op.name() + ": " + what + " " + i + " "
-                    + Shape.format(t.shape()) + " " + t.dtype() + " was modified by an in-place op after " + op.name()
+            throw new IllegalStateException("backward: " + name() + ": " + what + " " + i + " "
+                    + Shape.format(t.shape()) + " " + t.dtype() + " was modified by an in-place op after " + name()
                     + " saved it: saved at version " + saved + ", now at version " + now
                     + " (clone it before the in-place op, or do the in-place op after backward)");
         }
@@ -119,6 +135,6 @@ final class Node {
 
     @Override
     public String toString() {
-        return "Node[" + op + " on " + shapes() + "]";
+        return "Node[" + (op != null ? op : name()) + " on " + shapes() + "]";
     }
 }

@@ -31,6 +31,18 @@ public final class Tape implements Recorder {
     public void record(Op op, Tensor[] inputs, Tensor[] outputs) {
         GradMode.State st = GradMode.state();
         if (!st.enabled) return;
+        link(op, null, inputs, outputs);
+        if (st.anomaly) Anomaly.checkForward(op, inputs, outputs);
+    }
+
+    /**
+     * Links the outputs of a primitive op (call null) or of a custom {@link Function} call (op null) to a
+     * new node whose edges lead to where each input's gradient goes. Floating outputs require grad (unless
+     * the call marked them non-differentiable); the others, and all outputs of an op without a floating
+     * output, get a marker naming the op.
+     */
+    static void link(Op op, FunctionCall call, Tensor[] inputs, Tensor[] outputs) {
+        String name = op != null ? op.name() : call.name();
         int n = inputs.length;
         Object[] next = new Object[n];
         int[] slot = new int[n];
@@ -39,7 +51,7 @@ public final class Tape implements Recorder {
             if (!t.requiresGrad()) continue;
             Object g = t.gradNode();
             if (g instanceof Node nd) {
-                checkNotStale(op, i, t);
+                checkNotStale(name, i, t);
                 next[i] = nd;
             } else if (g instanceof Node.Out o) {
                 next[i] = o.node();
@@ -49,23 +61,26 @@ public final class Tape implements Recorder {
             }
         }
         boolean floating = false;
-        for (Tensor o : outputs) floating |= o.dtype().isFloatingPoint();
+        for (Tensor o : outputs) floating |= differentiable(o, call);
         if (!floating) {
-            NonDifferentiable mark = new NonDifferentiable(op.name(), shapeArrays(inputs));
+            NonDifferentiable mark = new NonDifferentiable(name, shapeArrays(inputs));
             for (Tensor o : outputs) o.setGradNode(mark);
             return;
         }
-        Node node = new Node(op, inputs.clone(), outputs.clone(), next, slot);
+        Node node = new Node(op, call, inputs.clone(), outputs.clone(), next, slot);
         for (int i = 0; i < outputs.length; i++) {
             Tensor o = outputs[i];
-            if (o.dtype().isFloatingPoint()) {
+            if (differentiable(o, call)) {
                 o.requiresGrad(true);
                 o.setGradNode(i == 0 ? node : new Node.Out(node, i));
             } else {
-                o.setGradNode(new NonDifferentiable(op.name() + " (output " + i + ")", shapeArrays(inputs)));
+                o.setGradNode(new NonDifferentiable(name + " (output " + i + ")", shapeArrays(inputs)));
             }
         }
-        if (st.anomaly) Anomaly.checkForward(op, inputs, outputs);
+    }
+
+    private static boolean differentiable(Tensor o, FunctionCall call) {
+        return o.dtype().isFloatingPoint() && (call == null || !call.ctx().isNonDifferentiable(o));
     }
 
     @Override
@@ -73,7 +88,7 @@ public final class Tape implements Recorder {
         if (!GradMode.state().enabled) return;
         checkInPlace(op.name(), inputs);
         // the source's own validity too, before the write: a stale view must not change the destination and then fail
-        for (int i = 1; i < inputs.length; i++) if (inputs[i].requiresGrad()) checkNotStale(op, i, inputs[i]);
+        for (int i = 1; i < inputs.length; i++) if (inputs[i].requiresGrad()) checkNotStale(op.name(), i, inputs[i]);
     }
 
     /**
@@ -89,7 +104,7 @@ public final class Tape implements Recorder {
                     + "do the update inside Autograd.noGrad() (as optimizers do), or work on a clone");
         }
         if (dst.gradNode() instanceof Node nd && nd.op instanceof ViewOp) {
-            throw new IllegalStateException(op + ": in-place write into a view (" + nd.op.name() + " of "
+            throw new IllegalStateException(op + ": in-place write into a view (" + nd.name() + " of "
                     + Shape.format(nd.inputShape(0)) + ") of a tensor that requires grad; autograd cannot rewrite the "
                     + "base's history: build the result out of place (where, cat, indexAdd) or clone the base first");
         }
@@ -108,7 +123,7 @@ public final class Tape implements Recorder {
     }
 
     /** For an input that is a view on the tape: refused when its base's history changed since (see checkView). */
-    private static void checkNotStale(Op op, int i, Tensor t) {
+    private static void checkNotStale(String op, int i, Tensor t) {
         if (t.gradNode() instanceof Node nd && nd.op instanceof ViewOp) checkView(op, i, t, nd);
     }
 
@@ -117,7 +132,7 @@ public final class Tape implements Recorder {
      * would send gradients to the base's old history: refuse it. Walks a chain of views to its base.
      * In-place updates without recording (optimizer steps in noGrad) leave the history, and views, valid.
      */
-    private static void checkView(Op op, int i, Tensor t, Node view) {
+    private static void checkView(String op, int i, Tensor t, Node view) {
         for (Node v = view; v != null && v.op instanceof ViewOp && !v.released(); ) {
             Tensor base = v.inputMeta(0);
             Object then = v.next[0];
@@ -133,9 +148,9 @@ public final class Tape implements Recorder {
                 } else now = base;
             }
             if (now != then || nowSlot != thenSlot) {
-                String by = now instanceof Node nd ? nd.op.name() : "an in-place op";
-                throw new IllegalStateException(op.name() + ": input " + i + " " + Shape.format(t.shape()) + " is a view ("
-                        + view.op.name() + " of " + Shape.format(view.inputShape(0)) + ") whose base's history was replaced by "
+                String by = now instanceof Node nd ? nd.name() : "an in-place op";
+                throw new IllegalStateException(op + ": input " + i + " " + Shape.format(t.shape()) + " is a view ("
+                        + view.name() + " of " + Shape.format(view.inputShape(0)) + ") whose base's history was replaced by "
                         + by + " after the view was taken; take the view again after the in-place op");
             }
             v = then instanceof Node nd ? nd : null;

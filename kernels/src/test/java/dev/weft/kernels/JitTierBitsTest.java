@@ -8,6 +8,7 @@ import dev.weft.kernels.elementwise.BinaryFn;
 import dev.weft.kernels.elementwise.Unary;
 import dev.weft.kernels.elementwise.UnaryFn;
 import dev.weft.kernels.gemm.Gemm;
+import dev.weft.kernels.loss.CrossEntropyGradTest;
 import dev.weft.kernels.reduce.Reduce;
 import dev.weft.kernels.reduce.ReduceFn;
 import dev.weft.kernels.reduce.Scan;
@@ -93,6 +94,9 @@ class JitTierBitsTest {
             d.put("binary " + fn + " F32", fnv(yf));
             d.put("binary " + fn + " F64", fnv(yd));
         }
+        CrossEntropyGradTest.Case ce = CrossEntropyGradTest.Case.random(new SplittableRandom(7), 9, 301, true);
+        d.put("crossEntropyGrad F32", fnv(ce.simdF32()));
+        d.put("crossEntropyGrad F64", fnv(ce.simdF64()));
         int m = 37, k = 53, c = 29;
         float[] cf = new float[m * c];
         double[] cd = new double[m * c];

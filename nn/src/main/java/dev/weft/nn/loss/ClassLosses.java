@@ -23,6 +23,9 @@ final class ClassLosses {
         }
         int classes = input.size(classDim);
         LossChecks.classWeight(loss, weight, classes);
+        if (FusedCrossEntropy.applies(input, target)) {
+            return FusedCrossEntropy.loss(input, target, weight, ignoreIndex, r, labelSmoothing);
+        }
         Tensor logp = input.logSoftmax(classDim);
         if (target.dtype().isFloatingPoint()) {
             return probabilityTarget(logp, target, weight, ignoreIndex, r, labelSmoothing, classDim);
@@ -64,17 +67,7 @@ final class ClassLosses {
 
     private static Nll nll(String loss, Tensor logp, Tensor target, Tensor weight, int ignoreIndex, Reduction r,
                            int classDim) {
-        if (target.dtype().isFloatingPoint() || target.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException(loss + ": target " + Shape.format(target.shape())
-                    + " must hold class indices (I64 or I32), got " + target.dtype());
-        }
-        int[] expected = Shape.remove(logp.shape(), classDim);
-        if (!java.util.Arrays.equals(expected, target.shape())) {
-            throw new IllegalArgumentException(loss + ": input " + Shape.format(logp.shape()) + " needs class indices of shape "
-                    + Shape.format(expected) + ", got target " + Shape.format(target.shape()));
-        }
-        int classes = logp.size(classDim);
-        long[] t = target.toLongArray();
+        long[] t = targets(loss, logp, target, ignoreIndex, classDim);
         long[] safe = t;
         boolean[] ignored = null;
         for (int i = 0; i < t.length; i++) {
@@ -85,9 +78,6 @@ final class ClassLosses {
                 }
                 ignored[i] = true;
                 safe[i] = 0;                                    // any valid class; its weight is 0
-            } else if (t[i] < 0 || t[i] >= classes) {
-                throw new IndexOutOfBoundsException(loss + ": target " + t[i] + " is out of bounds for " + classes
-                        + " classes (input " + Shape.format(logp.shape()) + ", target " + Shape.format(target.shape()) + ")");
             }
         }
         int[] tShape = target.shape();
@@ -116,6 +106,28 @@ final class ClassLosses {
             default -> weight == null && ignored == null ? losses.mean() : losses.sum().div(weightSum);
         };
         return new Nll(reduced, weightSum, ignoredMask);
+    }
+
+    /** The class indices of target, checked: an integer dtype, input's shape without the class dim, each in range or ignoreIndex. */
+    static long[] targets(String loss, Tensor input, Tensor target, int ignoreIndex, int classDim) {
+        if (target.dtype().isFloatingPoint() || target.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException(loss + ": target " + Shape.format(target.shape())
+                    + " must hold class indices (I64 or I32), got " + target.dtype());
+        }
+        int[] expected = Shape.remove(input.shape(), classDim);
+        if (!java.util.Arrays.equals(expected, target.shape())) {
+            throw new IllegalArgumentException(loss + ": input " + Shape.format(input.shape()) + " needs class indices of shape "
+                    + Shape.format(expected) + ", got target " + Shape.format(target.shape()));
+        }
+        int classes = input.size(classDim);
+        long[] t = target.toLongArray();
+        for (long v : t) {
+            if (v != ignoreIndex && (v < 0 || v >= classes)) {
+                throw new IndexOutOfBoundsException(loss + ": target " + v + " is out of bounds for " + classes
+                        + " classes (input " + Shape.format(input.shape()) + ", target " + Shape.format(target.shape()) + ")");
+            }
+        }
+        return t;
     }
 
     /** -sum_c w_c y_c logp_c per position, y smoothed to y (1 - s) + s / C; MEAN divides by the positions. */

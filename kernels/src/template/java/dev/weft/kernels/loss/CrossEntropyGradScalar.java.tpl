@@ -1,0 +1,26 @@
+//@class CrossEntropyGradScalar
+package dev.weft.kernels.loss;
+
+/**
+ * Scalar reference of {@link CrossEntropyGrad}: each element in double, F32 rounded once. No checks, no threading.
+ */
+public final class CrossEntropyGradScalar {
+    private CrossEntropyGradScalar() {}
+
+    //@each F32 F64
+    /** ${D}: rows [r0, r1) of dx. */
+    public static void rows(${s}[] x, int xOff, int r0, int r1, int c, ${s}[] lse, double[] a, double[] m, double[] t,
+                            int[] target, double[] b, ${s}[] dx, int dxOff) {
+        for (int i = r0; i < r1; i++) {
+            int xi = xOff + i * c, di = dxOff + i * c;
+            double ai = a[i], mi = m[i], li = lse[i];
+            for (int k = 0; k < c; k++) {
+                double v = ai * Math.exp(x[xi + k] - li);
+                if (b != null) v -= mi * b[k];
+                dx[di + k] = (${s}) v;
+            }
+            if (target[i] >= 0) dx[di + target[i]] = (${s}) (dx[di + target[i]] - t[i]);
+        }
+    }
+    //@end
+}
