@@ -1,10 +1,12 @@
 package dev.weft.tensor;
 
+
 import dev.weft.tensor.backend.Backend;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.CopyOp;
+import dev.weft.tensor.op.ElementwiseOp;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.Op;
 import dev.weft.tensor.op.OutSpec;
@@ -12,6 +14,7 @@ import dev.weft.tensor.op.Rules;
 import dev.weft.tensor.op.ViewLayout;
 import dev.weft.tensor.op.ViewOp;
 import dev.weft.tensor.op.ViewRules;
+import java.util.Arrays;
 
 /**
  * The single path every primitive takes: validate ({@link Rules}), check devices, pick the backend,
@@ -80,6 +83,51 @@ public final class Dispatch {
         Recorder r = recorder;
         if (r != null && anyRequiresGrad(inputs)) r.record(op, inputs, outs);
         return outs;
+    }
+
+    /**
+     * Runs elementwise {@code op} writing its result into {@code inputs[dst]} itself, without a temporary
+     * (the body of add_, mul_, clamp_, masked_fill_), and returns that tensor; or returns null when this
+     * cannot be done safely, and the caller computes out of place and copies (CopyInto, with autograd's
+     * checks and history). It applies when nothing is recorded (no input requires grad and the destination
+     * is not a view of one, or grad mode is off), the result has the destination's shape and dtype, the
+     * destination has no two elements at one address, every other input is in other storage or is the
+     * destination's own view, and the backend runs elementwise ops in place. Bumps the storage version.
+     */
+    static Tensor applyInPlace(ElementwiseOp op, int dst, Tensor... inputs) {
+        Tensor d = inputs[dst];
+        Recorder r = recorder;
+        if (r != null && (anyRequiresGrad(inputs) || d.isViewOfGradTensor()) && r.recording()) return null;
+        Strided[] in = new Strided[inputs.length];
+        for (int i = 0; i < in.length; i++) in[i] = inputs[i].strided();
+        Strided out = in[dst];
+        for (int i = 0; i < in.length; i++) {
+            if (i != dst && in[i].storage() == out.storage() && !in[i].equals(out)) return null;
+        }
+        if (!nonOverlapping(out)) return null;
+        OutSpec spec = Rules.infer(op, in)[0];
+        if (spec.dtype() != out.dtype() || !Arrays.equals(spec.shape(), out.shape())) return null;
+        Backend b = Backends.forDevice(commonDevice(op, in));
+        if (!b.inPlaceElementwise()) return null;
+        b.execute(op, in, new Strided[] {out});
+        out.storage().bumpVersion();
+        return d;
+    }
+
+    /** True if no two elements of v share an address: dims by increasing stride each step over all before it. */
+    private static boolean nonOverlapping(Strided v) {
+        int r = v.dim();
+        Integer[] order = new Integer[r];
+        for (int i = 0; i < r; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Integer.compare(v.stride(a), v.stride(b)));
+        long span = 1;
+        for (int k = 0; k < r; k++) {
+            int d = order[k];
+            if (v.size(d) <= 1) continue;
+            if (v.stride(d) < span) return false;
+            span = (long) v.stride(d) * v.size(d);
+        }
+        return true;
     }
 
     /** Allocates contiguous outputs of the inferred specs on b and executes. */

@@ -151,20 +151,4 @@ public final class Pointwise {
         double hi = posinf == null ? big : posinf, lo = neginf == null ? -big : neginf;
         return x.maskedFill(x.ne(x), nan).maskedFill(x.eq(Double.POSITIVE_INFINITY), hi).maskedFill(x.eq(Double.NEGATIVE_INFINITY), lo);
     }
-
-    /**
-     * Writes an out-of-place result back into dst (the body of add_, mul_, ...). The result must have
-     * dst's shape and a dtype dst can hold without narrowing a float into an integer.
-     */
-    public static Tensor inPlace(String op, Tensor dst, Tensor result) {
-        if (!Arrays.equals(result.shape(), dst.shape())) {
-            throw new IllegalArgumentException(op + ": result shape " + Shape.format(result.shape())
-                    + " does not match the in-place tensor's shape " + Shape.format(dst.shape()));
-        }
-        if (DType.promote(result.dtype(), dst.dtype()) != dst.dtype()) {
-            throw new IllegalArgumentException(op + ": result dtype " + result.dtype() + " cannot be stored in the "
-                    + dst.dtype() + " tensor " + Shape.format(dst.shape()));
-        }
-        return Copies.copyInto(op, dst, result);
-    }
 }

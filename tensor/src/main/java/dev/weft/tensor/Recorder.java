@@ -19,4 +19,9 @@ public interface Recorder {
      * write the recorder would refuse fails before it changes anything. Throws to refuse.
      */
     default void beforeInPlace(Op op, Tensor[] inputs) {}
+
+    /** False while nothing would be recorded on this thread (grad mode off), so in-place ops need no autograd checks. */
+    default boolean recording() {
+        return true;
+    }
 }

@@ -5,7 +5,6 @@ import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.core.Storage;
 import dev.weft.tensor.core.Strided;
-
 import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.CompareFn;
 import dev.weft.tensor.op.UnaryFn;
@@ -27,10 +26,7 @@ public final class Tensor {
 
     private Tensor(Strided view) { this.view = view; }
 
-    /**
-     * A view over a storage (for backends and the op layer). Checks that every element the view reaches
-     * lies inside the storage; the arrays are copied.
-     */
+    /** A view over a storage (backends, op layer); checks every element lies inside it; the arrays are copied. */
     public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
         return new Tensor(Strided.of(storage, shape, strides, offset));
     }
@@ -360,19 +356,22 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- in place
 
-    /** this += other (broadcast into this shape); returns this. */
-    public Tensor add_(Tensor other) { return Pointwise.inPlace("add_", this, add(other)); }
-    public Tensor add_(double other) { return Pointwise.inPlace("add_", this, add(other)); }
+    /** this += other (broadcast into this shape), written in place (see InPlace); returns this. */
+    public Tensor add_(Tensor other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
+    public Tensor add_(double other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
     /** this += alpha * other; returns this. */
-    public Tensor add_(Tensor other, double alpha) { return Pointwise.inPlace("add_", this, add(other, alpha)); }
-    public Tensor sub_(Tensor other) { return Pointwise.inPlace("sub_", this, sub(other)); }
-    public Tensor sub_(double other) { return Pointwise.inPlace("sub_", this, sub(other)); }
-    public Tensor mul_(Tensor other) { return Pointwise.inPlace("mul_", this, mul(other)); }
-    public Tensor mul_(double other) { return Pointwise.inPlace("mul_", this, mul(other)); }
-    public Tensor div_(Tensor other) { return Pointwise.inPlace("div_", this, div(other)); }
-    public Tensor div_(double other) { return Pointwise.inPlace("div_", this, div(other)); }
-    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return Pointwise.inPlace("addcmul_", this, addcmul(t1, t2, value)); }
-    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return Pointwise.inPlace("addcdiv_", this, addcdiv(t1, t2, value)); }
+    public Tensor add_(Tensor other, double alpha) { return InPlace.binary("add_", BinaryFn.ADD, this, other.mul(alpha)); }
+    public Tensor sub_(Tensor other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
+    public Tensor sub_(double other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
+    public Tensor mul_(Tensor other) { return InPlace.binary("mul_", BinaryFn.MUL, this, other); }
+    public Tensor mul_(double other) { return InPlace.binary("mul_", BinaryFn.MUL, this, other); }
+    public Tensor div_(Tensor other) { return InPlace.binary("div_", BinaryFn.DIV, this, other); }
+    public Tensor div_(double other) { return InPlace.binary("div_", BinaryFn.DIV, this, other); }
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return InPlace.addcmul(this, t1, t2, value); }
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return InPlace.addcdiv(this, t1, t2, value); }
+    public Tensor clamp_(double min, double max) { return InPlace.clamp(this, min, max); }
+    public Tensor relu_() { return InPlace.unary("relu_", UnaryFn.RELU, this); }
+    public Tensor maskedFill_(Tensor mask, double value) { return InPlace.maskedFill(this, mask, value); }
     /** Copies src (broadcast, converted to this dtype) into this; returns this. */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /** Sets every element to value; returns this. */

@@ -37,4 +37,15 @@ public interface Backend {
      * (any strides but no stride-0 dim of size > 1). View ops never reach a backend.
      */
     void execute(Op op, Strided[] inputs, Strided[] outputs);
+
+    /**
+     * True if this backend runs an elementwise op in place: {@code execute} with its output being one of
+     * its inputs (the same view: any strides and offset, no two elements at one address), every other
+     * input either in other storage or that same view. Each element is read before it is written. The
+     * dispatcher asks before it passes such an output (add_, mul_, clamp_, masked_fill_); false means it
+     * computes out of place and copies. Default false.
+     */
+    default boolean inPlaceElementwise() {
+        return false;
+    }
 }

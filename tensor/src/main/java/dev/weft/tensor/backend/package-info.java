@@ -24,7 +24,10 @@
  *     fill) and never reallocates. CopyInto's single output is its destination input itself (any strides,
  *     but no dim of size &gt; 1 with stride 0); the dispatcher bumps its storage version afterwards.</li>
  * <li><b>Aliasing.</b> Outputs never alias inputs or each other, except CopyInto, whose destination
- *     is its output. CopyInto's source may share the destination's storage: the dispatcher does not
+ *     is its output, and elementwise ops run in place on a backend whose
+ *     {@link dev.weft.tensor.backend.Backend#inPlaceElementwise} is true (the output is then one input's
+ *     own view, of any strides and offset without overlap, and no other input shares its storage unless it is
+ *     that same view). CopyInto's source may share the destination's storage: the dispatcher does not
  *     check overlap today, and a partially overlapping copy is unspecified (the CPU backend copies in
  *     row-major order); a backend must not assume the two are disjoint.</li>
  * <li><b>View ops never reach a backend</b> ({@code ViewOp}: their layout is metadata, computed by

@@ -73,6 +73,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public boolean inPlaceElementwise() {
+        return true;
+    }
+
+    @Override
     public void execute(Op op, Strided[] inputs, Strided[] outputs) {
         switch (op) {
             case ElementwiseOp e -> CpuElementwise.run(e, inputs, outputs[0]);

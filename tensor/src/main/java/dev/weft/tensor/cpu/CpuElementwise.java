@@ -33,7 +33,7 @@ final class CpuElementwise {
                     unaryRun(fn, u, xa, x.storageOffset(), 1, y, out.storageOffset(), 1, out.numel());
                     return;
                 }
-                StridedLoop loop = new StridedLoop(shape, new int[] {0, x.storageOffset()}, out.stride(), x.stride());
+                StridedLoop loop = new StridedLoop(shape, new int[] {out.storageOffset(), x.storageOffset()}, out.stride(), x.stride());
                 int ys = loop.innerStride(0), xs = loop.innerStride(1);
                 each(loop, (o, n) -> unaryRun(fn, u, xa, o[1], xs, y, o[0], ys, n));
             }
@@ -46,7 +46,7 @@ final class CpuElementwise {
                     binaryRun(fn, aa, a.storageOffset(), 1, ca, c.storageOffset(), cs1, y, out.storageOffset(), 1, out.numel());
                     return;
                 }
-                StridedLoop loop = new StridedLoop(shape, new int[] {0, a.storageOffset(), c.storageOffset()},
+                StridedLoop loop = new StridedLoop(shape, new int[] {out.storageOffset(), a.storageOffset(), c.storageOffset()},
                         out.stride(), Broadcast.strides(a, shape), Broadcast.strides(c, shape));
                 int ys = loop.innerStride(0), as = loop.innerStride(1), cs = loop.innerStride(2);
                 each(loop, (o, n) -> binaryRun(fn, aa, o[1], as, ca, o[2], cs, y, o[0], ys, n));
@@ -56,7 +56,7 @@ final class CpuElementwise {
                 Object aa = CpuStorage.of(a).array(), da = CpuStorage.of(d).array();
                 var fn = compareFn(c.fn());
                 byte[] yy = (byte[]) y;
-                StridedLoop loop = new StridedLoop(shape, new int[] {0, a.storageOffset(), d.storageOffset()},
+                StridedLoop loop = new StridedLoop(shape, new int[] {out.storageOffset(), a.storageOffset(), d.storageOffset()},
                         out.stride(), Broadcast.strides(a, shape), Broadcast.strides(d, shape));
                 int ys = loop.innerStride(0), as = loop.innerStride(1), ds = loop.innerStride(2);
                 each(loop, (o, n) -> {
@@ -74,7 +74,7 @@ final class CpuElementwise {
                 Strided c = in[0], a = in[1], b = in[2];
                 byte[] ca = (byte[]) CpuStorage.of(c).array();
                 Object aa = CpuStorage.of(a).array(), ba = CpuStorage.of(b).array();
-                StridedLoop loop = new StridedLoop(shape, new int[] {0, c.storageOffset(), a.storageOffset(), b.storageOffset()},
+                StridedLoop loop = new StridedLoop(shape, new int[] {out.storageOffset(), c.storageOffset(), a.storageOffset(), b.storageOffset()},
                         out.stride(), Broadcast.strides(c, shape), Broadcast.strides(a, shape), Broadcast.strides(b, shape));
                 int ys = loop.innerStride(0), cs = loop.innerStride(1), as = loop.innerStride(2), bs = loop.innerStride(3);
                 each(loop, (o, n) -> {
