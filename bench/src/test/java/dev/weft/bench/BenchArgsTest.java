@@ -1,0 +1,62 @@
+package dev.weft.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BenchArgsTest {
+    private static final Set<String> FLAGS = Set.of("json", "first-steps");
+    private static final Set<String> VALUED = Set.of("threads", "steps");
+
+    private static BenchArgs parse(String... args) {
+        return BenchArgs.parse("train-cnn", List.of(args), FLAGS, VALUED);
+    }
+
+    @Test
+    void flagsAndBothValueFormsAreRead() {
+        BenchArgs a = parse("--threads", "1,2", "--steps=7", "--json");
+        assertTrue(a.flag("json"));
+        assertFalse(a.flag("first-steps"));
+        assertArrayEquals(new int[] {1, 2}, a.ints("threads", "4"));
+        assertArrayEquals(new int[] {7}, a.ints("steps", "50"));
+        assertEquals("dflt", a.get("nothing", "dflt"));
+        assertEquals(List.of("a", "b"), a.list("nothing", "a, b,"));
+    }
+
+    @Test
+    void badInputIsAnErrorNamingTheSuiteAndTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--thread", "1"));
+        assertEquals("bench train-cnn: unknown option --thread (known: --first-steps, --json, --steps, --threads)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("--steps"));
+        assertEquals("bench train-cnn: --steps needs a value", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("--json=yes"));
+        assertEquals("bench train-cnn: --json takes no value", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("steps"));
+        assertEquals("bench train-cnn: unexpected argument 'steps'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> parse("--threads", "1,x").ints("threads", "1"));
+        assertEquals("bench train-cnn: --threads: 'x' is not an integer", e.getMessage());
+    }
+
+    @Test
+    void aJsonLineKeepsItsFieldOrderAndEscapes() {
+        String line = JsonLine.of("s", "c\"q\\\n", "weft", 2, "cpu").put("n", 3).put("x", 0.25).put("bad", Double.NaN)
+                .put("t", true).toString();
+        Map<String, Object> m = FlatJson.parse(line);
+        assertEquals(Arrays.asList("suite", "case", "impl", "threads", "device", "n", "x", "bad", "t"), List.copyOf(m.keySet()));
+        assertEquals("c\"q\\\n", m.get("case"));
+        assertEquals(2.0, m.get("threads"));
+        assertEquals(0.25, m.get("x"));
+        assertEquals(null, m.get("bad"));
+        assertEquals(Boolean.TRUE, m.get("t"));
+        assertThrows(IllegalArgumentException.class, () -> FlatJson.parse("{\"a\":1,}"));
+        assertThrows(IllegalArgumentException.class, () -> FlatJson.parse("{\"a\":1} x"));
+    }
+}
