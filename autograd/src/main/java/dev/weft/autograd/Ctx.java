@@ -64,6 +64,15 @@ final class Ctx {
         return needs[i];
     }
 
+    /** The shape of output i (no version check: metadata only). */
+    int[] outShape(int i) {
+        return node.outputMeta(i).shape();
+    }
+
+    int outputCount() {
+        return node.outputCount;
+    }
+
     String opName() {
         return node.name();
     }

@@ -103,12 +103,12 @@ public final class Tape implements Recorder {
             throw new IllegalStateException(op + ": in-place write into a leaf tensor " + d + " that requires grad; "
                     + "do the update inside Autograd.noGrad() (as optimizers do), or work on a clone");
         }
-        if (dst.gradNode() instanceof Node nd && nd.op instanceof ViewOp) {
+        if (producer(dst) instanceof Node nd && nd.op instanceof ViewOp) {
             throw new IllegalStateException(op + ": in-place write into a view (" + nd.name() + " of "
                     + Shape.format(nd.inputShape(0)) + ") of a tensor that requires grad; autograd cannot rewrite the "
                     + "base's history: build the result out of place (where, cat, indexAdd) or clone the base first");
         }
-        if (dst.isViewOfGradTensor() && !(dst.gradNode() instanceof Node)) {
+        if (dst.isViewOfGradTensor() && producer(dst) == null) {
             throw new IllegalStateException(op + ": in-place write in grad mode into a view " + d + " that was taken under "
                     + "no-grad of a tensor that requires grad (its base would change behind autograd's back); write "
                     + "inside Autograd.noGrad(), or take the view in grad mode, or clone first");
@@ -124,7 +124,13 @@ public final class Tape implements Recorder {
 
     /** For an input that is a view on the tape: refused when its base's history changed since (see checkView). */
     private static void checkNotStale(String op, int i, Tensor t) {
-        if (t.gradNode() instanceof Node nd && nd.op instanceof ViewOp) checkView(op, i, t, nd);
+        if (producer(t) instanceof Node nd && nd.op instanceof ViewOp) checkView(op, i, t, nd);
+    }
+
+    /** The node that produced t (for any output slot), or null for a leaf or a non-differentiable marker. */
+    static Node producer(Tensor t) {
+        Object g = t.gradNode();
+        return g instanceof Node n ? n : g instanceof Node.Out o ? o.node() : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.weft.autograd;
 
 import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.Create;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.ViewOp;
 import java.util.HashMap;
@@ -9,12 +10,13 @@ import java.util.Map;
 /**
  * Backward rules of the view primitives: the inverse view for reshape/permute/squeeze/unsqueeze,
  * the engine's central sum-to-size for expand, and an embedding into zeros for slice, select and
- * as_strided (positions computed from metadata only, never from values).
+ * as_strided (positions computed from metadata only, never from values), one cat for split/chunk/unbind.
  */
 final class ViewGrads {
     private ViewGrads() {}
 
     static Tensor[] backward(ViewOp op, Ctx c) {
+        if (op instanceof ViewOp.Split sp) return new Tensor[] {split(sp, c)};
         Tensor g = c.g();
         int[] shape = c.inShape(0);
         Tensor gx = switch (op) {
@@ -35,8 +37,19 @@ final class ViewGrads {
             case ViewOp.Squeeze s -> g.unsqueeze(s.dim());
             case ViewOp.Unsqueeze u -> g.squeeze(u.dim());
             case ViewOp.AsStrided a -> asStrided(a, g, c);
+            case ViewOp.Split sp -> throw new IllegalStateException("unreachable");
         };
         return new Tensor[] {gx};
+    }
+
+    /** One cat of the pieces' gradients (zeros for a piece that got none), each unsqueezed back for unbind. */
+    private static Tensor split(ViewOp.Split sp, Ctx c) {
+        java.util.List<Tensor> parts = new java.util.ArrayList<>(c.outputCount());
+        for (int i = 0; i < c.outputCount(); i++) {
+            Tensor g = c.g(i) != null ? c.g(i) : Create.full(c.outShape(i), 0, c.inDtype(0), c.inMeta(0).device());
+            parts.add(sp.squeeze() ? g.unsqueeze(sp.dim()) : g);
+        }
+        return Tensor.cat(parts, sp.dim());
     }
 
     /**

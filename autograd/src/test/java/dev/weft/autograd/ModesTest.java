@@ -114,6 +114,23 @@ class ModesTest {
     }
 
     @Test
+    void unbindIsOneNodeWhoseBackwardIsOneStackAndItsPiecesAreNotWritable() {
+        Tensor x = leaf(1, 2, 3, 4, 5, 6);
+        Tensor h = x.mul(1.0).reshape(3, 2);
+        java.util.List<Tensor> rows = h.unbind(0);
+        assertEquals("unbind", Autograd.gradFn(rows.get(2)));
+        assertTrue(Tape.producer(rows.get(0)) == Tape.producer(rows.get(2)), "one node for every piece");
+        for (int i = 0; i < 3; i++) {
+            Tensor piece = rows.get(i);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> piece.mul_(2.0));
+            assertTrue(e.getMessage().contains("view (unbind of (3, 2))"), e.getMessage());
+        }
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, h.toDoubleArray(), "the refused writes must not happen");
+        Autograd.backward(rows.get(0).sum().add(rows.get(2).mul(3.0).sum()));
+        assertArrayEquals(new double[] {1, 1, 0, 0, 3, 3}, x.grad().toDoubleArray());
+    }
+
+    @Test
     void aViewTakenUnderNoGradOfALeafIsNotWritableInGradModeAndEveryRefusalLeavesTheBitsAlone() {
         Tensor w = leaf(1, 2, 3);
         Tensor v;

@@ -55,10 +55,14 @@ public final class Dispatch {
         for (int i = 0; i < in.length; i++) in[i] = inputs[i].strided();
         Tensor[] outs = switch (op) {
             case ViewOp v -> {
-                ViewLayout l = ViewRules.layout(v, in);
-                Tensor t = Tensor.of(Strided.of(in[0].storage(), l.shape(), l.strides(), l.offset()));
-                if (inputs[0].requiresGrad() || inputs[0].isViewOfGradTensor()) t.markViewOfGradTensor();
-                yield new Tensor[] {t};
+                ViewLayout[] ls = ViewRules.layouts(v, in);
+                Tensor[] views = new Tensor[ls.length];
+                for (int i = 0; i < ls.length; i++) {
+                    ViewLayout l = ls[i];
+                    views[i] = Tensor.of(Strided.of(in[0].storage(), l.shape(), l.strides(), l.offset()));
+                    if (inputs[0].requiresGrad() || inputs[0].isViewOfGradTensor()) views[i].markViewOfGradTensor();
+                }
+                yield views;
             }
             case CopyOp.ToDevice t -> {
                 OutSpec[] specs = Rules.infer(op, in);

@@ -4,6 +4,7 @@ import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
 
 import dev.weft.tensor.op.JoinOp;
+import dev.weft.tensor.op.ViewOp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,35 +74,16 @@ public final class Joining {
             throw new IllegalArgumentException("split: split size " + splitSize + " must be positive for dim " + d
                     + " of size " + n + " in " + Shape.format(x.shape()));
         }
-        List<Tensor> out = new ArrayList<>();
-        if (n == 0) {
-            out.add(x.narrow(d, 0, 0));
-            return out;
-        }
-        for (int s = 0; s < n; s += splitSize) out.add(x.narrow(d, s, Math.min(splitSize, n - s)));
-        return out;
+        if (n == 0) return pieces("split", x, d, new int[] {0}, false);
+        int[] sizes = new int[Math.ceilDiv(n, splitSize)];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = Math.min(splitSize, n - i * splitSize);
+        return pieces("split", x, d, sizes, false);
     }
 
     /** torch.split with sizes: views of the given sizes along dim; they must sum to the dim's size. */
     public static List<Tensor> split(Tensor x, int[] sizes, int dim) {
         notScalar("split", x);
-        int d = Shape.dim("split", dim, x.dim()), n = x.size(d);
-        long sum = 0;
-        for (int s : sizes) {
-            if (s < 0) throw new IllegalArgumentException("split: negative size " + s + " in " + Arrays.toString(sizes));
-            sum += s;
-        }
-        if (sum != n) {
-            throw new IllegalArgumentException("split: sizes " + Arrays.toString(sizes) + " sum to " + sum + " but dim " + d
-                    + " has size " + n + " in " + Shape.format(x.shape()));
-        }
-        List<Tensor> out = new ArrayList<>();
-        int pos = 0;
-        for (int s : sizes) {
-            out.add(x.narrow(d, pos, s));
-            pos += s;
-        }
-        return out;
+        return pieces("split", x, Shape.dim("split", dim, x.dim()), sizes, false);
     }
 
     /** torch.chunk: at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter). */
@@ -109,20 +91,26 @@ public final class Joining {
         if (chunks < 1) throw new IllegalArgumentException("chunk: chunks must be >= 1, got " + chunks);
         notScalar("chunk", x);
         int d = Shape.dim("chunk", dim, x.dim()), n = x.size(d);
-        if (n == 0) {
-            int[] sizes = new int[chunks];
-            return split(x, sizes, d);
-        }
-        return split(x, Math.ceilDiv(n, chunks), d);
+        if (n == 0) return pieces("chunk", x, d, new int[chunks], false);
+        int size = Math.ceilDiv(n, chunks);
+        int[] sizes = new int[Math.ceilDiv(n, size)];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = Math.min(size, n - i * size);
+        return pieces("chunk", x, d, sizes, false);
     }
 
-    /** torch.unbind: the views x.select(dim, i) for every i. */
+    /** torch.unbind: the views x.select(dim, i) for every i, as one op (its backward is one stack). */
     public static List<Tensor> unbind(Tensor x, int dim) {
         notScalar("unbind", x);
         int d = Shape.dim("unbind", dim, x.dim());
-        List<Tensor> out = new ArrayList<>();
-        for (int i = 0; i < x.size(d); i++) out.add(x.select(d, i));
-        return out;
+        int[] ones = new int[x.size(d)];
+        Arrays.fill(ones, 1);
+        return pieces("unbind", x, d, ones, true);
+    }
+
+    /** The views of one Split op (one graph node for all of them). */
+    private static List<Tensor> pieces(String name, Tensor x, int d, int[] sizes, boolean squeeze) {
+        if (sizes.length == 0) return new ArrayList<>();
+        return new ArrayList<>(Arrays.asList(Dispatch.apply(new ViewOp.Split(d, sizes, squeeze, name), x)));
     }
 
     private static void notScalar(String op, Tensor x) {

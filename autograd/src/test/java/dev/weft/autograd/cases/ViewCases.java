@@ -5,7 +5,7 @@ import java.util.List;
 
 import static dev.weft.autograd.cases.Inputs.*;
 
-/** Gradcheck cases of the View family: reshape, permute, expand, slice, select, squeeze/unsqueeze and as_strided. */
+/** Gradcheck cases of the View family: reshape, permute, expand, slice, select, squeeze/unsqueeze, as_strided and split (unbind, chunk). */
 public final class ViewCases {
     private ViewCases() {}
 
@@ -27,6 +27,18 @@ public final class ViewCases {
                 x -> x[0].contiguous().asStrided(new int[] {2, 2}, new int[] {1, 4}, 1).exp());
         add.add("as_strided_overlap", false, g -> new Tensor[] {g.leaf(new int[] {5}, -1, 1)},
                 x -> x[0].contiguous().asStrided(new int[] {3, 3}, new int[] {1, 1}, 0).square());
+        add.add("unbind", true, g -> new Tensor[] {g.leaf(new int[] {3, 2, 4}, -1, 1)}, x -> {
+            List<Tensor> p = x[0].unbind(1);
+            return p.get(0).mul(p.get(1).exp());
+        });
+        add.add("split_one_piece_unused", false, g -> new Tensor[] {g.leaf(new int[] {7, 3}, -1, 1)}, x -> {
+            List<Tensor> p = x[0].split(3, 0);
+            return p.get(0).sin().sum().add(p.get(2).square().sum());
+        });
+        add.add("chunk", false, g -> new Tensor[] {g.leaf(new int[] {2, 6}, -1, 1)}, x -> {
+            List<Tensor> p = x[0].chunk(3, 1);
+            return p.get(0).mul(p.get(1)).add(p.get(2));
+        });
         add.add("contiguous", false, g -> new Tensor[] {g.leaf(g.shape(2, 3, 3), -1, 1)}, x -> x[0].transpose(0, -1).contiguous().mul(x[0].transpose(0, -1)));
         return add.cases();
     }

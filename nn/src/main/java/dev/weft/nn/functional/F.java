@@ -5,6 +5,7 @@ import dev.weft.nn.loss.Reduction;
 import dev.weft.tensor.Convolution;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Pooling;
+import dev.weft.tensor.Joining;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -173,6 +174,24 @@ public final class F {
     /** avg_pool2d(x, k, stride): a k x k window, no padding, padding counted (PyTorch's defaults). */
     public static Tensor avgPool2d(Tensor x, int kernelSize, int stride) {
         return Pooling.avgPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, false, true);
+    }
+
+    /** F.pad with zeros: pads = (left, right) of the last dim, then (left, right) of the one before, ... */
+    public static Tensor pad(Tensor x, int... pads) {
+        return Joining.pad(x, pads);
+    }
+
+    /**
+     * F.pad(x, pads, mode, value): mode "constant" (value), "reflect", "replicate" or "circular"; negative pads
+     * crop. Differentiable in every mode (see {@link Joining#pad(Tensor, int[], String, double)}).
+     */
+    public static Tensor pad(Tensor x, int[] pads, String mode, double value) {
+        return Joining.pad(x, pads, mode, value);
+    }
+
+    /** F.pad in a non-constant mode ("reflect", "replicate", "circular"). */
+    public static Tensor pad(Tensor x, int[] pads, String mode) {
+        return Joining.pad(x, pads, mode, 0);
     }
 
     /** adaptive_avg_pool2d: (B, C, H, W) or (C, H, W) -> (..., oh, ow) with PyTorch's windows. */

@@ -109,6 +109,7 @@ public record ViewLayout(int[] shape, int[] strides, int offset) {
                 int stride = u.dim() < rank ? st[u.dim()] * Math.max(shape[u.dim()], 1) : 1;
                 yield new ViewLayout(Shape.insert(shape, u.dim(), 1), Shape.insert(st, u.dim(), stride), off);
             }
+            case ViewOp.Split sp -> throw new IllegalArgumentException(sp.name() + " has several outputs: see ViewLayout.pieces");
             case ViewOp.AsStrided a -> {
                 int[] ns = a.shape(), nst = a.strides();
                 if (ns.length != nst.length) {
@@ -133,6 +134,34 @@ public record ViewLayout(int[] shape, int[] strides, int offset) {
                 yield new ViewLayout(ns, nst, a.offset());
             }
         };
+    }
+
+    /** The layouts of a split's pieces: slices of x along the dim, squeezed when asked; errors name the op. */
+    public static ViewLayout[] pieces(ViewOp.Split sp, Strided x) {
+        int[] shape = x.shape(), st = x.stride(), sizes = sp.sizes();
+        int d = sp.dim(), rank = shape.length;
+        checkDim(sp.name(), d, rank, shape, false);
+        long sum = 0;
+        for (int n : sizes) {
+            if (n < 0 || (sp.squeeze() && n != 1)) {
+                throw new IllegalArgumentException(sp.name() + ": piece size " + n + " is invalid in " + Arrays.toString(sizes));
+            }
+            sum += n;
+        }
+        if (sum != shape[d]) {
+            throw new IllegalArgumentException(sp.name() + ": sizes " + Arrays.toString(sizes) + " sum to " + sum + " but dim " + d
+                    + " has size " + shape[d] + " in " + Shape.format(shape));
+        }
+        ViewLayout[] out = new ViewLayout[sizes.length];
+        int pos = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            int off = x.storageOffset() + (sizes[i] == 0 ? 0 : pos * st[d]);
+            int[] ps = shape.clone();
+            ps[d] = sizes[i];
+            out[i] = sp.squeeze() ? new ViewLayout(Shape.remove(ps, d), Shape.remove(st, d), off) : new ViewLayout(ps, st.clone(), off);
+            pos += sizes[i];
+        }
+        return out;
     }
 
     private static void checkDim(String op, int dim, int rank, int[] shape, boolean inclusive) {

@@ -85,6 +85,27 @@ public sealed interface ViewOp extends Op {
     }
 
     /**
+     * Several outputs: consecutive pieces of sizes[i] entries along dim (the sizes sum to the dim's size),
+     * each with the dim removed when squeeze (every size then 1). torch.split, chunk and unbind; one graph
+     * node for all pieces, whose backward is one cat (or stack) of their gradients.
+     */
+    record Split(int dim, int[] sizes, boolean squeeze, String name) implements ViewOp {
+        public Split {
+            sizes = sizes.clone();
+        }
+
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Split[dim=" + dim + ", sizes=" + Arrays.toString(sizes) + (squeeze ? ", squeeze" : "") + "]";
+        }
+    }
+
+    /**
      * An arbitrary strided window of the input's storage: shape, strides (>= 0) and an offset in
      * storage elements. Every element reached must lie inside the storage.
      */

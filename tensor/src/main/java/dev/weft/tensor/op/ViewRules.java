@@ -15,7 +15,19 @@ public final class ViewRules {
         return ViewLayout.of(op, in[0]);
     }
 
+    /** The layouts of every output: one, or one per piece of a {@link ViewOp.Split}. */
+    public static ViewLayout[] layouts(ViewOp op, Strided[] in) {
+        if (op instanceof ViewOp.Split sp) {
+            RuleChecks.arity(op.name(), in, 1);
+            return ViewLayout.pieces(sp, in[0]);
+        }
+        return new ViewLayout[] {layout(op, in)};
+    }
+
     static OutSpec[] infer(ViewOp op, Strided[] in) {
-        return new OutSpec[] {new OutSpec(layout(op, in).shape(), in[0].dtype())};
+        ViewLayout[] l = layouts(op, in);
+        OutSpec[] specs = new OutSpec[l.length];
+        for (int i = 0; i < l.length; i++) specs[i] = new OutSpec(l[i].shape(), in[0].dtype());
+        return specs;
     }
 }
