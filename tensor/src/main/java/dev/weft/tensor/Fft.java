@@ -65,9 +65,7 @@ public final class Fft {
     public static Tensor rfft(Tensor x, Integer n, int dim, String norm) {
         String op = "fft.rfft";
         real(op, x);
-        int d = dim(op, x, dim, x.dim());
-        int len = length(op, x, n, x.size(d), d);
-        return Dispatch.apply1(new SpectralOp.R2c(d, norm(op, x, norm, true)), resize(x, d, len));
+        return r2c(op, x, n, dim(op, x, dim, x.dim()), norm);
     }
 
     /** torch.fft.irfft along the last logical dim: (..., m, 2) -> real (..., 2 (m - 1)). */
@@ -87,14 +85,12 @@ public final class Fft {
     public static Tensor irfft(Tensor z, Integer n, int dim, String norm) {
         String op = "fft.irfft";
         complex(op, z);
-        int d = dim(op, z, dim, z.dim() - 1);
-        int m = z.size(d), len = length(op, z, n, 2 * (m - 1), d);
-        return Dispatch.apply1(new SpectralOp.C2r(d, len, norm(op, z, norm, false)), resize(z, d, len / 2 + 1));
+        return c2r(op, z, n, dim(op, z, dim, z.dim() - 1), norm);
     }
 
     /** torch.fft.fft2: fftn over the last two logical dims. */
     public static Tensor fft2(Tensor z) {
-        return fftn(z, null, new int[] {-2, -1}, null);
+        return c2cn("fft.fft2", z, null, new int[] {-2, -1}, null, true);
     }
 
     /** torch.fft.fftn over all logical dims. */
@@ -109,7 +105,7 @@ public final class Fft {
 
     /** torch.fft.ifft2: ifftn over the last two logical dims. */
     public static Tensor ifft2(Tensor z) {
-        return ifftn(z, null, new int[] {-2, -1}, null);
+        return c2cn("fft.ifft2", z, null, new int[] {-2, -1}, null, false);
     }
 
     public static Tensor ifftn(Tensor z) {
@@ -123,7 +119,7 @@ public final class Fft {
 
     /** torch.fft.rfft2: rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2). */
     public static Tensor rfft2(Tensor x) {
-        return rfftn(x, null, new int[] {-2, -1}, null);
+        return r2cn("fft.rfft2", x, null, new int[] {-2, -1}, null);
     }
 
     public static Tensor rfftn(Tensor x) {
@@ -132,24 +128,17 @@ public final class Fft {
 
     /** torch.fft.rfftn(input, s, dim, norm): rfft along the last of dims, then fft along the others. */
     public static Tensor rfftn(Tensor x, int[] s, int[] dims, String norm) {
-        String op = "fft.rfftn";
-        real(op, x);
-        FftDims p = FftDims.of(op, x, s, dims, x.dim());
-        int last = p.dims().length - 1;
-        norm(op, x, norm, true);
-        Tensor y = rfft(x, p.sizes()[last], p.dims()[last], norm);
-        for (int i = 0; i < last; i++) y = fft(y, p.sizes()[i], p.dims()[i], norm);
-        return y;
+        return r2cn("fft.rfftn", x, s, dims, norm);
     }
 
     /** torch.fft.irfft2: irfftn over the last two logical dims. */
     public static Tensor irfft2(Tensor z) {
-        return irfftn(z, null, new int[] {-2, -1}, null);
+        return c2rn("fft.irfft2", z, null, new int[] {-2, -1}, null);
     }
 
     /** torch.fft.irfft2 with output sizes s = (H, W). */
     public static Tensor irfft2(Tensor z, int[] s) {
-        return irfftn(z, s, new int[] {-2, -1}, null);
+        return c2rn("fft.irfft2", z, s, new int[] {-2, -1}, null);
     }
 
     public static Tensor irfftn(Tensor z) {
@@ -161,14 +150,7 @@ public final class Fft {
      * (its default length 2 (m - 1)).
      */
     public static Tensor irfftn(Tensor z, int[] s, int[] dims, String norm) {
-        String op = "fft.irfftn";
-        complex(op, z);
-        norm(op, z, norm, false);
-        FftDims p = FftDims.of(op, z, s, dims, z.dim() - 1);
-        int last = p.dims().length - 1;
-        Tensor y = z;
-        for (int i = 0; i < last; i++) y = ifft(y, p.sizes()[i], p.dims()[i], norm);
-        return irfft(y, p.sizes()[last], p.dims()[last], norm);
+        return c2rn("fft.irfftn", z, s, dims, norm);
     }
 
     private static Tensor c2c(String op, Tensor z, Integer n, int dim, String norm, boolean forward) {
@@ -178,6 +160,18 @@ public final class Fft {
         return Dispatch.apply1(new SpectralOp.C2c(d, forward, norm(op, z, norm, forward)), resize(z, d, len));
     }
 
+    /** rfft along the normalized dim d of a checked real x. */
+    private static Tensor r2c(String op, Tensor x, Integer n, int d, String norm) {
+        int len = length(op, x, n, x.size(d), d);
+        return Dispatch.apply1(new SpectralOp.R2c(d, norm(op, x, norm, true)), resize(x, d, len));
+    }
+
+    /** irfft along the normalized logical dim d of a checked complex z. */
+    private static Tensor c2r(String op, Tensor z, Integer n, int d, String norm) {
+        int len = length(op, z, n, 2 * (z.size(d) - 1), d);
+        return Dispatch.apply1(new SpectralOp.C2r(d, len, norm(op, z, norm, false)), resize(z, d, len / 2 + 1));
+    }
+
     private static Tensor c2cn(String op, Tensor z, int[] s, int[] dims, String norm, boolean forward) {
         complex(op, z);
         norm(op, z, norm, forward);
@@ -185,6 +179,26 @@ public final class Fft {
         Tensor y = z;
         for (int i = 0; i < p.dims().length; i++) y = c2c(op, y, p.sizes()[i], p.dims()[i], norm, forward);
         return y;
+    }
+
+    private static Tensor r2cn(String op, Tensor x, int[] s, int[] dims, String norm) {
+        real(op, x);
+        norm(op, x, norm, true);
+        FftDims p = FftDims.of(op, x, s, dims, x.dim());
+        int last = p.dims().length - 1;
+        Tensor y = r2c(op, x, p.sizes()[last], p.dims()[last], norm);
+        for (int i = 0; i < last; i++) y = c2c(op, y, p.sizes()[i], p.dims()[i], norm, true);
+        return y;
+    }
+
+    private static Tensor c2rn(String op, Tensor z, int[] s, int[] dims, String norm) {
+        complex(op, z);
+        norm(op, z, norm, false);
+        FftDims p = FftDims.of(op, z, s, dims, z.dim() - 1);
+        int last = p.dims().length - 1;
+        Tensor y = z;
+        for (int i = 0; i < last; i++) y = c2c(op, y, p.sizes()[i], p.dims()[i], norm, false);
+        return c2r(op, y, p.sizes()[last], p.dims()[last], norm);
     }
 
     /** x with dim d trimmed or zero-padded at the end to len (torch's resize_fft_input). */
