@@ -37,7 +37,23 @@ public final class SpectralCases {
                 x -> Fft.irfftn(x[0], new int[] {-1, 5}, new int[] {2, 0}, "forward"));
         add.add("fftn_ifft2", false, g -> new Tensor[] {g.leaf(new int[] {3, 2, 5, 2}, -1, 1)},
                 x -> Fft.ifft2(Fft.fftn(x[0], new int[] {4, 5}, new int[] {0, 2}, "ortho")));
+        add.add("fno_spectral_conv2d", false, g -> new Tensor[] {g.leaf(new int[] {1, 2, 6, 5}, -1, 1),
+                g.leaf(new int[] {2, 2, 3, 2, 2}, -1, 1)}, x -> spectralConv(x[0], x[1], 3, 2));
         return add.cases();
+    }
+
+    /**
+     * A Fourier neural operator layer (Li et al. 2021, eq. 4: (K v)(x) = F^-1(R . F v)(x)): the lowest m1 x m2
+     * modes of rfft2(x) times complex weights w (C_in, C_out, m1, m2, 2), the others dropped, and back.
+     * x: (B, C_in, H, W) -> (B, C_out, H, W).
+     */
+    static Tensor spectralConv(Tensor x, Tensor w, int m1, int m2) {
+        Tensor v = Fft.rfft2(x).narrow(2, 0, m1).narrow(3, 0, m2);
+        Tensor vr = v.select(-1, 0), vi = v.select(-1, 1), wr = w.select(-1, 0), wi = w.select(-1, 1);
+        String eq = "bixy,ioxy->boxy";
+        Tensor re = Tensor.einsum(eq, vr, wr).sub(Tensor.einsum(eq, vi, wi));
+        Tensor im = Tensor.einsum(eq, vr, wi).add(Tensor.einsum(eq, vi, wr));
+        return Fft.irfft2(Tensor.stack(new Tensor[] {re, im}, -1), new int[] {x.size(2), x.size(3)});
     }
 
     /** One leaf of rank 1..3 (plus the trailing (re, im) pair when complex) with one long dim of 4..11 entries. */
