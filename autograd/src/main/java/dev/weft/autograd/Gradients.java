@@ -14,6 +14,7 @@ import dev.weft.tensor.op.ReduceFn;
 import dev.weft.tensor.op.ReduceOp;
 import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.SortOp;
+import dev.weft.tensor.op.SpectralOp;
 import dev.weft.tensor.op.UnaryFn;
 import dev.weft.tensor.op.ViewOp;
 import java.util.Set;
@@ -53,6 +54,7 @@ public final class Gradients {
             case SortOp s -> SortGrads.backward(s, c);
             case ConvOp k -> ConvGrads.backward(k, c);
             case LinalgOp l -> LinalgGrads.backward(l, c);
+            case SpectralOp s -> SpectralGrads.backward(s, c);
         };
     }
 

@@ -16,7 +16,7 @@
  *   <li>{@link dev.weft.autograd.Gradients}: the rule table, an exhaustive switch over the sealed op
  *       families, one line per family, each family's rules in {@code <F>Grads}: ElementwiseGrads,
  *       ReduceGrads, ViewGrads, MatmulGrads, CopyGrads, CreationGrads (none: not differentiable),
- *       JoinGrads, IndexGrads (with its helper ScatterReduceGrads), SortGrads, ConvGrads, LinalgGrads;
+ *       JoinGrads, IndexGrads (with its helper ScatterReduceGrads), SortGrads, ConvGrads, LinalgGrads, SpectralGrads;
  *       broadcasting is undone once, in the engine (sumToSize). Each family's gradcheck cases are in
  *       the tests' {@code cases/<F>Cases}, run one reported test per case by GradcheckTest
  *       ({@code gradcheck[mul]}; one alone: {@code -Dtest=GradcheckTest -Dweft.case=mul}).</li>

@@ -104,6 +104,14 @@ class JitTierBitsTest {
         Gemm.dgemm(true, false, m, c, k, 1, xd, 0, m, xd, 5000, c, 0, cd, 0, c);
         d.put("gemm F32", fnv(cf));
         d.put("gemm F64", fnv(cd));
+        for (int fn : new int[] {256, 100}) {                       // radix-2 and Bluestein
+            float[] ff = new float[2 * 3 * fn];
+            double[] fd = new double[ff.length];
+            dev.weft.kernels.fft.Fft.c2c(xf, 0, 3, fn, 1, false, 1f, ff, 0);
+            dev.weft.kernels.fft.Fft.c2c(xd, 0, 3, fn, 1, true, 1.0 / fn, fd, 0);
+            d.put("fft c2c n " + fn + " F32", fnv(ff));
+            d.put("fft c2c n " + fn + " F64", fnv(fd));
+        }
         return d;
     }
 

@@ -12,6 +12,7 @@ import dev.weft.tensor.op.ElementwiseOp;
 import dev.weft.tensor.op.LinalgOp;
 import dev.weft.tensor.op.ConvOp;
 import dev.weft.tensor.op.SortOp;
+import dev.weft.tensor.op.SpectralOp;
 import dev.weft.tensor.op.IndexOp;
 import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.MatmulOp;
@@ -91,6 +92,7 @@ public final class CpuBackend implements Backend {
             case SortOp s -> CpuSort.run(s, inputs[0], outputs);
             case ConvOp c -> CpuConv.run(c, inputs, outputs);
             case LinalgOp l -> CpuLinalg.run(l, inputs, outputs);
+            case SpectralOp s -> CpuSpectral.run(s, inputs[0], outputs[0]);
         }
     }
 

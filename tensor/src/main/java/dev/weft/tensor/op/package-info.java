@@ -21,6 +21,7 @@
  * <tr><td>Sort</td><td>SortOp</td><td>SortRules</td><td>Sorting</td><td>CpuSort</td><td>SortGrads</td><td>cases/SortCases</td></tr>
  * <tr><td>Conv</td><td>ConvOp</td><td>ConvRules</td><td>Convolution (+ Pooling)</td><td>CpuConv</td><td>ConvGrads</td><td>cases/ConvCases</td></tr>
  * <tr><td>Linalg</td><td>LinalgOp</td><td>LinalgRules</td><td>Linalg</td><td>CpuLinalg</td><td>LinalgGrads</td><td>cases/LinalgCases</td></tr>
+ * <tr><td>Spectral</td><td>SpectralOp</td><td>SpectralRules</td><td>Fft</td><td>CpuSpectral</td><td>SpectralGrads</td><td>cases/SpectralCases</td></tr>
  * </table>
  * The scalar and SIMD kernels a CPU executor calls are in the kernels module (docs/ARCHITECTURE.md
  * lists them per family). To add a family: a sealed interface of records added to Op's permits, its
