@@ -7,13 +7,16 @@ import dev.weft.tensor.Tensor;
 final class Embeddings {
     private Embeddings() {}
 
-    // idx: (*) integer, w: (N, E) -> (*, E)
+    // idx: (*) integer, w: (N, E) -> (*, E); per-sample: idx (B, *), w (B, N, E) -> (B, *, E) from table w[i]
     static Tensor embedding(Tensor idx, Tensor w, Integer paddingIdx) {
         if (idx.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("embedding: indices " + Shape.format(idx.shape()) + " must be integer, got " + idx.dtype());
         }
-        if (w.dim() != 2) throw new IllegalArgumentException("embedding: weight " + Shape.format(w.shape()) + " must be (N, E)");
-        int n = w.size(0), e = w.size(1);
+        if (w.dim() != 2 && w.dim() != 3) {
+            throw new IllegalArgumentException("embedding: weight " + Shape.format(w.shape()) + " must be (N, E) or per-sample (B, N, E)");
+        }
+        boolean perSample = w.dim() == 3;
+        int n = w.size(-2), e = w.size(-1);
         Tensor flat = idx.reshape(idx.numel());
         if (flat.numel() > 0) {
             long lo = (long) flat.min().item(), hi = (long) flat.max().item();
@@ -22,7 +25,8 @@ final class Embeddings {
                         + ", outside [0, " + n + ") rows of weight " + Shape.format(w.shape()));
             }
         }
-        Tensor rows = w.indexSelect(0, flat);                                        // (M, E)
+        Tensor rows = perSample ? w.reshape(w.size(0) * n, e).indexSelect(0, PerSample.embeddingRows(idx, w))
+                : w.indexSelect(0, flat);                                                    // (M, E)
         if (paddingIdx != null) {
             int p = paddingIdx < 0 ? paddingIdx + n : paddingIdx;
             // NOTE: same values, but rows looked up at the padding index carry no gradient to w

@@ -94,34 +94,52 @@ public final class F {
 
     // ---------------------------------------------------------------- convolution
 
-    /** conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k), bias (C_out,) or null. */
+    /**
+     * conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k), bias (C_out,) or null; or per-sample
+     * weight (B, C_out, C_in/groups, k) and bias (B, C_out) with a batched x (sample i uses weight[i]).
+     */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        if (weight.dim() == 4) {
+            return PerSample.conv("conv1d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv1d(xf, wf, null, stride, padding, dilation, g));
+        }
         return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
     }
 
     /** conv1d with padding "same" or "valid". */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
+        if (weight.dim() == 4) {
+            return PerSample.conv("conv1d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv1d(xf, wf, null, stride, padding, dilation, g));
+        }
         return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
     }
 
-    /** conv2d: x (B, C_in, H, W) or (C_in, H, W), weight (C_out, C_in/groups, kH, kW); sizes have 1 or 2 entries. */
+    /**
+     * conv2d: x (B, C_in, H, W) or (C_in, H, W), weight (C_out, C_in/groups, kH, kW); sizes have 1 or 2 entries.
+     * A per-sample weight (B, C_out, C_in/groups, kH, kW) and bias (B, C_out) convolve sample i with weight[i].
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        if (weight.dim() == 5) {
+            return PerSample.conv("conv2d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv2d(xf, wf, null, stride, padding, dilation, g));
+        }
         return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
     /** conv2d with padding "same" or "valid". */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
+        if (weight.dim() == 5) {
+            return PerSample.conv("conv2d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv2d(xf, wf, null, stride, padding, dilation, g));
+        }
         return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
     /** conv2d with a square stride and padding, dilation 1, one group: F.conv2d(x, w, b, stride=s, padding=p). */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
-        return Convolution.conv2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {1}, 1);
+        return conv2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {1}, 1);
     }
 
     /** conv2d with stride 1, padding 0, dilation 1, one group. */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) {
-        return Convolution.conv2d(x, weight, bias);
+        return conv2d(x, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
     }
 
     /**

@@ -21,9 +21,14 @@ final class Norms {
         Tensor xc = x.sub(mean);
         Tensor var = xc.square().mean(dims, true);
         Tensor y = xc.mul(var.add(eps).rsqrt());
-        if (w != null) y = y.mul(w);
-        if (b != null) y = y.add(b);
+        if (w != null) y = y.mul(affine(w, normalizedShape, x));
+        if (b != null) y = y.add(affine(b, normalizedShape, x));
         return y;
+    }
+
+    /** A trailing-dims affine as given, or a per-sample one (B, *normalizedShape) broadcast over each sample. */
+    private static Tensor affine(Tensor t, int[] ns, Tensor x) {
+        return Arrays.equals(t.shape(), ns) ? t : PerSample.trailingAffine(t, x);
     }
 
     /** x: (..., *normalizedShape): y = x / sqrt(mean(x^2) + eps) * w. eps null: the dtype's machine epsilon. */
@@ -32,7 +37,7 @@ final class Norms {
         checkAffine("rms_norm", x, normalizedShape, w, null);
         double e = eps != null ? eps : (x.dtype() == dev.weft.tensor.core.DType.F64 ? Math.ulp(1.0) : Math.ulp(1.0f));
         Tensor y = x.mul(x.square().mean(dims, true).add(e).rsqrt());
-        return w == null ? y : y.mul(w);
+        return w == null ? y : y.mul(affine(w, normalizedShape, x));
     }
 
     private static int[] trailing(String op, Tensor x, int[] ns) {
@@ -50,9 +55,10 @@ final class Norms {
 
     private static void checkAffine(String op, Tensor x, int[] ns, Tensor w, Tensor b) {
         for (Tensor t : new Tensor[] {w, b}) {
-            if (t != null && !Arrays.equals(t.shape(), ns)) {
+            if (t != null && !Arrays.equals(t.shape(), ns) && !PerSample.isPerSample(t, ns, x)) {
                 throw new IllegalArgumentException(op + ": input " + Shape.format(x.shape()) + ": "
-                        + (t == w ? "weight " : "bias ") + Shape.format(t.shape()) + " must be " + Shape.format(ns));
+                        + (t == w ? "weight " : "bias ") + Shape.format(t.shape()) + " must be " + Shape.format(ns)
+                        + " or per-sample " + Shape.format(Shape.insert(ns, 0, x.size(0))));
             }
         }
     }
@@ -74,10 +80,14 @@ final class Norms {
         Tensor gc = g.sub(mean);
         Tensor var = gc.square().mean(new int[] {2}, true);
         Tensor y = gc.mul(var.add(eps).rsqrt()).reshape(x.shape());
-        int[] bshape = channelShape(x);
-        if (w != null) y = y.mul(w.reshape(bshape));
-        if (b != null) y = y.add(b.reshape(bshape));
+        if (w != null) y = y.mul(channel(w, x));
+        if (b != null) y = y.add(channel(b, x));
         return y;
+    }
+
+    /** A (C) affine as (1, C, 1, ...), or a per-sample (B, C) one as (B, C, 1, ...). */
+    private static Tensor channel(Tensor t, Tensor x) {
+        return t.dim() == 2 ? PerSample.channelAffine(t, x) : t.reshape(channelShape(x));
     }
 
     /**
@@ -124,15 +134,15 @@ final class Norms {
         } else {
             y = x.sub(runningMean.reshape(bshape)).mul(runningVar.reshape(bshape).add(eps).rsqrt());
         }
-        if (w != null) y = y.mul(w.reshape(bshape));
-        if (b != null) y = y.add(b.reshape(bshape));
+        if (w != null) y = y.mul(channel(w, x));
+        if (b != null) y = y.add(channel(b, x));
         return y;
     }
 
     private static void checkChannel(String op, Tensor x, Tensor t, String what) {
-        if (t != null && (t.dim() != 1 || t.size(0) != x.size(1))) {
+        if (t != null && (t.dim() != 1 || t.size(0) != x.size(1)) && !PerSample.isPerSample(t, new int[] {x.size(1)}, x)) {
             throw new IllegalArgumentException(op + ": input " + Shape.format(x.shape()) + ": " + what + " "
-                    + Shape.format(t.shape()) + " must be (" + x.size(1) + ",)");
+                    + Shape.format(t.shape()) + " must be (" + x.size(1) + ",) or per-sample (" + x.size(0) + ", " + x.size(1) + ")");
         }
     }
 
