@@ -23,12 +23,47 @@ public final class Adagrad extends Optimizer {
         this(params, Map.of());
     }
 
-    /** @param options lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize */
-    public Adagrad(Iterable<Tensor> params, Map<String, ?> options) {
+    /** Options to set: {@code new Adagrad(params, Adagrad.options().lr(0.05).lrDecay(1e-4))}. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** Adagrad's options (defaults in the class comment). */
+    public static final class Options extends OptimizerOptions<Options> {
+        public Options lrDecay(double lrDecay) {
+            return put("lrDecay", lrDecay);
+        }
+
+        public Options weightDecay(double weightDecay) {
+            return put("weightDecay", weightDecay);
+        }
+
+        public Options initialAccumulatorValue(double value) {
+            return put("initialAccumulatorValue", value);
+        }
+
+        public Options eps(double eps) {
+            return put("eps", eps);
+        }
+
+        public Options maximize(boolean maximize) {
+            return put("maximize", maximize);
+        }
+    }
+
+    public Adagrad(Iterable<Tensor> params, Options options) {
+        this(params, options.asMap());
+    }
+
+    public Adagrad(List<ParamGroup> groups, Options defaults) {
+        this(groups, defaults.asMap());
+    }
+
+    Adagrad(Iterable<Tensor> params, Map<String, ?> options) {
         super("Adagrad", spec(), single(params), options);
     }
 
-    public Adagrad(List<ParamGroup> groups, Map<String, ?> defaults) {
+    Adagrad(List<ParamGroup> groups, Map<String, ?> defaults) {
         super("Adagrad", spec(), groups, defaults);
     }
 

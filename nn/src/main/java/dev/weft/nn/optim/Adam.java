@@ -19,13 +19,26 @@ public final class Adam extends AdamFamily {
         this(params, Map.of("lr", lr));
     }
 
-    /** @param options lr, betas (double[2] or List), eps, weightDecay, amsgrad, maximize, fused */
-    public Adam(Iterable<Tensor> params, Map<String, ?> options) {
-        super("Adam", spec("Adam", 0.0), single(params), options, false);
+    /** Options to set: {@code new Adam(params, Adam.options().lr(3e-4).betas(0.9, 0.99))}. */
+    public static AdamOptions options() {
+        return new AdamOptions();
+    }
+
+    public Adam(Iterable<Tensor> params, AdamOptions options) {
+        this(params, options.asMap());
     }
 
     /** Several groups; {@code defaults} apply where a group sets nothing. */
-    public Adam(List<ParamGroup> groups, Map<String, ?> defaults) {
+    public Adam(List<ParamGroup> groups, AdamOptions defaults) {
+        this(groups, defaults.asMap());
+    }
+
+    // the param-group dictionary form, as state dicts hold options (package-private: options() is the public way)
+    Adam(Iterable<Tensor> params, Map<String, ?> options) {
+        super("Adam", spec("Adam", 0.0), single(params), options, false);
+    }
+
+    Adam(List<ParamGroup> groups, Map<String, ?> defaults) {
         super("Adam", spec("Adam", 0.0), groups, defaults, false);
     }
 }

@@ -17,12 +17,24 @@ public final class AdamW extends AdamFamily {
         this(params, Map.of("lr", lr, "weightDecay", weightDecay));
     }
 
-    /** @param options lr, betas, eps, weightDecay, amsgrad, maximize, fused */
-    public AdamW(Iterable<Tensor> params, Map<String, ?> options) {
+    /** Options to set: {@code new AdamW(params, AdamW.options().lr(1e-3).weightDecay(0.05))}. */
+    public static AdamOptions options() {
+        return new AdamOptions();
+    }
+
+    public AdamW(Iterable<Tensor> params, AdamOptions options) {
+        this(params, options.asMap());
+    }
+
+    public AdamW(List<ParamGroup> groups, AdamOptions defaults) {
+        this(groups, defaults.asMap());
+    }
+
+    AdamW(Iterable<Tensor> params, Map<String, ?> options) {
         super("AdamW", spec("AdamW", 1e-2), single(params), options, true);
     }
 
-    public AdamW(List<ParamGroup> groups, Map<String, ?> defaults) {
+    AdamW(List<ParamGroup> groups, Map<String, ?> defaults) {
         super("AdamW", spec("AdamW", 1e-2), groups, defaults, true);
     }
 }

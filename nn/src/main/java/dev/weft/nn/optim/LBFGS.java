@@ -31,8 +31,45 @@ public final class LBFGS extends Optimizer {
         this(params, Map.of());
     }
 
-    /** @param options lr, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearchFn */
-    public LBFGS(Iterable<Tensor> params, Map<String, ?> options) {
+    /** Options to set: {@code new LBFGS(params, LBFGS.options().lr(1).historySize(10).strongWolfe())}. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** LBFGS's options (defaults in the class comment). */
+    public static final class Options extends OptimizerOptions<Options> {
+        public Options maxIter(int maxIter) {
+            return put("maxIter", maxIter);
+        }
+
+        /** Function evaluations per step (default maxIter * 5 / 4). */
+        public Options maxEval(int maxEval) {
+            return put("maxEval", maxEval);
+        }
+
+        public Options toleranceGrad(double tol) {
+            return put("toleranceGrad", tol);
+        }
+
+        public Options toleranceChange(double tol) {
+            return put("toleranceChange", tol);
+        }
+
+        public Options historySize(int historySize) {
+            return put("historySize", historySize);
+        }
+
+        /** The strong-Wolfe line search (PyTorch's line_search_fn="strong_wolfe"); default: a fixed step lr. */
+        public Options strongWolfe() {
+            return put("lineSearchFn", "strong_wolfe");
+        }
+    }
+
+    public LBFGS(Iterable<Tensor> params, Options options) {
+        this(params, options.asMap());
+    }
+
+    LBFGS(Iterable<Tensor> params, Map<String, ?> options) {
         super("LBFGS", spec(), single(params), options);
     }
 

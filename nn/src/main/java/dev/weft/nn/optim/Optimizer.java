@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * {@link #zeroGrad()}, and a state dict keyed by parameter index. Subclasses implement
  * {@link #update(ParamGroup)} and declare their options in an {@link OptionSpec}.
  *
- * <p>Options are passed as a map with camelCase keys, e.g.
- * {@code new Adam(model.parameters(), Map.of("lr", 1e-3, "betas", new double[] {0.9, 0.99}))}.
+ * <p>Options are passed typed, one fluent {@link OptimizerOptions} per optimizer, e.g.
+ * {@code new Adam(model.parameters(), Adam.options().lr(1e-3).betas(0.9, 0.99))}; a param group
+ * takes the options it overrides the same way. Groups and state dicts hold them as camelCase maps.
  */
 public abstract class Optimizer {
     private final String name;

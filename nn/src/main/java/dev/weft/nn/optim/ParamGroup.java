@@ -21,8 +21,13 @@ public final class ParamGroup {
         this(params, Map.of());
     }
 
-    /** A group whose {@code options} (e.g. {@code Map.of("lr", 1e-4)}) override the optimizer's defaults. */
-    public ParamGroup(Iterable<Tensor> params, Map<String, ?> options) {
+    /** A group whose options (e.g. {@code SGD.options().lr(1e-4)}) override the optimizer's defaults. */
+    public ParamGroup(Iterable<Tensor> params, OptimizerOptions<?> options) {
+        this(params, options.asMap());
+    }
+
+    // the dictionary form (state dicts; package-private: the typed options are the public way)
+    ParamGroup(Iterable<Tensor> params, Map<String, ?> options) {
         List<Tensor> ps = new ArrayList<>();
         for (Tensor p : params) ps.add(java.util.Objects.requireNonNull(p, "ParamGroup: null parameter"));
         this.params = Collections.unmodifiableList(ps);

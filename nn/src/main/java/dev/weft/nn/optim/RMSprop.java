@@ -25,12 +25,51 @@ public final class RMSprop extends Optimizer {
         this(params, Map.of());
     }
 
-    /** @param options lr, alpha, eps, weightDecay, momentum, centered, maximize */
-    public RMSprop(Iterable<Tensor> params, Map<String, ?> options) {
+    /** Options to set: {@code new RMSprop(params, RMSprop.options().lr(1e-3).alpha(0.9).centered(true))}. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** RMSprop's options (defaults in the class comment). */
+    public static final class Options extends OptimizerOptions<Options> {
+        public Options alpha(double alpha) {
+            return put("alpha", alpha);
+        }
+
+        public Options eps(double eps) {
+            return put("eps", eps);
+        }
+
+        public Options weightDecay(double weightDecay) {
+            return put("weightDecay", weightDecay);
+        }
+
+        public Options momentum(double momentum) {
+            return put("momentum", momentum);
+        }
+
+        public Options centered(boolean centered) {
+            return put("centered", centered);
+        }
+
+        public Options maximize(boolean maximize) {
+            return put("maximize", maximize);
+        }
+    }
+
+    public RMSprop(Iterable<Tensor> params, Options options) {
+        this(params, options.asMap());
+    }
+
+    public RMSprop(List<ParamGroup> groups, Options defaults) {
+        this(groups, defaults.asMap());
+    }
+
+    RMSprop(Iterable<Tensor> params, Map<String, ?> options) {
         super("RMSprop", spec(), single(params), options);
     }
 
-    public RMSprop(List<ParamGroup> groups, Map<String, ?> defaults) {
+    RMSprop(List<ParamGroup> groups, Map<String, ?> defaults) {
         super("RMSprop", spec(), groups, defaults);
     }
 

@@ -27,13 +27,52 @@ public final class SGD extends Optimizer {
         this(params, Map.of("lr", lr));
     }
 
-    /** @param options lr (required), momentum, dampening, weightDecay, nesterov, maximize, fused */
-    public SGD(Iterable<Tensor> params, Map<String, ?> options) {
-        super("SGD", spec(), single(params), options);
+    /** Options to set: {@code new SGD(params, SGD.options().lr(0.1).momentum(0.9).nesterov(true))}; lr is required. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** SGD's options (defaults in the class comment). */
+    public static final class Options extends OptimizerOptions<Options> {
+        public Options momentum(double momentum) {
+            return put("momentum", momentum);
+        }
+
+        public Options dampening(double dampening) {
+            return put("dampening", dampening);
+        }
+
+        public Options weightDecay(double weightDecay) {
+            return put("weightDecay", weightDecay);
+        }
+
+        public Options nesterov(boolean nesterov) {
+            return put("nesterov", nesterov);
+        }
+
+        public Options maximize(boolean maximize) {
+            return put("maximize", maximize);
+        }
+
+        public Options fused(boolean fused) {
+            return put("fused", fused);
+        }
+    }
+
+    public SGD(Iterable<Tensor> params, Options options) {
+        this(params, options.asMap());
     }
 
     /** Several groups; {@code defaults} apply where a group sets nothing. */
-    public SGD(List<ParamGroup> groups, Map<String, ?> defaults) {
+    public SGD(List<ParamGroup> groups, Options defaults) {
+        this(groups, defaults.asMap());
+    }
+
+    SGD(Iterable<Tensor> params, Map<String, ?> options) {
+        super("SGD", spec(), single(params), options);
+    }
+
+    SGD(List<ParamGroup> groups, Map<String, ?> defaults) {
         super("SGD", spec(), groups, defaults);
     }
 

@@ -2,6 +2,7 @@ package dev.weft.nn.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,27 @@ class OptimizerBehaviourTest {
 
     private static String message(Runnable r) {
         return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    @Test
+    void typedOptionsAreTheGroupsOptionsAndTheirChecksNameTheOptimizer() {
+        List<Tensor> ps = List.of(param(1, 2));
+        var adam = new Adam(ps, Adam.options().lr(0.01).betas(0.8, 0.95).amsgrad(true));
+        var o = adam.paramGroups().get(0).options();
+        assertEquals(0.01, o.get("lr"));
+        assertArrayEquals(new double[] {0.8, 0.95}, (double[]) o.get("betas"));
+        assertEquals(true, o.get("amsgrad"));
+        assertEquals(1e-8, o.get("eps"));                                      // untouched options keep their defaults
+        assertEquals("AdamOptions(lr=0.01, betas=[0.8, 0.95], amsgrad=true)", Adam.options().lr(0.01).betas(0.8, 0.95).amsgrad(true).toString());
+        assertTrue(message(() -> new SGD(ps, SGD.options().momentum(0.9))).contains("SGD: option 'lr' is required"));
+        assertTrue(message(() -> new AdamW(ps, AdamW.options().betas(0.9, 1.5))).contains("invalid beta parameter at index 1: 1.5"));
+        Tensor a = param(1), b = param(2);
+        var sgd = new SGD(List.of(new ParamGroup(List.of(a)), new ParamGroup(List.of(b), SGD.options().lr(0.5))),
+                SGD.options().lr(0.1).momentum(0.9));
+        assertEquals(0.1, sgd.paramGroups().get(0).lr());
+        assertEquals(0.5, sgd.paramGroups().get(1).lr());
+        assertEquals(0.9, sgd.paramGroups().get(1).getDouble("momentum"));
+        assertEquals(10, new LBFGS(ps, LBFGS.options().historySize(10).strongWolfe()).paramGroups().get(0).getInt("historySize"));
     }
 
     @Test

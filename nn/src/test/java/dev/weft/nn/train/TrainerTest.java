@@ -72,7 +72,7 @@ class TrainerTest {
     void softmaxRegressionWithCrossEntropyAndAScheduler() {
         Generator g = new Generator(7);
         TinyLinear model = new TinyLinear(2, 2, g);
-        SGD opt = new SGD(model.parameters(), Map.of("lr", 0.5, "momentum", 0.9));
+        SGD opt = new SGD(model.parameters(), SGD.options().lr(0.5).momentum(0.9));
         StepLR sched = new StepLR(opt, 5, 0.5);
         History h = Trainer.builder().epochs(10).schedulerPerEpoch(sched).clipGradNorm(5.0)
                 .progress(Trainer.ProgressMode.OFF, System.err).build()

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Scheduler state dicts resume the same sequence; misuse is an error naming the scheduler. */
 class SchedulerBehaviourTest {
     private static Optimizer sgd() {
-        return new SGD(List.of(Tensor.zeros(2).requiresGrad(true)), Map.of("lr", 0.2, "momentum", 0.9));
+        return new SGD(List.of(Tensor.zeros(2).requiresGrad(true)), SGD.options().lr(0.2).momentum(0.9));
     }
 
     private static List<Double> run(LRScheduler s, int n) {

@@ -28,16 +28,16 @@ class SchedulerGoldenTest {
     private static final GoldenFile GOLDEN = GoldenFile.load("/golden/optim_lr.txt");
 
     private static List<ParamGroup> twoGroups() {
-        return List.of(new ParamGroup(List.of(Tensor.zeros(DType.F64, 2).requiresGrad(true)), Map.of("lr", 0.1)),
-                new ParamGroup(List.of(Tensor.zeros(DType.F64, 2).requiresGrad(true)), Map.of("lr", 0.5)));
+        return List.of(new ParamGroup(List.of(Tensor.zeros(DType.F64, 2).requiresGrad(true)), SGD.options().lr(0.1)),
+                new ParamGroup(List.of(Tensor.zeros(DType.F64, 2).requiresGrad(true)), SGD.options().lr(0.5)));
     }
 
     private static Optimizer sgd2() {
-        return new SGD(twoGroups(), Map.of("lr", 0.1, "momentum", 0.9));
+        return new SGD(twoGroups(), SGD.options().lr(0.1).momentum(0.9));
     }
 
     private static Optimizer adam2() {
-        return new Adam(twoGroups(), Map.of("lr", 0.1));
+        return new Adam(twoGroups(), Adam.options().lr(0.1));
     }
 
     private record Case(Supplier<Optimizer> opt, Function<Optimizer, LRScheduler> sched) {}
