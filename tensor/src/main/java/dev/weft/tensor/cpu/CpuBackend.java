@@ -16,6 +16,7 @@ import dev.weft.tensor.op.IndexOp;
 import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.MatmulOp;
 import dev.weft.tensor.op.Op;
+import dev.weft.tensor.op.RecurrentOp;
 import dev.weft.tensor.op.ReduceOp;
 import dev.weft.tensor.op.ViewOp;
 
@@ -86,6 +87,7 @@ public final class CpuBackend implements Backend {
             case SortOp s -> CpuSort.run(s, inputs[0], outputs);
             case ConvOp c -> CpuConv.run(c, inputs, outputs);
             case LinalgOp l -> CpuLinalg.run(l, inputs, outputs);
+            case RecurrentOp r -> CpuRecurrent.run(r, inputs, outputs);
         }
     }
 

@@ -25,6 +25,7 @@ public final class Rules {
             case SortOp s -> SortRules.infer(s, inputs);
             case ConvOp c -> ConvRules.infer(c, inputs);
             case LinalgOp l -> LinalgRules.infer(l, inputs);
+            case RecurrentOp r -> RecurrentRules.infer(r, inputs);
         };
     }
 }
