@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API twin of {@link CellsScalarF64}: per batch row, whole vectors along H and one masked tail, both
- * through the same lane method, so an element's bits never depend on where it sits. sigmoid and tanh are
+ * Vector API twin of {@link CellsScalarF64}: per batch row, whole vectors along H and one masked tail that
+ * does the same lane ops, so an element's bits never depend on where it sits. sigmoid and tanh are
  * {@link DoubleMath}'s (basic lane ops only, the unary SIMD kernels' formulation), the same in every JIT tier;
  * sums and products in the scalar twin's order. Rows [b0, b1).
  */
@@ -17,133 +17,256 @@ final class CellsSimdF64 {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
-    /** a[off..] as one vector; m null: all lanes, else the lanes m sets (the others 0). */
-    private static DoubleVector ld(double[] a, int off, VectorMask<Double> m) {
-        return m == null ? DoubleVector.fromArray(S, a, off) : DoubleVector.fromArray(S, a, off, m);
+    // NOTE: one transcendental per loop and one loop nest per method, as in the unary kernels: a method with
+    // several gets too big for C2 to inline DoubleMath into, and every vector is then boxed (about 10x slower); no
+    // vector is assigned in a branch either (a phi of two vectors is boxed), so an optional bias picks a method.
+    // A cell therefore runs as a few passes over its rows: the gate activations, then the state update.
+
+    /** y[yo + r*yl + k] = sigmoid(a[ao + r*al + k] + b[bo + r*bl + k] (+ c[co + k])), rows r in [b0, b1), k < n; c may be null. */
+    private static void sigmoidRows(int b0, int b1, double[] a, int ao, int al, double[] b, int bo, int bl, double[] c, int co,
+                                    double[] y, int yo, int yl, int n) {
+        if (c == null) sigmoidRows(b0, b1, a, ao, al, b, bo, bl, y, yo, yl, n);
+        else sigmoidRowsBias(b0, b1, a, ao, al, b, bo, bl, c, co, y, yo, yl, n);
     }
 
-    private static void st(DoubleVector v, double[] a, int off, VectorMask<Double> m) {
-        if (m == null) v.intoArray(a, off);
-        else v.intoArray(a, off, m);
+    /** As {@link #sigmoidRows} with tanh. */
+    private static void tanhRows(int b0, int b1, double[] a, int ao, int al, double[] b, int bo, int bl, double[] c, int co,
+                                 double[] y, int yo, int yl, int n) {
+        if (c == null) tanhRows(b0, b1, a, ao, al, b, bo, bl, y, yo, yl, n);
+        else tanhRowsBias(b0, b1, a, ao, al, b, bo, bl, c, co, y, yo, yl, n);
     }
 
-    private static DoubleVector oneMinus(DoubleVector v) {
-        return DoubleVector.broadcast(S, 1.0).sub(v);
+    private static void sigmoidRows(int b0, int b1, double[] a, int ao, int al, double[] b, int bo, int bl, double[] y, int yo, int yl, int n) {
+        int bound = S.loopBound(n), len = S.length();
+        for (int r = b0; r < b1; r++) {
+            int ar = ao + r * al, br = bo + r * bl, yr = yo + r * yl, k = 0;
+            for (; k < bound; k += len) {
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k).add(DoubleVector.fromArray(S, b, br + k));
+                DoubleMath.sigmoid(v).intoArray(y, yr + k);
+            }
+            if (k < n) {
+                VectorMask<Double> m = S.indexInRange(k, n);
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k, m).add(DoubleVector.fromArray(S, b, br + k, m));
+                DoubleMath.sigmoid(v).intoArray(y, yr + k, m);
+            }
+        }
+    }
+
+    private static void sigmoidRowsBias(int b0, int b1, double[] a, int ao, int al, double[] b, int bo, int bl, double[] c, int co, double[] y, int yo, int yl, int n) {
+        int bound = S.loopBound(n), len = S.length();
+        for (int r = b0; r < b1; r++) {
+            int ar = ao + r * al, br = bo + r * bl, yr = yo + r * yl, k = 0;
+            for (; k < bound; k += len) {
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k).add(DoubleVector.fromArray(S, b, br + k)).add(DoubleVector.fromArray(S, c, co + k));
+                DoubleMath.sigmoid(v).intoArray(y, yr + k);
+            }
+            if (k < n) {
+                VectorMask<Double> m = S.indexInRange(k, n);
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k, m).add(DoubleVector.fromArray(S, b, br + k, m)).add(DoubleVector.fromArray(S, c, co + k, m));
+                DoubleMath.sigmoid(v).intoArray(y, yr + k, m);
+            }
+        }
+    }
+
+    private static void tanhRows(int b0, int b1, double[] a, int ao, int al, double[] b, int bo, int bl, double[] y, int yo, int yl, int n) {
+        int bound = S.loopBound(n), len = S.length();
+        for (int r = b0; r < b1; r++) {
+            int ar = ao + r * al, br = bo + r * bl, yr = yo + r * yl, k = 0;
+            for (; k < bound; k += len) {
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k).add(DoubleVector.fromArray(S, b, br + k));
+                DoubleMath.tanh(v).intoArray(y, yr + k);
+            }
+            if (k < n) {
+                VectorMask<Double> m = S.indexInRange(k, n);
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k, m).add(DoubleVector.fromArray(S, b, br + k, m));
+                DoubleMath.tanh(v).intoArray(y, yr + k, m);
+            }
+        }
+    }
+
+    private static void tanhRowsBias(int b0, int b1, double[] a, int ao, int al, double[] b, int bo, int bl, double[] c, int co, double[] y, int yo, int yl, int n) {
+        int bound = S.loopBound(n), len = S.length();
+        for (int r = b0; r < b1; r++) {
+            int ar = ao + r * al, br = bo + r * bl, yr = yo + r * yl, k = 0;
+            for (; k < bound; k += len) {
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k).add(DoubleVector.fromArray(S, b, br + k)).add(DoubleVector.fromArray(S, c, co + k));
+                DoubleMath.tanh(v).intoArray(y, yr + k);
+            }
+            if (k < n) {
+                VectorMask<Double> m = S.indexInRange(k, n);
+                DoubleVector v = DoubleVector.fromArray(S, a, ar + k, m).add(DoubleVector.fromArray(S, b, br + k, m)).add(DoubleVector.fromArray(S, c, co + k, m));
+                DoubleMath.tanh(v).intoArray(y, yr + k, m);
+            }
+        }
     }
 
     static void lstm(int b0, int b1, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd,
                      double[] bias, int bOff, double[] c, int cOff, int cLd,
                      double[] hOut, int hOutOff, double[] cOut, int cOutOff, double[] gates, int gOff) {
-        int bound = S.loopBound(H), len = S.length();
-        for (int b = b0; b < b1; b++) {
-            int x = gxOff + b * gxLd, y = ghOff + b * ghLd, cp = cOff + b * cLd, o = b * H, w = gOff + b * 4 * H;
-            int j = 0;
-            for (; j < bound; j += len) lstmLanes(H, j, null, gx, x, gh, y, bias, bOff, c, cp, hOut, hOutOff + o, cOut, cOutOff + o, gates, w);
-            if (j < H) lstmLanes(H, j, S.indexInRange(j, H), gx, x, gh, y, bias, bOff, c, cp, hOut, hOutOff + o, cOut, cOutOff + o, gates, w);
-        }
+        int G = 4 * H;
+        sigmoidRows(b0, b1, gx, gxOff, gxLd, gh, ghOff, ghLd, bias, bOff, gates, gOff, G, 2 * H);                 // i, f
+        tanhRows(b0, b1, gx, gxOff + 2 * H, gxLd, gh, ghOff + 2 * H, ghLd, bias, bOff + 2 * H, gates, gOff + 2 * H, G, H);
+        sigmoidRows(b0, b1, gx, gxOff + 3 * H, gxLd, gh, ghOff + 3 * H, ghLd, bias, bOff + 3 * H, gates, gOff + 3 * H, G, H);
+        lstmState(b0, b1, H, gates, gOff, c, cOff, cLd, hOut, hOutOff, cOut, cOutOff);
     }
 
-    private static void lstmLanes(int H, int j, VectorMask<Double> m, double[] gx, int x, double[] gh, int y, double[] bias, int bOff,
-                                  double[] c, int cp, double[] hOut, int ho, double[] cOut, int co, double[] gates, int w) {
-        DoubleVector pi = ld(gx, x + j, m).add(ld(gh, y + j, m)), pf = ld(gx, x + H + j, m).add(ld(gh, y + H + j, m));
-        DoubleVector pg = ld(gx, x + 2 * H + j, m).add(ld(gh, y + 2 * H + j, m));
-        DoubleVector po = ld(gx, x + 3 * H + j, m).add(ld(gh, y + 3 * H + j, m));
-        if (bias != null) {
-            pi = pi.add(ld(bias, bOff + j, m));
-            pf = pf.add(ld(bias, bOff + H + j, m));
-            pg = pg.add(ld(bias, bOff + 2 * H + j, m));
-            po = po.add(ld(bias, bOff + 3 * H + j, m));
+    /** c' = f c + i g, h' = o tanh(c') from the activated gates. */
+    private static void lstmState(int b0, int b1, int H, double[] gates, int gOff, double[] c, int cOff, int cLd,
+                                  double[] hOut, int hOutOff, double[] cOut, int cOutOff) {
+        int bound = S.loopBound(H), len = S.length();
+        for (int b = b0; b < b1; b++) {
+            int w = gOff + b * 4 * H, cp = cOff + b * cLd, ho = hOutOff + b * H, co = cOutOff + b * H, j = 0;
+            for (; j < bound; j += len) {
+                DoubleVector i = DoubleVector.fromArray(S, gates, w + j), f = DoubleVector.fromArray(S, gates, w + H + j);
+                DoubleVector g = DoubleVector.fromArray(S, gates, w + 2 * H + j), og = DoubleVector.fromArray(S, gates, w + 3 * H + j);
+                DoubleVector cn = f.mul(DoubleVector.fromArray(S, c, cp + j)).add(i.mul(g));
+                cn.intoArray(cOut, co + j);
+                og.mul(DoubleMath.tanh(cn)).intoArray(hOut, ho + j);
+            }
+            if (j < H) {
+                VectorMask<Double> m = S.indexInRange(j, H);
+                DoubleVector i = DoubleVector.fromArray(S, gates, w + j, m), f = DoubleVector.fromArray(S, gates, w + H + j, m);
+                DoubleVector g = DoubleVector.fromArray(S, gates, w + 2 * H + j, m), og = DoubleVector.fromArray(S, gates, w + 3 * H + j, m);
+                DoubleVector cn = f.mul(DoubleVector.fromArray(S, c, cp + j, m)).add(i.mul(g));
+                cn.intoArray(cOut, co + j, m);
+                og.mul(DoubleMath.tanh(cn)).intoArray(hOut, ho + j, m);
+            }
         }
-        DoubleVector i = DoubleMath.sigmoid(pi), f = DoubleMath.sigmoid(pf), g = DoubleMath.tanh(pg), og = DoubleMath.sigmoid(po);
-        DoubleVector cn = f.mul(ld(c, cp + j, m)).add(i.mul(g));
-        st(cn, cOut, co + j, m);
-        st(og.mul(DoubleMath.tanh(cn)), hOut, ho + j, m);
-        st(i, gates, w + j, m);
-        st(f, gates, w + H + j, m);
-        st(g, gates, w + 2 * H + j, m);
-        st(og, gates, w + 3 * H + j, m);
     }
 
     static void lstmBackward(int b0, int b1, int H, double[] dh, int dhOff, int dhLd, double[] dc, int dcOff, int dcLd,
                              double[] gates, int gOff, int gLd, double[] c, int cOff, int cLd, double[] c2, int c2Off, int c2Ld,
                              double[] dpre, int dpOff, double[] dcPrev, int dcpOff) {
         int bound = S.loopBound(H), len = S.length();
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int b = b0; b < b1; b++) {
             int dhr = dhOff + b * dhLd, dcr = dcOff + b * dcLd, w = gOff + b * gLd, cr = cOff + b * cLd, c2r = c2Off + b * c2Ld;
             int d = dpOff + b * 4 * H, dcp = dcpOff + b * H;
             int j = 0;
-            for (; j < bound; j += len) lstmBackLanes(H, j, null, dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
-            if (j < H) lstmBackLanes(H, j, S.indexInRange(j, H), dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
+            for (; j < bound; j += len) {
+                DoubleVector i = DoubleVector.fromArray(S, gates, w + j), f = DoubleVector.fromArray(S, gates, w + H + j);
+                DoubleVector g = DoubleVector.fromArray(S, gates, w + 2 * H + j), og = DoubleVector.fromArray(S, gates, w + 3 * H + j);
+                DoubleVector gh = DoubleVector.fromArray(S, dh, dhr + j), tc = DoubleMath.tanh(DoubleVector.fromArray(S, c2, c2r + j));
+                DoubleVector dct = DoubleVector.fromArray(S, dc, dcr + j).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
+                dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j);
+                dct.mul(DoubleVector.fromArray(S, c, cr + j)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j);
+                dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j);
+                gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j);
+                dct.mul(f).intoArray(dcPrev, dcp + j);
+            }
+            if (j < H) {
+                VectorMask<Double> m = S.indexInRange(j, H);
+                DoubleVector i = DoubleVector.fromArray(S, gates, w + j, m), f = DoubleVector.fromArray(S, gates, w + H + j, m);
+                DoubleVector g = DoubleVector.fromArray(S, gates, w + 2 * H + j, m), og = DoubleVector.fromArray(S, gates, w + 3 * H + j, m);
+                DoubleVector gh = DoubleVector.fromArray(S, dh, dhr + j, m), tc = DoubleMath.tanh(DoubleVector.fromArray(S, c2, c2r + j, m));
+                DoubleVector dct = DoubleVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
+                dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
+                dct.mul(DoubleVector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
+                dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
+                gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
+                dct.mul(f).intoArray(dcPrev, dcp + j, m);
+            }
         }
-    }
-
-    private static void lstmBackLanes(int H, int j, VectorMask<Double> m, double[] dh, int dhr, double[] dc, int dcr, double[] gates, int w,
-                                      double[] c, int cr, double[] c2, int c2r, double[] dpre, int d, double[] dcPrev, int dcp) {
-        DoubleVector i = ld(gates, w + j, m), f = ld(gates, w + H + j, m), g = ld(gates, w + 2 * H + j, m), og = ld(gates, w + 3 * H + j, m);
-        DoubleVector gh = ld(dh, dhr + j, m), tc = DoubleMath.tanh(ld(c2, c2r + j, m));
-        DoubleVector dct = ld(dc, dcr + j, m).add(gh.mul(og).mul(oneMinus(tc.mul(tc))));
-        st(dct.mul(g).mul(i).mul(oneMinus(i)), dpre, d + j, m);
-        st(dct.mul(ld(c, cr + j, m)).mul(f).mul(oneMinus(f)), dpre, d + H + j, m);
-        st(dct.mul(i).mul(oneMinus(g.mul(g))), dpre, d + 2 * H + j, m);
-        st(gh.mul(tc).mul(og).mul(oneMinus(og)), dpre, d + 3 * H + j, m);
-        st(dct.mul(f), dcPrev, dcp + j, m);
     }
 
     static void gru(int b0, int b1, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd,
                     double[] bias, int bOff, double[] h, int hOff, int hLd, double[] hOut, int hOutOff, double[] saved, int sOff) {
+        sigmoidRows(b0, b1, gx, gxOff, gxLd, gh, ghOff, ghLd, bias, bOff, saved, sOff, 4 * H, 2 * H);            // r, z
+        if (bias == null) gruState(b0, b1, H, gx, gxOff, gxLd, gh, ghOff, ghLd, h, hOff, hLd, hOut, hOutOff, saved, sOff);
+        else gruStateBias(b0, b1, H, gx, gxOff, gxLd, gh, ghOff, ghLd, bias, bOff, h, hOff, hLd, hOut, hOutOff, saved, sOff);
+    }
+
+    /** hn = gh_n (+ b_n), n = tanh(gx_n + r hn), h' = n + z (h - n), with r, z already in saved. */
+    private static void gruState(int b0, int b1, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd, 
+                                 double[] h, int hOff, int hLd, double[] hOut, int hOutOff, double[] saved, int sOff) {
         int bound = S.loopBound(H), len = S.length();
         for (int b = b0; b < b1; b++) {
-            int x = gxOff + b * gxLd, y = ghOff + b * ghLd, hr = hOff + b * hLd, ho = hOutOff + b * H, w = sOff + b * 4 * H;
-            int j = 0;
-            for (; j < bound; j += len) gruLanes(H, j, null, gx, x, gh, y, bias, bOff, h, hr, hOut, ho, saved, w);
-            if (j < H) gruLanes(H, j, S.indexInRange(j, H), gx, x, gh, y, bias, bOff, h, hr, hOut, ho, saved, w);
+            int x = gxOff + b * gxLd, y = ghOff + b * ghLd, hr = hOff + b * hLd, ho = hOutOff + b * H, w = sOff + b * 4 * H, j = 0;
+            for (; j < bound; j += len) {
+                DoubleVector hn = DoubleVector.fromArray(S, gh, y + 2 * H + j);
+                DoubleVector r = DoubleVector.fromArray(S, saved, w + j), z = DoubleVector.fromArray(S, saved, w + H + j);
+                DoubleVector n = DoubleMath.tanh(DoubleVector.fromArray(S, gx, x + 2 * H + j).add(r.mul(hn)));
+                n.add(z.mul(DoubleVector.fromArray(S, h, hr + j).sub(n))).intoArray(hOut, ho + j);
+                n.intoArray(saved, w + 2 * H + j);
+                hn.intoArray(saved, w + 3 * H + j);
+            }
+            if (j < H) {
+                VectorMask<Double> m = S.indexInRange(j, H);
+                DoubleVector hn = DoubleVector.fromArray(S, gh, y + 2 * H + j, m);
+                DoubleVector r = DoubleVector.fromArray(S, saved, w + j, m), z = DoubleVector.fromArray(S, saved, w + H + j, m);
+                DoubleVector n = DoubleMath.tanh(DoubleVector.fromArray(S, gx, x + 2 * H + j, m).add(r.mul(hn)));
+                n.add(z.mul(DoubleVector.fromArray(S, h, hr + j, m).sub(n))).intoArray(hOut, ho + j, m);
+                n.intoArray(saved, w + 2 * H + j, m);
+                hn.intoArray(saved, w + 3 * H + j, m);
+            }
         }
     }
 
-    private static void gruLanes(int H, int j, VectorMask<Double> m, double[] gx, int x, double[] gh, int y, double[] bias, int bOff,
-                                 double[] h, int hr, double[] hOut, int ho, double[] saved, int w) {
-        DoubleVector pr = ld(gx, x + j, m).add(ld(gh, y + j, m)), pz = ld(gx, x + H + j, m).add(ld(gh, y + H + j, m));
-        DoubleVector hn = ld(gh, y + 2 * H + j, m);
-        if (bias != null) {
-            pr = pr.add(ld(bias, bOff + j, m));
-            pz = pz.add(ld(bias, bOff + H + j, m));
-            hn = hn.add(ld(bias, bOff + 2 * H + j, m));
+    private static void gruStateBias(int b0, int b1, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd, double[] bias, int bOff, 
+                                 double[] h, int hOff, int hLd, double[] hOut, int hOutOff, double[] saved, int sOff) {
+        int bound = S.loopBound(H), len = S.length();
+        for (int b = b0; b < b1; b++) {
+            int x = gxOff + b * gxLd, y = ghOff + b * ghLd, hr = hOff + b * hLd, ho = hOutOff + b * H, w = sOff + b * 4 * H, j = 0;
+            for (; j < bound; j += len) {
+                DoubleVector hn = DoubleVector.fromArray(S, gh, y + 2 * H + j).add(DoubleVector.fromArray(S, bias, bOff + 2 * H + j));
+                DoubleVector r = DoubleVector.fromArray(S, saved, w + j), z = DoubleVector.fromArray(S, saved, w + H + j);
+                DoubleVector n = DoubleMath.tanh(DoubleVector.fromArray(S, gx, x + 2 * H + j).add(r.mul(hn)));
+                n.add(z.mul(DoubleVector.fromArray(S, h, hr + j).sub(n))).intoArray(hOut, ho + j);
+                n.intoArray(saved, w + 2 * H + j);
+                hn.intoArray(saved, w + 3 * H + j);
+            }
+            if (j < H) {
+                VectorMask<Double> m = S.indexInRange(j, H);
+                DoubleVector hn = DoubleVector.fromArray(S, gh, y + 2 * H + j, m).add(DoubleVector.fromArray(S, bias, bOff + 2 * H + j, m));
+                DoubleVector r = DoubleVector.fromArray(S, saved, w + j, m), z = DoubleVector.fromArray(S, saved, w + H + j, m);
+                DoubleVector n = DoubleMath.tanh(DoubleVector.fromArray(S, gx, x + 2 * H + j, m).add(r.mul(hn)));
+                n.add(z.mul(DoubleVector.fromArray(S, h, hr + j, m).sub(n))).intoArray(hOut, ho + j, m);
+                n.intoArray(saved, w + 2 * H + j, m);
+                hn.intoArray(saved, w + 3 * H + j, m);
+            }
         }
-        DoubleVector r = DoubleMath.sigmoid(pr), z = DoubleMath.sigmoid(pz);
-        DoubleVector n = DoubleMath.tanh(ld(gx, x + 2 * H + j, m).add(r.mul(hn))), hp = ld(h, hr + j, m);
-        st(n.add(z.mul(hp.sub(n))), hOut, ho + j, m);
-        st(r, saved, w + j, m);
-        st(z, saved, w + H + j, m);
-        st(n, saved, w + 2 * H + j, m);
-        st(hn, saved, w + 3 * H + j, m);
     }
 
     static void gruBackward(int b0, int b1, int H, double[] dh, int dhOff, int dhLd, double[] saved, int sOff, int sLd,
                             double[] h, int hOff, int hLd, double[] dgx, int dgxOff, double[] dgh, int dghOff,
                             double[] dhPrev, int dhpOff) {
         int bound = S.loopBound(H), len = S.length();
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int b = b0; b < b1; b++) {
             int dhr = dhOff + b * dhLd, w = sOff + b * sLd, hr = hOff + b * hLd;
             int x = dgxOff + b * 3 * H, y = dghOff + b * 3 * H, dp = dhpOff + b * H;
             int j = 0;
-            for (; j < bound; j += len) gruBackLanes(H, j, null, dh, dhr, saved, w, h, hr, dgx, x, dgh, y, dhPrev, dp);
-            if (j < H) gruBackLanes(H, j, S.indexInRange(j, H), dh, dhr, saved, w, h, hr, dgx, x, dgh, y, dhPrev, dp);
+            for (; j < bound; j += len) {
+                DoubleVector r = DoubleVector.fromArray(S, saved, w + j), z = DoubleVector.fromArray(S, saved, w + H + j);
+                DoubleVector n = DoubleVector.fromArray(S, saved, w + 2 * H + j), hn = DoubleVector.fromArray(S, saved, w + 3 * H + j);
+                DoubleVector g = DoubleVector.fromArray(S, dh, dhr + j), hp = DoubleVector.fromArray(S, h, hr + j);
+                DoubleVector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
+                DoubleVector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
+                DoubleVector dr = dn.mul(hn).mul(r).mul(one.sub(r));
+                dr.intoArray(dgx, x + j);
+                dz.intoArray(dgx, x + H + j);
+                dn.intoArray(dgx, x + 2 * H + j);
+                dr.intoArray(dgh, y + j);
+                dz.intoArray(dgh, y + H + j);
+                dn.mul(r).intoArray(dgh, y + 2 * H + j);
+                g.mul(z).intoArray(dhPrev, dp + j);
+            }
+            if (j < H) {
+                VectorMask<Double> m = S.indexInRange(j, H);
+                DoubleVector r = DoubleVector.fromArray(S, saved, w + j, m), z = DoubleVector.fromArray(S, saved, w + H + j, m);
+                DoubleVector n = DoubleVector.fromArray(S, saved, w + 2 * H + j, m), hn = DoubleVector.fromArray(S, saved, w + 3 * H + j, m);
+                DoubleVector g = DoubleVector.fromArray(S, dh, dhr + j, m), hp = DoubleVector.fromArray(S, h, hr + j, m);
+                DoubleVector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
+                DoubleVector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
+                DoubleVector dr = dn.mul(hn).mul(r).mul(one.sub(r));
+                dr.intoArray(dgx, x + j, m);
+                dz.intoArray(dgx, x + H + j, m);
+                dn.intoArray(dgx, x + 2 * H + j, m);
+                dr.intoArray(dgh, y + j, m);
+                dz.intoArray(dgh, y + H + j, m);
+                dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
+                g.mul(z).intoArray(dhPrev, dp + j, m);
+            }
         }
-    }
-
-    private static void gruBackLanes(int H, int j, VectorMask<Double> m, double[] dh, int dhr, double[] saved, int w, double[] h, int hr,
-                                     double[] dgx, int x, double[] dgh, int y, double[] dhPrev, int dp) {
-        DoubleVector r = ld(saved, w + j, m), z = ld(saved, w + H + j, m), n = ld(saved, w + 2 * H + j, m), hn = ld(saved, w + 3 * H + j, m);
-        DoubleVector g = ld(dh, dhr + j, m), hp = ld(h, hr + j, m);
-        DoubleVector dn = g.mul(oneMinus(z)).mul(oneMinus(n.mul(n)));
-        DoubleVector dz = g.mul(hp.sub(n)).mul(z).mul(oneMinus(z));
-        DoubleVector dr = dn.mul(hn).mul(r).mul(oneMinus(r));
-        st(dr, dgx, x + j, m);
-        st(dz, dgx, x + H + j, m);
-        st(dn, dgx, x + 2 * H + j, m);
-        st(dr, dgh, y + j, m);
-        st(dz, dgh, y + H + j, m);
-        st(dn.mul(r), dgh, y + 2 * H + j, m);
-        st(g.mul(z), dhPrev, dp + j, m);
     }
 }
