@@ -10,6 +10,7 @@ import dev.weft.tensor.op.IndexOp;
 import dev.weft.tensor.op.LinalgOp;
 import dev.weft.tensor.op.MatmulOp;
 import dev.weft.tensor.op.Op;
+import dev.weft.tensor.op.RecurrentOp;
 import dev.weft.tensor.op.ReduceFn;
 import dev.weft.tensor.op.ReduceOp;
 import dev.weft.tensor.op.JoinOp;
@@ -29,11 +30,15 @@ import java.util.Set;
 public final class Gradients {
     private Gradients() {}
 
-    /** Op records with no gradient at all (outputs are BOOL/integer, or there are no inputs). */
+    /**
+     * Op records with no gradient at all (outputs are BOOL/integer, or there are no inputs, or, for the fused
+     * recurrent backward kernels, a rule that composes its gradient from tensor ops whenever a graph is built).
+     */
     public static final Set<Class<? extends Op>> NON_DIFFERENTIABLE_OPS = Set.of(
             ElementwiseOp.Compare.class,
             CreationOp.Full.class, CreationOp.Arange.class, CreationOp.Linspace.class, CreationOp.Eye.class,
-            CreationOp.Random.class, IndexOp.Nonzero.class);
+            CreationOp.Random.class, IndexOp.Nonzero.class,
+            RecurrentOp.LstmCellBackward.class, RecurrentOp.GruCellBackward.class);
 
     /** Functions of parameterized records that have no gradient (BOOL results). */
     public static final Set<Enum<?>> NON_DIFFERENTIABLE_FNS = Set.of(
@@ -55,6 +60,7 @@ public final class Gradients {
             case ConvOp k -> ConvGrads.backward(k, c);
             case LinalgOp l -> LinalgGrads.backward(l, c);
             case SpectralOp s -> SpectralGrads.backward(s, c);
+            case RecurrentOp r -> RecurrentGrads.backward(r, c);
         };
     }
 

@@ -13,6 +13,7 @@ import dev.weft.kernels.reduce.Reduce;
 import dev.weft.kernels.reduce.ReduceFn;
 import dev.weft.kernels.reduce.Scan;
 import dev.weft.kernels.reduce.Softmax;
+import dev.weft.kernels.rnn.Cells;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -112,7 +113,34 @@ class JitTierBitsTest {
             d.put("fft c2c n " + fn + " F32", fnv(ff));
             d.put("fft c2c n " + fn + " F64", fnv(fd));
         }
+        cells(d, xf, xd);
         return d;
+    }
+
+    /** The fused LSTM and GRU cells, forward and backward (the backward reads the forward's gates and states). */
+    private static void cells(Map<String, Long> d, float[] xf, double[] xd) {
+        int b = 3, h = 37, w = 4 * h;
+        float[] hf = new float[b * h], cf = new float[b * h], gf = new float[b * w], pf = new float[b * w], ef = new float[b * h];
+        double[] hd = new double[b * h], cd = new double[b * h], gd = new double[b * w], pd = new double[b * w], ed = new double[b * h];
+        Cells.lstm(b, h, xf, 0, w, xf, 1000, w, xf, 2000, xf, 3000, h, hf, 0, cf, 0, gf, 0);
+        Cells.lstm(b, h, xd, 0, w, xd, 1000, w, xd, 2000, xd, 3000, h, hd, 0, cd, 0, gd, 0);
+        Cells.lstmBackward(b, h, xf, 4000, h, xf, 5000, h, gf, 0, w, xf, 3000, h, cf, 0, h, pf, 0, ef, 0);
+        Cells.lstmBackward(b, h, xd, 4000, h, xd, 5000, h, gd, 0, w, xd, 3000, h, cd, 0, h, pd, 0, ed, 0);
+        d.put("lstm cell F32", fnv(hf) ^ 31 * fnv(cf) ^ 961 * fnv(gf));
+        d.put("lstm cell F64", fnv(hd) ^ 31 * fnv(cd) ^ 961 * fnv(gd));
+        d.put("lstm cell backward F32", fnv(pf) ^ 31 * fnv(ef));
+        d.put("lstm cell backward F64", fnv(pd) ^ 31 * fnv(ed));
+        int v = 3 * h;
+        float[] sf = new float[b * w], xg = new float[b * v], yg = new float[b * v];
+        double[] sd = new double[b * w], xh = new double[b * v], yh = new double[b * v];
+        Cells.gru(b, h, xf, 0, v, xf, 1000, v, xf, 2000, xf, 3000, h, hf, 0, sf, 0);
+        Cells.gru(b, h, xd, 0, v, xd, 1000, v, xd, 2000, xd, 3000, h, hd, 0, sd, 0);
+        Cells.gruBackward(b, h, xf, 4000, h, sf, 0, w, xf, 3000, h, xg, 0, yg, 0, ef, 0);
+        Cells.gruBackward(b, h, xd, 4000, h, sd, 0, w, xd, 3000, h, xh, 0, yh, 0, ed, 0);
+        d.put("gru cell F32", fnv(hf) ^ 31 * fnv(sf));
+        d.put("gru cell F64", fnv(hd) ^ 31 * fnv(sd));
+        d.put("gru cell backward F32", fnv(xg) ^ 31 * fnv(yg) ^ 961 * fnv(ef));
+        d.put("gru cell backward F64", fnv(xh) ^ 31 * fnv(yh) ^ 961 * fnv(ed));
     }
 
     /** Prints each digest as "name=hex": the child JVM's side. */

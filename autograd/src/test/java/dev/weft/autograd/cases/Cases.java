@@ -30,6 +30,7 @@ public final class Cases {
         all.addAll(ConvCases.cases());
         all.addAll(LinalgCases.cases());
         all.addAll(SpectralCases.cases());
+        all.addAll(RecurrentCases.cases());
         Set<String> seen = new HashSet<>();
         for (Case c : all) {
             if (!seen.add(c.name())) throw new IllegalStateException("gradcheck cases: duplicate case name \"" + c.name() + "\"");

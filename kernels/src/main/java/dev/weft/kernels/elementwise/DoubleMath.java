@@ -145,7 +145,7 @@ public final class DoubleMath {
     /**
      * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 20 gives +-1 directly (t would overflow).
      */
-    static DoubleVector tanh(DoubleVector v) {
+    public static DoubleVector tanh(DoubleVector v) {
         DoubleVector a = v.abs();
         DoubleVector t = expm1(a.mul(2.0));
         DoubleVector r = t.div(t.add(2.0)).blend(1.0, a.compare(VectorOperators.GT, 20.0));
@@ -153,7 +153,7 @@ public final class DoubleMath {
     }
 
     /** sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below. */
-    static DoubleVector sigmoid(DoubleVector z) {
+    public static DoubleVector sigmoid(DoubleVector z) {
         DoubleVector e = exp(z.abs().neg());
         DoubleVector r = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));
         return r.blend(e.mul(r), z.compare(VectorOperators.LT, 0.0));

@@ -179,7 +179,7 @@ public final class FloatMath {
     }
 
     /** tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 10 gives +-1 (tanh(10) rounds to 1 in float). */
-    static FloatVector tanh(FloatVector v) {
+    public static FloatVector tanh(FloatVector v) {
         FloatVector a = v.abs();
         FloatVector t = expm1(a.mul(2f));
         FloatVector r = t.div(t.add(2f)).blend(1f, a.compare(VectorOperators.GT, 10f));
@@ -190,7 +190,7 @@ public final class FloatMath {
      * sigmoid(z) = 1 / (1 + e^-z), evaluated with e = exp(-|z|) as 1/(1+e) for z >= 0 and e/(1+e) for z < 0,
      * so it neither overflows nor loses the tiny values of the far negative tail.
      */
-    static FloatVector sigmoid(FloatVector z) {
+    public static FloatVector sigmoid(FloatVector z) {
         FloatVector e = exp(z.abs().neg());
         FloatVector r = FloatVector.broadcast(S, 1f).div(e.add(1f));
         return r.blend(e.mul(r), z.compare(VectorOperators.LT, 0f));

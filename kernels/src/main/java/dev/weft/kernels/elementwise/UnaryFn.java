@@ -117,7 +117,8 @@ public enum UnaryFn {
         return beta * x > threshold ? x : Math.log1p(Math.exp(beta * x)) / beta;
     }
 
-    static double sigmoid(double x) {
+    /** 1 / (1 + e^-x), without overflow for x << 0 (the scalar reference of every sigmoid). */
+    public static double sigmoid(double x) {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
         double e = Math.exp(x);
         return e / (1.0 + e);

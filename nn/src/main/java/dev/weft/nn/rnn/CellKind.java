@@ -1,12 +1,13 @@
 package dev.weft.nn.rnn;
 
+import dev.weft.tensor.Recurrent;
 import dev.weft.tensor.Tensor;
 
 /**
  * The four recurrences, as one step each, in PyTorch's gate order. A step takes the input part of
- * the pre-activations gx = x W_ih^T + b_ih (B, G*H) and the hidden part gh = h W_hh^T + b_hh
- * (B, G*H) separately, because GRU gates the hidden part of its candidate with r. Layers that run a
- * whole sequence fold b_hh into gx where the equation allows it and pass gh without it.
+ * the pre-activations gx = x W_ih^T (+ biases folded in) (B, G*H) and the hidden product gh = h W_hh^T
+ * (B, G*H) separately, plus the bias the step adds itself (or null), because GRU gates the hidden part
+ * of its candidate with r. LSTM and GRU run as one fused primitive each ({@link Recurrent}).
  */
 enum CellKind {
     /** h' = tanh(gx + gh). */
@@ -37,31 +38,21 @@ enum CellKind {
     }
 
     /**
-     * One step. gx, gh: (B, G*H); h, c: (B, H) (c only for LSTM, else null).
+     * One step. gx, gh: (B, G*H); bias: (G*H) added to gh, or null; h: (B, H_state); c: (B, H) (LSTM only,
+     * else null). For LSTM h is not read (gh already holds its product) and h' is o * tanh(c'), before any
+     * projection.
      *
      * @return {h'} or, for LSTM, {h', c'}
      */
-    Tensor[] step(Tensor gx, Tensor gh, Tensor h, Tensor c, int hidden) {
-        int H = hidden;
+    Tensor[] step(Tensor gx, Tensor gh, Tensor bias, Tensor h, Tensor c) {
         return switch (this) {
-            case RNN_TANH -> new Tensor[] {gx.add(gh).tanh()};
-            case RNN_RELU -> new Tensor[] {gx.add(gh).relu()};
+            case RNN_TANH -> new Tensor[] {gx.add(bias == null ? gh : gh.add(bias)).tanh()};
+            case RNN_RELU -> new Tensor[] {gx.add(bias == null ? gh : gh.add(bias)).relu()};
             case LSTM -> {
-                Tensor pre = gx.add(gh);
-                // NOTE: one sigmoid over all four blocks (the g block's is unused) beats three narrow sigmoids
-                Tensor sig = pre.sigmoid();
-                Tensor i = sig.narrow(1, 0, H), f = sig.narrow(1, H, H), o = sig.narrow(1, 3 * H, H);
-                Tensor g = pre.narrow(1, 2 * H, H).tanh();
-                Tensor c2 = f.mul(c).add(i.mul(g));
-                yield new Tensor[] {o.mul(c2.tanh()), c2};
+                Recurrent.LstmState s = Recurrent.lstmCell(gx, gh, c, bias);
+                yield new Tensor[] {s.h(), s.c()};
             }
-            case GRU -> {
-                Tensor rz = gx.narrow(1, 0, 2 * H).add(gh.narrow(1, 0, 2 * H)).sigmoid();
-                Tensor r = rz.narrow(1, 0, H), z = rz.narrow(1, H, H);
-                Tensor n = gx.narrow(1, 2 * H, H).add(r.mul(gh.narrow(1, 2 * H, H))).tanh();
-                // (1 - z) * n + z * h, written as n + z * (h - n)
-                yield new Tensor[] {n.add(z.mul(h.sub(n)))};
-            }
+            case GRU -> new Tensor[] {Recurrent.gruCell(gx, gh, h, bias)};
         };
     }
 }

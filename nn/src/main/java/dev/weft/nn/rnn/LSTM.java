@@ -6,8 +6,9 @@ import dev.weft.tensor.Tensor;
 
 /**
  * Long short-term memory, as torch.nn.LSTM (Hochreiter and Schmidhuber 1997, with a forget gate):
- * gates (i, f, g, o) in that order in W_ih/W_hh rows, c_t = f * c_{t-1} + i * g, h_t = o * tanh(c_t).
- * Shapes, parameter names and options as {@link RNNBase}; no projection (proj_size) support.
+ * gates (i, f, g, o) in that order in W_ih/W_hh rows, c_t = f * c_{t-1} + i * g, h_t = o * tanh(c_t);
+ * with projSize > 0 (Sak et al. 2014, LSTMP) h_t = W_hr (o * tanh(c_t)) of size projSize, which is what
+ * the next step, the next layer and the output see. Shapes, parameter names and options as {@link RNNBase}.
  */
 public final class LSTM extends RNNBase {
     /** One layer, bias, time-major, unidirectional. */
@@ -18,26 +19,52 @@ public final class LSTM extends RNNBase {
     /** PyTorch's argument order; weights from {@link Init#defaultGenerator()}. */
     public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
                 boolean bidirectional) {
-        this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional,
-                Init.defaultGenerator());
+        this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, Init.defaultGenerator());
     }
 
     /** @param gen draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives dropout */
     public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
                 boolean bidirectional, Generator gen) {
-        super(CellKind.LSTM, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, gen);
+        this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, gen);
     }
 
     /**
-     * input: (T, B, C), (B, T, C) batch-first, or (T, C); h0, c0: (L*D, B, H) ((L*D, H) unbatched), both
-     * given or both null (zeros).
+     * PyTorch's argument order with proj_size.
+     *
+     * @param projSize 0 (no projection) or the size P of h, 0 < P < hiddenSize
+     * @param gen      draws the U(-1/sqrt(H), 1/sqrt(H)) weights (weight_hr too); a split of it drives dropout
+     */
+    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
+                boolean bidirectional, int projSize, Generator gen) {
+        super(CellKind.LSTM, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, projSize, gen);
+    }
+
+    /**
+     * input: (T, B, C), (B, T, C) batch-first, or (T, C); h0: (L*D, B, P), c0: (L*D, B, H) ((L*D, P),
+     * (L*D, H) unbatched), both given or both null (zeros); P = projSize or H.
      */
     public LSTMOutput forward(Tensor input, Tensor h0, Tensor c0) {
+        checkPair(h0, c0);
+        Tensor[] r = run(input, h0, c0);
+        return new LSTMOutput(r[0], r[1], r[2]);
+    }
+
+    /**
+     * A packed batch (see {@link Packing#packPaddedSequence}): every sequence runs for its own length only,
+     * the reverse direction from its own last step. h0, c0: (L*D, B, P), (L*D, B, H) in the original batch
+     * order, both given or both null. The output has the input's packing; hN, cN are each sequence's state
+     * after its last step, in the original batch order.
+     */
+    public PackedLSTMOutput forward(PackedSequence input, Tensor h0, Tensor c0) {
+        checkPair(h0, c0);
+        Tensor[] r = runPacked(input, h0, c0);
+        return new PackedLSTMOutput(input.withData(r[0]), r[1], r[2]);
+    }
+
+    private void checkPair(Tensor h0, Tensor c0) {
         if ((h0 == null) != (c0 == null)) {
             throw new IllegalArgumentException(label() + ": give both h0 and c0, or neither (got "
                     + (h0 == null ? "c0 only" : "h0 only") + ")");
         }
-        Tensor[] r = run(input, h0, c0);
-        return new LSTMOutput(r[0], r[1], r[2]);
     }
 }

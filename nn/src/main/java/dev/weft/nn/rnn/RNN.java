@@ -29,7 +29,7 @@ public final class RNN extends RNNBase {
      */
     public RNN(int inputSize, int hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst,
                double dropout, boolean bidirectional, Generator gen) {
-        super(kindOf(nonlinearity), inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, gen);
+        super(kindOf(nonlinearity), inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, gen);
         this.nonlinearity = nonlinearity;
     }
 
@@ -49,6 +49,16 @@ public final class RNN extends RNNBase {
     public RNNOutput forward(Tensor input, Tensor h0) {
         Tensor[] r = run(input, h0, null);
         return new RNNOutput(r[0], r[1]);
+    }
+
+    /**
+     * A packed batch (see {@link Packing#packPaddedSequence}): every sequence runs for its own length only,
+     * the reverse direction from its own last step. h0: (L*D, B, H) in the original batch order, or null.
+     * hN holds each sequence's state after its last step, in the original batch order.
+     */
+    public PackedRNNOutput forward(PackedSequence input, Tensor h0) {
+        Tensor[] r = runPacked(input, h0, null);
+        return new PackedRNNOutput(input.withData(r[0]), r[1]);
     }
 
     @Override

@@ -1,22 +1,20 @@
 package dev.weft.nn.rnn;
 
 import dev.weft.nn.Module;
-import dev.weft.nn.functional.F;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * The sequence loop shared by {@link RNN}, {@link LSTM} and {@link GRU}: L stacked layers, one or two
- * directions each, dropout between layers in training mode. Per layer and direction the input
- * projection of all T steps is one matmul, x (T*B, C) @ W_ih^T; only h W_hh^T runs per step.
+ * What {@link RNN}, {@link LSTM} and {@link GRU} share: options, parameters, input and state checks; the
+ * loop itself is {@link Recurrence}. Input is a padded batch or a {@link PackedSequence}.
  * Parameters per layer l and direction suffix s ("" or "_reverse"), in PyTorch's order:
- * weight_ih_l{l}{s} (G*H, C_l), weight_hh_l{l}{s} (G*H, H), bias_ih_l{l}{s} (G*H), bias_hh_l{l}{s}
- * (G*H), with C_0 = inputSize and C_l = D*H above; all U(-1/sqrt(H), 1/sqrt(H)).
+ * weight_ih_l{l}{s} (G*H, C_l), weight_hh_l{l}{s} (G*H, P), bias_ih_l{l}{s} (G*H), bias_hh_l{l}{s} (G*H),
+ * and for an LSTM with projSize > 0 weight_hr_l{l}{s} (P, H); P = projSize or H, C_0 = inputSize and
+ * C_l = D*P above; all U(-1/sqrt(H), 1/sqrt(H)).
  */
 public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     final CellKind kind;
@@ -27,10 +25,11 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     private final boolean batchFirst;
     private final double dropout;
     private final boolean bidirectional;
+    private final int projSize;
     private Generator dropoutGenerator;
 
     RNNBase(CellKind kind, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst,
-            double dropout, boolean bidirectional, Generator gen) {
+            double dropout, boolean bidirectional, int projSize, Generator gen) {
         String name = kind == CellKind.LSTM || kind == CellKind.GRU ? kind.label : "RNN";
         if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0) {
             throw new IllegalArgumentException(name + ": inputSize, hiddenSize and numLayers must be positive, got "
@@ -38,6 +37,15 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         }
         if (!(dropout >= 0 && dropout <= 1)) {
             throw new IllegalArgumentException(name + ": dropout must be a probability in [0, 1], got " + dropout);
+        }
+        if (projSize < 0) {
+            throw new IllegalArgumentException(name + ": projSize must be >= 0 (0 disables the projection), got " + projSize);
+        }
+        if (projSize >= hiddenSize) {
+            throw new IllegalArgumentException(name + ": projSize " + projSize + " must be smaller than hiddenSize " + hiddenSize);
+        }
+        if (projSize > 0 && kind != CellKind.LSTM) {
+            throw new IllegalArgumentException(name + ": projSize is only supported for LSTM");
         }
         if (gen == null) throw new IllegalArgumentException(name + ": generator must not be null");
         this.kind = kind;
@@ -48,24 +56,26 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         this.batchFirst = batchFirst;
         this.dropout = dropout;
         this.bidirectional = bidirectional;
-        int G = kind.gates * hiddenSize, D = numDirections();
+        this.projSize = projSize;
+        int G = kind.gates * hiddenSize, D = numDirections(), P = stateSize();
         double k = 1.0 / Math.sqrt(hiddenSize);
         for (int l = 0; l < numLayers; l++) {
-            int in = l == 0 ? inputSize : D * hiddenSize;
+            int in = l == 0 ? inputSize : D * P;
             for (int d = 0; d < D; d++) {
                 String s = suffix(l, d);
                 registerParameter("weight_ih" + s, Tensor.uniform(gen, -k, k, G, in));
-                registerParameter("weight_hh" + s, Tensor.uniform(gen, -k, k, G, hiddenSize));
+                registerParameter("weight_hh" + s, Tensor.uniform(gen, -k, k, G, P));
                 if (bias) {
                     registerParameter("bias_ih" + s, Tensor.uniform(gen, -k, k, G));
                     registerParameter("bias_hh" + s, Tensor.uniform(gen, -k, k, G));
                 }
+                if (projSize > 0) registerParameter("weight_hr" + s, Tensor.uniform(gen, -k, k, P, hiddenSize));
             }
         }
         this.dropoutGenerator = gen.split();
     }
 
-    private static String suffix(int layer, int direction) {
+    static String suffix(int layer, int direction) {
         return "_l" + layer + (direction == 1 ? "_reverse" : "");
     }
 
@@ -77,11 +87,24 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     public final double dropout() { return dropout; }
     public final boolean bidirectional() { return bidirectional; }
     public final int numDirections() { return bidirectional ? 2 : 1; }
+    /** The LSTM projection size (0: none). */
+    public final int projSize() { return projSize; }
+    /** The size of h: projSize when projecting, else hiddenSize. */
+    final int stateSize() { return projSize > 0 ? projSize : hiddenSize; }
 
     /** The generator the between-layer dropout draws from (training mode, dropout > 0). */
     public final void setGenerator(Generator g) {
         if (g == null) throw new IllegalArgumentException(reprName() + ".setGenerator: generator must not be null");
         this.dropoutGenerator = g;
+    }
+
+    final Generator dropoutGenerator() {
+        return dropoutGenerator;
+    }
+
+    /** Parameter {@code name} as the forward sees it (through FunctionalCall when one is active). */
+    final Tensor weight(String name) {
+        return param(name);
     }
 
     /** The top layer's output sequence only (forward(input, null[, null]).output()). */
@@ -98,6 +121,7 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         if (batchFirst) sb.append(", batchFirst=true");
         if (dropout != 0) sb.append(", dropout=").append(dropout);
         if (bidirectional) sb.append(", bidirectional=true");
+        if (projSize != 0) sb.append(", projSize=").append(projSize);
         return sb.toString();
     }
 
@@ -107,10 +131,11 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     }
 
     /**
-     * Runs the whole stack. input: (T, B, C), (B, T, C) when batch-first, or (T, C) unbatched;
-     * h0, c0: (L*D, B, H) ((L*D, H) unbatched) or null for zeros; c0 only for LSTM.
+     * Runs the whole stack on a padded batch. input: (T, B, C), (B, T, C) when batch-first, or (T, C)
+     * unbatched; h0: (L*D, B, P), c0: (L*D, B, H) ((L*D, P), (L*D, H) unbatched) or null for zeros; c0 only
+     * for LSTM.
      *
-     * @return {output, hN} or, for LSTM, {output, hN, cN}
+     * @return {output (T, B, D*P) (batch-first: (B, T, D*P); unbatched (T, D*P)), hN} or, for LSTM, {.., cN}
      */
     final Tensor[] run(Tensor input, Tensor h0, Tensor c0) {
         if (input == null) throw new IllegalArgumentException(label() + ": input must not be null");
@@ -119,15 +144,7 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
             throw new IllegalArgumentException(label() + ": expected input of 2 (unbatched) or 3 dims, got "
                     + Shape.format(s));
         }
-        if (s[s.length - 1] != inputSize) {
-            throw new IllegalArgumentException(label() + ": input " + Shape.format(s) + ": last dim "
-                    + s[s.length - 1] + " != inputSize " + inputSize);
-        }
-        Tensor w0 = param("weight_ih" + suffix(0, 0));
-        if (input.dtype() != w0.dtype()) {
-            throw new IllegalArgumentException(label() + ": input dtype " + input.dtype() + " != parameter dtype "
-                    + w0.dtype() + " (convert the input, or the module with to(dtype))");
-        }
+        checkFeatures(input);
         boolean batched = s.length == 3;
         // time-major view (T, B, C); batch-first input keeps its layout and is read along dim 1
         Tensor x = batched ? input : input.unsqueeze(1);
@@ -136,28 +153,12 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         if (T == 0) {
             throw new IllegalArgumentException(label() + ": input " + Shape.format(s) + ": sequence length must be > 0");
         }
-        int L = numLayers, D = numDirections();
-        Tensor h0b = state(h0, "h0", batched, B, input.dtype());
-        Tensor c0b = kind == CellKind.LSTM ? state(c0, "c0", batched, B, input.dtype()) : null;
-        List<Tensor> hN = new ArrayList<>(), cN = new ArrayList<>();
-        Tensor layerIn = x;
-        for (int l = 0; l < L; l++) {
-            int C = layerIn.size(2);
-            Tensor flat = layerIn.reshape(T * B, C);
-            Tensor[] dirOut = new Tensor[D];
-            for (int d = 0; d < D; d++) {
-                Tensor[] r = direction(flat, timeDim, T, B, l, d, h0b.select(0, l * D + d),
-                        c0b == null ? null : c0b.select(0, l * D + d));
-                dirOut[d] = r[0];
-                hN.add(r[1]);
-                if (c0b != null) cN.add(r[2]);
-            }
-            layerIn = D == 1 ? dirOut[0] : Tensor.cat(dirOut, 2);      // (T, B, D*H)
-            timeDim = 0;
-            if (l < L - 1) layerIn = F.dropout(layerIn, dropout, isTraining(), dropoutGenerator);
-        }
-        Tensor out = layerIn;                                            // (T, B, D*H)
-        Tensor hs = Tensor.stack(hN, 0), cs = c0b == null ? null : Tensor.stack(cN, 0);
+        int[] batchSizes = new int[T];
+        Arrays.fill(batchSizes, B);
+        Tensor h0b = state(h0, "h0", batched, B, input.dtype(), stateSize());
+        Tensor c0b = kind == CellKind.LSTM ? state(c0, "c0", batched, B, input.dtype(), hiddenSize) : null;
+        Tensor[] r = Recurrence.run(this, x, timeDim, batchSizes, h0b, c0b);
+        Tensor out = r[0].reshape(T, B, numDirections() * stateSize()), hs = r[1], cs = r[2];
         if (!batched) {
             out = out.squeeze(1);
             hs = hs.squeeze(1);
@@ -169,44 +170,57 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     }
 
     /**
-     * One layer, one direction. flat: the layer input as (T*B, C) rows in timeDim order; h, c: (B, H).
+     * Runs the stack on a packed batch: each sequence only for its own steps. h0, c0 as in {@link #run} (batched,
+     * B = the number of sequences) in the original batch order, or null.
      *
-     * @return {output (T, B, H), h_T, c_T}
+     * @return {output rows (N, D*P) in the input's packing, hN} or, for LSTM, {.., cN}, in the original batch order
      */
-    private Tensor[] direction(Tensor flat, int timeDim, int T, int B, int l, int d, Tensor h, Tensor c) {
-        String s = suffix(l, d);
-        int H = hiddenSize, G = kind.gates * H;
-        Tensor wih = param("weight_ih" + s), whh = param("weight_hh" + s);
-        Tensor bih = bias ? param("bias_ih" + s) : null, bhh = bias ? param("bias_hh" + s) : null;
-        // gx = x W_ih^T + b_ih (+ b_hh where the recurrence allows): all steps in one product
-        Tensor gx = flat.matmul(wih.t());
-        if (bias) gx = gx.add(kind.foldsHiddenBias() ? bih.add(bhh) : bih);
-        gx = timeDim == 0 ? gx.reshape(T, B, G) : gx.reshape(B, T, G);
-        List<Tensor> steps = TimeSteps.unbind(gx, timeDim);
-        Tensor whhT = whh.t();
-        Tensor stepBias = bias && !kind.foldsHiddenBias() ? bhh : null;
-        Tensor[] outs = new Tensor[T];
-        for (int k = 0; k < T; k++) {
-            int t = d == 0 ? k : T - 1 - k;
-            Tensor gh = h.matmul(whhT);
-            if (stepBias != null) gh = gh.add(stepBias);
-            Tensor[] next = kind.step(steps.get(t), gh, h, c, H);
-            h = next[0];
-            if (next.length > 1) c = next[1];
-            outs[t] = h;
+    final Tensor[] runPacked(PackedSequence input, Tensor h0, Tensor c0) {
+        if (input == null) throw new IllegalArgumentException(label() + ": input must not be null");
+        Tensor data = input.data();
+        if (data.dim() != 2) {
+            throw new IllegalArgumentException(label() + ": packed data " + Shape.format(data.shape()) + " must be 2-d (N, C)");
         }
-        return new Tensor[] {Tensor.stack(outs, 0), h, c};
+        checkFeatures(data);
+        int B = input.batchSize();
+        Tensor h0b = state(h0, "h0", true, B, data.dtype(), stateSize());
+        Tensor c0b = kind == CellKind.LSTM ? state(c0, "c0", true, B, data.dtype(), hiddenSize) : null;
+        Tensor sorted = input.sortedIndices(), unsorted = input.unsortedIndices();
+        if (sorted != null) {
+            if (h0 != null) h0b = h0b.indexSelect(1, sorted);
+            if (c0 != null) c0b = c0b.indexSelect(1, sorted);
+        }
+        Tensor[] r = Recurrence.run(this, data, 0, input.batchSizes(), h0b, c0b);
+        if (unsorted != null) {
+            r[1] = r[1].indexSelect(1, unsorted);
+            if (r[2] != null) r[2] = r[2].indexSelect(1, unsorted);
+        }
+        return r[2] == null ? new Tensor[] {r[0], r[1]} : r;
     }
 
-    /** h0/c0 as (L*D, B, H), zeros when null; a wrong shape names the module and both shapes. */
-    private Tensor state(Tensor given, String what, boolean batched, int B, DType dtype) {
+    private void checkFeatures(Tensor input) {
+        int[] s = input.shape();
+        if (s[s.length - 1] != inputSize) {
+            throw new IllegalArgumentException(label() + ": input " + Shape.format(s) + ": last dim "
+                    + s[s.length - 1] + " != inputSize " + inputSize);
+        }
+        Tensor w0 = param("weight_ih" + suffix(0, 0));
+        if (input.dtype() != w0.dtype()) {
+            throw new IllegalArgumentException(label() + ": input dtype " + input.dtype() + " != parameter dtype "
+                    + w0.dtype() + " (convert the input, or the module with to(dtype))");
+        }
+    }
+
+    /** h0/c0 as (L*D, B, size), zeros when null; a wrong shape names the module and both shapes. */
+    private Tensor state(Tensor given, String what, boolean batched, int B, DType dtype, int size) {
         int LD = numLayers * numDirections();
-        int[] want = batched ? new int[] {LD, B, hiddenSize} : new int[] {LD, hiddenSize};
-        if (given == null) return Tensor.zeros(dtype, LD, B, hiddenSize);
-        if (!java.util.Arrays.equals(given.shape(), want)) {
+        int[] want = batched ? new int[] {LD, B, size} : new int[] {LD, size};
+        if (given == null) return Tensor.zeros(dtype, LD, B, size);
+        if (!Arrays.equals(given.shape(), want)) {
+            String sizeName = size == hiddenSize ? "hiddenSize" : "projSize";
             throw new IllegalArgumentException(label() + ": " + what + " " + Shape.format(given.shape())
                     + ": expected " + Shape.format(want) + " = (numLayers*numDirections, "
-                    + (batched ? "B, " : "") + "hiddenSize)");
+                    + (batched ? "B, " : "") + sizeName + ")");
         }
         if (given.dtype() != dtype) {
             throw new IllegalArgumentException(label() + ": " + what + " dtype " + given.dtype()

@@ -73,12 +73,18 @@ public abstract sealed class RNNCellBase extends Module permits RNNCell, LSTMCel
         int B = xb.size(0);
         Tensor hb = state(h, "hx", batched, B, x);
         Tensor cb = kind == CellKind.LSTM ? state(c, "cx", batched, B, x) : null;
-        Tensor gx = xb.matmul(wih.t()), gh = hb.matmul(whh.t());
+        // one product each for x and h; the biases go where the cell adds them (LSTM: both, in the fused kernel)
+        Tensor gx = xb.matmul(wih.t()), gh = hb.matmul(whh.t()), b = null;
         if (bias) {
-            gx = gx.add(param("bias_ih"));
-            gh = gh.add(param("bias_hh"));
+            Tensor bih = param("bias_ih"), bhh = param("bias_hh");
+            if (kind == CellKind.LSTM) {
+                b = bih.add(bhh);
+            } else {
+                gx = gx.add(bih);
+                b = bhh;
+            }
         }
-        Tensor[] next = kind.step(gx, gh, hb, cb, hiddenSize);
+        Tensor[] next = kind.step(gx, gh, b, hb, cb);
         if (!batched) for (int i = 0; i < next.length; i++) next[i] = next[i].squeeze(0);
         return next;
     }

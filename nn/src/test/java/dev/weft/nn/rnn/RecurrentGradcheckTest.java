@@ -118,4 +118,31 @@ class RecurrentGradcheckTest {
                     return new Tensor[] {o.output(), o.cN()};
                 });
     }
+
+    @Test
+    void twoLayerBidirectionalLstmWithProjection() {
+        LSTM lstm = new LSTM(2, 3, 2, true, false, 0.0, true, 2, new Generator(21));
+        check("LSTM proj 2, 2-layer bidirectional", lstm, new Tensor[] {rand(22, 3, 2, 2), rand(23, 4, 2, 2), rand(24, 4, 2, 3)},
+                new String[] {"weight_hr_l0", "weight_hr_l1_reverse", "weight_hh_l1"}, x -> {
+                    LSTMOutput o = lstm.forward(x[0], x[1], x[2]);
+                    return new Tensor[] {o.output(), o.hN(), o.cN()};
+                });
+    }
+
+    @Test
+    void packedUnsortedLengthsThroughBidirectionalLstmAndGru() {
+        long[] len = {2, 4, 1};
+        LSTM lstm = new LSTM(2, 2, 2, true, true, 0.0, true, new Generator(25));
+        check("packed LSTM 2-layer bidirectional", lstm, new Tensor[] {rand(26, 3, 4, 2), rand(27, 4, 3, 2), rand(28, 4, 3, 2)},
+                new String[] {"weight_hh_l0_reverse", "bias_ih_l1", "weight_ih_l0"}, x -> {
+                    PackedLSTMOutput o = lstm.forward(Packing.packPaddedSequence(x[0], len, true, false), x[1], x[2]);
+                    return new Tensor[] {Packing.padPackedSequence(o.output(), true, 0, null).output(), o.hN(), o.cN()};
+                });
+        GRU gru = new GRU(2, 2, 1, true, false, 0.0, true, new Generator(29));
+        check("packed GRU bidirectional", gru, new Tensor[] {rand(30, 4, 3, 2), rand(31, 2, 3, 2)},
+                new String[] {"weight_hh_l0", "bias_hh_l0_reverse"}, x -> {
+                    PackedRNNOutput o = gru.forward(Packing.packPaddedSequence(x[0], len, false, false), x[1]);
+                    return new Tensor[] {o.output().data(), o.hN()};
+                });
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -183,5 +184,25 @@ class RecurrentShapeTest {
         assertTrue(e.getMessage().contains("'sigmoid'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new GRU(3, 4, 1, true, false, 1.5, false));
         assertTrue(e.getMessage().contains("dropout must be a probability in [0, 1], got 1.5"), e.getMessage());
+    }
+
+    @Test
+    void projectionNamesShapesAndErrorsAreTorchs() {
+        LSTM lstm = new LSTM(3, 5, 2, true, true, 0.0, true, 2, new Generator(11));
+        Map<String, Tensor> torch = SeqGolden.stateDict(SeqGolden.load("rnn_golden.txt", "lstm_proj"));
+        assertEquals(new ArrayList<>(torch.keySet()), new ArrayList<>(lstm.stateDict().keySet()));
+        torch.forEach((k, v) -> assertArrayEquals(v.shape(), lstm.stateDict().get(k).shape(), k));
+        lstm.to(DType.F64);
+        LSTMOutput o = lstm.forward(randn(12, 4, 6, 3), null, null);
+        assertArrayEquals(new int[] {4, 6, 4}, o.output().shape());
+        assertArrayEquals(new int[] {4, 4, 2}, o.hN().shape());
+        assertArrayEquals(new int[] {4, 4, 5}, o.cN().shape());
+        assertEquals("LSTM(3, 5, numLayers=2, batchFirst=true, bidirectional=true, projSize=2)", lstm.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> new LSTM(3, 4, 1, true, false, 0, false, 4, new Generator(1)));
+        assertEquals("LSTM: projSize 4 must be smaller than hiddenSize 4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LSTM(3, 4, 1, true, false, 0, false, -1, new Generator(1)));
+        assertEquals("LSTM: projSize must be >= 0 (0 disables the projection), got -1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> lstm.forward(randn(13, 4, 6, 3), randn(14, 4, 4, 5), randn(15, 4, 4, 5)));
+        assertTrue(e.getMessage().endsWith("h0 (4, 4, 5): expected (4, 4, 2) = (numLayers*numDirections, B, projSize)"), e.getMessage());
     }
 }

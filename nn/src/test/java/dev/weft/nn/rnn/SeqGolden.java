@@ -21,28 +21,34 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Reader and checker for golden/seq_golden.txt (written by nn/src/test/python/make_seq_golden.py):
- * per case the module's state dict, inputs, outputs, the cotangents R that define the loss
- * sum(output * R), and that loss's gradients. Shared by the rnn and attention golden tests.
+ * Reader and checker for golden/seq_golden.txt (written by nn/src/test/python/make_seq_golden.py) and
+ * golden/rnn_golden.txt (make_rnn_golden.py, same format): per case the module's state dict, inputs,
+ * outputs, the cotangents R that define the loss sum(output * R), and that loss's gradients. Shared by the
+ * rnn and attention golden tests.
  */
 public final class SeqGolden {
     private SeqGolden() {}
 
     public static final double TOL = 1e-8;
 
-    private static Map<String, Map<String, Tensor>> cases;
+    private static final Map<String, Map<String, Map<String, Tensor>>> FILES = new LinkedHashMap<>();
 
-    /** The tensors of case {@code name} by their full names ("param.weight_ih_l0", "input.x", ...). */
-    public static synchronized Map<String, Tensor> load(String name) {
-        if (cases == null) cases = read();
+    /** The tensors of case {@code name} of seq_golden.txt by their full names ("param.weight_ih_l0", "input.x", ...). */
+    public static Map<String, Tensor> load(String name) {
+        return load("seq_golden.txt", name);
+    }
+
+    /** The tensors of case {@code name} of golden/{@code file}. */
+    public static synchronized Map<String, Tensor> load(String file, String name) {
+        Map<String, Map<String, Tensor>> cases = FILES.computeIfAbsent(file, SeqGolden::read);
         Map<String, Tensor> c = cases.get(name);
-        assertNotNull(c, "seq_golden.txt has no case '" + name + "' (cases: " + cases.keySet() + ")");
+        assertNotNull(c, file + " has no case '" + name + "' (cases: " + cases.keySet() + ")");
         return c;
     }
 
-    private static Map<String, Map<String, Tensor>> read() {
-        var in = SeqGolden.class.getResourceAsStream("/golden/seq_golden.txt");
-        if (in == null) throw new IllegalStateException("resource /golden/seq_golden.txt is missing");
+    private static Map<String, Map<String, Tensor>> read(String file) {
+        var in = SeqGolden.class.getResourceAsStream("/golden/" + file);
+        if (in == null) throw new IllegalStateException("resource /golden/" + file + " is missing");
         Map<String, Map<String, Tensor>> out = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             Map<String, Tensor> cur = null;
@@ -61,12 +67,12 @@ public final class SeqGolden {
                         double[] d = new double[v.length];
                         for (int i = 0; i < v.length; i++) d[i] = Double.parseDouble(v[i]);
                         if (d.length != Shape.numel(shape)) {
-                            throw new IllegalStateException("seq_golden.txt: " + w[1] + " has " + d.length
+                            throw new IllegalStateException(file + ": " + w[1] + " has " + d.length
                                     + " values for shape " + Shape.format(shape));
                         }
                         cur.put(w[1], Tensor.of(d, shape));
                     }
-                    default -> throw new IllegalStateException("seq_golden.txt: unexpected line '" + line + "'");
+                    default -> throw new IllegalStateException(file + ": unexpected line '" + line + "'");
                 }
             }
         } catch (IOException e) {
@@ -99,7 +105,13 @@ public final class SeqGolden {
      */
     public static void check(String caseName, Module module, Map<String, Tensor> inputs,
                              Function<Map<String, Tensor>, Map<String, Tensor>> run) {
-        Map<String, Tensor> c = load(caseName);
+        check("seq_golden.txt", caseName, module, inputs, run);
+    }
+
+    /** {@link #check(String, Module, Map, Function)} for a case of golden/{@code file}. */
+    public static void check(String file, String caseName, Module module, Map<String, Tensor> inputs,
+                             Function<Map<String, Tensor>, Map<String, Tensor>> run) {
+        Map<String, Tensor> c = load(file, caseName);
         module.to(DType.F64);
         module.loadStateDict(stateDict(c));
         module.zeroGrad();

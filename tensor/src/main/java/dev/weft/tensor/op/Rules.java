@@ -26,6 +26,7 @@ public final class Rules {
             case ConvOp c -> ConvRules.infer(c, inputs);
             case LinalgOp l -> LinalgRules.infer(l, inputs);
             case SpectralOp s -> SpectralRules.infer(s, inputs);
+            case RecurrentOp r -> RecurrentRules.infer(r, inputs);
         };
     }
 }

@@ -1,0 +1,104 @@
+package dev.weft.autograd;
+
+import dev.weft.tensor.Recurrent;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.RecurrentOp;
+
+/**
+ * Backward rules of the fused recurrent cells. A plain backward is one fused kernel per step (the
+ * backward primitive, reading the gates the forward saved). When the engine is building a graph
+ * (createGraph), or a gradient arrives for the saved gates themselves, the same derivative is composed
+ * from differentiable tensor ops on the cell's inputs instead, so higher orders work; the backward
+ * primitives themselves are therefore never recorded and declared non-differentiable.
+ * Shapes: B batch, H hidden; p the (B, 4H) / (B, 3H) pre-activations; sigma' = s (1 - s), tanh' = 1 - t^2.
+ */
+final class RecurrentGrads {
+    private RecurrentGrads() {}
+
+    static Tensor[] backward(RecurrentOp op, Ctx c) {
+        return switch (op) {
+            case RecurrentOp.LstmCell l -> GradMode.isEnabled() || c.g(2) != null ? lstmComposed(c) : lstmFused(c);
+            case RecurrentOp.GruCell g -> GradMode.isEnabled() || c.g(1) != null ? gruComposed(c) : gruFused(c);
+            case RecurrentOp.LstmCellBackward l -> throw Gradients.nonDifferentiable(
+                    "a backward kernel; double backward through lstm_cell composes its gradient from tensor ops", c);
+            case RecurrentOp.GruCellBackward g -> throw Gradients.nonDifferentiable(
+                    "a backward kernel; double backward through gru_cell composes its gradient from tensor ops", c);
+        };
+    }
+
+    /** One gradient for gx, gh, c and the optional bias (the engine sums dp over the batch for it). */
+    private static Tensor[] lstmGrads(Ctx c, Tensor dp, Tensor dcPrev) {
+        return c.inputCount() == 4 ? new Tensor[] {dp, dp, dcPrev, dp} : new Tensor[] {dp, dp, dcPrev};
+    }
+
+    private static Tensor[] lstmFused(Ctx c) {
+        Tensor[] r = Recurrent.lstmCellBackward(c.gOrZeros(0), c.gOrZeros(1), c.out(2), c.in(2), c.out(1));
+        return lstmGrads(c, r[0], r[1]);
+    }
+
+    private static Tensor oneMinus(Tensor t) {
+        return t.neg().add(1.0);
+    }
+
+    // c' = f c + i g, h' = o tanh(c'): dct = dc' + dh' o (1 - tanh(c')^2); d(i, f, g, o) = (dct g, dct c, dct i, dh' tanh(c'))
+    private static Tensor[] lstmComposed(Ctx c) {
+        Tensor cp = c.in(2);
+        int H = cp.size(1);
+        Tensor p = c.in(0).add(c.in(1));
+        if (c.inputCount() == 4) p = p.add(c.in(3));
+        Tensor s = p.sigmoid();
+        Tensor i = s.narrow(1, 0, H), f = s.narrow(1, H, H), o = s.narrow(1, 3 * H, H), g = p.narrow(1, 2 * H, H).tanh();
+        Tensor tc = f.mul(cp).add(i.mul(g)).tanh();
+        Tensor dh = c.gOrZeros(0);
+        Tensor dct = c.gOrZeros(1).add(dh.mul(o).mul(oneMinus(tc.square())));
+        Tensor di = dct.mul(g), df = dct.mul(cp), dg = dct.mul(i), dO = dh.mul(tc);
+        Tensor gates = c.g(2);
+        if (gates != null) {
+            di = di.add(gates.narrow(1, 0, H));
+            df = df.add(gates.narrow(1, H, H));
+            dg = dg.add(gates.narrow(1, 2 * H, H));
+            dO = dO.add(gates.narrow(1, 3 * H, H));
+        }
+        Tensor dp = Tensor.cat(new Tensor[] {di.mul(i).mul(oneMinus(i)), df.mul(f).mul(oneMinus(f)),
+                dg.mul(oneMinus(g.square())), dO.mul(o).mul(oneMinus(o))}, 1);
+        return lstmGrads(c, dp, dct.mul(f));
+    }
+
+    /** Gradients for gx, gh, h and the optional bias (b_hh: its gradient is gh's, summed over the batch). */
+    private static Tensor[] gruGrads(Ctx c, Tensor dgx, Tensor dgh, Tensor dh) {
+        return c.inputCount() == 4 ? new Tensor[] {dgx, dgh, dh, dgh} : new Tensor[] {dgx, dgh, dh};
+    }
+
+    private static Tensor[] gruFused(Ctx c) {
+        Tensor[] r = Recurrent.gruCellBackward(c.g(0), c.out(1), c.in(2));
+        return gruGrads(c, r[0], r[1], r[2]);
+    }
+
+    // h' = n + z (h - n), n = tanh(gx_n + r hn): dn = dh' (1 - z), dz = dh' (h - n), dr = dn_p hn, dhn = dn_p r
+    private static Tensor[] gruComposed(Ctx c) {
+        Tensor gx = c.in(0), h = c.in(2);
+        int H = h.size(1);
+        Tensor gh = c.inputCount() == 4 ? c.in(1).add(c.in(3)) : c.in(1);
+        Tensor rz = gx.narrow(1, 0, 2 * H).add(gh.narrow(1, 0, 2 * H)).sigmoid();
+        Tensor r = rz.narrow(1, 0, H), z = rz.narrow(1, H, H), hn = gh.narrow(1, 2 * H, H);
+        Tensor n = gx.narrow(1, 2 * H, H).add(r.mul(hn)).tanh();
+        Tensor dh = c.gOrZeros(0);
+        Tensor dn = dh.mul(oneMinus(z)), dz = dh.mul(h.sub(n)), dhPrev = dh.mul(z);
+        Tensor saved = c.g(1), dr = null, dhn = null;
+        if (saved != null) {
+            dr = saved.narrow(1, 0, H);
+            dz = dz.add(saved.narrow(1, H, H));
+            dn = dn.add(saved.narrow(1, 2 * H, H));
+            dhn = saved.narrow(1, 3 * H, H);
+        }
+        Tensor dnp = dn.mul(oneMinus(n.square()));
+        Tensor drTotal = dnp.mul(hn), dhnTotal = dnp.mul(r);
+        if (dr != null) {
+            drTotal = drTotal.add(dr);
+            dhnTotal = dhnTotal.add(dhn);
+        }
+        Tensor drp = drTotal.mul(r).mul(oneMinus(r)), dzp = dz.mul(z).mul(oneMinus(z));
+        Tensor dgx = Tensor.cat(new Tensor[] {drp, dzp, dnp}, 1), dgh = Tensor.cat(new Tensor[] {drp, dzp, dhnTotal}, 1);
+        return gruGrads(c, dgx, dgh, dhPrev);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.weft.tensor.op;
+
+/**
+ * The fused pointwise half of one LSTM or GRU step, after the gate products (a GEMM each), and the
+ * backward of each as its own primitive (one kernel, reading what the forward saved). Shapes: B batch,
+ * H hidden; gate blocks in PyTorch's order (LSTM i, f, g, o; GRU r, z, n). All operands share one
+ * floating dtype (F32 or F64) and are exactly the shapes stated (no broadcasting); the optional bias is
+ * broadcast over the batch by the kernel.
+ */
+public sealed interface RecurrentOp extends Op {
+    /**
+     * p = gx + gh (+ bias); i, f, o = sigmoid(p_i, p_f, p_o), g = tanh(p_g); c' = f c + i g; h' = o tanh(c').
+     * Inputs: gx (B, 4H), gh (B, 4H), c (B, H), optionally bias (4H). Outputs: h' (B, H), c' (B, H), and the
+     * activated gates (i, f, g, o) (B, 4H) the backward reads.
+     */
+    record LstmCell() implements RecurrentOp {
+        public String name() {
+            return "lstm_cell";
+        }
+    }
+
+    /**
+     * The gradient of {@link LstmCell} with respect to its pre-activations p and to c. Inputs: dh' (B, H),
+     * dc' (B, H), gates (B, 4H), c (B, H), c' (B, H). Outputs: dp (B, 4H) (also the gradient of gx, gh and,
+     * summed over the batch, of the bias), dc (B, H).
+     */
+    record LstmCellBackward() implements RecurrentOp {
+        public String name() {
+            return "lstm_cell_backward";
+        }
+    }
+
+    /**
+     * r = sigmoid(gx_r + gh_r + b_r), z = sigmoid(gx_z + gh_z + b_z), hn = gh_n + b_n,
+     * n = tanh(gx_n + r hn), h' = (1 - z) n + z h (b = bias, 0 without it: b_hh, since b_hn sits inside the
+     * r product). Inputs: gx (B, 3H), gh (B, 3H), h (B, H), optionally bias (3H). Outputs: h' (B, H) and
+     * (r, z, n, hn) (B, 4H) the backward reads.
+     */
+    record GruCell() implements RecurrentOp {
+        public String name() {
+            return "gru_cell";
+        }
+    }
+
+    /**
+     * The gradient of {@link GruCell}. Inputs: dh' (B, H), saved (r, z, n, hn) (B, 4H), h (B, H). Outputs:
+     * dgx (B, 3H), dgh (B, 3H) (summed over the batch: the bias's), dh (B, H), the part through z only (the
+     * part through gh is the gate GEMM's).
+     */
+    record GruCellBackward() implements RecurrentOp {
+        public String name() {
+            return "gru_cell_backward";
+        }
+    }
+}
