@@ -268,7 +268,7 @@ final class Engine {
         private void deliver(Node n, int slot, Tensor g) {
             if (n.grads == null) n.grads = new Tensor[n.outputCount];
             Tensor old = n.grads[slot];
-            n.grads[slot] = old == null ? g : old.add(g);
+            n.grads[slot] = old == null ? g : accumulate(old, g);
         }
 
         private void deliverLeaf(Tensor leaf, Tensor g) {
@@ -278,8 +278,36 @@ final class Engine {
                 leaves.add(leaf);
                 leafGrads.add(g);
             } else {
-                leafGrads.set(i, leafGrads.get(i).add(g));
+                leafGrads.set(i, accumulate(leafGrads.get(i), g));
             }
+        }
+
+        /**
+         * old + g. Two gradients laid out alike but not row-major (the transposed gradient of a Linear's W^T,
+         * summed over the time steps of an RNN) are added through the permutation that makes them row-major,
+         * so the sum keeps their layout and runs at unit stride; the values are those of old.add(g).
+         */
+        private static Tensor accumulate(Tensor old, Tensor g) {
+            if (!g.isContiguous() && java.util.Arrays.equals(old.stride(), g.stride()) && sameShape(old, g)) {
+                int[] p = densePermutation(g);
+                if (p != null) {
+                    int[] inv = new int[p.length];
+                    for (int i = 0; i < p.length; i++) inv[p[i]] = i;
+                    return old.permute(p).add(g.permute(p)).permute(inv);
+                }
+            }
+            return old.add(g);
+        }
+
+        /** The dims of t by decreasing stride when that order makes t row-major (dense, no gaps), else null. */
+        private static int[] densePermutation(Tensor t) {
+            int r = t.dim();
+            Integer[] order = new Integer[r];
+            for (int i = 0; i < r; i++) order[i] = i;
+            java.util.Arrays.sort(order, (a, b) -> Integer.compare(t.stride(b), t.stride(a)));
+            int[] p = new int[r];
+            for (int i = 0; i < r; i++) p[i] = order[i];
+            return t.permute(p).isContiguous() ? p : null;
         }
 
         /** leaf.grad += g, out of place; a first gradient is kept only if nothing else shares its storage. */
@@ -293,7 +321,7 @@ final class Engine {
                             && (seedStorages == null || !seedStorages.containsKey(s)) && handed.put(s, Boolean.TRUE) == null;
                     leaf.setGrad(owned ? g : g.clone());
                 } else {
-                    leaf.setGrad(old.add(g));
+                    leaf.setGrad(accumulate(old, g));
                 }
             }
         }
