@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vector step over them, in the scalar kernel's order, so both give the same bits. Max pooling loads
  * stride-1 rows contiguously and other strides through a lane index map (a hardware gather where
  * there is one); it pays 3-4x over scalar for 3x3/s1, 3x3/s2 and 2x2/s2 windows (measured on AVX2,
- * one thread). Argmax positions ride along as a vector of the element type (exact below
+ * one thread); a row's tail, or a row shorter than one vector (LeNet's 14- and 5-wide outputs), is one masked
+ * step. Argmax positions ride along as a vector of the element type (exact below
  * 2^24 for float, else the scalar kernel runs). Average pooling, forward and backward, vectorizes
  * stride 1 only: with a strided load (or, backward, a scatter) per tap it measured no faster than
  * the scalar adds.
@@ -25,16 +26,21 @@ final class PoolSimd${D} {
     /** Largest count below which every integer is exact in this element type. */
     private static final ${t} EXACT = 2 / Math.ulp((${t}) 1);
 
-    /** Lane offsets 0, s, 2s, ... for strided loads, and the same as element-type values. */
-    private record Lanes(int[] map, ${T}Vector step) {
+    /**
+     * Lane offsets 0, s, 2s, ... for strided loads, and the same as element-type values; tails[k] is the map
+     * with lanes k and above at offset 0 (a masked gather still range-checks its unset lanes).
+     */
+    private record Lanes(int[] map, ${T}Vector step, int[][] tails) {
         static Lanes of(int s) {
             int[] map = new int[L];
             ${t}[] step = new ${t}[L];
+            int[][] tails = new int[L + 1][L];
             for (int l = 0; l < L; l++) {
                 map[l] = l * s;
                 step[l] = l * s;
             }
-            return new Lanes(map, ${T}Vector.fromArray(S, step, 0));
+            for (int k = 0; k <= L; k++) System.arraycopy(map, 0, tails[k], 0, k);
+            return new Lanes(map, ${T}Vector.fromArray(S, step, 0), tails);
         }
     }
 
@@ -42,15 +48,20 @@ final class PoolSimd${D} {
         return sW == 1 ? ${T}Vector.fromArray(S, x, at) : ${T}Vector.fromArray(S, x, at, lanes.map(), 0);
     }
 
+    /** The first n (< L) lanes of a row under mask m. */
+    private static ${T}Vector load(${t}[] x, int at, int sW, Lanes lanes, int n, VectorMask<${L}> m) {
+        return sW == 1 ? ${T}Vector.fromArray(S, x, at, m) : ${T}Vector.fromArray(S, x, at, lanes.tails()[n], 0, m);
+    }
+
     static void maxPool(${t}[] x, int xOff, ConvGeom g, ${t}[] y, int yOff, long[] idx, int idxOff) {
-        if ((${t}) g.H() * g.W() >= EXACT || g.outW() < L) {
+        if ((${t}) g.H() * g.W() >= EXACT) {
             Pool${D}.maxPool(x, xOff, g, y, yOff, idx, idxOff);
             return;
         }
         int hw = g.H() * g.W(), ohw = g.outH() * g.outW();
         Lanes lanes = Lanes.of(g.sW());
         Parallel.forRange(g.C(), 1, (c0, c1) -> {
-            ${t}[] pos = new ${t}[g.outW()];
+            ${t}[] pos = new ${t}[g.outW() + L];          // room for a whole vector past the row: masked accesses stay in bounds (fast path)
             for (int c = c0; c < c1; c++) {
                 for (int oh = 0; oh < g.outH(); oh++) {
                     int yr = yOff + c * ohw + oh * g.outW(), ir = idxOff + c * ohw + oh * g.outW();
@@ -83,13 +94,17 @@ final class PoolSimd${D} {
                     cur.blend(v, win).intoArray(y, yr + ow);
                     at.blend(lanes.step().add(p), win).intoArray(pos, ow);
                 }
-                for (; ow < hi; ow++) {
+                if (ow < hi) {                                     // the row's tail (or a row shorter than a vector): masked
+                    VectorMask<${L}> m = S.indexInRange(ow, hi);
                     int p = p0 + ow * sW;
-                    ${t} v = x[xc + p];
-                    if (v > y[yr + ow] || v != v || pos[ow] < 0) {
-                        y[yr + ow] = v;
-                        pos[ow] = p;
-                    }
+                    ${T}Vector v = load(x, xc + p, sW, lanes, hi - ow, m);
+                    ${T}Vector cur = ${T}Vector.fromArray(S, y, yr + ow, m);
+                    ${T}Vector at = ${T}Vector.fromArray(S, pos, ow, m);
+                    VectorMask<${L}> win = v.compare(VectorOperators.GT, cur)
+                            .or(v.test(VectorOperators.IS_NAN))
+                            .or(at.compare(VectorOperators.LT, 0)).and(m);
+                    cur.blend(v, win).intoArray(y, yr + ow, m);
+                    at.blend(lanes.step().add(p), win).intoArray(pos, ow, m);
                 }
             }
         }
