@@ -1,10 +1,11 @@
 package dev.weft.tensor;
 
 import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Strided;
 
 /**
- * Conversions between the host arrays of Backend.toHost (float[], double[], int[], long[], boolean[])
- * and the element-wise comparison behind {@link Tensor#allclose}. Host-side only; for tests and I/O.
+ * Conversions between the host arrays of Backend.toHost (float[], double[], int[], long[], boolean[]) and Java arrays,
+ * the element-wise comparison behind {@link Tensor#allclose}, and single-element reads (item, get). Host-side only.
  */
 final class HostArrays {
     private HostArrays() {}
@@ -95,5 +96,43 @@ final class HostArrays {
             }
         }
         return true;
+    }
+
+    // ---------------------------------------------------------------- single elements (Tensor.item, itemLong, get)
+
+    static double item(Tensor t) {
+        if (t.numel() != 1) {
+            throw new IllegalArgumentException("item: expected a tensor with one element, got " + Shape.format(t.shape()));
+        }
+        return toDoubleArray(element(t, t.storageOffset()))[0];
+    }
+
+    static long itemLong(Tensor t) {
+        if (t.numel() != 1) {
+            throw new IllegalArgumentException("itemLong: expected a tensor with one element, got " + Shape.format(t.shape()));
+        }
+        return toLongArray(element(t, t.storageOffset()))[0];
+    }
+
+    static double get(Tensor t, int[] idx) {
+        int[] shape = t.shape(), strides = t.stride();
+        if (idx.length != shape.length) {
+            throw new IllegalArgumentException("get: " + idx.length + " indices for a tensor of shape " + Shape.format(shape));
+        }
+        int off = t.storageOffset();
+        for (int d = 0; d < idx.length; d++) {
+            int i = idx[d] < 0 ? idx[d] + shape[d] : idx[d];
+            if (i < 0 || i >= shape[d]) {
+                throw new IllegalArgumentException("get: index " + idx[d] + " out of range for dim " + d + " of size "
+                        + shape[d] + " in " + Shape.format(shape));
+            }
+            off += i * strides[d];
+        }
+        return toDoubleArray(element(t, off))[0];
+    }
+
+    /** The one element at storage offset off, as a host array of t's dtype. */
+    private static Object element(Tensor t, int off) {
+        return Backends.forDevice(t.device()).toHost(Strided.of(t.storage(), Shape.SCALAR, Shape.SCALAR, off));
     }
 }

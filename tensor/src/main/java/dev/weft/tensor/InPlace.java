@@ -76,6 +76,68 @@ public final class InPlace {
     }
 
     /**
+     * index_put_ along dim 0 (x[index] = values, or += with accumulate): index holds row indices (I64/I32, any
+     * shape, negative from the end) or is a BOOL mask over dst's leading dims; values broadcast to the indexed
+     * rows' shape (index.shape + dst.shape[1:], or (N, rest) for a mask). Without accumulate a row indexed twice
+     * gets one of its values (unspecified which, as in PyTorch). Computed by scatter / index_add and written
+     * back through CopyInto, so it is differentiable in dst's history and in values.
+     */
+    public static Tensor indexPut(Tensor dst, Tensor index, Tensor values, boolean accumulate) {
+        String op = "index_put_";
+        if (dst.dim() == 0) throw new IllegalArgumentException(op + ": cannot index a 0-d tensor");
+        int[] xs = dst.shape();
+        Tensor rowsIdx;
+        int lead;
+        if (index.dtype() == DType.BOOL) {
+            lead = index.dim();
+            if (lead == 0 || lead > xs.length || !Arrays.equals(Arrays.copyOf(xs, lead), index.shape())) {
+                throw new IllegalArgumentException(op + ": mask " + Shape.format(index.shape()) + " must match the leading dims of "
+                        + Shape.format(xs));
+            }
+            rowsIdx = Indexing.nonzero(index.reshape(-1)).reshape(-1);
+        } else if (!index.dtype().isFloatingPoint()) {
+            lead = 1;
+            int n = xs[0];
+            Tensor idx = Indexing.longIndex(index).reshape(-1);
+            if (idx.numel() > 0) {
+                long min = (long) idx.min().item(), max = (long) idx.max().item();
+                if (min < -n || max >= n) {
+                    throw new IndexOutOfBoundsException(op + ": index " + (min < -n ? min : max) + " is out of bounds for dim 0 of size "
+                            + n + " in " + Shape.format(xs));
+                }
+            }
+            rowsIdx = Pointwise.where(idx.lt(0L), idx.add((long) n), idx);
+        } else {
+            throw new IllegalArgumentException(op + ": index must be i64, i32 or bool, got " + index.dtype());
+        }
+        int[] rest = Arrays.copyOfRange(xs, lead, xs.length);
+        int[] flat = new int[rest.length + 1];
+        flat[0] = -1;
+        System.arraycopy(rest, 0, flat, 1, rest.length);
+        Tensor base = dst.reshape(flat);                                       // (rows, *rest)
+        int[] picked = base.shape();
+        picked[0] = rowsIdx.numel();
+        if (!Shape.broadcastsTo(values.shape(), picked) && !(index.dtype() != DType.BOOL
+                && Shape.broadcastsTo(values.shape(), concat(index.shape(), rest)))) {
+            throw new IllegalArgumentException(op + ": values " + Shape.format(values.shape()) + " do not broadcast to the indexed "
+                    + "shape " + Shape.format(picked) + " of " + Shape.format(xs));
+        }
+        Tensor v = values.to(dst.dtype());
+        v = (Shape.broadcastsTo(v.shape(), picked) ? v : v.expand(concat(index.shape(), rest)).reshape(picked)).expand(picked);
+        Tensor moved;
+        if (accumulate) {
+            moved = Indexing.indexAdd(base, 0, rowsIdx, v);
+        } else {
+            int[] one = new int[picked.length];
+            Arrays.fill(one, 1);
+            one[0] = picked[0];
+            moved = Indexing.scatter(base, 0, rowsIdx.reshape(one).expand(picked), v);
+        }
+        Tensor result = moved.reshape(xs);
+        return viaCopy(op, dst, () -> result);
+    }
+
+    /**
      * Writes an out-of-place result back into dst (CopyInto, under the user's op name). The result must have
      * dst's shape and a dtype that casts into dst's by PyTorch's rule (torch.can_cast: a float result into an
      * F32 tensor yes, a float into an integer or anything but BOOL into BOOL no).
@@ -97,5 +159,11 @@ public final class InPlace {
     static boolean canCast(DType from, DType to) {
         if (from.isFloatingPoint() && !to.isFloatingPoint()) return false;
         return to != DType.BOOL || from == DType.BOOL;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 }

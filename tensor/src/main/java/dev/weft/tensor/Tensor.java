@@ -372,6 +372,8 @@ public final class Tensor {
     public Tensor clamp_(double min, double max) { return InPlace.clamp(this, min, max); }
     public Tensor relu_() { return InPlace.unary("relu_", UnaryFn.RELU, this); }
     public Tensor maskedFill_(Tensor mask, double value) { return InPlace.maskedFill(this, mask, value); }
+    /** this[index] = values along dim 0 (+= with accumulate); index: row indices or a BOOL mask (see InPlace.indexPut). */
+    public Tensor indexPut_(Tensor index, Tensor values, boolean accumulate) { return InPlace.indexPut(this, index, values, accumulate); }
     /** Copies src (broadcast, converted to this dtype) into this; returns this. */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /** Sets every element to value; returns this. */
@@ -475,44 +477,11 @@ public final class Tensor {
     /** A copy on device (this if already there). */
     public Tensor to(Device device) { return Copies.to(this, device); }
     /** The value of a one-element tensor as a double. */
-    public double item() {
-        if (numel() != 1) {
-            throw new IllegalArgumentException("item: expected a tensor with one element, got " + Shape.format(view.shape()));
-        }
-        return elementAt(storageOffset());
-    }
-
+    public double item() { return HostArrays.item(this); }
     /** The value of a one-element integer tensor as a long (exact for I64). */
-    public long itemLong() {
-        if (numel() != 1) {
-            throw new IllegalArgumentException("itemLong: expected a tensor with one element, got " + Shape.format(view.shape()));
-        }
-        return HostArrays.toLongArray(hostElement(storageOffset()))[0];
-    }
-
+    public long itemLong() { return HostArrays.itemLong(this); }
     /** The element at idx (negative indices count from the end) as a double. */
-    public double get(int... idx) {
-        int[] shape = view.shape(), strides = view.stride();
-        if (idx.length != shape.length) {
-            throw new IllegalArgumentException("get: " + idx.length + " indices for a tensor of shape " + Shape.format(view.shape()));
-        }
-        int off = storageOffset();
-        for (int d = 0; d < idx.length; d++) {
-            int i = idx[d] < 0 ? idx[d] + shape[d] : idx[d];
-            if (i < 0 || i >= shape[d]) {
-                throw new IllegalArgumentException("get: index " + idx[d] + " out of range for dim " + d + " of size "
-                        + shape[d] + " in " + Shape.format(view.shape()));
-            }
-            off += i * strides[d];
-        }
-        return elementAt(off);
-    }
-
-    private double elementAt(int off) { return HostArrays.toDoubleArray(hostElement(off))[0]; }
-
-    private Object hostElement(int off) {
-        return Backends.forDevice(device()).toHost(Strided.of(storage(), Shape.SCALAR, Shape.SCALAR, off));
-    }
+    public double get(int... idx) { return HostArrays.get(this, idx); }
 
     /** A new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost). */
     public Object toHost() { return Backends.forDevice(device()).toHost(view); }

@@ -126,4 +126,21 @@ class InPlaceTest {
         Tensor w = Tensor.zeros(DType.F32, 3).add_(Tensor.of(1.0, 2.0, 3.0));   // F64 operand: computed in F64, stored as F32
         assertArrayEquals(new double[] {1, 2, 3}, w.toDoubleArray(), 0.0);
     }
+
+    @Test
+    void indexPutWritesOrAccumulatesRowsByIndexOrMask() {
+        Tensor x = Tensor.zeros(DType.F64, 4, 2);
+        Tensor vals = Tensor.of(new double[] {1, 1, 2, 2, 3, 3}, 3, 2);
+        x.indexPut_(Tensor.of(new long[] {0, 2, -1}), vals, false);
+        assertArrayEquals(new double[] {1, 1, 0, 0, 2, 2, 3, 3}, x.toDoubleArray(), 0.0);
+        x.indexPut_(Tensor.of(new int[] {1, 1, 3}), Tensor.ones(DType.F64, 2), true);          // duplicates add up
+        assertArrayEquals(new double[] {1, 1, 2, 2, 2, 2, 4, 4}, x.toDoubleArray(), 0.0);
+        x.indexPut_(Tensor.of(true, false, true, false), Tensor.scalar(5, DType.F64), false);
+        assertArrayEquals(new double[] {5, 5, 2, 2, 5, 5, 4, 4}, x.toDoubleArray(), 0.0);
+        var e = assertThrows(IndexOutOfBoundsException.class, () -> x.indexPut_(Tensor.of(new long[] {4}), Tensor.scalar(1, DType.F64), false));
+        assertTrue(e.getMessage().startsWith("index_put_: index 4 is out of bounds for dim 0 of size 4"), e.getMessage());
+        var s = assertThrows(IllegalArgumentException.class, () -> x.indexPut_(Tensor.of(new long[] {0, 1}), Tensor.ones(DType.F64, 3, 2), false));
+        assertTrue(s.getMessage().contains("values (3, 2) do not broadcast to the indexed shape (2, 2)"), s.getMessage());
+        assertArrayEquals(new double[] {5, 5, 2, 2, 5, 5, 4, 4}, x.toDoubleArray(), 0.0, "refusals leave the data alone");
+    }
 }

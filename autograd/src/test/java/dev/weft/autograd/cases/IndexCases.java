@@ -49,6 +49,10 @@ public final class IndexCases {
             src[d] = g.nextInt(1, 4);
             return new Tensor[] {g.leaf(s, -1, 1), g.leaf(src, -1, 1), g.indices(new int[] {src[d]}, s[d]), Tensor.of((long) d)};
         }, x -> x[0].indexAdd((int) x[3].itemLong(), x[2], x[1], -1.5));
+        add.add("index_put_", false, g -> new Tensor[] {g.leaf(new int[] {5, 3}, -1, 1), g.leaf(new int[] {3, 3}, -1, 1)},
+                x -> x[0].mul(1.0).indexPut_(Tensor.of(new long[] {4, 0, -4}), x[1], false).sin());
+        add.add("index_put_accumulate", false, g -> new Tensor[] {g.leaf(new int[] {5, 3}, -1, 1), g.leaf(new int[] {3}, -1, 1)},
+                x -> x[0].mul(1.0).indexPut_(Tensor.of(new long[] {2, 2, 0}), x[1], true).square());
         add.add("masked_fill_select", true, g -> {
             int[] s = g.shape(1, 3, 3);
             return new Tensor[] {g.leaf(s, -1, 1), g.mask(g.broadcastFrom(s))};
