@@ -86,8 +86,24 @@ def new_ops():
     return dict(a=a, b=b, c=c, x1=x1, x2=x2, z=z), dict(mask=mask, reps=reps.to(DT)), loss
 
 
+def inplace_ops():
+    x, v, w, m = rand(4, 3), rand(2, 3), rand(3), rand(4, 3)
+    keep = torch.tensor([[1.0], [0.0], [1.0], [0.0]], dtype=DT)  # rows masked_fill_ overwrites
+    y = x * 1.0
+    y.index_put_((torch.tensor([3, 0]),), v)
+    y.index_put_((torch.tensor([1, 1]),), w, accumulate=True)
+    y.masked_fill_(keep.expand(4, 3) > 0.5, 0.25)
+    y.clamp_(-0.5, 0.8)
+    y.addcmul_(m, m, value=0.3)
+    p = torch.nn.functional.pad(x, (1, 2), mode="reflect")
+    u = x.unbind(1)
+    loss = y.square().sum() + p.sin().sum() + (u[0] * u[2].exp()).sum()
+    return dict(x=x, v=v, w=w, m=m), dict(keep=keep), loss
+
+
 CASES = [("mlp", mlp), ("softmax_nll", softmax_nll), ("broadcast_reduce", broadcast_reduce),
-         ("einsum_matmul", einsum_matmul), ("conv_index_linalg", conv_index_linalg), ("new_ops", new_ops)]
+         ("einsum_matmul", einsum_matmul), ("conv_index_linalg", conv_index_linalg), ("new_ops", new_ops),
+         ("inplace_ops", inplace_ops)]
 
 
 def fmt(kind, name, t):

@@ -6,6 +6,7 @@ import dev.weft.tensor.Convolution;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Linalg;
 import dev.weft.tensor.Pooling;
+import dev.weft.tensor.Joining;
 import dev.weft.tensor.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -90,10 +91,22 @@ class GoldenTest {
                         .add(a.div(c).nanToNum().sum()).add(a.repeatInterleave(reps, 0).pow(2).sum())
                         .add(Tensor.cdist(x1, x2, 2).sum()).add(Tensor.cdist(x1, x2, 1).mean()).add(Tensor.cdist(x1, x1, 3).sum())
                         .add(zm.norm(2, 1).sum()).add(zm.std(1).sum()).add(zm.norm(3, 1).sum());
+            },
+            "inplace_ops", b -> {
+                Tensor x = b.inputs.get("x"), v = b.inputs.get("v"), w = b.inputs.get("w"), m = b.inputs.get("m");
+                Tensor y = x.mul(1.0);
+                y.indexPut_(Tensor.of(new long[] {3, 0}), v, false);
+                y.indexPut_(Tensor.of(new long[] {1, 1}), w, true);
+                y.maskedFill_(b.consts.get("keep").expand(4, 3).gt(0.5), 0.25);
+                y.clamp_(-0.5, 0.8);
+                y.addcmul_(m, m, 0.3);
+                Tensor p = Joining.pad(x, new int[] {1, 2}, "reflect", 0);
+                java.util.List<Tensor> u = x.unbind(1);
+                return y.square().sum().add(p.sin().sum()).add(u.get(0).mul(u.get(2).exp()).sum());
             });
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp", "softmax_nll", "broadcast_reduce", "einsum_matmul", "conv_index_linalg", "new_ops"})
+    @ValueSource(strings = {"mlp", "softmax_nll", "broadcast_reduce", "einsum_matmul", "conv_index_linalg", "new_ops", "inplace_ops"})
     void matchesPyTorch(String name) throws IOException {
         Block b = load().get(name);
         assertNotNull(b, "golden case " + name + " missing");

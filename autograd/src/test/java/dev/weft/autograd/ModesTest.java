@@ -114,6 +114,16 @@ class ModesTest {
     }
 
     @Test
+    void inPlaceOpsWhoseBackwardReadsTheOldValueGiveTheRightGradient() {
+        Tensor x = leaf(1, -2, 3);
+        Tensor y = x.mul(1.0);
+        y.mul_(x).clamp_(-10, 5).relu_();                       // y = relu(clamp(x^2)): d/dx = 2x where x^2 < 5, else 0
+        Autograd.backward(y.sum());
+        assertArrayEquals(new double[] {2, -4, 0}, x.grad().toDoubleArray());
+        assertArrayEquals(new double[] {1, 4, 5}, y.toDoubleArray());
+    }
+
+    @Test
     void unbindIsOneNodeWhoseBackwardIsOneStackAndItsPiecesAreNotWritable() {
         Tensor x = leaf(1, 2, 3, 4, 5, 6);
         Tensor h = x.mul(1.0).reshape(3, 2);

@@ -118,6 +118,12 @@ public final class Dispatch {
         return d;
     }
 
+    /** True if an in-place write into dst would be recorded by autograd (dst requires grad, grad mode on). */
+    static boolean recordsInPlace(Tensor dst) {
+        Recorder r = recorder;
+        return r != null && dst.requiresGrad() && r.recording();
+    }
+
     /** True if no two elements of v share an address: dims by increasing stride each step over all before it. */
     private static boolean nonOverlapping(Strided v) {
         int r = v.dim();

@@ -6,7 +6,7 @@ import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.ElementwiseOp;
 import dev.weft.tensor.op.UnaryFn;
 import java.util.Arrays;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The in-place elementwise ops (add_, mul_, clamp_, masked_fill_, ...): the kernel writes straight into the
@@ -25,7 +25,7 @@ public final class InPlace {
         if (t == dst.dtype() && Dispatch.applyInPlace(new ElementwiseOp.Binary(fn), 0, dst, Pointwise.cast(other, t)) != null) {
             return dst;
         }
-        return viaCopy(name, dst, () -> Pointwise.binary(fn, dst, other));
+        return viaCopy(name, dst, self -> Pointwise.binary(fn, self, other));
     }
 
     /** dst (fn)= s, a Java floating scalar. */
@@ -35,7 +35,7 @@ public final class InPlace {
                 && Dispatch.applyInPlace(new ElementwiseOp.Binary(fn), 0, dst, Create.full(Shape.SCALAR, s, t, dst.device())) != null) {
             return dst;
         }
-        return viaCopy(name, dst, () -> Pointwise.binary(fn, dst, s));
+        return viaCopy(name, dst, self -> Pointwise.binary(fn, self, s));
     }
 
     /** dst = fn(dst) for a unary function of dst's own dtype (relu_, neg_, ...). */
@@ -43,7 +43,7 @@ public final class InPlace {
         if (fn.domain() != UnaryFn.Domain.FLOAT || dst.dtype().isFloatingPoint()) {
             if (Dispatch.applyInPlace(new ElementwiseOp.Unary(fn, 0, 0), 0, dst) != null) return dst;
         }
-        return viaCopy(name, dst, () -> Pointwise.unary(fn, dst));
+        return viaCopy(name, dst, self -> Pointwise.unary(fn, self));
     }
 
     /** clamp_: dst = min(max(dst, min), max). */
@@ -52,7 +52,7 @@ public final class InPlace {
                 && Dispatch.applyInPlace(new ElementwiseOp.Unary(UnaryFn.CLAMP, min, max), 0, dst) != null) {
             return dst;
         }
-        return viaCopy("clamp_", dst, () -> Pointwise.clamp(dst, min, max));
+        return viaCopy("clamp_", dst, self -> Pointwise.clamp(self, min, max));
     }
 
     /** masked_fill_: value where the BOOL mask (broadcast to dst's shape) is true. */
@@ -62,7 +62,7 @@ public final class InPlace {
                 dst) != null) {
             return dst;
         }
-        return viaCopy("masked_fill_", dst, () -> Indexing.maskedFill(dst, mask, value));
+        return viaCopy("masked_fill_", dst, self -> Indexing.maskedFill(self, mask, value));
     }
 
     /** addcmul_: dst += value * t1 * t2 (the product is a temporary; dst is updated in place). */
@@ -114,36 +114,34 @@ public final class InPlace {
         int[] flat = new int[rest.length + 1];
         flat[0] = -1;
         System.arraycopy(rest, 0, flat, 1, rest.length);
-        Tensor base = dst.reshape(flat);                                       // (rows, *rest)
-        int[] picked = base.shape();
-        picked[0] = rowsIdx.numel();
+        int[] picked = concat(new int[] {rowsIdx.numel()}, rest);               // (indexed rows, *rest)
         if (!Shape.broadcastsTo(values.shape(), picked) && !(index.dtype() != DType.BOOL
                 && Shape.broadcastsTo(values.shape(), concat(index.shape(), rest)))) {
             throw new IllegalArgumentException(op + ": values " + Shape.format(values.shape()) + " do not broadcast to the indexed "
                     + "shape " + Shape.format(picked) + " of " + Shape.format(xs));
         }
-        Tensor v = values.to(dst.dtype());
-        v = (Shape.broadcastsTo(v.shape(), picked) ? v : v.expand(concat(index.shape(), rest)).reshape(picked)).expand(picked);
-        Tensor moved;
-        if (accumulate) {
-            moved = Indexing.indexAdd(base, 0, rowsIdx, v);
-        } else {
+        Tensor v0 = values.to(dst.dtype());
+        Tensor v = (Shape.broadcastsTo(v0.shape(), picked) ? v0 : v0.expand(concat(index.shape(), rest)).reshape(picked)).expand(picked);
+        return viaCopy(op, dst, self -> {
+            Tensor base = self.reshape(flat);
+            if (accumulate) return Indexing.indexAdd(base, 0, rowsIdx, v).reshape(xs);
             int[] one = new int[picked.length];
             Arrays.fill(one, 1);
             one[0] = picked[0];
-            moved = Indexing.scatter(base, 0, rowsIdx.reshape(one).expand(picked), v);
-        }
-        Tensor result = moved.reshape(xs);
-        return viaCopy(op, dst, () -> result);
+            return Indexing.scatter(base, 0, rowsIdx.reshape(one).expand(picked), v).reshape(xs);
+        });
     }
 
     /**
-     * Writes an out-of-place result back into dst (CopyInto, under the user's op name). The result must have
+     * Writes an out-of-place result back into dst (CopyInto, under the user's op name); when autograd records,
+     * the result is computed from a clone of dst, so a backward that reads the op's input (mul_, clamp_, relu_)
+     * reads the values before the write, as PyTorch's in-place ops do. The result must have
      * dst's shape and a dtype that casts into dst's by PyTorch's rule (torch.can_cast: a float result into an
      * F32 tensor yes, a float into an integer or anything but BOOL into BOOL no).
      */
-    static Tensor viaCopy(String op, Tensor dst, Supplier<Tensor> outOfPlace) {
-        Tensor result = outOfPlace.get();
+    static Tensor viaCopy(String op, Tensor dst, UnaryOperator<Tensor> outOfPlace) {
+        // recorded: compute from a clone of dst, so what the op saves for backward is not the tensor overwritten below
+        Tensor result = outOfPlace.apply(Dispatch.recordsInPlace(dst) ? Copies.clone(dst) : dst);
         if (!Arrays.equals(result.shape(), dst.shape())) {
             throw new IllegalArgumentException(op + ": result shape " + Shape.format(result.shape())
                     + " does not match the in-place tensor's shape " + Shape.format(dst.shape()));
