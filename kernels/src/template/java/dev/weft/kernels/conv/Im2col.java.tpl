@@ -2,7 +2,6 @@
 package dev.weft.kernels.conv;
 
 import dev.weft.kernels.Parallel;
-import java.util.Arrays;
 
 /**
  * Scalar reference im2col / col2im on ${D}. Work is split
@@ -30,18 +29,23 @@ final class Im2col${D} {
         for (int oh = 0; oh < g.outH(); oh++, dst += outW) {
             int ih = oh * g.sH() - g.pH() + kh * g.dH();
             if (ih < 0 || ih >= g.H()) {
-                Arrays.fill(col, dst, dst + outW, 0);
+                zero(col, dst, dst + outW);
                 continue;
             }
-            Arrays.fill(col, dst, dst + lo, 0);
+            zero(col, dst, dst + lo);
             int src = xc + ih * g.W() + lo * sW - g.pW() + kw * g.dW();
             if (sW == 1) {
                 System.arraycopy(x, src, col, dst + lo, hi - lo);
             } else {
                 for (int ow = lo; ow < hi; ow++, src += sW) col[dst + ow] = x[src];
             }
-            Arrays.fill(col, dst + hi, dst + outW, 0);
+            zero(col, dst + hi, dst + outW);
         }
+    }
+
+    /** col[from, to) = 0: a plain loop, the padding edges being a few elements (Arrays.fill's call costs more). */
+    private static void zero(${t}[] col, int from, int to) {
+        for (int i = from; i < to; i++) col[i] = 0;
     }
 
     static void col2im(${t}[] col, int colOff, ConvGeom g, ${t}[] x, int xOff) {
