@@ -107,9 +107,6 @@ public abstract class ConvNd extends Module {
                 + " must be divisible by groups " + groups);
         if (outChannels % groups != 0) throw new IllegalArgumentException(name + ": outChannels " + outChannels
                 + " must be divisible by groups " + groups);
-        if (transposed && o.paddingMode != PaddingMode.ZEROS) {
-            throw new IllegalArgumentException(name + ": only paddingMode zeros is supported, got " + o.paddingMode);
-        }
         if (paddingPreset == Padding.SAME) {
             for (int s : this.stride) if (s != 1) {
                 throw new IllegalArgumentException(name + ": padding SAME is not supported for strided convolutions (stride "
