@@ -125,7 +125,8 @@ class ModuleTest {
 
     @Test
     void trainEvalPropagatesAndSwitchesDropout() {
-        Sequential net = new Sequential(new Linear(2, 2, true, G), new Sequential(new Dropout(0.5, new Generator(1))));
+        Sequential net = new Sequential(new Linear(2, 2, true, G), new Sequential(new Dropout(Dropout.options().p(0.5)
+                .generator(new Generator(1)))));
         net.eval();
         for (Module m : net.modules()) assertFalse(m.isTraining());
         Tensor x = Tensor.ones(4, 2);

@@ -59,11 +59,10 @@ public final class TrainCnnBench extends TrainSuite {
      * {@code MnistCnn.lenet5}, built here because bench does not depend on repro.
      */
     static Sequential lenet5(Generator g) {
-        int[] k5 = {5, 5}, one = {1, 1};
         return new Sequential(
-                new Conv2d(1, 6, k5, one, new int[] {2, 2}, one, 1, true, "zeros", g),
+                new Conv2d(Conv2d.options(1, 6, 5).padding(2).generator(g)),
                 new ReLU(), new MaxPool2d(2),
-                new Conv2d(6, 16, k5, one, new int[] {0, 0}, one, 1, true, "zeros", g),
+                new Conv2d(Conv2d.options(6, 16, 5).generator(g)),
                 new ReLU(), new MaxPool2d(2),
                 new Flatten(),
                 new Linear(400, 120, true, g), new ReLU(),

@@ -59,7 +59,7 @@ public final class TrainLstmBench extends TrainSuite {
         final Linear head;
 
         Model(Generator g) {
-            lstm = registerModule("lstm", new LSTM(INPUT, HIDDEN, 1, true, true, 0.0, false, g));
+            lstm = registerModule("lstm", new LSTM(LSTM.options(INPUT, HIDDEN).batchFirst(true).generator(g)));
             head = registerModule("head", new Linear(HIDDEN, CLASSES, true, g));
         }
 

@@ -27,19 +27,24 @@ public final class Attention {
      */
     public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
                                                    boolean isCausal, Generator g) {
-        return scaledDotProductAttention(q, k, v, attnMask, dropoutP, isCausal, null, g);
+        checkQkv("scaledDotProductAttention", q, k, v);
+        return sdpa(q, k, v, attnMask, dropoutP, isCausal, 1.0 / Math.sqrt(q.size(-1)), g);
     }
 
-    /** As above with an explicit scale (null: 1/sqrt(E)). */
+    /** As above with an explicit scale of the scores (PyTorch's scale=None is the overload above: 1/sqrt(E)). */
     public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
-                                                   boolean isCausal, Double scale, Generator g) {
+                                                   boolean isCausal, double scale, Generator g) {
         checkQkv("scaledDotProductAttention", q, k, v);
+        return sdpa(q, k, v, attnMask, dropoutP, isCausal, scale, g);
+    }
+
+    private static Tensor sdpa(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP, boolean isCausal,
+                               double s, Generator g) {
         Tensor excluded = null, additive = null;
         if (attnMask != null) {
             if (attnMask.dtype() == DType.BOOL) excluded = attnMask.logicalNot();
             else additive = attnMask;
         }
-        double s = scale != null ? scale : 1.0 / Math.sqrt(q.size(-1));
         return attend(q, k, v, excluded, additive, isCausal, dropoutP, g, s)[0];
     }
 

@@ -1,6 +1,7 @@
 package dev.weft.nn.attention;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
@@ -20,21 +21,55 @@ public final class LearnedPositionalEncoding extends Module {
 
     /** Dropout 0.1, time-major, weights from the default generator. */
     public LearnedPositionalEncoding(int maxLen, int dModel) {
-        this(maxLen, dModel, 0.1, false, Init.defaultGenerator());
+        this(options(maxLen, dModel));
     }
 
-    /** @param gen draws the weights; a split of it drives the dropout */
-    public LearnedPositionalEncoding(int maxLen, int dModel, double dropout, boolean batchFirst, Generator gen) {
-        if (dModel <= 0 || maxLen <= 0) {
-            throw new IllegalArgumentException("LearnedPositionalEncoding: dModel and maxLen must be positive, got "
-                    + dModel + ", " + maxLen);
-        }
-        this.dModel = dModel;
-        this.maxLen = maxLen;
-        this.dropoutP = dropout;
-        this.batchFirst = batchFirst;
+    /** {@code new LearnedPositionalEncoding(LearnedPositionalEncoding.options(512, 64).dropout(0.0).batchFirst(true))}. */
+    public LearnedPositionalEncoding(Options options) {
+        String me = "LearnedPositionalEncoding";
+        this.maxLen = OptionChecks.atLeast(me, "maxLen", options.maxLen, 1);
+        this.dModel = OptionChecks.atLeast(me, "dModel", options.dModel, 1);
+        this.dropoutP = OptionChecks.probability(me, "dropout", options.dropout);
+        this.batchFirst = options.batchFirst;
+        Generator gen = options.generator != null ? options.generator : Init.defaultGenerator();
         Init.normal(registerParameter("weight", Tensor.empty(maxLen, dModel)), 0.0, 1.0, gen);
         this.dropoutGenerator = gen.split();
+    }
+
+    /** Options: dropout 0.1, time-major, weights from {@link Init#defaultGenerator()}. */
+    public static Options options(int maxLen, int dModel) {
+        return new Options(maxLen, dModel);
+    }
+
+    /** LearnedPositionalEncoding's options. */
+    public static final class Options {
+        private final int maxLen, dModel;
+        private double dropout = 0.1;
+        private boolean batchFirst;
+        private Generator generator;
+
+        private Options(int maxLen, int dModel) {
+            this.maxLen = maxLen;
+            this.dModel = dModel;
+        }
+
+        /** Dropout probability after adding the encoding (training mode). */
+        public Options dropout(double dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Inputs (B, T, dModel) rather than (T, B, dModel). */
+        public Options batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return this;
+        }
+
+        /** Draws the N(0, 1) weights; a split of it drives the dropout. */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("LearnedPositionalEncoding", "generator", generator);
+            return this;
+        }
     }
 
     /** x: (T, B, dModel), (B, T, dModel) batch-first, or (T, dModel) -> dropout(x + weight[:T]), same shape. */

@@ -1,6 +1,7 @@
 package dev.weft.nn.attention;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Linear;
@@ -32,37 +33,25 @@ public final class MultiheadAttention extends Module {
     private Generator dropoutGenerator;
 
     public MultiheadAttention(int embedDim, int numHeads) {
-        this(embedDim, numHeads, 0.0, true, false, null, null, Init.defaultGenerator());
+        this(options(embedDim, numHeads));
     }
 
-    public MultiheadAttention(int embedDim, int numHeads, double dropout, boolean bias, boolean batchFirst) {
-        this(embedDim, numHeads, dropout, bias, batchFirst, null, null, Init.defaultGenerator());
-    }
-
-    /**
-     * @param kdim key feature size (null: embedDim)
-     * @param vdim value feature size (null: embedDim)
-     * @param gen  draws the weights; a split of it drives attention dropout
-     */
-    public MultiheadAttention(int embedDim, int numHeads, double dropout, boolean bias, boolean batchFirst,
-                              Integer kdim, Integer vdim, Generator gen) {
-        if (embedDim <= 0 || numHeads <= 0 || embedDim % numHeads != 0) {
-            throw new IllegalArgumentException("MultiheadAttention: embedDim " + embedDim
-                    + " must be positive and divisible by numHeads " + numHeads);
-        }
-        if (!(dropout >= 0 && dropout <= 1)) {
-            throw new IllegalArgumentException("MultiheadAttention: dropout must be a probability in [0, 1], got " + dropout);
+    /** {@code new MultiheadAttention(MultiheadAttention.options(64, 8).dropout(0.1).batchFirst(true).kdim(32))}. */
+    public MultiheadAttention(Options options) {
+        int embedDim = options.embedDim, numHeads = options.numHeads;
+        OptionChecks.atLeast("MultiheadAttention", "embedDim", embedDim, 1);
+        OptionChecks.atLeast("MultiheadAttention", "numHeads", numHeads, 1);
+        if (embedDim % numHeads != 0) {
+            throw new IllegalArgumentException("MultiheadAttention: embedDim " + embedDim + " must be divisible by numHeads " + numHeads);
         }
         this.embedDim = embedDim;
         this.numHeads = numHeads;
-        this.dropout = dropout;
-        this.bias = bias;
-        this.batchFirst = batchFirst;
-        this.kdim = kdim == null ? embedDim : kdim;
-        this.vdim = vdim == null ? embedDim : vdim;
-        if (this.kdim <= 0 || this.vdim <= 0) {
-            throw new IllegalArgumentException("MultiheadAttention: kdim and vdim must be positive, got " + kdim + ", " + vdim);
-        }
+        this.dropout = OptionChecks.probability("MultiheadAttention", "dropout", options.dropout);
+        this.bias = options.bias;
+        this.batchFirst = options.batchFirst;
+        this.kdim = OptionChecks.atLeast("MultiheadAttention", "kdim", options.kdim == 0 ? embedDim : options.kdim, 1);
+        this.vdim = OptionChecks.atLeast("MultiheadAttention", "vdim", options.vdim == 0 ? embedDim : options.vdim, 1);
+        Generator gen = options.generator != null ? options.generator : Init.defaultGenerator();
         this.packed = this.kdim == embedDim && this.vdim == embedDim;
         int E = embedDim;
         if (packed) {
@@ -78,10 +67,69 @@ public final class MultiheadAttention extends Module {
         this.dropoutGenerator = gen.split();
     }
 
+    /**
+     * Options with PyTorch's defaults: dropout 0, bias true, time-major (batchFirst false), kdim = vdim =
+     * embedDim, weights from {@link Init#defaultGenerator()}.
+     */
+    public static Options options(int embedDim, int numHeads) {
+        return new Options(embedDim, numHeads);
+    }
+
+    /** MultiheadAttention's options (add_bias_kv and add_zero_attn are not supported). */
+    public static final class Options {
+        private final int embedDim, numHeads;
+        private double dropout;
+        private boolean bias = true, batchFirst;
+        private int kdim, vdim;                    // 0: embedDim
+        private Generator generator;
+
+        private Options(int embedDim, int numHeads) {
+            this.embedDim = embedDim;
+            this.numHeads = numHeads;
+        }
+
+        /** Dropout probability on the attention weights (training mode). */
+        public Options dropout(double dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Biases of the in- and out-projections. */
+        public Options bias(boolean bias) {
+            this.bias = bias;
+            return this;
+        }
+
+        /** Inputs and outputs (B, L, E) rather than (L, B, E). */
+        public Options batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return this;
+        }
+
+        /** Feature size of the keys (default embedDim); with kdim or vdim != embedDim the projections are separate. */
+        public Options kdim(int kdim) {
+            this.kdim = OptionChecks.atLeast("MultiheadAttention", "kdim", kdim, 1);
+            return this;
+        }
+
+        /** Feature size of the values (default embedDim). */
+        public Options vdim(int vdim) {
+            this.vdim = OptionChecks.atLeast("MultiheadAttention", "vdim", vdim, 1);
+            return this;
+        }
+
+        /** Draws the weights; a split of it drives attention dropout. */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("MultiheadAttention", "generator", generator);
+            return this;
+        }
+    }
+
     public int embedDim() { return embedDim; }
     public int numHeads() { return numHeads; }
     public int headDim() { return embedDim / numHeads; }
     public double dropout() { return dropout; }
+    public boolean bias() { return bias; }
     public boolean batchFirst() { return batchFirst; }
     public int kdim() { return kdim; }
     public int vdim() { return vdim; }

@@ -1,6 +1,7 @@
 package dev.weft.nn.attention;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
@@ -22,21 +23,60 @@ public final class SinusoidalPositionalEncoding extends Module {
 
     /** maxLen 5000, dropout 0.1 (the paper's P_drop), time-major. */
     public SinusoidalPositionalEncoding(int dModel) {
-        this(dModel, 5000, 0.1, false, Init.defaultGenerator().split());
+        this(options(dModel));
     }
 
-    /** @param gen drives the dropout */
-    public SinusoidalPositionalEncoding(int dModel, int maxLen, double dropout, boolean batchFirst, Generator gen) {
-        if (dModel <= 0 || maxLen <= 0) {
-            throw new IllegalArgumentException("SinusoidalPositionalEncoding: dModel and maxLen must be positive, got "
-                    + dModel + ", " + maxLen);
-        }
-        this.dModel = dModel;
-        this.maxLen = maxLen;
-        this.dropoutP = dropout;
-        this.batchFirst = batchFirst;
-        this.generator = gen;
+    /** {@code new SinusoidalPositionalEncoding(SinusoidalPositionalEncoding.options(64).maxLen(512).batchFirst(true))}. */
+    public SinusoidalPositionalEncoding(Options options) {
+        String me = "SinusoidalPositionalEncoding";
+        this.dModel = OptionChecks.atLeast(me, "dModel", options.dModel, 1);
+        this.maxLen = OptionChecks.atLeast(me, "maxLen", options.maxLen, 1);
+        this.dropoutP = OptionChecks.probability(me, "dropout", options.dropout);
+        this.batchFirst = options.batchFirst;
+        this.generator = options.generator != null ? options.generator : Init.defaultGenerator().split();
         registerBuffer("pe", table(maxLen, dModel), false);
+    }
+
+    /** Options: maxLen 5000, dropout 0.1, time-major, masks from a split of {@link Init#defaultGenerator()}. */
+    public static Options options(int dModel) {
+        return new Options(dModel);
+    }
+
+    /** SinusoidalPositionalEncoding's options. */
+    public static final class Options {
+        private final int dModel;
+        private int maxLen = 5000;
+        private double dropout = 0.1;
+        private boolean batchFirst;
+        private Generator generator;
+
+        private Options(int dModel) {
+            this.dModel = dModel;
+        }
+
+        /** Rows of the table: the longest sequence accepted. */
+        public Options maxLen(int maxLen) {
+            this.maxLen = maxLen;
+            return this;
+        }
+
+        /** Dropout probability after adding the encoding (training mode). */
+        public Options dropout(double dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Inputs (B, T, dModel) rather than (T, B, dModel). */
+        public Options batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return this;
+        }
+
+        /** Draws the dropout masks (used as given, not split). */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("SinusoidalPositionalEncoding", "generator", generator);
+            return this;
+        }
     }
 
     /** The (n, d) table PE(pos, j), in F64 arithmetic, returned as F32. */

@@ -25,6 +25,11 @@ public final class TransformerEncoder extends Module {
         this.norm = registerModule("norm", norm);
     }
 
+    /** numLayers copies of {@code layer} (as PyTorch's deep copies), no final norm. */
+    public TransformerEncoder(TransformerEncoderLayer layer, int numLayers) {
+        this(layer, numLayers, null);
+    }
+
     /** numLayers copies of {@code layer} (as PyTorch's deep copies); {@code norm} may be null. */
     public TransformerEncoder(TransformerEncoderLayer layer, int numLayers, Module norm) {
         this(i -> layer.copy(Init.defaultGenerator().split()), numLayers, norm);

@@ -1,6 +1,7 @@
 package dev.weft.nn.attention;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Dropout;
 import dev.weft.nn.layers.LayerNorm;
@@ -13,14 +14,14 @@ import dev.weft.tensor.Tensor;
  * position-wise feed-forward block FFN(x) = linear2(dropout(act(linear1(x)))), each wrapped in a
  * residual connection with layer norm, post-norm x = norm(x + block(x)) by default or pre-norm
  * x = x + block(norm(x)) when normFirst. Submodules (and state-dict prefixes) as PyTorch: self_attn,
- * linear1, dropout, linear2, norm1, norm2, dropout1, dropout2. Activation "relu" or "gelu" (exact).
+ * linear1, dropout, linear2, norm1, norm2, dropout1, dropout2. Activation RELU or GELU (exact).
  */
 public final class TransformerEncoderLayer extends Module {
     private final int dModel;
     private final int nhead;
     private final int dimFeedforward;
     private final double dropoutP;
-    private final String activation;
+    private final Activation activation;
     private final double layerNormEps;
     private final boolean batchFirst;
     private final boolean normFirst;
@@ -36,53 +37,112 @@ public final class TransformerEncoderLayer extends Module {
 
     /** PyTorch's defaults: dimFeedforward 2048, dropout 0.1, relu, eps 1e-5, time-major, post-norm. */
     public TransformerEncoderLayer(int dModel, int nhead) {
-        this(dModel, nhead, 2048, 0.1, "relu", 1e-5, false, false, true, Init.defaultGenerator());
-    }
-
-    public TransformerEncoderLayer(int dModel, int nhead, int dimFeedforward, double dropout, String activation,
-                                   boolean batchFirst, boolean normFirst) {
-        this(dModel, nhead, dimFeedforward, dropout, activation, 1e-5, batchFirst, normFirst, true, Init.defaultGenerator());
+        this(options(dModel, nhead));
     }
 
     /**
-     * @param activation "relu" or "gelu"
-     * @param bias       biases in the linear layers, attention and layer norms
-     * @param gen        draws the weights; splits of it drive the dropouts
+     * {@code new TransformerEncoderLayer(TransformerEncoderLayer.options(64, 4).dimFeedforward(256)
+     * .activation(Activation.GELU).normFirst(true).batchFirst(true))}.
      */
-    public TransformerEncoderLayer(int dModel, int nhead, int dimFeedforward, double dropout, String activation,
-                                   double layerNormEps, boolean batchFirst, boolean normFirst, boolean bias,
-                                   Generator gen) {
-        if (!"relu".equals(activation) && !"gelu".equals(activation)) {
-            throw new IllegalArgumentException("TransformerEncoderLayer: activation should be relu/gelu, not '"
-                    + activation + "'");
-        }
-        if (dimFeedforward <= 0) {
-            throw new IllegalArgumentException("TransformerEncoderLayer: dimFeedforward must be positive, got " + dimFeedforward);
-        }
-        this.dModel = dModel;
-        this.nhead = nhead;
-        this.dimFeedforward = dimFeedforward;
-        this.dropoutP = dropout;
-        this.activation = activation;
-        this.layerNormEps = layerNormEps;
-        this.batchFirst = batchFirst;
-        this.normFirst = normFirst;
-        this.bias = bias;
-        this.selfAttn = registerModule("self_attn",
-                new MultiheadAttention(dModel, nhead, dropout, bias, batchFirst, null, null, gen));
+    public TransformerEncoderLayer(Options options) {
+        String me = "TransformerEncoderLayer";
+        this.dModel = OptionChecks.atLeast(me, "dModel", options.dModel, 1);
+        this.nhead = OptionChecks.atLeast(me, "nhead", options.nhead, 1);
+        this.dimFeedforward = OptionChecks.atLeast(me, "dimFeedforward", options.dimFeedforward, 1);
+        this.dropoutP = OptionChecks.probability(me, "dropout", options.dropout);
+        this.activation = options.activation;
+        this.layerNormEps = OptionChecks.nonNegative(me, "layerNormEps", options.layerNormEps);
+        this.batchFirst = options.batchFirst;
+        this.normFirst = options.normFirst;
+        this.bias = options.bias;
+        Generator gen = options.generator != null ? options.generator : Init.defaultGenerator();
+        this.selfAttn = registerModule("self_attn", new MultiheadAttention(MultiheadAttention.options(dModel, nhead)
+                .dropout(dropoutP).bias(bias).batchFirst(batchFirst).generator(gen)));
         this.linear1 = registerModule("linear1", new Linear(dModel, dimFeedforward, bias, gen));
-        this.dropout = registerModule("dropout", new Dropout(dropout, gen.split()));
+        this.dropout = registerModule("dropout", new Dropout(Dropout.options().p(dropoutP).generator(gen.split())));
         this.linear2 = registerModule("linear2", new Linear(dimFeedforward, dModel, bias, gen));
-        this.norm1 = registerModule("norm1", new LayerNorm(new int[] {dModel}, layerNormEps, true, bias));
-        this.norm2 = registerModule("norm2", new LayerNorm(new int[] {dModel}, layerNormEps, true, bias));
-        this.dropout1 = registerModule("dropout1", new Dropout(dropout, gen.split()));
-        this.dropout2 = registerModule("dropout2", new Dropout(dropout, gen.split()));
+        this.norm1 = registerModule("norm1", new LayerNorm(LayerNorm.options(dModel).eps(layerNormEps).bias(bias)));
+        this.norm2 = registerModule("norm2", new LayerNorm(LayerNorm.options(dModel).eps(layerNormEps).bias(bias)));
+        this.dropout1 = registerModule("dropout1", new Dropout(Dropout.options().p(dropoutP).generator(gen.split())));
+        this.dropout2 = registerModule("dropout2", new Dropout(Dropout.options().p(dropoutP).generator(gen.split())));
+    }
+
+    /**
+     * Options with PyTorch's defaults: dimFeedforward 2048, dropout 0.1, activation RELU, layerNormEps 1e-5,
+     * batchFirst false, normFirst false, bias true, weights from {@link Init#defaultGenerator()}.
+     */
+    public static Options options(int dModel, int nhead) {
+        return new Options(dModel, nhead);
+    }
+
+    /** TransformerEncoderLayer's options. */
+    public static final class Options {
+        private final int dModel, nhead;
+        private int dimFeedforward = 2048;
+        private double dropout = 0.1, layerNormEps = 1e-5;
+        private Activation activation = Activation.RELU;
+        private boolean batchFirst, normFirst, bias = true;
+        private Generator generator;
+
+        private Options(int dModel, int nhead) {
+            this.dModel = dModel;
+            this.nhead = nhead;
+        }
+
+        /** Width of the feed-forward block's hidden layer. */
+        public Options dimFeedforward(int dimFeedforward) {
+            this.dimFeedforward = dimFeedforward;
+            return this;
+        }
+
+        /** Dropout probability of the attention weights, the feed-forward hidden layer and both residual branches. */
+        public Options dropout(double dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** The feed-forward activation. */
+        public Options activation(Activation activation) {
+            this.activation = OptionChecks.nonNull("TransformerEncoderLayer", "activation", activation);
+            return this;
+        }
+
+        /** eps of both layer norms. */
+        public Options layerNormEps(double layerNormEps) {
+            this.layerNormEps = layerNormEps;
+            return this;
+        }
+
+        /** Inputs and outputs (B, T, E) rather than (T, B, E). */
+        public Options batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return this;
+        }
+
+        /** Pre-norm x + block(norm(x)) rather than post-norm norm(x + block(x)). */
+        public Options normFirst(boolean normFirst) {
+            this.normFirst = normFirst;
+            return this;
+        }
+
+        /** Biases in the linear layers, attention and layer norms. */
+        public Options bias(boolean bias) {
+            this.bias = bias;
+            return this;
+        }
+
+        /** Draws the weights; splits of it drive the dropouts. */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("TransformerEncoderLayer", "generator", generator);
+            return this;
+        }
     }
 
     /** A layer of the same configuration holding copies of this one's weights (new dropout streams from gen). */
     public TransformerEncoderLayer copy(Generator gen) {
-        TransformerEncoderLayer c = new TransformerEncoderLayer(dModel, nhead, dimFeedforward, dropoutP, activation,
-                layerNormEps, batchFirst, normFirst, bias, gen);
+        TransformerEncoderLayer c = new TransformerEncoderLayer(options(dModel, nhead).dimFeedforward(dimFeedforward)
+                .dropout(dropoutP).activation(activation).layerNormEps(layerNormEps).batchFirst(batchFirst)
+                .normFirst(normFirst).bias(bias).generator(gen));
         c.to(parameters().getFirst().dtype());
         c.loadStateDict(stateDict());
         c.train(isTraining());
@@ -91,8 +151,13 @@ public final class TransformerEncoderLayer extends Module {
 
     public int dModel() { return dModel; }
     public int nhead() { return nhead; }
+    public int dimFeedforward() { return dimFeedforward; }
+    public double dropout() { return dropoutP; }
+    public Activation activation() { return activation; }
+    public double layerNormEps() { return layerNormEps; }
     public boolean batchFirst() { return batchFirst; }
     public boolean normFirst() { return normFirst; }
+    public boolean bias() { return bias; }
     public MultiheadAttention selfAttn() { return selfAttn; }
 
     /** src: (B, T, E) batch-first, (T, B, E) time-major, or (T, E) unbatched; no masks. */
@@ -124,7 +189,7 @@ public final class TransformerEncoderLayer extends Module {
 
     private Tensor feedForwardBlock(Tensor x) {
         Tensor h = linear1.forward(x);
-        h = "relu".equals(activation) ? h.relu() : h.gelu();
+        h = activation.apply(h);
         return dropout2.forward(linear2.forward(dropout.forward(h)));
     }
 

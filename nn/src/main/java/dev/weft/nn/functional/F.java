@@ -59,9 +59,14 @@ public final class F {
         return Norms.layerNorm(x, normalizedShape, weight, bias, 1e-5);
     }
 
-    /** RMS norm over the trailing dims: x / sqrt(mean(x^2) + eps) * w; eps null means the dtype's machine epsilon. */
-    public static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor weight, Double eps) {
+    /** RMS norm over the trailing dims: x / sqrt(mean(x^2) + eps) * w (w may be null). */
+    public static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor weight, double eps) {
         return Norms.rmsNorm(x, normalizedShape, weight, eps);
+    }
+
+    /** RMS norm with eps = the input dtype's machine epsilon (PyTorch's eps=None). */
+    public static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor weight) {
+        return Norms.rmsNorm(x, normalizedShape, weight, null);
     }
 
     /** Group norm: x (B, C, *) split into numGroups groups of C/numGroups channels, each normalized; w, b (C,) or null. */
@@ -82,8 +87,8 @@ public final class F {
 
     // ---------------------------------------------------------------- embedding
 
-    /** Rows of weight (N, E) at integer indices (*) -> (*, E); paddingIdx (may be null or negative) gets no gradient. */
-    public static Tensor embedding(Tensor indices, Tensor weight, Integer paddingIdx) {
+    /** Rows of weight (N, E) at integer indices (*) -> (*, E); row paddingIdx (negative: from the end) gets no gradient. */
+    public static Tensor embedding(Tensor indices, Tensor weight, int paddingIdx) {
         return Embeddings.embedding(indices, weight, paddingIdx);
     }
 
@@ -105,12 +110,13 @@ public final class F {
         return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
     }
 
-    /** conv1d with padding "same" or "valid". */
-    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
+    /** conv1d with padding {@link Padding#SAME} or {@link Padding#VALID}. */
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, Padding padding, int dilation, int groups) {
+        String p = padding.toString();
         if (weight.dim() == 4) {
-            return PerSample.conv("conv1d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv1d(xf, wf, null, stride, padding, dilation, g));
+            return PerSample.conv("conv1d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv1d(xf, wf, null, stride, p, dilation, g));
         }
-        return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
+        return Convolution.conv1d(x, weight, bias, stride, p, dilation, groups);
     }
 
     /**
@@ -124,12 +130,13 @@ public final class F {
         return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
-    /** conv2d with padding "same" or "valid". */
-    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
+    /** conv2d with padding {@link Padding#SAME} or {@link Padding#VALID}. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, Padding padding, int[] dilation, int groups) {
+        String p = padding.toString();
         if (weight.dim() == 5) {
-            return PerSample.conv("conv2d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv2d(xf, wf, null, stride, padding, dilation, g));
+            return PerSample.conv("conv2d", x, weight, bias, groups, (xf, wf, g) -> Convolution.conv2d(xf, wf, null, stride, p, dilation, g));
         }
-        return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
+        return Convolution.conv2d(x, weight, bias, stride, p, dilation, groups);
     }
 
     /** conv2d with a square stride and padding, dilation 1, one group: F.conv2d(x, w, b, stride=s, padding=p). */
@@ -200,16 +207,16 @@ public final class F {
     }
 
     /**
-     * F.pad(x, pads, mode, value): mode "constant" (value), "reflect", "replicate" or "circular"; negative pads
+     * F.pad(x, pads, mode, value): mode CONSTANT (value), REFLECT, REPLICATE or CIRCULAR; negative pads
      * crop. Differentiable in every mode (see {@link Joining#pad(Tensor, int[], String, double)}).
      */
-    public static Tensor pad(Tensor x, int[] pads, String mode, double value) {
-        return Joining.pad(x, pads, mode, value);
+    public static Tensor pad(Tensor x, int[] pads, PadMode mode, double value) {
+        return Joining.pad(x, pads, mode.toString(), value);
     }
 
-    /** F.pad in a non-constant mode ("reflect", "replicate", "circular"). */
-    public static Tensor pad(Tensor x, int[] pads, String mode) {
-        return Joining.pad(x, pads, mode, 0);
+    /** F.pad in a mode with value 0 (for CONSTANT, the same as {@link #pad(Tensor, int...)}). */
+    public static Tensor pad(Tensor x, int[] pads, PadMode mode) {
+        return Joining.pad(x, pads, mode.toString(), 0);
     }
 
     /** adaptive_avg_pool2d: (B, C, H, W) or (C, H, W) -> (..., oh, ow) with PyTorch's windows. */
@@ -239,12 +246,9 @@ public final class F {
     /** elu with alpha 1. */
     public static Tensor elu(Tensor x) { return x.elu(1.0); }
 
-    /** x Phi(x) ("none") or 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) ("tanh"). */
-    public static Tensor gelu(Tensor x, String approximate) {
-        if (!approximate.equals("none") && !approximate.equals("tanh")) {
-            throw new IllegalArgumentException("gelu: approximate must be \"none\" or \"tanh\", got \"" + approximate + "\"");
-        }
-        return x.gelu(approximate);
+    /** x Phi(x) (NONE) or 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) (TANH). */
+    public static Tensor gelu(Tensor x, GeluApproximate approximate) {
+        return x.gelu(approximate.toString());
     }
 
     /** Exact GELU. */

@@ -1,6 +1,7 @@
 package dev.weft.nn.init;
 
 import dev.weft.autograd.GradMode;
+import dev.weft.nn.OptionEnums;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Linalg;
@@ -37,30 +38,45 @@ public final class Init {
     /** Fan mode for the Kaiming initializers: keep the forward (FAN_IN) or backward (FAN_OUT) variance. */
     public enum FanMode { FAN_IN, FAN_OUT }
 
+    /**
+     * The nonlinearities {@link #calculateGain} knows, by PyTorch's names (toString: "leaky_relu", ...;
+     * {@link #of} parses them).
+     */
+    public enum Nonlinearity {
+        LINEAR, CONV1D, CONV2D, CONV3D, CONV_TRANSPOSE1D, CONV_TRANSPOSE2D, CONV_TRANSPOSE3D, SIGMOID, TANH, RELU,
+        LEAKY_RELU, SELU;
+
+        /** Parses PyTorch's nonlinearity string, e.g. "leaky_relu". */
+        public static Nonlinearity of(String s) {
+            return OptionEnums.of("Init.Nonlinearity", values(), s);
+        }
+
+        @Override
+        public String toString() {
+            return OptionEnums.torchName(this);
+        }
+    }
+
     // ---------------------------------------------------------------- gains and fans
 
     /**
-     * The recommended gain for a nonlinearity (PyTorch names): linear, conv1d, conv2d, conv3d,
-     * conv_transpose1d/2d/3d, sigmoid -> 1; tanh -> 5/3; relu -> sqrt(2); leaky_relu -> sqrt(2 / (1 +
-     * slope^2)) (param = slope, default 0.01 when null); selu -> 3/4.
+     * The recommended gain for a nonlinearity: LINEAR, the convolutions and SIGMOID -> 1; TANH -> 5/3;
+     * RELU -> sqrt(2); LEAKY_RELU -> sqrt(2 / (1 + slope^2)) with slope = param; SELU -> 3/4 (param is
+     * only read for LEAKY_RELU).
      */
-    public static double calculateGain(String nonlinearity, Double param) {
+    public static double calculateGain(Nonlinearity nonlinearity, double param) {
         return switch (nonlinearity) {
-            case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid" -> 1.0;
-            case "tanh" -> 5.0 / 3;
-            case "relu" -> Math.sqrt(2.0);
-            case "leaky_relu" -> {
-                double slope = param == null ? 0.01 : param;
-                yield Math.sqrt(2.0 / (1 + slope * slope));
-            }
-            case "selu" -> 3.0 / 4;
-            default -> throw new IllegalArgumentException("calculateGain: unsupported nonlinearity \"" + nonlinearity + "\"");
+            case LINEAR, CONV1D, CONV2D, CONV3D, CONV_TRANSPOSE1D, CONV_TRANSPOSE2D, CONV_TRANSPOSE3D, SIGMOID -> 1.0;
+            case TANH -> 5.0 / 3;
+            case RELU -> Math.sqrt(2.0);
+            case LEAKY_RELU -> Math.sqrt(2.0 / (1 + param * param));
+            case SELU -> 3.0 / 4;
         };
     }
 
-    /** calculateGain without a parameter. */
-    public static double calculateGain(String nonlinearity) {
-        return calculateGain(nonlinearity, null);
+    /** calculateGain with PyTorch's param=None: LEAKY_RELU's slope 0.01. */
+    public static double calculateGain(Nonlinearity nonlinearity) {
+        return calculateGain(nonlinearity, 0.01);
     }
 
     /** Fan-in (dim 1 times the receptive field). */
@@ -120,19 +136,19 @@ public final class Init {
 
     /**
      * He uniform: U(-bound, bound), bound = gain sqrt(3 / fan), gain = calculateGain(nonlinearity, a),
-     * fan = fanIn or fanOut by mode. PyTorch's default: a = 0, FAN_IN, "leaky_relu".
+     * fan = fanIn or fanOut by mode. PyTorch's default: a = 0, FAN_IN, LEAKY_RELU.
      */
-    public static Tensor kaimingUniform(Tensor t, double a, FanMode mode, String nonlinearity, Generator g) {
+    public static Tensor kaimingUniform(Tensor t, double a, FanMode mode, Nonlinearity nonlinearity, Generator g) {
         double bound = Math.sqrt(3.0) * kaimingStd(t, a, mode, nonlinearity);
         return uniform(t, -bound, bound, g);
     }
 
     /** He normal: N(0, std^2), std = gain / sqrt(fan). */
-    public static Tensor kaimingNormal(Tensor t, double a, FanMode mode, String nonlinearity, Generator g) {
+    public static Tensor kaimingNormal(Tensor t, double a, FanMode mode, Nonlinearity nonlinearity, Generator g) {
         return normal(t, 0, kaimingStd(t, a, mode, nonlinearity), g);
     }
 
-    private static double kaimingStd(Tensor t, double a, FanMode mode, String nonlinearity) {
+    private static double kaimingStd(Tensor t, double a, FanMode mode, Nonlinearity nonlinearity) {
         Fans f = Fans.of(t);
         int fan = mode == FanMode.FAN_IN ? f.fanIn() : f.fanOut();
         if (fan == 0) throw new IllegalArgumentException("init.kaiming: tensor " + dev.weft.tensor.core.Shape.format(t.shape()) + " has zero " + mode);

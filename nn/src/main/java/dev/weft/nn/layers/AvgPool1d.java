@@ -1,6 +1,7 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.tensor.Tensor;
 
@@ -10,15 +11,55 @@ public class AvgPool1d extends Module {
     public final boolean ceilMode, countIncludePad;
 
     public AvgPool1d(int kernelSize) {
-        this(kernelSize, kernelSize, 0, false, true);
+        this(options(kernelSize));
     }
 
-    public AvgPool1d(int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
-        this.kernelSize = kernelSize;
-        this.stride = stride;
-        this.padding = padding;
-        this.ceilMode = ceilMode;
-        this.countIncludePad = countIncludePad;
+    /** {@code new AvgPool1d(AvgPool1d.options(3).stride(2).padding(1).countIncludePad(false))}. */
+    public AvgPool1d(Options options) {
+        this.kernelSize = OptionChecks.atLeast("AvgPool1d", "kernelSize", options.kernelSize, 1);
+        this.stride = OptionChecks.atLeast("AvgPool1d", "stride", options.stride == 0 ? kernelSize : options.stride, 1);
+        this.padding = OptionChecks.atLeast("AvgPool1d", "padding", options.padding, 0);
+        this.ceilMode = options.ceilMode;
+        this.countIncludePad = options.countIncludePad;
+    }
+
+    /** Options with PyTorch's defaults: stride = kernelSize, padding 0, ceilMode false, countIncludePad true. */
+    public static Options options(int kernelSize) {
+        return new Options(kernelSize);
+    }
+
+    /** AvgPool1d's options. */
+    public static final class Options {
+        private final int kernelSize;
+        private int stride, padding;                   // stride 0: the kernel size
+        private boolean ceilMode, countIncludePad = true;
+
+        private Options(int kernelSize) {
+            this.kernelSize = kernelSize;
+        }
+
+        public Options stride(int stride) {
+            this.stride = OptionChecks.atLeast("AvgPool1d", "stride", stride, 1);
+            return this;
+        }
+
+        /** Implicit zero padding on both sides. */
+        public Options padding(int padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        /** Round the output length up instead of down. */
+        public Options ceilMode(boolean ceilMode) {
+            this.ceilMode = ceilMode;
+            return this;
+        }
+
+        /** Divide by the window including its padded positions (true) or by the real inputs only. */
+        public Options countIncludePad(boolean countIncludePad) {
+            this.countIncludePad = countIncludePad;
+            return this;
+        }
     }
 
     @Override

@@ -2,39 +2,93 @@ package dev.weft.nn.layers;
 
 import dev.weft.autograd.GradMode;
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
+import java.util.OptionalDouble;
+
 /**
  * Batch norm (Ioffe and Szegedy 2015) over the channel dim 1, shared by BatchNorm1d and BatchNorm2d:
  * y = (x - mean) / sqrt(var + eps) * weight + bias. Training: batch statistics (biased variance), and
  * the running stats updated as r = (1 - momentum) r + momentum * stat with the unbiased variance
- * (momentum null: cumulative average 1 / numBatchesTracked). Eval: the running stats. Buffers keep
+ * (cumulative moving average, PyTorch's momentum=None: 1 / numBatchesTracked). Eval: the running stats. Buffers keep
  * PyTorch's names running_mean, running_var, num_batches_tracked (I64) so state dicts interchange.
  */
 public abstract class BatchNorm extends Module {
     public final int numFeatures;
     public final double eps;
-    /** Null means a cumulative moving average. */
-    public final Double momentum;
+    /** NaN means a cumulative moving average (PyTorch's momentum=None). */
+    private final double momentum;
     public final boolean affine;
     public final boolean trackRunningStats;
 
-    BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
-        if (numFeatures < 1) throw new IllegalArgumentException(getClass().getSimpleName() + ": numFeatures " + numFeatures + " must be >= 1");
+    /**
+     * Options of BatchNorm1d and BatchNorm2d with PyTorch's defaults: eps 1e-5, momentum 0.1, affine true,
+     * trackRunningStats true.
+     */
+    public static final class Options {
+        private final int numFeatures;
+        private double eps = 1e-5, momentum = 0.1;
+        private boolean cumulative, affine = true, trackRunningStats = true;
+
+        Options(int numFeatures) {
+            this.numFeatures = numFeatures;
+        }
+
+        /** Added to the variance for numerical stability. */
+        public Options eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** Weight of the new batch statistic in the running statistics: r = (1 - momentum) r + momentum stat. */
+        public Options momentum(double momentum) {
+            this.momentum = momentum;
+            this.cumulative = false;
+            return this;
+        }
+
+        /** Running statistics as the plain average of every batch so far (PyTorch's momentum=None). */
+        public Options cumulativeMovingAverage() {
+            this.cumulative = true;
+            return this;
+        }
+
+        /** Learnable per-channel weight (ones) and bias (zeros). */
+        public Options affine(boolean affine) {
+            this.affine = affine;
+            return this;
+        }
+
+        /** Keep running statistics (used in eval mode); false normalizes with batch statistics in both modes. */
+        public Options trackRunningStats(boolean trackRunningStats) {
+            this.trackRunningStats = trackRunningStats;
+            return this;
+        }
+    }
+
+    BatchNorm(Options o) {
+        String name = getClass().getSimpleName();
+        int numFeatures = OptionChecks.atLeast(name, "numFeatures", o.numFeatures, 1);
         this.numFeatures = numFeatures;
-        this.eps = eps;
-        this.momentum = momentum;
-        this.affine = affine;
-        this.trackRunningStats = trackRunningStats;
+        this.eps = OptionChecks.nonNegative(name, "eps", o.eps);
+        this.momentum = o.cumulative ? Double.NaN : OptionChecks.probability(name, "momentum", o.momentum);
+        this.affine = o.affine;
+        this.trackRunningStats = o.trackRunningStats;
         registerParameter("weight", affine ? Tensor.ones(numFeatures) : null);
         registerParameter("bias", affine ? Tensor.zeros(numFeatures) : null);
         registerBuffer("running_mean", trackRunningStats ? Tensor.zeros(numFeatures) : null);
         registerBuffer("running_var", trackRunningStats ? Tensor.ones(numFeatures) : null);
         registerBuffer("num_batches_tracked", trackRunningStats ? Tensor.zeros(DType.I64) : null);
+    }
+
+    /** The momentum of the running statistics, or empty for a cumulative moving average. */
+    public OptionalDouble momentum() {
+        return Double.isNaN(momentum) ? OptionalDouble.empty() : OptionalDouble.of(momentum);
     }
 
     /** Running mean = 0, running var = 1, batches tracked = 0 (in place). */
@@ -71,13 +125,13 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": channels " + input.size(1)
                     + " != numFeatures " + numFeatures);
         }
-        double m = momentum == null ? 0.0 : momentum;
+        double m = Double.isNaN(momentum) ? 0.0 : momentum;
         if (isTraining() && trackRunningStats) {
             Tensor nbt = buffer("num_batches_tracked");
             try (var s = GradMode.noGrad()) {
                 nbt.copy_(nbt.add(1L));
             }
-            if (momentum == null) m = 1.0 / nbt.item();
+            if (Double.isNaN(momentum)) m = 1.0 / nbt.item();
         }
         boolean useBatchStats = isTraining() || !trackRunningStats;
         Tensor rm = !isTraining() || trackRunningStats ? buffer("running_mean") : null;
@@ -87,7 +141,7 @@ public abstract class BatchNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return numFeatures + ", eps=" + Repr.num(eps) + ", momentum=" + (momentum == null ? "null" : Repr.num(momentum))
+        return numFeatures + ", eps=" + Repr.num(eps) + ", momentum=" + (Double.isNaN(momentum) ? "null" : Repr.num(momentum))
                 + ", affine=" + affine + ", trackRunningStats=" + trackRunningStats;
     }
 

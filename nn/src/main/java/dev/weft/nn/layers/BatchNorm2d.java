@@ -3,11 +3,17 @@ package dev.weft.nn.layers;
 /** Batch norm over (B, C, H, W) inputs, per channel C. See {@link BatchNorm}. */
 public class BatchNorm2d extends BatchNorm {
     public BatchNorm2d(int numFeatures) {
-        this(numFeatures, 1e-5, 0.1, true, true);
+        this(options(numFeatures));
     }
 
-    public BatchNorm2d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
-        super(numFeatures, eps, momentum, affine, trackRunningStats);
+    /** {@code new BatchNorm2d(BatchNorm2d.options(64).eps(1e-3).momentum(0.01))}. */
+    public BatchNorm2d(Options options) {
+        super(options);
+    }
+
+    /** Options with PyTorch's defaults (see {@link BatchNorm.Options}). */
+    public static Options options(int numFeatures) {
+        return new Options(numFeatures);
     }
 
     @Override

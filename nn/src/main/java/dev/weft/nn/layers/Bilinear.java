@@ -1,6 +1,7 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
@@ -14,16 +15,51 @@ public class Bilinear extends Module {
     public final int in1Features, in2Features, outFeatures;
 
     public Bilinear(int in1Features, int in2Features, int outFeatures) {
-        this(in1Features, in2Features, outFeatures, true, Init.defaultGenerator());
+        this(options(in1Features, in2Features, outFeatures));
     }
 
-    public Bilinear(int in1Features, int in2Features, int outFeatures, boolean bias, Generator g) {
-        this.in1Features = in1Features;
-        this.in2Features = in2Features;
-        this.outFeatures = outFeatures;
-        registerParameter("weight", Tensor.empty(outFeatures, in1Features, in2Features));
-        registerParameter("bias", bias ? Tensor.empty(outFeatures) : null);
-        resetParameters(g);
+    /** {@code new Bilinear(Bilinear.options(2, 3, 4).bias(false).generator(g))}. */
+    public Bilinear(Options options) {
+        int in1 = options.in1Features, in2 = options.in2Features, out = options.outFeatures;
+        if (in1 < 1 || in2 < 1 || out < 1) {
+            throw new IllegalArgumentException("Bilinear: sizes must be >= 1, got in1=" + in1 + ", in2=" + in2 + ", out=" + out);
+        }
+        this.in1Features = in1;
+        this.in2Features = in2;
+        this.outFeatures = out;
+        registerParameter("weight", Tensor.empty(out, in1, in2));
+        registerParameter("bias", options.bias ? Tensor.empty(out) : null);
+        resetParameters(options.generator != null ? options.generator : Init.defaultGenerator());
+    }
+
+    /** Options with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}. */
+    public static Options options(int in1Features, int in2Features, int outFeatures) {
+        return new Options(in1Features, in2Features, outFeatures);
+    }
+
+    /** Bilinear's options. */
+    public static final class Options {
+        private final int in1Features, in2Features, outFeatures;
+        private boolean bias = true;
+        private Generator generator;
+
+        private Options(int in1Features, int in2Features, int outFeatures) {
+            this.in1Features = in1Features;
+            this.in2Features = in2Features;
+            this.outFeatures = outFeatures;
+        }
+
+        /** A learnable bias (out,). */
+        public Options bias(boolean bias) {
+            this.bias = bias;
+            return this;
+        }
+
+        /** Draws the initial weight and bias. */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("Bilinear", "generator", generator);
+            return this;
+        }
     }
 
     public void resetParameters(Generator g) {

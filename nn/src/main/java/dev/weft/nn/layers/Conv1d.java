@@ -1,37 +1,53 @@
 package dev.weft.nn.layers;
 
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
+import dev.weft.nn.functional.Padding;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
  * 1-d convolution (cross-correlation): x (B, C_in, L) or (C_in, L) -> (B, C_out, L_out),
  * L_out = floor((L + 2 padding - dilation (k - 1) - 1) / stride) + 1. weight (C_out, C_in/groups, k),
- * bias (C_out,). paddingMode zeros, reflect, replicate or circular; padding may also be "same" or "valid".
+ * bias (C_out,). padding may also be a preset (SAME, VALID); paddingMode ZEROS, REFLECT, REPLICATE or CIRCULAR.
  */
 public class Conv1d extends ConvNd {
     public Conv1d(int inChannels, int outChannels, int kernelSize) {
-        this(inChannels, outChannels, kernelSize, 1, 0, 1, 1, true, "zeros", Init.defaultGenerator());
+        this(options(inChannels, outChannels, kernelSize));
     }
 
+    /** PyTorch's positional Conv1d(in, out, k, stride, padding). */
     public Conv1d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
-        this(inChannels, outChannels, kernelSize, stride, padding, 1, 1, true, "zeros", Init.defaultGenerator());
+        this(options(inChannels, outChannels, kernelSize).stride(stride).padding(padding));
     }
 
-    /** The full form; weights drawn from {@code g}. */
-    public Conv1d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
-                  boolean bias, String paddingMode, Generator g) {
-        super("Conv1d", 1, inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, null,
-                new int[] {dilation}, new int[] {0}, false, groups, bias, paddingMode, g);
+    /** {@code new Conv1d(Conv1d.options(4, 8, 3).padding(Padding.SAME).paddingMode(PaddingMode.REFLECT))}. */
+    public Conv1d(Options options) {
+        super("Conv1d", 1, false, options);
     }
 
-    /** With padding "same" or "valid". */
-    public Conv1d(int inChannels, int outChannels, int kernelSize, int stride, String padding, int dilation, int groups,
-                  boolean bias, String paddingMode, Generator g) {
-        super("Conv1d", 1, inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, null, padding,
-                new int[] {dilation}, new int[] {0}, false, groups, bias, paddingMode, g);
+    /** Options with PyTorch's defaults (see {@link ConvNd.Options}). */
+    public static Options options(int inChannels, int outChannels, int kernelSize) {
+        return new Options(inChannels, outChannels, kernelSize);
+    }
+
+    /** Conv1d's options: {@link ConvNd.Options} plus a padding preset and the padding mode. */
+    public static final class Options extends ConvNd.Options<Options> {
+        Options(int inChannels, int outChannels, int kernelSize) {
+            super("Conv1d", inChannels, outChannels, kernelSize);
+        }
+
+        /** PyTorch's padding='same' or 'valid' (replaces a numeric padding). */
+        public Options padding(Padding preset) {
+            this.paddingPreset = OptionChecks.nonNull(layer, "padding", preset);
+            return this;
+        }
+
+        /** What the border is filled with (default ZEROS). */
+        public Options paddingMode(PaddingMode mode) {
+            this.paddingMode = OptionChecks.nonNull(layer, "paddingMode", mode);
+            return this;
+        }
     }
 
     @Override
@@ -44,8 +60,8 @@ public class Conv1d extends ConvNd {
                     + input.size(-2) + " != inChannels " + inChannels);
         }
         Tensor x = padInput(input), w = param("weight"), b = param("bias");
-        if (paddingString != null && paddingMode.equals("zeros")) {
-            return F.conv1d(x, w, b, stride[0], paddingString, dilation[0], groups);
+        if (paddingPreset != null && paddingMode == PaddingMode.ZEROS) {
+            return F.conv1d(x, w, b, stride[0], paddingPreset, dilation[0], groups);
         }
         return F.conv1d(x, w, b, stride[0], convPads() ? padding[0] : 0, dilation[0], groups);
     }

@@ -1,45 +1,75 @@
 package dev.weft.nn.layers;
 
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
+import dev.weft.nn.functional.Padding;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
  * 2-d convolution (cross-correlation): x (B, C_in, H, W) or (C_in, H, W) -> (B, C_out, H_out, W_out),
  * H_out = floor((H + 2 padding - dilation (kH - 1) - 1) / stride) + 1. weight (C_out, C_in/groups, kH, kW),
- * bias (C_out,). Sizes take 1 entry (both dims) or 2 (height, width). paddingMode zeros, reflect,
- * replicate or circular; padding may also be "same" or "valid".
+ * bias (C_out,). Sizes take 1 entry (both dims) or 2 (height, width). padding may also be a preset
+ * (SAME, VALID); paddingMode ZEROS, REFLECT, REPLICATE or CIRCULAR.
  */
 public class Conv2d extends ConvNd {
     public Conv2d(int inChannels, int outChannels, int kernelSize) {
-        this(inChannels, outChannels, kernelSize, 1, 0);
+        this(options(inChannels, outChannels, kernelSize));
     }
 
+    /** PyTorch's positional Conv2d(in, out, k, stride, padding). */
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
-        this(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {1}, 1, true,
-                "zeros", Init.defaultGenerator());
+        this(options(inChannels, outChannels, kernelSize).stride(stride).padding(padding));
     }
 
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
-                  boolean bias) {
-        this(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {dilation},
-                groups, bias, "zeros", Init.defaultGenerator());
+    /** {@code new Conv2d(Conv2d.options(3, 16, 3).stride(2).padding(1).paddingMode(PaddingMode.REFLECT).bias(false))}. */
+    public Conv2d(Options options) {
+        super("Conv2d", 2, false, options);
     }
 
-    /** The full form; weights drawn from {@code g}. */
-    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation, int groups,
-                  boolean bias, String paddingMode, Generator g) {
-        super("Conv2d", 2, inChannels, outChannels, kernelSize, stride, padding, null, dilation, new int[] {0}, false, groups,
-                bias, paddingMode, g);
+    /** Options of a k x k convolution, with PyTorch's defaults (see {@link ConvNd.Options}). */
+    public static Options options(int inChannels, int outChannels, int kernelSize) {
+        return new Options(inChannels, outChannels, new int[] {kernelSize});
     }
 
-    /** With padding "same" or "valid". */
-    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, String padding, int[] dilation, int groups,
-                  boolean bias, String paddingMode, Generator g) {
-        super("Conv2d", 2, inChannels, outChannels, kernelSize, stride, null, padding, dilation, new int[] {0}, false, groups,
-                bias, paddingMode, g);
+    /** Options of a kH x kW convolution. */
+    public static Options options(int inChannels, int outChannels, int kernelH, int kernelW) {
+        return new Options(inChannels, outChannels, new int[] {kernelH, kernelW});
+    }
+
+    /** Conv2d's options: {@link ConvNd.Options}, per-dim sizes, a padding preset and the padding mode. */
+    public static final class Options extends ConvNd.Options<Options> {
+        Options(int inChannels, int outChannels, int[] kernelSize) {
+            super("Conv2d", inChannels, outChannels, kernelSize);
+        }
+
+        public Options stride(int strideH, int strideW) {
+            this.stride = new int[] {strideH, strideW};
+            return this;
+        }
+
+        public Options padding(int padH, int padW) {
+            this.padding = new int[] {padH, padW};
+            this.paddingPreset = null;
+            return this;
+        }
+
+        public Options dilation(int dilationH, int dilationW) {
+            this.dilation = new int[] {dilationH, dilationW};
+            return this;
+        }
+
+        /** PyTorch's padding='same' or 'valid' (replaces a numeric padding). */
+        public Options padding(Padding preset) {
+            this.paddingPreset = OptionChecks.nonNull(layer, "padding", preset);
+            return this;
+        }
+
+        /** What the border is filled with (default ZEROS). */
+        public Options paddingMode(PaddingMode mode) {
+            this.paddingMode = OptionChecks.nonNull(layer, "paddingMode", mode);
+            return this;
+        }
     }
 
     @Override
@@ -53,7 +83,7 @@ public class Conv2d extends ConvNd {
                     + input.size(-3) + " != inChannels " + inChannels);
         }
         Tensor x = padInput(input), w = param("weight"), b = param("bias");
-        if (paddingString != null && paddingMode.equals("zeros")) return F.conv2d(x, w, b, stride, paddingString, dilation, groups);
+        if (paddingPreset != null && paddingMode == PaddingMode.ZEROS) return F.conv2d(x, w, b, stride, paddingPreset, dilation, groups);
         return F.conv2d(x, w, b, stride, convPads() ? padding : new int[] {0}, dilation, groups);
     }
 }

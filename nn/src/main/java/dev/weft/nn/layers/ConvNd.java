@@ -1,9 +1,11 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.functional.F;
+import dev.weft.nn.functional.Padding;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
-import dev.weft.tensor.Joining;
 import dev.weft.tensor.Tensor;
 
 import java.util.Arrays;
@@ -18,62 +20,123 @@ public abstract class ConvNd extends Module {
     public final int inChannels;
     public final int outChannels;
     final int[] kernelSize, stride, padding, dilation, outputPadding;
-    /** "same", "valid" or null when padding is numeric. */
-    final String paddingString;
+    /** SAME or VALID, or null when padding is numeric. */
+    final Padding paddingPreset;
     public final int groups;
-    public final String paddingMode;
+    public final PaddingMode paddingMode;
     private final boolean transposed;
 
-    ConvNd(String name, int n, int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding,
-           String paddingString, int[] dilation, int[] outputPadding, boolean transposed, int groups, boolean bias,
-           String paddingMode, Generator g) {
-        this.kernelSize = expand(name, "kernelSize", kernelSize, n);
-        this.stride = expand(name, "stride", stride, n);
-        this.padding = paddingString != null ? new int[n] : expand(name, "padding", padding, n);
-        this.dilation = expand(name, "dilation", dilation, n);
-        this.outputPadding = expand(name, "outputPadding", outputPadding, n);
-        this.paddingString = paddingString;
-        if (inChannels < 1 || outChannels < 1 || groups < 1) {
-            throw new IllegalArgumentException(name + ": inChannels " + inChannels + ", outChannels " + outChannels
-                    + " and groups " + groups + " must be >= 1");
+    /**
+     * The options every convolution takes, with PyTorch's defaults: stride 1, padding 0, dilation 1,
+     * groups 1, bias true, paddingMode ZEROS, weights from {@link Init#defaultGenerator()}. Sizes given
+     * as one number apply to every spatial dim.
+     */
+    public abstract static class Options<O extends Options<O>> {
+        final String layer;
+        final int inChannels, outChannels;
+        final int[] kernelSize;
+        int[] stride = {1}, padding = {0}, dilation = {1}, outputPadding = {0};
+        Padding paddingPreset;
+        int groups = 1;
+        boolean bias = true;
+        PaddingMode paddingMode = PaddingMode.ZEROS;
+        Generator generator;
+
+        Options(String layer, int inChannels, int outChannels, int... kernelSize) {
+            this.layer = layer;
+            this.inChannels = inChannels;
+            this.outChannels = outChannels;
+            this.kernelSize = kernelSize.clone();
         }
+
+        @SuppressWarnings("unchecked")
+        final O self() {
+            return (O) this;
+        }
+
+        /** Step of the kernel over the input. */
+        public O stride(int stride) {
+            this.stride = new int[] {stride};
+            return self();
+        }
+
+        /** Implicit padding on both sides of every spatial dim (replaces a {@link Padding} preset). */
+        public O padding(int padding) {
+            this.padding = new int[] {padding};
+            this.paddingPreset = null;
+            return self();
+        }
+
+        /** Spacing between kernel elements (a trous). */
+        public O dilation(int dilation) {
+            this.dilation = new int[] {dilation};
+            return self();
+        }
+
+        /** Blocked connections: inChannels and outChannels must both be divisible by groups. */
+        public O groups(int groups) {
+            this.groups = groups;
+            return self();
+        }
+
+        /** A learnable bias (outChannels,). */
+        public O bias(boolean bias) {
+            this.bias = bias;
+            return self();
+        }
+
+        /** Draws the initial weight and bias. */
+        public O generator(Generator generator) {
+            this.generator = OptionChecks.nonNull(layer, "generator", generator);
+            return self();
+        }
+    }
+
+    ConvNd(String name, int n, boolean transposed, Options<?> o) {
+        this.kernelSize = expand(name, "kernelSize", o.kernelSize, n, 1);
+        this.stride = expand(name, "stride", o.stride, n, 1);
+        this.padding = o.paddingPreset != null ? new int[n] : expand(name, "padding", o.padding, n, 0);
+        this.dilation = expand(name, "dilation", o.dilation, n, 1);
+        this.outputPadding = expand(name, "outputPadding", o.outputPadding, n, 0);
+        this.paddingPreset = o.paddingPreset;
+        int inChannels = o.inChannels, outChannels = o.outChannels, groups = o.groups;
+        OptionChecks.atLeast(name, "inChannels", inChannels, 1);
+        OptionChecks.atLeast(name, "outChannels", outChannels, 1);
+        OptionChecks.atLeast(name, "groups", groups, 1);
         if (inChannels % groups != 0) throw new IllegalArgumentException(name + ": inChannels " + inChannels
                 + " must be divisible by groups " + groups);
         if (outChannels % groups != 0) throw new IllegalArgumentException(name + ": outChannels " + outChannels
                 + " must be divisible by groups " + groups);
-        if (!Arrays.asList("zeros", "reflect", "replicate", "circular").contains(paddingMode)) {
-            throw new IllegalArgumentException(name + ": paddingMode must be one of zeros, reflect, replicate, circular, got '"
-                    + paddingMode + "'");
-        }
-        if (transposed && !paddingMode.equals("zeros")) {
-            throw new IllegalArgumentException(name + ": only \"zeros\" paddingMode is supported, got '" + paddingMode + "'");
-        }
-        if (paddingString != null && !paddingString.equals("same") && !paddingString.equals("valid")) {
-            throw new IllegalArgumentException(name + ": invalid padding string '" + paddingString + "', should be one of {'valid', 'same'}");
-        }
-        if ("same".equals(paddingString)) {
+        if (paddingPreset == Padding.SAME) {
             for (int s : this.stride) if (s != 1) {
-                throw new IllegalArgumentException(name + ": padding='same' is not supported for strided convolutions");
+                throw new IllegalArgumentException(name + ": padding SAME is not supported for strided convolutions (stride "
+                        + Repr.tuple(this.stride) + ")");
             }
         }
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.groups = groups;
-        this.paddingMode = paddingMode;
+        this.paddingMode = o.paddingMode;
         this.transposed = transposed;
         int[] shape = new int[n + 2];
         shape[0] = transposed ? inChannels : outChannels;
         shape[1] = (transposed ? outChannels : inChannels) / groups;
         System.arraycopy(this.kernelSize, 0, shape, 2, n);
         registerParameter("weight", Tensor.empty(shape));
-        registerParameter("bias", bias ? Tensor.empty(outChannels) : null);
-        resetParameters(g);
+        registerParameter("bias", o.bias ? Tensor.empty(outChannels) : null);
+        resetParameters(o.generator != null ? o.generator : Init.defaultGenerator());
     }
 
-    private static int[] expand(String name, String what, int[] v, int n) {
-        if (v == null || (v.length != 1 && v.length != n)) {
-            throw new IllegalArgumentException(name + ": " + what + " must have 1 or " + n + " entries, got "
-                    + (v == null ? "null" : Arrays.toString(v)));
+    /** v with 1 or n entries, each >= min, as n entries; errors name the layer and the option. */
+    private static int[] expand(String name, String what, int[] v, int n, int min) {
+        if (v.length != 1 && v.length != n) {
+            throw new IllegalArgumentException(name + ": " + what + " must have 1 or " + n + " entries, got " + Arrays.toString(v));
+        }
+        for (int e : v) {
+            if (e < min) {
+                throw new IllegalArgumentException(name + ": " + what + " must be >= " + min + ", got "
+                        + (v.length == 1 ? String.valueOf(v[0]) : Repr.tuple(v)));
+            }
         }
         if (v.length == n) return v.clone();
         int[] out = new int[n];
@@ -84,7 +147,7 @@ public abstract class ConvNd extends Module {
     /** Re-draws weight and bias as the constructor does. */
     public void resetParameters(Generator g) {
         Tensor w = param("weight");
-        Init.kaimingUniform(w, Math.sqrt(5), Init.FanMode.FAN_IN, "leaky_relu", g);
+        Init.kaimingUniform(w, Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, g);
         Tensor b = param("bias");
         if (b != null) {
             int fanIn = Init.fanIn(w);
@@ -103,12 +166,12 @@ public abstract class ConvNd extends Module {
      * first); the convolution then runs with padding 0. Returns x for zeros mode.
      */
     Tensor padInput(Tensor x) {
-        if (paddingMode.equals("zeros")) return x;
+        if (paddingMode == PaddingMode.ZEROS) return x;
         int n = kernelSize.length;
         int[] pads = new int[2 * n];
         for (int i = 0; i < n; i++) {
             int d = n - 1 - i, lo, hi;
-            if ("same".equals(paddingString)) {
+            if (paddingPreset == Padding.SAME) {
                 int total = dilation[d] * (kernelSize[d] - 1);
                 lo = total / 2;
                 hi = total - lo;
@@ -118,19 +181,19 @@ public abstract class ConvNd extends Module {
             pads[2 * i] = lo;
             pads[2 * i + 1] = hi;
         }
-        return Joining.pad(x, pads, paddingMode, 0);
+        return F.pad(x, pads, paddingMode.padMode(), 0);
     }
 
     /** True when the convolution itself should see the numeric padding (zeros mode, no padding string). */
     boolean convPads() {
-        return paddingMode.equals("zeros") && paddingString == null;
+        return paddingMode == PaddingMode.ZEROS && paddingPreset == null;
     }
 
     @Override
     protected String extraRepr() {
         StringBuilder sb = new StringBuilder().append(inChannels).append(", ").append(outChannels)
                 .append(", kernelSize=").append(Repr.tuple(kernelSize)).append(", stride=").append(Repr.tuple(stride));
-        if (paddingString != null) sb.append(", padding='").append(paddingString).append("'");
+        if (paddingPreset != null) sb.append(", padding='").append(paddingPreset).append("'");
         else if (Arrays.stream(padding).anyMatch(p -> p != 0)) sb.append(", padding=").append(Repr.tuple(padding));
         if (Arrays.stream(dilation).anyMatch(d -> d != 1)) sb.append(", dilation=").append(Repr.tuple(dilation));
         if (transposed && Arrays.stream(outputPadding).anyMatch(p -> p != 0)) {
@@ -138,7 +201,7 @@ public abstract class ConvNd extends Module {
         }
         if (groups != 1) sb.append(", groups=").append(groups);
         if (param("bias") == null) sb.append(", bias=false");
-        if (!paddingMode.equals("zeros")) sb.append(", paddingMode=").append(paddingMode);
+        if (paddingMode != PaddingMode.ZEROS) sb.append(", paddingMode=").append(paddingMode);
         return sb.toString();
     }
 

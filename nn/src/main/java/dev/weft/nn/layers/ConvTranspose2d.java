@@ -1,8 +1,6 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.functional.F;
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
@@ -13,24 +11,65 @@ import dev.weft.tensor.Tensor;
  */
 public class ConvTranspose2d extends ConvNd {
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize) {
-        this(inChannels, outChannels, kernelSize, 1, 0, 0);
+        this(options(inChannels, outChannels, kernelSize));
     }
 
-    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int outputPadding) {
-        this(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {outputPadding},
-                1, true, new int[] {1}, Init.defaultGenerator());
+    /** PyTorch's positional ConvTranspose2d(in, out, k, stride, padding). */
+    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
+        this(options(inChannels, outChannels, kernelSize).stride(stride).padding(padding));
     }
 
-    /** The full form (PyTorch's argument order: ..., outputPadding, groups, bias, dilation); weights drawn from {@code g}. */
-    public ConvTranspose2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] outputPadding,
-                           int groups, boolean bias, int[] dilation, Generator g) {
-        super("ConvTranspose2d", 2, inChannels, outChannels, kernelSize, stride, padding, null, dilation, outputPadding, true,
-                groups, bias, "zeros", g);
+    /** {@code new ConvTranspose2d(ConvTranspose2d.options(8, 4, 3).stride(2).padding(1).outputPadding(1))}. */
+    public ConvTranspose2d(Options options) {
+        super("ConvTranspose2d", 2, true, options);
         for (int i = 0; i < 2; i++) {
             if (this.outputPadding[i] >= this.stride[i] && this.outputPadding[i] >= this.dilation[i]) {
                 throw new IllegalArgumentException("ConvTranspose2d: outputPadding " + Repr.tuple(this.outputPadding)
                         + " must be smaller than either stride " + Repr.tuple(this.stride) + " or dilation " + Repr.tuple(this.dilation));
             }
+        }
+    }
+
+    /** Options of a k x k transposed convolution, with PyTorch's defaults (see {@link ConvNd.Options}; outputPadding 0). */
+    public static Options options(int inChannels, int outChannels, int kernelSize) {
+        return new Options(inChannels, outChannels, new int[] {kernelSize});
+    }
+
+    /** Options of a kH x kW transposed convolution. */
+    public static Options options(int inChannels, int outChannels, int kernelH, int kernelW) {
+        return new Options(inChannels, outChannels, new int[] {kernelH, kernelW});
+    }
+
+    /** ConvTranspose2d's options: {@link ConvNd.Options}, per-dim sizes and the output padding (zeros padding only). */
+    public static final class Options extends ConvNd.Options<Options> {
+        Options(int inChannels, int outChannels, int[] kernelSize) {
+            super("ConvTranspose2d", inChannels, outChannels, kernelSize);
+        }
+
+        public Options stride(int strideH, int strideW) {
+            this.stride = new int[] {strideH, strideW};
+            return this;
+        }
+
+        public Options padding(int padH, int padW) {
+            this.padding = new int[] {padH, padW};
+            return this;
+        }
+
+        public Options dilation(int dilationH, int dilationW) {
+            this.dilation = new int[] {dilationH, dilationW};
+            return this;
+        }
+
+        /** Added to one side of each output dim, to pick among the sizes a strided convolution maps to one input size. */
+        public Options outputPadding(int outputPadding) {
+            this.outputPadding = new int[] {outputPadding};
+            return this;
+        }
+
+        public Options outputPadding(int outputPadH, int outputPadW) {
+            this.outputPadding = new int[] {outputPadH, outputPadW};
+            return this;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
@@ -16,19 +17,42 @@ public class Dropout extends Module {
     private final Generator generator;
 
     public Dropout() {
-        this(0.5);
+        this(options());
     }
 
     public Dropout(double p) {
-        this(p, Init.defaultGenerator().split());
+        this(options().p(p));
     }
 
-    public Dropout(double p, Generator generator) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("Dropout: probability has to be between 0 and 1, but got " + p);
+    /** {@code new Dropout(Dropout.options().p(0.1).generator(g))}. */
+    public Dropout(Options options) {
+        this.p = OptionChecks.probability("Dropout", "p", options.p);
+        this.generator = options.generator != null ? options.generator : Init.defaultGenerator().split();
+    }
+
+    /** Options with PyTorch's default p = 0.5; masks from a split of {@link Init#defaultGenerator()}. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** Dropout's options. */
+    public static final class Options {
+        private double p = 0.5;
+        private Generator generator;
+
+        private Options() {}
+
+        /** The probability of zeroing an element. */
+        public Options p(double p) {
+            this.p = p;
+            return this;
         }
-        this.p = p;
-        this.generator = generator;
+
+        /** Draws the masks (used as given, not split). */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("Dropout", "generator", generator);
+            return this;
+        }
     }
 
     @Override

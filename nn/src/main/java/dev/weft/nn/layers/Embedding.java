@@ -2,11 +2,14 @@ package dev.weft.nn.layers;
 
 import dev.weft.autograd.GradMode;
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
+
+import java.util.OptionalInt;
 
 /**
  * A lookup table: integer indices (*) -> rows of weight (numEmbeddings, embeddingDim), giving
@@ -15,41 +18,89 @@ import dev.weft.tensor.Tensor;
 public class Embedding extends Module {
     public final int numEmbeddings;
     public final int embeddingDim;
-    /** Normalized to [0, numEmbeddings), or null. */
-    public final Integer paddingIdx;
+    /** In [0, numEmbeddings), or -1 for none. */
+    private final int paddingIdx;
 
     public Embedding(int numEmbeddings, int embeddingDim) {
-        this(numEmbeddings, embeddingDim, null, Init.defaultGenerator());
+        this(options(numEmbeddings, embeddingDim));
     }
 
-    public Embedding(int numEmbeddings, int embeddingDim, Integer paddingIdx) {
-        this(numEmbeddings, embeddingDim, paddingIdx, Init.defaultGenerator());
-    }
-
-    /** paddingIdx may be negative (counted from the end) or null; weights drawn from {@code g}. */
-    public Embedding(int numEmbeddings, int embeddingDim, Integer paddingIdx, Generator g) {
-        this.numEmbeddings = numEmbeddings;
-        this.embeddingDim = embeddingDim;
-        this.paddingIdx = normalize(numEmbeddings, paddingIdx);
-        registerParameter("weight", Tensor.empty(numEmbeddings, embeddingDim));
-        resetParameters(g);
-    }
-
-    private static Integer normalize(int n, Integer p) {
-        if (p == null) return null;
-        if (p >= n || p < -n) {
-            throw new IllegalArgumentException("Embedding: paddingIdx " + p + " must be within numEmbeddings " + n);
+    /** {@code new Embedding(Embedding.options(1000, 64).paddingIdx(0))}. */
+    public Embedding(Options options) {
+        int n = options.numEmbeddings;
+        this.numEmbeddings = OptionChecks.atLeast("Embedding", "numEmbeddings", n, 0);
+        this.embeddingDim = OptionChecks.atLeast("Embedding", "embeddingDim", options.embeddingDim, 0);
+        if (options.paddingIdx != null) {
+            int p = options.paddingIdx;
+            if (p >= n || p < -n) {
+                throw new IllegalArgumentException("Embedding: paddingIdx must be within numEmbeddings " + n + " (in ["
+                        + -n + ", " + n + ")), got " + p);
+            }
+            this.paddingIdx = p < 0 ? p + n : p;
+        } else {
+            this.paddingIdx = -1;
         }
-        return p < 0 ? p + n : p;
+        registerParameter("weight", Tensor.empty(numEmbeddings, embeddingDim));
+        resetParameters(options.generator != null ? options.generator : Init.defaultGenerator());
+    }
+
+    /** Options with PyTorch's defaults: no padding index, weights from {@link Init#defaultGenerator()}. */
+    public static Options options(int numEmbeddings, int embeddingDim) {
+        return new Options(numEmbeddings, embeddingDim);
+    }
+
+    /** Embedding's options. */
+    public static final class Options {
+        private final int numEmbeddings, embeddingDim;
+        private Integer paddingIdx;
+        private Generator generator;
+
+        private Options(int numEmbeddings, int embeddingDim) {
+            this.numEmbeddings = numEmbeddings;
+            this.embeddingDim = embeddingDim;
+        }
+
+        /** The row that starts at zero and gets no gradient; negative counts from the end. */
+        public Options paddingIdx(int paddingIdx) {
+            this.paddingIdx = paddingIdx;
+            return this;
+        }
+
+        /** Draws the initial N(0, 1) weight. */
+        public Options generator(Generator generator) {
+            this.generator = OptionChecks.nonNull("Embedding", "generator", generator);
+            return this;
+        }
+    }
+
+    /** The padding row, in [0, numEmbeddings), if one was set. */
+    public OptionalInt paddingIdx() {
+        return paddingIdx < 0 ? OptionalInt.empty() : OptionalInt.of(paddingIdx);
+    }
+
+    /** A frozen table (no grad) holding {@code embeddings} (N, E) (copied), PyTorch's default freeze = true. */
+    public static Embedding fromPretrained(Tensor embeddings) {
+        return fromPretrained(embeddings, true);
     }
 
     /** A table holding {@code embeddings} (N, E) (copied); frozen (no grad) when {@code freeze}. */
-    public static Embedding fromPretrained(Tensor embeddings, boolean freeze, Integer paddingIdx) {
+    public static Embedding fromPretrained(Tensor embeddings, boolean freeze) {
+        return pretrained(embeddings, freeze, null);
+    }
+
+    /** As {@link #fromPretrained(Tensor, boolean)}, row paddingIdx getting no gradient. */
+    public static Embedding fromPretrained(Tensor embeddings, boolean freeze, int paddingIdx) {
+        return pretrained(embeddings, freeze, paddingIdx);
+    }
+
+    private static Embedding pretrained(Tensor embeddings, boolean freeze, Integer paddingIdx) {
         if (embeddings.dim() != 2) {
             throw new IllegalArgumentException("Embedding.fromPretrained: embeddings " + Shape.format(embeddings.shape())
                     + " must be 2-d (N, E)");
         }
-        Embedding e = new Embedding(embeddings.size(0), embeddings.size(1), paddingIdx, new Generator(0));
+        Options o = options(embeddings.size(0), embeddings.size(1)).generator(new Generator(0));
+        if (paddingIdx != null) o.paddingIdx(paddingIdx);
+        Embedding e = new Embedding(o);
         try (var s = GradMode.noGrad()) {
             e.param("weight").copy_(embeddings.to(e.param("weight").dtype()));
         }
@@ -61,7 +112,7 @@ public class Embedding extends Module {
     public void resetParameters(Generator g) {
         Tensor w = param("weight");
         Init.normal(w, 0, 1, g);
-        if (paddingIdx != null) {
+        if (paddingIdx >= 0) {
             try (var s = GradMode.noGrad()) {
                 w.select(0, paddingIdx).fill_(0);
             }
@@ -71,12 +122,13 @@ public class Embedding extends Module {
     // indices: (*) integer -> (*, embeddingDim)
     @Override
     public Tensor forward(Tensor indices) {
-        return F.embedding(indices, param("weight"), paddingIdx);
+        Tensor w = param("weight");
+        return paddingIdx >= 0 ? F.embedding(indices, w, paddingIdx) : F.embedding(indices, w);
     }
 
     @Override
     protected String extraRepr() {
-        return numEmbeddings + ", " + embeddingDim + (paddingIdx == null ? "" : ", paddingIdx=" + paddingIdx);
+        return numEmbeddings + ", " + embeddingDim + (paddingIdx < 0 ? "" : ", paddingIdx=" + paddingIdx);
     }
 
     /** The weight parameter: (num_embeddings, embedding_dim). */

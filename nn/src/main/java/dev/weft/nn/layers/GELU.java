@@ -1,25 +1,25 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.functional.GeluApproximate;
 import dev.weft.nn.functional.F;
 import dev.weft.tensor.Tensor;
 
 /**
- * GELU (Hendrycks and Gimpel 2016): x Phi(x) with approximate "none" (default), or the tanh form
- * 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) with "tanh". Elementwise.
+ * GELU (Hendrycks and Gimpel 2016): x Phi(x) with approximate NONE (default), or the tanh form
+ * 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) with TANH. Elementwise.
  */
 public class GELU extends Module {
-    public final String approximate;
+    public final GeluApproximate approximate;
 
     public GELU() {
-        this("none");
+        this(GeluApproximate.NONE);
     }
 
-    public GELU(String approximate) {
-        if (!approximate.equals("none") && !approximate.equals("tanh")) {
-            throw new IllegalArgumentException("GELU: approximate must be \"none\" or \"tanh\", got \"" + approximate + "\"");
-        }
-        this.approximate = approximate;
+    /** {@code new GELU(GeluApproximate.TANH)}; from PyTorch's string: {@code new GELU(GeluApproximate.of("tanh"))}. */
+    public GELU(GeluApproximate approximate) {
+        this.approximate = OptionChecks.nonNull("GELU", "approximate", approximate);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.core.Shape;
@@ -18,20 +19,52 @@ public class GroupNorm extends Module {
     public final boolean affine;
 
     public GroupNorm(int numGroups, int numChannels) {
-        this(numGroups, numChannels, 1e-5, true);
+        this(options(numGroups, numChannels));
     }
 
-    public GroupNorm(int numGroups, int numChannels, double eps, boolean affine) {
-        if (numGroups < 1 || numChannels % numGroups != 0) {
+    /** {@code new GroupNorm(GroupNorm.options(8, 64).eps(1e-6).affine(false))}. */
+    public GroupNorm(Options options) {
+        int numGroups = OptionChecks.atLeast("GroupNorm", "numGroups", options.numGroups, 1);
+        int numChannels = options.numChannels;
+        if (numChannels % numGroups != 0) {
             throw new IllegalArgumentException("GroupNorm: numChannels " + numChannels + " must be divisible by numGroups " + numGroups);
         }
         this.numGroups = numGroups;
         this.numChannels = numChannels;
-        this.eps = eps;
-        this.affine = affine;
+        this.eps = OptionChecks.nonNegative("GroupNorm", "eps", options.eps);
+        this.affine = options.affine;
         registerParameter("weight", affine ? Tensor.empty(numChannels) : null);
         registerParameter("bias", affine ? Tensor.empty(numChannels) : null);
         resetParameters();
+    }
+
+    /** Options with PyTorch's defaults: eps 1e-5, affine true. */
+    public static Options options(int numGroups, int numChannels) {
+        return new Options(numGroups, numChannels);
+    }
+
+    /** GroupNorm's options. */
+    public static final class Options {
+        private final int numGroups, numChannels;
+        private double eps = 1e-5;
+        private boolean affine = true;
+
+        private Options(int numGroups, int numChannels) {
+            this.numGroups = numGroups;
+            this.numChannels = numChannels;
+        }
+
+        /** Added to the variance for numerical stability. */
+        public Options eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** Learnable per-channel weight (ones) and bias (zeros). */
+        public Options affine(boolean affine) {
+            this.affine = affine;
+            return this;
+        }
     }
 
     /** weight = 1, bias = 0. */

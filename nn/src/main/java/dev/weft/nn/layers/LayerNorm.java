@@ -1,6 +1,7 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Tensor;
@@ -16,21 +17,54 @@ public class LayerNorm extends Module {
     public final boolean elementwiseAffine;
 
     public LayerNorm(int... normalizedShape) {
-        this(normalizedShape, 1e-5, true, true);
+        this(options(normalizedShape));
     }
 
-    public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
-        this(normalizedShape, eps, elementwiseAffine, true);
-    }
-
-    public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine, boolean bias) {
-        if (normalizedShape.length == 0) throw new IllegalArgumentException("LayerNorm: normalizedShape must not be empty");
-        this.normalizedShape = normalizedShape.clone();
-        this.eps = eps;
-        this.elementwiseAffine = elementwiseAffine;
-        registerParameter("weight", elementwiseAffine ? Tensor.empty(normalizedShape) : null);
-        registerParameter("bias", elementwiseAffine && bias ? Tensor.empty(normalizedShape) : null);
+    /** {@code new LayerNorm(LayerNorm.options(512).eps(1e-6).bias(false))}. */
+    public LayerNorm(Options options) {
+        int[] shape = options.normalizedShape;
+        if (shape.length == 0) throw new IllegalArgumentException("LayerNorm: normalizedShape must not be empty");
+        for (int d : shape) OptionChecks.atLeast("LayerNorm", "normalizedShape entries", d, 1);
+        this.normalizedShape = shape.clone();
+        this.eps = OptionChecks.nonNegative("LayerNorm", "eps", options.eps);
+        this.elementwiseAffine = options.elementwiseAffine;
+        registerParameter("weight", elementwiseAffine ? Tensor.empty(shape) : null);
+        registerParameter("bias", elementwiseAffine && options.bias ? Tensor.empty(shape) : null);
         resetParameters();
+    }
+
+    /** Options with PyTorch's defaults: eps 1e-5, elementwiseAffine true, bias true. */
+    public static Options options(int... normalizedShape) {
+        return new Options(normalizedShape);
+    }
+
+    /** LayerNorm's options. */
+    public static final class Options {
+        private final int[] normalizedShape;
+        private double eps = 1e-5;
+        private boolean elementwiseAffine = true, bias = true;
+
+        private Options(int[] normalizedShape) {
+            this.normalizedShape = normalizedShape.clone();
+        }
+
+        /** Added to the variance for numerical stability. */
+        public Options eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** Learnable weight (ones) and bias (zeros) of normalizedShape. */
+        public Options elementwiseAffine(boolean elementwiseAffine) {
+            this.elementwiseAffine = elementwiseAffine;
+            return this;
+        }
+
+        /** The additive bias of the affine (only with elementwiseAffine). */
+        public Options bias(boolean bias) {
+            this.bias = bias;
+            return this;
+        }
     }
 
     public int[] normalizedShape() {

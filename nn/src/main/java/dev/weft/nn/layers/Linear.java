@@ -39,7 +39,7 @@ public class Linear extends Module {
 
     /** Re-draws the weights as the constructor does. */
     public void resetParameters(Generator g) {
-        Init.kaimingUniform(param("weight"), Math.sqrt(5), Init.FanMode.FAN_IN, "leaky_relu", g);
+        Init.kaimingUniform(param("weight"), Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, g);
         Tensor b = param("bias");
         if (b != null) {
             double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;

@@ -1,6 +1,7 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.tensor.Tensor;
 
@@ -10,15 +11,55 @@ public class MaxPool1d extends Module {
     public final boolean ceilMode;
 
     public MaxPool1d(int kernelSize) {
-        this(kernelSize, kernelSize, 0, 1, false);
+        this(options(kernelSize));
     }
 
-    public MaxPool1d(int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
-        this.kernelSize = kernelSize;
-        this.stride = stride;
-        this.padding = padding;
-        this.dilation = dilation;
-        this.ceilMode = ceilMode;
+    /** {@code new MaxPool1d(MaxPool1d.options(3).stride(2).padding(1))}. */
+    public MaxPool1d(Options options) {
+        this.kernelSize = OptionChecks.atLeast("MaxPool1d", "kernelSize", options.kernelSize, 1);
+        this.stride = OptionChecks.atLeast("MaxPool1d", "stride", options.stride == 0 ? kernelSize : options.stride, 1);
+        this.padding = OptionChecks.atLeast("MaxPool1d", "padding", options.padding, 0);
+        this.dilation = OptionChecks.atLeast("MaxPool1d", "dilation", options.dilation, 1);
+        this.ceilMode = options.ceilMode;
+    }
+
+    /** Options with PyTorch's defaults: stride = kernelSize, padding 0, dilation 1, ceilMode false. */
+    public static Options options(int kernelSize) {
+        return new Options(kernelSize);
+    }
+
+    /** MaxPool1d's options. */
+    public static final class Options {
+        private final int kernelSize;
+        private int stride, padding, dilation = 1;      // stride 0: the kernel size
+        private boolean ceilMode;
+
+        private Options(int kernelSize) {
+            this.kernelSize = kernelSize;
+        }
+
+        public Options stride(int stride) {
+            this.stride = OptionChecks.atLeast("MaxPool1d", "stride", stride, 1);
+            return this;
+        }
+
+        /** Implicit -inf padding on both sides. */
+        public Options padding(int padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        /** Spacing between window elements. */
+        public Options dilation(int dilation) {
+            this.dilation = dilation;
+            return this;
+        }
+
+        /** Round the output length up instead of down (windows may start in the right padding). */
+        public Options ceilMode(boolean ceilMode) {
+            this.ceilMode = ceilMode;
+            return this;
+        }
     }
 
     @Override

@@ -15,21 +15,95 @@ public class MaxPool2d extends Module {
     public final boolean ceilMode;
 
     public MaxPool2d(int kernelSize) {
-        this(new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false);
+        this(options(kernelSize));
     }
 
+    /** PyTorch's positional MaxPool2d(k, stride, padding). */
     public MaxPool2d(int kernelSize, int stride, int padding) {
-        this(new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {1}, false);
+        this(options(kernelSize).stride(stride).padding(padding));
     }
 
-    /** Sizes have 1 or 2 entries; stride null means kernelSize. */
-    public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        this.kernelSize = kernelSize.clone();
-        this.stride = stride == null ? kernelSize.clone() : stride.clone();
-        this.padding = padding.clone();
-        this.dilation = dilation.clone();
-        this.ceilMode = ceilMode;
+    /** {@code new MaxPool2d(MaxPool2d.options(3, 2).stride(2, 1).padding(1, 0).ceilMode(true))}. */
+    public MaxPool2d(Options options) {
+        this.kernelSize = checked("kernelSize", options.kernelSize, 1);
+        this.stride = checked("stride", options.stride == null ? options.kernelSize : options.stride, 1);
+        this.padding = checked("padding", options.padding, 0);
+        this.dilation = checked("dilation", options.dilation, 1);
+        this.ceilMode = options.ceilMode;
     }
+
+    private static int[] checked(String option, int[] v, int min) {
+        for (int e : v) {
+            if (e < min) {
+                throw new IllegalArgumentException("MaxPool2d: " + option + " must be >= " + min + ", got " + Pools.size(v));
+            }
+        }
+        return v.clone();
+    }
+
+    /** Options of a k x k window with PyTorch's defaults: stride = kernelSize, padding 0, dilation 1, ceilMode false. */
+    public static Options options(int kernelSize) {
+        return new Options(new int[] {kernelSize});
+    }
+
+    /** Options of a kH x kW window. */
+    public static Options options(int kernelH, int kernelW) {
+        return new Options(new int[] {kernelH, kernelW});
+    }
+
+    /** MaxPool2d's options; sizes given as one number apply to both dims. */
+    public static final class Options {
+        private final int[] kernelSize;
+        private int[] stride, padding = {0}, dilation = {1};     // stride null: the kernel size
+        private boolean ceilMode;
+
+        private Options(int[] kernelSize) {
+            this.kernelSize = kernelSize;
+        }
+
+        public Options stride(int stride) {
+            this.stride = new int[] {stride};
+            return this;
+        }
+
+        public Options stride(int strideH, int strideW) {
+            this.stride = new int[] {strideH, strideW};
+            return this;
+        }
+
+        /** Implicit -inf padding on both sides. */
+        public Options padding(int padding) {
+            this.padding = new int[] {padding};
+            return this;
+        }
+
+        public Options padding(int padH, int padW) {
+            this.padding = new int[] {padH, padW};
+            return this;
+        }
+
+        /** Spacing between window elements. */
+        public Options dilation(int dilation) {
+            this.dilation = new int[] {dilation};
+            return this;
+        }
+
+        public Options dilation(int dilationH, int dilationW) {
+            this.dilation = new int[] {dilationH, dilationW};
+            return this;
+        }
+
+        /** Round the output size up instead of down. */
+        public Options ceilMode(boolean ceilMode) {
+            this.ceilMode = ceilMode;
+            return this;
+        }
+    }
+
+    public int[] kernelSize() { return kernelSize.clone(); }
+    public int[] stride() { return stride.clone(); }
+    public int[] padding() { return padding.clone(); }
+    public int[] dilation() { return dilation.clone(); }
 
     @Override
     public Tensor forward(Tensor input) {

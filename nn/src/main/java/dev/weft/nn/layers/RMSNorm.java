@@ -1,31 +1,72 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Tensor;
 
+import java.util.OptionalDouble;
+
 /**
  * RMS norm (Zhang and Sennrich 2019) over the trailing dims normalizedShape:
- * y = x / sqrt(mean(x^2) + eps) * weight (weight ones when elementwiseAffine). eps null means the
- * input dtype's machine epsilon.
+ * y = x / sqrt(mean(x^2) + eps) * weight (weight ones when elementwiseAffine). eps unset means the
+ * input dtype's machine epsilon (PyTorch's eps=None).
  */
 public class RMSNorm extends Module {
     private final int[] normalizedShape;
-    public final Double eps;
+    /** NaN: the input dtype's machine epsilon (PyTorch's eps=None). */
+    private final double eps;
     public final boolean elementwiseAffine;
 
     public RMSNorm(int... normalizedShape) {
-        this(normalizedShape, null, true);
+        this(options(normalizedShape));
     }
 
-    public RMSNorm(int[] normalizedShape, Double eps, boolean elementwiseAffine) {
-        if (normalizedShape.length == 0) throw new IllegalArgumentException("RMSNorm: normalizedShape must not be empty");
-        this.normalizedShape = normalizedShape.clone();
-        this.eps = eps;
-        this.elementwiseAffine = elementwiseAffine;
-        registerParameter("weight", elementwiseAffine ? Tensor.empty(normalizedShape) : null);
+    /** {@code new RMSNorm(RMSNorm.options(512).eps(1e-6))}. */
+    public RMSNorm(Options options) {
+        int[] shape = options.normalizedShape;
+        if (shape.length == 0) throw new IllegalArgumentException("RMSNorm: normalizedShape must not be empty");
+        for (int d : shape) OptionChecks.atLeast("RMSNorm", "normalizedShape entries", d, 1);
+        this.normalizedShape = shape.clone();
+        this.eps = Double.isNaN(options.eps) ? Double.NaN : OptionChecks.nonNegative("RMSNorm", "eps", options.eps);
+        this.elementwiseAffine = options.elementwiseAffine;
+        registerParameter("weight", elementwiseAffine ? Tensor.empty(shape) : null);
         resetParameters();
+    }
+
+    /** Options with PyTorch's defaults: eps unset (the input dtype's machine epsilon), elementwiseAffine true. */
+    public static Options options(int... normalizedShape) {
+        return new Options(normalizedShape);
+    }
+
+    /** RMSNorm's options. */
+    public static final class Options {
+        private final int[] normalizedShape;
+        private double eps = Double.NaN;
+        private boolean elementwiseAffine = true;
+
+        private Options(int[] normalizedShape) {
+            this.normalizedShape = normalizedShape.clone();
+        }
+
+        /** Added to mean(x^2) for numerical stability (unset: the input dtype's machine epsilon). */
+        public Options eps(double eps) {
+            if (Double.isNaN(eps)) throw new IllegalArgumentException("RMSNorm: eps must be >= 0, got NaN");
+            this.eps = eps;
+            return this;
+        }
+
+        /** A learnable weight (ones) of normalizedShape. */
+        public Options elementwiseAffine(boolean elementwiseAffine) {
+            this.elementwiseAffine = elementwiseAffine;
+            return this;
+        }
+    }
+
+    /** eps, or empty when it is the input dtype's machine epsilon. */
+    public OptionalDouble eps() {
+        return Double.isNaN(eps) ? OptionalDouble.empty() : OptionalDouble.of(eps);
     }
 
     public int[] normalizedShape() {
@@ -39,12 +80,13 @@ public class RMSNorm extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return F.rmsNorm(input, normalizedShape, param("weight"), eps);
+        Tensor w = param("weight");
+        return Double.isNaN(eps) ? F.rmsNorm(input, normalizedShape, w) : F.rmsNorm(input, normalizedShape, w, eps);
     }
 
     @Override
     protected String extraRepr() {
-        return Repr.tuple(normalizedShape) + ", eps=" + (eps == null ? "null" : Repr.num(eps)) + ", elementwiseAffine="
+        return Repr.tuple(normalizedShape) + ", eps=" + (Double.isNaN(eps) ? "null" : Repr.num(eps)) + ", elementwiseAffine="
                 + elementwiseAffine;
     }
 

@@ -1,8 +1,8 @@
 package dev.weft.nn.loss;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
-import java.util.Objects;
 
 /**
  * Binary cross-entropy of probabilities in [0, 1]; module form of
@@ -12,17 +12,41 @@ public final class BCELoss extends Module {
     private final Reduction reduction;
 
     public BCELoss() {
-        this(null, Reduction.MEAN);
+        this(options());
     }
 
     public BCELoss(Reduction reduction) {
-        this(null, reduction);
+        this(options().reduction(reduction));
     }
 
-    /** @param weight rescales each element (broadcast to the input), or null */
-    public BCELoss(Tensor weight, Reduction reduction) {
-        registerBuffer("weight", weight);
-        this.reduction = Objects.requireNonNull(reduction, "reduction");
+    /** {@code new BCELoss(BCELoss.options().weight(w).reduction(Reduction.SUM))}. */
+    public BCELoss(Options options) {
+        registerBuffer("weight", options.weight);
+        this.reduction = options.reduction;
+    }
+
+    /** Options with PyTorch's defaults: no weights, reduction MEAN. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** BCELoss's options. */
+    public static final class Options {
+        private Tensor weight;
+        private Reduction reduction = Reduction.MEAN;
+
+        private Options() {}
+
+        /** Rescales each element (broadcast to the input; kept as the buffer "weight"). */
+        public Options weight(Tensor weight) {
+            this.weight = OptionChecks.nonNull("BCELoss", "weight", weight);
+            return this;
+        }
+
+        public Options reduction(Reduction reduction) {
+            this.reduction = OptionChecks.nonNull("BCELoss", "reduction", reduction);
+            return this;
+        }
     }
 
     public Reduction reduction() {

@@ -1,8 +1,8 @@
 package dev.weft.nn.loss;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
-import java.util.Objects;
 
 /**
  * Binary cross-entropy on logits, computed stably; module form of
@@ -13,21 +13,48 @@ public final class BCEWithLogitsLoss extends Module {
     private final Reduction reduction;
 
     public BCEWithLogitsLoss() {
-        this(null, Reduction.MEAN, null);
+        this(options());
     }
 
     public BCEWithLogitsLoss(Reduction reduction) {
-        this(null, reduction, null);
+        this(options().reduction(reduction));
     }
 
-    /**
-     * @param weight rescales each element (broadcast to the input), or null
-     * @param posWeight weight of the positive term per class (broadcast over the last dims), or null
-     */
-    public BCEWithLogitsLoss(Tensor weight, Reduction reduction, Tensor posWeight) {
-        registerBuffer("weight", weight);
-        registerBuffer("pos_weight", posWeight);
-        this.reduction = Objects.requireNonNull(reduction, "reduction");
+    /** {@code new BCEWithLogitsLoss(BCEWithLogitsLoss.options().posWeight(pw))}. */
+    public BCEWithLogitsLoss(Options options) {
+        registerBuffer("weight", options.weight);
+        registerBuffer("pos_weight", options.posWeight);
+        this.reduction = options.reduction;
+    }
+
+    /** Options with PyTorch's defaults: no weights, no positive weights, reduction MEAN. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** BCEWithLogitsLoss's options. */
+    public static final class Options {
+        private Tensor weight, posWeight;
+        private Reduction reduction = Reduction.MEAN;
+
+        private Options() {}
+
+        /** Rescales each element (broadcast to the input; kept as the buffer "weight"). */
+        public Options weight(Tensor weight) {
+            this.weight = OptionChecks.nonNull("BCEWithLogitsLoss", "weight", weight);
+            return this;
+        }
+
+        /** Weight of the positive term per class (broadcast over the last dims; the buffer "pos_weight"). */
+        public Options posWeight(Tensor posWeight) {
+            this.posWeight = OptionChecks.nonNull("BCEWithLogitsLoss", "posWeight", posWeight);
+            return this;
+        }
+
+        public Options reduction(Reduction reduction) {
+            this.reduction = OptionChecks.nonNull("BCEWithLogitsLoss", "reduction", reduction);
+            return this;
+        }
     }
 
     public Reduction reduction() {

@@ -1,8 +1,8 @@
 package dev.weft.nn.loss;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
-import java.util.Objects;
 
 /**
  * Cross-entropy of logits against class indices or class probabilities; module form of
@@ -15,26 +15,61 @@ public final class CrossEntropyLoss extends Module {
     private final double labelSmoothing;
 
     public CrossEntropyLoss() {
-        this(null, Losses.IGNORE_INDEX, Reduction.MEAN, 0.0);
+        this(options());
     }
 
     public CrossEntropyLoss(Reduction reduction) {
-        this(null, Losses.IGNORE_INDEX, reduction, 0.0);
+        this(options().reduction(reduction));
     }
 
-    /**
-     * @param weight per-class weights (C), or null
-     * @param ignoreIndex class index whose positions contribute nothing (index targets only)
-     * @param labelSmoothing in [0, 1]: the target becomes (1 - s) y + s / C
-     */
-    public CrossEntropyLoss(Tensor weight, int ignoreIndex, Reduction reduction, double labelSmoothing) {
-        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-            throw new IllegalArgumentException("CrossEntropyLoss: labelSmoothing must be between 0.0 and 1.0, got " + labelSmoothing);
+    /** {@code new CrossEntropyLoss(CrossEntropyLoss.options().weight(w).labelSmoothing(0.1))}. */
+    public CrossEntropyLoss(Options options) {
+        registerBuffer("weight", options.weight);
+        this.ignoreIndex = options.ignoreIndex;
+        this.reduction = options.reduction;
+        double s = options.labelSmoothing;
+        if (!(s >= 0 && s <= 1)) {
+            throw new IllegalArgumentException("CrossEntropyLoss: labelSmoothing must be between 0.0 and 1.0, got " + s);
         }
-        registerBuffer("weight", weight);
-        this.ignoreIndex = ignoreIndex;
-        this.reduction = Objects.requireNonNull(reduction, "reduction");
-        this.labelSmoothing = labelSmoothing;
+        this.labelSmoothing = s;
+    }
+
+    /** Options with PyTorch's defaults: no class weights, ignoreIndex -100, reduction MEAN, labelSmoothing 0. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** CrossEntropyLoss's options. */
+    public static final class Options {
+        private Tensor weight;
+        private int ignoreIndex = Losses.IGNORE_INDEX;
+        private Reduction reduction = Reduction.MEAN;
+        private double labelSmoothing;
+
+        private Options() {}
+
+        /** Per-class weights (C) (kept as the buffer "weight"). */
+        public Options weight(Tensor weight) {
+            this.weight = OptionChecks.nonNull("CrossEntropyLoss", "weight", weight);
+            return this;
+        }
+
+        /** A class index whose positions contribute nothing (index targets only). */
+        public Options ignoreIndex(int ignoreIndex) {
+            this.ignoreIndex = ignoreIndex;
+            return this;
+        }
+
+        public Options reduction(Reduction reduction) {
+            this.reduction = OptionChecks.nonNull("CrossEntropyLoss", "reduction", reduction);
+            return this;
+        }
+
+        /** s in [0, 1]: the target becomes (1 - s) y + s / C. */
+        public Options labelSmoothing(double labelSmoothing) {
+            this.labelSmoothing = labelSmoothing;
+            return this;
+        }
     }
 
     public int ignoreIndex() {

@@ -1,8 +1,8 @@
 package dev.weft.nn.loss;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
-import java.util.Objects;
 
 /**
  * Negative log-likelihood of log-probabilities at class indices; module form of
@@ -13,18 +13,49 @@ public final class NLLLoss extends Module {
     private final Reduction reduction;
 
     public NLLLoss() {
-        this(null, Losses.IGNORE_INDEX, Reduction.MEAN);
+        this(options());
     }
 
     public NLLLoss(Reduction reduction) {
-        this(null, Losses.IGNORE_INDEX, reduction);
+        this(options().reduction(reduction));
     }
 
-    /** @param weight per-class weights (C), or null */
-    public NLLLoss(Tensor weight, int ignoreIndex, Reduction reduction) {
-        registerBuffer("weight", weight);
-        this.ignoreIndex = ignoreIndex;
-        this.reduction = Objects.requireNonNull(reduction, "reduction");
+    /** {@code new NLLLoss(NLLLoss.options().weight(w).ignoreIndex(0))}. */
+    public NLLLoss(Options options) {
+        registerBuffer("weight", options.weight);
+        this.ignoreIndex = options.ignoreIndex;
+        this.reduction = options.reduction;
+    }
+
+    /** Options with PyTorch's defaults: no class weights, ignoreIndex -100, reduction MEAN. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** NLLLoss's options. */
+    public static final class Options {
+        private Tensor weight;
+        private int ignoreIndex = Losses.IGNORE_INDEX;
+        private Reduction reduction = Reduction.MEAN;
+
+        private Options() {}
+
+        /** Per-class weights (C) (kept as the buffer "weight"). */
+        public Options weight(Tensor weight) {
+            this.weight = OptionChecks.nonNull("NLLLoss", "weight", weight);
+            return this;
+        }
+
+        /** A class index whose positions contribute nothing. */
+        public Options ignoreIndex(int ignoreIndex) {
+            this.ignoreIndex = ignoreIndex;
+            return this;
+        }
+
+        public Options reduction(Reduction reduction) {
+            this.reduction = OptionChecks.nonNull("NLLLoss", "reduction", reduction);
+            return this;
+        }
     }
 
     public int ignoreIndex() {

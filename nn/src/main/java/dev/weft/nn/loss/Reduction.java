@@ -1,5 +1,6 @@
 package dev.weft.nn.loss;
 
+import dev.weft.nn.OptionEnums;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -13,22 +14,15 @@ public enum Reduction {
     /** sum / input.size(0); klDiv only. */
     BATCHMEAN;
 
-    /** Parses "none", "mean", "sum" or "batchmean" (case-insensitive). */
-    public static Reduction parse(String s) {
-        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "none" -> NONE;
-            case "mean" -> MEAN;
-            case "sum" -> SUM;
-            case "batchmean" -> BATCHMEAN;
-            default -> throw new IllegalArgumentException(
-                    "Reduction: '" + s + "' is not a valid value for reduction (expected none, mean, sum or batchmean)");
-        };
+    /** Parses PyTorch's "none", "mean", "sum" or "batchmean" (case-insensitive). */
+    public static Reduction of(String s) {
+        return OptionEnums.of("Reduction", values(), s);
     }
 
     /** The name PyTorch uses: "none", "mean", "sum", "batchmean". */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return OptionEnums.torchName(this);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.weft.nn.loss;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
-import java.util.Objects;
 
 /**
  * max(0, margin + d(a, p) - d(a, n)) with p-norm distances; module form of
@@ -17,16 +17,59 @@ public final class TripletMarginLoss extends Module {
 
     /** margin 1, p 2, eps 1e-6, no swap, mean. */
     public TripletMarginLoss() {
-        this(1.0, 2.0, 1e-6, false, Reduction.MEAN);
+        this(options());
     }
 
-    public TripletMarginLoss(double margin, double p, double eps, boolean swap, Reduction reduction) {
-        if (!(p > 0)) throw new IllegalArgumentException("TripletMarginLoss: p must be > 0, got " + p);
-        this.margin = margin;
-        this.p = p;
-        this.eps = eps;
-        this.swap = swap;
-        this.reduction = Objects.requireNonNull(reduction, "reduction");
+    /** {@code new TripletMarginLoss(TripletMarginLoss.options().margin(0.5).swap(true))}. */
+    public TripletMarginLoss(Options options) {
+        if (!(options.p > 0)) throw new IllegalArgumentException("TripletMarginLoss: p must be > 0, got " + options.p);
+        this.margin = options.margin;
+        this.p = options.p;
+        this.eps = options.eps;
+        this.swap = options.swap;
+        this.reduction = options.reduction;
+    }
+
+    /** Options with PyTorch's defaults: margin 1, p 2, eps 1e-6, swap false, reduction MEAN. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** TripletMarginLoss's options. */
+    public static final class Options {
+        private double margin = 1.0, p = 2.0, eps = 1e-6;
+        private boolean swap;
+        private Reduction reduction = Reduction.MEAN;
+
+        private Options() {}
+
+        public Options margin(double margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /** The norm degree of the distances (> 0). */
+        public Options p(double p) {
+            this.p = p;
+            return this;
+        }
+
+        /** Added to u - v before the norm. */
+        public Options eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** Use min(d(a, n), d(p, n)) as the negative distance (the distance swap of Balntas et al.). */
+        public Options swap(boolean swap) {
+            this.swap = swap;
+            return this;
+        }
+
+        public Options reduction(Reduction reduction) {
+            this.reduction = OptionChecks.nonNull("TripletMarginLoss", "reduction", reduction);
+            return this;
+        }
     }
 
     public double margin() {

@@ -4,7 +4,7 @@
  *
  * <pre>
  * Tensor loss = Losses.crossEntropy(logits, labels);                     // (N, C) against (N) I64
- * Tensor l2 = new CrossEntropyLoss(null, -100, Reduction.MEAN, 0.1).forward(logits, labels);
+ * Tensor l2 = new CrossEntropyLoss(CrossEntropyLoss.options().labelSmoothing(0.1)).forward(logits, labels);
  * </pre>
  */
 package dev.weft.nn.loss;

@@ -1,7 +1,5 @@
 package dev.weft.nn.rnn;
 
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -12,20 +10,24 @@ import dev.weft.tensor.Tensor;
 public final class GRU extends RNNBase {
     /** One layer, bias, time-major, unidirectional. */
     public GRU(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, 1, true, false, 0.0, false);
+        this(options(inputSize, hiddenSize));
     }
 
-    /** PyTorch's argument order; weights from {@link Init#defaultGenerator()}. */
-    public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-               boolean bidirectional) {
-        this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional,
-                Init.defaultGenerator());
+    /** {@code new GRU(GRU.options(32, 64).numLayers(2).bidirectional(true))}. */
+    public GRU(Options options) {
+        super(CellKind.GRU, options);
     }
 
-    /** @param gen draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives dropout */
-    public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-               boolean bidirectional, Generator gen) {
-        super(CellKind.GRU, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, gen);
+    /** Options with PyTorch's defaults (see {@link RNNBase.Options}). */
+    public static Options options(int inputSize, int hiddenSize) {
+        return new Options(inputSize, hiddenSize);
+    }
+
+    /** GRU's options: those of {@link RNNBase.Options}. */
+    public static final class Options extends RNNBase.Options<Options> {
+        private Options(int inputSize, int hiddenSize) {
+            super("GRU", inputSize, hiddenSize);
+        }
     }
 
     /** input: (T, B, C), (B, T, C) batch-first, or (T, C); h0: (L*D, B, H) ((L*D, H) unbatched) or null for zeros. */

@@ -1,7 +1,5 @@
 package dev.weft.nn.rnn;
 
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -10,15 +8,29 @@ import dev.weft.tensor.Tensor;
  */
 public final class GRUCell extends RNNCellBase {
     public GRUCell(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, true);
+        this(options(inputSize, hiddenSize));
     }
 
+    /** PyTorch's positional GRUCell(input, hidden, bias). */
     public GRUCell(int inputSize, int hiddenSize, boolean bias) {
-        this(inputSize, hiddenSize, bias, Init.defaultGenerator());
+        this(options(inputSize, hiddenSize).bias(bias));
     }
 
-    public GRUCell(int inputSize, int hiddenSize, boolean bias, Generator gen) {
-        super(CellKind.GRU, inputSize, hiddenSize, bias, gen);
+    /** {@code new GRUCell(GRUCell.options(32, 64).bias(false).generator(g))}. */
+    public GRUCell(Options options) {
+        super(CellKind.GRU, options);
+    }
+
+    /** Options with PyTorch's defaults (see {@link RNNCellBase.Options}). */
+    public static Options options(int inputSize, int hiddenSize) {
+        return new Options(inputSize, hiddenSize);
+    }
+
+    /** GRUCell's options: those of {@link RNNCellBase.Options}. */
+    public static final class Options extends RNNCellBase.Options<Options> {
+        private Options(int inputSize, int hiddenSize) {
+            super("GRUCell", inputSize, hiddenSize);
+        }
     }
 
     /** x: (B, C) or (C) -> h' (B, H) or (H), from a zero state. */

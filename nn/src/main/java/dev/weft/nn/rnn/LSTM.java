@@ -1,7 +1,5 @@
 package dev.weft.nn.rnn;
 
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -13,30 +11,30 @@ import dev.weft.tensor.Tensor;
 public final class LSTM extends RNNBase {
     /** One layer, bias, time-major, unidirectional. */
     public LSTM(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, 1, true, false, 0.0, false);
+        this(options(inputSize, hiddenSize));
     }
 
-    /** PyTorch's argument order; weights from {@link Init#defaultGenerator()}. */
-    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-                boolean bidirectional) {
-        this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, Init.defaultGenerator());
+    /** {@code new LSTM(LSTM.options(32, 128).numLayers(2).batchFirst(true).dropout(0.1).projSize(64))}. */
+    public LSTM(Options options) {
+        super(CellKind.LSTM, options);
     }
 
-    /** @param gen draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives dropout */
-    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-                boolean bidirectional, Generator gen) {
-        this(inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, gen);
+    /** Options with PyTorch's defaults (see {@link RNNBase.Options}; projSize 0). */
+    public static Options options(int inputSize, int hiddenSize) {
+        return new Options(inputSize, hiddenSize);
     }
 
-    /**
-     * PyTorch's argument order with proj_size.
-     *
-     * @param projSize 0 (no projection) or the size P of h, 0 < P < hiddenSize
-     * @param gen      draws the U(-1/sqrt(H), 1/sqrt(H)) weights (weight_hr too); a split of it drives dropout
-     */
-    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
-                boolean bidirectional, int projSize, Generator gen) {
-        super(CellKind.LSTM, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, projSize, gen);
+    /** LSTM's options: {@link RNNBase.Options} plus the projection size. */
+    public static final class Options extends RNNBase.Options<Options> {
+        private Options(int inputSize, int hiddenSize) {
+            super("LSTM", inputSize, hiddenSize);
+        }
+
+        /** The size P of h, 0 < P < hiddenSize: h_t = W_hr (o * tanh(c_t)); 0 (default) disables the projection. */
+        public Options projSize(int projSize) {
+            this.projSize = projSize;
+            return this;
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.weft.nn.rnn;
 
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -10,15 +8,29 @@ import dev.weft.tensor.Tensor;
  */
 public final class LSTMCell extends RNNCellBase {
     public LSTMCell(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, true);
+        this(options(inputSize, hiddenSize));
     }
 
+    /** PyTorch's positional LSTMCell(input, hidden, bias). */
     public LSTMCell(int inputSize, int hiddenSize, boolean bias) {
-        this(inputSize, hiddenSize, bias, Init.defaultGenerator());
+        this(options(inputSize, hiddenSize).bias(bias));
     }
 
-    public LSTMCell(int inputSize, int hiddenSize, boolean bias, Generator gen) {
-        super(CellKind.LSTM, inputSize, hiddenSize, bias, gen);
+    /** {@code new LSTMCell(LSTMCell.options(32, 64).bias(false).generator(g))}. */
+    public LSTMCell(Options options) {
+        super(CellKind.LSTM, options);
+    }
+
+    /** Options with PyTorch's defaults (see {@link RNNCellBase.Options}). */
+    public static Options options(int inputSize, int hiddenSize) {
+        return new Options(inputSize, hiddenSize);
+    }
+
+    /** LSTMCell's options: those of {@link RNNCellBase.Options}. */
+    public static final class Options extends RNNCellBase.Options<Options> {
+        private Options(int inputSize, int hiddenSize) {
+            super("LSTMCell", inputSize, hiddenSize);
+        }
     }
 
     /** x: (B, C) or (C) -> h' only, from a zero state. */

@@ -1,7 +1,6 @@
 package dev.weft.nn.rnn;
 
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -9,37 +8,40 @@ import dev.weft.tensor.Tensor;
  * act = tanh or relu. Shapes, parameter names and options as {@link RNNBase}.
  */
 public final class RNN extends RNNBase {
-    private final String nonlinearity;
+    private final Nonlinearity nonlinearity;
 
     /** One layer, tanh, bias, time-major, unidirectional. */
     public RNN(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, 1, "tanh", true, false, 0.0, false);
+        this(options(inputSize, hiddenSize));
     }
 
-    /** PyTorch's argument order; weights from {@link Init#defaultGenerator()}. */
-    public RNN(int inputSize, int hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst,
-               double dropout, boolean bidirectional) {
-        this(inputSize, hiddenSize, numLayers, nonlinearity, bias, batchFirst, dropout, bidirectional,
-                Init.defaultGenerator());
+    /** {@code new RNN(RNN.options(8, 16).nonlinearity(Nonlinearity.RELU).numLayers(2))}. */
+    public RNN(Options options) {
+        super(options.nonlinearity.cellKind(), options);
+        this.nonlinearity = options.nonlinearity;
     }
 
-    /**
-     * @param nonlinearity "tanh" or "relu"
-     * @param gen          draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives dropout
-     */
-    public RNN(int inputSize, int hiddenSize, int numLayers, String nonlinearity, boolean bias, boolean batchFirst,
-               double dropout, boolean bidirectional, Generator gen) {
-        super(kindOf(nonlinearity), inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional, 0, gen);
-        this.nonlinearity = nonlinearity;
+    /** Options with PyTorch's defaults (see {@link RNNBase.Options}; nonlinearity TANH). */
+    public static Options options(int inputSize, int hiddenSize) {
+        return new Options(inputSize, hiddenSize);
     }
 
-    static CellKind kindOf(String nonlinearity) {
-        if ("tanh".equals(nonlinearity)) return CellKind.RNN_TANH;
-        if ("relu".equals(nonlinearity)) return CellKind.RNN_RELU;
-        throw new IllegalArgumentException("RNN: unknown nonlinearity '" + nonlinearity + "' (expected 'tanh' or 'relu')");
+    /** RNN's options: {@link RNNBase.Options} plus the nonlinearity. */
+    public static final class Options extends RNNBase.Options<Options> {
+        private Nonlinearity nonlinearity = Nonlinearity.TANH;
+
+        private Options(int inputSize, int hiddenSize) {
+            super("RNN", inputSize, hiddenSize);
+        }
+
+        /** tanh (default) or relu. */
+        public Options nonlinearity(Nonlinearity nonlinearity) {
+            this.nonlinearity = OptionChecks.nonNull("RNN", "nonlinearity", nonlinearity);
+            return this;
+        }
     }
 
-    public String nonlinearity() {
+    public Nonlinearity nonlinearity() {
         return nonlinearity;
     }
 
@@ -64,6 +66,6 @@ public final class RNN extends RNNBase {
     @Override
     protected String extraRepr() {
         String base = super.extraRepr();
-        return "relu".equals(nonlinearity) ? base + ", nonlinearity=relu" : base;
+        return nonlinearity == Nonlinearity.RELU ? base + ", nonlinearity=relu" : base;
     }
 }

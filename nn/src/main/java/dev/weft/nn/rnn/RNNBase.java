@@ -1,6 +1,8 @@
 package dev.weft.nn.rnn;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.init.Init;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.core.Shape;
@@ -28,32 +30,87 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     private final int projSize;
     private Generator dropoutGenerator;
 
-    RNNBase(CellKind kind, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst,
-            double dropout, boolean bidirectional, int projSize, Generator gen) {
-        String name = kind == CellKind.LSTM || kind == CellKind.GRU ? kind.label : "RNN";
-        if (inputSize <= 0 || hiddenSize <= 0 || numLayers <= 0) {
-            throw new IllegalArgumentException(name + ": inputSize, hiddenSize and numLayers must be positive, got "
-                    + inputSize + ", " + hiddenSize + ", " + numLayers);
+    /**
+     * The options RNN, LSTM and GRU share, with PyTorch's defaults: numLayers 1, bias true, batchFirst
+     * false, dropout 0, bidirectional false, weights from {@link Init#defaultGenerator()}.
+     */
+    public abstract static class Options<O extends Options<O>> {
+        final String layer;
+        final int inputSize, hiddenSize;
+        int numLayers = 1, projSize;
+        boolean bias = true, batchFirst, bidirectional;
+        double dropout;
+        Generator generator;
+
+        Options(String layer, int inputSize, int hiddenSize) {
+            this.layer = layer;
+            this.inputSize = inputSize;
+            this.hiddenSize = hiddenSize;
         }
-        if (!(dropout >= 0 && dropout <= 1)) {
-            throw new IllegalArgumentException(name + ": dropout must be a probability in [0, 1], got " + dropout);
+
+        @SuppressWarnings("unchecked")
+        final O self() {
+            return (O) this;
         }
+
+        /** Stacked layers, each reading the previous one's output sequence. */
+        public O numLayers(int numLayers) {
+            this.numLayers = numLayers;
+            return self();
+        }
+
+        /** The biases b_ih and b_hh. */
+        public O bias(boolean bias) {
+            this.bias = bias;
+            return self();
+        }
+
+        /** Input and output (B, T, C) rather than (T, B, C); the states keep (L*D, B, H). */
+        public O batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return self();
+        }
+
+        /** Dropout probability on each layer's output but the last (training mode). */
+        public O dropout(double dropout) {
+            this.dropout = dropout;
+            return self();
+        }
+
+        /** A second direction per layer reading the sequence backwards; outputs concatenated. */
+        public O bidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return self();
+        }
+
+        /** Draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives the dropout. */
+        public O generator(Generator generator) {
+            this.generator = OptionChecks.nonNull(layer, "generator", generator);
+            return self();
+        }
+    }
+
+    RNNBase(CellKind kind, Options<?> o) {
+        String name = o.layer;
+        int inputSize = OptionChecks.atLeast(name, "inputSize", o.inputSize, 1);
+        int hiddenSize = OptionChecks.atLeast(name, "hiddenSize", o.hiddenSize, 1);
+        int numLayers = OptionChecks.atLeast(name, "numLayers", o.numLayers, 1);
+        double dropout = OptionChecks.probability(name, "dropout", o.dropout);
+        int projSize = o.projSize;
         if (projSize < 0) {
             throw new IllegalArgumentException(name + ": projSize must be >= 0 (0 disables the projection), got " + projSize);
         }
         if (projSize >= hiddenSize) {
             throw new IllegalArgumentException(name + ": projSize " + projSize + " must be smaller than hiddenSize " + hiddenSize);
         }
-        if (projSize > 0 && kind != CellKind.LSTM) {
-            throw new IllegalArgumentException(name + ": projSize is only supported for LSTM");
-        }
-        if (gen == null) throw new IllegalArgumentException(name + ": generator must not be null");
+        Generator gen = o.generator != null ? o.generator : Init.defaultGenerator();
+        boolean bias = o.bias, bidirectional = o.bidirectional;
         this.kind = kind;
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.numLayers = numLayers;
         this.bias = bias;
-        this.batchFirst = batchFirst;
+        this.batchFirst = o.batchFirst;
         this.dropout = dropout;
         this.bidirectional = bidirectional;
         this.projSize = projSize;

@@ -1,28 +1,43 @@
 package dev.weft.nn.rnn;
 
-import dev.weft.nn.init.Init;
-import dev.weft.tensor.Generator;
+import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
 
 /** torch.nn.RNNCell: h' = act(x W_ih^T + b_ih + h W_hh^T + b_hh), act = tanh or relu. */
 public final class RNNCell extends RNNCellBase {
-    private final String nonlinearity;
+    private final Nonlinearity nonlinearity;
 
     public RNNCell(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, true, "tanh");
+        this(options(inputSize, hiddenSize));
     }
 
-    public RNNCell(int inputSize, int hiddenSize, boolean bias, String nonlinearity) {
-        this(inputSize, hiddenSize, bias, nonlinearity, Init.defaultGenerator());
+    /** {@code new RNNCell(RNNCell.options(8, 16).nonlinearity(Nonlinearity.RELU).bias(false))}. */
+    public RNNCell(Options options) {
+        super(options.nonlinearity.cellKind(), options);
+        this.nonlinearity = options.nonlinearity;
     }
 
-    /** @param nonlinearity "tanh" or "relu" */
-    public RNNCell(int inputSize, int hiddenSize, boolean bias, String nonlinearity, Generator gen) {
-        super(RNN.kindOf(nonlinearity), inputSize, hiddenSize, bias, gen);
-        this.nonlinearity = nonlinearity;
+    /** Options with PyTorch's defaults (see {@link RNNCellBase.Options}; nonlinearity TANH). */
+    public static Options options(int inputSize, int hiddenSize) {
+        return new Options(inputSize, hiddenSize);
     }
 
-    public String nonlinearity() {
+    /** RNNCell's options: {@link RNNCellBase.Options} plus the nonlinearity. */
+    public static final class Options extends RNNCellBase.Options<Options> {
+        private Nonlinearity nonlinearity = Nonlinearity.TANH;
+
+        private Options(int inputSize, int hiddenSize) {
+            super("RNNCell", inputSize, hiddenSize);
+        }
+
+        /** tanh (default) or relu. */
+        public Options nonlinearity(Nonlinearity nonlinearity) {
+            this.nonlinearity = OptionChecks.nonNull("RNNCell", "nonlinearity", nonlinearity);
+            return this;
+        }
+    }
+
+    public Nonlinearity nonlinearity() {
         return nonlinearity;
     }
 
@@ -39,6 +54,6 @@ public final class RNNCell extends RNNCellBase {
 
     @Override
     protected String extraRepr() {
-        return super.extraRepr() + ("relu".equals(nonlinearity) ? ", nonlinearity=relu" : "");
+        return super.extraRepr() + (nonlinearity == Nonlinearity.RELU ? ", nonlinearity=relu" : "");
     }
 }

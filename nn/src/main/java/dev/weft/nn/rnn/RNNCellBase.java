@@ -1,6 +1,8 @@
 package dev.weft.nn.rnn;
 
 import dev.weft.nn.Module;
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
@@ -16,12 +18,43 @@ public abstract sealed class RNNCellBase extends Module permits RNNCell, LSTMCel
     private final int hiddenSize;
     private final boolean bias;
 
-    RNNCellBase(CellKind kind, int inputSize, int hiddenSize, boolean bias, Generator gen) {
-        if (inputSize <= 0 || hiddenSize <= 0) {
-            throw new IllegalArgumentException(getClass().getSimpleName()
-                    + ": inputSize and hiddenSize must be positive, got " + inputSize + ", " + hiddenSize);
+    /** The options every cell takes, with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}. */
+    public abstract static class Options<O extends Options<O>> {
+        final String layer;
+        final int inputSize, hiddenSize;
+        boolean bias = true;
+        Generator generator;
+
+        Options(String layer, int inputSize, int hiddenSize) {
+            this.layer = layer;
+            this.inputSize = inputSize;
+            this.hiddenSize = hiddenSize;
         }
-        if (gen == null) throw new IllegalArgumentException(getClass().getSimpleName() + ": generator must not be null");
+
+        @SuppressWarnings("unchecked")
+        final O self() {
+            return (O) this;
+        }
+
+        /** The biases b_ih and b_hh. */
+        public O bias(boolean bias) {
+            this.bias = bias;
+            return self();
+        }
+
+        /** Draws the U(-1/sqrt(H), 1/sqrt(H)) weights. */
+        public O generator(Generator generator) {
+            this.generator = OptionChecks.nonNull(layer, "generator", generator);
+            return self();
+        }
+    }
+
+    RNNCellBase(CellKind kind, Options<?> o) {
+        String name = o.layer;
+        int inputSize = OptionChecks.atLeast(name, "inputSize", o.inputSize, 1);
+        int hiddenSize = OptionChecks.atLeast(name, "hiddenSize", o.hiddenSize, 1);
+        boolean bias = o.bias;
+        Generator gen = o.generator != null ? o.generator : Init.defaultGenerator();
         this.kind = kind;
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;

@@ -34,7 +34,8 @@ class AttentionGoldenTest {
 
     @Test
     void mhaWithKeyPaddingAndCausalMasks() {
-        MultiheadAttention mha = new MultiheadAttention(8, 2, 0.0, true, true, null, null, new Generator(1));
+        MultiheadAttention mha = new MultiheadAttention(MultiheadAttention.options(8, 2).batchFirst(true)
+                .generator(new Generator(1)));
         assertSameKeys("mha_masks", mha);
         Map<String, Tensor> c = load("mha_masks");
         Tensor kpm = mask(c, "kpm"), causal = mask(c, "causal");
@@ -46,7 +47,8 @@ class AttentionGoldenTest {
 
     @Test
     void mhaIsCausalEqualsTheExplicitCausalMask() {
-        MultiheadAttention mha = new MultiheadAttention(8, 2, 0.0, true, true, null, null, new Generator(1));
+        MultiheadAttention mha = new MultiheadAttention(MultiheadAttention.options(8, 2).batchFirst(true)
+                .generator(new Generator(1)));
         Map<String, Tensor> c = load("mha_masks");
         Tensor kpm = mask(c, "kpm");
         check("mha_masks", mha, leaves("mha_masks", "q", "k", "v"), in -> {
@@ -57,7 +59,8 @@ class AttentionGoldenTest {
 
     @Test
     void mhaWithKdimVdimFloatMaskAndPerHeadWeights() {
-        MultiheadAttention mha = new MultiheadAttention(6, 3, 0.0, true, false, 5, 4, new Generator(2));
+        MultiheadAttention mha = new MultiheadAttention(MultiheadAttention.options(6, 3).kdim(5).vdim(4)
+                .generator(new Generator(2)));
         assertSameKeys("mha_kdim", mha);
         Tensor am = load("mha_kdim").get("input.mask");
         check("mha_kdim", mha, leaves("mha_kdim", "q", "k", "v"), in -> {
@@ -66,9 +69,10 @@ class AttentionGoldenTest {
         });
     }
 
-    private static void encoderLayer(String caseName, boolean normFirst, String activation) {
-        TransformerEncoderLayer layer = new TransformerEncoderLayer(8, 2, 16, 0.1, activation, 1e-5, true, normFirst,
-                true, new Generator(3));
+    private static void encoderLayer(String caseName, boolean normFirst, Activation activation) {
+        TransformerEncoderLayer layer = new TransformerEncoderLayer(TransformerEncoderLayer.options(8, 2)
+                .dimFeedforward(16).activation(activation).batchFirst(true).normFirst(normFirst)
+                .generator(new Generator(3)));
         layer.eval();
         assertSameKeys(caseName, layer);
         Map<String, Tensor> c = load(caseName);
@@ -79,18 +83,19 @@ class AttentionGoldenTest {
 
     @Test
     void encoderLayerPostNormReluEval() {
-        encoderLayer("encoder_layer_post_norm", false, "relu");
+        encoderLayer("encoder_layer_post_norm", false, Activation.RELU);
     }
 
     @Test
     void encoderLayerNormFirstGeluEval() {
-        encoderLayer("encoder_layer_norm_first", true, "gelu");
+        encoderLayer("encoder_layer_norm_first", true, Activation.GELU);
     }
 
     @Test
     void twoLayerEncoderWithFinalNorm() {
         TransformerEncoder enc = new TransformerEncoder(
-                i -> new TransformerEncoderLayer(8, 4, 12, 0.0, "relu", 1e-5, false, false, true, new Generator(10 + i)),
+                i -> new TransformerEncoderLayer(TransformerEncoderLayer.options(8, 4).dimFeedforward(12).dropout(0.0)
+                        .generator(new Generator(10 + i))),
                 2, new LayerNorm(8));
         enc.eval();
         assertSameKeys("encoder", enc);

@@ -68,7 +68,8 @@ class AttentionGradcheckTest {
 
     @Test
     void mhaCrossAttentionWithMasks() {
-        MultiheadAttention mha = new MultiheadAttention(4, 2, 0.0, true, true, null, null, new Generator(11));
+        MultiheadAttention mha = new MultiheadAttention(MultiheadAttention.options(4, 2).batchFirst(true)
+                .generator(new Generator(11)));
         Tensor kpm = Tensor.of(new boolean[][] {{false, false, true}, {false, false, false}});
         check("MHA cross, kpm + causal", mha, new Tensor[] {rand(12, 2, 2, 4), rand(13, 2, 3, 4), rand(14, 2, 3, 4)},
                 new String[] {"in_proj_bias", "out_proj.weight"}, x -> {
@@ -79,13 +80,14 @@ class AttentionGradcheckTest {
 
     @Test
     void mhaSelfAttentionPackedPathAndKdimVdim() {
-        MultiheadAttention mha = new MultiheadAttention(4, 2, 0.0, true, false, null, null, new Generator(15));
+        MultiheadAttention mha = new MultiheadAttention(MultiheadAttention.options(4, 2).generator(new Generator(15)));
         check("MHA self (packed in-projection)", mha, new Tensor[] {rand(16, 3, 2, 4)},
                 new String[] {"in_proj_weight", "out_proj.bias"}, x -> {
                     AttentionOutput o = mha.forward(x[0], x[0], x[0]);
                     return new Tensor[] {o.output(), o.weights()};
                 });
-        MultiheadAttention kv = new MultiheadAttention(4, 1, 0.0, false, false, 3, 2, new Generator(17));
+        MultiheadAttention kv = new MultiheadAttention(MultiheadAttention.options(4, 1).bias(false).kdim(3).vdim(2)
+                .generator(new Generator(17)));
         check("MHA kdim=3 vdim=2, no bias", kv, new Tensor[] {rand(18, 2, 4), rand(19, 3, 3), rand(20, 3, 2)},
                 new String[] {"k_proj_weight", "v_proj_weight"}, x -> new Tensor[] {kv.forward(x[0], x[1], x[2]).output()});
     }
@@ -93,8 +95,9 @@ class AttentionGradcheckTest {
     @Test
     void encoderLayersPostAndPreNorm() {
         for (boolean normFirst : new boolean[] {false, true}) {
-            TransformerEncoderLayer layer = new TransformerEncoderLayer(4, 2, 6, 0.0, normFirst ? "gelu" : "relu", 1e-5,
-                    true, normFirst, true, new Generator(21));
+            TransformerEncoderLayer layer = new TransformerEncoderLayer(TransformerEncoderLayer.options(4, 2)
+                    .dimFeedforward(6).dropout(0.0).activation(normFirst ? Activation.GELU : Activation.RELU)
+                    .batchFirst(true).normFirst(normFirst).generator(new Generator(21)));
             check("TransformerEncoderLayer normFirst=" + normFirst, layer, new Tensor[] {rand(22, 1, 3, 4)},
                     new String[] {"linear1.weight", "norm1.weight", "self_attn.in_proj_weight"},
                     x -> new Tensor[] {layer.forward(x[0], null, null, true)});

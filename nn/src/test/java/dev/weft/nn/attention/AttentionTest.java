@@ -29,7 +29,8 @@ class AttentionTest {
     }
 
     private static MultiheadAttention mha(boolean batchFirst, long seed) {
-        return (MultiheadAttention) new MultiheadAttention(8, 2, 0.0, true, batchFirst, null, null, new Generator(seed))
+        return (MultiheadAttention) new MultiheadAttention(MultiheadAttention.options(8, 2).batchFirst(batchFirst)
+                .generator(new Generator(seed)))
                 .to(DType.F64);
     }
 
@@ -153,7 +154,8 @@ class AttentionTest {
         }
         assertEquals(0.0, m.stateDict().get("in_proj_bias").abs().sum().item());
         assertEquals(0.0, m.stateDict().get("out_proj.bias").abs().sum().item());
-        MultiheadAttention kv = new MultiheadAttention(6, 3, 0.0, false, false, 5, 4, new Generator(1));
+        MultiheadAttention kv = new MultiheadAttention(MultiheadAttention.options(6, 3).bias(false).kdim(5).vdim(4)
+                .generator(new Generator(1)));
         assertEquals(List.of("q_proj_weight", "k_proj_weight", "v_proj_weight", "out_proj.weight"),
                 List.copyOf(kv.stateDict().keySet()));
         assertEquals("MultiheadAttention(\n  embedDim=6, numHeads=3, bias=false, kdim=5, vdim=4\n"
@@ -179,7 +181,7 @@ class AttentionTest {
         e = assertThrows(IllegalArgumentException.class, () -> m.forward(x, x.select(0, 0), x));
         assertTrue(e.getMessage().contains("expected all 3-d (batched) or all 2-d (unbatched)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MultiheadAttention(10, 3));
-        assertEquals("MultiheadAttention: embedDim 10 must be positive and divisible by numHeads 3", e.getMessage());
+        assertEquals("MultiheadAttention: embedDim 10 must be divisible by numHeads 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Attention.scaledDotProductAttention(randn(1, 3, 4), randn(2, 5, 3), randn(3, 5, 2), null, 0, false, null));
         assertTrue(e.getMessage().startsWith("scaledDotProductAttention: q (3, 4), k (5, 3), v (5, 2)"), e.getMessage());
@@ -187,8 +189,7 @@ class AttentionTest {
 
     @Test
     void encoderLayerTrainEvalAndCausalFlag() {
-        TransformerEncoderLayer layer = (TransformerEncoderLayer) new TransformerEncoderLayer(8, 2, 16, 0.3, "relu", 1e-5,
-                true, false, true, new Generator(30)).to(DType.F64);
+        TransformerEncoderLayer layer = (TransformerEncoderLayer) new TransformerEncoderLayer(TransformerEncoderLayer.options(8, 2).dimFeedforward(16).dropout(0.3).batchFirst(true).generator(new Generator(30))).to(DType.F64);
         Tensor x = randn(31, 2, 5, 8);
         layer.eval();
         assertSameValues(layer.forward(x), layer.forward(x));
@@ -199,14 +200,14 @@ class AttentionTest {
         assertEquals(List.of("self_attn", "linear1", "dropout", "linear2", "norm1", "norm2", "dropout1", "dropout2"),
                 List.copyOf(layer.namedChildren().keySet()));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new TransformerEncoderLayer(8, 2, 16, 0.1, "tanh", false, false));
-        assertEquals("TransformerEncoderLayer: activation should be relu/gelu, not 'tanh'", e.getMessage());
+                () -> TransformerEncoderLayer.options(8, 2).activation(Activation.of("tanh")));
+        assertEquals("Activation.of('tanh'): expected one of 'relu', 'gelu'", e.getMessage());
     }
 
     @Test
     void encoderFromOneLayerCopiesItsWeights() {
-        TransformerEncoderLayer proto = new TransformerEncoderLayer(8, 2, 16, 0.0, "gelu", 1e-5, false, true, true,
-                new Generator(32));
+        TransformerEncoderLayer proto = new TransformerEncoderLayer(TransformerEncoderLayer.options(8, 2)
+                .dimFeedforward(16).dropout(0.0).activation(Activation.GELU).normFirst(true).generator(new Generator(32)));
         TransformerEncoder enc = new TransformerEncoder(proto, 3, new LayerNorm(8));
         assertEquals(3, enc.numLayers());
         Tensor w0 = enc.namedParameters().get("layers.0.linear1.weight");

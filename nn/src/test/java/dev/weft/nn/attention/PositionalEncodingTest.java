@@ -36,8 +36,10 @@ class PositionalEncodingTest {
 
     @Test
     void sinusoidalAddsTheTableInEveryLayoutAndIsNotSaved() {
-        SinusoidalPositionalEncoding tm = new SinusoidalPositionalEncoding(4, 10, 0.0, false, new Generator(1));
-        SinusoidalPositionalEncoding bf = new SinusoidalPositionalEncoding(4, 10, 0.0, true, new Generator(1));
+        SinusoidalPositionalEncoding tm = new SinusoidalPositionalEncoding(SinusoidalPositionalEncoding.options(4)
+                .maxLen(10).dropout(0.0).generator(new Generator(1)));
+        SinusoidalPositionalEncoding bf = new SinusoidalPositionalEncoding(SinusoidalPositionalEncoding.options(4)
+                .maxLen(10).dropout(0.0).batchFirst(true).generator(new Generator(1)));
         assertEquals(Map.of(), tm.stateDict());
         assertEquals(List.of("pe"), List.copyOf(tm.namedBuffers().keySet()));
         Tensor x = Tensor.zeros(3, 2, 4);
@@ -63,9 +65,10 @@ class PositionalEncodingTest {
 
     @Test
     void learnedEncodingLoadsAnEmbeddingAndTrainsOnlyTheRowsUsed() {
-        LearnedPositionalEncoding pe = new LearnedPositionalEncoding(6, 3, 0.0, true, new Generator(2));
+        LearnedPositionalEncoding pe = new LearnedPositionalEncoding(LearnedPositionalEncoding.options(6, 3)
+                .dropout(0.0).batchFirst(true).generator(new Generator(2)));
         assertEquals(List.of("weight"), List.copyOf(pe.stateDict().keySet()));
-        Embedding emb = new Embedding(6, 3, null, new Generator(3));
+        Embedding emb = new Embedding(Embedding.options(6, 3).generator(new Generator(3)));
         pe.loadStateDict(emb.stateDict());
         Tensor w = pe.namedParameters().get("weight");
         assertTrue(w.equal(emb.namedParameters().get("weight")));

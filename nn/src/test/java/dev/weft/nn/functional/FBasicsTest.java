@@ -23,7 +23,7 @@ class FBasicsTest {
         assertSame(x, F.dropout(x, 0.25, false, new Generator(5)));
         assertEquals(0, F.dropout(x, 1, true, new Generator(5)).abs().sum().item());
         assertThrows(IllegalArgumentException.class, () -> F.dropout(x, 1.5, true, new Generator(5)));
-        Dropout d = new Dropout(0.5, new Generator(1));
+        Dropout d = new Dropout(Dropout.options().p(0.5).generator(new Generator(1)));
         d.eval();
         assertSame(x, d.forward(x));
         assertEquals("Dropout(p=0.5)", d.toString());

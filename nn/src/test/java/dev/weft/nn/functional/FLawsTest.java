@@ -23,7 +23,7 @@ class FLawsTest {
         Tensor x = Tensor.of(xs);
         double[] relu = F.relu(x).toDoubleArray(), leaky = F.leakyRelu(x, 0.1).toDoubleArray(), elu = F.elu(x, 0.5).toDoubleArray(),
                 silu = F.silu(x).toDoubleArray(), mish = F.mish(x).toDoubleArray(), sp = F.softplus(x, 2, 3).toDoubleArray(),
-                gt = F.gelu(x, "tanh").toDoubleArray(), sig = F.sigmoid(x).toDoubleArray();
+                gt = F.gelu(x, GeluApproximate.TANH).toDoubleArray(), sig = F.sigmoid(x).toDoubleArray();
         for (int i = 0; i < xs.length; i++) {
             double v = xs[i];
             assertEquals(Math.max(v, 0), relu[i], 1e-15);
@@ -39,7 +39,8 @@ class FLawsTest {
         double z = Math.exp(1) + Math.exp(2) + Math.exp(3);
         assertEquals(Math.exp(2) / z, s.get(0, 1), 1e-15);
         assertEquals(Math.log(Math.exp(3) / z), F.logSoftmax(Tensor.of(new double[][] {{1, 2, 3}}), 1).get(0, 2), 1e-14);
-        assertThrows(IllegalArgumentException.class, () -> F.gelu(x, "fast"));
+        var bad = assertThrows(IllegalArgumentException.class, () -> GeluApproximate.of("fast"));
+        assertEquals("GeluApproximate.of('fast'): expected one of 'none', 'tanh'", bad.getMessage());
     }
 
     @Test
@@ -85,7 +86,7 @@ class FLawsTest {
 
     @Test
     void batchNormWithoutMomentumKeepsTheCumulativeAverage() {
-        BatchNorm1d bn = new BatchNorm1d(2, 1e-5, null, false, true);
+        BatchNorm1d bn = new BatchNorm1d(BatchNorm1d.options(2).cumulativeMovingAverage().affine(false));
         bn.to(DType.F64);
         Tensor a = randn(4, 2), b = randn(6, 2);
         bn.forward(a);
@@ -116,7 +117,7 @@ class FLawsTest {
     @Test
     void conv2dSamePaddingKeepsTheSizeAndErrorsNameShapes() {
         Tensor x = randn(1, 2, 5, 6), w = randn(3, 2, 4, 3);
-        assertArrayEquals(new int[] {1, 3, 5, 6}, F.conv2d(x, w, null, new int[] {1}, "same", new int[] {1}, 1).shape());
+        assertArrayEquals(new int[] {1, 3, 5, 6}, F.conv2d(x, w, null, new int[] {1}, Padding.SAME, new int[] {1}, 1).shape());
         var e = assertThrows(IllegalArgumentException.class, () -> F.conv2d(randn(1, 3, 5, 5), w, null));
         assertTrue(e.getMessage().contains("(1, 3, 5, 5)") && e.getMessage().contains("(3, 2, 4, 3)"), e.getMessage());
         var l = assertThrows(IllegalArgumentException.class, () -> F.linear(randn(3, 3, 4), randn(2, 5, 4), null));

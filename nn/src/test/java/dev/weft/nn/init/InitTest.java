@@ -28,15 +28,15 @@ class InitTest {
 
     @Test
     void gainsAreTheReferenceValues() {
-        assertEquals(1.0, Init.calculateGain("linear"));
-        assertEquals(1.0, Init.calculateGain("conv2d"));
-        assertEquals(1.0, Init.calculateGain("sigmoid"));
-        assertEquals(5.0 / 3, Init.calculateGain("tanh"));
-        assertEquals(Math.sqrt(2), Init.calculateGain("relu"));
-        assertEquals(Math.sqrt(2 / (1 + 0.01 * 0.01)), Init.calculateGain("leaky_relu"));
-        assertEquals(Math.sqrt(2 / 6.0), Init.calculateGain("leaky_relu", Math.sqrt(5)), 1e-15);
-        assertEquals(0.75, Init.calculateGain("selu"));
-        assertThrows(IllegalArgumentException.class, () -> Init.calculateGain("swish"));
+        assertEquals(1.0, Init.calculateGain(Init.Nonlinearity.LINEAR));
+        assertEquals(1.0, Init.calculateGain(Init.Nonlinearity.CONV2D));
+        assertEquals(1.0, Init.calculateGain(Init.Nonlinearity.SIGMOID));
+        assertEquals(5.0 / 3, Init.calculateGain(Init.Nonlinearity.TANH));
+        assertEquals(Math.sqrt(2), Init.calculateGain(Init.Nonlinearity.RELU));
+        assertEquals(Math.sqrt(2 / (1 + 0.01 * 0.01)), Init.calculateGain(Init.Nonlinearity.LEAKY_RELU));
+        assertEquals(Math.sqrt(2 / 6.0), Init.calculateGain(Init.Nonlinearity.LEAKY_RELU, Math.sqrt(5)), 1e-15);
+        assertEquals(0.75, Init.calculateGain(Init.Nonlinearity.SELU));
+        assertThrows(IllegalArgumentException.class, () -> Init.Nonlinearity.of("swish"));
     }
 
     @Test
@@ -52,13 +52,13 @@ class InitTest {
     @Test
     void kaimingAndXavierUniformBounds() {
         Generator g = new Generator(2);
-        Tensor w = Init.kaimingUniform(Tensor.empty(64, 16, 3, 3), 0, Init.FanMode.FAN_IN, "relu", g);
+        Tensor w = Init.kaimingUniform(Tensor.empty(64, 16, 3, 3), 0, Init.FanMode.FAN_IN, Init.Nonlinearity.RELU, g);
         double bound = Math.sqrt(2) * Math.sqrt(3.0 / (16 * 9));
         assertTrue(w.abs().max().item() <= bound * (1 + 1e-6));
         assertTrue(w.abs().max().item() > 0.99 * bound);
         assertEquals(bound * bound / 3, var(w), 0.05 * bound * bound / 3);
 
-        Tensor fo = Init.kaimingUniform(Tensor.empty(64, 16, 3, 3), 0, Init.FanMode.FAN_OUT, "relu", g);
+        Tensor fo = Init.kaimingUniform(Tensor.empty(64, 16, 3, 3), 0, Init.FanMode.FAN_OUT, Init.Nonlinearity.RELU, g);
         double boundOut = Math.sqrt(2) * Math.sqrt(3.0 / (64 * 9));
         assertTrue(fo.abs().max().item() <= boundOut * (1 + 1e-6));
 
@@ -74,7 +74,7 @@ class InitTest {
         Tensor n = Init.normal(Tensor.empty(DType.F64, 200, 100), 1.5, 0.5, g);
         assertEquals(1.5, mean(n), 0.01);
         assertEquals(0.25, var(n), 0.01);
-        Tensor k = Init.kaimingNormal(Tensor.empty(400, 50), 0, Init.FanMode.FAN_IN, "relu", g);
+        Tensor k = Init.kaimingNormal(Tensor.empty(400, 50), 0, Init.FanMode.FAN_IN, Init.Nonlinearity.RELU, g);
         assertEquals(2.0 / 50, var(k), 0.05 * 2.0 / 50);
         Tensor x = Init.xavierNormal(Tensor.empty(300, 100), 1.0, g);
         assertEquals(2.0 / 400, var(x), 0.05 * 2.0 / 400);
@@ -96,11 +96,11 @@ class InitTest {
     @Test
     void constantsAndSeedingAndNoGraph() {
         Tensor p = Tensor.empty(3, 3).requiresGrad(true);
-        Init.kaimingUniform(p, Math.sqrt(5), Init.FanMode.FAN_IN, "leaky_relu", new Generator(9));
+        Init.kaimingUniform(p, Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, new Generator(9));
         assertTrue(Autograd.isLeaf(p), "init runs under no-grad and leaves a leaf");
-        Tensor q = Init.kaimingUniform(Tensor.empty(3, 3), Math.sqrt(5), Init.FanMode.FAN_IN, "leaky_relu", new Generator(9));
+        Tensor q = Init.kaimingUniform(Tensor.empty(3, 3), Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, new Generator(9));
         assertTrue(p.detach().equal(q), "same seed, same values");
-        Tensor r = Init.kaimingUniform(Tensor.empty(3, 3), Math.sqrt(5), Init.FanMode.FAN_IN, "leaky_relu", new Generator(10));
+        Tensor r = Init.kaimingUniform(Tensor.empty(3, 3), Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, new Generator(10));
         assertFalse(q.equal(r));
         assertEquals(9.0, Init.ones(Tensor.empty(3, 3)).sum().item());
         assertEquals(0.0, Init.zeros(Tensor.empty(3, 3)).abs().sum().item());
@@ -109,12 +109,12 @@ class InitTest {
 
     @Test
     void layersUseTheReferenceDefaults() {
-        Conv2d c = new Conv2d(4, 8, new int[] {3}, new int[] {1}, new int[] {0}, new int[] {1}, 1, true, "zeros", new Generator(5));
+        Conv2d c = new Conv2d(Conv2d.options(4, 8, 3).generator(new Generator(5)));
         double b = 1 / Math.sqrt(4 * 9);                 // kaiming_uniform(a = sqrt 5) bound = 1/sqrt(fanIn)
         assertTrue(c.namedParameters().get("weight").abs().max().item() <= b);
         assertTrue(c.namedParameters().get("weight").abs().max().item() > 0.95 * b);
         assertTrue(c.namedParameters().get("bias").abs().max().item() <= b);
-        Embedding e = new Embedding(1000, 20, -1, new Generator(6));
+        Embedding e = new Embedding(Embedding.options(1000, 20).paddingIdx(-1).generator(new Generator(6)));
         Tensor w = e.namedParameters().get("weight");
         assertEquals(0.0, w.select(0, 999).abs().sum().item());
         assertEquals(1.0, var(w.narrow(0, 0, 999)), 0.03);

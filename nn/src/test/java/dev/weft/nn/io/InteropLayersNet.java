@@ -18,7 +18,7 @@ import dev.weft.tensor.Tensor;
 final class InteropLayersNet extends Module {
     InteropLayersNet() {
         registerModule("conv", new Conv2d(2, 3, 3, 1, 1));
-        registerModule("lstm", new LSTM(12, 5, 1, true, true, 0.0, false));
+        registerModule("lstm", new LSTM(LSTM.options(12, 5).batchFirst(true)));
         registerModule("norm", new LayerNorm(5));
         registerModule("mlp", new Sequential(new Linear(5, 8), new ReLU(), new Linear(8, 3)));
         to(DType.F64);

@@ -5,6 +5,7 @@ import dev.weft.nn.Module;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
+import dev.weft.nn.functional.GeluApproximate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,23 +58,25 @@ class LayersGoldenTest {
 
     @Test
     void conv2d() {
-        check("conv2d", new Conv2d(3, 4, new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 1}, new int[] {1, 2}, 1, true, "zeros", G));
-        check("conv2d_groups", new Conv2d(4, 6, new int[] {3}, new int[] {1}, new int[] {1}, new int[] {1}, 2, false, "zeros", G));
-        check("conv2d_reflect", new Conv2d(2, 3, new int[] {3}, new int[] {1}, new int[] {1}, new int[] {1}, 1, true, "reflect", G));
+        check("conv2d", new Conv2d(Conv2d.options(3, 4, 3, 2).stride(2, 1).padding(1, 1).dilation(1, 2).generator(G)));
+        check("conv2d_groups", new Conv2d(Conv2d.options(4, 6, 3).padding(1).groups(2).bias(false).generator(G)));
+        check("conv2d_reflect", new Conv2d(Conv2d.options(2, 3, 3).padding(1).paddingMode(PaddingMode.REFLECT)
+                .generator(G)));
     }
 
     @Test
     void conv1d() {
-        check("conv1d_circular", new Conv1d(2, 3, 3, 1, 2, 1, 1, true, "circular", G));
-        check("conv1d", new Conv1d(2, 4, 3, 2, 1, 2, 1, true, "zeros", G));
+        check("conv1d_circular", new Conv1d(Conv1d.options(2, 3, 3).padding(2).paddingMode(PaddingMode.CIRCULAR)
+                .generator(G)));
+        check("conv1d", new Conv1d(Conv1d.options(2, 4, 3).stride(2).padding(1).dilation(2).generator(G)));
     }
 
     @Test
     void convTranspose2d() {
-        check("convt2d", new ConvTranspose2d(4, 6, new int[] {3}, new int[] {2}, new int[] {1}, new int[] {1}, 2, true,
-                new int[] {1}, G));
-        check("convt2d_dil", new ConvTranspose2d(2, 3, new int[] {2, 3}, new int[] {1, 2}, new int[] {0, 1}, new int[] {0}, 1,
-                true, new int[] {2, 1}, G));
+        check("convt2d", new ConvTranspose2d(ConvTranspose2d.options(4, 6, 3).stride(2).padding(1).outputPadding(1)
+                .groups(2).generator(G)));
+        check("convt2d_dil", new ConvTranspose2d(ConvTranspose2d.options(2, 3, 2, 3).stride(1, 2).padding(0, 1)
+                .dilation(2, 1).generator(G)));
     }
 
     @Test
@@ -91,21 +94,22 @@ class LayersGoldenTest {
 
     @Test
     void embeddingWithPaddingGivesThePaddingRowNoGradient() {
-        check("embedding", new Embedding(7, 3, 2, G), true, true);
+        check("embedding", new Embedding(Embedding.options(7, 3).paddingIdx(2).generator(G)), true, true);
     }
 
     @Test
     void pools() {
         check("maxpool2d", new MaxPool2d(3, 2, 1));
-        check("avgpool2d", new AvgPool2d(new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 0}, true, false));
-        check("maxpool1d", new MaxPool1d(3, 2, 0, 1, false));
-        check("avgpool1d", new AvgPool1d(4, 2, 1, false, true));
+        check("avgpool2d", new AvgPool2d(AvgPool2d.options(3, 2).stride(2, 1).padding(1, 0).ceilMode(true)
+                .countIncludePad(false)));
+        check("maxpool1d", new MaxPool1d(MaxPool1d.options(3).stride(2)));
+        check("avgpool1d", new AvgPool1d(AvgPool1d.options(4).stride(2).padding(1)));
         check("adaptiveavgpool2d", new AdaptiveAvgPool2d(3, 4));
     }
 
     @Test
     void gelu() {
-        check("gelu_tanh", new GELU("tanh"));
+        check("gelu_tanh", new GELU(GeluApproximate.TANH));
         check("gelu", new GELU());
     }
 }

@@ -7,6 +7,8 @@ import dev.weft.nn.functional.F;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
+import dev.weft.nn.functional.Padding;
+import dev.weft.nn.functional.GeluApproximate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ class LayersGradcheckTest {
     void linearAndBilinear() {
         check("Linear", new Linear(4, 3, true, G), randn(2, 4), true);
         check("Linear no bias, 3-d input", new Linear(3, 2, false, G), randn(2, 2, 3), false);
-        Bilinear b = new Bilinear(3, 2, 2, true, G);
+        Bilinear b = new Bilinear(Bilinear.options(3, 2, 2).generator(G));
         b.to(DType.F64);
         Tensor x1 = randn(2, 3).requiresGrad(true), x2 = randn(2, 2).requiresGrad(true);
         Tensor w = b.namedParameters().get("weight").detach().clone().requiresGrad(true);
@@ -61,22 +63,25 @@ class LayersGradcheckTest {
 
     @Test
     void convolutions() {
-        check("Conv1d", new Conv1d(2, 3, 3, 2, 1, 1, 1, true, "zeros", G), randn(2, 2, 7), false);
-        check("Conv1d same replicate", new Conv1d(2, 2, 4, 1, "same", 1, 1, true, "replicate", G), randn(1, 2, 6), false);
-        check("Conv2d", new Conv2d(2, 4, new int[] {3, 2}, new int[] {1, 2}, new int[] {1, 0}, new int[] {1}, 2, true, "zeros", G),
+        check("Conv1d", new Conv1d(Conv1d.options(2, 3, 3).stride(2).padding(1).generator(G)), randn(2, 2, 7), false);
+        check("Conv1d same replicate", new Conv1d(Conv1d.options(2, 2, 4).padding(Padding.SAME)
+                .paddingMode(PaddingMode.REPLICATE).generator(G)), randn(1, 2, 6), false);
+        check("Conv2d", new Conv2d(Conv2d.options(2, 4, 3, 2).stride(1, 2).padding(1, 0).groups(2).generator(G)),
                 randn(1, 2, 5, 5), true);
-        check("Conv2d circular", new Conv2d(1, 2, new int[] {3}, new int[] {1}, new int[] {1}, new int[] {1}, 1, false, "circular", G),
+        check("Conv2d circular", new Conv2d(Conv2d.options(1, 2, 3).padding(1).bias(false)
+                .paddingMode(PaddingMode.CIRCULAR).generator(G)),
                 randn(1, 1, 4, 4), false);
-        check("ConvTranspose2d", new ConvTranspose2d(2, 4, new int[] {3}, new int[] {2}, new int[] {1}, new int[] {1}, 2, true,
-                new int[] {1}, G), randn(1, 2, 3, 3), false);
+        check("ConvTranspose2d", new ConvTranspose2d(ConvTranspose2d.options(2, 4, 3).stride(2).padding(1)
+                .outputPadding(1).groups(2).generator(G)), randn(1, 2, 3, 3), false);
     }
 
     @Test
     void pools() {
-        check("MaxPool1d", new MaxPool1d(3, 2, 1, 1, false), randn(2, 2, 7), false);
+        check("MaxPool1d", new MaxPool1d(MaxPool1d.options(3).stride(2).padding(1)), randn(2, 2, 7), false);
         check("MaxPool2d", new MaxPool2d(2), randn(1, 2, 4, 4), false);
-        check("AvgPool1d", new AvgPool1d(3, 2, 1, true, false), randn(2, 2, 6), false);
-        check("AvgPool2d", new AvgPool2d(new int[] {3}, new int[] {2}, new int[] {1}, false, true), randn(1, 2, 5, 5), false);
+        check("AvgPool1d", new AvgPool1d(AvgPool1d.options(3).stride(2).padding(1).ceilMode(true)
+                .countIncludePad(false)), randn(2, 2, 6), false);
+        check("AvgPool2d", new AvgPool2d(AvgPool2d.options(3).stride(2).padding(1)), randn(1, 2, 5, 5), false);
         check("AdaptiveAvgPool2d", new AdaptiveAvgPool2d(2, 3), randn(1, 2, 5, 4), false);
     }
 
@@ -87,7 +92,8 @@ class LayersGradcheckTest {
         bn.eval();
         check("BatchNorm2d eval", bn, randn(2, 2, 2, 2), false);
         check("BatchNorm1d train 3-d", new BatchNorm1d(3), randn(2, 3, 2), false);
-        check("BatchNorm1d no running stats", new BatchNorm1d(2, 1e-5, 0.1, true, false).eval(), randn(4, 2), false);
+        check("BatchNorm1d no running stats", new BatchNorm1d(BatchNorm1d.options(2).trackRunningStats(false))
+                .eval(), randn(4, 2), false);
         check("LayerNorm", new LayerNorm(2, 3), randn(2, 2, 3), true);
         check("GroupNorm", new GroupNorm(2, 4), randn(2, 4, 3), false);
         check("RMSNorm", new RMSNorm(4), randn(3, 4), true);
@@ -95,13 +101,14 @@ class LayersGradcheckTest {
 
     @Test
     void embeddingWeight() {
-        check("Embedding", new Embedding(5, 3, null, G), Tensor.of(new long[][] {{0, 1, 4}, {4, 2, 1}}), false);
+        check("Embedding", new Embedding(Embedding.options(5, 3)
+                .generator(G)), Tensor.of(new long[][] {{0, 1, 4}, {4, 2, 1}}), false);
     }
 
     @Test
     void activations() {
         Tensor x = randn(2, 3);
-        Module[] acts = {new ReLU(), new LeakyReLU(0.2), new ELU(0.7), new GELU(), new GELU("tanh"), new SiLU(), new Mish(),
+        Module[] acts = {new ReLU(), new LeakyReLU(0.2), new ELU(0.7), new GELU(), new GELU(GeluApproximate.TANH), new SiLU(), new Mish(),
                 new Tanh(), new Sigmoid(), new Softplus(2, 1), new Softmax(1), new LogSoftmax(0)};
         for (Module a : acts) {
             // second order where the curvature is non-trivial

@@ -83,15 +83,16 @@ class LossBehaviourTest {
         assertEquals(Losses.l1Loss(x, y, Reduction.SUM).item(), new L1Loss(Reduction.SUM).forward(x, y).item(), 0.0);
         assertEquals(Losses.smoothL1Loss(x, y, Reduction.MEAN, 0.3).item(), new SmoothL1Loss(Reduction.MEAN, 0.3).forward(x, y).item(), 0.0);
         assertEquals(Losses.huberLoss(x, y, Reduction.MEAN, 0.3).item(), new HuberLoss(Reduction.MEAN, 0.3).forward(x, y).item(), 0.0);
-        CrossEntropyLoss ce = new CrossEntropyLoss(w, -100, Reduction.MEAN, 0.1);
+        CrossEntropyLoss ce = new CrossEntropyLoss(CrossEntropyLoss.options().weight(w).labelSmoothing(0.1));
         assertEquals(Losses.crossEntropy(x, idx, w, -100, Reduction.MEAN, 0.1).item(), ce.forward(x, idx).item(), 0.0);
         assertEquals(java.util.List.of("weight"), java.util.List.copyOf(ce.stateDict().keySet()));
         assertEquals("CrossEntropyLoss(ignoreIndex=-100, reduction=mean, labelSmoothing=0.1)", ce.toString());
-        assertEquals(Losses.nllLoss(x, idx, w, -100, Reduction.SUM).item(), new NLLLoss(w, -100, Reduction.SUM).forward(x, idx).item(), 0.0);
+        assertEquals(Losses.nllLoss(x, idx, w, -100, Reduction.SUM).item(), new NLLLoss(NLLLoss.options().weight(w)
+                .reduction(Reduction.SUM)).forward(x, idx).item(), 0.0);
         Tensor p = x.sigmoid(), t = y.gt(0.0).to(F64);
         assertEquals(Losses.binaryCrossEntropy(p, t).item(), new BCELoss().forward(p, t).item(), 0.0);
         Tensor pw = Tensor.of(new double[] {2, 1, 0.5});
-        BCEWithLogitsLoss bl = new BCEWithLogitsLoss(null, Reduction.MEAN, pw);
+        BCEWithLogitsLoss bl = new BCEWithLogitsLoss(BCEWithLogitsLoss.options().posWeight(pw));
         assertEquals(Losses.binaryCrossEntropyWithLogits(x, t, null, Reduction.MEAN, pw).item(), bl.forward(x, t).item(), 0.0);
         assertEquals(java.util.List.of("pos_weight"), java.util.List.copyOf(bl.stateDict().keySet()));
         Tensor lx = x.logSoftmax(1), ly = y.softmax(1);

@@ -40,7 +40,7 @@ class AddingProblemTest {
     @Test
     void lstmLearnsTheAddingProblemWithSgd() {
         Generator g = new Generator(42);
-        LSTM lstm = new LSTM(2, H, 1, true, true, 0.0, false, g.split());
+        LSTM lstm = new LSTM(LSTM.options(2, H).batchFirst(true).generator(g.split()));
         Tensor w = Tensor.uniform(g, -0.3, 0.3, H, 1).requiresGrad(true);
         Tensor b = Tensor.zeros(1).requiresGrad(true);
         try (var s = Autograd.noGrad()) {

@@ -79,7 +79,8 @@ class LstmFusedTest {
     void stackedBidirectionalLstmWithAndWithoutProjection() {
         for (DType dt : new DType[] {DType.F32, DType.F64}) {
             for (int proj : new int[] {0, 4}) {
-                LSTM lstm = new LSTM(3, 6, 2, true, false, 0.0, true, proj, new Generator(7));
+                LSTM lstm = new LSTM(LSTM.options(3, 6).numLayers(2).bidirectional(true).projSize(proj)
+                        .generator(new Generator(7)));
                 lstm.to(dt);
                 int P = proj == 0 ? 6 : proj;
                 Tensor x = rand(1, dt, 7, 3, 3), h0 = rand(2, dt, 4, 3, P), c0 = rand(3, dt, 4, 3, 6);
@@ -95,7 +96,7 @@ class LstmFusedTest {
     void stackedBidirectionalGruAndWithoutBias() {
         for (DType dt : new DType[] {DType.F32, DType.F64}) {
             for (boolean bias : new boolean[] {true, false}) {
-                GRU gru = new GRU(3, 5, 2, bias, false, 0.0, true, new Generator(8));
+                GRU gru = new GRU(GRU.options(3, 5).numLayers(2).bias(bias).bidirectional(true).generator(new Generator(8)));
                 gru.to(dt);
                 Tensor x = rand(4, dt, 6, 2, 3), h0 = rand(5, dt, 4, 2, 5);
                 compare("GRU bias " + bias, gru, dt, new Tensor[] {x, h0}, () -> {
@@ -109,7 +110,7 @@ class LstmFusedTest {
     @Test
     void cells() {
         for (DType dt : new DType[] {DType.F32, DType.F64}) {
-            LSTMCell lc = new LSTMCell(4, 9, true, new Generator(9));
+            LSTMCell lc = new LSTMCell(LSTMCell.options(4, 9).generator(new Generator(9)));
             lc.to(dt);
             Tensor x = rand(6, dt, 5, 4), h = rand(7, dt, 5, 9), c = rand(8, dt, 5, 9);
             Map<String, Tensor> p = lc.namedParameters();
@@ -117,7 +118,7 @@ class LstmFusedTest {
                 LSTMState s = lc.forward(x, h, c);
                 return new Tensor[] {s.h(), s.c()};
             }, () -> UnfusedReference.lstmStep(x, h, c, p.get("weight_ih"), p.get("weight_hh"), p.get("bias_ih"), p.get("bias_hh"), null));
-            GRUCell gc = new GRUCell(4, 9, true, new Generator(10));
+            GRUCell gc = new GRUCell(GRUCell.options(4, 9).generator(new Generator(10)));
             gc.to(dt);
             Map<String, Tensor> q = gc.namedParameters();
             compare("GRUCell", gc, dt, new Tensor[] {x, h}, () -> new Tensor[] {gc.forward(x, h)},

@@ -36,7 +36,8 @@ class PackedGoldenTest {
 
     @Test
     void twoLayerBidirectionalBatchFirstLstmWithProjection() {
-        LSTM lstm = new LSTM(3, 5, 2, true, true, 0.0, true, 2, new Generator(1));
+        LSTM lstm = new LSTM(LSTM.options(3, 5).numLayers(2).batchFirst(true).bidirectional(true).projSize(2)
+                .generator(new Generator(1)));
         check(FILE, "lstm_proj", lstm, inputs("lstm_proj", "x", "h0", "c0"), in -> {
             LSTMOutput o = lstm.forward(in.get("x"), in.get("h0"), in.get("c0"));
             return Map.of("output", o.output(), "hN", o.hN(), "cN", o.cN());
@@ -45,7 +46,8 @@ class PackedGoldenTest {
 
     @Test
     void packedUnsortedLengthsThroughTwoLayerBidirectionalLstm() {
-        LSTM lstm = new LSTM(3, 4, 2, true, true, 0.0, true, new Generator(2));
+        LSTM lstm = new LSTM(LSTM.options(3, 4).numLayers(2).batchFirst(true).bidirectional(true)
+                .generator(new Generator(2)));
         long[] len = lengths("lstm_packed");
         check(FILE, "lstm_packed", lstm, inputs("lstm_packed", "x", "h0", "c0"), in -> {
             PackedSequence p = Packing.packPaddedSequence(in.get("x"), len, true, false);
@@ -56,7 +58,7 @@ class PackedGoldenTest {
 
     @Test
     void packedUnsortedLengthsThroughTwoLayerBidirectionalGru() {
-        GRU gru = new GRU(3, 4, 2, true, false, 0.0, true, new Generator(3));
+        GRU gru = new GRU(GRU.options(3, 4).numLayers(2).bidirectional(true).generator(new Generator(3)));
         long[] len = lengths("gru_packed");
         check(FILE, "gru_packed", gru, inputs("gru_packed", "x", "h0"), in -> {
             PackedRNNOutput o = gru.forward(Packing.packPaddedSequence(in.get("x"), len, false, false), in.get("h0"));
@@ -66,7 +68,7 @@ class PackedGoldenTest {
 
     @Test
     void packedSortedBatchThroughProjectedBidirectionalLstm() {
-        LSTM lstm = new LSTM(2, 4, 2, true, false, 0.0, true, 3, new Generator(4));
+        LSTM lstm = new LSTM(LSTM.options(2, 4).numLayers(2).bidirectional(true).projSize(3).generator(new Generator(4)));
         long[] len = lengths("lstm_proj_packed_sorted");
         check(FILE, "lstm_proj_packed_sorted", lstm, inputs("lstm_proj_packed_sorted", "x"), in -> {
             PackedLSTMOutput o = lstm.forward(Packing.packPaddedSequence(in.get("x"), len, false, true), null, null);
@@ -76,7 +78,7 @@ class PackedGoldenTest {
 
     @Test
     void packedBatchFirstBidirectionalTanhRnn() {
-        RNN rnn = new RNN(2, 3, 1, "tanh", true, true, 0.0, true, new Generator(5));
+        RNN rnn = new RNN(RNN.options(2, 3).batchFirst(true).bidirectional(true).generator(new Generator(5)));
         long[] len = lengths("rnn_packed");
         check(FILE, "rnn_packed", rnn, inputs("rnn_packed", "x"), in -> {
             PackedRNNOutput o = rnn.forward(Packing.packPaddedSequence(in.get("x"), len, true, false), null);

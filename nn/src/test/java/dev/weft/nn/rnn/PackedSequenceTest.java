@@ -90,15 +90,20 @@ class PackedSequenceTest {
 
     @Test
     void aPackedBatchEqualsEachSequenceRunAlone() {
-        matchesEachSequenceAlone((LSTM) new LSTM(3, 4, 2, true, false, 0.0, true, 0, new Generator(5)).to(DType.F64), true);
-        matchesEachSequenceAlone((LSTM) new LSTM(2, 5, 2, false, true, 0.0, true, 3, new Generator(6)).to(DType.F64), true);
-        matchesEachSequenceAlone((GRU) new GRU(3, 4, 2, true, false, 0.0, true, new Generator(7)).to(DType.F64), false);
-        matchesEachSequenceAlone((RNN) new RNN(3, 2, 1, "relu", true, false, 0.0, true, new Generator(8)).to(DType.F64), false);
+        matchesEachSequenceAlone((LSTM) new LSTM(LSTM.options(3, 4).numLayers(2).bidirectional(true)
+                .generator(new Generator(5))).to(DType.F64), true);
+        matchesEachSequenceAlone((LSTM) new LSTM(LSTM.options(2, 5).numLayers(2).bias(false).batchFirst(true)
+                .bidirectional(true).projSize(3).generator(new Generator(6))).to(DType.F64), true);
+        matchesEachSequenceAlone((GRU) new GRU(GRU.options(3, 4).numLayers(2).bidirectional(true)
+                .generator(new Generator(7))).to(DType.F64), false);
+        matchesEachSequenceAlone((RNN) new RNN(RNN.options(3, 2).nonlinearity(Nonlinearity.RELU).bidirectional(true)
+                .generator(new Generator(8))).to(DType.F64), false);
     }
 
     @Test
     void equalLengthsPackedEqualThePaddedRun() {
-        LSTM lstm = (LSTM) new LSTM(3, 4, 2, true, true, 0.0, true, new Generator(9)).to(DType.F64);
+        LSTM lstm = (LSTM) new LSTM(LSTM.options(3, 4).numLayers(2).batchFirst(true).bidirectional(true)
+                .generator(new Generator(9))).to(DType.F64);
         Tensor x = randn(10, 2, 5, 3);
         LSTMOutput padded = lstm.forward(x, null, null);
         PackedLSTMOutput packed = lstm.forward(Packing.packPaddedSequence(x, new long[] {5, 5}, true, true), null, null);

@@ -22,7 +22,8 @@ class RecurrentGoldenTest {
 
     @Test
     void twoLayerBidirectionalBatchFirstLstmWithInitialState() {
-        LSTM lstm = new LSTM(3, 4, 2, true, true, 0.0, true, new Generator(1));
+        LSTM lstm = new LSTM(LSTM.options(3, 4).numLayers(2).batchFirst(true).bidirectional(true)
+                .generator(new Generator(1)));
         check("lstm", lstm, inputs("lstm", "x", "h0", "c0"), in -> {
             LSTMOutput o = lstm.forward(in.get("x"), in.get("h0"), in.get("c0"));
             return Map.of("output", o.output(), "hN", o.hN(), "cN", o.cN());
@@ -31,7 +32,7 @@ class RecurrentGoldenTest {
 
     @Test
     void twoLayerBidirectionalTimeMajorGru() {
-        GRU gru = new GRU(3, 5, 2, true, false, 0.0, true, new Generator(2));
+        GRU gru = new GRU(GRU.options(3, 5).numLayers(2).bidirectional(true).generator(new Generator(2)));
         check("gru", gru, inputs("gru", "x", "h0"), in -> {
             RNNOutput o = gru.forward(in.get("x"), in.get("h0"));
             return Map.of("output", o.output(), "hN", o.hN());
@@ -40,7 +41,8 @@ class RecurrentGoldenTest {
 
     @Test
     void twoLayerReluRnnBatchFirstWithoutInitialState() {
-        RNN rnn = new RNN(4, 3, 2, "relu", true, true, 0.0, false, new Generator(3));
+        RNN rnn = new RNN(RNN.options(4, 3).numLayers(2).nonlinearity(Nonlinearity.RELU).batchFirst(true)
+                .generator(new Generator(3)));
         check("rnn_relu", rnn, inputs("rnn_relu", "x"), in -> {
             RNNOutput o = rnn.forward(in.get("x"), null);
             return Map.of("output", o.output(), "hN", o.hN());
@@ -49,7 +51,7 @@ class RecurrentGoldenTest {
 
     @Test
     void unbatchedTanhRnn() {
-        RNN rnn = new RNN(2, 3, 1, "tanh", true, false, 0.0, false, new Generator(4));
+        RNN rnn = new RNN(RNN.options(2, 3).generator(new Generator(4)));
         check("rnn_tanh_unbatched", rnn, inputs("rnn_tanh_unbatched", "x", "h0"), in -> {
             RNNOutput o = rnn.forward(in.get("x"), in.get("h0"));
             return Map.of("output", o.output(), "hN", o.hN());
@@ -58,7 +60,7 @@ class RecurrentGoldenTest {
 
     @Test
     void lstmCell() {
-        LSTMCell cell = new LSTMCell(3, 4, true, new Generator(5));
+        LSTMCell cell = new LSTMCell(LSTMCell.options(3, 4).generator(new Generator(5)));
         check("lstm_cell", cell, inputs("lstm_cell", "x", "h", "c"), in -> {
             LSTMState s = cell.forward(in.get("x"), in.get("h"), in.get("c"));
             return Map.of("h", s.h(), "c", s.c());
@@ -67,7 +69,7 @@ class RecurrentGoldenTest {
 
     @Test
     void gruCell() {
-        GRUCell cell = new GRUCell(3, 4, true, new Generator(6));
+        GRUCell cell = new GRUCell(GRUCell.options(3, 4).generator(new Generator(6)));
         check("gru_cell", cell, inputs("gru_cell", "x", "h"),
                 in -> Map.of("h", cell.forward(in.get("x"), in.get("h"))));
     }

@@ -49,8 +49,8 @@ class RecurrentGradcheckTest {
 
     @Test
     void rnnCellTanhAndRelu() {
-        for (String act : new String[] {"tanh", "relu"}) {
-            RNNCell cell = new RNNCell(3, 4, true, act, new Generator(10));
+        for (Nonlinearity act : Nonlinearity.values()) {
+            RNNCell cell = new RNNCell(RNNCell.options(3, 4).nonlinearity(act).generator(new Generator(10)));
             check("RNNCell " + act, cell, new Tensor[] {rand(1, 2, 3), rand(2, 2, 4)},
                     new String[] {"weight_ih", "weight_hh", "bias_hh"},
                     x -> new Tensor[] {cell.forward(x[0], x[1])});
@@ -59,7 +59,7 @@ class RecurrentGradcheckTest {
 
     @Test
     void lstmCell() {
-        LSTMCell cell = new LSTMCell(3, 2, true, new Generator(11));
+        LSTMCell cell = new LSTMCell(LSTMCell.options(3, 2).generator(new Generator(11)));
         check("LSTMCell", cell, new Tensor[] {rand(3, 2, 3), rand(4, 2, 2), rand(5, 2, 2)},
                 new String[] {"weight_ih", "weight_hh", "bias_ih"}, x -> {
                     LSTMState s = cell.forward(x[0], x[1], x[2]);
@@ -69,7 +69,7 @@ class RecurrentGradcheckTest {
 
     @Test
     void gruCellUnbatched() {
-        GRUCell cell = new GRUCell(3, 2, true, new Generator(12));
+        GRUCell cell = new GRUCell(GRUCell.options(3, 2).generator(new Generator(12)));
         check("GRUCell", cell, new Tensor[] {rand(6, 3), rand(7, 2)},
                 new String[] {"weight_hh", "bias_hh", "bias_ih"},
                 x -> new Tensor[] {cell.forward(x[0], x[1])});
@@ -77,7 +77,8 @@ class RecurrentGradcheckTest {
 
     @Test
     void twoLayerBidirectionalBatchFirstLstm() {
-        LSTM lstm = new LSTM(3, 2, 2, true, true, 0.0, true, new Generator(13));
+        LSTM lstm = new LSTM(LSTM.options(3, 2).numLayers(2).batchFirst(true).bidirectional(true)
+                .generator(new Generator(13)));
         check("LSTM 2-layer bidirectional", lstm, new Tensor[] {rand(8, 2, 4, 3), rand(9, 4, 2, 2), rand(10, 4, 2, 2)},
                 new String[] {"weight_hh_l0", "weight_ih_l1_reverse", "bias_hh_l1"}, x -> {
                     LSTMOutput o = lstm.forward(x[0], x[1], x[2]);
@@ -88,7 +89,7 @@ class RecurrentGradcheckTest {
     @Test
     void twoLayerBidirectionalGruOverNineSteps() {
         // T = 9 runs the recursive time split (halves of 4 and 5 steps) under autograd
-        GRU gru = new GRU(2, 2, 2, true, false, 0.0, true, new Generator(14));
+        GRU gru = new GRU(GRU.options(2, 2).numLayers(2).bidirectional(true).generator(new Generator(14)));
         check("GRU 2-layer bidirectional T=9", gru, new Tensor[] {rand(15, 9, 1, 2), rand(16, 4, 1, 2)},
                 new String[] {"weight_hh_l1_reverse", "bias_hh_l0", "weight_ih_l0"}, x -> {
                     RNNOutput o = gru.forward(x[0], x[1]);
@@ -98,7 +99,7 @@ class RecurrentGradcheckTest {
 
     @Test
     void twoLayerBidirectionalTanhRnnWithoutBias() {
-        RNN rnn = new RNN(3, 3, 2, "tanh", false, false, 0.0, true, new Generator(17));
+        RNN rnn = new RNN(RNN.options(3, 3).numLayers(2).bias(false).bidirectional(true).generator(new Generator(17)));
         check("RNN tanh 2-layer bidirectional, no bias", rnn, new Tensor[] {rand(18, 5, 2, 3)},
                 new String[] {"weight_hh_l0_reverse", "weight_ih_l1"}, x -> {
                     RNNOutput o = rnn.forward(x[0], null);
@@ -109,7 +110,7 @@ class RecurrentGradcheckTest {
     @Test
     void lstmWithDropoutBetweenLayersInTraining() {
         // the generator is reset before every evaluation so each one draws the same mask
-        LSTM lstm = new LSTM(2, 2, 2, true, false, 0.4, false, new Generator(19));
+        LSTM lstm = new LSTM(LSTM.options(2, 2).numLayers(2).dropout(0.4).generator(new Generator(19)));
         lstm.train();
         check("LSTM dropout 0.4 (train)", lstm, new Tensor[] {rand(20, 4, 2, 2)},
                 new String[] {"weight_ih_l1"}, x -> {
@@ -121,7 +122,7 @@ class RecurrentGradcheckTest {
 
     @Test
     void twoLayerBidirectionalLstmWithProjection() {
-        LSTM lstm = new LSTM(2, 3, 2, true, false, 0.0, true, 2, new Generator(21));
+        LSTM lstm = new LSTM(LSTM.options(2, 3).numLayers(2).bidirectional(true).projSize(2).generator(new Generator(21)));
         check("LSTM proj 2, 2-layer bidirectional", lstm, new Tensor[] {rand(22, 3, 2, 2), rand(23, 4, 2, 2), rand(24, 4, 2, 3)},
                 new String[] {"weight_hr_l0", "weight_hr_l1_reverse", "weight_hh_l1"}, x -> {
                     LSTMOutput o = lstm.forward(x[0], x[1], x[2]);
@@ -132,13 +133,14 @@ class RecurrentGradcheckTest {
     @Test
     void packedUnsortedLengthsThroughBidirectionalLstmAndGru() {
         long[] len = {2, 4, 1};
-        LSTM lstm = new LSTM(2, 2, 2, true, true, 0.0, true, new Generator(25));
+        LSTM lstm = new LSTM(LSTM.options(2, 2).numLayers(2).batchFirst(true).bidirectional(true)
+                .generator(new Generator(25)));
         check("packed LSTM 2-layer bidirectional", lstm, new Tensor[] {rand(26, 3, 4, 2), rand(27, 4, 3, 2), rand(28, 4, 3, 2)},
                 new String[] {"weight_hh_l0_reverse", "bias_ih_l1", "weight_ih_l0"}, x -> {
                     PackedLSTMOutput o = lstm.forward(Packing.packPaddedSequence(x[0], len, true, false), x[1], x[2]);
                     return new Tensor[] {Packing.padPackedSequence(o.output(), true, 0, null).output(), o.hN(), o.cN()};
                 });
-        GRU gru = new GRU(2, 2, 1, true, false, 0.0, true, new Generator(29));
+        GRU gru = new GRU(GRU.options(2, 2).bidirectional(true).generator(new Generator(29)));
         check("packed GRU bidirectional", gru, new Tensor[] {rand(30, 4, 3, 2), rand(31, 2, 3, 2)},
                 new String[] {"weight_hh_l0", "bias_hh_l0_reverse"}, x -> {
                     PackedRNNOutput o = gru.forward(Packing.packPaddedSequence(x[0], len, false, false), x[1]);

@@ -92,7 +92,7 @@ class TrainerTest {
         }
         Sequential model = new Sequential(new Linear(2, 16, true, g), new ReLU(), new Linear(16, 3, true, g));
         AdamW opt = new AdamW(model.parameters(), 1e-3, 1e-2);
-        CrossEntropyLoss loss = new CrossEntropyLoss(null, -100, Reduction.MEAN, 0.05);
+        CrossEntropyLoss loss = new CrossEntropyLoss(CrossEntropyLoss.options().labelSmoothing(0.05));
         History h = Trainer.builder().epochs(8).schedulerPerStep(new OneCycleLR(opt, 0.05, 80))
                 .progress(Trainer.ProgressMode.OFF, System.err).build()
                 .fit(model, opt, loss::forward, train);

@@ -39,9 +39,9 @@ public final class MnistCnn implements Reproduction {
     /** The network, seeded. */
     static Sequential lenet5(Generator g) {
         return new Sequential(
-                new Conv2d(1, 6, new int[] {5, 5}, new int[] {1, 1}, new int[] {2, 2}, new int[] {1, 1}, 1, true, "zeros", g),
+                new Conv2d(Conv2d.options(1, 6, 5).padding(2).generator(g)),
                 new ReLU(), new MaxPool2d(2),
-                new Conv2d(6, 16, new int[] {5, 5}, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1}, 1, true, "zeros", g),
+                new Conv2d(Conv2d.options(6, 16, 5).generator(g)),
                 new ReLU(), new MaxPool2d(2),
                 new Flatten(),
                 new Linear(400, 120, true, g), new ReLU(),

@@ -55,7 +55,7 @@ public final class LstmAdding implements Reproduction {
         final Linear head;
 
         Model(int hidden, Generator g) {
-            lstm = registerModule("lstm", new LSTM(2, hidden, 1, true, true, 0.0, false, g));
+            lstm = registerModule("lstm", new LSTM(LSTM.options(2, hidden).batchFirst(true).generator(g)));
             head = registerModule("head", new Linear(hidden, 1, true, g));
         }
 

@@ -1,0 +1,36 @@
+package dev.weft.nn.layers;
+
+import dev.weft.nn.OptionEnums;
+import dev.weft.nn.functional.PadMode;
+
+/**
+ * What a convolution layer pads its input with (PyTorch's padding_mode): ZEROS, REFLECT, REPLICATE or
+ * CIRCULAR. The non-zeros modes pad explicitly with F.pad, then convolve without padding.
+ */
+public enum PaddingMode {
+    ZEROS,
+    REFLECT,
+    REPLICATE,
+    CIRCULAR;
+
+    /** Parses PyTorch's "zeros", "reflect", "replicate" or "circular". */
+    public static PaddingMode of(String s) {
+        return OptionEnums.of("PaddingMode", values(), s);
+    }
+
+    /** The F.pad mode that fills the border the same way. */
+    public PadMode padMode() {
+        return switch (this) {
+            case ZEROS -> PadMode.CONSTANT;
+            case REFLECT -> PadMode.REFLECT;
+            case REPLICATE -> PadMode.REPLICATE;
+            case CIRCULAR -> PadMode.CIRCULAR;
+        };
+    }
+
+    /** PyTorch's string, e.g. "zeros". */
+    @Override
+    public String toString() {
+        return OptionEnums.torchName(this);
+    }
+}
