@@ -24,20 +24,11 @@ public class AvgPool2d extends Module {
 
     /** {@code new AvgPool2d(AvgPool2d.options(3, 2).stride(2, 1).padding(1, 0).ceilMode(true))}. */
     public AvgPool2d(Options options) {
-        this.kernelSize = checked("kernelSize", options.kernelSize, 1);
-        this.stride = checked("stride", options.stride == null ? options.kernelSize : options.stride, 1);
-        this.padding = checked("padding", options.padding, 0);
+        this.kernelSize = Pools.checked("AvgPool2d", "kernelSize", options.kernelSize, 1);
+        this.stride = Pools.checked("AvgPool2d", "stride", options.strideOrKernel(), 1);
+        this.padding = Pools.checked("AvgPool2d", "padding", options.padding(), 0);
         this.ceilMode = options.ceilMode;
         this.countIncludePad = options.countIncludePad;
-    }
-
-    private static int[] checked(String option, int[] v, int min) {
-        for (int e : v) {
-            if (e < min) {
-                throw new IllegalArgumentException("AvgPool2d: " + option + " must be >= " + min + ", got " + Pools.size(v));
-            }
-        }
-        return v.clone();
     }
 
     /** Options of a k x k window with PyTorch's defaults: stride = kernelSize, padding 0, ceilMode false, countIncludePad true. */
@@ -50,35 +41,12 @@ public class AvgPool2d extends Module {
         return new Options(new int[] {kernelH, kernelW});
     }
 
-    /** AvgPool2d's options; sizes given as one number apply to both dims. */
-    public static final class Options {
-        private final int[] kernelSize;
-        private int[] stride, padding = {0};     // stride null: the kernel size
+    /** AvgPool2d's options: the window ({@link Pool2dOptions}: stride, zero padding) and the divisor. */
+    public static final class Options extends Pool2dOptions<Options> {
         private boolean ceilMode, countIncludePad = true;
 
         private Options(int[] kernelSize) {
-            this.kernelSize = kernelSize;
-        }
-
-        public Options stride(int stride) {
-            this.stride = new int[] {stride};
-            return this;
-        }
-
-        public Options stride(int strideH, int strideW) {
-            this.stride = new int[] {strideH, strideW};
-            return this;
-        }
-
-        /** Implicit zero padding on both sides. */
-        public Options padding(int padding) {
-            this.padding = new int[] {padding};
-            return this;
-        }
-
-        public Options padding(int padH, int padW) {
-            this.padding = new int[] {padH, padW};
-            return this;
+            super(kernelSize);
         }
 
         /** Round the output size up instead of down. */

@@ -3,7 +3,6 @@ package dev.weft.nn.layers;
 import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.functional.Padding;
-import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -52,13 +51,7 @@ public class Conv1d extends ConvNd {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 2 && input.dim() != 3) {
-            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + " must be (B, C_in, L) or (C_in, L)");
-        }
-        if (input.size(-2) != inChannels) {
-            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": channels "
-                    + input.size(-2) + " != inChannels " + inChannels);
-        }
+        checkInput(input, "(B, C_in, L) or (C_in, L)");
         Tensor x = padInput(input), w = param("weight"), b = param("bias");
         if (paddingPreset != null && paddingMode == PaddingMode.ZEROS) {
             return F.conv1d(x, w, b, stride[0], paddingPreset, dilation[0], groups);

@@ -3,7 +3,6 @@ package dev.weft.nn.layers;
 import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.functional.Padding;
-import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -38,25 +37,9 @@ public class Conv2d extends ConvNd {
     }
 
     /** Conv2d's options: {@link ConvNd.Options}, per-dim sizes, a padding preset and the padding mode. */
-    public static final class Options extends ConvNd.Options<Options> {
+    public static final class Options extends ConvNd.Options2d<Options> {
         Options(int inChannels, int outChannels, int[] kernelSize) {
             super("Conv2d", inChannels, outChannels, kernelSize);
-        }
-
-        public Options stride(int strideH, int strideW) {
-            this.stride = new int[] {strideH, strideW};
-            return this;
-        }
-
-        public Options padding(int padH, int padW) {
-            this.padding = new int[] {padH, padW};
-            this.paddingPreset = null;
-            return this;
-        }
-
-        public Options dilation(int dilationH, int dilationW) {
-            this.dilation = new int[] {dilationH, dilationW};
-            return this;
         }
 
         /** PyTorch's padding='same' or 'valid' (replaces a numeric padding). */
@@ -74,14 +57,7 @@ public class Conv2d extends ConvNd {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 3 && input.dim() != 4) {
-            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape())
-                    + " must be (B, C_in, H, W) or (C_in, H, W)");
-        }
-        if (input.size(-3) != inChannels) {
-            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": channels "
-                    + input.size(-3) + " != inChannels " + inChannels);
-        }
+        checkInput(input, "(B, C_in, H, W) or (C_in, H, W)");
         Tensor x = padInput(input), w = param("weight"), b = param("bias");
         if (paddingPreset != null && paddingMode == PaddingMode.ZEROS) return F.conv2d(x, w, b, stride, paddingPreset, dilation, groups);
         return F.conv2d(x, w, b, stride, convPads() ? padding : new int[] {0}, dilation, groups);

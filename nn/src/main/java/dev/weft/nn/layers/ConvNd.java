@@ -7,6 +7,7 @@ import dev.weft.nn.functional.Padding;
 import dev.weft.nn.init.Init;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Shape;
 
 import java.util.Arrays;
 
@@ -92,6 +93,32 @@ public abstract class ConvNd extends Module {
         }
     }
 
+    /** The per-dim (height, width) forms of stride, padding and dilation, for Conv2d and ConvTranspose2d. */
+    abstract static class Options2d<O extends Options2d<O>> extends Options<O> {
+        Options2d(String layer, int inChannels, int outChannels, int[] kernelSize) {
+            super(layer, inChannels, outChannels, kernelSize);
+        }
+
+        /** Step of the kernel per dim (height, width). */
+        public O stride(int strideH, int strideW) {
+            this.stride = new int[] {strideH, strideW};
+            return self();
+        }
+
+        /** Implicit padding per dim (height, width) (replaces a {@link Padding} preset). */
+        public O padding(int padH, int padW) {
+            this.padding = new int[] {padH, padW};
+            this.paddingPreset = null;
+            return self();
+        }
+
+        /** Spacing between kernel elements per dim (height, width). */
+        public O dilation(int dilationH, int dilationW) {
+            this.dilation = new int[] {dilationH, dilationW};
+            return self();
+        }
+    }
+
     ConvNd(String name, int n, boolean transposed, Options<?> o) {
         this.kernelSize = expand(name, "kernelSize", o.kernelSize, n, 1);
         this.stride = expand(name, "stride", o.stride, n, 1);
@@ -142,6 +169,22 @@ public abstract class ConvNd extends Module {
         int[] out = new int[n];
         Arrays.fill(out, v[0]);
         return out;
+    }
+
+    /**
+     * Refuses an input that is not batched (B, C_in, *spatial) or unbatched (C_in, *spatial) with inChannels
+     * channels; {@code layout} spells both forms for the message, e.g. "(B, C_in, L) or (C_in, L)".
+     */
+    final void checkInput(Tensor input, String layout) {
+        int n = kernelSize.length;
+        if (input.dim() != n + 1 && input.dim() != n + 2) {
+            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + " must be " + layout);
+        }
+        int channels = input.size(-(n + 1));
+        if (channels != inChannels) {
+            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": channels "
+                    + channels + " != inChannels " + inChannels);
+        }
     }
 
     /** Re-draws weight and bias as the constructor does. */

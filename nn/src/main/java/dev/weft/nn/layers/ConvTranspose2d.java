@@ -1,7 +1,6 @@
 package dev.weft.nn.layers;
 
 import dev.weft.nn.functional.F;
-import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -41,24 +40,9 @@ public class ConvTranspose2d extends ConvNd {
     }
 
     /** ConvTranspose2d's options: {@link ConvNd.Options}, per-dim sizes and the output padding (zeros padding only). */
-    public static final class Options extends ConvNd.Options<Options> {
+    public static final class Options extends ConvNd.Options2d<Options> {
         Options(int inChannels, int outChannels, int[] kernelSize) {
             super("ConvTranspose2d", inChannels, outChannels, kernelSize);
-        }
-
-        public Options stride(int strideH, int strideW) {
-            this.stride = new int[] {strideH, strideW};
-            return this;
-        }
-
-        public Options padding(int padH, int padW) {
-            this.padding = new int[] {padH, padW};
-            return this;
-        }
-
-        public Options dilation(int dilationH, int dilationW) {
-            this.dilation = new int[] {dilationH, dilationW};
-            return this;
         }
 
         /** Added to one side of each output dim, to pick among the sizes a strided convolution maps to one input size. */
@@ -67,6 +51,7 @@ public class ConvTranspose2d extends ConvNd {
             return this;
         }
 
+        /** Output padding per dim (height, width). */
         public Options outputPadding(int outputPadH, int outputPadW) {
             this.outputPadding = new int[] {outputPadH, outputPadW};
             return this;
@@ -77,14 +62,7 @@ public class ConvTranspose2d extends ConvNd {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 3 && input.dim() != 4) {
-            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape())
-                    + " must be (B, C_in, H, W) or (C_in, H, W)");
-        }
-        if (input.size(-3) != inChannels) {
-            throw new IllegalArgumentException(this + ": input " + Shape.format(input.shape()) + ": channels "
-                    + input.size(-3) + " != inChannels " + inChannels);
-        }
+        checkInput(input, "(B, C_in, H, W) or (C_in, H, W)");
         return F.convTranspose2d(input, param("weight"), param("bias"), stride, padding, outputPadding, groups, dilation);
     }
 }

@@ -25,20 +25,11 @@ public class MaxPool2d extends Module {
 
     /** {@code new MaxPool2d(MaxPool2d.options(3, 2).stride(2, 1).padding(1, 0).ceilMode(true))}. */
     public MaxPool2d(Options options) {
-        this.kernelSize = checked("kernelSize", options.kernelSize, 1);
-        this.stride = checked("stride", options.stride == null ? options.kernelSize : options.stride, 1);
-        this.padding = checked("padding", options.padding, 0);
-        this.dilation = checked("dilation", options.dilation, 1);
+        this.kernelSize = Pools.checked("MaxPool2d", "kernelSize", options.kernelSize, 1);
+        this.stride = Pools.checked("MaxPool2d", "stride", options.strideOrKernel(), 1);
+        this.padding = Pools.checked("MaxPool2d", "padding", options.padding(), 0);
+        this.dilation = Pools.checked("MaxPool2d", "dilation", options.dilation, 1);
         this.ceilMode = options.ceilMode;
-    }
-
-    private static int[] checked(String option, int[] v, int min) {
-        for (int e : v) {
-            if (e < min) {
-                throw new IllegalArgumentException("MaxPool2d: " + option + " must be >= " + min + ", got " + Pools.size(v));
-            }
-        }
-        return v.clone();
     }
 
     /** Options of a k x k window with PyTorch's defaults: stride = kernelSize, padding 0, dilation 1, ceilMode false. */
@@ -51,35 +42,13 @@ public class MaxPool2d extends Module {
         return new Options(new int[] {kernelH, kernelW});
     }
 
-    /** MaxPool2d's options; sizes given as one number apply to both dims. */
-    public static final class Options {
-        private final int[] kernelSize;
-        private int[] stride, padding = {0}, dilation = {1};     // stride null: the kernel size
+    /** MaxPool2d's options: the window ({@link Pool2dOptions}: stride, -inf padding), dilation and ceilMode. */
+    public static final class Options extends Pool2dOptions<Options> {
+        private int[] dilation = {1};
         private boolean ceilMode;
 
         private Options(int[] kernelSize) {
-            this.kernelSize = kernelSize;
-        }
-
-        public Options stride(int stride) {
-            this.stride = new int[] {stride};
-            return this;
-        }
-
-        public Options stride(int strideH, int strideW) {
-            this.stride = new int[] {strideH, strideW};
-            return this;
-        }
-
-        /** Implicit -inf padding on both sides. */
-        public Options padding(int padding) {
-            this.padding = new int[] {padding};
-            return this;
-        }
-
-        public Options padding(int padH, int padW) {
-            this.padding = new int[] {padH, padW};
-            return this;
+            super(kernelSize);
         }
 
         /** Spacing between window elements. */
@@ -88,6 +57,7 @@ public class MaxPool2d extends Module {
             return this;
         }
 
+        /** Spacing between window elements per dim (height, width). */
         public Options dilation(int dilationH, int dilationW) {
             this.dilation = new int[] {dilationH, dilationW};
             return this;

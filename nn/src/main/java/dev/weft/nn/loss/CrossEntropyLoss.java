@@ -1,7 +1,5 @@
 package dev.weft.nn.loss;
 
-import dev.weft.nn.Module;
-import dev.weft.nn.OptionChecks;
 import dev.weft.tensor.Tensor;
 
 /**
@@ -9,9 +7,7 @@ import dev.weft.tensor.Tensor;
  * {@link Losses#crossEntropy(Tensor, Tensor, Tensor, int, Reduction, double)}. The class weights are a
  * buffer named "weight" (absent when null).
  */
-public final class CrossEntropyLoss extends Module {
-    private final int ignoreIndex;
-    private final Reduction reduction;
+public final class CrossEntropyLoss extends ClassWeightedLoss {
     private final double labelSmoothing;
 
     public CrossEntropyLoss() {
@@ -24,9 +20,7 @@ public final class CrossEntropyLoss extends Module {
 
     /** {@code new CrossEntropyLoss(CrossEntropyLoss.options().weight(w).labelSmoothing(0.1))}. */
     public CrossEntropyLoss(Options options) {
-        registerBuffer("weight", options.weight);
-        this.ignoreIndex = options.ignoreIndex;
-        this.reduction = options.reduction;
+        super(options);
         double s = options.labelSmoothing;
         if (!(s >= 0 && s <= 1)) {
             throw new IllegalArgumentException("CrossEntropyLoss: labelSmoothing must be between 0.0 and 1.0, got " + s);
@@ -39,30 +33,12 @@ public final class CrossEntropyLoss extends Module {
         return new Options();
     }
 
-    /** CrossEntropyLoss's options. */
-    public static final class Options {
-        private Tensor weight;
-        private int ignoreIndex = Losses.IGNORE_INDEX;
-        private Reduction reduction = Reduction.MEAN;
+    /** CrossEntropyLoss's options: {@link ClassWeightedLoss.Options} (weight, ignoreIndex, reduction) and labelSmoothing. */
+    public static final class Options extends ClassWeightedLoss.Options<Options> {
         private double labelSmoothing;
 
-        private Options() {}
-
-        /** Per-class weights (C) (kept as the buffer "weight"). */
-        public Options weight(Tensor weight) {
-            this.weight = OptionChecks.nonNull("CrossEntropyLoss", "weight", weight);
-            return this;
-        }
-
-        /** A class index whose positions contribute nothing (index targets only). */
-        public Options ignoreIndex(int ignoreIndex) {
-            this.ignoreIndex = ignoreIndex;
-            return this;
-        }
-
-        public Options reduction(Reduction reduction) {
-            this.reduction = OptionChecks.nonNull("CrossEntropyLoss", "reduction", reduction);
-            return this;
+        private Options() {
+            super("CrossEntropyLoss");
         }
 
         /** s in [0, 1]: the target becomes (1 - s) y + s / C. */
@@ -72,14 +48,6 @@ public final class CrossEntropyLoss extends Module {
         }
     }
 
-    public int ignoreIndex() {
-        return ignoreIndex;
-    }
-
-    public Reduction reduction() {
-        return reduction;
-    }
-
     public double labelSmoothing() {
         return labelSmoothing;
     }
@@ -87,11 +55,11 @@ public final class CrossEntropyLoss extends Module {
     // input: (N, C) / (N, C, d1..) / (C); target: indices (N) / (N, d1..) / () or probabilities of input's shape
     /** The loss of logits {@code input} against {@code target}; neither is modified. */
     public Tensor forward(Tensor input, Tensor target) {
-        return Losses.crossEntropy(input, target, buffer("weight"), ignoreIndex, reduction, labelSmoothing);
+        return Losses.crossEntropy(input, target, buffer("weight"), ignoreIndex(), reduction(), labelSmoothing);
     }
 
     @Override
     protected String extraRepr() {
-        return "ignoreIndex=" + ignoreIndex + ", reduction=" + reduction + ", labelSmoothing=" + labelSmoothing;
+        return super.extraRepr() + ", labelSmoothing=" + labelSmoothing;
     }
 }
