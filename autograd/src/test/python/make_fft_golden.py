@@ -5,14 +5,15 @@ transforms computed by PyTorch in float64. Run from the repository root:
 It rewrites autograd/src/test/resources/golden/fft_golden.txt; the Java test only reads that file.
 Complex tensors are stored as torch.view_as_real gives them (a trailing dim of size 2). Each case has
 one input x, the transform's output y, a fixed weight w and the gradient of sum(y * w) with respect to x.
-Format as make_golden.py: '#' header lines, blocks 'case NAME' ... 'end', each tensor a line
+Format (golden_format.py, shared with make_golden.py): '#' header lines, blocks 'case NAME' ... 'end', each tensor a line
 'KIND NAME d0,d1,...' (KIND: input, const, output, grad) and a line of values.
 """
 import os
-import sys
 
 import torch
 import torch.fft as F
+
+from golden_format import fmt, header, write
 
 torch.manual_seed(0)
 DT = torch.float64
@@ -44,16 +45,8 @@ CASES = [
 ]
 
 
-def fmt(kind, name, t):
-    shape = ",".join(str(s) for s in t.shape) if t.dim() > 0 else "-"
-    vals = " ".join(repr(float(v)) for v in t.detach().reshape(-1).tolist())
-    return f"{kind} {name} {shape}\n{vals}\n"
-
-
 def main():
-    lines = ["# Golden torch.fft data for dev.weft.autograd.FftGoldenTest (float64).\n",
-             f"# Produced by autograd/src/test/python/make_fft_golden.py with torch {torch.__version__}, "
-             f"python {sys.version.split()[0]}, torch.manual_seed(0). Do not edit by hand.\n"]
+    lines = header("torch.fft", "dev.weft.autograd.FftGoldenTest", "autograd/src/test/python/make_fft_golden.py")
     for name, shape, fn in CASES:
         x = (torch.rand(*shape, dtype=DT) * 2 - 1).requires_grad_(True)
         y = fn(x)
@@ -65,9 +58,7 @@ def main():
         lines.append(fmt("output", "y", y))
         lines.append(fmt("grad", "x", g))
         lines.append("end\n")
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
-        f.writelines(lines)
+    write(OUT, lines)
     print("wrote", os.path.normpath(OUT))
 
 

@@ -3,14 +3,15 @@
 composite functions computed by PyTorch in float64. Run from the repository root:
     /usr/bin/python3 autograd/src/test/python/make_golden.py
 It rewrites autograd/src/test/resources/golden/autograd_golden.txt; the Java test only reads that file.
-Format: after '#' header lines, blocks 'case NAME' ... 'end'; each tensor is a line
+Format (golden_format.py): after '#' header lines, blocks 'case NAME' ... 'end'; each tensor is a line
 'KIND NAME d0,d1,...' (KIND: input, const, output, grad; '-' for a 0-d shape) and a line of values.
 """
 import os
-import sys
 
 import torch
 import torch.nn.functional as F
+
+from golden_format import fmt, header, write
 
 torch.manual_seed(0)
 DT = torch.float64
@@ -106,16 +107,8 @@ CASES = [("mlp", mlp), ("softmax_nll", softmax_nll), ("broadcast_reduce", broadc
          ("inplace_ops", inplace_ops)]
 
 
-def fmt(kind, name, t):
-    shape = ",".join(str(s) for s in t.shape) if t.dim() > 0 else "-"
-    vals = " ".join(repr(float(v)) for v in t.detach().reshape(-1).tolist())
-    return f"{kind} {name} {shape}\n{vals}\n"
-
-
 def main():
-    lines = ["# Golden autograd data for dev.weft.autograd.GoldenTest (float64).\n",
-             f"# Produced by autograd/src/test/python/make_golden.py with torch {torch.__version__}, "
-             f"python {sys.version.split()[0]}, torch.manual_seed(0). Do not edit by hand.\n"]
+    lines = header("autograd", "dev.weft.autograd.GoldenTest", "autograd/src/test/python/make_golden.py")
     for name, fn in CASES:
         inputs, consts, loss = fn()
         grads = torch.autograd.grad(loss, list(inputs.values()))
@@ -128,9 +121,7 @@ def main():
         for k, g in zip(inputs.keys(), grads):
             lines.append(fmt("grad", k, g))
         lines.append("end\n")
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
-        f.writelines(lines)
+    write(OUT, lines)
     print("wrote", os.path.normpath(OUT))
 
 

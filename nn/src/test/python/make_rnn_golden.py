@@ -1,54 +1,23 @@
 """Writes nn/src/test/resources/golden/rnn_golden.txt: F64 goldens for Weft's LSTM proj_size and packed sequences.
 
 Run from the repository root with PyTorch installed:  python3 nn/src/test/python/make_rnn_golden.py
-Same file format and loss as make_seq_golden.py: per case the state dict (PyTorch names), the inputs, a fixed
-random cotangent R per output (loss = sum(output * R)), the outputs, and the loss's gradients w.r.t. the inputs
-and a few parameters. Packed cases store the padded input and its lengths ("input.lengths", not differentiated);
-their "output" is pad_packed_sequence of the packed output, so positions past a length are 0.
+Same file format, case writer and loss as make_seq_golden.py (golden_cases.py): per case the state dict, the
+inputs, a fixed random cotangent R per output (loss = sum(output * R)), the outputs, and the loss's gradients
+w.r.t. the inputs and a few parameters. Packed cases store the padded input and its lengths ("input.lengths", not
+differentiated); their "output" is pad_packed_sequence of the packed output, so positions past a length are 0.
 """
 import os
 import torch
 import torch.nn as nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from golden_cases import GoldenFile
+
 torch.set_default_dtype(torch.float64)
 OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "rnn_golden.txt")
 
-lines = ["# made by nn/src/test/python/make_rnn_golden.py with torch " + torch.__version__ + " (F64); do not edit"]
-
-
-def put(name, t):
-    t = t.detach()
-    dims = " ".join(str(d) for d in t.shape)
-    lines.append(("tensor " + name + " " + dims).rstrip())
-    lines.append(" ".join(repr(float(v)) for v in t.reshape(-1).tolist()))
-
-
-def case(name, module, inputs, run, grad_params):
-    """inputs: dict name -> tensor (F64 ones get grads); run(module, inputs) -> dict name -> output."""
-    lines.append("case " + name)
-    for k, v in module.state_dict().items():
-        put("param." + k, v)
-    for k, v in inputs.items():
-        put("input." + k, v)
-    for v in inputs.values():
-        if v.dtype == torch.float64:
-            v.requires_grad_(True)
-    outs = run(module, inputs)
-    loss = 0
-    for k, v in outs.items():
-        r = torch.randn(v.shape)
-        put("cotangent." + k, r)
-        put("output." + k, v)
-        loss = loss + (v * r).sum()
-    loss.backward()
-    for k, v in inputs.items():
-        if v.dtype == torch.float64:
-            put("grad.input." + k, v.grad)
-    named = dict(module.named_parameters())
-    for k in grad_params:
-        put("grad.param." + k, named[k].grad)
-    lines.append("end")
+gold = GoldenFile("nn/src/test/python/make_rnn_golden.py", OUT)
+case = gold.case
 
 
 def lstm_run(batch_first, packed, enforce_sorted=False):
@@ -101,6 +70,4 @@ rnn = nn.RNN(2, 3, bidirectional=True, batch_first=True)
 case("rnn_packed", rnn, {"x": torch.randn(3, 4, 2), "lengths": torch.tensor([1, 4, 2])},
      gru_run(True), ["weight_hh_l0", "weight_hh_l0_reverse"])
 
-with open(OUT, "w") as f:
-    f.write("\n".join(lines) + "\n")
-print("wrote", os.path.normpath(OUT), len(lines), "lines")
+gold.write()

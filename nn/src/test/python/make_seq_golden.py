@@ -1,63 +1,26 @@
 """Writes nn/src/test/resources/golden/seq_golden.txt: F64 goldens for Weft's recurrent and attention layers.
 
 Run from the repository root with PyTorch installed:  python3 nn/src/test/python/make_seq_golden.py
-Each case stores the module's state dict (PyTorch names), the inputs, a fixed random cotangent R
-for every output (the loss is sum(output * R) over the outputs), the outputs, and the gradients of
-that loss w.r.t. the inputs and a few parameters ("grad.<name>").
-
-File format: '# ' comment lines; 'case NAME' starts a case; 'tensor NAME d0 d1 ...' is followed by
-one line of space-separated values in row-major order (booleans as 0/1); 'end' closes a case.
+Each case stores the module's state dict, the inputs, a fixed random cotangent per output, the outputs
+and the gradients of sum(output * cotangent); the file format and the case writer are golden_cases.py.
 """
 import os
 import torch
 import torch.nn as nn
 
+from golden_cases import GoldenFile
+
 torch.set_default_dtype(torch.float64)
 OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "seq_golden.txt")
 
-lines = ["# made by nn/src/test/python/make_seq_golden.py with torch " + torch.__version__ + " (F64); do not edit"]
-
-
-def put(name, t):
-    t = t.detach()
-    if t.dtype == torch.bool:
-        t = t.to(torch.float64)
-    dims = " ".join(str(d) for d in t.shape)
-    lines.append(("tensor " + name + " " + dims).rstrip())
-    lines.append(" ".join(repr(float(v)) for v in t.reshape(-1).tolist()))
+gold = GoldenFile("nn/src/test/python/make_seq_golden.py", OUT)
+case = gold.case
 
 
 def randomize(module, scale):
     with torch.no_grad():
         for p in module.parameters():
             p.copy_(torch.empty_like(p).uniform_(-scale, scale))
-
-
-def case(name, module, inputs, run, grad_params):
-    """inputs: dict name -> tensor (float ones get grads); run(module, inputs) -> dict name -> output."""
-    lines.append("case " + name)
-    for k, v in module.state_dict().items():
-        put("param." + k, v)
-    for k, v in inputs.items():
-        put("input." + k, v)
-    for v in inputs.values():
-        if v.dtype == torch.float64:
-            v.requires_grad_(True)
-    outs = run(module, inputs)
-    loss = 0
-    for k, v in outs.items():
-        r = torch.randn(v.shape)
-        put("cotangent." + k, r)
-        put("output." + k, v)
-        loss = loss + (v * r).sum()
-    loss.backward()
-    for k, v in inputs.items():
-        if v.dtype == torch.float64:
-            put("grad.input." + k, v.grad)
-    named = dict(module.named_parameters())
-    for k in grad_params:
-        put("grad.param." + k, named[k].grad)
-    lines.append("end")
 
 
 torch.manual_seed(0)
@@ -140,6 +103,4 @@ encoder.eval()
 case("encoder", encoder, {"x": torch.randn(3, 2, 8)},
      lambda m, i: {"output": m(i["x"])}, ["layers.0.linear2.bias", "layers.1.self_attn.out_proj.weight", "norm.weight"])
 
-with open(OUT, "w") as f:
-    f.write("\n".join(lines) + "\n")
-print("wrote", os.path.normpath(OUT), len(lines), "lines")
+gold.write()

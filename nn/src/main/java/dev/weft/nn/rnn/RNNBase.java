@@ -34,34 +34,18 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
      * The options RNN, LSTM and GRU share, with PyTorch's defaults: numLayers 1, bias true, batchFirst
      * false, dropout 0, bidirectional false, weights from {@link Init#defaultGenerator()}.
      */
-    public abstract static class Options<O extends Options<O>> {
-        final String layer;
-        final int inputSize, hiddenSize;
+    public abstract static class Options<O extends Options<O>> extends RecurrentOptions<O> {
         int numLayers = 1, projSize;
-        boolean bias = true, batchFirst, bidirectional;
+        boolean batchFirst, bidirectional;
         double dropout;
-        Generator generator;
 
         Options(String layer, int inputSize, int hiddenSize) {
-            this.layer = layer;
-            this.inputSize = inputSize;
-            this.hiddenSize = hiddenSize;
-        }
-
-        @SuppressWarnings("unchecked")
-        final O self() {
-            return (O) this;
+            super(layer, inputSize, hiddenSize);
         }
 
         /** Stacked layers, each reading the previous one's output sequence. */
         public O numLayers(int numLayers) {
             this.numLayers = numLayers;
-            return self();
-        }
-
-        /** The biases b_ih and b_hh. */
-        public O bias(boolean bias) {
-            this.bias = bias;
             return self();
         }
 
@@ -84,9 +68,9 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         }
 
         /** Draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives the dropout. */
+        @Override
         public O generator(Generator generator) {
-            this.generator = OptionChecks.nonNull(layer, "generator", generator);
-            return self();
+            return super.generator(generator);
         }
     }
 

@@ -19,33 +19,9 @@ public abstract sealed class RNNCellBase extends Module permits RNNCell, LSTMCel
     private final boolean bias;
 
     /** The options every cell takes, with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}. */
-    public abstract static class Options<O extends Options<O>> {
-        final String layer;
-        final int inputSize, hiddenSize;
-        boolean bias = true;
-        Generator generator;
-
+    public abstract static class Options<O extends Options<O>> extends RecurrentOptions<O> {
         Options(String layer, int inputSize, int hiddenSize) {
-            this.layer = layer;
-            this.inputSize = inputSize;
-            this.hiddenSize = hiddenSize;
-        }
-
-        @SuppressWarnings("unchecked")
-        final O self() {
-            return (O) this;
-        }
-
-        /** The biases b_ih and b_hh. */
-        public O bias(boolean bias) {
-            this.bias = bias;
-            return self();
-        }
-
-        /** Draws the U(-1/sqrt(H), 1/sqrt(H)) weights. */
-        public O generator(Generator generator) {
-            this.generator = OptionChecks.nonNull(layer, "generator", generator);
-            return self();
+            super(layer, inputSize, hiddenSize);
         }
     }
 
