@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One line per tensor of a module's state dict and of its outputs: name, dtype, shape and a 64-bit
  * FNV-1a hash of the exact value bits, so two constructions can be compared bit for bit and a
- * mismatch names the tensor. Used by {@link OptionsEquivalenceTest} against golden/options_reference.txt.
+ * mismatch names the tensor. Used by {@link OptionsEquivalenceTest} against golden/options_reference_{256,512}.txt.
  */
 public final class Fingerprint {
     private Fingerprint() {}

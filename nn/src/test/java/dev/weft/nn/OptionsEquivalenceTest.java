@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every layer built through its options builder (or a short constructor, now delegating to it) holds
  * the same state dict, bit for bit, and gives the same outputs as the positional constructor it
- * replaced: golden/options_reference.txt was written by OptionsReferenceCapture (git show
+ * replaced: golden/options_reference_{256,512}.txt (one per vector width) were written by OptionsReferenceCapture (git show
  * 3c62c66:nn/src/test/java/dev/weft/nn/OptionsReferenceCapture.java) with the same cases, seeds and
  * inputs, before those constructors were removed. The builders' defaults are PyTorch's: the ".defaults"
  * cases compare them with the old constructors given PyTorch's defaults explicitly.
@@ -64,10 +64,18 @@ class OptionsEquivalenceTest {
         return new Generator(seed);
     }
 
+    /** The reference of this JVM's vector width: F32 reductions sum in lane order, so their bits depend on it. */
+    static String referenceFile() {
+        return "/golden/options_reference_" + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() + ".txt";
+    }
+
     @BeforeAll
     static void load() throws Exception {
-        try (var in = OptionsEquivalenceTest.class.getResourceAsStream("/golden/options_reference.txt");
-             var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String file = referenceFile();
+        var in = OptionsEquivalenceTest.class.getResourceAsStream(file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(in != null, "no reference fingerprints for this JVM's vector width ("
+                + file + "; captured at 256 and 512 bits): the bit-for-bit comparison is skipped");
+        try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             r.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
                     .forEach(l -> REFERENCE.computeIfAbsent(l.substring(0, l.indexOf(" | ")), k -> new ArrayList<>()).add(l));
         }
