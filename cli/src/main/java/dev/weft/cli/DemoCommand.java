@@ -23,6 +23,15 @@ final class DemoCommand {
 
     static int run(List<String> args, PrintStream out) {
         if (!args.isEmpty()) throw new IllegalArgumentException("takes no arguments, got " + args);
+        tour(out, true);
+        return 0;
+    }
+
+    /**
+     * The demo. full false is the short form the AOT training run ({@link AotTraining}) uses: the same
+     * steps, 64 x 64 GEMMs timed once without warm-up and the spiral trained for 1 epoch.
+     */
+    static void tour(PrintStream out, boolean full) {
         long t0 = System.nanoTime();
         out.println("== Tensors: strided views share storage");
         Tensor x = Tensor.arange(0, 12, 1).to(DType.F32).reshape(3, 4);
@@ -57,12 +66,12 @@ final class DemoCommand {
         out.println("\n== GEMM: scalar reference vs Vector API kernel (" + KernelImpl.floatSpecies().vectorBitSize()
                 + "-bit, " + Parallel.threads() + " threads)");
         Generator g = new Generator(7);
-        int n = 384;
+        int n = full ? 384 : 64;
         Tensor a = Tensor.randn(g, n, n), b = Tensor.randn(g, n, n);
         KernelImpl saved = KernelImpl.current();
         try {
-            double[] scalar = timeMatmul(a, b, KernelImpl.SCALAR, 2);
-            double[] simd = timeMatmul(a, b, KernelImpl.SIMD, 10);
+            double[] scalar = timeMatmul(a, b, KernelImpl.SCALAR, full ? 2 : 1, 0);
+            double[] simd = timeMatmul(a, b, KernelImpl.SIMD, full ? 10 : 1, full ? 600_000_000L : 0);
             KernelImpl.set(KernelImpl.SCALAR);
             Tensor cRef = a.matmul(b);
             KernelImpl.set(KernelImpl.SIMD);
@@ -75,16 +84,15 @@ final class DemoCommand {
         } finally {
             KernelImpl.set(saved);
         }
-        SpiralDemo.run(out);
+        SpiralDemo.run(out, full ? SpiralDemo.EPOCHS : 1);
         out.printf(Locale.ROOT, "%ndemo done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        return 0;
     }
 
-    /** Median time (ms) and GFLOP/s of a.matmul(b) with the given kernel implementation. */
-    private static double[] timeMatmul(Tensor a, Tensor b, KernelImpl impl, int reps) {
+    /** Median time (ms) and GFLOP/s of a.matmul(b) with the given kernel implementation, after warmNanos of warm-up. */
+    private static double[] timeMatmul(Tensor a, Tensor b, KernelImpl impl, int reps, long warmNanos) {
         KernelImpl.set(impl);
         // Let C2 compile the kernel first: the Vector API code runs far slower until it does.
-        long warmUntil = System.nanoTime() + (impl == KernelImpl.SIMD ? 600_000_000L : 0L);
+        long warmUntil = System.nanoTime() + warmNanos;
         for (int w = 0; w < Math.max(1, reps / 2) || System.nanoTime() < warmUntil; w++) a.matmul(b);
         double[] ms = new double[reps];
         for (int r = 0; r < reps; r++) {

@@ -63,10 +63,12 @@ final class SpiralDemo {
         return new Trained(model, h, loader.size());
     }
 
-    static double run(PrintStream out) {
+    /** The demo's number of epochs. */
+    static final int EPOCHS = 40;
+
+    static double run(PrintStream out, int epochs) {
         out.println("\n== Training: MLP 2-64-64-3 on a generated 3-arm spiral (3000 points, 80/20 split, seed 11)");
         long t0 = System.nanoTime();
-        int epochs = 40;
         Trained t = train(epochs, out);
         History h = t.history();
         for (History.Evaluation e : h.evaluations()) {
