@@ -29,11 +29,9 @@ final class ViewGrads {
             case ViewOp.Expand e -> g;   // summed back to the input's shape by the engine
             case ViewOp.Slice s -> {
                 int n = s.end() <= s.start() ? 0 : (s.end() - s.start() + s.step() - 1) / s.step();
-                int[] pos = new int[n];
-                for (int j = 0; j < n; j++) pos[j] = s.start() + j * s.step();
-                yield Embed.along(g, shape, s.dim(), pos);
+                yield Embed.slice(g, shape, s.dim(), s.start(), n, s.step());
             }
-            case ViewOp.Select s -> Embed.along(g.unsqueeze(s.dim()), shape, s.dim(), new int[] {s.index()});
+            case ViewOp.Select s -> Embed.select(g, shape, s.dim(), s.index());
             case ViewOp.Squeeze s -> g.unsqueeze(s.dim());
             case ViewOp.Unsqueeze u -> g.squeeze(u.dim());
             case ViewOp.AsStrided a -> asStrided(a, g, c);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One {@code --json} result line: fields in insertion order, e.g.
  * {"suite":"gemm","case":"square","impl":"simd","threads":1,"device":"cpu","m":512,...,"gflops":91.2}.
- * Metric keys name their unit: gflops, gbps, ms, steps_per_s, epochs_per_s, us_per_op, first_10_s (seconds).
+ * Metric keys name their unit: gflops, gbps, ms, steps_per_s, epochs_per_s, us_per_op, first_10_s (seconds), bytes_per_step.
  */
 public final class JsonLine {
     private final Map<String, Object> fields = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.weft.bench.train;
 
 import dev.weft.autograd.Autograd;
+import dev.weft.bench.Allocation;
 import dev.weft.bench.BenchArgs;
 import dev.weft.bench.BenchSuite;
 import dev.weft.bench.FmaPeak;
@@ -17,9 +18,9 @@ import java.util.Set;
  * What the {@code weft bench train-*} suites share: the options, the timing and the output. Steps/s
  * mode: per thread count, build the case, warm up (C2 needs several seconds for a whole step), run
  * {@code --rounds} rounds of {@code --steps} steps and report the median round beside an FMA-peak
- * check taken in the same run. {@code --first-steps} mode: one thread count, and the wall time from JVM
- * start to the end of steps 1, 10 and 100 ({@link FirstSteps}); meaningful only as the first thing a
- * fresh process does. A suite names its case, defaults, peer script and model options.
+ * check taken in the same run and the heap bytes allocated per timed step (all threads, {@link Allocation}).
+ * {@code --first-steps} mode: one thread count, and the wall time from JVM start to the end of steps 1,
+ * 10 and 100 ({@link FirstSteps}); meaningful only as the first thing a fresh process does. A suite names its case, defaults, peer script and model options.
  */
 public abstract class TrainSuite implements BenchSuite {
     private static final Set<String> FLAGS = Set.of("json", "first-steps");
@@ -108,18 +109,21 @@ public abstract class TrainSuite implements BenchSuite {
                 long end = System.nanoTime() + (long) (warmup * 1e9);
                 while (System.nanoTime() < end) loss = step.run();
                 double[] rates = new double[rounds];
+                long alloc0 = Allocation.totalBytes();
                 for (int r = 0; r < rounds; r++) {
                     long t0 = System.nanoTime();
                     for (int s = 0; s < steps; s++) loss = step.run();
                     rates[r] = steps / ((System.nanoTime() - t0) / 1e9);
                 }
+                long alloc1 = Allocation.totalBytes();
                 double sps = Stats.median(rates);
+                double bytesPerStep = alloc0 < 0 || alloc1 < 0 ? Double.NaN : (alloc1 - alloc0) / (double) (rounds * steps);
                 if (json) {
                     out.println(line(c, threads, batch).put("steps_per_s", sps).put("ms", 1000 / sps)
-                            .put("fma_peak_gflops", peak).put("loss", loss));
+                            .put("fma_peak_gflops", peak).put("bytes_per_step", bytesPerStep).put("loss", loss));
                 } else {
-                    out.printf(Locale.ROOT, "weft   threads=%d  batch=%d  %s: %8.1f steps/s  (%.3f ms/step; FMA peak %.1f GFLOP/s)%n",
-                            threads, batch, c.label(), sps, 1000 / sps, peak);
+                    out.printf(Locale.ROOT, "weft   threads=%d  batch=%d  %s: %8.1f steps/s  (%.3f ms/step; %.2f MB allocated/step; "
+                            + "FMA peak %.1f GFLOP/s)%n", threads, batch, c.label(), sps, 1000 / sps, bytesPerStep / 1e6, peak);
                 }
             }
         } finally {

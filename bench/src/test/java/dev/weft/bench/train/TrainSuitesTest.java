@@ -74,6 +74,7 @@ class TrainSuitesTest {
         double sps = positive(m, "steps_per_s"), ms = positive(m, "ms");
         assertEquals(1000 / sps, ms, 1e-3 * ms);
         positive(m, "fma_peak_gflops");
+        positive(m, "bytes_per_step");
     }
 
     @ParameterizedTest(name = "{0}")
