@@ -97,16 +97,7 @@ public final class InPlace {
             rowsIdx = Indexing.nonzero(index.reshape(-1)).reshape(-1);
         } else if (!index.dtype().isFloatingPoint()) {
             lead = 1;
-            int n = xs[0];
-            Tensor idx = Indexing.longIndex(index).reshape(-1);
-            if (idx.numel() > 0) {
-                long min = (long) idx.min().item(), max = (long) idx.max().item();
-                if (min < -n || max >= n) {
-                    throw new IndexOutOfBoundsException(op + ": index " + (min < -n ? min : max) + " is out of bounds for dim 0 of size "
-                            + n + " in " + Shape.format(xs));
-                }
-            }
-            rowsIdx = Pointwise.where(idx.lt(0L), idx.add((long) n), idx);
+            rowsIdx = Indexing.wrappedRows(op + ": input " + Shape.format(xs), Indexing.longIndex(index).reshape(-1), xs[0]);
         } else {
             throw new IllegalArgumentException(op + ": index must be i64, i32 or bool, got " + index.dtype());
         }

@@ -22,6 +22,17 @@ public final class Indexing {
         return idx.dtype() == DType.I32 ? idx.to(DType.I64) : idx;
     }
 
+    /** I64 row indices checked against [-n, n) (an error "what: index k is out of range ...") and wrapped into [0, n). */
+    static Tensor wrappedRows(String what, Tensor idx, int n) {
+        if (idx.numel() > 0) {
+            long min = (long) idx.min().item(), max = (long) idx.max().item();
+            if (min < -n || max >= n) {
+                throw new IndexOutOfBoundsException(what + ": index " + (min < -n ? min : max) + " is out of range for dim 0 of size " + n);
+            }
+        }
+        return Pointwise.where(idx.lt(0L), idx.add((long) n), idx);
+    }
+
     /**
      * torch.repeat_interleave: slice i along dim repeated repeats[i] times, in order; repeats is a 0-d or
      * 1-element tensor (the same count for every slice) or 1-d with dim's size, integer, non-negative;
@@ -200,16 +211,7 @@ public final class Indexing {
             throw new IllegalArgumentException("index: input " + Shape.format(xs) + ", index " + Shape.format(index.shape())
                     + ": index must be i64, i32 or bool, got " + index.dtype());
         }
-        int n = xs[0];
-        if (idx.numel() > 0) {
-            long min = (long) idx.min().item(), max = (long) idx.max().item();
-            long bad = min < -n ? min : max >= n ? max : 0;
-            if (min < -n || max >= n) {
-                throw new IndexOutOfBoundsException("index: input " + Shape.format(xs) + ", index " + Shape.format(index.shape())
-                        + ": index " + bad + " is out of range for dim 0 of size " + n);
-            }
-        }
-        Tensor wrapped = Pointwise.where(idx.lt(0L), idx.add((long) n), idx);
+        Tensor wrapped = wrappedRows("index: input " + Shape.format(xs) + ", index " + Shape.format(index.shape()), idx, xs[0]);
         int[] out = new int[idx.dim() + xs.length - 1];
         System.arraycopy(idx.shape(), 0, out, 0, idx.dim());
         System.arraycopy(xs, 1, out, idx.dim(), xs.length - 1);
