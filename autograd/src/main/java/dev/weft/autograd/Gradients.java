@@ -38,7 +38,8 @@ public final class Gradients {
             ElementwiseOp.Compare.class,
             CreationOp.Full.class, CreationOp.Arange.class, CreationOp.Linspace.class, CreationOp.Eye.class,
             CreationOp.Random.class, IndexOp.Nonzero.class,
-            RecurrentOp.LstmCellBackward.class, RecurrentOp.GruCellBackward.class);
+            RecurrentOp.LstmCellBackward.class, RecurrentOp.GruCellBackward.class,
+            RecurrentOp.LstmLayerBackward.class);
 
     /** Functions of parameterized records that have no gradient (BOOL results). */
     public static final Set<Enum<?>> NON_DIFFERENTIABLE_FNS = Set.of(

@@ -1,5 +1,6 @@
 package dev.weft.autograd;
 
+import dev.weft.tensor.Dispatch;
 import dev.weft.tensor.Recurrent;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.op.RecurrentOp;
@@ -19,6 +20,10 @@ final class RecurrentGrads {
         return switch (op) {
             case RecurrentOp.LstmCell l -> GradMode.isEnabled() || c.g(2) != null ? lstmComposed(c) : lstmFused(c);
             case RecurrentOp.GruCell g -> GradMode.isEnabled() || c.g(1) != null ? gruComposed(c) : gruFused(c);
+            case RecurrentOp.LstmLayer l -> GradMode.isEnabled() || c.g(3) != null || c.g(4) != null
+                    ? lstmLayerComposed(l.reverse(), c) : lstmLayerFused(l.reverse(), c);
+            case RecurrentOp.LstmLayerBackward l -> throw Gradients.nonDifferentiable(
+                    "a backward kernel; double backward through lstm_layer composes its gradient from tensor ops", c);
             case RecurrentOp.LstmCellBackward l -> throw Gradients.nonDifferentiable(
                     "a backward kernel; double backward through lstm_cell composes its gradient from tensor ops", c);
             case RecurrentOp.GruCellBackward g -> throw Gradients.nonDifferentiable(
@@ -62,6 +67,56 @@ final class RecurrentGrads {
         Tensor dp = Tensor.cat(new Tensor[] {di.mul(i).mul(oneMinus(i)), df.mul(f).mul(oneMinus(f)),
                 dg.mul(oneMinus(g.square())), dO.mul(o).mul(oneMinus(o))}, 1);
         return lstmGrads(c, dp, dct.mul(f));
+    }
+
+    private static Tensor[] lstmLayerFused(boolean reverse, Ctx c) {
+        return Recurrent.lstmLayerBackward(reverse, c.gOrZeros(0), c.gOrZeros(1), c.gOrZeros(2), c.out(3), c.out(4),
+                c.in(2), c.in(3), c.out(0), c.in(1));
+    }
+
+    // The steps recomputed from the inputs with differentiable cells, then per step (last first) the cell's
+    // composed derivative as in lstmComposed, dh_prev = dp W_hh, and dW_hh = sum_t dp_t^T h_prev.
+    private static Tensor[] lstmLayerComposed(boolean reverse, Ctx c) {
+        Tensor gx = c.in(0), w = c.in(1);
+        int T = gx.size(0), H = w.size(1);
+        Tensor[] hPrev = new Tensor[T], cPrev = new Tensor[T], gates = new Tensor[T], cells = new Tensor[T];
+        Tensor h = c.in(2), cs = c.in(3);
+        for (int s = 0; s < T; s++) {
+            int t = reverse ? T - 1 - s : s;
+            hPrev[t] = h;
+            cPrev[t] = cs;
+            Tensor[] o = Dispatch.apply(new RecurrentOp.LstmCell(), gx.select(0, t), h.matmul(w.t()), cs);
+            h = o[0];
+            cs = cells[t] = o[1];
+            gates[t] = o[2];
+        }
+        Tensor dOut = c.g(0), dGates = c.g(3), dCells = c.g(4), dh = c.gOrZeros(1), dc = c.gOrZeros(2), dw = null;
+        Tensor[] dgx = new Tensor[T];
+        for (int s = T - 1; s >= 0; s--) {
+            int t = reverse ? T - 1 - s : s;
+            Tensor gt = gates[t];
+            Tensor i = gt.narrow(1, 0, H), f = gt.narrow(1, H, H), g = gt.narrow(1, 2 * H, H), o = gt.narrow(1, 3 * H, H);
+            if (dOut != null) dh = dh.add(dOut.select(0, t));
+            if (dCells != null) dc = dc.add(dCells.select(0, t));
+            Tensor tc = cells[t].tanh();
+            Tensor dct = dc.add(dh.mul(o).mul(oneMinus(tc.square())));
+            Tensor di = dct.mul(g), df = dct.mul(cPrev[t]), dg = dct.mul(i), dO = dh.mul(tc);
+            if (dGates != null) {
+                Tensor dgt = dGates.select(0, t);
+                di = di.add(dgt.narrow(1, 0, H));
+                df = df.add(dgt.narrow(1, H, H));
+                dg = dg.add(dgt.narrow(1, 2 * H, H));
+                dO = dO.add(dgt.narrow(1, 3 * H, H));
+            }
+            Tensor dp = Tensor.cat(new Tensor[] {di.mul(i).mul(oneMinus(i)), df.mul(f).mul(oneMinus(f)),
+                    dg.mul(oneMinus(g.square())), dO.mul(o).mul(oneMinus(o))}, 1);
+            dgx[t] = dp;
+            Tensor dwt = dp.mT().matmul(hPrev[t]);
+            dw = dw == null ? dwt : dw.add(dwt);
+            dh = dp.matmul(w);
+            dc = dct.mul(f);
+        }
+        return new Tensor[] {Tensor.stack(java.util.Arrays.asList(dgx), 0), dw, dh, dc};
     }
 
     /** Gradients for gx, gh, h and the optional bias (b_hh: its gradient is gh's, summed over the batch). */

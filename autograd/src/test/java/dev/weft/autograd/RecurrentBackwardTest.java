@@ -50,7 +50,68 @@ class RecurrentBackwardTest {
             });
             Tensor[] gru = {leaf(5, dt, 3, 15), leaf(6, dt, 3, 15), leaf(7, dt, 3, 5), leaf(8, dt, 15)};
             bothPaths("gru_cell", dt, gru, x -> Recurrent.gruCell(x[0], x[1], x[2], x[3]));
+            for (boolean reverse : new boolean[] {false, true}) {
+                Tensor[] layer = {leaf(13, dt, 4, 3, 20), leaf(14, dt, 20, 5), leaf(15, dt, 3, 5), leaf(16, dt, 3, 5)};
+                bothPaths("lstm_layer reverse=" + reverse, dt, layer, x -> {
+                    Recurrent.LstmLayerOutput o = Recurrent.lstmLayer(x[0], x[1].mul(0.5), x[2], x[3], reverse);
+                    return Tensor.cat(new Tensor[] {o.output().flatten(), o.h().flatten(), o.c().flatten()}, 0);
+                });
+            }
         }
+    }
+
+    /** The same steps as lstmLayer, one cell and one product at a time. */
+    private static Tensor[] perStep(Tensor gx, Tensor w, Tensor h, Tensor c, boolean reverse) {
+        int T = gx.size(0);
+        Tensor[] out = new Tensor[T];
+        for (int s = 0; s < T; s++) {
+            int t = reverse ? T - 1 - s : s;
+            Recurrent.LstmState st = Recurrent.lstmCell(gx.select(0, t), h.matmul(w.t()), c, null);
+            h = out[t] = st.h();
+            c = st.c();
+        }
+        return new Tensor[] {Tensor.stack(java.util.Arrays.asList(out), 0), h, c};
+    }
+
+    @Test
+    void theLayerIsItsStepsForwardBitForBitAndBackwardWithinRounding() {
+        for (DType dt : new DType[] {DType.F32, DType.F64}) {
+            for (boolean reverse : new boolean[] {false, true}) {
+                Tensor[] in = {leaf(21, dt, 50, 4, 64), leaf(22, dt, 64, 16), leaf(23, dt, 4, 16), leaf(24, dt, 4, 16)};
+                Recurrent.LstmLayerOutput o = Recurrent.lstmLayer(in[0], in[1], in[2], in[3], reverse);
+                Tensor[] ref = perStep(in[0], in[1], in[2], in[3], reverse);
+                String what = "lstm_layer " + dt + " reverse=" + reverse;
+                assertArrayEquals(ref[0].detach().to(DType.F64).toDoubleArray(), o.output().detach().to(DType.F64).toDoubleArray(), 0, what);
+                assertArrayEquals(ref[1].detach().to(DType.F64).toDoubleArray(), o.h().detach().to(DType.F64).toDoubleArray(), 0, what);
+                assertArrayEquals(ref[2].detach().to(DType.F64).toDoubleArray(), o.c().detach().to(DType.F64).toDoubleArray(), 0, what);
+                Tensor seed = Tensor.randn(new Generator(25), DType.F64, o.output().shape()).to(dt);
+                Tensor[] g = Autograd.grad(new Tensor[] {o.output(), o.c()}, in, new Tensor[] {seed, o.c().detach()}, false, false, false);
+                Tensor[] gr = Autograd.grad(new Tensor[] {ref[0], ref[2]}, in, new Tensor[] {seed, o.c().detach()}, false, false, false);
+                double tol = dt == DType.F32 ? 2e-5 : 1e-12;
+                for (int i = 0; i < in.length; i++) {
+                    double[] a = gr[i].to(DType.F64).toDoubleArray(), b = g[i].to(DType.F64).toDoubleArray();
+                    double scale = 0;
+                    for (double v : a) scale = Math.max(scale, Math.abs(v));
+                    assertArrayEquals(a, b, tol * Math.max(1, scale), what + ": gradient of input " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLayerReadsABatchFirstInputInPlaceAndRefusesBadShapes() {
+        Tensor gxBt = leaf(31, DType.F32, 3, 5, 8), w = leaf(32, DType.F32, 8, 2), h = leaf(33, DType.F32, 3, 2);
+        Recurrent.LstmLayerOutput a = Recurrent.lstmLayer(gxBt.transpose(0, 1), w, h, h, false);
+        Recurrent.LstmLayerOutput b = Recurrent.lstmLayer(gxBt.transpose(0, 1).contiguous(), w, h, h, false);
+        assertArrayEquals(b.output().toDoubleArray(), a.output().toDoubleArray(), 0);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Recurrent.lstmLayer(gxBt, w, h, h, false));
+        assertEquals("lstm_layer: gx (3, 5, 8), w_hh (8, 2), h0 (3, 2), c0 (3, 2): gx must be (3, 3, 8) for T = 3 and h0 (B, H) = (3, 2)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Recurrent.lstmLayer(gxBt.transpose(0, 1), w.to(DType.F64), h, h, false));
+        assertTrue(e.getMessage().startsWith("lstm_layer: gx (5, 3, 8), w_hh (8, 2), h0 (3, 2), c0 (3, 2): w_hh dtype f64 != gx dtype f32"),
+                e.getMessage());
     }
 
     @Test
@@ -63,6 +124,11 @@ class RecurrentBackwardTest {
         Tensor[] g = Recurrent.gruCellBackward(dh, Tensor.rand(new Generator(12), DType.F64, 2, 12), c);
         e = assertThrows(NonDifferentiableException.class, () -> Autograd.backward(g[2].sum()));
         assertTrue(e.getMessage().startsWith("gru_cell_backward is not differentiable"), e.getMessage());
+        Tensor seq = leaf(13, DType.F64, 2, 2, 3);
+        Tensor[] l = Recurrent.lstmLayerBackward(false, seq, dh, dh, Tensor.rand(new Generator(14), DType.F64, 2, 2, 12), seq, c, c, seq,
+                leaf(15, DType.F64, 12, 3));
+        e = assertThrows(NonDifferentiableException.class, () -> Autograd.backward(l[1].sum()));
+        assertTrue(e.getMessage().startsWith("lstm_layer_backward is not differentiable"), e.getMessage());
     }
 
     @Test

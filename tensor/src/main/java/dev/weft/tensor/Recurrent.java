@@ -61,4 +61,33 @@ public final class Recurrent {
     public static Tensor[] gruCellBackward(Tensor dh, Tensor saved, Tensor h) {
         return Dispatch.apply(new RecurrentOp.GruCellBackward(), dh, saved, h);
     }
+
+    /** Every step's h, and the last step's h and c, of one LSTM layer direction. */
+    public record LstmLayerOutput(Tensor output, Tensor h, Tensor c) {}
+
+    /**
+     * One LSTM layer direction over all T steps (torch's LSTM layer without projection, one direction):
+     * for t = 0..T-1 (T-1..0 when reverse), (h_t, c_t) = {@link #lstmCell}(gx_t, h_prev W_hh^T, c_prev), from
+     * (h0, c0). One primitive, so its backward runs the recurrence once and forms dW_hh in one product over
+     * all steps.
+     *
+     * @param gx  (T, B, 4H), typically x W_ih^T + b_ih + b_hh; a batch-first tensor's transpose is read in place
+     * @param whh (4H, H)
+     * @param h0  (B, H)
+     * @param c0  (B, H)
+     * @return output (T, B, H), h_n and c_n (B, H)
+     */
+    public static LstmLayerOutput lstmLayer(Tensor gx, Tensor whh, Tensor h0, Tensor c0, boolean reverse) {
+        Tensor[] o = Dispatch.apply(new RecurrentOp.LstmLayer(reverse), gx, whh, h0, c0);
+        return new LstmLayerOutput(o[0], o[1], o[2]);
+    }
+
+    /**
+     * The backward of {@link #lstmLayer} given what it saved (gates (T, B, 4H), cells (T, B, H)), its inputs
+     * h0, c0, w_hh and its output: returns {dgx (T, B, 4H), dw_hh (4H, H), dh0 (B, H), dc0 (B, H)}.
+     */
+    public static Tensor[] lstmLayerBackward(boolean reverse, Tensor dOut, Tensor dhN, Tensor dcN, Tensor gates, Tensor cells,
+                                             Tensor h0, Tensor c0, Tensor out, Tensor whh) {
+        return Dispatch.apply(new RecurrentOp.LstmLayerBackward(reverse), dOut, dhN, dcN, gates, cells, h0, c0, out, whh);
+    }
 }

@@ -37,6 +37,20 @@ public final class RecurrentCases {
         return Tensor.cat(new Tensor[] {s.h(), s.c()}, 1);
     }
 
+    /** gx (T, B, 4H) (or (B, T, 4H) when batchFirst), w_hh (4H, H), h0, c0 (B, H); T = 3. */
+    private static Function<Gen, Tensor[]> layer(boolean batchFirst) {
+        return g -> {
+            int T = 3, B = g.nextInt(1, 3), H = g.nextInt(1, 3);
+            int[] gx = batchFirst ? new int[] {B, T, 4 * H} : new int[] {T, B, 4 * H};
+            return new Tensor[] {g.leaf(gx, -2, 2), g.leaf(new int[] {4 * H, H}, -1, 1), g.leaf(new int[] {B, H}, -1, 1),
+                    g.leaf(new int[] {B, H}, -1, 1)};
+        };
+    }
+
+    private static Tensor layerOut(Recurrent.LstmLayerOutput o) {
+        return Tensor.cat(new Tensor[] {o.output().flatten(), o.h().flatten(), o.c().mul(0.5).flatten()}, 0);
+    }
+
     public static List<Case> cases() {
         CaseList add = new CaseList();
         add.add("lstm_cell", true, cell(4, true), RecurrentCases::lstm);
@@ -71,6 +85,17 @@ public final class RecurrentCases {
         add.add("gru_cell_saved_output", false, cell(3, true), x -> {
             Tensor[] o = Dispatch.apply(new RecurrentOp.GruCell(), x);
             return Tensor.cat(new Tensor[] {o[0], o[1]}, 1);
+        });
+        // whole layer directions: T = 3 steps, gx read in place (time-major, and batch-first through a transpose)
+        add.add("lstm_layer", true, layer(false), x -> layerOut(Recurrent.lstmLayer(x[0], x[1], x[2], x[3], false)));
+        add.add("lstm_layer_reverse", true, layer(false), x -> layerOut(Recurrent.lstmLayer(x[0], x[1], x[2], x[3], true)));
+        add.add("lstm_layer_batch_first", false, layer(true),
+                x -> layerOut(Recurrent.lstmLayer(x[0].transpose(0, 1), x[1], x[2], x[3], false)));
+        add.add("lstm_layer_last_h_only", false, layer(false), x -> Recurrent.lstmLayer(x[0], x[1], x[2], x[3], true).h());
+        // the saved gates and cells as outputs too: the composed rule adds their gradient
+        add.add("lstm_layer_saved_outputs", false, layer(false), x -> {
+            Tensor[] o = Dispatch.apply(new RecurrentOp.LstmLayer(false), x);
+            return Tensor.cat(new Tensor[] {o[3].flatten(), o[4].flatten(), o[0].flatten()}, 0);
         });
         return add.cases();
     }

@@ -1,6 +1,7 @@
 package dev.weft.nn.rnn;
 
 import dev.weft.nn.functional.F;
+import dev.weft.tensor.Recurrent;
 import dev.weft.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.List;
  * updates the first batchSizes[t] sequences (sorted by decreasing length; all B for a padded batch), so the
  * forward direction drops finished sequences (their state is final) and the reverse direction starts each
  * sequence at its own last step. Above layer 0 the activations are packed rows (N, D*P), time-major.
+ * An LSTM without projection over sequences of one length runs each layer direction as one primitive
+ * instead ({@link Recurrent#lstmLayer}: the same steps, one node, one dW_hh product in its backward).
  */
 final class Recurrence {
     private Recurrence() {}
@@ -32,6 +35,14 @@ final class Recurrence {
             Tensor[] dirOut = new Tensor[D];
             for (int d = 0; d < D; d++) {
                 String s = RNNBase.suffix(l, d);
+                if (wholeLayer(m, batchSizes)) {
+                    Recurrent.LstmLayerOutput r = Recurrent.lstmLayer(gates(m, layerIn, timeDim, batchSizes, s),
+                            m.weight("weight_hh" + s), h0.select(0, l * D + d), c0.select(0, l * D + d), d == 1);
+                    dirOut[d] = r.output().reshape(-1, r.output().size(2));
+                    hN.add(r.h());
+                    cN.add(r.c());
+                    continue;
+                }
                 List<Tensor> steps = projections(m, layerIn, timeDim, batchSizes, s);
                 Tensor[] r = direction(m, steps, batchSizes, s, d == 1, h0.select(0, l * D + d),
                         c0 == null ? null : c0.select(0, l * D + d));
@@ -45,17 +56,40 @@ final class Recurrence {
         return new Tensor[] {layerIn, Tensor.stack(hN, 0), c0 == null ? null : Tensor.stack(cN, 0)};
     }
 
-    /** gx = x W_ih^T + b_ih (+ b_hh where the recurrence allows) for every step, split into the steps' rows. */
-    private static List<Tensor> projections(RNNBase m, Tensor x, int timeDim, int[] batchSizes, String s) {
+    /**
+     * True when a layer direction runs as one primitive ({@link Recurrent#lstmLayer}): an LSTM without
+     * projection over sequences of one length (every step updates the whole batch).
+     */
+    private static boolean wholeLayer(RNNBase m, int[] batchSizes) {
+        if (m.kind != CellKind.LSTM || m.projSize() > 0) return false;
+        for (int n : batchSizes) if (n != batchSizes[0]) return false;
+        return true;
+    }
+
+    /** gx = x W_ih^T + b_ih (+ b_hh where the recurrence allows) for every step, as rows (N, G) in x's row order. */
+    private static Tensor projection(RNNBase m, Tensor x, String s) {
         Tensor wih = m.weight("weight_ih" + s);
-        int C = x.size(-1), G = wih.size(0);
-        Tensor gx = x.reshape(-1, C).matmul(wih.t());
+        Tensor gx = x.reshape(-1, x.size(-1)).matmul(wih.t());
         if (m.bias()) {
             Tensor bih = m.weight("bias_ih" + s);
             gx = gx.add(m.kind.foldsHiddenBias() ? bih.add(m.weight("bias_hh" + s)) : bih);
         }
+        return gx;
+    }
+
+    /** The projection split into the steps' rows. */
+    private static List<Tensor> projections(RNNBase m, Tensor x, int timeDim, int[] batchSizes, String s) {
+        Tensor gx = projection(m, x, s);
         if (x.dim() == 2) return TimeSteps.split(gx, batchSizes);
-        return TimeSteps.unbind(gx.reshape(x.size(0), x.size(1), G), timeDim);
+        return TimeSteps.unbind(gx.reshape(x.size(0), x.size(1), gx.size(1)), timeDim);
+    }
+
+    /** The projection as (T, B, G) for sequences of one length: a batch-first input's is a transposed view, not a copy. */
+    private static Tensor gates(RNNBase m, Tensor x, int timeDim, int[] batchSizes, String s) {
+        Tensor gx = projection(m, x, s);
+        int T = batchSizes.length, G = gx.size(1);
+        if (x.dim() == 3 && timeDim == 1) return gx.reshape(x.size(0), T, G).transpose(0, 1);
+        return gx.reshape(T, -1, G);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.rnn.Cells;
+import dev.weft.kernels.rnn.LstmLayer;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.RecurrentOp;
@@ -8,7 +9,8 @@ import dev.weft.tensor.op.RecurrentOp;
 /**
  * CPU execution of {@link RecurrentOp} through the kernels' fused cells. A (B, w) operand whose rows are
  * unit-stride (a time step selected from a (T, B, G) or (B, T, G) sequence, a narrowed batch) is read in
- * place with its row stride; other layouts are copied once. Outputs are the fresh contiguous blocks.
+ * place with its row stride; other layouts are copied once. Outputs are the fresh contiguous blocks. The
+ * layer op reads its (T, B, w) sequences the same way, with a step stride (a batch-first tensor in place).
  */
 final class CpuRecurrent {
     private CpuRecurrent() {}
@@ -16,7 +18,81 @@ final class CpuRecurrent {
     /** How the kernel reads one operand: array, offset, row stride. */
     private record Rows(Object array, int offset, int ld) {}
 
+    /** A (T, B, w) operand read as steps: array, offset, step stride, row stride (in place when rows are unit-stride). */
+    private record Steps(Object array, int offset, int step, int ld) {}
+
     static void run(RecurrentOp op, Strided[] in, Strided[] out) {
+        switch (op) {
+            case RecurrentOp.LstmLayer l -> {
+                lstmLayer(l, in, out);
+                return;
+            }
+            case RecurrentOp.LstmLayerBackward l -> {
+                lstmLayerBackward(l, in, out);
+                return;
+            }
+            default -> cell(op, in, out);
+        }
+    }
+
+    // gx (T, B, 4H) as steps, w_hh, h0, c0 contiguous -> out (T, B, H), h_n, c_n (B, H), gates (T, B, 4H), cells (T, B, H)
+    private static void lstmLayer(RecurrentOp.LstmLayer l, Strided[] in, Strided[] out) {
+        int T = out[0].size(0), B = out[0].size(1), H = out[0].size(2);
+        Steps gx = steps(in[0]);
+        Contig w = Contig.of(in[1]), h0 = Contig.of(in[2]), c0 = Contig.of(in[3]);
+        if (in[0].dtype() == DType.F32) {
+            LstmLayer.forward(l.reverse(), T, B, H, (float[]) gx.array, gx.offset, gx.step, gx.ld, (float[]) w.array(), w.offset(),
+                    (float[]) h0.array(), h0.offset(), (float[]) c0.array(), c0.offset(), CpuStorage.f32(out[0]), out[0].storageOffset(),
+                    CpuStorage.f32(out[1]), out[1].storageOffset(), CpuStorage.f32(out[2]), out[2].storageOffset(),
+                    CpuStorage.f32(out[3]), out[3].storageOffset(), CpuStorage.f32(out[4]), out[4].storageOffset());
+        } else {
+            LstmLayer.forward(l.reverse(), T, B, H, (double[]) gx.array, gx.offset, gx.step, gx.ld, (double[]) w.array(), w.offset(),
+                    (double[]) h0.array(), h0.offset(), (double[]) c0.array(), c0.offset(), CpuStorage.f64(out[0]), out[0].storageOffset(),
+                    CpuStorage.f64(out[1]), out[1].storageOffset(), CpuStorage.f64(out[2]), out[2].storageOffset(),
+                    CpuStorage.f64(out[3]), out[3].storageOffset(), CpuStorage.f64(out[4]), out[4].storageOffset());
+        }
+    }
+
+    // dOut (T, B, H) as steps; dh_n, dc_n, gates, cells, h0, c0, out, w_hh contiguous -> dgx (T, B, 4H), dw_hh, dh0, dc0
+    private static void lstmLayerBackward(RecurrentOp.LstmLayerBackward l, Strided[] in, Strided[] out) {
+        int T = in[0].size(0), B = in[0].size(1), H = in[0].size(2);
+        Steps d = steps(in[0]);
+        Contig[] c = new Contig[in.length];
+        for (int k = 1; k < in.length; k++) c[k] = Contig.of(in[k]);
+        if (in[0].dtype() == DType.F32) {
+            LstmLayer.backward(l.reverse(), T, B, H, (float[]) d.array, d.offset, d.step, d.ld, f32(c[1]), c[1].offset(),
+                    f32(c[2]), c[2].offset(), f32(c[3]), c[3].offset(), f32(c[4]), c[4].offset(), f32(c[5]), c[5].offset(),
+                    f32(c[6]), c[6].offset(), f32(c[7]), c[7].offset(), f32(c[8]), c[8].offset(),
+                    CpuStorage.f32(out[0]), out[0].storageOffset(), CpuStorage.f32(out[1]), out[1].storageOffset(),
+                    CpuStorage.f32(out[2]), out[2].storageOffset(), CpuStorage.f32(out[3]), out[3].storageOffset());
+        } else {
+            LstmLayer.backward(l.reverse(), T, B, H, (double[]) d.array, d.offset, d.step, d.ld, f64(c[1]), c[1].offset(),
+                    f64(c[2]), c[2].offset(), f64(c[3]), c[3].offset(), f64(c[4]), c[4].offset(), f64(c[5]), c[5].offset(),
+                    f64(c[6]), c[6].offset(), f64(c[7]), c[7].offset(), f64(c[8]), c[8].offset(),
+                    CpuStorage.f64(out[0]), out[0].storageOffset(), CpuStorage.f64(out[1]), out[1].storageOffset(),
+                    CpuStorage.f64(out[2]), out[2].storageOffset(), CpuStorage.f64(out[3]), out[3].storageOffset());
+        }
+    }
+
+    private static float[] f32(Contig c) {
+        return (float[]) c.array();
+    }
+
+    private static double[] f64(Contig c) {
+        return (double[]) c.array();
+    }
+
+    /** A (T, B, w) operand as steps (read only): in place when its rows are unit-stride and do not overlap, else a copy. */
+    private static Steps steps(Strided t) {
+        int[] s = t.shape(), st = t.stride();
+        int T = s[0], B = s[1], w = s[2];
+        boolean unit = w <= 1 || st[2] == 1;
+        int ld = B > 1 ? st[1] : w, step = T > 1 ? st[0] : B * w;
+        if (unit && step >= 0 && (B <= 1 || ld >= w)) return new Steps(CpuStorage.of(t).array(), t.storageOffset(), step, ld);
+        return new Steps(CpuConvert.contiguous(t, null, t.dtype()), 0, B * w, w);
+    }
+
+    private static void cell(RecurrentOp op, Strided[] in, Strided[] out) {
         int B = out[0].size(0);
         boolean f32 = in[0].dtype() == DType.F32;
         switch (op) {
@@ -61,6 +137,8 @@ final class CpuRecurrent {
                             CpuStorage.f64(out[0]), out[0].storageOffset(), CpuStorage.f64(out[1]), out[1].storageOffset());
                 }
             }
+            case RecurrentOp.LstmLayer l -> throw new IllegalStateException("lstm_layer is not a cell");
+            case RecurrentOp.LstmLayerBackward l -> throw new IllegalStateException("lstm_layer_backward is not a cell");
             case RecurrentOp.GruCellBackward g -> {
                 int H = out[2].size(1);
                 Rows dh = rows(in[0]), s = rows(in[1]), h = rows(in[2]);

@@ -5,7 +5,8 @@ package dev.weft.tensor.op;
  * backward of each as its own primitive (one kernel, reading what the forward saved). Shapes: B batch,
  * H hidden; gate blocks in PyTorch's order (LSTM i, f, g, o; GRU r, z, n). All operands share one
  * floating dtype (F32 or F64) and are exactly the shapes stated (no broadcasting); the optional bias is
- * broadcast over the batch by the kernel.
+ * broadcast over the batch by the kernel. {@link LstmLayer} runs a whole layer direction (all T steps, their
+ * gate products included) as one primitive, so its backward forms the weight gradient in one product.
  */
 public sealed interface RecurrentOp extends Op {
     /**
@@ -50,6 +51,29 @@ public sealed interface RecurrentOp extends Op {
     record GruCellBackward() implements RecurrentOp {
         public String name() {
             return "gru_cell_backward";
+        }
+    }
+
+    /**
+     * A whole LSTM layer direction: for each step t (T-1 first when reverse), gh = h_prev W_hh^T and the
+     * {@link LstmCell} on gx_t, gh. Inputs: gx (T, B, 4H) (biases already added), w_hh (4H, H), h0 (B, H),
+     * c0 (B, H). Outputs: out (T, B, H) every step's h, h_n (B, H), c_n (B, H), and what the backward reads:
+     * the activated gates (T, B, 4H) and every step's cell state (T, B, H).
+     */
+    record LstmLayer(boolean reverse) implements RecurrentOp {
+        public String name() {
+            return "lstm_layer";
+        }
+    }
+
+    /**
+     * The gradient of {@link LstmLayer}. Inputs: dOut (T, B, H), dh_n (B, H), dc_n (B, H), gates (T, B, 4H),
+     * cells (T, B, H), h0, c0 (B, H), out (T, B, H), w_hh (4H, H). Outputs: dgx (T, B, 4H), dw_hh (4H, H),
+     * dh0 (B, H), dc0 (B, H).
+     */
+    record LstmLayerBackward(boolean reverse) implements RecurrentOp {
+        public String name() {
+            return "lstm_layer_backward";
         }
     }
 }
