@@ -69,29 +69,37 @@ final class RecurrentGrads {
         return lstmGrads(c, dp, dct.mul(f));
     }
 
+    /** Gradients for x, w_ih, w_hh, h0, c0 and the optional bias; dx only when x needs one. */
     private static Tensor[] lstmLayerFused(boolean reverse, Ctx c) {
-        return Recurrent.lstmLayerBackward(reverse, c.gOrZeros(0), c.gOrZeros(1), c.gOrZeros(2), c.out(3), c.out(4),
-                c.in(2), c.in(3), c.out(0), c.in(1));
+        boolean dx = c.needs(0);
+        Tensor[] r = Recurrent.lstmLayerBackward(reverse, dx, c.gOrZeros(0), c.gOrZeros(1), c.gOrZeros(2), c.out(3), c.out(4),
+                c.in(0), c.in(3), c.in(4), c.out(0), c.in(1), c.in(2));
+        Tensor[] g = {dx ? r[0] : null, r[1], r[2], r[4], r[5]};
+        return c.inputCount() == 6 ? new Tensor[] {g[0], g[1], g[2], g[3], g[4], r[3]} : g;
     }
 
-    // The steps recomputed from the inputs with differentiable cells, then per step (last first) the cell's
-    // composed derivative as in lstmComposed, dh_prev = dp W_hh, and dW_hh = sum_t dp_t^T h_prev.
+    // The steps recomputed from the inputs with differentiable products and cells, then per step (last first)
+    // the cell's composed derivative as in lstmComposed, dh_prev = dp W_hh, dx_t = dp W_ih, and the weight
+    // gradients summed over the steps: dW_ih += dp^T x_t, dW_hh += dp^T h_prev, dbias += dp summed over the batch.
     private static Tensor[] lstmLayerComposed(boolean reverse, Ctx c) {
-        Tensor gx = c.in(0), w = c.in(1);
-        int T = gx.size(0), H = w.size(1);
+        Tensor x = c.in(0), wih = c.in(1), whh = c.in(2), bias = c.inputCount() == 6 ? c.in(5) : null;
+        int T = x.size(0), H = whh.size(1);
         Tensor[] hPrev = new Tensor[T], cPrev = new Tensor[T], gates = new Tensor[T], cells = new Tensor[T];
-        Tensor h = c.in(2), cs = c.in(3);
+        Tensor h = c.in(3), cs = c.in(4);
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s;
             hPrev[t] = h;
             cPrev[t] = cs;
-            Tensor[] o = Dispatch.apply(new RecurrentOp.LstmCell(), gx.select(0, t), h.matmul(w.t()), cs);
+            Tensor gx = x.select(0, t).matmul(wih.t()), gh = h.matmul(whh.t());
+            Tensor[] o = bias == null ? Dispatch.apply(new RecurrentOp.LstmCell(), gx, gh, cs)
+                    : Dispatch.apply(new RecurrentOp.LstmCell(), gx, gh, cs, bias);
             h = o[0];
             cs = cells[t] = o[1];
             gates[t] = o[2];
         }
-        Tensor dOut = c.g(0), dGates = c.g(3), dCells = c.g(4), dh = c.gOrZeros(1), dc = c.gOrZeros(2), dw = null;
-        Tensor[] dgx = new Tensor[T];
+        Tensor dOut = c.g(0), dGates = c.g(3), dCells = c.g(4), dh = c.gOrZeros(1), dc = c.gOrZeros(2);
+        Tensor dwih = null, dwhh = null, db = null;
+        Tensor[] dx = new Tensor[T];
         for (int s = T - 1; s >= 0; s--) {
             int t = reverse ? T - 1 - s : s;
             Tensor gt = gates[t];
@@ -110,13 +118,20 @@ final class RecurrentGrads {
             }
             Tensor dp = Tensor.cat(new Tensor[] {di.mul(i).mul(oneMinus(i)), df.mul(f).mul(oneMinus(f)),
                     dg.mul(oneMinus(g.square())), dO.mul(o).mul(oneMinus(o))}, 1);
-            dgx[t] = dp;
-            Tensor dwt = dp.mT().matmul(hPrev[t]);
-            dw = dw == null ? dwt : dw.add(dwt);
-            dh = dp.matmul(w);
+            dx[t] = dp.matmul(wih);
+            Tensor dpT = dp.mT();
+            dwih = sum(dwih, dpT.matmul(x.select(0, t)));
+            dwhh = sum(dwhh, dpT.matmul(hPrev[t]));
+            db = sum(db, dp.sum(0));
+            dh = dp.matmul(whh);
             dc = dct.mul(f);
         }
-        return new Tensor[] {Tensor.stack(java.util.Arrays.asList(dgx), 0), dw, dh, dc};
+        Tensor[] grads = {Tensor.stack(java.util.Arrays.asList(dx), 0), dwih, dwhh, dh, dc};
+        return bias == null ? grads : new Tensor[] {grads[0], grads[1], grads[2], grads[3], grads[4], db};
+    }
+
+    private static Tensor sum(Tensor acc, Tensor t) {
+        return acc == null ? t : acc.add(t);
     }
 
     /** Gradients for gx, gh, h and the optional bias (b_hh: its gradient is gh's, summed over the batch). */

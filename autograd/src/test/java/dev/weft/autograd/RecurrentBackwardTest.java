@@ -51,22 +51,23 @@ class RecurrentBackwardTest {
             Tensor[] gru = {leaf(5, dt, 3, 15), leaf(6, dt, 3, 15), leaf(7, dt, 3, 5), leaf(8, dt, 15)};
             bothPaths("gru_cell", dt, gru, x -> Recurrent.gruCell(x[0], x[1], x[2], x[3]));
             for (boolean reverse : new boolean[] {false, true}) {
-                Tensor[] layer = {leaf(13, dt, 4, 3, 20), leaf(14, dt, 20, 5), leaf(15, dt, 3, 5), leaf(16, dt, 3, 5)};
+                Tensor[] layer = {leaf(13, dt, 4, 3, 6), leaf(14, dt, 20, 6), leaf(15, dt, 20, 5), leaf(16, dt, 3, 5), leaf(17, dt, 3, 5),
+                        leaf(18, dt, 20)};
                 bothPaths("lstm_layer reverse=" + reverse, dt, layer, x -> {
-                    Recurrent.LstmLayerOutput o = Recurrent.lstmLayer(x[0], x[1].mul(0.5), x[2], x[3], reverse);
+                    Recurrent.LstmLayerOutput o = Recurrent.lstmLayer(x[0], x[1].mul(0.5), x[2].mul(0.5), x[5], x[3], x[4], reverse);
                     return Tensor.cat(new Tensor[] {o.output().flatten(), o.h().flatten(), o.c().flatten()}, 0);
                 });
             }
         }
     }
 
-    /** The same steps as lstmLayer, one cell and one product at a time. */
-    private static Tensor[] perStep(Tensor gx, Tensor w, Tensor h, Tensor c, boolean reverse) {
-        int T = gx.size(0);
+    /** The same steps as lstmLayer, one cell and two products at a time. */
+    private static Tensor[] perStep(Tensor x, Tensor wih, Tensor whh, Tensor bias, Tensor h, Tensor c, boolean reverse) {
+        int T = x.size(0);
         Tensor[] out = new Tensor[T];
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s;
-            Recurrent.LstmState st = Recurrent.lstmCell(gx.select(0, t), h.matmul(w.t()), c, null);
+            Recurrent.LstmState st = Recurrent.lstmCell(x.select(0, t).matmul(wih.t()), h.matmul(whh.t()), c, bias);
             h = out[t] = st.h();
             c = st.c();
         }
@@ -77,14 +78,15 @@ class RecurrentBackwardTest {
     void theLayerIsItsStepsForwardBitForBitAndBackwardWithinRounding() {
         for (DType dt : new DType[] {DType.F32, DType.F64}) {
             for (boolean reverse : new boolean[] {false, true}) {
-                Tensor[] in = {leaf(21, dt, 50, 4, 64), leaf(22, dt, 64, 16), leaf(23, dt, 4, 16), leaf(24, dt, 4, 16)};
-                Recurrent.LstmLayerOutput o = Recurrent.lstmLayer(in[0], in[1], in[2], in[3], reverse);
-                Tensor[] ref = perStep(in[0], in[1], in[2], in[3], reverse);
+                Tensor[] in = {leaf(21, dt, 50, 4, 24), leaf(22, dt, 64, 24), leaf(23, dt, 64, 16), leaf(24, dt, 64), leaf(25, dt, 4, 16),
+                        leaf(26, dt, 4, 16)};
+                Recurrent.LstmLayerOutput o = Recurrent.lstmLayer(in[0], in[1], in[2], in[3], in[4], in[5], reverse);
+                Tensor[] ref = perStep(in[0], in[1], in[2], in[3], in[4], in[5], reverse);
                 String what = "lstm_layer " + dt + " reverse=" + reverse;
                 assertArrayEquals(ref[0].detach().to(DType.F64).toDoubleArray(), o.output().detach().to(DType.F64).toDoubleArray(), 0, what);
                 assertArrayEquals(ref[1].detach().to(DType.F64).toDoubleArray(), o.h().detach().to(DType.F64).toDoubleArray(), 0, what);
                 assertArrayEquals(ref[2].detach().to(DType.F64).toDoubleArray(), o.c().detach().to(DType.F64).toDoubleArray(), 0, what);
-                Tensor seed = Tensor.randn(new Generator(25), DType.F64, o.output().shape()).to(dt);
+                Tensor seed = Tensor.randn(new Generator(27), DType.F64, o.output().shape()).to(dt);
                 Tensor[] g = Autograd.grad(new Tensor[] {o.output(), o.c()}, in, new Tensor[] {seed, o.c().detach()}, false, false, false);
                 Tensor[] gr = Autograd.grad(new Tensor[] {ref[0], ref[2]}, in, new Tensor[] {seed, o.c().detach()}, false, false, false);
                 double tol = dt == DType.F32 ? 2e-5 : 1e-12;
@@ -99,19 +101,19 @@ class RecurrentBackwardTest {
     }
 
     @Test
-    void theLayerReadsABatchFirstInputInPlaceAndRefusesBadShapes() {
-        Tensor gxBt = leaf(31, DType.F32, 3, 5, 8), w = leaf(32, DType.F32, 8, 2), h = leaf(33, DType.F32, 3, 2);
-        Recurrent.LstmLayerOutput a = Recurrent.lstmLayer(gxBt.transpose(0, 1), w, h, h, false);
-        Recurrent.LstmLayerOutput b = Recurrent.lstmLayer(gxBt.transpose(0, 1).contiguous(), w, h, h, false);
+    void theLayerTakesABatchFirstInputAsATransposeAndRefusesBadShapes() {
+        Tensor xBt = leaf(31, DType.F32, 3, 5, 4), wih = leaf(32, DType.F32, 8, 4), whh = leaf(33, DType.F32, 8, 2),
+                h = leaf(34, DType.F32, 3, 2);
+        Recurrent.LstmLayerOutput a = Recurrent.lstmLayer(xBt.transpose(0, 1), wih, whh, null, h, h, false);
+        Recurrent.LstmLayerOutput b = Recurrent.lstmLayer(xBt.transpose(0, 1).contiguous(), wih, whh, null, h, h, false);
         assertArrayEquals(b.output().toDoubleArray(), a.output().toDoubleArray(), 0);
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> Recurrent.lstmLayer(gxBt, w, h, h, false));
-        assertEquals("lstm_layer: gx (3, 5, 8), w_hh (8, 2), h0 (3, 2), c0 (3, 2): gx must be (3, 3, 8) for T = 3 and h0 (B, H) = (3, 2)",
-                e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> Recurrent.lstmLayer(xBt, wih, whh, null, h, h, false));
+        assertEquals("lstm_layer: x (3, 5, 4), w_ih (8, 4), w_hh (8, 2), h0 (3, 2), c0 (3, 2): x must be (3, 3, 4) for x (T, B, C) = "
+                + "(3, 5, 4) and h0 (B, H) = (3, 2)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Recurrent.lstmLayer(gxBt.transpose(0, 1), w.to(DType.F64), h, h, false));
-        assertTrue(e.getMessage().startsWith("lstm_layer: gx (5, 3, 8), w_hh (8, 2), h0 (3, 2), c0 (3, 2): w_hh dtype f64 != gx dtype f32"),
-                e.getMessage());
+                () -> Recurrent.lstmLayer(xBt.transpose(0, 1), wih.to(DType.F64), whh, null, h, h, false));
+        assertTrue(e.getMessage().startsWith("lstm_layer: x (5, 3, 4), w_ih (8, 4), w_hh (8, 2), h0 (3, 2), c0 (3, 2): "
+                + "w_ih dtype f64 != x dtype f32"), e.getMessage());
     }
 
     @Test
@@ -124,9 +126,9 @@ class RecurrentBackwardTest {
         Tensor[] g = Recurrent.gruCellBackward(dh, Tensor.rand(new Generator(12), DType.F64, 2, 12), c);
         e = assertThrows(NonDifferentiableException.class, () -> Autograd.backward(g[2].sum()));
         assertTrue(e.getMessage().startsWith("gru_cell_backward is not differentiable"), e.getMessage());
-        Tensor seq = leaf(13, DType.F64, 2, 2, 3);
-        Tensor[] l = Recurrent.lstmLayerBackward(false, seq, dh, dh, Tensor.rand(new Generator(14), DType.F64, 2, 2, 12), seq, c, c, seq,
-                leaf(15, DType.F64, 12, 3));
+        Tensor seq = leaf(13, DType.F64, 2, 2, 3), w = leaf(15, DType.F64, 12, 3);
+        Tensor[] l = Recurrent.lstmLayerBackward(false, true, seq, dh, dh, Tensor.rand(new Generator(14), DType.F64, 2, 2, 12), seq, seq,
+                c, c, seq, w, w);
         e = assertThrows(NonDifferentiableException.class, () -> Autograd.backward(l[1].sum()));
         assertTrue(e.getMessage().startsWith("lstm_layer_backward is not differentiable"), e.getMessage());
     }

@@ -66,28 +66,33 @@ public final class Recurrent {
     public record LstmLayerOutput(Tensor output, Tensor h, Tensor c) {}
 
     /**
-     * One LSTM layer direction over all T steps (torch's LSTM layer without projection, one direction):
-     * for t = 0..T-1 (T-1..0 when reverse), (h_t, c_t) = {@link #lstmCell}(gx_t, h_prev W_hh^T, c_prev), from
-     * (h0, c0). One primitive, so its backward runs the recurrence once and forms dW_hh in one product over
-     * all steps.
+     * One LSTM layer direction over all T steps, input projection included (torch's LSTM layer without
+     * projection, one direction): for t = 0..T-1 (T-1..0 when reverse), (h_t, c_t) =
+     * {@link #lstmCell}(x_t W_ih^T, h_prev W_hh^T, c_prev, bias), from (h0, c0). One primitive, so its
+     * backward runs the recurrence once and forms dW_ih, dW_hh and dbias in one product over all steps each.
      *
-     * @param gx  (T, B, 4H), typically x W_ih^T + b_ih + b_hh; a batch-first tensor's transpose is read in place
-     * @param whh (4H, H)
-     * @param h0  (B, H)
-     * @param c0  (B, H)
+     * @param x    (T, B, C); a batch-first input's transpose(0, 1)
+     * @param wih  (4H, C)
+     * @param whh  (4H, H)
+     * @param bias (4H), typically b_ih + b_hh, or null
+     * @param h0   (B, H)
+     * @param c0   (B, H)
      * @return output (T, B, H), h_n and c_n (B, H)
      */
-    public static LstmLayerOutput lstmLayer(Tensor gx, Tensor whh, Tensor h0, Tensor c0, boolean reverse) {
-        Tensor[] o = Dispatch.apply(new RecurrentOp.LstmLayer(reverse), gx, whh, h0, c0);
+    public static LstmLayerOutput lstmLayer(Tensor x, Tensor wih, Tensor whh, Tensor bias, Tensor h0, Tensor c0, boolean reverse) {
+        RecurrentOp.LstmLayer op = new RecurrentOp.LstmLayer(reverse);
+        Tensor[] o = bias == null ? Dispatch.apply(op, x, wih, whh, h0, c0) : Dispatch.apply(op, x, wih, whh, h0, c0, bias);
         return new LstmLayerOutput(o[0], o[1], o[2]);
     }
 
     /**
      * The backward of {@link #lstmLayer} given what it saved (gates (T, B, 4H), cells (T, B, H)), its inputs
-     * h0, c0, w_hh and its output: returns {dgx (T, B, 4H), dw_hh (4H, H), dh0 (B, H), dc0 (B, H)}.
+     * and its output: returns {dx (T, B, C), or an empty (0) tensor unless inputGrad, dw_ih (4H, C),
+     * dw_hh (4H, H), dbias (4H), dh0 (B, H), dc0 (B, H)}.
      */
-    public static Tensor[] lstmLayerBackward(boolean reverse, Tensor dOut, Tensor dhN, Tensor dcN, Tensor gates, Tensor cells,
-                                             Tensor h0, Tensor c0, Tensor out, Tensor whh) {
-        return Dispatch.apply(new RecurrentOp.LstmLayerBackward(reverse), dOut, dhN, dcN, gates, cells, h0, c0, out, whh);
+    public static Tensor[] lstmLayerBackward(boolean reverse, boolean inputGrad, Tensor dOut, Tensor dhN, Tensor dcN, Tensor gates,
+                                             Tensor cells, Tensor x, Tensor h0, Tensor c0, Tensor out, Tensor wih, Tensor whh) {
+        return Dispatch.apply(new RecurrentOp.LstmLayerBackward(reverse, inputGrad), dOut, dhN, dcN, gates, cells, x, h0, c0, out,
+                wih, whh);
     }
 }

@@ -37,13 +37,14 @@ public final class RecurrentCases {
         return Tensor.cat(new Tensor[] {s.h(), s.c()}, 1);
     }
 
-    /** gx (T, B, 4H) (or (B, T, 4H) when batchFirst), w_hh (4H, H), h0, c0 (B, H); T = 3. */
-    private static Function<Gen, Tensor[]> layer(boolean batchFirst) {
+    /** x (T, B, C) (or (B, T, C) when batchFirst), w_ih (4H, C), w_hh (4H, H), h0, c0 (B, H), bias (4H) when asked; T = 3. */
+    private static Function<Gen, Tensor[]> layer(boolean batchFirst, boolean bias) {
         return g -> {
-            int T = 3, B = g.nextInt(1, 3), H = g.nextInt(1, 3);
-            int[] gx = batchFirst ? new int[] {B, T, 4 * H} : new int[] {T, B, 4 * H};
-            return new Tensor[] {g.leaf(gx, -2, 2), g.leaf(new int[] {4 * H, H}, -1, 1), g.leaf(new int[] {B, H}, -1, 1),
-                    g.leaf(new int[] {B, H}, -1, 1)};
+            int T = 3, B = g.nextInt(1, 3), C = g.nextInt(1, 3), H = g.nextInt(1, 3);
+            int[] x = batchFirst ? new int[] {B, T, C} : new int[] {T, B, C};
+            Tensor[] t = {g.leaf(x, -2, 2), g.leaf(new int[] {4 * H, C}, -1, 1), g.leaf(new int[] {4 * H, H}, -1, 1),
+                    g.leaf(new int[] {B, H}, -1, 1), g.leaf(new int[] {B, H}, -1, 1), g.leaf(new int[] {4 * H}, -1, 1)};
+            return bias ? t : java.util.Arrays.copyOf(t, 5);
         };
     }
 
@@ -86,14 +87,16 @@ public final class RecurrentCases {
             Tensor[] o = Dispatch.apply(new RecurrentOp.GruCell(), x);
             return Tensor.cat(new Tensor[] {o[0], o[1]}, 1);
         });
-        // whole layer directions: T = 3 steps, gx read in place (time-major, and batch-first through a transpose)
-        add.add("lstm_layer", true, layer(false), x -> layerOut(Recurrent.lstmLayer(x[0], x[1], x[2], x[3], false)));
-        add.add("lstm_layer_reverse", true, layer(false), x -> layerOut(Recurrent.lstmLayer(x[0], x[1], x[2], x[3], true)));
-        add.add("lstm_layer_batch_first", false, layer(true),
-                x -> layerOut(Recurrent.lstmLayer(x[0].transpose(0, 1), x[1], x[2], x[3], false)));
-        add.add("lstm_layer_last_h_only", false, layer(false), x -> Recurrent.lstmLayer(x[0], x[1], x[2], x[3], true).h());
+        // whole layer directions: T = 3 steps, with and without bias, x time-major and batch-first (a transpose)
+        add.add("lstm_layer", true, layer(false, true), x -> layerOut(Recurrent.lstmLayer(x[0], x[1], x[2], x[5], x[3], x[4], false)));
+        add.add("lstm_layer_reverse_no_bias", true, layer(false, false),
+                x -> layerOut(Recurrent.lstmLayer(x[0], x[1], x[2], null, x[3], x[4], true)));
+        add.add("lstm_layer_batch_first", false, layer(true, true),
+                x -> layerOut(Recurrent.lstmLayer(x[0].transpose(0, 1), x[1], x[2], x[5], x[3], x[4], false)));
+        add.add("lstm_layer_last_h_only", false, layer(false, true),
+                x -> Recurrent.lstmLayer(x[0], x[1], x[2], x[5], x[3], x[4], true).h());
         // the saved gates and cells as outputs too: the composed rule adds their gradient
-        add.add("lstm_layer_saved_outputs", false, layer(false), x -> {
+        add.add("lstm_layer_saved_outputs", false, layer(false, true), x -> {
             Tensor[] o = Dispatch.apply(new RecurrentOp.LstmLayer(false), x);
             return Tensor.cat(new Tensor[] {o[3].flatten(), o[4].flatten(), o[0].flatten()}, 0);
         });

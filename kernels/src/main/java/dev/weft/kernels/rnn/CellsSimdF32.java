@@ -154,19 +154,29 @@ final class CellsSimdF32 {
                 gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j);
                 dct.mul(f).intoArray(dcPrev, dcp + j);
             }
-            if (j < H) {
-                VectorMask<Float> m = S.indexInRange(j, H);
-                FloatVector i = FloatVector.fromArray(S, gates, w + j, m), f = FloatVector.fromArray(S, gates, w + H + j, m);
-                FloatVector g = FloatVector.fromArray(S, gates, w + 2 * H + j, m), og = FloatVector.fromArray(S, gates, w + 3 * H + j, m);
-                FloatVector gh = FloatVector.fromArray(S, dh, dhr + j, m), tc = FloatMath.tanh(FloatVector.fromArray(S, c2, c2r + j, m));
-                FloatVector dct = FloatVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
-                dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
-                dct.mul(FloatVector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
-                dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
-                gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
-                dct.mul(f).intoArray(dcPrev, dcp + j, m);
-            }
+            if (j < H) lstmBackwardTail(j, H, dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
         }
+    }
+
+    /**
+     * The masked last step of one lstmBackward row, a method of its own: inside the row loop's method it
+     * doubled the code C1 compiles, C1 gave up ("out of virtual registers"), and in about half the JVM
+     * launches the kernel then never reached C2 and ran the Vector API's Java fallback (a fresh array per
+     * vector op) for the whole run: 2x slower LSTM training and 4x the allocation.
+     */
+    private static void lstmBackwardTail(int j, int H, float[] dh, int dhr, float[] dc, int dcr, float[] gates, int w, float[] c, int cr,
+                                         float[] c2, int c2r, float[] dpre, int d, float[] dcPrev, int dcp) {
+        FloatVector one = FloatVector.broadcast(S, 1.0f);
+        VectorMask<Float> m = S.indexInRange(j, H);
+        FloatVector i = FloatVector.fromArray(S, gates, w + j, m), f = FloatVector.fromArray(S, gates, w + H + j, m);
+        FloatVector g = FloatVector.fromArray(S, gates, w + 2 * H + j, m), og = FloatVector.fromArray(S, gates, w + 3 * H + j, m);
+        FloatVector gh = FloatVector.fromArray(S, dh, dhr + j, m), tc = FloatMath.tanh(FloatVector.fromArray(S, c2, c2r + j, m));
+        FloatVector dct = FloatVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
+        dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
+        dct.mul(FloatVector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
+        dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
+        gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
+        dct.mul(f).intoArray(dcPrev, dcp + j, m);
     }
 
     static void gru(int b0, int b1, int H, float[] gx, int gxOff, int gxLd, float[] gh, int ghOff, int ghLd,

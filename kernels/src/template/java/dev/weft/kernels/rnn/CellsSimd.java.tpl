@@ -154,19 +154,29 @@ final class CellsSimd${D} {
                 gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j);
                 dct.mul(f).intoArray(dcPrev, dcp + j);
             }
-            if (j < H) {
-                VectorMask<${T}> m = S.indexInRange(j, H);
-                ${T}Vector i = ${T}Vector.fromArray(S, gates, w + j, m), f = ${T}Vector.fromArray(S, gates, w + H + j, m);
-                ${T}Vector g = ${T}Vector.fromArray(S, gates, w + 2 * H + j, m), og = ${T}Vector.fromArray(S, gates, w + 3 * H + j, m);
-                ${T}Vector gh = ${T}Vector.fromArray(S, dh, dhr + j, m), tc = ${T}Math.tanh(${T}Vector.fromArray(S, c2, c2r + j, m));
-                ${T}Vector dct = ${T}Vector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
-                dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
-                dct.mul(${T}Vector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
-                dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
-                gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
-                dct.mul(f).intoArray(dcPrev, dcp + j, m);
-            }
+            if (j < H) lstmBackwardTail(j, H, dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
         }
+    }
+
+    /**
+     * The masked last step of one lstmBackward row, a method of its own: inside the row loop's method it
+     * doubled the code C1 compiles, C1 gave up ("out of virtual registers"), and in about half the JVM
+     * launches the kernel then never reached C2 and ran the Vector API's Java fallback (a fresh array per
+     * vector op) for the whole run: 2x slower LSTM training and 4x the allocation.
+     */
+    private static void lstmBackwardTail(int j, int H, ${t}[] dh, int dhr, ${t}[] dc, int dcr, ${t}[] gates, int w, ${t}[] c, int cr,
+                                         ${t}[] c2, int c2r, ${t}[] dpre, int d, ${t}[] dcPrev, int dcp) {
+        ${T}Vector one = ${T}Vector.broadcast(S, 1.0);
+        VectorMask<${T}> m = S.indexInRange(j, H);
+        ${T}Vector i = ${T}Vector.fromArray(S, gates, w + j, m), f = ${T}Vector.fromArray(S, gates, w + H + j, m);
+        ${T}Vector g = ${T}Vector.fromArray(S, gates, w + 2 * H + j, m), og = ${T}Vector.fromArray(S, gates, w + 3 * H + j, m);
+        ${T}Vector gh = ${T}Vector.fromArray(S, dh, dhr + j, m), tc = ${T}Math.tanh(${T}Vector.fromArray(S, c2, c2r + j, m));
+        ${T}Vector dct = ${T}Vector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
+        dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
+        dct.mul(${T}Vector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
+        dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
+        gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
+        dct.mul(f).intoArray(dcPrev, dcp + j, m);
     }
 
     static void gru(int b0, int b1, int H, ${t}[] gx, int gxOff, int gxLd, ${t}[] gh, int ghOff, int ghLd,

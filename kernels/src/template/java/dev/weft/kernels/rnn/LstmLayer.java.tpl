@@ -4,29 +4,31 @@ package dev.weft.kernels.rnn;
 import dev.weft.kernels.gemm.Gemm;
 
 /**
- * A whole LSTM layer direction over T steps as one call each way: the recurrent gate product and the fused
- * cell of every step (forward), and the backward recurrence with the weight gradient as one GEMM over all
- * steps instead of T small ones (backward). Built from {@link Gemm} and {@link Cells}, so the scalar/SIMD
- * choice and the thread-count independence are theirs. B batch, H hidden, G = 4H, gate order (i, f, g, o).
+ * A whole LSTM layer direction over T steps as one call each way, input projection included, in the form
+ * torch's LSTM computes it (no projection, one direction): per step the two gate products and the fused
+ * cell (forward); the backward recurrence, then every weight gradient as one product over all steps instead
+ * of T small ones (backward). Built from {@link Gemm} and {@link Cells}, so the scalar/SIMD choice and the
+ * thread-count independence are theirs. T steps, B batch, C input, H hidden, G = 4H, gate order (i, f, g, o).
  * Step order: t = 0..T-1, or T-1..0 when reverse; "prev" is the step before in that order (h0, c0 first).
  *
  * <pre>
- * forward:  gh_t = h_prev W^T (W = W_hh (G, H)); (h_t, c_t, gates_t) = lstm cell(gx_t, gh_t, c_prev)
+ * forward:  gx_t = x_t W_ih^T, gh_t = h_prev W_hh^T; (h_t, c_t, gates_t) = lstm cell(gx_t, gh_t, c_prev, bias)
  *           writes out (T, B, H) = h_t, cells (T, B, H) = c_t, gates (T, B, G), hN, cN = the last step's h, c
  * backward: steps in reverse order from dh = dhN, dc = dcN:
- *           (dp_t, dc) = lstm cell backward(dh + dOut_t, dc, gates_t, c_prev, c_t); dh = dp_t W
- *           writes dgx (T, B, G) = dp, dh0 = dh, dc0 = dc, dW = sum_t dp_t^T h_prev (G, H)
+ *           (dp_t, dc) = lstm cell backward(dh + dOut_t, dc, gates_t, c_prev, c_t); dh = dp_t W_hh
+ *           writes dh0 = dh, dc0 = dc, dW_ih = sum_t dp_t^T x_t (G, C), dW_hh = sum_t dp_t^T h_prev (G, H),
+ *           db = sum_t,b dp_t (G), and when asked dx (T, B, C) = dp W_ih
  * </pre>
  *
- * gx and dOut are read as (T, B, width) with a step stride and a row stride (a batch-first tensor in
- * place); every other operand is contiguous at its offset. Outputs must not overlap inputs.
+ * dOut is read as (T, B, H) with a step stride and a row stride (a batch-first gradient in place); every
+ * other operand is contiguous at its offset; x is (T, B, C), time-major. Outputs must not overlap inputs.
  */
 public final class LstmLayer {
     private LstmLayer() {}
 
-    private static void sizes(String kernel, int T, int B, int H) {
-        if (T < 1 || B < 0 || H < 0) {
-            throw new IllegalArgumentException(kernel + ": sizes T " + T + " (>= 1), B " + B + ", H " + H + " (>= 0)");
+    private static void sizes(String kernel, int T, int B, int C, int H) {
+        if (T < 1 || B < 0 || C < 0 || H < 0) {
+            throw new IllegalArgumentException(kernel + ": sizes T " + T + " (>= 1), B " + B + ", C " + C + ", H " + H + " (>= 0)");
         }
     }
 
@@ -46,16 +48,18 @@ public final class LstmLayer {
     }
 
     //@each F32 F64
-    /** ${D} forward (see the class comment). Writes out, hN, cN, gates, cells. */
-    public static void forward(boolean reverse, int T, int B, int H, ${t}[] gx, int gxOff, int gxStep, int gxLd,
-                               ${t}[] w, int wOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off,
+    /** ${D} forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells. */
+    public static void forward(boolean reverse, int T, int B, int C, int H, ${t}[] x, int xOff, ${t}[] wih, int wihOff,
+                               ${t}[] whh, int whhOff, ${t}[] bias, int bOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off,
                                ${t}[] out, int outOff, ${t}[] hN, int hNOff, ${t}[] cN, int cNOff,
                                ${t}[] gates, int gOff, ${t}[] cells, int cellsOff) {
         String k = "lstm layer";
-        sizes(k, T, B, H);
+        sizes(k, T, B, C, H);
         int G = 4 * H, bh = B * H, bg = B * G;
-        seq(k, "gx", gx.length, gxOff, gxStep, gxLd, T, B, G);
-        mat(k, "w_hh", w.length, wOff, G, H);
+        mat(k, "x", x.length, xOff, T * B, C);
+        mat(k, "w_ih", wih.length, wihOff, G, C);
+        mat(k, "w_hh", whh.length, whhOff, G, H);
+        if (bias != null) mat(k, "bias", bias.length, bOff, 1, G);
         mat(k, "h0", h0.length, h0Off, B, H);
         mat(k, "c0", c0.length, c0Off, B, H);
         mat(k, "out", out.length, outOff, T * B, H);
@@ -64,50 +68,59 @@ public final class LstmLayer {
         mat(k, "gates", gates.length, gOff, T * B, G);
         mat(k, "cells", cells.length, cellsOff, T * B, H);
         if (bh == 0) return;
-        ${t}[] wt = new ${t}[H * G];                          // W^T (H, G): every step's product reads it unpacked
-        for (int r = 0; r < G; r++) {
-            for (int j = 0; j < H; j++) wt[j * G + r] = w[wOff + r * H + j];
-        }
-        ${t}[] gh = new ${t}[bg];
+        ${t}[] wihT = transpose(wih, wihOff, G, C), whhT = transpose(whh, whhOff, G, H);   // (C, G), (H, G): read unpacked
+        ${t}[] gx = new ${t}[bg], gh = new ${t}[bg];
         int last = 0;
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s, p = reverse ? t + 1 : t - 1;
             ${t}[] hp = s == 0 ? h0 : out, cp = s == 0 ? c0 : cells;
             int hpOff = s == 0 ? h0Off : outOff + p * bh, cpOff = s == 0 ? c0Off : cellsOff + p * bh;
-            gemm(false, false, B, G, H, hp, hpOff, H, wt, 0, G, 0, gh, 0, G);
-            Cells.lstm(B, H, gx, gxOff + t * gxStep, gxLd, gh, 0, G, null, 0, cp, cpOff, H,
-                    out, outOff + t * bh, cells, cellsOff + t * bh, gates, gOff + t * bg);
+            gemm(false, false, B, G, C, x, xOff + t * B * C, C, wihT, 0, G, 0, gx, 0, G);
+            gemm(false, false, B, G, H, hp, hpOff, H, whhT, 0, G, 0, gh, 0, G);
+            Cells.lstm(B, H, gx, 0, G, gh, 0, G, bias, bOff, cp, cpOff, H, out, outOff + t * bh, cells, cellsOff + t * bh, gates, gOff + t * bg);
             last = t;
         }
         System.arraycopy(out, outOff + last * bh, hN, hNOff, bh);
         System.arraycopy(cells, cellsOff + last * bh, cN, cNOff, bh);
     }
 
-    /** ${D} backward (see the class comment). Writes dgx, dW, dh0, dc0. */
-    public static void backward(boolean reverse, int T, int B, int H, ${t}[] dOut, int dOff, int dStep, int dLd,
+    /** ${D} backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null. */
+    public static void backward(boolean reverse, int T, int B, int C, int H, ${t}[] dOut, int dOff, int dStep, int dLd,
                                 ${t}[] dhN, int dhNOff, ${t}[] dcN, int dcNOff, ${t}[] gates, int gOff, ${t}[] cells, int cellsOff,
-                                ${t}[] h0, int h0Off, ${t}[] c0, int c0Off, ${t}[] out, int outOff, ${t}[] w, int wOff,
-                                ${t}[] dgx, int dgxOff, ${t}[] dW, int dWOff, ${t}[] dh0, int dh0Off, ${t}[] dc0, int dc0Off) {
+                                ${t}[] x, int xOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off, ${t}[] out, int outOff,
+                                ${t}[] wih, int wihOff, ${t}[] whh, int whhOff,
+                                ${t}[] dx, int dxOff, ${t}[] dWih, int dWihOff, ${t}[] dWhh, int dWhhOff, ${t}[] db, int dbOff,
+                                ${t}[] dh0, int dh0Off, ${t}[] dc0, int dc0Off) {
         String k = "lstm layer backward";
-        sizes(k, T, B, H);
-        int G = 4 * H, bh = B * H, bg = B * G;
+        sizes(k, T, B, C, H);
+        int G = 4 * H, bh = B * H, bg = B * G, n = T * B;
         seq(k, "dOut", dOut.length, dOff, dStep, dLd, T, B, H);
         mat(k, "dhN", dhN.length, dhNOff, B, H);
         mat(k, "dcN", dcN.length, dcNOff, B, H);
-        mat(k, "gates", gates.length, gOff, T * B, G);
-        mat(k, "cells", cells.length, cellsOff, T * B, H);
+        mat(k, "gates", gates.length, gOff, n, G);
+        mat(k, "cells", cells.length, cellsOff, n, H);
+        mat(k, "x", x.length, xOff, n, C);
         mat(k, "h0", h0.length, h0Off, B, H);
         mat(k, "c0", c0.length, c0Off, B, H);
-        mat(k, "out", out.length, outOff, T * B, H);
-        mat(k, "w_hh", w.length, wOff, G, H);
-        mat(k, "dgx", dgx.length, dgxOff, T * B, G);
-        mat(k, "dW", dW.length, dWOff, G, H);
+        mat(k, "out", out.length, outOff, n, H);
+        mat(k, "w_ih", wih.length, wihOff, G, C);
+        mat(k, "w_hh", whh.length, whhOff, G, H);
+        if (dx != null) mat(k, "dx", dx.length, dxOff, n, C);
+        mat(k, "dW_ih", dWih.length, dWihOff, G, C);
+        mat(k, "dW_hh", dWhh.length, dWhhOff, G, H);
+        mat(k, "db", db.length, dbOff, 1, G);
         mat(k, "dh0", dh0.length, dh0Off, B, H);
         mat(k, "dc0", dc0.length, dc0Off, B, H);
+        java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
+        if (bh == 0 || C == 0) {
+            java.util.Arrays.fill(dWih, dWihOff, dWihOff + G * C, 0);
+            if (dx != null) java.util.Arrays.fill(dx, dxOff, dxOff + n * C, 0);
+        }
         if (bh == 0) {
-            java.util.Arrays.fill(dW, dWOff, dWOff + G * H, 0);
+            java.util.Arrays.fill(dWhh, dWhhOff, dWhhOff + G * H, 0);
             return;
         }
+        ${t}[] dp = new ${t}[n * G];                          // every step's pre-activation gradient, time-major
         ${t}[] dh = new ${t}[bh], dhTot = new ${t}[bh], dc = new ${t}[bh], dcNext = new ${t}[bh];
         System.arraycopy(dhN, dhNOff, dh, 0, bh);
         System.arraycopy(dcN, dcNOff, dc, 0, bh);
@@ -120,21 +133,50 @@ public final class LstmLayer {
             ${t}[] cp = s == 0 ? c0 : cells;
             int cpOff = s == 0 ? c0Off : cellsOff + p * bh;
             Cells.lstmBackward(B, H, dhTot, 0, H, dc, 0, H, gates, gOff + t * bg, G, cp, cpOff, H, cells, cellsOff + t * bh, H,
-                    dgx, dgxOff + t * bg, dcNext, 0);
+                    dp, t * bg, dcNext, 0);
             ${t}[] swap = dc;
             dc = dcNext;
             dcNext = swap;
-            gemm(false, false, B, H, G, dgx, dgxOff + t * bg, G, w, wOff, H, 0, dh, 0, H);
+            gemm(false, false, B, H, G, dp, t * bg, G, whh, whhOff, H, 0, dh, 0, H);
         }
         System.arraycopy(dh, 0, dh0, dh0Off, bh);
         System.arraycopy(dc, 0, dc0, dc0Off, bh);
-        // dW = sum over steps of dp_t^T h_prev: the steps whose prev is a row block of out in one product, then h0's
-        int first = reverse ? T - 1 : 0;                    // the step whose prev is h0
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < G; j++) db[dbOff + j] += dp[r * G + j];
+        }
+        // dW^T = sum over rows of (operand row)^T dp row, formed transposed so the transposed copy the product
+        // makes is of the narrow operand (x: C wide, h: H wide), not of dp (G wide)
+        if (C > 0) {
+            ${t}[] t = new ${t}[C * G];
+            gemm(true, false, C, G, n, x, xOff, C, dp, 0, G, 0, t, 0, G);
+            untranspose(t, C, G, dWih, dWihOff);
+            if (dx != null) gemm(false, false, n, C, G, dp, 0, G, wih, wihOff, C, 0, dx, dxOff, C);
+        }
+        // h_prev of the steps after the first is a block of out's rows; the first step's is h0
+        int first = reverse ? T - 1 : 0;
+        ${t}[] t = new ${t}[H * G];
         if (T > 1) {
             int dpFrom = reverse ? 0 : 1, outFrom = reverse ? 1 : 0;
-            gemm(true, false, G, H, (T - 1) * B, dgx, dgxOff + dpFrom * bg, G, out, outOff + outFrom * bh, H, 0, dW, dWOff, H);
+            gemm(true, false, H, G, (T - 1) * B, out, outOff + outFrom * bh, H, dp, dpFrom * bg, G, 0, t, 0, G);
         }
-        gemm(true, false, G, H, B, dgx, dgxOff + first * bg, G, h0, h0Off, H, T > 1 ? 1 : 0, dW, dWOff, H);
+        gemm(true, false, H, G, B, h0, h0Off, H, dp, first * bg, G, T > 1 ? 1 : 0, t, 0, G);
+        untranspose(t, H, G, dWhh, dWhhOff);
+    }
+
+    /** a (rows, cols) at off, transposed into a fresh (cols, rows) array. */
+    private static ${t}[] transpose(${t}[] a, int off, int rows, int cols) {
+        ${t}[] t = new ${t}[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) t[j * rows + r] = a[off + r * cols + j];
+        }
+        return t;
+    }
+
+    /** y (cols, rows) at off = the transpose of t (rows, cols). */
+    private static void untranspose(${t}[] t, int rows, int cols, ${t}[] y, int off) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) y[off + j * rows + r] = t[r * cols + j];
+        }
     }
     //@end
 

@@ -16,7 +16,8 @@ import java.util.List;
  * forward direction drops finished sequences (their state is final) and the reverse direction starts each
  * sequence at its own last step. Above layer 0 the activations are packed rows (N, D*P), time-major.
  * An LSTM without projection over sequences of one length runs each layer direction as one primitive
- * instead ({@link Recurrent#lstmLayer}: the same steps, one node, one dW_hh product in its backward).
+ * instead ({@link Recurrent#lstmLayer}: the same steps, input projection included, as one node whose
+ * backward forms each weight gradient in one product over all steps).
  */
 final class Recurrence {
     private Recurrence() {}
@@ -36,8 +37,9 @@ final class Recurrence {
             for (int d = 0; d < D; d++) {
                 String s = RNNBase.suffix(l, d);
                 if (wholeLayer(m, batchSizes)) {
-                    Recurrent.LstmLayerOutput r = Recurrent.lstmLayer(gates(m, layerIn, timeDim, batchSizes, s),
-                            m.weight("weight_hh" + s), h0.select(0, l * D + d), c0.select(0, l * D + d), d == 1);
+                    Tensor bias = m.bias() ? m.weight("bias_ih" + s).add(m.weight("bias_hh" + s)) : null;
+                    Recurrent.LstmLayerOutput r = Recurrent.lstmLayer(timeMajor(layerIn, timeDim, batchSizes), m.weight("weight_ih" + s),
+                            m.weight("weight_hh" + s), bias, h0.select(0, l * D + d), c0.select(0, l * D + d), d == 1);
                     dirOut[d] = r.output().reshape(-1, r.output().size(2));
                     hN.add(r.h());
                     cN.add(r.c());
@@ -66,30 +68,22 @@ final class Recurrence {
         return true;
     }
 
-    /** gx = x W_ih^T + b_ih (+ b_hh where the recurrence allows) for every step, as rows (N, G) in x's row order. */
-    private static Tensor projection(RNNBase m, Tensor x, String s) {
+    /** gx = x W_ih^T + b_ih (+ b_hh where the recurrence allows) for every step, split into the steps' rows. */
+    private static List<Tensor> projections(RNNBase m, Tensor x, int timeDim, int[] batchSizes, String s) {
         Tensor wih = m.weight("weight_ih" + s);
         Tensor gx = x.reshape(-1, x.size(-1)).matmul(wih.t());
         if (m.bias()) {
             Tensor bih = m.weight("bias_ih" + s);
             gx = gx.add(m.kind.foldsHiddenBias() ? bih.add(m.weight("bias_hh" + s)) : bih);
         }
-        return gx;
-    }
-
-    /** The projection split into the steps' rows. */
-    private static List<Tensor> projections(RNNBase m, Tensor x, int timeDim, int[] batchSizes, String s) {
-        Tensor gx = projection(m, x, s);
         if (x.dim() == 2) return TimeSteps.split(gx, batchSizes);
         return TimeSteps.unbind(gx.reshape(x.size(0), x.size(1), gx.size(1)), timeDim);
     }
 
-    /** The projection as (T, B, G) for sequences of one length: a batch-first input's is a transposed view, not a copy. */
-    private static Tensor gates(RNNBase m, Tensor x, int timeDim, int[] batchSizes, String s) {
-        Tensor gx = projection(m, x, s);
-        int T = batchSizes.length, G = gx.size(1);
-        if (x.dim() == 3 && timeDim == 1) return gx.reshape(x.size(0), T, G).transpose(0, 1);
-        return gx.reshape(T, -1, G);
+    /** The layer input as (T, B, C) for sequences of one length: a batch-first input's transpose, packed rows reshaped. */
+    private static Tensor timeMajor(Tensor x, int timeDim, int[] batchSizes) {
+        if (x.dim() == 3) return timeDim == 1 ? x.transpose(0, 1) : x;
+        return x.reshape(batchSizes.length, -1, x.size(1));
     }
 
     /**

@@ -10,7 +10,8 @@ import dev.weft.tensor.op.RecurrentOp;
  * CPU execution of {@link RecurrentOp} through the kernels' fused cells. A (B, w) operand whose rows are
  * unit-stride (a time step selected from a (T, B, G) or (B, T, G) sequence, a narrowed batch) is read in
  * place with its row stride; other layouts are copied once. Outputs are the fresh contiguous blocks. The
- * layer op reads its (T, B, w) sequences the same way, with a step stride (a batch-first tensor in place).
+ * layer op reads its input x contiguous (a batch-first input's transpose is copied once, time-major) and
+ * the output gradient with a step stride (a batch-first gradient in place).
  */
 final class CpuRecurrent {
     private CpuRecurrent() {}
@@ -35,42 +36,50 @@ final class CpuRecurrent {
         }
     }
 
-    // gx (T, B, 4H) as steps, w_hh, h0, c0 contiguous -> out (T, B, H), h_n, c_n (B, H), gates (T, B, 4H), cells (T, B, H)
+    // x (T, B, C), w_ih, w_hh, h0, c0 [, bias] contiguous -> out (T, B, H), h_n, c_n (B, H), gates (T, B, 4H), cells (T, B, H)
     private static void lstmLayer(RecurrentOp.LstmLayer l, Strided[] in, Strided[] out) {
-        int T = out[0].size(0), B = out[0].size(1), H = out[0].size(2);
-        Steps gx = steps(in[0]);
-        Contig w = Contig.of(in[1]), h0 = Contig.of(in[2]), c0 = Contig.of(in[3]);
+        int T = out[0].size(0), B = out[0].size(1), H = out[0].size(2), C = in[0].size(2);
+        Contig[] c = new Contig[in.length];
+        for (int k = 0; k < in.length; k++) c[k] = Contig.of(in[k]);
+        boolean bias = in.length > 5;
         if (in[0].dtype() == DType.F32) {
-            LstmLayer.forward(l.reverse(), T, B, H, (float[]) gx.array, gx.offset, gx.step, gx.ld, (float[]) w.array(), w.offset(),
-                    (float[]) h0.array(), h0.offset(), (float[]) c0.array(), c0.offset(), CpuStorage.f32(out[0]), out[0].storageOffset(),
-                    CpuStorage.f32(out[1]), out[1].storageOffset(), CpuStorage.f32(out[2]), out[2].storageOffset(),
-                    CpuStorage.f32(out[3]), out[3].storageOffset(), CpuStorage.f32(out[4]), out[4].storageOffset());
+            LstmLayer.forward(l.reverse(), T, B, C, H, f32(c[0]), c[0].offset(), f32(c[1]), c[1].offset(), f32(c[2]), c[2].offset(),
+                    bias ? f32(c[5]) : null, bias ? c[5].offset() : 0, f32(c[3]), c[3].offset(), f32(c[4]), c[4].offset(),
+                    CpuStorage.f32(out[0]), out[0].storageOffset(), CpuStorage.f32(out[1]), out[1].storageOffset(),
+                    CpuStorage.f32(out[2]), out[2].storageOffset(), CpuStorage.f32(out[3]), out[3].storageOffset(),
+                    CpuStorage.f32(out[4]), out[4].storageOffset());
         } else {
-            LstmLayer.forward(l.reverse(), T, B, H, (double[]) gx.array, gx.offset, gx.step, gx.ld, (double[]) w.array(), w.offset(),
-                    (double[]) h0.array(), h0.offset(), (double[]) c0.array(), c0.offset(), CpuStorage.f64(out[0]), out[0].storageOffset(),
-                    CpuStorage.f64(out[1]), out[1].storageOffset(), CpuStorage.f64(out[2]), out[2].storageOffset(),
-                    CpuStorage.f64(out[3]), out[3].storageOffset(), CpuStorage.f64(out[4]), out[4].storageOffset());
+            LstmLayer.forward(l.reverse(), T, B, C, H, f64(c[0]), c[0].offset(), f64(c[1]), c[1].offset(), f64(c[2]), c[2].offset(),
+                    bias ? f64(c[5]) : null, bias ? c[5].offset() : 0, f64(c[3]), c[3].offset(), f64(c[4]), c[4].offset(),
+                    CpuStorage.f64(out[0]), out[0].storageOffset(), CpuStorage.f64(out[1]), out[1].storageOffset(),
+                    CpuStorage.f64(out[2]), out[2].storageOffset(), CpuStorage.f64(out[3]), out[3].storageOffset(),
+                    CpuStorage.f64(out[4]), out[4].storageOffset());
         }
     }
 
-    // dOut (T, B, H) as steps; dh_n, dc_n, gates, cells, h0, c0, out, w_hh contiguous -> dgx (T, B, 4H), dw_hh, dh0, dc0
+    // dOut (T, B, H) as steps; the rest contiguous -> dx (T, B, C) or (0), dw_ih, dw_hh, dbias, dh0, dc0
     private static void lstmLayerBackward(RecurrentOp.LstmLayerBackward l, Strided[] in, Strided[] out) {
-        int T = in[0].size(0), B = in[0].size(1), H = in[0].size(2);
+        int T = in[0].size(0), B = in[0].size(1), H = in[0].size(2), C = in[5].size(2);
         Steps d = steps(in[0]);
         Contig[] c = new Contig[in.length];
         for (int k = 1; k < in.length; k++) c[k] = Contig.of(in[k]);
+        boolean dx = l.inputGrad();
         if (in[0].dtype() == DType.F32) {
-            LstmLayer.backward(l.reverse(), T, B, H, (float[]) d.array, d.offset, d.step, d.ld, f32(c[1]), c[1].offset(),
+            LstmLayer.backward(l.reverse(), T, B, C, H, (float[]) d.array, d.offset, d.step, d.ld, f32(c[1]), c[1].offset(),
                     f32(c[2]), c[2].offset(), f32(c[3]), c[3].offset(), f32(c[4]), c[4].offset(), f32(c[5]), c[5].offset(),
-                    f32(c[6]), c[6].offset(), f32(c[7]), c[7].offset(), f32(c[8]), c[8].offset(),
-                    CpuStorage.f32(out[0]), out[0].storageOffset(), CpuStorage.f32(out[1]), out[1].storageOffset(),
-                    CpuStorage.f32(out[2]), out[2].storageOffset(), CpuStorage.f32(out[3]), out[3].storageOffset());
+                    f32(c[6]), c[6].offset(), f32(c[7]), c[7].offset(), f32(c[8]), c[8].offset(), f32(c[9]), c[9].offset(),
+                    f32(c[10]), c[10].offset(), dx ? CpuStorage.f32(out[0]) : null, out[0].storageOffset(),
+                    CpuStorage.f32(out[1]), out[1].storageOffset(), CpuStorage.f32(out[2]), out[2].storageOffset(),
+                    CpuStorage.f32(out[3]), out[3].storageOffset(), CpuStorage.f32(out[4]), out[4].storageOffset(),
+                    CpuStorage.f32(out[5]), out[5].storageOffset());
         } else {
-            LstmLayer.backward(l.reverse(), T, B, H, (double[]) d.array, d.offset, d.step, d.ld, f64(c[1]), c[1].offset(),
+            LstmLayer.backward(l.reverse(), T, B, C, H, (double[]) d.array, d.offset, d.step, d.ld, f64(c[1]), c[1].offset(),
                     f64(c[2]), c[2].offset(), f64(c[3]), c[3].offset(), f64(c[4]), c[4].offset(), f64(c[5]), c[5].offset(),
-                    f64(c[6]), c[6].offset(), f64(c[7]), c[7].offset(), f64(c[8]), c[8].offset(),
-                    CpuStorage.f64(out[0]), out[0].storageOffset(), CpuStorage.f64(out[1]), out[1].storageOffset(),
-                    CpuStorage.f64(out[2]), out[2].storageOffset(), CpuStorage.f64(out[3]), out[3].storageOffset());
+                    f64(c[6]), c[6].offset(), f64(c[7]), c[7].offset(), f64(c[8]), c[8].offset(), f64(c[9]), c[9].offset(),
+                    f64(c[10]), c[10].offset(), dx ? CpuStorage.f64(out[0]) : null, out[0].storageOffset(),
+                    CpuStorage.f64(out[1]), out[1].storageOffset(), CpuStorage.f64(out[2]), out[2].storageOffset(),
+                    CpuStorage.f64(out[3]), out[3].storageOffset(), CpuStorage.f64(out[4]), out[4].storageOffset(),
+                    CpuStorage.f64(out[5]), out[5].storageOffset());
         }
     }
 

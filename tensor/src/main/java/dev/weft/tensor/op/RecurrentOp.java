@@ -55,10 +55,11 @@ public sealed interface RecurrentOp extends Op {
     }
 
     /**
-     * A whole LSTM layer direction: for each step t (T-1 first when reverse), gh = h_prev W_hh^T and the
-     * {@link LstmCell} on gx_t, gh. Inputs: gx (T, B, 4H) (biases already added), w_hh (4H, H), h0 (B, H),
-     * c0 (B, H). Outputs: out (T, B, H) every step's h, h_n (B, H), c_n (B, H), and what the backward reads:
-     * the activated gates (T, B, 4H) and every step's cell state (T, B, H).
+     * A whole LSTM layer direction, input projection included (torch's LSTM layer without projection, one
+     * direction): for each step t (T-1 first when reverse), gx = x_t W_ih^T, gh = h_prev W_hh^T and the
+     * {@link LstmCell} on gx, gh, bias. Inputs: x (T, B, C), w_ih (4H, C), w_hh (4H, H), h0 (B, H), c0 (B, H),
+     * optionally bias (4H) (b_ih + b_hh). Outputs: out (T, B, H) every step's h, h_n (B, H), c_n (B, H), and
+     * what the backward reads: the activated gates (T, B, 4H) and every step's cell state (T, B, H).
      */
     record LstmLayer(boolean reverse) implements RecurrentOp {
         public String name() {
@@ -68,10 +69,10 @@ public sealed interface RecurrentOp extends Op {
 
     /**
      * The gradient of {@link LstmLayer}. Inputs: dOut (T, B, H), dh_n (B, H), dc_n (B, H), gates (T, B, 4H),
-     * cells (T, B, H), h0, c0 (B, H), out (T, B, H), w_hh (4H, H). Outputs: dgx (T, B, 4H), dw_hh (4H, H),
-     * dh0 (B, H), dc0 (B, H).
+     * cells (T, B, H), x (T, B, C), h0, c0 (B, H), out (T, B, H), w_ih (4H, C), w_hh (4H, H). Outputs: dx
+     * (T, B, C) (empty, shape (0), unless inputGrad), dw_ih (4H, C), dw_hh (4H, H), dbias (4H), dh0, dc0 (B, H).
      */
-    record LstmLayerBackward(boolean reverse) implements RecurrentOp {
+    record LstmLayerBackward(boolean reverse, boolean inputGrad) implements RecurrentOp {
         public String name() {
             return "lstm_layer_backward";
         }

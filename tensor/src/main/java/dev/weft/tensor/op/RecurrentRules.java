@@ -35,16 +35,19 @@ final class RecurrentRules {
                 yield specs(in[0].dtype(), new int[] {bh[0], 3 * bh[1]}, new int[] {bh[0], 3 * bh[1]}, new int[] {bh[0], bh[1]});
             }
             case RecurrentOp.LstmLayer l -> {
-                int[] tbh = layer(name, new String[] {"gx", "w_hh", "h0", "c0"}, in, 2, new int[][] {{-1, 0, 4}, {4, 1}, {0, 1}, {0, 1}});
-                int T = tbh[0], B = tbh[1], H = tbh[2];
+                int[] d = layer(name, new String[] {"x", "w_ih", "w_hh", "h0", "c0", "bias"}, in, 3, 0, true,
+                        new int[][] {{-1, 0, -2}, {4, -2}, {4, 1}, {0, 1}, {0, 1}, {4}});
+                int T = d[0], B = d[1], H = d[3];
                 yield specs(in[0].dtype(), new int[] {T, B, H}, new int[] {B, H}, new int[] {B, H}, new int[] {T, B, 4 * H},
                         new int[] {T, B, H});
             }
             case RecurrentOp.LstmLayerBackward l -> {
-                int[] tbh = layer(name, new String[] {"dOut", "dh_n", "dc_n", "gates", "cells", "h0", "c0", "out", "w_hh"}, in, 5,
-                        new int[][] {{-1, 0, 1}, {0, 1}, {0, 1}, {-1, 0, 4}, {-1, 0, 1}, {0, 1}, {0, 1}, {-1, 0, 1}, {4, 1}});
-                int T = tbh[0], B = tbh[1], H = tbh[2];
-                yield specs(in[0].dtype(), new int[] {T, B, 4 * H}, new int[] {4 * H, H}, new int[] {B, H}, new int[] {B, H});
+                int[] d = layer(name, new String[] {"dOut", "dh_n", "dc_n", "gates", "cells", "x", "h0", "c0", "out", "w_ih", "w_hh"},
+                        in, 6, 5, false, new int[][] {{-1, 0, 1}, {0, 1}, {0, 1}, {-1, 0, 4}, {-1, 0, 1}, {-1, 0, -2}, {0, 1}, {0, 1},
+                                {-1, 0, 1}, {4, -2}, {4, 1}});
+                int T = d[0], B = d[1], C = d[2], H = d[3];
+                yield specs(in[0].dtype(), l.inputGrad() ? new int[] {T, B, C} : new int[] {0}, new int[] {4 * H, C},
+                        new int[] {4 * H, H}, new int[] {4 * H}, new int[] {B, H}, new int[] {B, H});
             }
         };
     }
@@ -83,37 +86,42 @@ final class RecurrentRules {
     }
 
     /**
-     * The layer ops' check: arity, one floating dtype, B and H from input {@code state} (B, H), T from input 0's
-     * first dim; dims[k] spells input k's shape: -1 is T, 0 is B, and w > 0 is w * H.
+     * The layer ops' check: arity (names.length, or one less without the optional last bias), one floating
+     * dtype, B and H from input {@code state} (B, H), T and C from the 3-d input {@code seq} (T, B, C); dims[k]
+     * spells input k's shape: -1 is T, 0 is B, -2 is C and w > 0 is w * H.
      *
-     * @return {T, B, H}
+     * @return {T, B, C, H}
      */
-    private static int[] layer(String name, String[] names, Strided[] in, int state, int[][] dims) {
-        if (in.length != names.length) {
-            throw new IllegalArgumentException(name + ": expected " + names.length + " inputs (" + String.join(", ", names)
-                    + "), got " + in.length);
+    private static int[] layer(String name, String[] names, Strided[] in, int state, int seq, boolean optionalBias, int[][] dims) {
+        int n = names.length;
+        if (in.length != n && !(optionalBias && in.length == n - 1)) {
+            throw new IllegalArgumentException(name + ": expected " + (optionalBias ? (n - 1) + " or " : "") + n
+                    + " inputs (" + String.join(", ", names) + (optionalBias ? ", the last optional" : "") + "), got " + in.length);
         }
-        String ctx = RuleChecks.shapes(names, in);
+        String ctx = RuleChecks.shapes(java.util.Arrays.copyOf(names, in.length), in);
         for (int k = 0; k < in.length; k++) {
             RuleChecks.floating(name, in[k], ctx);
             if (in[k].dtype() != in[0].dtype()) {
                 throw RuleChecks.fail(name, ctx, names[k] + " dtype " + in[k].dtype() + " != " + names[0] + " dtype " + in[0].dtype());
             }
         }
-        Strided s = in[state];
+        Strided s = in[state], x = in[seq];
         if (s.dim() != 2) throw RuleChecks.fail(name, ctx, names[state] + " must be 2-d (B, H)");
-        if (in[0].dim() != 3) throw RuleChecks.fail(name, ctx, names[0] + " must be 3-d (T, B, ...)");
-        int T = in[0].size(0), B = s.size(0), H = s.size(1);
+        if (x.dim() != 3) throw RuleChecks.fail(name, ctx, names[seq] + " must be 3-d (T, B, C)");
+        int T = x.size(0), B = s.size(0), C = x.size(2), H = s.size(1);
         if (T < 1) throw RuleChecks.fail(name, ctx, "needs at least one step, T = " + T);
         for (int k = 0; k < in.length; k++) {
             int[] want = new int[dims[k].length];
-            for (int d = 0; d < want.length; d++) want[d] = dims[k][d] == -1 ? T : dims[k][d] == 0 ? B : dims[k][d] * H;
+            for (int d = 0; d < want.length; d++) {
+                int code = dims[k][d];
+                want[d] = code == -1 ? T : code == 0 ? B : code == -2 ? C : code * H;
+            }
             if (!java.util.Arrays.equals(in[k].shape(), want)) {
-                throw RuleChecks.fail(name, ctx, names[k] + " must be " + Shape.format(want) + " for T = " + T + " and "
-                        + names[state] + " (B, H) = " + Shape.format(s.shape()));
+                throw RuleChecks.fail(name, ctx, names[k] + " must be " + Shape.format(want) + " for " + names[seq] + " (T, B, C) = ("
+                        + T + ", " + x.size(1) + ", " + C + ") and " + names[state] + " (B, H) = " + Shape.format(s.shape()));
             }
         }
-        return new int[] {T, B, H};
+        return new int[] {T, B, C, H};
     }
 
     private static OutSpec[] specs(DType dtype, int[]... shapes) {
