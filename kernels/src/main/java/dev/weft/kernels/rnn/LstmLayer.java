@@ -2,6 +2,8 @@
 package dev.weft.kernels.rnn;
 
 import dev.weft.kernels.gemm.Gemm;
+import dev.weft.kernels.reduce.Reduce;
+import dev.weft.kernels.reduce.ReduceFn;
 
 /**
  * A whole LSTM layer direction over T steps as one call each way, input projection included, in the form
@@ -110,13 +112,13 @@ public final class LstmLayer {
         mat(k, "db", db.length, dbOff, 1, G);
         mat(k, "dh0", dh0.length, dh0Off, B, H);
         mat(k, "dc0", dc0.length, dc0Off, B, H);
-        java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
         if (bh == 0 || C == 0) {
             java.util.Arrays.fill(dWih, dWihOff, dWihOff + G * C, 0);
             if (dx != null) java.util.Arrays.fill(dx, dxOff, dxOff + n * C, 0);
         }
         if (bh == 0) {
             java.util.Arrays.fill(dWhh, dWhhOff, dWhhOff + G * H, 0);
+            java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
             return;
         }
         float[] dp = new float[n * G];                          // every step's pre-activation gradient, time-major
@@ -140,9 +142,7 @@ public final class LstmLayer {
         }
         System.arraycopy(dh, 0, dh0, dh0Off, bh);
         System.arraycopy(dc, 0, dc0, dc0Off, bh);
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < G; j++) db[dbOff + j] += dp[r * G + j];
-        }
+        Reduce.reduce(ReduceFn.SUM, dp, 0, 1, n, G, db, dbOff);
         // dW^T = sum over rows of (operand row)^T dp row, formed transposed so the transposed copy the product
         // makes is of the narrow operand (x: C wide, h: H wide), not of dp (G wide)
         if (C > 0) {
@@ -241,13 +241,13 @@ public final class LstmLayer {
         mat(k, "db", db.length, dbOff, 1, G);
         mat(k, "dh0", dh0.length, dh0Off, B, H);
         mat(k, "dc0", dc0.length, dc0Off, B, H);
-        java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
         if (bh == 0 || C == 0) {
             java.util.Arrays.fill(dWih, dWihOff, dWihOff + G * C, 0);
             if (dx != null) java.util.Arrays.fill(dx, dxOff, dxOff + n * C, 0);
         }
         if (bh == 0) {
             java.util.Arrays.fill(dWhh, dWhhOff, dWhhOff + G * H, 0);
+            java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
             return;
         }
         double[] dp = new double[n * G];                          // every step's pre-activation gradient, time-major
@@ -271,9 +271,7 @@ public final class LstmLayer {
         }
         System.arraycopy(dh, 0, dh0, dh0Off, bh);
         System.arraycopy(dc, 0, dc0, dc0Off, bh);
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < G; j++) db[dbOff + j] += dp[r * G + j];
-        }
+        Reduce.reduce(ReduceFn.SUM, dp, 0, 1, n, G, db, dbOff);
         // dW^T = sum over rows of (operand row)^T dp row, formed transposed so the transposed copy the product
         // makes is of the narrow operand (x: C wide, h: H wide), not of dp (G wide)
         if (C > 0) {

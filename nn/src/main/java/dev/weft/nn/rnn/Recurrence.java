@@ -80,9 +80,12 @@ final class Recurrence {
         return TimeSteps.unbind(gx.reshape(x.size(0), x.size(1), gx.size(1)), timeDim);
     }
 
-    /** The layer input as (T, B, C) for sequences of one length: a batch-first input's transpose, packed rows reshaped. */
+    /**
+     * The layer input as (T, B, C) for sequences of one length: packed rows reshaped, a batch-first input
+     * transposed into one time-major copy (which the layer then reads in place forward and backward).
+     */
     private static Tensor timeMajor(Tensor x, int timeDim, int[] batchSizes) {
-        if (x.dim() == 3) return timeDim == 1 ? x.transpose(0, 1) : x;
+        if (x.dim() == 3) return timeDim == 1 ? x.transpose(0, 1).contiguous() : x;
         return x.reshape(batchSizes.length, -1, x.size(1));
     }
 
