@@ -166,6 +166,13 @@ final class CellsSimdF32 {
      */
     private static void lstmBackwardTail(int j, int H, float[] dh, int dhr, float[] dc, int dcr, float[] gates, int w, float[] c, int cr,
                                          float[] c2, int c2r, float[] dpre, int d, float[] dcPrev, int dcp) {
+        lstmTailIF(j, H, dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
+        lstmTailGO(j, H, dh, dhr, dc, dcr, gates, w, c2, c2r, dpre, d);
+    }
+
+    /** Tail half 1 (C1 still gave up on the whole tail in one method): dp_i, dp_f and dc_prev. */
+    private static void lstmTailIF(int j, int H, float[] dh, int dhr, float[] dc, int dcr, float[] gates, int w, float[] c, int cr,
+                                   float[] c2, int c2r, float[] dpre, int d, float[] dcPrev, int dcp) {
         FloatVector one = FloatVector.broadcast(S, 1.0f);
         VectorMask<Float> m = S.indexInRange(j, H);
         FloatVector i = FloatVector.fromArray(S, gates, w + j, m), f = FloatVector.fromArray(S, gates, w + H + j, m);
@@ -174,9 +181,20 @@ final class CellsSimdF32 {
         FloatVector dct = FloatVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
         dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
         dct.mul(FloatVector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
+        dct.mul(f).intoArray(dcPrev, dcp + j, m);
+    }
+
+    /** Tail half 2: dp_g and dp_o (dct recomputed, the same expression). */
+    private static void lstmTailGO(int j, int H, float[] dh, int dhr, float[] dc, int dcr, float[] gates, int w, float[] c2, int c2r,
+                                   float[] dpre, int d) {
+        FloatVector one = FloatVector.broadcast(S, 1.0f);
+        VectorMask<Float> m = S.indexInRange(j, H);
+        FloatVector i = FloatVector.fromArray(S, gates, w + j, m);
+        FloatVector g = FloatVector.fromArray(S, gates, w + 2 * H + j, m), og = FloatVector.fromArray(S, gates, w + 3 * H + j, m);
+        FloatVector gh = FloatVector.fromArray(S, dh, dhr + j, m), tc = FloatMath.tanh(FloatVector.fromArray(S, c2, c2r + j, m));
+        FloatVector dct = FloatVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
         dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
         gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
-        dct.mul(f).intoArray(dcPrev, dcp + j, m);
     }
 
     static void gru(int b0, int b1, int H, float[] gx, int gxOff, int gxLd, float[] gh, int ghOff, int ghLd,
@@ -261,22 +279,27 @@ final class CellsSimdF32 {
                 dn.mul(r).intoArray(dgh, y + 2 * H + j);
                 g.mul(z).intoArray(dhPrev, dp + j);
             }
-            if (j < H) {
-                VectorMask<Float> m = S.indexInRange(j, H);
-                FloatVector r = FloatVector.fromArray(S, saved, w + j, m), z = FloatVector.fromArray(S, saved, w + H + j, m);
-                FloatVector n = FloatVector.fromArray(S, saved, w + 2 * H + j, m), hn = FloatVector.fromArray(S, saved, w + 3 * H + j, m);
-                FloatVector g = FloatVector.fromArray(S, dh, dhr + j, m), hp = FloatVector.fromArray(S, h, hr + j, m);
-                FloatVector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
-                FloatVector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
-                FloatVector dr = dn.mul(hn).mul(r).mul(one.sub(r));
-                dr.intoArray(dgx, x + j, m);
-                dz.intoArray(dgx, x + H + j, m);
-                dn.intoArray(dgx, x + 2 * H + j, m);
-                dr.intoArray(dgh, y + j, m);
-                dz.intoArray(dgh, y + H + j, m);
-                dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
-                g.mul(z).intoArray(dhPrev, dp + j, m);
-            }
+            if (j < H) gruBackwardTail(j, H, dh, dhr, saved, w, h, hr, dgx, x, dgh, y, dhPrev, dp);
         }
+    }
+
+    /** The masked last step of one gruBackward row (its own method for the reason given at lstmBackwardTail). */
+    private static void gruBackwardTail(int j, int H, float[] dh, int dhr, float[] saved, int w, float[] h, int hr, float[] dgx, int x,
+                                        float[] dgh, int y, float[] dhPrev, int dp) {
+        FloatVector one = FloatVector.broadcast(S, 1.0f);
+        VectorMask<Float> m = S.indexInRange(j, H);
+        FloatVector r = FloatVector.fromArray(S, saved, w + j, m), z = FloatVector.fromArray(S, saved, w + H + j, m);
+        FloatVector n = FloatVector.fromArray(S, saved, w + 2 * H + j, m), hn = FloatVector.fromArray(S, saved, w + 3 * H + j, m);
+        FloatVector g = FloatVector.fromArray(S, dh, dhr + j, m), hp = FloatVector.fromArray(S, h, hr + j, m);
+        FloatVector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
+        FloatVector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
+        FloatVector dr = dn.mul(hn).mul(r).mul(one.sub(r));
+        dr.intoArray(dgx, x + j, m);
+        dz.intoArray(dgx, x + H + j, m);
+        dn.intoArray(dgx, x + 2 * H + j, m);
+        dr.intoArray(dgh, y + j, m);
+        dz.intoArray(dgh, y + H + j, m);
+        dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
+        g.mul(z).intoArray(dhPrev, dp + j, m);
     }
 }

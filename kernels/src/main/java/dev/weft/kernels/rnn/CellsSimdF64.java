@@ -166,6 +166,13 @@ final class CellsSimdF64 {
      */
     private static void lstmBackwardTail(int j, int H, double[] dh, int dhr, double[] dc, int dcr, double[] gates, int w, double[] c, int cr,
                                          double[] c2, int c2r, double[] dpre, int d, double[] dcPrev, int dcp) {
+        lstmTailIF(j, H, dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
+        lstmTailGO(j, H, dh, dhr, dc, dcr, gates, w, c2, c2r, dpre, d);
+    }
+
+    /** Tail half 1 (C1 still gave up on the whole tail in one method): dp_i, dp_f and dc_prev. */
+    private static void lstmTailIF(int j, int H, double[] dh, int dhr, double[] dc, int dcr, double[] gates, int w, double[] c, int cr,
+                                   double[] c2, int c2r, double[] dpre, int d, double[] dcPrev, int dcp) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         VectorMask<Double> m = S.indexInRange(j, H);
         DoubleVector i = DoubleVector.fromArray(S, gates, w + j, m), f = DoubleVector.fromArray(S, gates, w + H + j, m);
@@ -174,9 +181,20 @@ final class CellsSimdF64 {
         DoubleVector dct = DoubleVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
         dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
         dct.mul(DoubleVector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
+        dct.mul(f).intoArray(dcPrev, dcp + j, m);
+    }
+
+    /** Tail half 2: dp_g and dp_o (dct recomputed, the same expression). */
+    private static void lstmTailGO(int j, int H, double[] dh, int dhr, double[] dc, int dcr, double[] gates, int w, double[] c2, int c2r,
+                                   double[] dpre, int d) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        VectorMask<Double> m = S.indexInRange(j, H);
+        DoubleVector i = DoubleVector.fromArray(S, gates, w + j, m);
+        DoubleVector g = DoubleVector.fromArray(S, gates, w + 2 * H + j, m), og = DoubleVector.fromArray(S, gates, w + 3 * H + j, m);
+        DoubleVector gh = DoubleVector.fromArray(S, dh, dhr + j, m), tc = DoubleMath.tanh(DoubleVector.fromArray(S, c2, c2r + j, m));
+        DoubleVector dct = DoubleVector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
         dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
         gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
-        dct.mul(f).intoArray(dcPrev, dcp + j, m);
     }
 
     static void gru(int b0, int b1, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd,
@@ -261,22 +279,27 @@ final class CellsSimdF64 {
                 dn.mul(r).intoArray(dgh, y + 2 * H + j);
                 g.mul(z).intoArray(dhPrev, dp + j);
             }
-            if (j < H) {
-                VectorMask<Double> m = S.indexInRange(j, H);
-                DoubleVector r = DoubleVector.fromArray(S, saved, w + j, m), z = DoubleVector.fromArray(S, saved, w + H + j, m);
-                DoubleVector n = DoubleVector.fromArray(S, saved, w + 2 * H + j, m), hn = DoubleVector.fromArray(S, saved, w + 3 * H + j, m);
-                DoubleVector g = DoubleVector.fromArray(S, dh, dhr + j, m), hp = DoubleVector.fromArray(S, h, hr + j, m);
-                DoubleVector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
-                DoubleVector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
-                DoubleVector dr = dn.mul(hn).mul(r).mul(one.sub(r));
-                dr.intoArray(dgx, x + j, m);
-                dz.intoArray(dgx, x + H + j, m);
-                dn.intoArray(dgx, x + 2 * H + j, m);
-                dr.intoArray(dgh, y + j, m);
-                dz.intoArray(dgh, y + H + j, m);
-                dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
-                g.mul(z).intoArray(dhPrev, dp + j, m);
-            }
+            if (j < H) gruBackwardTail(j, H, dh, dhr, saved, w, h, hr, dgx, x, dgh, y, dhPrev, dp);
         }
+    }
+
+    /** The masked last step of one gruBackward row (its own method for the reason given at lstmBackwardTail). */
+    private static void gruBackwardTail(int j, int H, double[] dh, int dhr, double[] saved, int w, double[] h, int hr, double[] dgx, int x,
+                                        double[] dgh, int y, double[] dhPrev, int dp) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        VectorMask<Double> m = S.indexInRange(j, H);
+        DoubleVector r = DoubleVector.fromArray(S, saved, w + j, m), z = DoubleVector.fromArray(S, saved, w + H + j, m);
+        DoubleVector n = DoubleVector.fromArray(S, saved, w + 2 * H + j, m), hn = DoubleVector.fromArray(S, saved, w + 3 * H + j, m);
+        DoubleVector g = DoubleVector.fromArray(S, dh, dhr + j, m), hp = DoubleVector.fromArray(S, h, hr + j, m);
+        DoubleVector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
+        DoubleVector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
+        DoubleVector dr = dn.mul(hn).mul(r).mul(one.sub(r));
+        dr.intoArray(dgx, x + j, m);
+        dz.intoArray(dgx, x + H + j, m);
+        dn.intoArray(dgx, x + 2 * H + j, m);
+        dr.intoArray(dgh, y + j, m);
+        dz.intoArray(dgh, y + H + j, m);
+        dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
+        g.mul(z).intoArray(dhPrev, dp + j, m);
     }
 }

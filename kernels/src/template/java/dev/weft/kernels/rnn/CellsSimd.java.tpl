@@ -166,6 +166,13 @@ final class CellsSimd${D} {
      */
     private static void lstmBackwardTail(int j, int H, ${t}[] dh, int dhr, ${t}[] dc, int dcr, ${t}[] gates, int w, ${t}[] c, int cr,
                                          ${t}[] c2, int c2r, ${t}[] dpre, int d, ${t}[] dcPrev, int dcp) {
+        lstmTailIF(j, H, dh, dhr, dc, dcr, gates, w, c, cr, c2, c2r, dpre, d, dcPrev, dcp);
+        lstmTailGO(j, H, dh, dhr, dc, dcr, gates, w, c2, c2r, dpre, d);
+    }
+
+    /** Tail half 1 (C1 still gave up on the whole tail in one method): dp_i, dp_f and dc_prev. */
+    private static void lstmTailIF(int j, int H, ${t}[] dh, int dhr, ${t}[] dc, int dcr, ${t}[] gates, int w, ${t}[] c, int cr,
+                                   ${t}[] c2, int c2r, ${t}[] dpre, int d, ${t}[] dcPrev, int dcp) {
         ${T}Vector one = ${T}Vector.broadcast(S, 1.0);
         VectorMask<${T}> m = S.indexInRange(j, H);
         ${T}Vector i = ${T}Vector.fromArray(S, gates, w + j, m), f = ${T}Vector.fromArray(S, gates, w + H + j, m);
@@ -174,9 +181,20 @@ final class CellsSimd${D} {
         ${T}Vector dct = ${T}Vector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
         dct.mul(g).mul(i).mul(one.sub(i)).intoArray(dpre, d + j, m);
         dct.mul(${T}Vector.fromArray(S, c, cr + j, m)).mul(f).mul(one.sub(f)).intoArray(dpre, d + H + j, m);
+        dct.mul(f).intoArray(dcPrev, dcp + j, m);
+    }
+
+    /** Tail half 2: dp_g and dp_o (dct recomputed, the same expression). */
+    private static void lstmTailGO(int j, int H, ${t}[] dh, int dhr, ${t}[] dc, int dcr, ${t}[] gates, int w, ${t}[] c2, int c2r,
+                                   ${t}[] dpre, int d) {
+        ${T}Vector one = ${T}Vector.broadcast(S, 1.0);
+        VectorMask<${T}> m = S.indexInRange(j, H);
+        ${T}Vector i = ${T}Vector.fromArray(S, gates, w + j, m);
+        ${T}Vector g = ${T}Vector.fromArray(S, gates, w + 2 * H + j, m), og = ${T}Vector.fromArray(S, gates, w + 3 * H + j, m);
+        ${T}Vector gh = ${T}Vector.fromArray(S, dh, dhr + j, m), tc = ${T}Math.tanh(${T}Vector.fromArray(S, c2, c2r + j, m));
+        ${T}Vector dct = ${T}Vector.fromArray(S, dc, dcr + j, m).add(gh.mul(og).mul(one.sub(tc.mul(tc))));
         dct.mul(i).mul(one.sub(g.mul(g))).intoArray(dpre, d + 2 * H + j, m);
         gh.mul(tc).mul(og).mul(one.sub(og)).intoArray(dpre, d + 3 * H + j, m);
-        dct.mul(f).intoArray(dcPrev, dcp + j, m);
     }
 
     static void gru(int b0, int b1, int H, ${t}[] gx, int gxOff, int gxLd, ${t}[] gh, int ghOff, int ghLd,
@@ -261,22 +279,27 @@ final class CellsSimd${D} {
                 dn.mul(r).intoArray(dgh, y + 2 * H + j);
                 g.mul(z).intoArray(dhPrev, dp + j);
             }
-            if (j < H) {
-                VectorMask<${T}> m = S.indexInRange(j, H);
-                ${T}Vector r = ${T}Vector.fromArray(S, saved, w + j, m), z = ${T}Vector.fromArray(S, saved, w + H + j, m);
-                ${T}Vector n = ${T}Vector.fromArray(S, saved, w + 2 * H + j, m), hn = ${T}Vector.fromArray(S, saved, w + 3 * H + j, m);
-                ${T}Vector g = ${T}Vector.fromArray(S, dh, dhr + j, m), hp = ${T}Vector.fromArray(S, h, hr + j, m);
-                ${T}Vector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
-                ${T}Vector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
-                ${T}Vector dr = dn.mul(hn).mul(r).mul(one.sub(r));
-                dr.intoArray(dgx, x + j, m);
-                dz.intoArray(dgx, x + H + j, m);
-                dn.intoArray(dgx, x + 2 * H + j, m);
-                dr.intoArray(dgh, y + j, m);
-                dz.intoArray(dgh, y + H + j, m);
-                dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
-                g.mul(z).intoArray(dhPrev, dp + j, m);
-            }
+            if (j < H) gruBackwardTail(j, H, dh, dhr, saved, w, h, hr, dgx, x, dgh, y, dhPrev, dp);
         }
+    }
+
+    /** The masked last step of one gruBackward row (its own method for the reason given at lstmBackwardTail). */
+    private static void gruBackwardTail(int j, int H, ${t}[] dh, int dhr, ${t}[] saved, int w, ${t}[] h, int hr, ${t}[] dgx, int x,
+                                        ${t}[] dgh, int y, ${t}[] dhPrev, int dp) {
+        ${T}Vector one = ${T}Vector.broadcast(S, 1.0);
+        VectorMask<${T}> m = S.indexInRange(j, H);
+        ${T}Vector r = ${T}Vector.fromArray(S, saved, w + j, m), z = ${T}Vector.fromArray(S, saved, w + H + j, m);
+        ${T}Vector n = ${T}Vector.fromArray(S, saved, w + 2 * H + j, m), hn = ${T}Vector.fromArray(S, saved, w + 3 * H + j, m);
+        ${T}Vector g = ${T}Vector.fromArray(S, dh, dhr + j, m), hp = ${T}Vector.fromArray(S, h, hr + j, m);
+        ${T}Vector dn = g.mul(one.sub(z)).mul(one.sub(n.mul(n)));
+        ${T}Vector dz = g.mul(hp.sub(n)).mul(z).mul(one.sub(z));
+        ${T}Vector dr = dn.mul(hn).mul(r).mul(one.sub(r));
+        dr.intoArray(dgx, x + j, m);
+        dz.intoArray(dgx, x + H + j, m);
+        dn.intoArray(dgx, x + 2 * H + j, m);
+        dr.intoArray(dgh, y + j, m);
+        dz.intoArray(dgh, y + H + j, m);
+        dn.mul(r).intoArray(dgh, y + 2 * H + j, m);
+        g.mul(z).intoArray(dhPrev, dp + j, m);
     }
 }
