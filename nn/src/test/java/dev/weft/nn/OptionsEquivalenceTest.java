@@ -41,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * replaced: golden/options_reference_{256,512}.txt (one per vector width) were written by OptionsReferenceCapture (git show
  * 3c62c66:nn/src/test/java/dev/weft/nn/OptionsReferenceCapture.java) with the same cases, seeds and
  * inputs, before those constructors were removed. The builders' defaults are PyTorch's: the ".defaults"
- * cases compare them with the old constructors given PyTorch's defaults explicitly.
+ * cases compare them with the old constructors given PyTorch's defaults explicitly. The LSTM cases' output
+ * lines (not their state) were captured again when LSTM layers became one primitive that adds b_ih + b_hh
+ * in the cell (a different rounding order than adding them to x W_ih^T first).
  */
 class OptionsEquivalenceTest {
     private record Case(Supplier<Module> build, Fingerprint.Run run) {}
