@@ -10,21 +10,28 @@ import dev.weft.tensor.Generator;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code weft demo}: a short tour of the engine on generated data — tensors and views, broadcasting,
  * reductions, seeded randomness, a gradient through the tape, then the same GEMM on the scalar reference and the SIMD kernel.
- * It ends by training a small MLP on a generated data set ({@link SpiralDemo}).
+ * Then it trains a small MLP on a generated data set ({@link SpiralDemo}), and ends with the {@code --quick}
+ * runs of the reproductions that need no downloaded data ({@link ReproTour}): their tables and charts.
  */
 final class DemoCommand {
     private DemoCommand() {}
 
-    static int run(List<String> args, PrintStream out) {
-        if (!args.isEmpty()) throw new IllegalArgumentException("takes no arguments, got " + args);
+    static int run(List<String> args, PrintStream out) throws Exception {
+        Path dir = Path.of(dev.weft.repro.report.Outputs.DEFAULT_DIR);
+        if (args.size() == 2 && args.get(0).equals("--out")) dir = Path.of(args.get(1));
+        else if (!args.isEmpty()) throw new IllegalArgumentException("takes no arguments but --out DIR, got " + args);
+        long t0 = System.nanoTime();
         tour(out, true);
-        return 0;
+        boolean pass = ReproTour.run(out, dir);
+        out.printf(Locale.ROOT, "%ndemo and reproductions done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        return pass ? 0 : ReproCommand.VERDICT_FAILED;
     }
 
     /**

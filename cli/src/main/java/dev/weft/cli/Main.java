@@ -48,9 +48,10 @@ public final class Main {
         out.println("""
                 usage: ./weft COMMAND [ARGS]
                   info              JDK, Vector API species, cores, backends present
-                  demo              a short tour of the engine on built-in data
+                  demo [--out DIR]  a short tour of the engine on generated data, then the quick reproductions
+                                    that need no downloaded data (charts and result files in DIR, ./repro-results)
                   test              run the whole test suite (Maven)
                   bench SUITE ...   benchmarks; './weft bench' lists the suites
-                  repro [NAME]      paper reproductions; without NAME lists them""");
+                  repro [NAME]      paper reproductions; without NAME lists them; 'repro report' builds an HTML page""");
     }
 }

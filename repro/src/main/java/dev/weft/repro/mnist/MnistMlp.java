@@ -5,19 +5,30 @@ import dev.weft.nn.Sequential;
 import dev.weft.nn.data.Mnist;
 import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
-import dev.weft.repro.ReproArgs;
+import dev.weft.repro.Budget;
+import dev.weft.repro.Claim;
+import dev.weft.repro.DataSet;
+import dev.weft.repro.Figure;
+import dev.weft.repro.Outcome;
+import dev.weft.repro.Paper;
 import dev.weft.repro.Reproduction;
+import dev.weft.repro.RunContext;
+import dev.weft.repro.Unit;
 import dev.weft.tensor.Generator;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * MLP 784-256-128-10 (ReLU) on MNIST: the classic fully connected baseline (LeCun et al. 1998 list
- * 2-layer MLPs at 1.6-4.7% error; a 784-256-128-10 ReLU net trained with Adam reaches about 98.2%).
- * Quick mode: 1 epoch.
+ * A fully connected 784-256-128-10 net on MNIST, against the paper's 3-layer net with 300 + 100 hidden
+ * units (LeCun et al. 1998, Fig. 9: 3.05% test error, 96.95% accuracy). Modern training (ReLU, Adam,
+ * cross-entropy) does better than the paper's, so our bound (98%) is above the paper's value. Quick
+ * mode: 1 epoch.
  */
 public final class MnistMlp implements Reproduction {
+    /** The four IDX files, plain or gzipped. */
+    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES),
+            "the MNIST database (the four canonical train-/t10k- idx files)");
+
     @Override
     public String name() {
         return "mnist-mlp";
@@ -25,25 +36,58 @@ public final class MnistMlp implements Reproduction {
 
     @Override
     public String description() {
-        return "MLP 784-256-128-10 on MNIST, Adam + cosine lr, 15 epochs: test accuracy (target >= 98.0%)";
+        return "MLP 784-256-128-10 (ReLU) on MNIST: test accuracy";
     }
 
     @Override
-    public List<String> datasets() {
-        return List.of("mnist");
+    public Paper paper() {
+        return MnistCnn.PAPER;
     }
 
     @Override
-    public List<Metric> run(Path data, boolean quick, long seed, PrintStream log) throws Exception {
-        Path dir = ReproArgs.require(name(), data, "mnist", Mnist.FILES);
+    public String protocol() {
+        return "Flatten, Linear 784-256, ReLU, Linear 256-128, ReLU, Linear 128-10; all 60,000 training images, normalized "
+                + "(mean 0.1307, std 0.3081), batch 128, 15 epochs, Adam lr 1e-3 with cosine annealing per step, "
+                + "cross-entropy; test accuracy on the 10,000 test images after the last epoch. The paper's closest net is "
+                + "3-layer, 300 + 100 hidden units, sigmoid units, mean squared error, plain gradient descent: our hidden "
+                + "sizes, units, loss and optimizer differ, and our bound (>= 98%) is above the paper's 96.95%.";
+    }
+
+    @Override
+    public String quickProtocol() {
+        return "1 epoch (test set evaluated 4 times), the rest as in the full protocol.";
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(new Claim(ImageClassifier.ACCURACY, Unit.PERCENT, true, 96.95, Double.NaN,
+                "Fig. 9 (3-layer NN, 300+100 hidden units, no distortions: 3.05% test error)", 98.0, 95.0));
+    }
+
+    @Override
+    public List<Figure> figures() {
+        return List.of(ImageClassifier.errorFigure("MLP 784-256-128-10 on MNIST: training and test error"));
+    }
+
+    @Override
+    public List<DataSet> data() {
+        return List.of(MNIST);
+    }
+
+    @Override
+    public Budget time() {
+        return new Budget(75, 6);
+    }
+
+    @Override
+    public Outcome run(RunContext ctx) throws Exception {
+        Path dir = MNIST.require(name(), ctx.data());
         Mnist train = Mnist.loadNormalized(dir, true), test = Mnist.loadNormalized(dir, false);
-        int n = train.images().size(0);
-        Generator g = new Generator(seed);
+        Generator g = new Generator(ctx.seed());
         Sequential model = new Sequential(new Flatten(), new Linear(784, 256, true, g), new ReLU(),
                 new Linear(256, 128, true, g), new ReLU(), new Linear(128, 10, true, g));
-        log.println(model);
-        double acc = ImageClassifier.fit(model, train.images().narrow(0, 0, n), train.labels().narrow(0, 0, n),
-                test.images(), test.labels(), quick ? 1 : 15, 128, 1e-3, seed + 1, log);
-        return List.of(new Metric("test accuracy", 98.0, acc, "%", true));
+        ctx.log().println(model);
+        return ImageClassifier.fit(model, train.images(), train.labels(), test.images(), test.labels(), ctx.quick() ? 1 : 15,
+                128, 1e-3, ctx.quick() ? 4 : 1, ctx);
     }
 }

@@ -1,0 +1,45 @@
+package dev.weft.cli;
+
+import dev.weft.repro.Harness;
+import dev.weft.repro.ReproArgs;
+import dev.weft.repro.Reproduction;
+import dev.weft.repro.Result;
+import dev.weft.repro.report.Outputs;
+import dev.weft.repro.report.ResultTable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The demo's last part: the {@code --quick} run (seed 0) of every reproduction that generates its own
+ * data, with its table and where its charts and result file went; the others are named with what they need.
+ */
+final class ReproTour {
+    private ReproTour() {}
+
+    /** Runs them; true when every metric of every run is within its quick bound. */
+    static boolean run(PrintStream out, Path dir) throws Exception {
+        List<Reproduction> generated = ReproCommand.all().values().stream().filter(r -> r.data().isEmpty()).toList();
+        List<Reproduction> needData = ReproCommand.all().values().stream().filter(r -> !r.data().isEmpty()).toList();
+        out.println("\n== Reproductions: published results rerun on Weft (./weft repro lists them)");
+        out.println("Here the --quick runs of those that generate their data; --quick is a reduced budget, a smoke check"
+                + " judged against looser bounds than the paper's.");
+        boolean pass = true;
+        for (Reproduction r : generated) {
+            out.println();
+            Result result = Harness.run(r, ReproArgs.dataDir(null), true, List.of(0L), out, ReproCommand.onTerminal());
+            Outputs.Saved saved = Outputs.save(result, dir);
+            out.println();
+            out.print(ResultTable.format(saved.result()));
+            ReproCommand.printFiles(out, saved);
+            pass &= saved.result().pass();
+        }
+        out.println();
+        for (Reproduction r : needData) {
+            out.printf("not run here (needs %s): ./weft repro %s --quick, or the full protocol without --quick%n",
+                    String.join(", ", r.data().stream().map(d -> d.folder() + "/").toList()), r.name());
+        }
+        out.println("one page from every result file in a folder: ./weft repro report --out " + dir);
+        return pass;
+    }
+}

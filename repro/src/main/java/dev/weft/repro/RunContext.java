@@ -1,0 +1,22 @@
+package dev.weft.repro;
+
+import dev.weft.nn.train.Trainer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What one run of a reproduction is given: the data directory, whether it is the {@code --quick}
+ * setting, the seed, where progress goes and whether that is a terminal (then progress redraws one line
+ * in place; otherwise it prints plain lines, a few per epoch, so that no run is silent for long).
+ */
+public record RunContext(Path data, boolean quick, long seed, PrintStream log, boolean terminal) {
+    /** The Trainer's progress mode for this run. */
+    public Trainer.ProgressMode progressMode() {
+        return terminal ? Trainer.ProgressMode.TERMINAL : Trainer.ProgressMode.LINES;
+    }
+
+    /** A progress report for a hand-written loop of {@code total} steps. */
+    public StepProgress steps(long total) {
+        return new StepProgress(log, terminal, total);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.weft.repro.report;
+
+import dev.weft.repro.Claim;
+import dev.weft.repro.MetricResult;
+import dev.weft.repro.Result;
+import dev.weft.repro.Unit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The end-of-run table: per metric the paper's value (± spread where the paper gives one), our bound,
+ * Weft's mean ± std over seeds, the difference to the paper, and a verdict; a last row with the time per
+ * seed; then where each paper value comes from. Plain text, aligned columns, ASCII only.
+ */
+public final class ResultTable {
+    private ResultTable() {}
+
+    /** The header cells, also used by the HTML report. */
+    public static final List<String> HEADER = List.of("metric", "paper", "bound", "weft", "diff", "verdict");
+
+    /** One row of cells per metric, then the time row. */
+    public static List<List<String>> rows(Result r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (MetricResult m : r.metrics()) {
+            Claim c = m.claim();
+            rows.add(List.of(c.metric() + " (" + c.unit().symbol() + ")", c.paperText(), c.boundText(r.quick()), m.weftText(),
+                    c.unit().formatSigned(m.difference()), m.pass(r.quick()) ? "[pass]" : "[FAIL]"));
+        }
+        MetricResult time = new MetricResult(new Claim("time per seed", Unit.SECONDS, false, Double.NaN, Double.NaN, null,
+                Double.NaN, Double.NaN), r.secondsPerSeed());
+        rows.add(List.of("time per seed (s)", "-", "-", time.weftText(), "-", "-"));
+        return rows;
+    }
+
+    public static String format(Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s (%s): %d seed%s %s, %.1f s in all; paper: %s%n", r.repro(),
+                r.quick() ? "--quick, judged against the quick bounds" : "full protocol", r.seeds().size(),
+                r.seeds().size() == 1 ? "" : "s", r.seeds(), r.seconds(), r.paper().shortCite()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        rows.addAll(rows(r));
+        int[] w = new int[HEADER.size()];
+        for (List<String> row : rows) for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], row.get(i).length());
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < w.length; i++) {
+                String cell = row.get(i);
+                // text left, numbers right
+                line.append(i == 0 || i == w.length - 1 ? pad(cell, w[i], false) : pad(cell, w[i], true)).append("  ");
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        for (MetricResult m : r.metrics()) {
+            if (m.claim().source() != null) sb.append("  paper's ").append(m.claim().metric()).append(": ")
+                    .append(m.claim().source()).append('\n');
+        }
+        sb.append(r.pass() ? "verdict: every metric within its bound\n" : "verdict: some metric outside its bound\n");
+        return sb.toString();
+    }
+
+    private static String pad(String s, int w, boolean right) {
+        String fill = " ".repeat(w - s.length());
+        return right ? fill + s : s + fill;
+    }
+}
