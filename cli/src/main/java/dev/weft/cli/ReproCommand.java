@@ -113,17 +113,19 @@ final class ReproCommand {
                     + "; 'report' builds the HTML page)");
             return 2;
         }
-        PrintStream log = o.json() ? err : out;
+        // progress: a bar on stderr when on a terminal, plain lines on stdout otherwise (stderr with --json)
+        boolean terminal = onTerminal();
+        PrintStream log = o.json() || terminal ? err : out;
         Result result;
         try {
-            result = Harness.run(r, ReproArgs.dataDir(o.data()), o.quick(), o.seedList(), log, onTerminal());
+            result = Harness.run(r, ReproArgs.dataDir(o.data()), o.quick(), o.seedList(), log, terminal);
         } catch (MissingDataException missing) {
             err.println("weft " + missing.getMessage());
             return 2;
         }
         Outputs.Saved saved = Outputs.save(result, o.outDir());
         if (o.json()) {
-            out.println(ResultFile.jsonLine(saved.result(), saved.file()));
+            out.println(ResultFile.jsonLine(saved.result(), saved.file().toAbsolutePath()));
         } else {
             out.println();
             out.print(ResultTable.format(saved.result()));

@@ -47,7 +47,8 @@ class MainTest {
         assertEquals(2, r.code());
         String expected = "weft repro mnist-mlp: data folder " + dir.resolve("mnist").toAbsolutePath() + " not found; it needs "
                 + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (each plain or .gz)"
-                + " in mnist/ under the data folder; pass --data PATH (the folder holding mnist/) or set WEFT_DATA";
+                + " in mnist/ under the data folder; pass --data PATH (the folder holding mnist/) or set WEFT_DATA; get them from"
+                + " the MNIST database (the four canonical train-/t10k- idx files)";
         assertEquals(expected, r.err().strip());
         java.nio.file.Files.createDirectory(dir.resolve("mnist"));
         java.nio.file.Files.write(dir.resolve("mnist/train-images-idx3-ubyte.gz"), new byte[0]);
@@ -59,8 +60,8 @@ class MainTest {
     }
 
     @Test
-    void demoRunsEndToEndAndItsChecksHold() {
-        Run r = run("demo");
+    void demoRunsEndToEndAndItsChecksHold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Run r = run("demo", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("a second draw with seed 42 is identical: true"), r.out());
         assertTrue(r.out().contains("gradcheck against central differences (F64): passed"), r.out());
@@ -70,15 +71,48 @@ class MainTest {
         m = java.util.regex.Pattern.compile("in \\S+ s; held-out accuracy (\\S+)%").matcher(r.out());
         assertTrue(m.find(), r.out());
         assertTrue(Double.parseDouble(m.group(1)) >= 90, "the demo MLP did not learn the spiral: " + m.group(1) + "%");
+        // the tour's reproductions: the quick adding problem's table, verdict and files
+        assertTrue(r.out().contains("== Reproductions"), r.out());
+        assertTrue(r.out().contains("lstm-adding (--quick, judged against the quick bounds)"), r.out());
+        assertTrue(r.out().contains("[pass]") && !r.out().contains("[FAIL]"), r.out());
+        assertTrue(r.out().contains("charts:      " + dir.toAbsolutePath() + "/{lstm-adding-quick-learning-curve.png"), r.out());
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("lstm-adding-quick.json")), r.out());
+        assertTrue(r.out().contains("not run here (needs mnist/): ./weft repro mnist-cnn --quick"), r.out());
+    }
+
+    @Test
+    void reproReportGathersAFolderAndOptionsAreChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Run none = run("repro", "report", "--out", dir.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("no result files"), none.err());
+        dev.weft.repro.Result toy = new dev.weft.repro.Result("toy", "a toy", new dev.weft.repro.Paper("T", "A B", 2000, "V"),
+                "p", "q", true, java.util.List.of(0L), java.util.List.of(1.0), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), "0", dev.weft.repro.Machine.current(), "now");
+        dev.weft.repro.ResultFile.write(toy, dir.resolve("toy-quick.json"));
+        Run r = run("repro", "report", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("report of 1 result file(s): " + dir.resolve("report.html").toAbsolutePath()), r.out());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("report.html")).contains("toy"));
+
+        Run badSeeds = run("repro", "lstm-adding", "--seeds", "0");
+        assertEquals(2, badSeeds.code());
+        assertTrue(badSeeds.err().contains("--seeds must be 1..1000, got 0"), badSeeds.err());
+        Run badSeed = run("repro", "lstm-adding", "--seed", "x");
+        assertTrue(badSeed.err().contains("--seed takes an integer, got 'x'"), badSeed.err());
+        Run noValue = run("repro", "lstm-adding", "--out");
+        assertTrue(noValue.err().contains("--out needs a value"), noValue.err());
     }
 
     @Test
     void reproListsTheRegisteredReproductions() {
-        Run r = run("repro");
+        Run r = run("repro", "--data", "/nonexistent");
         assertEquals(0, r.code(), r.err());
         for (String name : new String[] {"mnist-mlp", "mnist-cnn", "lstm-adding"}) {
             assertTrue(r.out().contains(name), r.out());
         }
+        assertTrue(r.out().matches("(?s).*lstm-adding +Hochreiter and Schmidhuber 1997 +none \\(generated\\) +~\\d+ s +~\\d+ s.*"), r.out());
+        assertTrue(r.out().matches("(?s).*mnist-cnn +LeCun et al\\. 1998 +mnist/ \\(MISSING\\) +~\\d+ min +~\\d+ s.*"), r.out());
+        assertTrue(r.out().contains("--quick      a reduced budget"), r.out());
         Run bad = run("repro", "no-such-thing");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown reproduction 'no-such-thing'"), bad.err());

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The end-of-run table: per metric the paper's value (± spread where the paper gives one), our bound,
  * Weft's mean ± std over seeds, the difference to the paper, and a verdict; a last row with the time per
- * seed; then where each paper value comes from. Plain text, aligned columns, ASCII only.
+ * seed; then where each paper value comes from. Plain text, aligned columns.
  */
 public final class ResultTable {
     private ResultTable() {}
@@ -33,7 +33,22 @@ public final class ResultTable {
         return rows;
     }
 
+    /** The table as text; "±" becomes "+-" where stdout's encoding (a C locale's ASCII) cannot print it. */
     public static String format(Result r) {
+        String text = formatUtf8(r);
+        return stdoutHasPlusMinus() ? text : text.replace("±", "+-");
+    }
+
+    static boolean stdoutHasPlusMinus() {
+        try {
+            return java.nio.charset.Charset.forName(System.getProperty("stdout.encoding", "UTF-8")).newEncoder().canEncode('±');
+        } catch (RuntimeException unknownCharset) {
+            return false;
+        }
+    }
+
+    /** The table with "±" whatever the console. */
+    public static String formatUtf8(Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s (%s): %d seed%s %s, %.1f s in all; paper: %s%n", r.repro(),
                 r.quick() ? "--quick, judged against the quick bounds" : "full protocol", r.seeds().size(),
