@@ -1,7 +1,6 @@
 package dev.weft.repro;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /** Where reproductions find data: --data PATH, else -Dweft.data, else WEFT_DATA, else ../shared/data. */
 public final class ReproArgs {
@@ -14,10 +13,5 @@ public final class ReproArgs {
         if (p == null) p = System.getenv("WEFT_DATA");
         if (p == null) p = "../shared/data";
         return Path.of(p);
-    }
-
-    /** {@link DataSet#require} for a set given by folder and files, with no download hint. */
-    public static Path require(String repro, Path data, String folder, String... files) {
-        return new DataSet(folder, List.of(files), null).require(repro, data);
     }
 }
