@@ -27,7 +27,7 @@ import org.w3c.dom.NodeList;
 /**
  * Every registered reproduction's {@code --quick} end to end through the harness (seed 0): every metric
  * within its quick bound (loose for the budget, but far above what a broken model reaches: a quick
- * MNIST MLP must pass 95%, a quick LeNet-5 94%, the quick adding problem 90% solved), then its charts
+ * MNIST MLP must pass 94%, a quick LeNet-5 94%, the quick adding problem 90% solved), then its charts
  * (valid PNG and SVG holding each series), its result file (round trip) and its --json line. Those that
  * need downloaded data are skipped when it is absent.
  */

@@ -79,7 +79,7 @@ public final class MnistCnn implements Reproduction {
 
     @Override
     public Budget time() {
-        return new Budget(330, 10);
+        return new Budget(420, 12);
     }
 
     /** The network, seeded. */

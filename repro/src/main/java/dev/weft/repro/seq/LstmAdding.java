@@ -86,7 +86,7 @@ public final class LstmAdding implements Reproduction {
 
     @Override
     public Budget time() {
-        return new Budget(60, 12);
+        return new Budget(30, 12);
     }
 
     /** {x (n, T, 2) F32, y (n, 1) F32}. */
