@@ -35,9 +35,13 @@ final class ReproTour {
             pass &= saved.result().pass();
         }
         out.println();
+        Path data = ReproArgs.dataDir(null);
         for (Reproduction r : needData) {
-            out.printf("not run here (needs %s): ./weft repro %s --quick, or the full protocol without --quick%n",
-                    String.join(", ", r.data().stream().map(d -> d.folder() + "/").toList()), r.name());
+            boolean present = r.data().stream().allMatch(d -> d.present(data));
+            out.printf("not in the tour (reads %s, %s): ./weft repro %s --quick, or the full protocol without --quick%n",
+                    String.join(", ", r.data().stream().map(d -> d.folder() + "/").toList()),
+                    present ? "present in " + data.toAbsolutePath().normalize() : "not found in " + data.toAbsolutePath().normalize()
+                            + "; ./weft repro says what to get", r.name());
         }
         out.println("one page from every result file in a folder: ./weft repro report --out " + dir);
         return pass;
