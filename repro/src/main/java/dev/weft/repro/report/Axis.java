@@ -1,0 +1,71 @@
+package dev.weft.repro.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One chart axis: its range, where a value falls on it, and its ticks with their labels. Linear axes put
+ * ticks on 1, 2 or 5 times a power of ten (about six of them); log axes one per power of ten (or per
+ * 2, 3, ... powers when the data spans many). Tick values are exact decimals, so labels need no rounding
+ * and read the same in every locale.
+ */
+record Axis(double lo, double hi, boolean log, List<Tick> ticks) {
+
+    /** A tick at {@code value}, labelled {@code label}. */
+    record Tick(double value, String label) {}
+
+    /** Where {@code v} falls, from 0 (at lo) to 1 (at hi); log axes measure in powers of ten. */
+    double fraction(double v) {
+        return log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
+    }
+
+    /**
+     * A linear axis over the data range [min, max] ({@code NaN}s when there is no data: [0, 1]). When
+     * {@code loose}, the range grows out to the ticks around it (the y axis); otherwise it stays at the
+     * data's ends and only ticks inside are drawn (the x axis, where the ends are the first and last step).
+     */
+    static Axis linear(double min, double max, boolean loose) {
+        if (!(min <= max)) { min = 0; max = 1; }
+        if (min == max) {
+            double pad = min == 0 ? 1 : Math.abs(min) * 0.1;
+            min -= pad;
+            max += pad;
+        }
+        BigDecimal step = niceStep((max - min) / 5);
+        double s = step.doubleValue();
+        long first = (long) (loose ? Math.floor(min / s) : Math.ceil(min / s));
+        long last = (long) (loose ? Math.ceil(max / s) : Math.floor(max / s));
+        int decimals = Math.max(0, step.scale());
+        List<Tick> ticks = new ArrayList<>();
+        for (long k = first; k <= last; k++) {
+            BigDecimal v = step.multiply(BigDecimal.valueOf(k)).setScale(decimals, RoundingMode.UNNECESSARY);
+            ticks.add(new Tick(v.doubleValue(), v.signum() == 0 ? "0" : v.toPlainString()));
+        }
+        return loose ? new Axis(ticks.getFirst().value(), ticks.getLast().value(), false, List.copyOf(ticks))
+                : new Axis(min, max, false, List.copyOf(ticks));
+    }
+
+    /** A log axis from the power of ten at or below {@code min} to the one at or above {@code max} (both > 0). */
+    static Axis log(double min, double max) {
+        if (!(min > 0 && min <= max)) { min = 0.1; max = 1; }
+        int a = (int) Math.floor(Math.log10(min)), b = (int) Math.ceil(Math.log10(max));
+        if (a == b) b++;
+        int every = Math.max(1, (b - a + 7) / 8);               // at most 8 decade steps
+        b = a + (b - a + every - 1) / every * every;
+        List<Tick> ticks = new ArrayList<>();
+        for (int e = a; e <= b; e += every) {
+            ticks.add(new Tick(Math.pow(10, e), e >= -3 && e <= 4 ? BigDecimal.ONE.scaleByPowerOfTen(e).toPlainString() : "1e" + e));
+        }
+        return new Axis(Math.pow(10, a), Math.pow(10, b), true, List.copyOf(ticks));
+    }
+
+    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code raw} (> 0), as an exact decimal. */
+    static BigDecimal niceStep(double raw) {
+        int e = (int) Math.floor(Math.log10(raw));
+        double m = raw / Math.pow(10, e);
+        int digit = m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10;
+        return BigDecimal.valueOf(digit).scaleByPowerOfTen(e).stripTrailingZeros();
+    }
+}

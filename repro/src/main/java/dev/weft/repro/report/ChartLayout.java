@@ -1,0 +1,138 @@
+package dev.weft.repro.report;
+
+import dev.weft.repro.Curve;
+import dev.weft.repro.Figure;
+import dev.weft.repro.report.Drawing.Anchor;
+import dev.weft.repro.report.Drawing.Box;
+import dev.weft.repro.report.Drawing.Line;
+import dev.weft.repro.report.Drawing.Mark;
+import dev.weft.repro.report.Drawing.Polyline;
+import dev.weft.repro.report.Drawing.Text;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out a {@link Figure}'s line chart: title on top, y axis (linear or log) on the left with its label
+ * turned upwards, x axis below, a light grid at the ticks, one polyline per series in the palette's
+ * colours (dots on the points when a series has at most {@link #MAX_DOTS}), and a legend under the plot
+ * naming every series, empty ones included. Points whose y is not finite, or not positive on a log axis,
+ * are left out (the line joins their neighbours). Text widths are measured with Java2D's SansSerif.
+ */
+final class ChartLayout {
+    private ChartLayout() {}
+
+    static final int MAX_DOTS = 60;
+    static final double TITLE = 16, LABEL = 12, TICK = 11;
+    private static final Color INK = new Color(0x333333), GRID = new Color(0xDDDDDD), FRAME = new Color(0x888888);
+
+    /** The drawing of {@code figure} over those of {@code curves} that belong to it, {@code width} x {@code height} pixels. */
+    static Drawing layout(Figure figure, List<Curve> curves, int width, int height) {
+        List<Curve> own = curves.stream().filter(c -> c.figure().equals(figure.id())).toList();
+        List<double[][]> points = new ArrayList<>();
+        double xMin = Double.NaN, xMax = Double.NaN, yMin = Double.NaN, yMax = Double.NaN;
+        for (Curve c : own) {
+            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+            for (int i = 0; i < c.x().size(); i++) {
+                double x = c.x().get(i), y = c.y().get(i);
+                if (!Double.isFinite(x) || !Double.isFinite(y) || (figure.logY() && y <= 0)) continue;
+                xs.add(x);
+                ys.add(y);
+                xMin = Double.isNaN(xMin) ? x : Math.min(xMin, x);
+                xMax = Double.isNaN(xMax) ? x : Math.max(xMax, x);
+                yMin = Double.isNaN(yMin) ? y : Math.min(yMin, y);
+                yMax = Double.isNaN(yMax) ? y : Math.max(yMax, y);
+            }
+            points.add(new double[][] {unbox(xs), unbox(ys)});
+        }
+        Axis xAxis = Axis.linear(xMin, xMax, false);
+        Axis yAxis = figure.logY() ? Axis.log(yMin, yMax) : Axis.linear(yMin, yMax, true);
+
+        // The legend's rows, from the bottom up: entries flow left to right and wrap at the chart's width.
+        double swatch = 22, gap = 18, rowH = 18, margin = 16;
+        List<List<Integer>> rows = new ArrayList<>();
+        List<Double> rowWidths = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            double w = swatch + 6 + width(own.get(i).series(), LABEL, false);
+            if (rows.isEmpty() || rowWidths.getLast() + gap + w > width - 2 * margin) {
+                rows.add(new ArrayList<>());
+                rowWidths.add(-gap);
+            }
+            rows.getLast().add(i);
+            rowWidths.set(rowWidths.size() - 1, rowWidths.getLast() + gap + w);
+        }
+        double yLabelW = 0;
+        for (Axis.Tick t : yAxis.ticks()) yLabelW = Math.max(yLabelW, width(t.label(), TICK, false));
+        double left = margin + LABEL + 10 + yLabelW + 6, right = width - 24, top = 44;
+        double bottom = height - margin - rows.size() * rowH - 2 * LABEL - 18;
+        double pw = right - left, ph = bottom - top;
+
+        List<Mark> marks = new ArrayList<>();
+        marks.add(new Box(0, 0, width, height, Color.WHITE, null));
+        marks.add(new Text(figure.title(), width / 2.0, 26, TITLE, true, Anchor.MIDDLE, false, Color.BLACK));
+        for (Axis.Tick t : xAxis.ticks()) {
+            double x = left + xAxis.fraction(t.value()) * pw;
+            marks.add(new Line(x, top, x, bottom, GRID, 1));
+            marks.add(new Line(x, bottom, x, bottom + 4, FRAME, 1));
+            marks.add(new Text(t.label(), x, bottom + 6 + TICK, TICK, false, Anchor.MIDDLE, false, INK));
+        }
+        for (Axis.Tick t : yAxis.ticks()) {
+            double y = bottom - yAxis.fraction(t.value()) * ph;
+            marks.add(new Line(left, y, right, y, GRID, 1));
+            marks.add(new Line(left - 4, y, left, y, FRAME, 1));
+            marks.add(new Text(t.label(), left - 6, y + TICK * 0.35, TICK, false, Anchor.END, false, INK));
+        }
+        marks.add(new Box(left, top, pw, ph, null, FRAME));
+        marks.add(new Text(figure.xLabel(), left + pw / 2, bottom + 10 + TICK + LABEL + 4, LABEL, false, Anchor.MIDDLE, false, INK));
+        marks.add(new Text(figure.yLabel(), margin + LABEL, top + ph / 2, LABEL, false, Anchor.MIDDLE, true, INK));
+
+        for (int i = 0; i < own.size(); i++) {
+            double[] xs = points.get(i)[0], ys = points.get(i)[1];
+            if (xs.length == 0) continue;
+            double[] px = new double[xs.length], py = new double[ys.length];
+            for (int j = 0; j < xs.length; j++) {
+                px[j] = left + xAxis.fraction(xs[j]) * pw;
+                py[j] = bottom - yAxis.fraction(ys[j]) * ph;
+            }
+            marks.add(new Polyline(own.get(i).series(), px, py, color(i), 2, xs.length <= MAX_DOTS ? 3 : 0));
+        }
+
+        double rowY = height - margin - (rows.size() - 1) * rowH;
+        for (int r = 0; r < rows.size(); r++, rowY += rowH) {
+            double x = (width - rowWidths.get(r)) / 2;
+            for (int i : rows.get(r)) {
+                double mid = rowY - LABEL * 0.35;
+                marks.add(new Line(x, mid, x + swatch, mid, color(i), 2));
+                marks.add(new Text(own.get(i).series(), x + swatch + 6, rowY, LABEL, false, Anchor.START, false, INK));
+                x += swatch + 6 + width(own.get(i).series(), LABEL, false) + gap;
+            }
+        }
+        return new Drawing(width, height, marks);
+    }
+
+    /** The colour of the {@code i}-th series. */
+    static Color color(int i) {
+        return Charts.PALETTE.get(i % Charts.PALETTE.size());
+    }
+
+    /** The Java2D font of a text mark. */
+    static Font font(double size, boolean bold) {
+        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+    }
+
+    /** The width of {@code s} in pixels at this size (SVG viewers use their own sans-serif, close to it). */
+    static double width(String s, double size, boolean bold) {
+        return font(size, bold).getStringBounds(s, FRC).getWidth();
+    }
+
+    /** Antialiased, fractional metrics: what {@link PngChart} paints with. */
+    static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    private static double[] unbox(List<Double> v) {
+        double[] a = new double[v.size()];
+        for (int i = 0; i < a.length; i++) a[i] = v.get(i);
+        return a;
+    }
+}
