@@ -35,13 +35,14 @@ record Axis(double lo, double hi, boolean log, List<Tick> ticks) {
         }
         BigDecimal step = niceStep((max - min) / 5);
         double s = step.doubleValue();
-        long first = (long) (loose ? Math.floor(min / s) : Math.ceil(min / s));
-        long last = (long) (loose ? Math.ceil(max / s) : Math.floor(max / s));
+        double eps = 1e-9;                                   // so 1.0 / 0.2 = 4.9999... still ends on its tick
+        long first = (long) (loose ? Math.floor(min / s + eps) : Math.ceil(min / s - eps));
+        long last = (long) (loose ? Math.ceil(max / s - eps) : Math.floor(max / s + eps));
         int decimals = Math.max(0, step.scale());
         List<Tick> ticks = new ArrayList<>();
         for (long k = first; k <= last; k++) {
             BigDecimal v = step.multiply(BigDecimal.valueOf(k)).setScale(decimals, RoundingMode.UNNECESSARY);
-            ticks.add(new Tick(v.doubleValue(), v.signum() == 0 ? "0" : v.toPlainString()));
+            ticks.add(new Tick(v.doubleValue(), v.toPlainString()));
         }
         return loose ? new Axis(ticks.getFirst().value(), ticks.getLast().value(), false, List.copyOf(ticks))
                 : new Axis(min, max, false, List.copyOf(ticks));
