@@ -3,12 +3,15 @@ package dev.weft.tensor.cpu;
 import dev.weft.kernels.Parallel;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
+import dev.weft.kernels.conv.WeightGrad;
+import dev.weft.kernels.gemm.Gemm;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.ConvOp;
 
 /**
  * CPU execution of {@link ConvOp} on the kernels' per-image im2col/col2im (split over the batch on
- * the shared pool) and pooling routines (called once with B*C channels; the kernels split channels).
+ * the shared pool), the batched GEMM (the convolution's product, the weight shared by the batch), the
+ * batch-summed weight gradient and pooling routines (called once with B*C channels; the kernels split channels).
  * Inputs are read as contiguous arrays (in place when they are); outputs arrive zero-filled, which the
  * accumulating col2im and pooling backward kernels rely on.
  */
@@ -20,6 +23,8 @@ final class CpuConv {
         switch (op) {
             case ConvOp.Im2col c -> im2col(c.w(), in[0], out[0]);
             case ConvOp.Col2im c -> col2im(c, in[0], out[0]);
+            case ConvOp.ConvMatmul m -> convMatmul(m.groups(), in[0], in[1], out[0]);
+            case ConvOp.ConvWeightGrad m -> convWeightGrad(m.groups(), in[0], in[1], out[0]);
             case ConvOp.MaxPool2d p -> maxPool(p, in[0], out[0], out[1]);
             case ConvOp.MaxPool2dBackward b -> maxPoolBackward(b, in[0], in[1], out[0]);
             case ConvOp.AvgPool2d p -> avgPool(p, in[0], out[0]);
@@ -62,6 +67,46 @@ final class CpuConv {
                 }
             }
         });
+    }
+
+    // weight: (G*co, K), cols: (B, G*K, L) -> out: (B, G*co, L); per group one batched GEMM, the weight's batch stride 0.
+    // A weight stored transposed (the input gradient's W^T, one group) is read in place as GEMM's transA.
+    private static void convMatmul(int G, Strided w, Strided cols, Strided out) {
+        int B = cols.size(0), cOut = w.size(0), K = w.size(1), L = cols.size(2), co = cOut / G;
+        boolean tA = G == 1 && cOut > 1 && K > 1 && w.stride(0) == 1 && w.stride(1) == cOut;
+        Object wa;
+        int wo, lda = tA ? cOut : K;
+        if (tA) {
+            wa = CpuStorage.of(w).array();
+            wo = w.storageOffset();
+        } else {
+            Contig wc = Contig.of(w);
+            wa = wc.array();
+            wo = wc.offset();
+        }
+        Contig cc = Contig.of(cols);
+        long sc = (long) G * K * L, so = (long) cOut * L;
+        for (int g = 0; g < G; g++) {
+            int ao = wo + g * co * K, bo = cc.offset() + g * K * L, yo = g * co * L;
+            switch (wa) {
+                case float[] a -> Gemm.sgemmBatched(tA, false, co, L, K, 1f, a, ao, lda, 0, (float[]) cc.array(), bo, L, sc,
+                        0f, CpuStorage.f32(out), yo, L, so, B);
+                case double[] a -> Gemm.dgemmBatched(tA, false, co, L, K, 1.0, a, ao, lda, 0, (double[]) cc.array(), bo, L, sc,
+                        0.0, CpuStorage.f64(out), yo, L, so, B);
+                default -> throw new IllegalStateException("cpu conv_matmul: array " + wa.getClass());
+            }
+        }
+    }
+
+    // gy: (B, G*co, L), cols: (B, G*K, L) -> out: (G*co, K), summed over the batch in the kernel
+    private static void convWeightGrad(int G, Strided gy, Strided cols, Strided out) {
+        int B = gy.size(0), co = gy.size(1) / G, K = cols.size(1) / G, L = gy.size(2);
+        Contig gc = Contig.of(gy), cc = Contig.of(cols);
+        switch (gc.array()) {
+            case float[] a -> WeightGrad.weightGrad(a, gc.offset(), (float[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f32(out), 0);
+            case double[] a -> WeightGrad.weightGrad(a, gc.offset(), (double[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv_weight_grad: array " + gc.array().getClass());
+        }
     }
 
     // x: (B, C, H, W) -> values, indices: (B, C, outH, outW)

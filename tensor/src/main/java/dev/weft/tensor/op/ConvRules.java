@@ -39,6 +39,36 @@ final class ConvRules {
                 }
                 yield one(name, new long[] {x.size(0), x.size(1) / k, c.H(), c.W()}, x.dtype());
             }
+            case ConvOp.ConvMatmul m -> {
+                RuleChecks.arity(name, in, 2);
+                Strided w = in[0], cols = in[1];
+                String ctx = RuleChecks.shapes(new String[] {"weight", "cols"}, in) + ", groups " + m.groups();
+                if (w.dim() != 2 || cols.dim() != 3) throw RuleChecks.fail(name, ctx, "expected weight (C_out, K) and cols (B, G*K, L)");
+                RuleChecks.floating(name, w, ctx);
+                RuleChecks.sameDtype(name, "weight", w, "cols", cols, ctx);
+                int g = m.groups();
+                if (g < 1 || w.size(0) % g != 0 || (long) w.size(1) * g != cols.size(1)) {
+                    throw RuleChecks.fail(name, ctx, "groups must divide C_out and cols must have groups*K = " + g + "*" + w.size(1)
+                            + " rows");
+                }
+                yield one(name, new long[] {cols.size(0), w.size(0), cols.size(2)}, w.dtype());
+            }
+            case ConvOp.ConvWeightGrad m -> {
+                RuleChecks.arity(name, in, 2);
+                Strided gy = in[0], cols = in[1];
+                String ctx = RuleChecks.shapes(new String[] {"grad", "cols"}, in) + ", groups " + m.groups();
+                if (gy.dim() != 3 || cols.dim() != 3) throw RuleChecks.fail(name, ctx, "expected grad (B, C_out, L) and cols (B, G*K, L)");
+                RuleChecks.floating(name, gy, ctx);
+                RuleChecks.sameDtype(name, "grad", gy, "cols", cols, ctx);
+                int g = m.groups();
+                if (g < 1 || gy.size(1) % g != 0 || cols.size(1) % g != 0) {
+                    throw RuleChecks.fail(name, ctx, "groups must divide C_out and the rows of cols");
+                }
+                if (gy.size(0) != cols.size(0) || gy.size(2) != cols.size(2)) {
+                    throw RuleChecks.fail(name, ctx, "grad and cols must agree in B and L");
+                }
+                yield one(name, new long[] {gy.size(1), cols.size(1) / g}, gy.dtype());
+            }
             case ConvOp.MaxPool2d p -> {
                 RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
