@@ -118,7 +118,7 @@ class JitTierBitsTest {
         return d;
     }
 
-    /** The conv weight gradient (batch-summed lane chains, masked tails) and 2x2/s2 max pooling (even/odd lane split). */
+    /** The conv weight gradient (batch-summed lane chains, masked tails), product (overlapping tail tile) and 2x2/s2 max pooling. */
     private static void convs(Map<String, Long> d, float[] xf, double[] xd) {
         int b = 3, co = 5, k = 7, l = 37;
         float[] wf = new float[co * k];
@@ -127,6 +127,12 @@ class JitTierBitsTest {
         dev.weft.kernels.conv.WeightGrad.weightGrad(xd, 0, xd, 2000, b, 1, co, k, l, wd, 0);
         d.put("conv weightGrad F32", fnv(wf));
         d.put("conv weightGrad F64", fnv(wd));
+        float[] yf = new float[b * co * 45];
+        double[] yd = new double[b * co * 45];
+        dev.weft.kernels.conv.ConvMatmul.matmul(xf, 0, 1, co, xf, 2000, b, 1, co, 7, 45, yf, 0);   // transposed weight, tail tile
+        dev.weft.kernels.conv.ConvMatmul.matmul(xd, 0, 7, 1, xd, 2000, b, 1, co, 7, 45, yd, 0);
+        d.put("conv matmul F32", fnv(yf));
+        d.put("conv matmul F64", fnv(yd));
         int c = 3, h = 10, w = 28, n = c * (h / 2) * (w / 2);
         float[] pf = new float[n];
         double[] pd = new double[n];

@@ -1,17 +1,17 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.Parallel;
+import dev.weft.kernels.conv.ConvMatmul;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
 import dev.weft.kernels.conv.WeightGrad;
-import dev.weft.kernels.gemm.Gemm;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.ConvOp;
 
 /**
  * CPU execution of {@link ConvOp} on the kernels' per-image im2col/col2im (split over the batch on
- * the shared pool), the batched GEMM (the convolution's product, the weight shared by the batch), the
- * batch-summed weight gradient and pooling routines (called once with B*C channels; the kernels split channels).
+ * the shared pool), the convolution's product (the weight shared by the batch, the columns read in
+ * place), the batch-summed weight gradient and pooling routines (called once with B*C channels; the kernels split channels).
  * Inputs are read as contiguous arrays (in place when they are); outputs arrive zero-filled, which the
  * accumulating col2im and pooling backward kernels rely on.
  */
@@ -69,14 +69,14 @@ final class CpuConv {
         });
     }
 
-    // weight: (G*co, K), cols: (B, G*K, L) -> out: (B, G*co, L); per group one batched GEMM, the weight's batch stride 0.
-    // A weight stored transposed (the input gradient's W^T, one group) is read in place as GEMM's transA.
+    // weight: (G*co, K), cols: (B, G*K, L) -> out: (B, G*co, L), the columns read in place. A weight stored
+    // transposed (the input gradient's W^T, one group) is read in place through its strides.
     private static void convMatmul(int G, Strided w, Strided cols, Strided out) {
         int B = cols.size(0), cOut = w.size(0), K = w.size(1), L = cols.size(2), co = cOut / G;
-        boolean tA = G == 1 && cOut > 1 && K > 1 && w.stride(0) == 1 && w.stride(1) == cOut;
+        boolean transposed = G == 1 && cOut > 1 && K > 1 && w.stride(0) == 1 && w.stride(1) == cOut;
         Object wa;
-        int wo, lda = tA ? cOut : K;
-        if (tA) {
+        int wo, rs = transposed ? 1 : K, cs = transposed ? cOut : 1;
+        if (transposed) {
             wa = CpuStorage.of(w).array();
             wo = w.storageOffset();
         } else {
@@ -85,16 +85,10 @@ final class CpuConv {
             wo = wc.offset();
         }
         Contig cc = Contig.of(cols);
-        long sc = (long) G * K * L, so = (long) cOut * L;
-        for (int g = 0; g < G; g++) {
-            int ao = wo + g * co * K, bo = cc.offset() + g * K * L, yo = g * co * L;
-            switch (wa) {
-                case float[] a -> Gemm.sgemmBatched(tA, false, co, L, K, 1f, a, ao, lda, 0, (float[]) cc.array(), bo, L, sc,
-                        0f, CpuStorage.f32(out), yo, L, so, B);
-                case double[] a -> Gemm.dgemmBatched(tA, false, co, L, K, 1.0, a, ao, lda, 0, (double[]) cc.array(), bo, L, sc,
-                        0.0, CpuStorage.f64(out), yo, L, so, B);
-                default -> throw new IllegalStateException("cpu conv_matmul: array " + wa.getClass());
-            }
+        switch (wa) {
+            case float[] a -> ConvMatmul.matmul(a, wo, rs, cs, (float[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f32(out), 0);
+            case double[] a -> ConvMatmul.matmul(a, wo, rs, cs, (double[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv_matmul: array " + wa.getClass());
         }
     }
 
