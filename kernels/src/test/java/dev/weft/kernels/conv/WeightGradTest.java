@@ -23,7 +23,8 @@ class WeightGradTest {
     /** B, G, co, K, L, offset. */
     static int[][] shapes() {
         return new int[][] {{4, 1, 6, 25, 784, 0}, {3, 1, 16, 150, 100, 3}, {2, 1, 1, 1, 1, 1}, {3, 1, 3, 5, 7, 2},
-                {2, 2, 3, 7, 17, 5}, {1, 3, 2, 6, 1023, 0}, {5, 1, 5, 9, 33, 1}, {0, 1, 2, 3, 4, 0}};
+                {2, 2, 3, 7, 17, 5}, {1, 3, 2, 6, 1023, 0}, {5, 1, 5, 9, 33, 1}, {0, 1, 2, 3, 4, 0},
+                {2, 2, 4, 9, 21, 1}, {3, 1, 8, 5, 40, 0}};
     }
 
     /** gw and, per element, the sum of |terms| (the scale of its rounding error). */
@@ -75,7 +76,7 @@ class WeightGradTest {
 
     @Test
     void sameBitsOnOneAndThreeThreads() {
-        int B = 6, G = 2, co = 5, K = 23, L = 301;
+        int B = 6, G = 2, co = 8, K = 23, L = 301;
         Random rnd = new Random(5);
         float[] gy = floats(rnd, B * G * co * L), cols = floats(rnd, B * G * K * L);
         double[] gyd = doubles(rnd, gy.length), colsd = doubles(rnd, cols.length);
