@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (K, L) columns, which the general GEMM makes and which cost as much as the arithmetic for LeNet's
  * few output rows. A tile is 6 rows x 2 vectors of columns in 12 accumulators; each y element is one
  * fma chain over k in order from zero, stored as is: the GEMM micro-kernel's chain, so the same bits
- * as the blocked GEMM (k <= its 512-long slice). Rows past the last repeat it and are dropped; a
+ * as the blocked GEMM (k <= its 512-long slice). Rows past the last repeat it (and store the same bits over it); a
  * row's last columns are one more tile ending at L, overlapping the previous one (the same chains
  * again), and rows shorter than 2 vectors take the same chain in scalar fma.
  */
@@ -71,28 +71,22 @@ final class ConvMatmulSimdF32 {
             c50 = av.fma(b0, c50);
             c51 = av.fma(b1, c51);
         }
+        // rows past the last computed the last row's chains again: storing them there rewrites the same bits,
+        // with no branch to deoptimize when a block with fewer rows first arrives
+        int d1 = dst + Math.min(1, last) * L, d2 = dst + Math.min(2, last) * L, d3 = dst + Math.min(3, last) * L;
+        int d4 = dst + Math.min(4, last) * L, d5 = dst + Math.min(5, last) * L;
         c00.intoArray(y, dst);
         c01.intoArray(y, dst + VL);
-        if (rows > 1) {
-            c10.intoArray(y, dst + L);
-            c11.intoArray(y, dst + L + VL);
-        }
-        if (rows > 2) {
-            c20.intoArray(y, dst + 2 * L);
-            c21.intoArray(y, dst + 2 * L + VL);
-        }
-        if (rows > 3) {
-            c30.intoArray(y, dst + 3 * L);
-            c31.intoArray(y, dst + 3 * L + VL);
-        }
-        if (rows > 4) {
-            c40.intoArray(y, dst + 4 * L);
-            c41.intoArray(y, dst + 4 * L + VL);
-        }
-        if (rows > 5) {
-            c50.intoArray(y, dst + 5 * L);
-            c51.intoArray(y, dst + 5 * L + VL);
-        }
+        c10.intoArray(y, d1);
+        c11.intoArray(y, d1 + VL);
+        c20.intoArray(y, d2);
+        c21.intoArray(y, d2 + VL);
+        c30.intoArray(y, d3);
+        c31.intoArray(y, d3 + VL);
+        c40.intoArray(y, d4);
+        c41.intoArray(y, d4 + VL);
+        c50.intoArray(y, d5);
+        c51.intoArray(y, d5 + VL);
     }
 
     /** The same chains in scalar fma, for rows shorter than one tile. */
