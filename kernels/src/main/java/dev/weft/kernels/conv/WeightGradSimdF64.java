@@ -9,9 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API convolution weight gradient on F64: gy rows and cols rows are both read along the long
- * L axis, so nothing is packed or transposed. A block of 4 gw rows (when C_out/G is a multiple of 4,
- * else 2) x 4 gw columns keeps 16 (8) lane accumulators; each gw element is one fma chain over (b, then l in vector steps, the row's tail
- * masked), its lanes summed by {@link LaneSums} at the end. Blocks at the edges repeat the last row or
+ * L axis, so nothing is packed or transposed. A block of 2 gw rows x 4 gw columns keeps 8 lane
+ * accumulators (NOTE: a 4 x 4 block, 16 accumulators, measured faster alone, but in the training
+ * step C2 often compiled it with boxed vectors: 80 MB allocated and 3x the time per step). Each gw
+ * element is one fma chain over (b, then l in vector steps, the row's tail masked), its lanes summed by {@link LaneSums} at the end. Blocks at the edges repeat the last row or
  * column and drop the copy, so a block's place never changes an element's chain: the bits depend on
  * the vector width only, not on the thread count or the JIT tier. The batch is the outer loop, so one
  * sample's gy and cols stay in cache while every block reads them; the accumulators wait in a small
@@ -25,8 +26,7 @@ final class WeightGradSimdF64 {
 
     static void weightGrad(double[] gy, int gyOff, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                            double[] gw, int gwOff) {
-        int R = co % 4 == 0 ? 4 : 2;                                // gw rows per block: 4 halves the loads per fma
-        int rowBlocks = (co + R - 1) / R, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = R * 4;
+        int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8;
         Parallel.forRows(G * perGroup, (long) slots * B * L, (j0, j1) -> {
             double[] acc = new double[(j1 - j0) * slots * VL];
             for (int b = 0; b < B; b++) {
@@ -34,12 +34,8 @@ final class WeightGradSimdF64 {
                     int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads);
                     int y0 = gyOff + (b * G * co + g * co + o) * L, lastY = gyOff + (b * G * co + g * co + co - 1) * L;
                     int c0 = colsOff + (b * G * K + g * K + k) * L, last = colsOff + (b * G * K + g * K + K - 1) * L;
-                    int c1 = Math.min(c0 + L, last), c2 = Math.min(c0 + 2 * L, last), c3 = Math.min(c0 + 3 * L, last);
-                    if (R == 4) {
-                        block4(gy, y0, y0 + L, y0 + 2 * L, y0 + 3 * L, cols, c0, c1, c2, c3, L, acc, (j - j0) * slots * VL);
-                    } else {
-                        block(gy, y0, Math.min(y0 + L, lastY), cols, c0, c1, c2, c3, L, acc, (j - j0) * slots * VL);
-                    }
+                    block(gy, y0, Math.min(y0 + L, lastY), cols, c0, Math.min(c0 + L, last), Math.min(c0 + 2 * L, last),
+                            Math.min(c0 + 3 * L, last), L, acc, (j - j0) * slots * VL);
                 }
             }
             for (int j = j0; j < j1; j++) {
@@ -51,85 +47,6 @@ final class WeightGradSimdF64 {
                 }
             }
         });
-    }
-
-    /** As {@link #block} for 4 gy rows (all valid: co % 4 == 0): 16 accumulators, 8 loads per 16 fma. */
-    private static void block4(double[] gy, int y0, int y1, int y2, int y3, double[] cols, int c0, int c1, int c2, int c3, int L,
-                               double[] acc, int a) {
-        DoubleVector s00 = DoubleVector.fromArray(S, acc, a), s01 = DoubleVector.fromArray(S, acc, a + VL);
-        DoubleVector s02 = DoubleVector.fromArray(S, acc, a + 2 * VL), s03 = DoubleVector.fromArray(S, acc, a + 3 * VL);
-        DoubleVector s10 = DoubleVector.fromArray(S, acc, a + 4 * VL), s11 = DoubleVector.fromArray(S, acc, a + 5 * VL);
-        DoubleVector s12 = DoubleVector.fromArray(S, acc, a + 6 * VL), s13 = DoubleVector.fromArray(S, acc, a + 7 * VL);
-        DoubleVector s20 = DoubleVector.fromArray(S, acc, a + 8 * VL), s21 = DoubleVector.fromArray(S, acc, a + 9 * VL);
-        DoubleVector s22 = DoubleVector.fromArray(S, acc, a + 10 * VL), s23 = DoubleVector.fromArray(S, acc, a + 11 * VL);
-        DoubleVector s30 = DoubleVector.fromArray(S, acc, a + 12 * VL), s31 = DoubleVector.fromArray(S, acc, a + 13 * VL);
-        DoubleVector s32 = DoubleVector.fromArray(S, acc, a + 14 * VL), s33 = DoubleVector.fromArray(S, acc, a + 15 * VL);
-        int bound = S.loopBound(L), l = 0;
-        for (; l < bound; l += VL) {
-            DoubleVector u0 = DoubleVector.fromArray(S, gy, y0 + l), u1 = DoubleVector.fromArray(S, gy, y1 + l);
-            DoubleVector u2 = DoubleVector.fromArray(S, gy, y2 + l), u3 = DoubleVector.fromArray(S, gy, y3 + l);
-            DoubleVector w = DoubleVector.fromArray(S, cols, c0 + l);
-            s00 = u0.fma(w, s00);
-            s10 = u1.fma(w, s10);
-            s20 = u2.fma(w, s20);
-            s30 = u3.fma(w, s30);
-            w = DoubleVector.fromArray(S, cols, c1 + l);
-            s01 = u0.fma(w, s01);
-            s11 = u1.fma(w, s11);
-            s21 = u2.fma(w, s21);
-            s31 = u3.fma(w, s31);
-            w = DoubleVector.fromArray(S, cols, c2 + l);
-            s02 = u0.fma(w, s02);
-            s12 = u1.fma(w, s12);
-            s22 = u2.fma(w, s22);
-            s32 = u3.fma(w, s32);
-            w = DoubleVector.fromArray(S, cols, c3 + l);
-            s03 = u0.fma(w, s03);
-            s13 = u1.fma(w, s13);
-            s23 = u2.fma(w, s23);
-            s33 = u3.fma(w, s33);
-        }
-        if (l < L) {
-            VectorMask<Double> m = S.indexInRange(l, L);
-            DoubleVector u0 = DoubleVector.fromArray(S, gy, y0 + l, m), u1 = DoubleVector.fromArray(S, gy, y1 + l, m);
-            DoubleVector u2 = DoubleVector.fromArray(S, gy, y2 + l, m), u3 = DoubleVector.fromArray(S, gy, y3 + l, m);
-            DoubleVector w = DoubleVector.fromArray(S, cols, c0 + l, m);
-            s00 = u0.fma(w, s00);
-            s10 = u1.fma(w, s10);
-            s20 = u2.fma(w, s20);
-            s30 = u3.fma(w, s30);
-            w = DoubleVector.fromArray(S, cols, c1 + l, m);
-            s01 = u0.fma(w, s01);
-            s11 = u1.fma(w, s11);
-            s21 = u2.fma(w, s21);
-            s31 = u3.fma(w, s31);
-            w = DoubleVector.fromArray(S, cols, c2 + l, m);
-            s02 = u0.fma(w, s02);
-            s12 = u1.fma(w, s12);
-            s22 = u2.fma(w, s22);
-            s32 = u3.fma(w, s32);
-            w = DoubleVector.fromArray(S, cols, c3 + l, m);
-            s03 = u0.fma(w, s03);
-            s13 = u1.fma(w, s13);
-            s23 = u2.fma(w, s23);
-            s33 = u3.fma(w, s33);
-        }
-        s00.intoArray(acc, a);
-        s01.intoArray(acc, a + VL);
-        s02.intoArray(acc, a + 2 * VL);
-        s03.intoArray(acc, a + 3 * VL);
-        s10.intoArray(acc, a + 4 * VL);
-        s11.intoArray(acc, a + 5 * VL);
-        s12.intoArray(acc, a + 6 * VL);
-        s13.intoArray(acc, a + 7 * VL);
-        s20.intoArray(acc, a + 8 * VL);
-        s21.intoArray(acc, a + 9 * VL);
-        s22.intoArray(acc, a + 10 * VL);
-        s23.intoArray(acc, a + 11 * VL);
-        s30.intoArray(acc, a + 12 * VL);
-        s31.intoArray(acc, a + 13 * VL);
-        s32.intoArray(acc, a + 14 * VL);
-        s33.intoArray(acc, a + 15 * VL);
     }
 
     /** acc[a + (i*4 + q)*VL ...] += lanes of gy row y_i times cols row c_q over one sample's L positions. */
@@ -154,22 +71,6 @@ final class WeightGradSimdF64 {
             s03 = u.fma(w, s03);
             s13 = v.fma(w, s13);
         }
-        if (l < L) {
-            VectorMask<Double> m = S.indexInRange(l, L);
-            DoubleVector u = DoubleVector.fromArray(S, gy, y0 + l, m), v = DoubleVector.fromArray(S, gy, y1 + l, m);
-            DoubleVector w = DoubleVector.fromArray(S, cols, c0 + l, m);
-            s00 = u.fma(w, s00);
-            s10 = v.fma(w, s10);
-            w = DoubleVector.fromArray(S, cols, c1 + l, m);
-            s01 = u.fma(w, s01);
-            s11 = v.fma(w, s11);
-            w = DoubleVector.fromArray(S, cols, c2 + l, m);
-            s02 = u.fma(w, s02);
-            s12 = v.fma(w, s12);
-            w = DoubleVector.fromArray(S, cols, c3 + l, m);
-            s03 = u.fma(w, s03);
-            s13 = v.fma(w, s13);
-        }
         s00.intoArray(acc, a);
         s01.intoArray(acc, a + VL);
         s02.intoArray(acc, a + 2 * VL);
@@ -178,5 +79,28 @@ final class WeightGradSimdF64 {
         s11.intoArray(acc, a + 5 * VL);
         s12.intoArray(acc, a + 6 * VL);
         s13.intoArray(acc, a + 7 * VL);
+        if (l < L) tail(gy, y0, y1, cols, c0, c1, c2, c3, l, L, acc, a);
+    }
+
+    /**
+     * The last L % VL positions of 2 gy rows x 4 cols rows: one masked step on the 8 accumulators at acc[a...].
+     * NOTE: its own method, not a second copy of the step inside block: with it inline, C2 sometimes compiled
+     * block with boxed vectors in the training step (3x the time, tens of MB allocated per step).
+     */
+    private static void tail(double[] gy, int y0, int y1, double[] cols, int c0, int c1, int c2, int c3, int l, int L, double[] acc, int a) {
+        VectorMask<Double> m = S.indexInRange(l, L);
+        DoubleVector u = DoubleVector.fromArray(S, gy, y0 + l, m), v = DoubleVector.fromArray(S, gy, y1 + l, m);
+        DoubleVector w = DoubleVector.fromArray(S, cols, c0 + l, m);
+        u.fma(w, DoubleVector.fromArray(S, acc, a)).intoArray(acc, a);
+        v.fma(w, DoubleVector.fromArray(S, acc, a + 4 * VL)).intoArray(acc, a + 4 * VL);
+        w = DoubleVector.fromArray(S, cols, c1 + l, m);
+        u.fma(w, DoubleVector.fromArray(S, acc, a + VL)).intoArray(acc, a + VL);
+        v.fma(w, DoubleVector.fromArray(S, acc, a + 5 * VL)).intoArray(acc, a + 5 * VL);
+        w = DoubleVector.fromArray(S, cols, c2 + l, m);
+        u.fma(w, DoubleVector.fromArray(S, acc, a + 2 * VL)).intoArray(acc, a + 2 * VL);
+        v.fma(w, DoubleVector.fromArray(S, acc, a + 6 * VL)).intoArray(acc, a + 6 * VL);
+        w = DoubleVector.fromArray(S, cols, c3 + l, m);
+        u.fma(w, DoubleVector.fromArray(S, acc, a + 3 * VL)).intoArray(acc, a + 3 * VL);
+        v.fma(w, DoubleVector.fromArray(S, acc, a + 7 * VL)).intoArray(acc, a + 7 * VL);
     }
 }
