@@ -5,9 +5,15 @@ import dev.weft.tensor.op.ConvOp;
 import dev.weft.tensor.Dispatch;
 
 /**
- * Backward rules of the sliding-window primitives; convolution itself is Im2col + Bmm, so its
- * gradients come from these and the Bmm rule. Each primitive's backward is its adjoint primitive:
- * im2col <-> col2im, pooling -> its backward op, and the backward ops back to gathers / pooling.
+ * Backward rules of the sliding-window primitives; convolution itself is Im2col + ConvMatmul, so its
+ * gradients come from these. Each primitive's backward is its adjoint primitive: im2col <-> col2im,
+ * pooling -> its backward op, and the backward ops back to gathers / pooling. ConvMatmul and
+ * ConvWeightGrad are bilinear and close under differentiation:
+ * <pre>
+ * y = W (x) cols          dW = gw(gy, cols)        dcols = W^T (x) gy
+ * gw = gw(gy, cols)       dgy = G (x) cols         dcols = G^T (x) gy
+ * </pre>
+ * ((x) is ConvMatmul, ^T the per-group transpose of a (G*co, K) weight into (G*K, co)).
  */
 final class ConvGrads {
     private ConvGrads() {}
@@ -20,6 +26,12 @@ final class ConvGrads {
                 yield new Tensor[] {Dispatch.apply1(new ConvOp.Col2im(x[2], x[3], u.w()), g)};
             }
             case ConvOp.Col2im f -> new Tensor[] {Dispatch.apply1(new ConvOp.Im2col(f.w()), g)};
+            case ConvOp.ConvMatmul m -> new Tensor[] {
+                    c.needs(0) ? Dispatch.apply1(new ConvOp.ConvWeightGrad(m.groups()), g, c.in(1)) : null,
+                    c.needs(1) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), perGroupT(c.in(0), m.groups()), g) : null};
+            case ConvOp.ConvWeightGrad m -> new Tensor[] {
+                    c.needs(0) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), g, c.in(1)) : null,
+                    c.needs(1) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), perGroupT(g, m.groups()), c.in(0)) : null};
             case ConvOp.MaxPool2d p -> {
                 int[] x = c.inShape(0);
                 yield new Tensor[] {Dispatch.apply1(new ConvOp.MaxPool2dBackward(x[2], x[3]), c.gOrZeros(0), c.out(1))};
@@ -37,5 +49,12 @@ final class ConvGrads {
             }
             case ConvOp.AvgPool2dBackward p -> new Tensor[] {Dispatch.apply1(new ConvOp.AvgPool2d(p.w(), p.ceilMode(), p.countIncludePad()), g)};
         };
+    }
+
+    /** w (G*co, K) -> (G*K, co), each group's (co, K) block transposed (a view for one group). */
+    private static Tensor perGroupT(Tensor w, int groups) {
+        if (groups == 1) return w.mT();
+        int co = w.size(0) / groups, k = w.size(1);
+        return w.reshape(groups, co, k).transpose(1, 2).reshape(groups * k, co);
     }
 }

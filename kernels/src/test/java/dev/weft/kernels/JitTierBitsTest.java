@@ -105,6 +105,7 @@ class JitTierBitsTest {
         Gemm.dgemm(true, false, m, c, k, 1, xd, 0, m, xd, 5000, c, 0, cd, 0, c);
         d.put("gemm F32", fnv(cf));
         d.put("gemm F64", fnv(cd));
+        convs(d, xf, xd);
         for (int fn : new int[] {256, 100}) {                       // radix-2 and Bluestein
             float[] ff = new float[2 * 3 * fn];
             double[] fd = new double[ff.length];
@@ -115,6 +116,31 @@ class JitTierBitsTest {
         }
         cells(d, xf, xd);
         return d;
+    }
+
+    /** The conv weight gradient (batch-summed lane chains, masked tails), product (overlapping tail tile) and 2x2/s2 max pooling. */
+    private static void convs(Map<String, Long> d, float[] xf, double[] xd) {
+        int b = 3, co = 5, k = 7, l = 37;
+        float[] wf = new float[co * k];
+        double[] wd = new double[co * k];
+        dev.weft.kernels.conv.WeightGrad.weightGrad(xf, 0, xf, 2000, b, 1, co, k, l, wf, 0);
+        dev.weft.kernels.conv.WeightGrad.weightGrad(xd, 0, xd, 2000, b, 1, co, k, l, wd, 0);
+        d.put("conv weightGrad F32", fnv(wf));
+        d.put("conv weightGrad F64", fnv(wd));
+        float[] yf = new float[b * co * 45];
+        double[] yd = new double[b * co * 45];
+        dev.weft.kernels.conv.ConvMatmul.matmul(xf, 0, 1, co, xf, 2000, b, 1, co, 7, 45, yf, 0);   // transposed weight, tail tile
+        dev.weft.kernels.conv.ConvMatmul.matmul(xd, 0, 7, 1, xd, 2000, b, 1, co, 7, 45, yd, 0);
+        d.put("conv matmul F32", fnv(yf));
+        d.put("conv matmul F64", fnv(yd));
+        int c = 3, h = 10, w = 28, n = c * (h / 2) * (w / 2);
+        float[] pf = new float[n];
+        double[] pd = new double[n];
+        long[] i1 = new long[n], i2 = new long[n];
+        dev.weft.kernels.conv.Pool.maxPool2d(xf, 0, c, h, w, 2, 2, 2, 2, 0, 0, 1, 1, false, pf, 0, i1, 0);
+        dev.weft.kernels.conv.Pool.maxPool2d(xd, 0, c, h, w, 2, 2, 2, 2, 0, 0, 1, 1, false, pd, 0, i2, 0);
+        d.put("maxPool2d 2x2 F32", fnv(pf) ^ 31 * java.util.Arrays.hashCode(i1));
+        d.put("maxPool2d 2x2 F64", fnv(pd) ^ 31 * java.util.Arrays.hashCode(i2));
     }
 
     /** The fused LSTM and GRU cells, forward and backward (the backward reads the forward's gates and states). */

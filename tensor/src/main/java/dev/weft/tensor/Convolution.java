@@ -7,13 +7,14 @@ import java.util.Arrays;
 
 /**
  * Convolution as F.conv1d/F.conv2d compute it (cross-correlation), and F.unfold/F.fold. conv2d is
- * composed as Im2col + one batched matrix product:
+ * composed as Im2col + ConvMatmul, the product of the weight with every sample's columns:
  * <pre>
  * x: (B, C_in, H, W), weight: (C_out, C_in/G, kH, kW), bias: (C_out,) -> (B, C_out, outH, outW)
  * cols = unfold(x): (B, G*K, L), K = C_in/G*kH*kW, L = outH*outW
- * y[b*G + g] = weight[g] (C_out/G, K) @ cols[b, g] (K, L)
+ * y[b, g] = weight[g] (C_out/G, K) @ cols[b, g] (K, L)
  * </pre>
- * so the gradients are Col2im and Bmm too. Unbatched inputs (no B) are accepted, as in PyTorch.
+ * so the gradients are ConvWeightGrad (the weight's, summed over the batch in one pass), ConvMatmul
+ * with the transposed weight and Col2im (the input's). Unbatched inputs (no B) are accepted, as in PyTorch.
  * Padding "same" (stride 1 only; an odd total pads the extra entry at the end) and "valid" are accepted.
  */
 public final class Convolution {
@@ -138,14 +139,8 @@ public final class Convolution {
         }
         ConvOp.Window win = new ConvOp.Window(kH, kW, s[0], s[1], padLo[0], padLo[1], d[0], d[1]);
         Tensor cols = Dispatch.apply1(new ConvOp.Im2col(win), x);          // (B, C_in*kH*kW, L)
-        int g = groups, k = cIn / g * kH * kW, L = (int) (oh * ow), co = cOut / g;
-        Tensor wm;
-        if (g == 1) {
-            wm = w.reshape(1, co, k).expand(B, co, k);                          // batch stride 0: no copy
-        } else {
-            wm = w.reshape(1, g, co, k).expand(B, g, co, k).reshape(B * g, co, k);
-        }
-        Tensor y = Products.bmm(wm, cols.view(B * g, k, L)).view(B, cOut, (int) oh, (int) ow);
+        int k = cIn / groups * kH * kW;
+        Tensor y = Dispatch.apply1(new ConvOp.ConvMatmul(groups), w.reshape(cOut, k), cols).view(B, cOut, (int) oh, (int) ow);
         if (bias != null) y = y.add(bias.view(1, cOut, 1, 1));
         return unbatched ? y.squeeze(0) : y;
     }

@@ -165,5 +165,34 @@ class ConvolutionTest {
                 () -> Convolution.fold(Tensor.zeros(1, 5, 4), new int[] {3, 3}, new int[] {2}));
         error("unfold: input (1, 1, 5, 5): expected a floating dtype (f32 or f64), got i64",
                 () -> Convolution.unfold(Tensor.zeros(DType.I64, 1, 1, 5, 5), 2));
+        // the convolution's product and weight gradient primitives
+        error("conv_matmul: weight (3, 4), cols (1, 8, 5), groups 2: groups must divide C_out and cols must have groups*K = 2*4 rows",
+                () -> Dispatch.apply1(new dev.weft.tensor.op.ConvOp.ConvMatmul(2), Tensor.zeros(3, 4), Tensor.zeros(1, 8, 5)));
+        error("conv_matmul: weight (4, 4), cols (1, 8, 5), groups 2: weight dtype f32 and cols dtype f64 differ",
+                () -> Dispatch.apply1(new dev.weft.tensor.op.ConvOp.ConvMatmul(2), Tensor.zeros(4, 4), Tensor.zeros(DType.F64, 1, 8, 5)));
+        error("conv_weight_grad: grad (2, 4, 5), cols (1, 8, 5), groups 2: grad and cols must agree in B and L",
+                () -> Dispatch.apply1(new dev.weft.tensor.op.ConvOp.ConvWeightGrad(2), Tensor.zeros(2, 4, 5), Tensor.zeros(1, 8, 5)));
+        error("conv_weight_grad: grad (2, 4), cols (1, 8, 5), groups 1: expected grad (B, C_out, L) and cols (B, G*K, L)",
+                () -> Dispatch.apply1(new dev.weft.tensor.op.ConvOp.ConvWeightGrad(1), Tensor.zeros(2, 4), Tensor.zeros(1, 8, 5)));
+    }
+
+    /** conv2d's weight gradient (the batch-summed primitive) against a per-sample sum, grouped, in F64. */
+    @Test
+    void weightGradientIsThePerSampleSum() {
+        Generator g = new Generator(4);
+        Tensor x = Tensor.randn(g, DType.F64, 3, 4, 6, 5);
+        Tensor cols = Convolution.unfold(x, new int[] {3, 2}, new int[] {1}, new int[] {1}, new int[] {1});   // (3, 24, L)
+        int L = cols.size(2);
+        Tensor gy = Tensor.randn(g, DType.F64, 3, 6, L);
+        Tensor gw = Dispatch.apply1(new dev.weft.tensor.op.ConvOp.ConvWeightGrad(2), gy, cols);             // (6, 12)
+        Tensor ref = Tensor.zeros(DType.F64, 6, 12);
+        for (int b = 0; b < 3; b++) {
+            for (int grp = 0; grp < 2; grp++) {
+                Tensor part = gy.select(0, b).narrow(0, 3 * grp, 3).matmul(cols.select(0, b).narrow(0, 12 * grp, 12).mT());
+                ref.narrow(0, 3 * grp, 3).add_(part);
+            }
+        }
+        double[] a = gw.toDoubleArray(), r = ref.toDoubleArray();
+        for (int i = 0; i < r.length; i++) assertEquals(r[i], a[i], 1e-12 * (1 + Math.abs(r[i])), "gw[" + i + "]");
     }
 }

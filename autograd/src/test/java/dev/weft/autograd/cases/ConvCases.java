@@ -1,8 +1,10 @@
 package dev.weft.autograd.cases;
 
 import dev.weft.tensor.Convolution;
+import dev.weft.tensor.Dispatch;
 import dev.weft.tensor.Pooling;
 import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.ConvOp;
 import java.util.List;
 
 /** Gradcheck cases of the Conv family: convolutions, transposed convolutions, unfold/fold and pooling. */
@@ -18,6 +20,11 @@ public final class ConvCases {
         add.add("conv2d_strided_grouped", false, g -> new Tensor[] {
                 g.leaf(new int[] {1, 4, 5, 4}, -1, 1), g.leaf(new int[] {2, 2, 3, 2}, -1, 1)},
                 x -> Convolution.conv2d(x[0], x[1], null, new int[] {2, 1}, new int[] {1, 1}, new int[] {1, 2}, 2));
+        // the convolution's product and its weight gradient alone, grouped (second order: each one's backward is the pair)
+        add.add("conv_matmul_grouped", true, g -> new Tensor[] {g.leaf(new int[] {4, 3}, -1, 1), g.leaf(new int[] {2, 6, 5}, -1, 1)},
+                x -> Dispatch.apply1(new ConvOp.ConvMatmul(2), x[0], x[1]));
+        add.add("conv_weight_grad", true, g -> new Tensor[] {g.leaf(new int[] {2, 4, 5}, -1, 1), g.leaf(new int[] {2, 6, 5}, -1, 1)},
+                x -> Dispatch.apply1(new ConvOp.ConvWeightGrad(2), x[0], x[1]));
         add.add("conv1d_same", false, g -> new Tensor[] {g.leaf(new int[] {2, 2, 5}, -1, 1), g.leaf(new int[] {3, 2, 2}, -1, 1)},
                 x -> Convolution.conv1d(x[0], x[1], null, 1, "same", 1, 1));
         add.add("unfold_fold", true, g -> new Tensor[] {g.leaf(new int[] {1, 2, 3, 4}, -1, 1)},

@@ -55,6 +55,11 @@ record ConvGeom(int C, int H, int W, int kH, int kW, int sH, int sW, int pH, int
         return clamp(Math.ceilDiv(W + pW - kw * dW, sW), owLo(kw), outW);
     }
 
+    /** True if every window lies wholly inside the image: no padding, and no (ceil-mode) window runs past an edge. */
+    boolean windowsInside() {
+        return pH == 0 && pW == 0 && (outH - 1) * sH + (kH - 1) * dH < H && (outW - 1) * sW + (kW - 1) * dW < W;
+    }
+
     static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));
     }

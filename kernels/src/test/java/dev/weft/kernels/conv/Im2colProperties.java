@@ -126,6 +126,8 @@ class Im2colProperties {
             // each impl: unfold, and fold onto a non-zero image (col2im accumulates)
             float[] colF = new float[off + m], backF = xf.clone();
             double[] colD = new double[off + m], backD = xd.clone();
+            java.util.Arrays.fill(colF, 7f);                        // im2col overwrites, padding included
+            java.util.Arrays.fill(colD, 7);
             with(impl, () -> {
                 Im2col.im2col(xf, off, C, H, W, kH, kW, sH, sW, pH, pW, 1, dW, colF, off);
                 Im2col.col2im(cf, off, C, H, W, kH, kW, sH, sW, pH, pW, 1, dW, backF, off);

@@ -218,6 +218,35 @@ class PoolProperties {
         }
     }
 
+    /**
+     * Strided windows wholly inside the image (LeNet's 2x2/s2 on 28- and 10-wide rows, 3x3/s2, dilated 2x2/s3,
+     * ceil mode that stays inside) on ties and NaNs: the SIMD facade's one-window kernel gives the scalar
+     * row kernel's values and indices.
+     */
+    @Test
+    void insideWindowsMatchTheRowKernelOnTiesAndNaNs() {
+        int[][] shapes = {{6, 28, 28, 2, 2, 1, 0}, {16, 10, 10, 2, 2, 1, 0}, {3, 9, 11, 3, 2, 1, 0}, {2, 9, 10, 2, 3, 2, 0},
+                {2, 7, 7, 3, 2, 1, 1}};                                          // C, H, W, k, stride, dilation, ceil
+        Random rnd = new Random(11);
+        for (int[] s : shapes) {
+            int C = s[0], H = s[1], W = s[2], k = s[3], st = s[4], d = s[5], n = C * H * W;
+            boolean ceil = s[6] == 1;
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) x[i] = rnd.nextInt(3) - 1;           // many ties
+            for (int i = 0; i < n / 17; i++) x[rnd.nextInt(n)] = Float.NaN;
+            int oh = Pool.outSize(H, k, st, 0, d, ceil), ow = Pool.outSize(W, k, st, 0, d, ceil);
+            float[][] y = new float[2][C * oh * ow];
+            long[][] idx = new long[2][C * oh * ow];
+            for (KernelImpl impl : KernelImpl.values()) {
+                int i = impl.ordinal();
+                with(impl, () -> Pool.maxPool2d(x, 0, C, H, W, k, k, st, st, 0, 0, d, d, ceil, y[i], 0, idx[i], 0));
+            }
+            String msg = java.util.Arrays.toString(s);
+            assertArrayEquals(y[0], y[1], "values " + msg);
+            assertArrayEquals(idx[0], idx[1], "indices " + msg);
+        }
+    }
+
     @Test
     void goldenMaxAndAvg() {
         // x: (1, 4, 4) = 0..15, 2x2 stride 2

@@ -1,14 +1,17 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.Parallel;
+import dev.weft.kernels.conv.ConvMatmul;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
+import dev.weft.kernels.conv.WeightGrad;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.ConvOp;
 
 /**
  * CPU execution of {@link ConvOp} on the kernels' per-image im2col/col2im (split over the batch on
- * the shared pool) and pooling routines (called once with B*C channels; the kernels split channels).
+ * the shared pool), the convolution's product (the weight shared by the batch, the columns read in
+ * place), the batch-summed weight gradient and pooling routines (called once with B*C channels; the kernels split channels).
  * Inputs are read as contiguous arrays (in place when they are); outputs arrive zero-filled, which the
  * accumulating col2im and pooling backward kernels rely on.
  */
@@ -20,6 +23,8 @@ final class CpuConv {
         switch (op) {
             case ConvOp.Im2col c -> im2col(c.w(), in[0], out[0]);
             case ConvOp.Col2im c -> col2im(c, in[0], out[0]);
+            case ConvOp.ConvMatmul m -> convMatmul(m.groups(), in[0], in[1], out[0]);
+            case ConvOp.ConvWeightGrad m -> convWeightGrad(m.groups(), in[0], in[1], out[0]);
             case ConvOp.MaxPool2d p -> maxPool(p, in[0], out[0], out[1]);
             case ConvOp.MaxPool2dBackward b -> maxPoolBackward(b, in[0], in[1], out[0]);
             case ConvOp.AvgPool2d p -> avgPool(p, in[0], out[0]);
@@ -62,6 +67,40 @@ final class CpuConv {
                 }
             }
         });
+    }
+
+    // weight: (G*co, K), cols: (B, G*K, L) -> out: (B, G*co, L), the columns read in place. A weight stored
+    // transposed (the input gradient's W^T, one group) is read in place through its strides.
+    private static void convMatmul(int G, Strided w, Strided cols, Strided out) {
+        int B = cols.size(0), cOut = w.size(0), K = w.size(1), L = cols.size(2), co = cOut / G;
+        boolean transposed = G == 1 && cOut > 1 && K > 1 && w.stride(0) == 1 && w.stride(1) == cOut;
+        Object wa;
+        int wo, rs = transposed ? 1 : K, cs = transposed ? cOut : 1;
+        if (transposed) {
+            wa = CpuStorage.of(w).array();
+            wo = w.storageOffset();
+        } else {
+            Contig wc = Contig.of(w);
+            wa = wc.array();
+            wo = wc.offset();
+        }
+        Contig cc = Contig.of(cols);
+        switch (wa) {
+            case float[] a -> ConvMatmul.matmul(a, wo, rs, cs, (float[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f32(out), 0);
+            case double[] a -> ConvMatmul.matmul(a, wo, rs, cs, (double[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv_matmul: array " + wa.getClass());
+        }
+    }
+
+    // gy: (B, G*co, L), cols: (B, G*K, L) -> out: (G*co, K), summed over the batch in the kernel
+    private static void convWeightGrad(int G, Strided gy, Strided cols, Strided out) {
+        int B = gy.size(0), co = gy.size(1) / G, K = cols.size(1) / G, L = gy.size(2);
+        Contig gc = Contig.of(gy), cc = Contig.of(cols);
+        switch (gc.array()) {
+            case float[] a -> WeightGrad.weightGrad(a, gc.offset(), (float[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f32(out), 0);
+            case double[] a -> WeightGrad.weightGrad(a, gc.offset(), (double[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv_weight_grad: array " + gc.array().getClass());
+        }
     }
 
     // x: (B, C, H, W) -> values, indices: (B, C, outH, outW)

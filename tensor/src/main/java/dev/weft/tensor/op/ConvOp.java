@@ -1,10 +1,12 @@
 package dev.weft.tensor.op;
 
 /**
- * Sliding-window primitives over batched images x: (B, C, H, W): the im2col/col2im pair (convolution
- * is Im2col + Bmm, its gradients Col2im + Bmm, composed in dev.weft.tensor.Convolution) and max/avg
- * pooling with their backward passes as primitives, so autograd rules stay tensor ops. 1-d ops are
- * these with H = 1. Floating dtypes (F32, F64) only.
+ * Sliding-window primitives over batched images x: (B, C, H, W): the im2col/col2im pair, the
+ * convolution's product of the weight with the columns and its batch-summed weight gradient
+ * (convolution is Im2col + ConvMatmul, composed in dev.weft.tensor.Convolution; its gradients are
+ * ConvWeightGrad, ConvMatmul and Col2im), and max/avg pooling with their backward passes as
+ * primitives, so autograd rules stay tensor ops. 1-d ops are these with H = 1. Floating dtypes (F32,
+ * F64) only.
  */
 public sealed interface ConvOp extends Op {
     /**
@@ -52,6 +54,29 @@ public sealed interface ConvOp extends Op {
     record Col2im(int H, int W, Window w) implements ConvOp {
         public String name() {
             return "fold";
+        }
+    }
+
+    /**
+     * The convolution's product: weight (C_out, K) and columns cols (B, G*K, L) (from Im2col) -> (B, C_out, L),
+     * the output channels in G groups of co = C_out/G:
+     * y[b, g*co + o, l] = sum_k weight[g*co + o, k] * cols[b, g*K + k, l].
+     * The weight is shared by the batch, so its gradient is {@link ConvWeightGrad}, one batch-summed
+     * product, instead of a per-sample product summed afterwards.
+     */
+    record ConvMatmul(int groups) implements ConvOp {
+        public String name() {
+            return "conv_matmul";
+        }
+    }
+
+    /**
+     * The weight gradient of {@link ConvMatmul}: gy (B, G*co, L) and cols (B, G*K, L) -> (G*co, K),
+     * gw[g*co + o, k] = sum_b sum_l gy[b, g*co + o, l] * cols[b, g*K + k, l].
+     */
+    record ConvWeightGrad(int groups) implements ConvOp {
+        public String name() {
+            return "conv_weight_grad";
         }
     }
 

@@ -7,6 +7,7 @@ import dev.weft.tensor.core.Strided;
 /**
  * Shape rules of {@link ConvOp}: images are (B, C, H, W) floating tensors, windows have kernel, stride
  * and dilation >= 1 and padding >= 0 (pooling: padding <= kernel/2), and every output size is >= 1.
+ * Error contexts (shapes, windows) are built only when a check fails: the rules run on every call.
  */
 final class ConvRules {
     private ConvRules() {}
@@ -17,65 +18,107 @@ final class ConvRules {
             case ConvOp.Im2col c -> {
                 RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
-                String ctx = ctx(in[0], c.w());
-                long[] o = convOut(name, s[2], s[3], c.w(), ctx);
+                long[] o = convOut(name, s[2], s[3], c.w(), () -> ctx(in[0], c.w()));
                 yield one(name, new long[] {s[0], (long) s[1] * c.w().kH() * c.w().kW(), o[0] * o[1]}, in[0].dtype());
             }
             case ConvOp.Col2im c -> {
                 RuleChecks.arity(name, in, 1);
                 Strided x = in[0];
-                String ctx = "input " + Shape.format(x.shape()) + ", output size (" + c.H() + ", " + c.W() + "), " + c.w();
-                if (x.dim() != 3) throw RuleChecks.fail(name, ctx, "expected a 3-d input (B, C*kH*kW, L)");
-                RuleChecks.floating(name, x, ctx);
-                if (c.H() < 1 || c.W() < 1) throw RuleChecks.fail(name, ctx, "output size must be >= 1");
-                long[] o = convOut(name, c.H(), c.W(), c.w(), ctx);
+                java.util.function.Supplier<String> ctxs = () -> "input " + Shape.format(x.shape()) + ", output size (" + c.H() + ", "
+                        + c.W() + "), " + c.w();
+                if (x.dim() != 3) throw RuleChecks.fail(name, ctxs.get(), "expected a 3-d input (B, C*kH*kW, L)");
+                if (!x.dtype().isFloatingPoint()) RuleChecks.floating(name, x, ctxs.get());
+                if (c.H() < 1 || c.W() < 1) throw RuleChecks.fail(name, ctxs.get(), "output size must be >= 1");
+                long[] o = convOut(name, c.H(), c.W(), c.w(), ctxs);
                 int k = c.w().kH() * c.w().kW();
                 if (x.size(1) % k != 0) {
-                    throw RuleChecks.fail(name, ctx, "dim 1 (" + x.size(1) + ") must be divisible by kH*kW = " + k);
+                    throw RuleChecks.fail(name, ctxs.get(), "dim 1 (" + x.size(1) + ") must be divisible by kH*kW = " + k);
                 }
                 if (x.size(2) != o[0] * o[1]) {
-                    throw RuleChecks.fail(name, ctx, "dim 2 (" + x.size(2) + ") must equal the number of windows "
+                    throw RuleChecks.fail(name, ctxs.get(), "dim 2 (" + x.size(2) + ") must equal the number of windows "
                             + o[0] + "*" + o[1] + " = " + o[0] * o[1]);
                 }
                 yield one(name, new long[] {x.size(0), x.size(1) / k, c.H(), c.W()}, x.dtype());
             }
+            case ConvOp.ConvMatmul m -> {
+                RuleChecks.arity(name, in, 2);
+                Strided w = in[0], cols = in[1];
+                int g = m.groups();
+                // the context string is built only for an error: these rules run twice per conv and step
+                if (w.dim() != 2 || cols.dim() != 3) throw RuleChecks.fail(name, mmCtx(in, g), "expected weight (C_out, K) and cols (B, G*K, L)");
+                if (!w.dtype().isFloatingPoint() || w.dtype() != cols.dtype()) {
+                    RuleChecks.floating(name, w, mmCtx(in, g));
+                    RuleChecks.sameDtype(name, "weight", w, "cols", cols, mmCtx(in, g));
+                }
+                if (g < 1 || w.size(0) % g != 0 || (long) w.size(1) * g != cols.size(1)) {
+                    throw RuleChecks.fail(name, mmCtx(in, g), "groups must divide C_out and cols must have groups*K = " + g + "*"
+                            + w.size(1) + " rows");
+                }
+                yield one(name, new long[] {cols.size(0), w.size(0), cols.size(2)}, w.dtype());
+            }
+            case ConvOp.ConvWeightGrad m -> {
+                RuleChecks.arity(name, in, 2);
+                Strided gy = in[0], cols = in[1];
+                int g = m.groups();
+                if (gy.dim() != 3 || cols.dim() != 3) throw RuleChecks.fail(name, wgCtx(in, g), "expected grad (B, C_out, L) and cols (B, G*K, L)");
+                if (!gy.dtype().isFloatingPoint() || gy.dtype() != cols.dtype()) {
+                    RuleChecks.floating(name, gy, wgCtx(in, g));
+                    RuleChecks.sameDtype(name, "grad", gy, "cols", cols, wgCtx(in, g));
+                }
+                if (g < 1 || gy.size(1) % g != 0 || cols.size(1) % g != 0) {
+                    throw RuleChecks.fail(name, wgCtx(in, g), "groups must divide C_out and the rows of cols");
+                }
+                if (gy.size(0) != cols.size(0) || gy.size(2) != cols.size(2)) {
+                    throw RuleChecks.fail(name, wgCtx(in, g), "grad and cols must agree in B and L");
+                }
+                yield one(name, new long[] {gy.size(1), cols.size(1) / g}, gy.dtype());
+            }
             case ConvOp.MaxPool2d p -> {
                 RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
-                long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), ctx(in[0], p.w()));
+                long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), () -> ctx(in[0], p.w()));
                 int[] out = shape(name, new long[] {s[0], s[1], o[0], o[1]});
                 yield new OutSpec[] {new OutSpec(out, in[0].dtype()), new OutSpec(out, DType.I64)};
             }
             case ConvOp.MaxPool2dBackward b -> {
                 RuleChecks.arity(name, in, 2);
-                String ctx = RuleChecks.shapes(new String[] {"grad", "indices"}, in) + ", input size (" + b.H() + ", " + b.W() + ")";
+                java.util.function.Supplier<String> ctx = () -> RuleChecks.shapes(new String[] {"grad", "indices"}, in)
+                        + ", input size (" + b.H() + ", " + b.W() + ")";
                 int[] g = image(name, in[0]);
-                RuleChecks.dtype(name, "indices", in[1], DType.I64, ctx);
-                if (!java.util.Arrays.equals(in[1].shape(), in[0].shape())) throw RuleChecks.fail(name, ctx, "indices must have grad's shape");
-                if (b.H() < 1 || b.W() < 1) throw RuleChecks.fail(name, ctx, "input size must be >= 1");
+                if (in[1].dtype() != DType.I64) RuleChecks.dtype(name, "indices", in[1], DType.I64, ctx.get());
+                if (!java.util.Arrays.equals(in[1].shape(), in[0].shape())) throw RuleChecks.fail(name, ctx.get(), "indices must have grad's shape");
+                if (b.H() < 1 || b.W() < 1) throw RuleChecks.fail(name, ctx.get(), "input size must be >= 1");
                 yield one(name, new long[] {g[0], g[1], b.H(), b.W()}, in[0].dtype());
             }
             case ConvOp.AvgPool2d p -> {
                 RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
-                String ctx = ctx(in[0], p.w());
-                noDilation(name, p.w(), ctx);
-                long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), ctx);
+                noDilation(name, p.w(), () -> ctx(in[0], p.w()));
+                long[] o = poolOut(name, s[2], s[3], p.w(), p.ceilMode(), () -> ctx(in[0], p.w()));
                 yield one(name, new long[] {s[0], s[1], o[0], o[1]}, in[0].dtype());
             }
             case ConvOp.AvgPool2dBackward b -> {
                 RuleChecks.arity(name, in, 1);
                 int[] g = image(name, in[0]);
-                String ctx = "grad " + Shape.format(g) + ", input size (" + b.H() + ", " + b.W() + "), " + b.w();
+                java.util.function.Supplier<String> ctx = () -> "grad " + Shape.format(g) + ", input size (" + b.H() + ", " + b.W()
+                        + "), " + b.w();
                 noDilation(name, b.w(), ctx);
-                if (b.H() < 1 || b.W() < 1) throw RuleChecks.fail(name, ctx, "input size must be >= 1");
+                if (b.H() < 1 || b.W() < 1) throw RuleChecks.fail(name, ctx.get(), "input size must be >= 1");
                 long[] o = poolOut(name, b.H(), b.W(), b.w(), b.ceilMode(), ctx);
                 if (g[2] != o[0] || g[3] != o[1]) {
-                    throw RuleChecks.fail(name, ctx, "grad must be (B, C, " + o[0] + ", " + o[1] + ") for that input size");
+                    throw RuleChecks.fail(name, ctx.get(), "grad must be (B, C, " + o[0] + ", " + o[1] + ") for that input size");
                 }
                 yield one(name, new long[] {g[0], g[1], b.H(), b.W()}, in[0].dtype());
             }
         };
+    }
+
+    private static String mmCtx(Strided[] in, int groups) {
+        return RuleChecks.shapes(new String[] {"weight", "cols"}, in) + ", groups " + groups;
+    }
+
+    private static String wgCtx(Strided[] in, int groups) {
+        return RuleChecks.shapes(new String[] {"grad", "cols"}, in) + ", groups " + groups;
     }
 
     private static String ctx(Strided x, ConvOp.Window w) {
@@ -85,42 +128,41 @@ final class ConvRules {
     /** x's shape, checked to be a 4-d floating (B, C, H, W) with H, W >= 1. */
     private static int[] image(String op, Strided x) {
         int[] s = x.shape();
-        String ctx = "input " + Shape.format(s);
-        if (s.length != 4) throw RuleChecks.fail(op, ctx, "expected a 4-d input (B, C, H, W)");
-        RuleChecks.floating(op, x, ctx);
-        if (s[2] < 1 || s[3] < 1) throw RuleChecks.fail(op, ctx, "H and W must be >= 1");
+        if (s.length != 4) throw RuleChecks.fail(op, "input " + Shape.format(s), "expected a 4-d input (B, C, H, W)");
+        if (!x.dtype().isFloatingPoint()) RuleChecks.floating(op, x, "input " + Shape.format(s));
+        if (s[2] < 1 || s[3] < 1) throw RuleChecks.fail(op, "input " + Shape.format(s), "H and W must be >= 1");
         return s;
     }
 
-    private static void window(String op, ConvOp.Window w, String ctx) {
+    private static void window(String op, ConvOp.Window w, java.util.function.Supplier<String> ctx) {
         if (w.kH() < 1 || w.kW() < 1 || w.sH() < 1 || w.sW() < 1 || w.dH() < 1 || w.dW() < 1 || w.pH() < 0 || w.pW() < 0) {
-            throw RuleChecks.fail(op, ctx, "kernel, stride and dilation must be >= 1 and padding >= 0");
+            throw RuleChecks.fail(op, ctx.get(), "kernel, stride and dilation must be >= 1 and padding >= 0");
         }
     }
 
-    private static void noDilation(String op, ConvOp.Window w, String ctx) {
-        if (w.dH() != 1 || w.dW() != 1) throw RuleChecks.fail(op, ctx, "average pooling has no dilation (must be 1)");
+    private static void noDilation(String op, ConvOp.Window w, java.util.function.Supplier<String> ctx) {
+        if (w.dH() != 1 || w.dW() != 1) throw RuleChecks.fail(op, ctx.get(), "average pooling has no dilation (must be 1)");
     }
 
-    private static long[] convOut(String op, int H, int W, ConvOp.Window w, String ctx) {
+    private static long[] convOut(String op, int H, int W, ConvOp.Window w, java.util.function.Supplier<String> ctx) {
         window(op, w, ctx);
         long oh = ConvOp.Window.convOut(H, w.kH(), w.sH(), w.pH(), w.dH());
         long ow = ConvOp.Window.convOut(W, w.kW(), w.sW(), w.pW(), w.dW());
         if (oh < 1 || ow < 1) {
-            throw RuleChecks.fail(op, ctx, "the dilated kernel (" + ((long) w.dH() * (w.kH() - 1) + 1) + ", "
+            throw RuleChecks.fail(op, ctx.get(), "the dilated kernel (" + ((long) w.dH() * (w.kH() - 1) + 1) + ", "
                     + ((long) w.dW() * (w.kW() - 1) + 1) + ") is larger than the padded input (" + (H + 2L * w.pH()) + ", "
                     + (W + 2L * w.pW()) + ")");
         }
         return new long[] {oh, ow};
     }
 
-    private static long[] poolOut(String op, int H, int W, ConvOp.Window w, boolean ceilMode, String ctx) {
+    private static long[] poolOut(String op, int H, int W, ConvOp.Window w, boolean ceilMode, java.util.function.Supplier<String> ctx) {
         window(op, w, ctx);
-        if (w.pH() > w.kH() / 2 || w.pW() > w.kW() / 2) throw RuleChecks.fail(op, ctx, "padding must be at most half the kernel size");
+        if (w.pH() > w.kH() / 2 || w.pW() > w.kW() / 2) throw RuleChecks.fail(op, ctx.get(), "padding must be at most half the kernel size");
         long oh = ConvOp.Window.poolOut(H, w.kH(), w.sH(), w.pH(), w.dH(), ceilMode);
         long ow = ConvOp.Window.poolOut(W, w.kW(), w.sW(), w.pW(), w.dW(), ceilMode);
         if (oh < 1 || ow < 1) {
-            throw RuleChecks.fail(op, ctx, "output size (" + oh + ", " + ow + ") is too small (ceilMode=" + ceilMode + ")");
+            throw RuleChecks.fail(op, ctx.get(), "output size (" + oh + ", " + ow + ") is too small (ceilMode=" + ceilMode + ")");
         }
         return new long[] {oh, ow};
     }

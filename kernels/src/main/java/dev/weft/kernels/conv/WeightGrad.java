@@ -1,0 +1,47 @@
+package dev.weft.kernels.conv;
+
+import dev.weft.kernels.KernelImpl;
+
+/**
+ * The weight gradient of a convolution computed as im2col + matrix product, summed over the batch in
+ * one pass: no per-sample product and no transposed copy of the columns. Picks the scalar or SIMD
+ * kernel by {@link KernelImpl#current()}.
+ *
+ * <pre>
+ * gy: (B, G*co, L), cols: (B, G*K, L), both row-major  ->  gw: (G*co, K)
+ * gw[g*co + o, k] = sum_b sum_l gy[b, g*co + o, l] * cols[b, g*K + k, l]
+ * </pre>
+ */
+public final class WeightGrad {
+    private WeightGrad() {}
+
+    /** gw = the sum above (gw overwritten; gy and cols read only). */
+    public static void weightGrad(float[] gy, int gyOff, float[] cols, int colsOff, int B, int G, int co, int K, int L,
+                                  float[] gw, int gwOff) {
+        check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);
+        if (KernelImpl.current() == KernelImpl.SIMD) WeightGradSimdF32.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+        else WeightGradF32.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+    }
+
+    /** gw = the sum above, on F64 (gw overwritten). */
+    public static void weightGrad(double[] gy, int gyOff, double[] cols, int colsOff, int B, int G, int co, int K, int L,
+                                  double[] gw, int gwOff) {
+        check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);
+        if (KernelImpl.current() == KernelImpl.SIMD) WeightGradSimdF64.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+        else WeightGradF64.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+    }
+
+    private static void check(int gyLen, int gyOff, int colsLen, int colsOff, int B, int G, int co, int K, int L,
+                              int gwLen, int gwOff) {
+        if (B < 0 || G < 1 || co < 1 || K < 1 || L < 1) {
+            throw new IllegalArgumentException("weightGrad: needs B >= 0, G, co, K, L >= 1; got B=" + B + ", G=" + G + ", co=" + co
+                    + ", K=" + K + ", L=" + L);
+        }
+        String dims = B + "*" + G + "*" + co + "*" + L;
+        ConvGeom.checkProduct("weightGrad", (long) B * G * co * L, "B*G*co*L");
+        ConvGeom.checkProduct("weightGrad", (long) B * G * K * L, "B*G*K*L");
+        ConvGeom.need("weightGrad", "gy", gyLen, gyOff, (long) B * G * co * L, "B*G*co*L = " + dims);
+        ConvGeom.need("weightGrad", "cols", colsLen, colsOff, (long) B * G * K * L, "B*G*K*L = " + B + "*" + G + "*" + K + "*" + L);
+        ConvGeom.need("weightGrad", "gw", gwLen, gwOff, (long) G * co * K, "G*co*K = " + G + "*" + co + "*" + K);
+    }
+}

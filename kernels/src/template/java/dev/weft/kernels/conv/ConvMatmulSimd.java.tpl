@@ -1,0 +1,102 @@
+//@twins ConvMatmulSimd${D} F32 F64
+package dev.weft.kernels.conv;
+
+import dev.weft.kernels.Parallel;
+import jdk.incubator.vector.${T}Vector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API convolution product on ${D}, reading the columns in place: no packed copy of each sample's
+ * (K, L) columns, which the general GEMM makes and which cost as much as the arithmetic for LeNet's
+ * few output rows. A tile is 6 rows x 2 vectors of columns in 12 accumulators; each y element is one
+ * fma chain over k in order from zero, stored as is: the GEMM micro-kernel's chain, so the same bits
+ * as the blocked GEMM (k <= its 512-long slice). Rows past the last repeat it (and store the same bits over it); a
+ * row's last columns are one more tile ending at L, overlapping the previous one (the same chains
+ * again), and rows shorter than 2 vectors take the same chain in scalar fma.
+ */
+final class ConvMatmulSimd${D} {
+    private ConvMatmulSimd${D}() {}
+
+    private static final VectorSpecies<${T}> S = ${T}Vector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+    static final int MR = 6;
+
+    static void matmul(${t}[] w, int wOff, int rs, int cs, ${t}[] cols, int colsOff, int B, int G, int co, int K, int L,
+                       ${t}[] y, int yOff) {
+        int blocks = (co + MR - 1) / MR;
+        Parallel.forRows(B * G * blocks, (long) MR * K * L, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                int bg = t / blocks, o = MR * (t % blocks), g = bg % G, rows = Math.min(MR, co - o);
+                int wr = wOff + (g * co + o) * rs, src = colsOff + bg * K * L, dst = yOff + (bg * co + o) * L;
+                if (L < 2 * VL) {
+                    scalarRows(w, wr, rs, cs, rows, cols, src, K, L, y, dst);
+                    continue;
+                }
+                for (int l = 0; ; l += 2 * VL) {
+                    int at = Math.min(l, L - 2 * VL);
+                    tile(w, wr, rs, cs, rows, cols, src + at, K, L, y, dst + at);
+                    if (at == L - 2 * VL) break;
+                }
+            }
+        });
+    }
+
+    /** y rows [0, rows) (row stride L), columns [0, 2*VL) from dst = sum_k w(row, k) * cols row k from src. */
+    private static void tile(${t}[] w, int wr, int rs, int cs, int rows, ${t}[] cols, int src, int K, int L, ${t}[] y, int dst) {
+        int last = rows - 1;
+        int a0 = wr, a1 = wr + Math.min(1, last) * rs, a2 = wr + Math.min(2, last) * rs;
+        int a3 = wr + Math.min(3, last) * rs, a4 = wr + Math.min(4, last) * rs, a5 = wr + Math.min(5, last) * rs;
+        ${T}Vector c00 = ${T}Vector.zero(S), c01 = ${T}Vector.zero(S), c10 = ${T}Vector.zero(S), c11 = ${T}Vector.zero(S);
+        ${T}Vector c20 = ${T}Vector.zero(S), c21 = ${T}Vector.zero(S), c30 = ${T}Vector.zero(S), c31 = ${T}Vector.zero(S);
+        ${T}Vector c40 = ${T}Vector.zero(S), c41 = ${T}Vector.zero(S), c50 = ${T}Vector.zero(S), c51 = ${T}Vector.zero(S);
+        for (int k = 0; k < K; k++) {
+            int bi = src + k * L, ak = k * cs;
+            ${T}Vector b0 = ${T}Vector.fromArray(S, cols, bi), b1 = ${T}Vector.fromArray(S, cols, bi + VL);
+            ${T}Vector av = ${T}Vector.broadcast(S, w[a0 + ak]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = ${T}Vector.broadcast(S, w[a1 + ak]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = ${T}Vector.broadcast(S, w[a2 + ak]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = ${T}Vector.broadcast(S, w[a3 + ak]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = ${T}Vector.broadcast(S, w[a4 + ak]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = ${T}Vector.broadcast(S, w[a5 + ak]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+        }
+        // rows past the last computed the last row's chains again: storing them there rewrites the same bits,
+        // with no branch to deoptimize when a block with fewer rows first arrives
+        int d1 = dst + Math.min(1, last) * L, d2 = dst + Math.min(2, last) * L, d3 = dst + Math.min(3, last) * L;
+        int d4 = dst + Math.min(4, last) * L, d5 = dst + Math.min(5, last) * L;
+        c00.intoArray(y, dst);
+        c01.intoArray(y, dst + VL);
+        c10.intoArray(y, d1);
+        c11.intoArray(y, d1 + VL);
+        c20.intoArray(y, d2);
+        c21.intoArray(y, d2 + VL);
+        c30.intoArray(y, d3);
+        c31.intoArray(y, d3 + VL);
+        c40.intoArray(y, d4);
+        c41.intoArray(y, d4 + VL);
+        c50.intoArray(y, d5);
+        c51.intoArray(y, d5 + VL);
+    }
+
+    /** The same chains in scalar fma, for rows shorter than one tile. */
+    private static void scalarRows(${t}[] w, int wr, int rs, int cs, int rows, ${t}[] cols, int src, int K, int L, ${t}[] y, int dst) {
+        for (int i = 0; i < rows; i++) {
+            for (int l = 0; l < L; l++) {
+                ${t} s = 0;
+                for (int k = 0; k < K; k++) s = Math.fma(w[wr + i * rs + k * cs], cols[src + k * L + l], s);
+                y[dst + i * L + l] = s;
+            }
+        }
+    }
+}
