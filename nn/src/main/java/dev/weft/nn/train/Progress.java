@@ -68,7 +68,8 @@ final class Progress {
 
     void eval(long step, Map<String, Double> metrics) {
         StringBuilder sb = new StringBuilder("eval at step ").append(step).append(':');
-        metrics.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(String.format(Locale.ROOT, "%.4f", v)));
+        // four significant digits whatever the scale: accuracy% 99.33, loss 0.03080
+        metrics.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(String.format(Locale.ROOT, "%.4g", v)));
         if (terminal && lastWidth > 0) {
             out.print("\r" + " ".repeat(lastWidth) + "\r");
             lastWidth = 0;
