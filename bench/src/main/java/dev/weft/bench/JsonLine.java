@@ -1,5 +1,7 @@
 package dev.weft.bench;
 
+import dev.weft.nn.io.JsonStrings;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,33 +31,15 @@ public final class JsonLine {
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             if (!first) sb.append(',');
             first = false;
-            quote(sb, e.getKey());
+            JsonStrings.quote(sb, e.getKey());
             sb.append(':');
             Object v = e.getValue();
             if (v == null) sb.append("null");
             else if (v instanceof Double d) sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null");
             else if (v instanceof Float f) sb.append(Float.isFinite(f) ? String.format(Locale.ROOT, "%.6g", f) : "null");
             else if (v instanceof Number || v instanceof Boolean) sb.append(v);
-            else quote(sb, v.toString());
+            else JsonStrings.quote(sb, v.toString());
         }
         return sb.append('}').toString();
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

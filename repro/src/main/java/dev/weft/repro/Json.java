@@ -1,5 +1,7 @@
 package dev.weft.repro;
 
+import dev.weft.nn.io.JsonStrings;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class Json {
         String nl = oneLine ? "" : "\n", in = oneLine ? "" : indent + "  ", sep = oneLine ? ", " : ",";
         switch (v) {
             case null -> sb.append("null");
-            case String s -> quote(sb, s);
+            case String s -> JsonStrings.quote(sb, s);
             case Boolean b -> sb.append(b);
             case Double d -> sb.append(d.isNaN() || d.isInfinite() ? "null" : Double.toString(d));
             case Float f -> write(sb, f.doubleValue(), indent, oneLine);
@@ -42,7 +44,7 @@ public final class Json {
                 int i = 0;
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     sb.append(i++ == 0 ? "" : sep).append(nl).append(in);
-                    quote(sb, String.valueOf(e.getKey()));
+                    JsonStrings.quote(sb, String.valueOf(e.getKey()));
                     sb.append(": ");
                     write(sb, e.getValue(), in, oneLine);
                 }
@@ -60,25 +62,6 @@ public final class Json {
             }
             default -> throw new IllegalArgumentException("Json.write: cannot write a " + v.getClass().getName());
         }
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 
     /** Parses one JSON value; a syntax error names the offset. */

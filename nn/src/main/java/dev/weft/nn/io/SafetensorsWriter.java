@@ -115,8 +115,8 @@ final class SafetensorsWriter {
             for (var m : meta) {
                 if (!first) sb.append(',');
                 first = false;
-                string(sb, m.getKey()).append(':');
-                string(sb, m.getValue());
+                JsonStrings.quote(sb, m.getKey()).append(':');
+                JsonStrings.quote(sb, m.getValue());
             }
             sb.append('}');
             if (!items.isEmpty()) sb.append(',');
@@ -125,7 +125,7 @@ final class SafetensorsWriter {
         for (Item i : items) {
             if (!first) sb.append(',');
             first = false;
-            string(sb, i.name()).append(":{\"dtype\":\"").append(i.dtype().headerName()).append("\",\"shape\":[");
+            JsonStrings.quote(sb, i.name()).append(":{\"dtype\":\"").append(i.dtype().headerName()).append("\",\"shape\":[");
             int[] shape = i.tensor().shape();
             for (int d = 0; d < shape.length; d++) sb.append(d == 0 ? "" : ",").append(shape[d]);
             sb.append("],\"data_offsets\":[").append(i.begin()).append(',').append(i.end()).append("]}");
@@ -136,28 +136,6 @@ final class SafetensorsWriter {
         byte[] out = Arrays.copyOf(json, padded);
         Arrays.fill(out, json.length, padded, (byte) ' ');
         return out;
-    }
-
-    /** A JSON string with the escapes a strict reader expects: quote, backslash and control characters. */
-    private static StringBuilder string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"');
     }
 
     /** Writes the whole file (length, header, data) to {@code out}. */
