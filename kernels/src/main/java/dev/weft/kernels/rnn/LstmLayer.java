@@ -28,6 +28,28 @@ import dev.weft.kernels.reduce.ReduceFn;
 public final class LstmLayer {
     private LstmLayer() {}
 
+    /**
+     * The backward's dp buffer (every element written before it is read) is kept per thread and reused up to
+     * this many elements (16 MB of F32), so a training loop does not allocate and zero it every step.
+     */
+    static final int SCRATCH_MAX = 4 << 20;
+    private static final ThreadLocal<float[]> DP_F32 = new ThreadLocal<>();
+    private static final ThreadLocal<double[]> DP_F64 = new ThreadLocal<>();
+
+    private static float[] scratchF32(int n) {
+        if (n > SCRATCH_MAX) return new float[n];
+        float[] a = DP_F32.get();
+        if (a == null || a.length < n) DP_F32.set(a = new float[n]);
+        return a;
+    }
+
+    private static double[] scratchF64(int n) {
+        if (n > SCRATCH_MAX) return new double[n];
+        double[] a = DP_F64.get();
+        if (a == null || a.length < n) DP_F64.set(a = new double[n]);
+        return a;
+    }
+
     /** The deepest product one GEMM call takes here (see {@link #gemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float, float[], int, int)}). */
     static final int K_CHUNK = 256;
 
@@ -124,7 +146,7 @@ public final class LstmLayer {
             java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
             return;
         }
-        float[] dp = new float[n * G];                          // every step's pre-activation gradient, time-major
+        float[] dp = scratchF32(n * G);                       // every step's pre-activation gradient, time-major
         float[] dh = new float[bh], dhTot = new float[bh], dc = new float[bh], dcNext = new float[bh];
         System.arraycopy(dhN, dhNOff, dh, 0, bh);
         System.arraycopy(dcN, dcNOff, dc, 0, bh);
@@ -253,7 +275,7 @@ public final class LstmLayer {
             java.util.Arrays.fill(db, dbOff, dbOff + G, 0);
             return;
         }
-        double[] dp = new double[n * G];                          // every step's pre-activation gradient, time-major
+        double[] dp = scratchF64(n * G);                       // every step's pre-activation gradient, time-major
         double[] dh = new double[bh], dhTot = new double[bh], dc = new double[bh], dcNext = new double[bh];
         System.arraycopy(dhN, dhNOff, dh, 0, bh);
         System.arraycopy(dcN, dcNOff, dc, 0, bh);
