@@ -115,7 +115,23 @@ class JitTierBitsTest {
             d.put("fft c2c n " + fn + " F64", fnv(fd));
         }
         cells(d, xf, xd);
+        sparse(d, xf, xd);
         return d;
+    }
+
+    /** CSR times dense over a 40-row pattern with empty rows and a 37-column dense operand (a vector tail). */
+    private static void sparse(Map<String, Long> d, float[] xf, double[] xd) {
+        int m = 40, k = 30, n = 37;
+        int[] rowPtr = new int[m + 1];
+        for (int i = 0; i < m; i++) rowPtr[i + 1] = rowPtr[i] + (i % 5 == 0 ? 0 : 1 + i % 7);
+        int[] col = new int[rowPtr[m]];
+        for (int p = 0; p < col.length; p++) col[p] = (p * 7 + 3) % k;
+        float[] yf = new float[m * n];
+        double[] yd = new double[m * n];
+        dev.weft.kernels.sparse.SpMM.spmm(m, k, n, rowPtr, col, 0, xf, 5000, xf, 0, n, yf, 0, n);
+        dev.weft.kernels.sparse.SpMM.spmm(m, k, n, rowPtr, col, 0, xd, 5000, xd, 0, n, yd, 0, n);
+        d.put("spmm F32", fnv(yf));
+        d.put("spmm F64", fnv(yd));
     }
 
     /** The conv weight gradient (batch-summed lane chains, masked tails), product (overlapping tail tile) and 2x2/s2 max pooling. */
