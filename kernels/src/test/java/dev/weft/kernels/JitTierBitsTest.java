@@ -132,6 +132,13 @@ class JitTierBitsTest {
         dev.weft.kernels.sparse.SpMM.spmm(m, k, n, rowPtr, col, 0, xd, 5000, xd, 0, n, yd, 0, n);
         d.put("spmm F32", fnv(yf));
         d.put("spmm F64", fnv(yd));
+        for (dev.weft.kernels.sparse.SegmentFn fn : dev.weft.kernels.sparse.SegmentFn.values()) {
+            long[] af = fn.hasArg() ? new long[m * n] : null, ad = fn.hasArg() ? new long[m * n] : null;
+            dev.weft.kernels.sparse.Segment.reduce(fn, m, n, rowPtr, xf, 0, n, yf, 0, n, af, 0);
+            dev.weft.kernels.sparse.Segment.reduce(fn, m, n, rowPtr, xd, 0, n, yd, 0, n, ad, 0);
+            d.put("segment " + fn + " F32", fnv(yf) ^ (af == null ? 0 : 31 * java.util.Arrays.hashCode(af)));
+            d.put("segment " + fn + " F64", fnv(yd) ^ (ad == null ? 0 : 31 * java.util.Arrays.hashCode(ad)));
+        }
     }
 
     /** The conv weight gradient (batch-summed lane chains, masked tails), product (overlapping tail tile) and 2x2/s2 max pooling. */

@@ -1,6 +1,7 @@
 /**
- * Sparse kernels: the facade {@link dev.weft.kernels.sparse.SpMM} (CSR times dense), a scalar reference
- * ({@code SpMMScalarF32/F64}) and a Vector API twin ({@code SpMMSimdF32/F64}) per dtype, generated from the
- * templates in kernels/src/template/java/dev/weft/kernels/sparse. Rows are split across threads by nonzeros.
+ * Sparse kernels: the facades {@link dev.weft.kernels.sparse.SpMM} (CSR times dense) and
+ * {@link dev.weft.kernels.sparse.Segment} (sum/mean/max/min over CSR segments, with arg rows), each with a
+ * scalar reference and a Vector API twin per dtype generated from the templates in
+ * kernels/src/template/java/dev/weft/kernels/sparse. Rows are split across threads by nonzeros.
  */
 package dev.weft.kernels.sparse;

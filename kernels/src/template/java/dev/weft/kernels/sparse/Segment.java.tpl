@@ -1,0 +1,72 @@
+//@class Segment
+package dev.weft.kernels.sparse;
+
+import dev.weft.kernels.KernelImpl;
+import dev.weft.kernels.Parallel;
+
+/**
+ * Segment reductions over sorted rows (torch_scatter's segment_csr, the aggregation step of message
+ * passing): segment i is rows rowPtr[i] .. rowPtr[i+1]-1 of x (total x rows = rowPtr[m]), each of n columns;
+ * y (m x n) gets each segment's sum, mean, max or min per column, in row order, and for max/min arg (m x n,
+ * contiguous) the row the value came from (the first one on ties; a NaN wins and propagates, the first NaN's
+ * row). An empty segment gives 0, and arg = rowPtr[m] (one past the last row), as torch_scatter does.
+ * Segments split over the shared pool by rows held (see {@link SpMM#chunks}), each segment on one task in the
+ * same order, so the bits never depend on the thread count; SIMD ({@code SegmentSimdF32/F64}, lanes along
+ * the columns) and scalar references give the same bits. rowPtr is checked before y changes.
+ */
+public final class Segment {
+    private Segment() {}
+
+    private static int check(String kn, int m, int n, int[] rowPtr, int xLength, int xOff, int ldx, int yLength, int yOff, int ldy,
+                             long[] arg, int argOff, boolean wantsArg) {
+        if (m < 0 || n < 0) throw new IllegalArgumentException(kn + ": sizes m " + m + ", n " + n + " must be >= 0");
+        if (rowPtr.length < m + 1) {
+            throw new IllegalArgumentException(kn + ": rowPtr has " + rowPtr.length + " entries, (m + 1) = " + (m + 1) + " needed");
+        }
+        if (rowPtr[0] != 0) throw new IllegalArgumentException(kn + ": rowPtr[0] is " + rowPtr[0] + ", must be 0");
+        for (int i = 0; i < m; i++) {
+            if (rowPtr[i + 1] < rowPtr[i]) {
+                throw new IllegalArgumentException(kn + ": rowPtr decreases at segment " + i + ": " + rowPtr[i] + " then " + rowPtr[i + 1]);
+            }
+        }
+        int total = rowPtr[m];
+        dense(kn, "x", xLength, xOff, ldx, total, n);
+        dense(kn, "y", yLength, yOff, ldy, m, n);
+        if (wantsArg != (arg != null)) {
+            throw new IllegalArgumentException(kn + ": " + (wantsArg ? "max and min need an arg array" : "sum and mean take no arg array"));
+        }
+        if (arg != null) dense(kn, "arg", arg.length, argOff, n, m, n);
+        return total;
+    }
+
+    private static void dense(String kn, String operand, int length, int off, int ld, int rows, int cols) {
+        if (rows == 0 || cols == 0) return;
+        long last = off + (long) (rows - 1) * ld + cols - 1;
+        if (off < 0 || (rows > 1 && ld < cols) || last >= length) {
+            throw new IndexOutOfBoundsException(kn + ": operand " + operand + " (length " + length + ") as (" + rows + ", " + cols
+                    + ") from offset " + off + " with row stride " + ld + " addresses up to index " + last);
+        }
+    }
+
+    //@each F32 F64
+    /** ${D} segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only. */
+    public static void reduce(SegmentFn fn, int m, int n, int[] rowPtr, ${t}[] x, int xOff, int ldx, ${t}[] y, int yOff, int ldy,
+                              long[] arg, int argOff) {
+        int total = check("segment_" + fn.name().toLowerCase(java.util.Locale.ROOT), m, n, rowPtr, x.length, xOff, ldx, y.length, yOff,
+                ldy, arg, argOff, fn.hasArg());
+        if (m == 0 || n == 0) return;
+        boolean simd = KernelImpl.current() == KernelImpl.SIMD && (!fn.hasArg() || total < SegmentSimd${D}.EXACT);
+        long work = (long) (total + m) * n;
+        if (Parallel.threads() == 1 || work < SpMM.GRAIN || m == 1) {
+            if (simd) SegmentSimd${D}.rows(fn, 0, m, n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
+            else SegmentScalar${D}.rows(fn, 0, m, n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
+            return;
+        }
+        int[] b = SpMM.chunks(m, rowPtr, Math.min(m, 4 * Parallel.threads()));
+        Parallel.forEach(b.length - 1, c -> {
+            if (simd) SegmentSimd${D}.rows(fn, b[c], b[c + 1], n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
+            else SegmentScalar${D}.rows(fn, b[c], b[c + 1], n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
+        });
+    }
+    //@end
+}
