@@ -132,6 +132,12 @@ class JitTierBitsTest {
         dev.weft.kernels.sparse.SpMM.spmm(m, k, n, rowPtr, col, 0, xd, 5000, xd, 0, n, yd, 0, n);
         d.put("spmm F32", fnv(yf));
         d.put("spmm F64", fnv(yd));
+        float[] sf = new float[col.length];
+        double[] sd = new double[col.length];
+        dev.weft.kernels.sparse.Sddmm.sddmm(m, k, n, rowPtr, col, 0, xf, 0, n, xf, 3000, n, sf, 0);
+        dev.weft.kernels.sparse.Sddmm.sddmm(m, k, n, rowPtr, col, 0, xd, 0, n, xd, 3000, n, sd, 0);
+        d.put("sddmm F32", fnv(sf));
+        d.put("sddmm F64", fnv(sd));
         for (dev.weft.kernels.sparse.SegmentFn fn : dev.weft.kernels.sparse.SegmentFn.values()) {
             long[] af = fn.hasArg() ? new long[m * n] : null, ad = fn.hasArg() ? new long[m * n] : null;
             dev.weft.kernels.sparse.Segment.reduce(fn, m, n, rowPtr, xf, 0, n, yf, 0, n, af, 0);

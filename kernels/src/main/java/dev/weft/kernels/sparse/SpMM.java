@@ -25,39 +25,11 @@ public final class SpMM {
     private static int check(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, int valuesLength, int vOff,
                              int xLength, int xOff, int ldx, int yLength, int yOff, int ldy) {
         String kn = "spmm";
-        if (m < 0 || k < 0 || n < 0) throw new IllegalArgumentException(kn + ": sizes m " + m + ", k " + k + ", n " + n + " must be >= 0");
-        if (rowPtr.length < m + 1) {
-            throw new IllegalArgumentException(kn + ": rowPtr has " + rowPtr.length + " entries, (m + 1) = " + (m + 1) + " needed");
-        }
-        if (rowPtr[0] != 0) throw new IllegalArgumentException(kn + ": rowPtr[0] is " + rowPtr[0] + ", must be 0");
-        for (int i = 0; i < m; i++) {
-            if (rowPtr[i + 1] < rowPtr[i]) {
-                throw new IllegalArgumentException(kn + ": rowPtr decreases at row " + i + ": " + rowPtr[i] + " then " + rowPtr[i + 1]);
-            }
-        }
-        int nnz = rowPtr[m];
-        if (ciOff < 0 || vOff < 0 || (long) ciOff + nnz > colIdx.length || (long) vOff + nnz > valuesLength) {
-            throw new IndexOutOfBoundsException(kn + ": " + nnz + " nonzeros from colIdx offset " + ciOff + " (length " + colIdx.length
-                    + ") and values offset " + vOff + " (length " + valuesLength + ") run past an array");
-        }
-        for (int p = 0; p < nnz; p++) {
-            int c = colIdx[ciOff + p];
-            if (c < 0 || c >= k) {
-                throw new IndexOutOfBoundsException(kn + ": column index " + c + " at nonzero " + p + " is outside [0, " + k + ")");
-            }
-        }
-        dense(kn, "x", xLength, xOff, ldx, k, n);
-        dense(kn, "y", yLength, yOff, ldy, m, n);
+        int nnz = CsrChecks.rowPtr(kn, "row", m, k, n, rowPtr);
+        CsrChecks.columns(kn, nnz, colIdx, ciOff, k, "values", valuesLength, vOff);
+        CsrChecks.dense(kn, "x", xLength, xOff, ldx, k, n);
+        CsrChecks.dense(kn, "y", yLength, yOff, ldy, m, n);
         return nnz;
-    }
-
-    private static void dense(String kn, String operand, int length, int off, int ld, int rows, int cols) {
-        if (rows == 0 || cols == 0) return;
-        long last = off + (long) (rows - 1) * ld + cols - 1;
-        if (off < 0 || (rows > 1 && ld < cols) || last >= length) {
-            throw new IndexOutOfBoundsException(kn + ": operand " + operand + " (length " + length + ") as (" + rows + ", " + cols
-                    + ") from offset " + off + " with row stride " + ld + " addresses up to index " + last);
-        }
     }
 
     /**

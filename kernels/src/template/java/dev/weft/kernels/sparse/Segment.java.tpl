@@ -19,33 +19,14 @@ public final class Segment {
 
     private static int check(String kn, int m, int n, int[] rowPtr, int xLength, int xOff, int ldx, int yLength, int yOff, int ldy,
                              long[] arg, int argOff, boolean wantsArg) {
-        if (m < 0 || n < 0) throw new IllegalArgumentException(kn + ": sizes m " + m + ", n " + n + " must be >= 0");
-        if (rowPtr.length < m + 1) {
-            throw new IllegalArgumentException(kn + ": rowPtr has " + rowPtr.length + " entries, (m + 1) = " + (m + 1) + " needed");
-        }
-        if (rowPtr[0] != 0) throw new IllegalArgumentException(kn + ": rowPtr[0] is " + rowPtr[0] + ", must be 0");
-        for (int i = 0; i < m; i++) {
-            if (rowPtr[i + 1] < rowPtr[i]) {
-                throw new IllegalArgumentException(kn + ": rowPtr decreases at segment " + i + ": " + rowPtr[i] + " then " + rowPtr[i + 1]);
-            }
-        }
-        int total = rowPtr[m];
-        dense(kn, "x", xLength, xOff, ldx, total, n);
-        dense(kn, "y", yLength, yOff, ldy, m, n);
+        int total = CsrChecks.rowPtr(kn, "segment", m, -1, n, rowPtr);
+        CsrChecks.dense(kn, "x", xLength, xOff, ldx, total, n);
+        CsrChecks.dense(kn, "y", yLength, yOff, ldy, m, n);
         if (wantsArg != (arg != null)) {
             throw new IllegalArgumentException(kn + ": " + (wantsArg ? "max and min need an arg array" : "sum and mean take no arg array"));
         }
-        if (arg != null) dense(kn, "arg", arg.length, argOff, n, m, n);
+        if (arg != null) CsrChecks.dense(kn, "arg", arg.length, argOff, n, m, n);
         return total;
-    }
-
-    private static void dense(String kn, String operand, int length, int off, int ld, int rows, int cols) {
-        if (rows == 0 || cols == 0) return;
-        long last = off + (long) (rows - 1) * ld + cols - 1;
-        if (off < 0 || (rows > 1 && ld < cols) || last >= length) {
-            throw new IndexOutOfBoundsException(kn + ": operand " + operand + " (length " + length + ") as (" + rows + ", " + cols
-                    + ") from offset " + off + " with row stride " + ld + " addresses up to index " + last);
-        }
     }
 
     //@each F32 F64

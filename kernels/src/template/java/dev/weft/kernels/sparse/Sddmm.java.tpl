@@ -1,0 +1,47 @@
+//@class Sddmm
+package dev.weft.kernels.sparse;
+
+import dev.weft.kernels.KernelImpl;
+import dev.weft.kernels.Parallel;
+
+/**
+ * Sampled dense-dense product: for each nonzero p = (i, colIdx[p]) of a CSR pattern (m rows), out[p] =
+ * a[i, :] . b[colIdx[p], :], a (m x n) and b (k x n) row-major with row strides lda, ldb (the gradient of a
+ * sparse times dense product with respect to the sparse values, and attention scores on a graph's edges).
+ * Rows split over the shared pool by nonzeros ({@link SpMM#chunks}), each nonzero on one task, so the bits
+ * never depend on the thread count; the SIMD twin sums each dot product in lane order, so its bits depend on
+ * the vector width and differ from the scalar reference's by rounding. The pattern is checked first.
+ */
+public final class Sddmm {
+    private Sddmm() {}
+
+    private static int check(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, int aLength, int aOff, int lda, int bLength,
+                             int bOff, int ldb, int outLength, int outOff) {
+        String kn = "sddmm";
+        int nnz = CsrChecks.rowPtr(kn, "row", m, k, n, rowPtr);
+        CsrChecks.columns(kn, nnz, colIdx, ciOff, k, "out", outLength, outOff);
+        CsrChecks.dense(kn, "a", aLength, aOff, lda, m, n);
+        CsrChecks.dense(kn, "b", bLength, bOff, ldb, k, n);
+        return nnz;
+    }
+
+    //@each F32 F64
+    /** ${D} out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only. */
+    public static void sddmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, ${t}[] a, int aOff, int lda, ${t}[] b, int bOff,
+                             int ldb, ${t}[] out, int outOff) {
+        int nnz = check(m, k, n, rowPtr, colIdx, ciOff, a.length, aOff, lda, b.length, bOff, ldb, out.length, outOff);
+        if (nnz == 0) return;
+        boolean simd = KernelImpl.current() == KernelImpl.SIMD;
+        if (Parallel.threads() == 1 || (long) nnz * (n + 1) < SpMM.GRAIN || m == 1) {
+            if (simd) SddmmSimd${D}.rows(0, m, n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
+            else SddmmScalar${D}.rows(0, m, n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
+            return;
+        }
+        int[] c = SpMM.chunks(m, rowPtr, Math.min(m, 4 * Parallel.threads()));
+        Parallel.forEach(c.length - 1, t -> {
+            if (simd) SddmmSimd${D}.rows(c[t], c[t + 1], n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
+            else SddmmScalar${D}.rows(c[t], c[t + 1], n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
+        });
+    }
+    //@end
+}
