@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.kernels.Parallel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -155,16 +154,7 @@ class LstmLayerTest {
     }
 
     private static <T> T with(KernelImpl impl, int threads, java.util.function.Supplier<T> body) {
-        KernelImpl oldImpl = KernelImpl.current();
-        int oldThreads = Parallel.threads();
-        KernelImpl.set(impl);
-        Parallel.setThreads(threads);
-        try {
-            return body.get();
-        } finally {
-            Parallel.setThreads(oldThreads);
-            KernelImpl.set(oldImpl);
-        }
+        return dev.weft.kernels.WithKernels.run(impl, threads, body);
     }
 
     @Test

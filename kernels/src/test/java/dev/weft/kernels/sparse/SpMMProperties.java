@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.kernels.Parallel;
+import dev.weft.kernels.WithKernels;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -71,16 +71,7 @@ class SpMMProperties {
     }
 
     static <T> T with(KernelImpl impl, int threads, Supplier<T> body) {
-        KernelImpl oldImpl = KernelImpl.current();
-        int oldThreads = Parallel.threads();
-        KernelImpl.set(impl);
-        Parallel.setThreads(threads);
-        try {
-            return body.get();
-        } finally {
-            Parallel.setThreads(oldThreads);
-            KernelImpl.set(oldImpl);
-        }
+        return WithKernels.run(impl, threads, body);
     }
 
     /** y (m, n) with row stride n + 3, from offset 2; returns the y rows without the padding. */
