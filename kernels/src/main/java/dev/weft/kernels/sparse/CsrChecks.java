@@ -1,5 +1,7 @@
 package dev.weft.kernels.sparse;
 
+import dev.weft.kernels.Bounds;
+
 /** The argument checks the sparse kernels share; each error names the kernel, the position and the value. */
 final class CsrChecks {
     private CsrChecks() {}
@@ -37,11 +39,6 @@ final class CsrChecks {
 
     /** A (rows, cols) row-major block at off with row stride ld inside an array of this length. */
     static void dense(String kn, String operand, int length, int off, int ld, int rows, int cols) {
-        if (rows == 0 || cols == 0) return;
-        long last = off + (long) (rows - 1) * ld + cols - 1;
-        if (off < 0 || (rows > 1 && ld < cols) || last >= length) {
-            throw new IndexOutOfBoundsException(kn + ": operand " + operand + " (length " + length + ") as (" + rows + ", " + cols
-                    + ") from offset " + off + " with row stride " + ld + " addresses up to index " + last);
-        }
+        Bounds.block(kn, operand, length, off, ld, rows, cols);
     }
 }

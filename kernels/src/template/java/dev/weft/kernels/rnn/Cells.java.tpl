@@ -1,6 +1,7 @@
 //@class Cells
 package dev.weft.kernels.rnn;
 
+import dev.weft.kernels.Bounds;
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
@@ -42,14 +43,8 @@ public final class Cells {
         if (B < 0 || H < 0) throw new IllegalArgumentException(kernel + ": sizes B " + B + ", H " + H + " must be >= 0");
     }
 
-    /** A (rows, cols) block at off with row stride ld must lie inside an array of this length. */
     private static void mat(String kernel, String operand, int length, int off, int ld, int rows, int cols) {
-        if (rows == 0 || cols == 0) return;
-        long last = off + (long) (rows - 1) * ld + cols - 1;
-        if (off < 0 || (rows > 1 && ld < cols) || last >= length) {
-            throw new IndexOutOfBoundsException(kernel + ": operand " + operand + " (length " + length + ") as (" + rows + ", "
-                    + cols + ") rows from offset " + off + " with row stride " + ld + " addresses up to index " + last);
-        }
+        Bounds.block(kernel, operand, length, off, ld, rows, cols);
     }
 
     //@each F32 F64

@@ -1,6 +1,7 @@
 //@class LstmLayer
 package dev.weft.kernels.rnn;
 
+import dev.weft.kernels.Bounds;
 import dev.weft.kernels.gemm.Gemm;
 import dev.weft.kernels.reduce.Reduce;
 import dev.weft.kernels.reduce.ReduceFn;
@@ -59,19 +60,9 @@ public final class LstmLayer {
         }
     }
 
-    /** A (T, rows, cols) block at off with step stride ts and row stride ld must lie inside an array of this length. */
-    private static void seq(String kernel, String operand, int length, int off, int ts, int ld, int T, int rows, int cols) {
-        if (rows == 0 || cols == 0) return;
-        long last = off + (long) (T - 1) * ts + (long) (rows - 1) * ld + cols - 1;
-        if (off < 0 || ts < 0 || ld < 0 || (rows > 1 && ld < cols) || last >= length) {
-            throw new IndexOutOfBoundsException(kernel + ": operand " + operand + " (length " + length + ") as (" + T + ", " + rows
-                    + ", " + cols + ") from offset " + off + " with step stride " + ts + " and row stride " + ld
-                    + " addresses up to index " + last);
-        }
-    }
-
+    /** A contiguous (rows, cols) block at off must lie inside an array of this length. */
     private static void mat(String kernel, String operand, int length, int off, int rows, int cols) {
-        seq(kernel, operand, length, off, 0, cols, 1, rows, cols);
+        Bounds.block(kernel, operand, length, off, cols, rows, cols);
     }
 
     //@each F32 F64
@@ -121,7 +112,7 @@ public final class LstmLayer {
         String k = "lstm layer backward";
         sizes(k, T, B, C, H);
         int G = 4 * H, bh = B * H, bg = B * G, n = T * B;
-        seq(k, "dOut", dOut.length, dOff, dStep, dLd, T, B, H);
+        Bounds.steps(k, "dOut", dOut.length, dOff, dStep, dLd, T, B, H);
         mat(k, "dhN", dhN.length, dhNOff, B, H);
         mat(k, "dcN", dcN.length, dcNOff, B, H);
         mat(k, "gates", gates.length, gOff, n, G);

@@ -188,12 +188,15 @@ class LstmLayerTest {
         float[] a = new float[64];
         var e = assertThrows(IndexOutOfBoundsException.class,
                 () -> LstmLayer.forward(false, 3, 2, 11, 2, a, 0, a, 0, a, 0, null, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0));
-        assertEquals("lstm layer: operand x (length 64) as (1, 6, 11) from offset 0 with step stride 0 and row stride 11 "
-                + "addresses up to index 65", e.getMessage());
+        assertEquals("lstm layer: operand x (length 64) as (6, 11) from offset 0 with row stride 11 addresses up to index 65", e.getMessage());
         e = assertThrows(IndexOutOfBoundsException.class,
                 () -> LstmLayer.forward(false, 3, 2, 1, 2, a, 0, a, 0, a, 0, null, 0, a, 0, a, 0, a, 0, a, 0, a, 0, new float[10], 0, a, 0));
-        assertEquals("lstm layer: operand gates (length 10) as (1, 6, 8) from offset 0 with step stride 0 and row stride 8 "
-                + "addresses up to index 47", e.getMessage());
+        assertEquals("lstm layer: operand gates (length 10) as (6, 8) from offset 0 with row stride 8 addresses up to index 47", e.getMessage());
+        e = assertThrows(IndexOutOfBoundsException.class,
+                () -> LstmLayer.backward(false, 3, 2, 1, 2, a, 0, 40, 2, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0,
+                        a, 0, a, 0, a, 0, a, 0, a, 0, a, 0));
+        assertEquals("lstm layer backward: operand dOut (length 64) as (3, 2, 2) from offset 0 with step stride 40 and row stride 2 "
+                + "addresses up to index 83", e.getMessage());
         var s = assertThrows(IllegalArgumentException.class,
                 () -> LstmLayer.backward(false, 0, 2, 1, 2, a, 0, 0, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0, a, 0,
                         a, 0, a, 0, a, 0, a, 0, a, 0, a, 0));
