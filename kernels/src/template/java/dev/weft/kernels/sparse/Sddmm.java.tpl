@@ -2,13 +2,12 @@
 package dev.weft.kernels.sparse;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.kernels.Parallel;
 
 /**
  * Sampled dense-dense product: for each nonzero p = (i, colIdx[p]) of a CSR pattern (m rows), out[p] =
  * a[i, :] . b[colIdx[p], :], a (m x n) and b (k x n) row-major with row strides lda, ldb (the gradient of a
  * sparse times dense product with respect to the sparse values, and attention scores on a graph's edges).
- * Rows split over the shared pool by nonzeros ({@link SpMM#chunks}), each nonzero on one task, so the bits
+ * Rows split over the shared pool by nonzeros ({@link RowSplit}), each nonzero on one task, so the bits
  * never depend on the thread count; the SIMD twin sums each dot product in lane order, so its bits depend on
  * the vector width and differ from the scalar reference's by rounding. The pattern is checked first.
  */
@@ -32,15 +31,9 @@ public final class Sddmm {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, a.length, aOff, lda, b.length, bOff, ldb, out.length, outOff);
         if (nnz == 0) return;
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        if (Parallel.threads() == 1 || (long) nnz * (n + 1) < SpMM.GRAIN || m == 1) {
-            if (simd) SddmmSimd${D}.rows(0, m, n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
-            else SddmmScalar${D}.rows(0, m, n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
-            return;
-        }
-        int[] c = SpMM.chunks(m, rowPtr, Math.min(m, 4 * Parallel.threads()));
-        Parallel.forEach(c.length - 1, t -> {
-            if (simd) SddmmSimd${D}.rows(c[t], c[t + 1], n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
-            else SddmmScalar${D}.rows(c[t], c[t + 1], n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
+        RowSplit.run(m, rowPtr, (long) nnz * (n + 1), (i0, i1) -> {
+            if (simd) SddmmSimd${D}.rows(i0, i1, n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
+            else SddmmScalar${D}.rows(i0, i1, n, rowPtr, colIdx, ciOff, a, aOff, lda, b, bOff, ldb, out, outOff);
         });
     }
     //@end

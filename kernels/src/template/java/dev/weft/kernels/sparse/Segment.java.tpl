@@ -2,7 +2,6 @@
 package dev.weft.kernels.sparse;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.kernels.Parallel;
 
 /**
  * Segment reductions over sorted rows (torch_scatter's segment_csr, the aggregation step of message
@@ -10,7 +9,7 @@ import dev.weft.kernels.Parallel;
  * y (m x n) gets each segment's sum, mean, max or min per column, in row order, and for max/min arg (m x n,
  * contiguous) the row the value came from (the first one on ties; a NaN wins and propagates, the first NaN's
  * row). An empty segment gives 0, and arg = rowPtr[m] (one past the last row), as torch_scatter does.
- * Segments split over the shared pool by rows held (see {@link SpMM#chunks}), each segment on one task in the
+ * Segments split over the shared pool by rows held ({@link RowSplit}), each segment on one task in the
  * same order, so the bits never depend on the thread count; SIMD ({@code SegmentSimdF32/F64}, lanes along
  * the columns) and scalar references give the same bits. rowPtr is checked before y changes.
  */
@@ -37,16 +36,9 @@ public final class Segment {
                 ldy, arg, argOff, fn.hasArg());
         if (m == 0 || n == 0) return;
         boolean simd = KernelImpl.current() == KernelImpl.SIMD && (!fn.hasArg() || total < SegmentSimd${D}.EXACT);
-        long work = (long) (total + m) * n;
-        if (Parallel.threads() == 1 || work < SpMM.GRAIN || m == 1) {
-            if (simd) SegmentSimd${D}.rows(fn, 0, m, n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
-            else SegmentScalar${D}.rows(fn, 0, m, n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
-            return;
-        }
-        int[] b = SpMM.chunks(m, rowPtr, Math.min(m, 4 * Parallel.threads()));
-        Parallel.forEach(b.length - 1, c -> {
-            if (simd) SegmentSimd${D}.rows(fn, b[c], b[c + 1], n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
-            else SegmentScalar${D}.rows(fn, b[c], b[c + 1], n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
+        RowSplit.run(m, rowPtr, (long) (total + m) * n, (i0, i1) -> {
+            if (simd) SegmentSimd${D}.rows(fn, i0, i1, n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
+            else SegmentScalar${D}.rows(fn, i0, i1, n, rowPtr, x, xOff, ldx, y, yOff, ldy, arg, argOff, total);
         });
     }
     //@end

@@ -2,24 +2,19 @@
 package dev.weft.kernels.sparse;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.kernels.Parallel;
 
 /**
  * Sparse times dense: y (m x n) = A x with A (m x k) in CSR (row pointers {@code rowPtr[0..m]}, column
  * indices and values of row i at positions rowPtr[i] .. rowPtr[i+1]-1, from offsets ciOff and vOff) and x
  * (k x n) dense row-major with row stride ldx; y is overwritten, row-major with row stride ldy. Entries are
  * summed in storage order (duplicates add up; an empty row gives zeros). Rows are split over the shared
- * pool by nonzeros, not by row count (a power-law graph's hub row is one chunk's work, not a straggler's),
- * and each row is computed by one task in the same order, so the bits never depend on the thread count.
+ * pool by nonzeros ({@link RowSplit}), so the bits never depend on the thread count.
  * {@link SpMMSimdF32}/{@link SpMMSimdF64} (lanes along n) or the scalar references by {@link KernelImpl#current()};
  * both give the same bits. The CSR structure is checked first: an error names the kernel, the position and
  * the offending value, and y is left untouched.
  */
 public final class SpMM {
     private SpMM() {}
-
-    /** Work (multiply-adds) below which one thread does it all. */
-    static final long GRAIN = 32 * 1024;
 
     /** Checks sizes and the CSR structure; returns the number of nonzeros. */
     private static int check(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, int valuesLength, int vOff,
@@ -32,27 +27,6 @@ public final class SpMM {
         return nnz;
     }
 
-    /**
-     * Row boundaries of up to {@code chunks} consecutive row ranges holding about equal nonzeros (a row is
-     * never split); depends only on rowPtr and chunks.
-     */
-    static int[] chunks(int m, int[] rowPtr, int chunks) {
-        int nnz = rowPtr[m];
-        int[] b = new int[chunks + 1];
-        b[chunks] = m;
-        for (int c = 1; c < chunks; c++) {
-            long want = (long) nnz * c / chunks;
-            int lo = b[c - 1], hi = m;                             // first row i >= lo with rowPtr[i] >= want
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (rowPtr[mid] < want) lo = mid + 1;
-                else hi = mid;
-            }
-            b[c] = lo;
-        }
-        return b;
-    }
-
     //@each F32 F64
     /** ${D} y = A x (see the class comment). Modifies y only. */
     public static void spmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, ${t}[] values, int vOff,
@@ -60,17 +34,9 @@ public final class SpMM {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, values.length, vOff, x.length, xOff, ldx, y.length, yOff, ldy);
         if (m == 0 || n == 0) return;
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
-        int threads = Parallel.threads();
-        long work = (long) (nnz + m) * n;
-        if (threads == 1 || work < GRAIN || m == 1) {
-            if (simd) SpMMSimd${D}.rows(0, m, n, rowPtr, colIdx, ciOff, values, vOff, x, xOff, ldx, y, yOff, ldy);
-            else SpMMScalar${D}.rows(0, m, n, rowPtr, colIdx, ciOff, values, vOff, x, xOff, ldx, y, yOff, ldy);
-            return;
-        }
-        int[] b = chunks(m, rowPtr, Math.min(m, 4 * threads));
-        Parallel.forEach(b.length - 1, c -> {
-            if (simd) SpMMSimd${D}.rows(b[c], b[c + 1], n, rowPtr, colIdx, ciOff, values, vOff, x, xOff, ldx, y, yOff, ldy);
-            else SpMMScalar${D}.rows(b[c], b[c + 1], n, rowPtr, colIdx, ciOff, values, vOff, x, xOff, ldx, y, yOff, ldy);
+        RowSplit.run(m, rowPtr, (long) (nnz + m) * n, (i0, i1) -> {
+            if (simd) SpMMSimd${D}.rows(i0, i1, n, rowPtr, colIdx, ciOff, values, vOff, x, xOff, ldx, y, yOff, ldy);
+            else SpMMScalar${D}.rows(i0, i1, n, rowPtr, colIdx, ciOff, values, vOff, x, xOff, ldx, y, yOff, ldy);
         });
     }
     //@end

@@ -134,14 +134,14 @@ class SpMMProperties {
     @Test
     void chunksSplitByNonzerosAndCoverEveryRowOnce() {
         Csr hub = random(1, 1000, 10, 1);                            // every nonzero in row 500
-        int[] b = SpMM.chunks(hub.m, hub.rowPtr, 8);
+        int[] b = RowSplit.chunks(hub.m, hub.rowPtr, 8);
         assertEquals(0, b[0]);
         assertEquals(1000, b[8]);
         for (int c = 0; c < 8; c++) assertEquals(true, b[c] <= b[c + 1], "chunk " + c + " " + Arrays.toString(b));
         Csr uniform = new Csr(8, 1, new int[] {0, 10, 20, 30, 40, 50, 60, 70, 80}, new int[80], new double[80]);
-        assertArrayEquals(new int[] {0, 2, 4, 6, 8}, SpMM.chunks(8, uniform.rowPtr, 4));
+        assertArrayEquals(new int[] {0, 2, 4, 6, 8}, RowSplit.chunks(8, uniform.rowPtr, 4));
         Csr skewed = new Csr(4, 1, new int[] {0, 90, 100, 110, 120}, new int[120], new double[120]);
-        assertArrayEquals(new int[] {0, 1, 4}, SpMM.chunks(4, skewed.rowPtr, 2));
+        assertArrayEquals(new int[] {0, 1, 4}, RowSplit.chunks(4, skewed.rowPtr, 2));
     }
 
     @Test
