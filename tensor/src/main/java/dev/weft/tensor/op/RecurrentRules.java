@@ -53,29 +53,18 @@ final class RecurrentRules {
     }
 
     /**
-     * Checks arity (names.length, or one less without the optional last bias), one floating dtype, and that
-     * input k is (B, widths[k] * H), the optional bias (widths[last] * H); H and B come from input {@code state}.
+     * Checks the operands ({@link #operands}) and that input k is (B, widths[k] * H), the optional bias
+     * (widths[last] * H); H and B come from input {@code state}.
      *
      * @return {B, H}
      */
     private static int[] check(String name, String[] names, Strided[] in, int state, int[] widths, boolean optionalBias) {
-        int n = names.length;
-        if (in.length != n && !(optionalBias && in.length == n - 1)) {
-            throw new IllegalArgumentException(name + ": expected " + (optionalBias ? (n - 1) + " or " : "") + n
-                    + " inputs (" + String.join(", ", names) + (optionalBias ? ", the last optional" : "") + "), got " + in.length);
-        }
-        String ctx = RuleChecks.shapes(java.util.Arrays.copyOf(names, in.length), in);
-        for (int k = 0; k < in.length; k++) {
-            RuleChecks.floating(name, in[k], ctx);
-            if (in[k].dtype() != in[0].dtype()) {
-                throw RuleChecks.fail(name, ctx, names[k] + " dtype " + in[k].dtype() + " != " + names[0] + " dtype " + in[0].dtype());
-            }
-        }
+        String ctx = operands(name, names, in, optionalBias);
         Strided s = in[state];
         if (s.dim() != 2) throw RuleChecks.fail(name, ctx, names[state] + " must be 2-d (B, H)");
         int B = s.size(0), H = s.size(1);
         for (int k = 0; k < in.length; k++) {
-            boolean bias = optionalBias && k == n - 1;
+            boolean bias = optionalBias && k == names.length - 1;
             int[] want = bias ? new int[] {widths[k] * H} : new int[] {B, widths[k] * H};
             if (!java.util.Arrays.equals(in[k].shape(), want)) {
                 throw RuleChecks.fail(name, ctx, names[k] + " must be " + Shape.format(want) + " for " + names[state]
@@ -86,25 +75,14 @@ final class RecurrentRules {
     }
 
     /**
-     * The layer ops' check: arity (names.length, or one less without the optional last bias), one floating
-     * dtype, B and H from input {@code state} (B, H), T and C from the 3-d input {@code seq} (T, B, C); dims[k]
-     * spells input k's shape: -1 is T, 0 is B, -2 is C and w > 0 is w * H.
+     * The layer ops' check: the operands ({@link #operands}), B and H from input {@code state} (B, H), T and C
+     * from the 3-d input {@code seq} (T, B, C); dims[k] spells input k's shape: -1 is T, 0 is B, -2 is C and
+     * w > 0 is w * H.
      *
      * @return {T, B, C, H}
      */
     private static int[] layer(String name, String[] names, Strided[] in, int state, int seq, boolean optionalBias, int[][] dims) {
-        int n = names.length;
-        if (in.length != n && !(optionalBias && in.length == n - 1)) {
-            throw new IllegalArgumentException(name + ": expected " + (optionalBias ? (n - 1) + " or " : "") + n
-                    + " inputs (" + String.join(", ", names) + (optionalBias ? ", the last optional" : "") + "), got " + in.length);
-        }
-        String ctx = RuleChecks.shapes(java.util.Arrays.copyOf(names, in.length), in);
-        for (int k = 0; k < in.length; k++) {
-            RuleChecks.floating(name, in[k], ctx);
-            if (in[k].dtype() != in[0].dtype()) {
-                throw RuleChecks.fail(name, ctx, names[k] + " dtype " + in[k].dtype() + " != " + names[0] + " dtype " + in[0].dtype());
-            }
-        }
+        String ctx = operands(name, names, in, optionalBias);
         Strided s = in[state], x = in[seq];
         if (s.dim() != 2) throw RuleChecks.fail(name, ctx, names[state] + " must be 2-d (B, H)");
         if (x.dim() != 3) throw RuleChecks.fail(name, ctx, names[seq] + " must be 3-d (T, B, C)");
@@ -122,6 +100,26 @@ final class RecurrentRules {
             }
         }
         return new int[] {T, B, C, H};
+    }
+
+    /**
+     * Arity (names.length, or one less without the optional last bias) and one floating dtype for all
+     * operands; returns the shapes context every later error quotes.
+     */
+    private static String operands(String name, String[] names, Strided[] in, boolean optionalBias) {
+        int n = names.length;
+        if (in.length != n && !(optionalBias && in.length == n - 1)) {
+            throw new IllegalArgumentException(name + ": expected " + (optionalBias ? (n - 1) + " or " : "") + n
+                    + " inputs (" + String.join(", ", names) + (optionalBias ? ", the last optional" : "") + "), got " + in.length);
+        }
+        String ctx = RuleChecks.shapes(java.util.Arrays.copyOf(names, in.length), in);
+        for (int k = 0; k < in.length; k++) {
+            RuleChecks.floating(name, in[k], ctx);
+            if (in[k].dtype() != in[0].dtype()) {
+                throw RuleChecks.fail(name, ctx, names[k] + " dtype " + in[k].dtype() + " != " + names[0] + " dtype " + in[0].dtype());
+            }
+        }
+        return ctx;
     }
 
     private static OutSpec[] specs(DType dtype, int[]... shapes) {
