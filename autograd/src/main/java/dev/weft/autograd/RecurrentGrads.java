@@ -45,7 +45,7 @@ final class RecurrentGrads {
         return t.neg().add(1.0);
     }
 
-    // c' = f c + i g, h' = o tanh(c'): dct = dc' + dh' o (1 - tanh(c')^2); d(i, f, g, o) = (dct g, dct c, dct i, dh' tanh(c'))
+    // the gates and tanh(c') recomputed from the inputs, then the cell derivative
     private static Tensor[] lstmComposed(Ctx c) {
         Tensor cp = c.in(2);
         int H = cp.size(1);
@@ -54,19 +54,30 @@ final class RecurrentGrads {
         Tensor s = p.sigmoid();
         Tensor i = s.narrow(1, 0, H), f = s.narrow(1, H, H), o = s.narrow(1, 3 * H, H), g = p.narrow(1, 2 * H, H).tanh();
         Tensor tc = f.mul(cp).add(i.mul(g)).tanh();
-        Tensor dh = c.gOrZeros(0);
-        Tensor dct = c.gOrZeros(1).add(dh.mul(o).mul(oneMinus(tc.square())));
+        Tensor[] d = cellDerivative(i, f, g, o, cp, tc, c.gOrZeros(0), c.gOrZeros(1), c.g(2));
+        return lstmGrads(c, d[0], d[1]);
+    }
+
+    /**
+     * The LSTM cell's derivative as tensor ops, from its activated gates i, f, g, o (B, H), the previous cell
+     * state cp and tanh(c') tc: dct = dc' + dh' o (1 - tc^2); d(i, f, g, o) = (dct g, dct cp, dct i, dh' tc)
+     * plus dGates (B, 4H) when a gradient arrived for the gates themselves (else null); returns {dp (B, 4H),
+     * the pre-activations' gradient, and dc_prev = dct f}.
+     */
+    private static Tensor[] cellDerivative(Tensor i, Tensor f, Tensor g, Tensor o, Tensor cp, Tensor tc, Tensor dh, Tensor dc,
+                                           Tensor dGates) {
+        int H = cp.size(1);
+        Tensor dct = dc.add(dh.mul(o).mul(oneMinus(tc.square())));
         Tensor di = dct.mul(g), df = dct.mul(cp), dg = dct.mul(i), dO = dh.mul(tc);
-        Tensor gates = c.g(2);
-        if (gates != null) {
-            di = di.add(gates.narrow(1, 0, H));
-            df = df.add(gates.narrow(1, H, H));
-            dg = dg.add(gates.narrow(1, 2 * H, H));
-            dO = dO.add(gates.narrow(1, 3 * H, H));
+        if (dGates != null) {
+            di = di.add(dGates.narrow(1, 0, H));
+            df = df.add(dGates.narrow(1, H, H));
+            dg = dg.add(dGates.narrow(1, 2 * H, H));
+            dO = dO.add(dGates.narrow(1, 3 * H, H));
         }
         Tensor dp = Tensor.cat(new Tensor[] {di.mul(i).mul(oneMinus(i)), df.mul(f).mul(oneMinus(f)),
                 dg.mul(oneMinus(g.square())), dO.mul(o).mul(oneMinus(o))}, 1);
-        return lstmGrads(c, dp, dct.mul(f));
+        return new Tensor[] {dp, dct.mul(f)};
     }
 
     /** Gradients for x, w_ih, w_hh, h0, c0 and the optional bias; dx only when x needs one. */
@@ -106,25 +117,15 @@ final class RecurrentGrads {
             Tensor i = gt.narrow(1, 0, H), f = gt.narrow(1, H, H), g = gt.narrow(1, 2 * H, H), o = gt.narrow(1, 3 * H, H);
             if (dOut != null) dh = dh.add(dOut.select(0, t));
             if (dCells != null) dc = dc.add(dCells.select(0, t));
-            Tensor tc = cells[t].tanh();
-            Tensor dct = dc.add(dh.mul(o).mul(oneMinus(tc.square())));
-            Tensor di = dct.mul(g), df = dct.mul(cPrev[t]), dg = dct.mul(i), dO = dh.mul(tc);
-            if (dGates != null) {
-                Tensor dgt = dGates.select(0, t);
-                di = di.add(dgt.narrow(1, 0, H));
-                df = df.add(dgt.narrow(1, H, H));
-                dg = dg.add(dgt.narrow(1, 2 * H, H));
-                dO = dO.add(dgt.narrow(1, 3 * H, H));
-            }
-            Tensor dp = Tensor.cat(new Tensor[] {di.mul(i).mul(oneMinus(i)), df.mul(f).mul(oneMinus(f)),
-                    dg.mul(oneMinus(g.square())), dO.mul(o).mul(oneMinus(o))}, 1);
+            Tensor[] d = cellDerivative(i, f, g, o, cPrev[t], cells[t].tanh(), dh, dc, dGates == null ? null : dGates.select(0, t));
+            Tensor dp = d[0];
             dx[t] = dp.matmul(wih);
             Tensor dpT = dp.mT();
             dwih = sum(dwih, dpT.matmul(x.select(0, t)));
             dwhh = sum(dwhh, dpT.matmul(hPrev[t]));
             db = sum(db, dp.sum(0));
             dh = dp.matmul(whh);
-            dc = dct.mul(f);
+            dc = d[1];
         }
         Tensor[] grads = {Tensor.stack(java.util.Arrays.asList(dx), 0), dwih, dwhh, dh, dc};
         return bias == null ? grads : new Tensor[] {grads[0], grads[1], grads[2], grads[3], grads[4], db};
