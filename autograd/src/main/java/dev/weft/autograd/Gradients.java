@@ -15,6 +15,7 @@ import dev.weft.tensor.op.ReduceFn;
 import dev.weft.tensor.op.ReduceOp;
 import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.SortOp;
+import dev.weft.tensor.op.SparseOp;
 import dev.weft.tensor.op.SpectralOp;
 import dev.weft.tensor.op.UnaryFn;
 import dev.weft.tensor.op.ViewOp;
@@ -62,6 +63,7 @@ public final class Gradients {
             case LinalgOp l -> LinalgGrads.backward(l, c);
             case SpectralOp s -> SpectralGrads.backward(s, c);
             case RecurrentOp r -> RecurrentGrads.backward(r, c);
+            case SparseOp s -> SparseGrads.backward(s, c);
         };
     }
 

@@ -31,6 +31,7 @@ public final class Cases {
         all.addAll(LinalgCases.cases());
         all.addAll(SpectralCases.cases());
         all.addAll(RecurrentCases.cases());
+        all.addAll(SparseCases.cases());
         Set<String> seen = new HashSet<>();
         for (Case c : all) {
             if (!seen.add(c.name())) throw new IllegalStateException("gradcheck cases: duplicate case name \"" + c.name() + "\"");

@@ -18,6 +18,7 @@ import dev.weft.tensor.op.JoinOp;
 import dev.weft.tensor.op.MatmulOp;
 import dev.weft.tensor.op.Op;
 import dev.weft.tensor.op.RecurrentOp;
+import dev.weft.tensor.op.SparseOp;
 import dev.weft.tensor.op.ReduceOp;
 import dev.weft.tensor.op.ViewOp;
 
@@ -95,6 +96,7 @@ public final class CpuBackend implements Backend {
             case LinalgOp l -> CpuLinalg.run(l, inputs, outputs);
             case SpectralOp s -> CpuSpectral.run(s, inputs[0], outputs[0]);
             case RecurrentOp r -> CpuRecurrent.run(r, inputs, outputs);
+            case SparseOp s -> CpuSparse.run(s, inputs, outputs);
         }
     }
 

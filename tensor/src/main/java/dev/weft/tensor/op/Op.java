@@ -7,7 +7,7 @@ package dev.weft.tensor.op;
  * generator snapshot (seed, counter), never the generator.
  */
 public sealed interface Op permits ElementwiseOp, ReduceOp, ViewOp, CreationOp, MatmulOp, CopyOp,
-        JoinOp, IndexOp, SortOp, ConvOp, LinalgOp, SpectralOp, RecurrentOp {
+        JoinOp, IndexOp, SortOp, ConvOp, LinalgOp, SpectralOp, RecurrentOp, SparseOp {
     /** The user-facing name used in error messages, e.g. "add", "sum", "matmul". */
     String name();
 }

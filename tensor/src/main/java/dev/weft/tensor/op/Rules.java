@@ -27,6 +27,7 @@ public final class Rules {
             case LinalgOp l -> LinalgRules.infer(l, inputs);
             case SpectralOp s -> SpectralRules.infer(s, inputs);
             case RecurrentOp r -> RecurrentRules.infer(r, inputs);
+            case SparseOp s -> SparseRules.infer(s, inputs);
         };
     }
 }
