@@ -1,0 +1,119 @@
+package dev.weft.graph.nn;
+
+import dev.weft.tensor.Segments;
+import dev.weft.tensor.SparseTensor;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
+
+/**
+ * An edge index (2, E) (row 0 the source j, row 1 the target i: PyG's flow "source_to_target") grouped by
+ * target: the edges in stable target order, the permutation from the given order, and the CSR row pointers
+ * over targets, so that message passing aggregates with the segment kernels (sorted segments, no atomics:
+ * same bits whatever the thread count) and a weighted sum is one SpMM. Built once per edge set in O(E + N) on
+ * the host; immutable. Sizes: numSrc source nodes, numDst target nodes (equal for an ordinary graph).
+ */
+public final class Adjacency {
+    private final int numSrc, numDst, numEdges;
+    private final Tensor perm, src, dst, rowPtr;
+
+    private Adjacency(int numSrc, int numDst, Tensor perm, Tensor src, Tensor dst, Tensor rowPtr) {
+        this.numSrc = numSrc;
+        this.numDst = numDst;
+        this.numEdges = perm.numel();
+        this.perm = perm;
+        this.src = src;
+        this.dst = dst;
+        this.rowPtr = rowPtr;
+    }
+
+    /** The edges of a graph of numNodes nodes. */
+    public static Adjacency of(Tensor edgeIndex, int numNodes) {
+        return of(edgeIndex, numNodes, numNodes);
+    }
+
+    /**
+     * A bipartite edge set: sources in [0, numSrc), targets in [0, numDst). Refuses a malformed edge index
+     * with the edge position and value.
+     */
+    public static Adjacency of(Tensor edgeIndex, int numSrc, int numDst) {
+        if (edgeIndex.dim() != 2 || edgeIndex.size(0) != 2 || edgeIndex.dtype().isFloatingPoint() || edgeIndex.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("edge_index must be an integer (2, E) tensor, got " + edgeIndex.dtype() + " "
+                    + Shape.format(edgeIndex.shape()));
+        }
+        long[] e = edgeIndex.contiguous().toLongArray();
+        int m = edgeIndex.size(1);
+        long[] count = new long[numDst + 1];
+        for (int p = 0; p < m; p++) {
+            long j = e[p], i = e[m + p];
+            if (j < 0 || j >= numSrc) throw new IndexOutOfBoundsException("edge_index: source " + j + " of edge " + p + " outside [0, " + numSrc + ")");
+            if (i < 0 || i >= numDst) throw new IndexOutOfBoundsException("edge_index: target " + i + " of edge " + p + " outside [0, " + numDst + ")");
+            count[(int) i + 1]++;
+        }
+        for (int i = 0; i < numDst; i++) count[i + 1] += count[i];
+        long[] next = java.util.Arrays.copyOf(count, numDst), perm = new long[m], src = new long[m], dst = new long[m];
+        for (int p = 0; p < m; p++) {
+            int i = (int) e[m + p], q = (int) next[i]++;
+            perm[q] = p;
+            src[q] = e[p];
+            dst[q] = i;
+        }
+        return new Adjacency(numSrc, numDst, Tensor.of(perm), Tensor.of(src), Tensor.of(dst), Tensor.of(count));
+    }
+
+    public int numSrc() { return numSrc; }
+    public int numDst() { return numDst; }
+    public int numEdges() { return numEdges; }
+    /** Source node of each edge, in target order (I64, E). */
+    public Tensor src() { return src; }
+    /** Target node of each edge, in target order (I64, E): nondecreasing. */
+    public Tensor dst() { return dst; }
+    /** Target row pointers (I64, numDst + 1): target i's edges are positions rowPtr[i] .. rowPtr[i+1]-1. */
+    public Tensor rowPtr() { return rowPtr; }
+    /** perm[q] = the given position of the edge at target-order position q (I64, E). */
+    public Tensor perm() { return perm; }
+
+    /** Per-edge data (E, ...) given in the edge index's order, in target order; null stays null. */
+    public Tensor sortEdges(Tensor perEdge) {
+        if (perEdge == null) return null;
+        if (perEdge.dim() < 1 || perEdge.size(0) != numEdges) {
+            throw new IllegalArgumentException("per-edge tensor " + Shape.format(perEdge.shape()) + " must have one row per edge (" + numEdges + ")");
+        }
+        return perEdge.indexSelect(0, perm);
+    }
+
+    /** x_j: the source row of every edge (E, ...), x (numSrc, ...). */
+    public Tensor gatherSrc(Tensor x) {
+        return x.indexSelect(0, src);
+    }
+
+    /** x_i: the target row of every edge (E, ...), x (numDst, ...). */
+    public Tensor gatherDst(Tensor x) {
+        return x.indexSelect(0, dst);
+    }
+
+    /** The number of incoming edges per target, as dtype t (numDst). */
+    public Tensor inDegree(DType t) {
+        return rowPtr.narrow(0, 1, numDst).sub(rowPtr.narrow(0, 0, numDst)).to(t);
+    }
+
+    /** Softmax of per-edge scores (E, ...) (target order) over each target's incoming edges. */
+    public Tensor softmax(Tensor scores) {
+        return Segments.softmax(scores, rowPtr);
+    }
+
+    /** The (numDst, numSrc) CSR matrix with weights (E) in target order as values: A x sums w_ji x_j into i. */
+    public SparseTensor matrix(Tensor weights) {
+        return SparseTensor.csr(rowPtr, src, weights, numDst, numSrc);
+    }
+
+    /** The (numDst, numSrc) CSR matrix of the edge weights (E, given order; null: ones) in dtype t. */
+    public SparseTensor weightedMatrix(Tensor edgeWeight, DType t) {
+        return matrix(edgeWeight == null ? Tensor.ones(t, numEdges) : sortEdges(edgeWeight).to(t));
+    }
+
+    @Override
+    public String toString() {
+        return "Adjacency(src=" + numSrc + ", dst=" + numDst + ", edges=" + numEdges + ")";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.weft.graph.nn;
+
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.functional.F;
+import dev.weft.nn.init.Init;
+import dev.weft.nn.layers.Linear;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Tensor;
+
+/**
+ * Graph attention (Veličković et al., PyG's GATConv): per head h, z = W x (heads x out), e_ji = LeakyReLU(a_src .
+ * z_j + a_dst . z_i) (slope 0.2), alpha_ji = softmax over i's incoming edges (self loops added by default, existing
+ * ones removed first), dropout on alpha in training, x'_i = sum_j alpha_ji z_j; heads concatenated (heads * out)
+ * or averaged (concat false), plus bias. W, a_src, a_dst glorot, bias zeros, as PyG.
+ */
+public final class GATConv extends MessagePassing {
+    public static final class Options {
+        final int in, out;
+        int heads = 1;
+        boolean concat = true, addSelfLoops = true, bias = true;
+        double negativeSlope = 0.2, dropout;
+        Generator generator;
+
+        Options(int in, int out) {
+            this.in = OptionChecks.atLeast("GATConv", "in_channels", in, 1);
+            this.out = OptionChecks.atLeast("GATConv", "out_channels", out, 1);
+        }
+
+        public Options heads(int v) { heads = OptionChecks.atLeast("GATConv", "heads", v, 1); return this; }
+        public Options concat(boolean v) { concat = v; return this; }
+        public Options negativeSlope(double v) { negativeSlope = OptionChecks.nonNegative("GATConv", "negative_slope", v); return this; }
+        public Options dropout(double v) { dropout = OptionChecks.probability("GATConv", "dropout", v); return this; }
+        public Options addSelfLoops(boolean v) { addSelfLoops = v; return this; }
+        public Options bias(boolean v) { bias = v; return this; }
+        public Options generator(Generator g) { generator = g; return this; }
+    }
+
+    public static Options options(int in, int out) {
+        return new Options(in, out);
+    }
+
+    private final int in, out, heads;
+    private final boolean concat, addSelfLoops;
+    private final double negativeSlope, dropout;
+    private final Generator dropGen;
+
+    public GATConv(int in, int out) {
+        this(options(in, out));
+    }
+
+    public GATConv(Options o) {
+        super(dev.weft.graph.nn.aggr.ReduceAggregation.sum());
+        in = o.in;
+        out = o.out;
+        heads = o.heads;
+        concat = o.concat;
+        addSelfLoops = o.addSelfLoops;
+        negativeSlope = o.negativeSlope;
+        dropout = o.dropout;
+        Generator g = o.generator != null ? o.generator : Init.defaultGenerator();
+        Linear lin = registerModule("lin", new Linear(in, heads * out, false, g));
+        Glorot.init(lin.weight(), g);
+        Glorot.init(registerParameter("att_src", Tensor.empty(1, heads, out)), g);
+        Glorot.init(registerParameter("att_dst", Tensor.empty(1, heads, out)), g);
+        registerParameter("bias", o.bias ? Tensor.zeros(concat ? heads * out : out) : null);
+        dropGen = g.split();
+    }
+
+    public Tensor forward(Tensor x, Tensor edgeIndex) {
+        Messages.nodeFeatures(this, x, in);
+        int n = x.size(0);
+        Tensor ei = addSelfLoops ? SelfLoops.replace(edgeIndex, n) : edgeIndex;
+        Adjacency adj = Adjacency.of(ei, n);
+        Tensor z = child("lin").forward(x).reshape(n, heads, out);                       // (N, H, C)
+        Tensor aSrc = z.mul(param("att_src")).sum(new int[] {2}, false);                  // (N, H)
+        Tensor aDst = z.mul(param("att_dst")).sum(new int[] {2}, false);
+        Tensor e = F.leakyRelu(adj.gatherSrc(aSrc).add(adj.gatherDst(aDst)), negativeSlope);   // (E, H)
+        Tensor alpha = F.dropout(adj.softmax(e), dropout, isTraining(), dropGen);
+        Tensor msg = adj.gatherSrc(z).mul(alpha.unsqueeze(2));                            // (E, H, C)
+        Tensor h = aggregate(msg, adj);                                                   // (N, H, C)
+        h = concat ? h.reshape(n, heads * out) : h.mean(1, false);
+        Tensor b = param("bias");
+        return b == null ? h : h.add(b);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return in + ", " + out + ", heads=" + heads;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.weft.graph.nn;
+
+import dev.weft.tensor.Tensor;
+
+/** Small helpers the layers share for per-edge and per-node tensors. */
+final class Messages {
+    private Messages() {}
+
+    /** A per-edge scalar (E) shaped (E, 1, ...) to broadcast against messages like m. */
+    static Tensor perEdge(Tensor w, Tensor m) {
+        int[] s = new int[m.dim()];
+        java.util.Arrays.fill(s, 1);
+        s[0] = w.size(0);
+        return w.reshape(s);
+    }
+
+    /** Checks x is a floating (N, F) node feature matrix with F = want (want < 0: any). */
+    static void nodeFeatures(Object layer, Tensor x, int want) {
+        if (x.dim() != 2 || !x.dtype().isFloatingPoint() || (want >= 0 && x.size(1) != want)) {
+            throw new IllegalArgumentException(layer + ": x must be a floating (N, " + (want >= 0 ? String.valueOf(want) : "F") + ") tensor, got "
+                    + x.dtype() + " " + dev.weft.tensor.core.Shape.format(x.shape()));
+        }
+    }
+}

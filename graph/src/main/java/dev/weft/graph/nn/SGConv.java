@@ -1,0 +1,80 @@
+package dev.weft.graph.nn;
+
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.init.Init;
+import dev.weft.nn.layers.Linear;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.SparseTensor;
+import dev.weft.tensor.Tensor;
+
+/**
+ * The simplified graph convolution of Wu et al. (PyG's SGConv): X' = (D^-1/2 (A + I) D^-1/2)^K X W + b, K sparse
+ * products then one Linear (PyTorch's initialization). cached keeps the propagated features Â^K X from the first
+ * call (they do not depend on the weights), so later epochs are one GEMM.
+ */
+public final class SGConv extends MessagePassing {
+    public static final class Options {
+        final int in, out;
+        int k = 1;
+        boolean cached, addSelfLoops = true, bias = true;
+        Generator generator;
+
+        Options(int in, int out) {
+            this.in = OptionChecks.atLeast("SGConv", "in_channels", in, 1);
+            this.out = OptionChecks.atLeast("SGConv", "out_channels", out, 1);
+        }
+
+        public Options K(int v) { k = OptionChecks.atLeast("SGConv", "K", v, 1); return this; }
+        public Options cached(boolean v) { cached = v; return this; }
+        public Options addSelfLoops(boolean v) { addSelfLoops = v; return this; }
+        public Options bias(boolean v) { bias = v; return this; }
+        public Options generator(Generator g) { generator = g; return this; }
+    }
+
+    public static Options options(int in, int out) {
+        return new Options(in, out);
+    }
+
+    private final int in, out, k;
+    private final boolean cached, addSelfLoops;
+    private Tensor cachedX;
+
+    public SGConv(int in, int out) {
+        this(options(in, out));
+    }
+
+    public SGConv(Options o) {
+        super(dev.weft.graph.nn.aggr.ReduceAggregation.sum());
+        in = o.in;
+        out = o.out;
+        k = o.k;
+        cached = o.cached;
+        addSelfLoops = o.addSelfLoops;
+        registerModule("lin", new Linear(in, out, o.bias, o.generator != null ? o.generator : Init.defaultGenerator()));
+    }
+
+    public Tensor forward(Tensor x, Tensor edgeIndex) {
+        return forward(x, edgeIndex, null);
+    }
+
+    public Tensor forward(Tensor x, Tensor edgeIndex, Tensor edgeWeight) {
+        Messages.nodeFeatures(this, x, in);
+        Tensor h = cached ? cachedX : null;
+        if (h == null) {
+            SparseTensor a = GcnNorm.matrix(edgeIndex, edgeWeight, x.size(0), 1, addSelfLoops, x.dtype());
+            h = x;
+            for (int i = 0; i < k; i++) h = a.matmul(h);
+            if (cached) cachedX = h.detach();
+        }
+        return child("lin").forward(h);
+    }
+
+    public void resetCache() {
+        cachedX = null;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return in + ", " + out + ", K=" + k;
+    }
+}
