@@ -64,13 +64,30 @@ public final class Spline {
     /**
      * curve2coef: coef (in, out, nb) minimizing sum_b (sum_i coef[j, o, i] B_{i,k}(x[b, j]) - y[b, j, o])^2 for each
      * input j and output o, by {@link Linalg#lstsq} (minimum-norm when B &lt; nb, as torch.linalg.lstsq's default
-     * CPU driver). y (B, in, out). Not differentiable (runs without recording).
+     * CPU driver). y (B, in, out). When some input's system is rank-deficient (grid intervals without samples,
+     * which torch's gelsy driver resolves by its rank cut), the fit is instead the ridge solution of the normal
+     * equations in F64, (A^T A + lambda I) c = A^T y with lambda = 1e-8 max(1, max diag A^T A) (pykan's manual
+     * pseudo-inverse), close to the minimum-norm least-squares solution. Not differentiable (runs without recording).
      */
     public static Tensor curveToCoef(Tensor x, Tensor y, Tensor grid, int k) {
         try (var s = GradMode.noGrad()) {
             Tensor a = basis(x, grid, k).permute(1, 0, 2).contiguous();   // (in, B, nb)
             Tensor rhs = y.permute(1, 0, 2).contiguous();                   // (in, B, out)
-            return Linalg.lstsq(a, rhs).permute(0, 2, 1).contiguous();     // (in, nb, out) -> (in, out, nb)
+            Tensor sol;
+            try {
+                sol = Linalg.lstsq(a, rhs);                                  // (in, nb, out)
+            } catch (ArithmeticException rankDeficient) {
+                sol = ridge(a.to(DType.F64), rhs.to(DType.F64)).to(x.dtype());
+            }
+            return sol.permute(0, 2, 1).contiguous();                      // (in, out, nb)
         }
+    }
+
+    private static Tensor ridge(Tensor a, Tensor rhs) {
+        Tensor at = a.transpose(1, 2);
+        Tensor ata = at.bmm(a), aty = at.bmm(rhs);                          // (in, nb, nb), (in, nb, out)
+        int nb = ata.size(1);
+        double lambda = 1e-8 * Math.max(1, ata.diagonal(0, 1, 2).max().item());
+        return Linalg.solve(ata.add(Tensor.eye(nb, DType.F64).mul(lambda)), aty);
     }
 }

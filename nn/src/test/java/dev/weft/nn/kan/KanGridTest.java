@@ -105,4 +105,17 @@ class KanGridTest {
         Tensor xf = x.to(DType.F32);
         assertTrue(maxAbsDiff(f.forward(xf), f.refine(10, xf).forward(xf)) < 1e-4);
     }
+
+    @Test
+    void aRankDeficientFitFallsBackToTheRidgeSolution() {
+        // 40 samples in only two distinct places: 8 bases, rank 2 (Linalg.lstsq refuses it)
+        KANLayer l = layer(1, 2, 5, 0.02, 10);
+        double[] xs = new double[40];
+        for (int i = 0; i < 40; i++) xs[i] = i % 2 == 0 ? -0.3 : 0.45;
+        Tensor x = Tensor.of(xs, 40, 1);
+        Tensor y = Spline.coefToCurve(x, l.grid(), l.coef(), 3);
+        Tensor c = Spline.curveToCoef(x, y, l.grid(), 3);
+        assertTrue(maxAbsDiff(Spline.coefToCurve(x, l.grid(), c, 3), y) < 1e-6, "the ridge fit reproduces the samples");
+        assertTrue(c.abs().max().item() <= l.coef().abs().max().item() + 1e-6, "and is no larger than the generating coefficients");
+    }
 }
