@@ -28,7 +28,8 @@ class TrainSuitesTest {
         return Stream.of(
                 Arguments.of("train-mlp", "mlp_adam", List.of("features")),
                 Arguments.of("train-cnn", "lenet5_adam", List.of("image", "classes")),
-                Arguments.of("train-lstm", "lstm_adam", List.of("seq_len", "input", "hidden", "classes")));
+                Arguments.of("train-lstm", "lstm_adam", List.of("seq_len", "input", "hidden", "classes")),
+                Arguments.of("kan", "kan_fwd_bwd", List.of("features", "grid", "k")));
     }
 
     private static BenchSuite suite(String name) {
@@ -104,6 +105,7 @@ class TrainSuitesTest {
         e = assertThrows(IllegalArgumentException.class, () -> run(name, "--warmup", "soon"));
         assertEquals("bench " + name + ": --warmup: 'soon' is not a number of seconds", e.getMessage());
         assertTrue(suite(name).usage().contains("--first-steps"), suite(name).usage());
-        assertTrue(suite(name).usage().contains("bench/peers/train_"), suite(name).usage());
+        String peer = ((TrainSuite) suite(name)).peerScript();
+        assertTrue(peer.endsWith(".py") && suite(name).usage().contains("bench/peers/" + peer), suite(name).usage());
     }
 }
