@@ -61,7 +61,7 @@ def parse(doc, batch, steps):
     return args
 
 
-def run(args, suite, case, label, shape, build):
+def run(args, suite, case, label, shape, build, epoch=False):
     """build(torch, batch) -> step(): one zero_grad + forward + loss + backward + optimizer step, returning
     the loss tensor; called after torch.manual_seed(0) for each thread count."""
     try:
@@ -103,7 +103,8 @@ def run(args, suite, case, label, shape, build):
             rates.append(args.steps / (time.perf_counter() - a))
         sps = median(rates)
         if args.json:
-            print(json.dumps({**line, "steps_per_s": round(sps, 2), "ms": round(1000 / sps, 4), "loss": float(loss)}))
+            rate = {"steps_per_s": round(sps, 2), **({"epochs_per_s": round(sps, 2)} if epoch else {})}
+            print(json.dumps({**line, **rate, "ms": round(1000 / sps, 4), "loss": float(loss)}))
         else:
             print(f"torch  threads={threads}  batch={args.batch}  {label}: {sps:8.1f} steps/s  ({1000 / sps:.3f} ms/step)")
     return 0

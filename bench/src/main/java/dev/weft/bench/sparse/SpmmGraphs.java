@@ -21,7 +21,8 @@ public final class SpmmGraphs {
     static final long GOLDEN = 0x9E3779B97F4A7C15L;
     static final int DEGREE = 4;
 
-    static long draw(long seed, long k) {
+    /** Draw k of the stream for seed. */
+    public static long draw(long seed, long k) {
         long z = seed + (k + 1) * GOLDEN;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -46,6 +46,11 @@ public abstract class TrainSuite implements BenchSuite {
     /** The case these options describe; {@code batch} is already parsed and positive. */
     abstract TrainCase trainCase(BenchArgs args, int batch);
 
+    /** True when one step is a full-batch epoch: the JSON line also carries epochs_per_s (= steps_per_s). */
+    protected boolean stepIsEpoch() {
+        return false;
+    }
+
     @Override
     public final String usage() {
         return "weft bench " + name() + " [options]\n"
@@ -119,7 +124,9 @@ public abstract class TrainSuite implements BenchSuite {
                 double sps = Stats.median(rates);
                 double bytesPerStep = alloc0 < 0 || alloc1 < 0 ? Double.NaN : (alloc1 - alloc0) / (double) (rounds * steps);
                 if (json) {
-                    out.println(line(c, threads, batch).put("steps_per_s", sps).put("ms", 1000 / sps)
+                    JsonLine l = line(c, threads, batch).put("steps_per_s", sps);
+                    if (stepIsEpoch()) l.put("epochs_per_s", sps);
+                    out.println(l.put("ms", 1000 / sps)
                             .put("fma_peak_gflops", peak).put("bytes_per_step", bytesPerStep).put("loss", loss));
                 } else {
                     out.printf(Locale.ROOT, "weft   threads=%d  batch=%d  %s: %8.1f steps/s  (%.3f ms/step; %.2f MB allocated/step; "
