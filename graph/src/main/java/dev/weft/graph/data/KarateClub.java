@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Zachary's karate club from DIR/karate.edges ("u v weight", 0-based, each undirected edge once) and
- * DIR/karate.labels (one club per node, in order; '#' comments): 34 nodes, 156 directed edges (both
+ * DIR/karate.labels (one club per node, in order; '#' comments): 34 nodes, both
  * directions, coalesced), edge_weight the number of contexts, y the club (0 = Mr. Hi, 1 = Officer), and x
  * the identity (N, N) as PyG's KarateClub. (PyG's own labels are a 4-way modularity split; these are the
  * two clubs of the networkx data.)
