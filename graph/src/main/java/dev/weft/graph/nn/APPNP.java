@@ -1,6 +1,7 @@
 package dev.weft.graph.nn;
 
 import dev.weft.nn.functional.F;
+import dev.weft.graph.utils.GcnNorm;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.SparseTensor;
 import dev.weft.tensor.Tensor;
@@ -32,7 +33,7 @@ public final class APPNP extends MessagePassing {
     }
 
     public Tensor forward(Tensor x, Tensor edgeIndex) {
-        SparseTensor a = cached && cachedMatrix != null ? cachedMatrix : GcnNorm.matrix(edgeIndex, null, x.size(0), 1, true, x.dtype());
+        SparseTensor a = cached && cachedMatrix != null ? cachedMatrix : GcnNorm.matrix(edgeIndex, null, x.size(0), false, true, x.dtype());
         if (cached) cachedMatrix = a;
         Tensor h = x;
         for (int i = 0; i < k; i++) {

@@ -3,6 +3,7 @@ package dev.weft.graph.nn;
 import dev.weft.nn.OptionChecks;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Linear;
+import dev.weft.graph.utils.GcnNorm;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.SparseTensor;
 import dev.weft.tensor.Tensor;
@@ -83,7 +84,7 @@ public final class GCNConv extends MessagePassing {
             return cachedMatrix;
         }
         int n = x.size(0);
-        SparseTensor a = normalize ? GcnNorm.matrix(edgeIndex, edgeWeight, n, improved ? 2 : 1, addSelfLoops, x.dtype())
+        SparseTensor a = normalize ? GcnNorm.matrix(edgeIndex, edgeWeight, n, improved, addSelfLoops, x.dtype())
                 : Adjacency.of(edgeIndex, n).weightedMatrix(edgeWeight, x.dtype());
         if (cached) cachedMatrix = a;
         return a;

@@ -3,6 +3,7 @@ package dev.weft.graph.nn;
 import dev.weft.nn.OptionChecks;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Linear;
+import dev.weft.graph.utils.GcnNorm;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.SparseTensor;
 import dev.weft.tensor.Tensor;
@@ -61,7 +62,7 @@ public final class SGConv extends MessagePassing {
         Messages.nodeFeatures(this, x, in);
         Tensor h = cached ? cachedX : null;
         if (h == null) {
-            SparseTensor a = GcnNorm.matrix(edgeIndex, edgeWeight, x.size(0), 1, addSelfLoops, x.dtype());
+            SparseTensor a = GcnNorm.matrix(edgeIndex, edgeWeight, x.size(0), false, addSelfLoops, x.dtype());
             h = x;
             for (int i = 0; i < k; i++) h = a.matmul(h);
             if (cached) cachedX = h.detach();

@@ -1,6 +1,7 @@
 package dev.weft.graph.utils;
 
 import dev.weft.graph.Graph;
+import dev.weft.tensor.SparseTensor;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.DType;
 
@@ -39,10 +40,20 @@ public final class GcnNorm {
         Tensor col = ei.select(0, 1).contiguous();
         Tensor idx = flow.equals("source_to_target") ? col : row;
         Tensor deg = Degree.degree(idx, w, numNodes);
-        Tensor inv = deg.pow(-0.5);
-        inv = inv.maskedFill(inv.eq(Double.POSITIVE_INFINITY), 0);
+        Tensor empty = deg.le(0.0);
+        Tensor inv = deg.maskedFill(empty, 1.0).pow(-0.5).maskedFill(empty, 0.0);   // 0^-1/2 as 0, with no inf for the backward
         Tensor out = inv.indexSelect(0, row).mul(w).mul(inv.indexSelect(0, col));
         return new EdgeData(ei, out);
+    }
+
+    /**
+     * The normalized propagation matrix A_hat as an (N, N) CSR SparseTensor of dtype t, rows = targets (A_hat x sums
+     * w'_ji x_j into i); duplicate edges are summed into one entry. What GCNConv, SGConv and APPNP multiply by.
+     */
+    public static SparseTensor matrix(Tensor edgeIndex, Tensor weight, int numNodes, boolean improved, boolean addSelfLoops, DType t) {
+        EdgeData d = gcnNorm(edgeIndex, weight == null ? null : weight.to(t), numNodes, improved, addSelfLoops, "source_to_target", t);
+        Tensor ei = d.edgeIndex();
+        return SparseTensor.coo(ei.select(0, 1), ei.select(0, 0), d.edgeAttr(), numNodes, numNodes).toSparseCsr();
     }
 
     /** gcnNorm with PyG's defaults: self loops added, not improved, source_to_target, F32 when unweighted. */
