@@ -42,14 +42,14 @@ final class PlanetoidRun {
     }
 
     /** Result of one training run. */
-    record Run(double testAtBestVal, double bestVal, int bestEpoch, List<Curve> curves) {}
+    record Run(double testAtBestVal, double bestVal, int bestEpoch, double testAtEnd, List<Curve> curves) {}
 
     /** Trains model for epochs; forward(model, graph) gives logits (N, C). */
     static Run train(Graph g, Module model, Optimizer opt, int epochs, BiFunction<Module, Graph, Tensor> forward, String figure,
                      StepProgress progress) {
         Tensor y = g.y(), train = nonzero(g.trainMask()), val = nonzero(g.valMask()), test = nonzero(g.testMask());
         Tensor yTrain = y.indexSelect(0, train);
-        double bestVal = -1, testAtBest = Double.NaN;
+        double bestVal = -1, testAtBest = Double.NaN, last = Double.NaN;
         int bestEpoch = 0;
         List<Double> ep = new ArrayList<>(), valAcc = new ArrayList<>(), trainLoss = new ArrayList<>();
         for (int e = 1; e <= epochs; e++) {
@@ -65,6 +65,7 @@ final class PlanetoidRun {
                 va = accuracy(pred, y, val);
                 te = accuracy(pred, y, test);
             }
+            last = te;
             if (va > bestVal) {
                 bestVal = va;
                 testAtBest = te;
@@ -75,9 +76,10 @@ final class PlanetoidRun {
             trainLoss.add(loss.item());
             progress.update(e, String.format(Locale.ROOT, "loss %.4f  val %.2f%%", loss.item(), 100 * va));
         }
-        progress.report(String.format(Locale.ROOT, "best validation %.2f%% at epoch %d: test %.2f%%", 100 * bestVal, bestEpoch, 100 * testAtBest));
+        progress.report(String.format(Locale.ROOT, "best validation %.2f%% at epoch %d: test %.2f%%; test after the last epoch %.2f%%",
+                100 * bestVal, bestEpoch, 100 * testAtBest, 100 * last));
         progress.done();
-        return new Run(100 * testAtBest, 100 * bestVal, bestEpoch, List.of(new Curve(figure, "validation accuracy (%)", ep, valAcc)));
+        return new Run(100 * testAtBest, 100 * bestVal, bestEpoch, 100 * last, List.of(new Curve(figure, "validation accuracy (%)", ep, valAcc)));
     }
 
     static Tensor nonzero(Tensor mask) {
