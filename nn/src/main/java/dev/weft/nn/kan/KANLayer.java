@@ -29,7 +29,7 @@ import dev.weft.tensor.core.Shape;
  * paper-faithful path with every edge's activation; the two agree up to rounding. The grid adapts to data by
  * {@link #updateGridFromSamples} and is refined by {@link #refine} (see {@link KanGrid}).
  */
-public class KANLayer extends Module {
+public class KANLayer extends Module implements EdgeLayer {
     public final int inDim, outDim, num, k;
     public final double gridEps;
     public final BaseFun baseFun;
@@ -153,6 +153,12 @@ public class KANLayer extends Module {
         }
         return child;
     }
+
+    @Override
+    public int inDim() { return inDim; }
+
+    @Override
+    public int outDim() { return outDim; }
 
     /** The grid buffer (in, G + 2k + 1). */
     public Tensor grid() { return buffer("grid"); }

@@ -1,0 +1,19 @@
+package dev.weft.nn.kan;
+
+import dev.weft.tensor.Tensor;
+
+/**
+ * The contract every layer of the KAN family keeps ({@link KANLayer}, {@link FastKANLayer}, {@link ChebyKANLayer},
+ * {@link FANLayer}): a module from in features to out features over the last dim, {@code x (..., in) -> (..., out)},
+ * of one floating dtype with its parameters, so the variants stack and swap in a model alike.
+ */
+public interface EdgeLayer {
+    /** The number of input features (the last dim of the input). */
+    int inDim();
+
+    /** The number of output features (the last dim of the output). */
+    int outDim();
+
+    /** x (..., in) -> (..., out). */
+    Tensor forward(Tensor x);
+}
