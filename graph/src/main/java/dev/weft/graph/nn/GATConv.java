@@ -69,7 +69,7 @@ public final class GATConv extends MessagePassing {
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         Messages.nodeFeatures(this, x, in);
         int n = x.size(0);
-        Tensor ei = addSelfLoops ? SelfLoops.replace(edgeIndex, n) : edgeIndex;
+        Tensor ei = addSelfLoops ? Messages.withSelfLoops(edgeIndex, n) : edgeIndex;
         Adjacency adj = Adjacency.of(ei, n);
         Tensor z = child("lin").forward(x).reshape(n, heads, out);                       // (N, H, C)
         Tensor aSrc = z.mul(param("att_src")).sum(new int[] {2}, false);                  // (N, H)

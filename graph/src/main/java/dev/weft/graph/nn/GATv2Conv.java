@@ -73,7 +73,7 @@ public final class GATv2Conv extends MessagePassing {
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         Messages.nodeFeatures(this, x, in);
         int n = x.size(0);
-        Adjacency adj = Adjacency.of(addSelfLoops ? SelfLoops.replace(edgeIndex, n) : edgeIndex, n);
+        Adjacency adj = Adjacency.of(addSelfLoops ? Messages.withSelfLoops(edgeIndex, n) : edgeIndex, n);
         Tensor zl = child("lin_l").forward(x).reshape(n, heads, out);
         Tensor zr = shareWeights ? zl : child("lin_r").forward(x).reshape(n, heads, out);
         Tensor zj = adj.gatherSrc(zl);                                                      // (E, H, C)

@@ -1,5 +1,6 @@
 package dev.weft.graph.nn;
 
+import dev.weft.graph.utils.Loops;
 import dev.weft.tensor.Tensor;
 
 /** Small helpers the layers share for per-edge and per-node tensors. */
@@ -12,6 +13,11 @@ final class Messages {
         java.util.Arrays.fill(s, 1);
         s[0] = w.size(0);
         return w.reshape(s);
+    }
+
+    /** PyG's remove_self_loops then add_self_loops: the edges without loops, then one loop per node 0..n-1. */
+    static Tensor withSelfLoops(Tensor edgeIndex, int n) {
+        return Loops.addSelfLoops(Loops.removeSelfLoops(edgeIndex, null).edgeIndex(), null, 1, n).edgeIndex();
     }
 
     /** Checks x is a floating (N, F) node feature matrix with F = want (want < 0: any). */
