@@ -44,7 +44,7 @@ final class SparseGrads {
                         int[] bs = new int[xs.length];
                         java.util.Arrays.fill(bs, 1);
                         bs[0] = m;
-                        Tensor count = rowPtr.narrow(0, 1, m).sub(rowPtr.narrow(0, 0, m)).to(g.dtype()).clampMin(1).reshape(bs);
+                        Tensor count = Segments.counts(rowPtr, g.dtype()).clampMin(1).reshape(bs);
                         yield g.div(count).indexSelect(0, Segments.rowIndex(rowPtr));
                     }
                     case MAX, MIN -> {

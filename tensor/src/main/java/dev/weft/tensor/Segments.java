@@ -108,8 +108,8 @@ public final class Segments {
         return Tensor.of(SparseStructure.rowIndex(rowPtr.toLongArray()));
     }
 
-    /** Rows per segment, as dtype t (m). */
-    static Tensor counts(Tensor rowPtr, DType t) {
+    /** Rows per segment, rowPtr[i+1] - rowPtr[i], as dtype t (m). */
+    public static Tensor counts(Tensor rowPtr, DType t) {
         int m = rowPtr.size(0) - 1;
         return rowPtr.narrow(0, 1, m).sub(rowPtr.narrow(0, 0, m)).to(t);
     }

@@ -94,7 +94,7 @@ public final class Adjacency {
 
     /** The number of incoming edges per target, as dtype t (numDst). */
     public Tensor inDegree(DType t) {
-        return rowPtr.narrow(0, 1, numDst).sub(rowPtr.narrow(0, 0, numDst)).to(t);
+        return Segments.counts(rowPtr, t);
     }
 
     /** Softmax of per-edge scores (E, ...) (target order) over each target's incoming edges. */
