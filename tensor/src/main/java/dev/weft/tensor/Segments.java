@@ -126,11 +126,8 @@ public final class Segments {
         if (dimSize < 0) throw new IllegalArgumentException("scatter: dim_size " + dimSize + " must be >= 0");
         long[] idx = index.toLongArray();
         SparseStructure.inRange("scatter", "scatter", idx, dimSize);
-        long[] ptr = new long[dimSize + 1];
-        for (long i : idx) ptr[(int) i + 1]++;
-        for (int i = 0; i < dimSize; i++) ptr[i + 1] += ptr[i];
-        long[] next = java.util.Arrays.copyOf(ptr, dimSize), perm = new long[idx.length];
-        for (int p = 0; p < idx.length; p++) perm[(int) next[(int) idx[p]]++] = p;
+        SparseStructure.Groups groups = SparseStructure.group(idx, dimSize);
+        long[] ptr = groups.rowPtr(), perm = groups.perm();
         Tensor permT = Tensor.of(perm);
         return new Grouped(src.indexSelect(0, permT), Tensor.of(ptr), permT);
     }

@@ -27,25 +27,32 @@ public final class SparseStructure {
         }
     }
 
+    /**
+     * Entries grouped by key with a stable counting sort: perm lists the entry positions group by group (each
+     * group in entry order), rowPtr (size + 1) the group boundaries in perm. Keys must be in [0, size) (callers
+     * check, with their own op's message).
+     */
+    public record Groups(long[] perm, long[] rowPtr) {}
+
+    /** The stable grouping of entries 0 .. key.length-1 by key (see {@link Groups}). */
+    public static Groups group(long[] key, int size) {
+        long[] ptr = new long[size + 1];
+        for (long k : key) ptr[(int) k + 1]++;
+        for (int i = 0; i < size; i++) ptr[i + 1] += ptr[i];
+        long[] next = java.util.Arrays.copyOf(ptr, size), perm = new long[key.length];
+        for (int p = 0; p < key.length; p++) perm[(int) next[(int) key[p]]++] = p;
+        return new Groups(perm, ptr);
+    }
+
     /** A^T's structure for A = (rowPtr, col) with cols columns, in rowPtr's index dtype and device. */
     public static Transposed transpose(Tensor rowPtr, Tensor col, int cols) {
         long[] rp = rowPtr.toLongArray(), c = col.toLongArray();
-        int nnz = c.length;
-        long[] ptrT = new long[cols + 1];
         for (long j : c) {
             if (j < 0 || j >= cols) throw new IndexOutOfBoundsException("sparse transpose: column index " + j + " outside [0, " + cols + ")");
-            ptrT[(int) j + 1]++;
         }
-        for (int j = 0; j < cols; j++) ptrT[j + 1] += ptrT[j];
-        long[] next = ptrT.clone(), colT = new long[nnz], perm = new long[nnz];
-        int m = rp.length - 1;
-        for (int i = 0; i < m; i++) {
-            for (long p = rp[i]; p < rp[i + 1]; p++) {
-                int q = (int) next[(int) c[(int) p]]++;
-                colT[q] = i;
-                perm[q] = p;
-            }
-        }
+        Groups byCol = group(c, cols);                  // entries are in row order, so each column keeps A's row order
+        long[] row = rowIndex(rp), perm = byCol.perm(), colT = new long[perm.length], ptrT = byCol.rowPtr();
+        for (int q = 0; q < perm.length; q++) colT[q] = row[(int) perm[q]];
         Device d = rowPtr.device();
         DType t = rowPtr.dtype();
         return new Transposed(index(ptrT, t, d), index(colT, t, d), index(perm, DType.I64, d));

@@ -1,6 +1,7 @@
 package dev.weft.graph.nn;
 
 import dev.weft.tensor.Segments;
+import dev.weft.tensor.SparseStructure;
 import dev.weft.tensor.SparseTensor;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.DType;
@@ -43,20 +44,18 @@ public final class Adjacency {
         }
         long[] e = edgeIndex.contiguous().toLongArray();
         int m = edgeIndex.size(1);
-        long[] count = new long[numDst + 1];
+        long[] target = new long[m];
         for (int p = 0; p < m; p++) {
             long j = e[p], i = e[m + p];
             if (j < 0 || j >= numSrc) throw new IndexOutOfBoundsException("edge_index: source " + j + " of edge " + p + " outside [0, " + numSrc + ")");
             if (i < 0 || i >= numDst) throw new IndexOutOfBoundsException("edge_index: target " + i + " of edge " + p + " outside [0, " + numDst + ")");
-            count[(int) i + 1]++;
+            target[p] = i;
         }
-        for (int i = 0; i < numDst; i++) count[i + 1] += count[i];
-        long[] next = java.util.Arrays.copyOf(count, numDst), perm = new long[m], src = new long[m], dst = new long[m];
-        for (int p = 0; p < m; p++) {
-            int i = (int) e[m + p], q = (int) next[i]++;
-            perm[q] = p;
-            src[q] = e[p];
-            dst[q] = i;
+        SparseStructure.Groups byTarget = SparseStructure.group(target, numDst);
+        long[] perm = byTarget.perm(), count = byTarget.rowPtr(), src = new long[m], dst = new long[m];
+        for (int q = 0; q < m; q++) {
+            src[q] = e[(int) perm[q]];
+            dst[q] = target[(int) perm[q]];
         }
         return new Adjacency(numSrc, numDst, Tensor.of(perm), Tensor.of(src), Tensor.of(dst), Tensor.of(count));
     }

@@ -1,5 +1,6 @@
 package dev.weft.graph.nn.aggr;
 
+import dev.weft.tensor.SparseStructure;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Shape;
@@ -18,14 +19,11 @@ final class Batches {
             throw new IllegalArgumentException(op + ": batch must be an integer (" + n + ") tensor, got " + batch.dtype() + " " + Shape.format(batch.shape()));
         }
         long[] b = batch.contiguous().toLongArray();
-        long[] ptr = new long[size + 1];
         for (int v = 0; v < n; v++) {
             if (b[v] < 0 || b[v] >= size) throw new IndexOutOfBoundsException(op + ": batch[" + v + "] = " + b[v] + " outside [0, " + size + ")");
-            ptr[(int) b[v] + 1]++;
         }
-        for (int i = 0; i < size; i++) ptr[i + 1] += ptr[i];
-        long[] next = java.util.Arrays.copyOf(ptr, size), perm = new long[n];
-        for (int v = 0; v < n; v++) perm[(int) next[(int) b[v]]++] = v;
+        SparseStructure.Groups g = SparseStructure.group(b, size);
+        long[] perm = g.perm(), ptr = g.rowPtr();
         return new Grouped(Tensor.of(perm), Tensor.of(ptr), size);
     }
 
