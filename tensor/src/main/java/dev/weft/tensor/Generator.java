@@ -1,6 +1,6 @@
 package dev.weft.tensor;
 
-import dev.weft.tensor.core.Philox;
+import dev.weft.kernels.random.Philox;
 
 /**
  * A seeded, splittable random generator over {@link Philox}: state is a 64-bit key (the seed) and a

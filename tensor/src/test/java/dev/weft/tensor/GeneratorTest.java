@@ -1,7 +1,7 @@
 package dev.weft.tensor;
 
 import dev.weft.tensor.core.DType;
-import dev.weft.tensor.core.Philox;
+import dev.weft.kernels.random.Philox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

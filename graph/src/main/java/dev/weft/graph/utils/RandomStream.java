@@ -1,7 +1,7 @@
 package dev.weft.graph.utils;
 
 import dev.weft.tensor.Generator;
-import dev.weft.tensor.core.Philox;
+import dev.weft.kernels.random.Philox;
 
 /**
  * Host-side random draws for the graph samplers, from a {@link Generator}'s Philox stream: one block

@@ -1,7 +1,8 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.Parallel;
-import dev.weft.tensor.core.Philox;
+import dev.weft.kernels.random.Philox;
+import dev.weft.kernels.random.RandomFill;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.CreationOp;
 import dev.weft.tensor.op.Distribution;
@@ -46,6 +47,7 @@ final class CpuCreation {
             permutation(r, a, n);
             return;
         }
+        if (bulk(r, a, n)) return;
         int per = r.dist().perBlock(r.dtype());
         long blocks = r.dist().blocks(n, r.dtype());
         Parallel.forRange((int) blocks, BLOCK_GRAIN, (from, to) -> {
@@ -55,20 +57,6 @@ final class CpuCreation {
                 Philox.block(r.seed(), r.counter() + b, w);
                 int base = b * per, m = Math.min(per, n - base);
                 switch (r.dist()) {
-                    case UNIFORM -> {
-                        double lo = r.p0(), hi = r.p1();
-                        if (per == 4) {
-                            for (int j = 0; j < m; j++) {
-                                float x = (float) (lo + (hi - lo) * Philox.uniformFloat(w[j]));
-                                ((float[]) a)[base + j] = x >= hi && hi > lo ? Math.nextDown((float) hi) : x;
-                            }
-                        } else {
-                            for (int j = 0; j < m; j++) {
-                                double x = lo + (hi - lo) * Philox.uniformDouble(w[2 * j], w[2 * j + 1]);
-                                ((double[]) a)[base + j] = x >= hi && hi > lo ? Math.nextDown(hi) : x;
-                            }
-                        }
-                    }
                     case NORMAL -> {
                         if (per == 4) {
                             boxMuller(1 - Philox.uniformFloat(w[0]), Philox.uniformFloat(w[1]), v, 0);
@@ -85,16 +73,36 @@ final class CpuCreation {
                             CpuConvert.setLong(a, base + j, lo + Math.unsignedMultiplyHigh(bits, range));
                         }
                     }
-                    case BERNOULLI -> {
-                        for (int j = 0; j < m; j++) {
-                            double u = (w[j] & 0xFFFFFFFFL) * 0x1.0p-32;
-                            CpuConvert.setLong(a, base + j, u < r.p0() ? 1 : 0);
-                        }
+                    case BERNOULLI -> {                                // integer outputs (F32/F64 went to bulk)
+                        long t = Philox.bernoulliThreshold(r.p0());
+                        for (int j = 0; j < m; j++) CpuConvert.setLong(a, base + j, (w[j] & 0xFFFFFFFFL) < t ? 1 : 0);
                     }
+                    case UNIFORM -> throw new IllegalStateException("uniform into " + r.dtype() + " (F32/F64 only) reached the CPU fill");
                     case PERMUTATION -> throw new IllegalStateException("unreachable");
                 }
             }
         });
+    }
+
+    /** Uniform and Bernoulli fills of F32/F64 through the bulk kernels (kernels/random); false for the rest. */
+    private static boolean bulk(CreationOp.Random r, Object a, int n) {
+        long key = r.seed(), counter = r.counter();
+        switch (r.dist()) {
+            case UNIFORM -> {
+                if (a instanceof float[] f) RandomFill.uniform(key, counter, r.p0(), r.p1(), f, 0, n);
+                else RandomFill.uniform(key, counter, r.p0(), r.p1(), (double[]) a, 0, n);
+                return true;
+            }
+            case BERNOULLI -> {
+                if (a instanceof float[] f) RandomFill.bernoulli(key, counter, r.p0(), f, 0, n);
+                else if (a instanceof double[] d) RandomFill.bernoulli(key, counter, r.p0(), d, 0, n);
+                else return false;
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** Two standard normals from u1 in (0, 1] and u2 in [0, 1) into v[at], v[at + 1]. */
