@@ -1,0 +1,54 @@
+package dev.weft.graph.models;
+
+import dev.weft.graph.nn.SAGEConv;
+import dev.weft.nn.Module;
+import dev.weft.nn.ModuleList;
+import dev.weft.nn.OptionChecks;
+import dev.weft.nn.functional.F;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Tensor;
+
+/**
+ * PyG's {@code GraphSAGE} basic model (Hamilton et al. 2017): numLayers SAGEConv (mean aggregation), ReLU and
+ * dropout(p) after every layer but the last: in -> hidden -> ... -> hidden -> out, logits out. Trains full-batch
+ * or on {@link dev.weft.graph.loader.NeighborLoader} batches (run on the batch graph, read the seeds' rows);
+ * the same weights then infer on the whole graph. Dropout masks come from the generator given.
+ */
+public final class GraphSage extends Module {
+    private final int numLayers;
+    private final double dropout;
+    private final Generator dropGen;
+    private final ModuleList convs;
+
+    public GraphSage(int in, int hidden, int numLayers, int out, double dropout, Generator g) {
+        OptionChecks.atLeast("GraphSage", "num_layers", numLayers, 1);
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("GraphSage: dropout must be in [0, 1), got " + dropout);
+        this.numLayers = numLayers;
+        this.dropout = dropout;
+        this.convs = registerModule("convs", new ModuleList());
+        for (int l = 0; l < numLayers; l++) {
+            int a = l == 0 ? in : hidden, b = l == numLayers - 1 ? out : hidden;
+            convs.add(new SAGEConv(SAGEConv.options(a, b).generator(g)));
+        }
+        this.dropGen = g.split();
+    }
+
+    public SAGEConv conv(int l) {
+        return convs.get(l, SAGEConv.class);
+    }
+
+    /** Logits (N, out) for node features x (N, in) over edgeIndex (2, E). */
+    public Tensor forward(Tensor x, Tensor edgeIndex) {
+        Tensor h = x;
+        for (int l = 0; l < numLayers; l++) {
+            h = conv(l).forward(h, edgeIndex);
+            if (l < numLayers - 1) h = F.dropout(h.relu(), dropout, isTraining(), dropGen);
+        }
+        return h;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        throw new UnsupportedOperationException("GraphSage: call forward(x, edgeIndex)");
+    }
+}
