@@ -78,7 +78,22 @@ public class KAN extends Module {
     }
 
     /** The output and every layer's per-edge activations (pykan's forward with save_act). */
-    public record Activations(Tensor y, List<KANLayer.Activations> layers) {}
+    public record Activations(Tensor y, List<KANLayer.Activations> layers) {
+        /** Layer l's input x_l (B, n_l) (pykan's acts[l]). */
+        public Tensor input(int l) {
+            return layers.get(l).preacts().select(1, 0);
+        }
+
+        /** Layer l's edge activations (B, n_{l+1}, n_l) (pykan's spline_postacts[l]). */
+        public Tensor postacts(int l) {
+            return layers.get(l).postacts();
+        }
+
+        /** Layer l's output (B, n_{l+1}): the next layer's input, or y for the last layer. */
+        public Tensor output(int l) {
+            return l + 1 < layers.size() ? input(l + 1) : y;
+        }
+    }
 
     /** The paper-faithful forward: every layer's edges formed (needed by {@link #reg}). x (B, n_0). */
     public Activations forwardActivations(Tensor x) {
@@ -108,9 +123,7 @@ public class KAN extends Module {
      * (pykan's +1 and 1e-4 guards). Differentiable in all parameters.
      */
     public Tensor reg(Activations acts, double lambL1, double lambEntropy, double lambCoef, double lambCoefDiff) {
-        if (acts.layers().size() != depth()) {
-            throw new IllegalArgumentException("KAN.reg: activations of " + acts.layers().size() + " layers, the model has " + depth());
-        }
+        checkActs("KAN.reg", acts);
         double ln2 = Math.log(2);
         Tensor r = null;
         for (int l = 0; l < depth(); l++) {
@@ -129,6 +142,107 @@ public class KAN extends Module {
             r = r == null ? t : r.add(t);
         }
         return r;
+    }
+
+    /** {@link #attribute(Activations)} of the activations on the samples x (B, n_0). */
+    public KanAttribution attribute(Tensor x) {
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            return attribute(forwardActivations(x));
+        }
+    }
+
+    /** pykan's attribute(): node and edge importance scores from one forward pass (see {@link KanAttribution}). */
+    public KanAttribution attribute(Activations acts) {
+        checkActs("KAN.attribute", acts);
+        return KanAttribution.of(acts);
+    }
+
+    /** pykan's remove_edge: masks edge i -> j of layer l (layer l's mask[i, j] = 0). Modifies this model. */
+    public void removeEdge(int l, int i, int j) {
+        checkEdge("KAN.removeEdge", l, i, j);
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            layer(l).mask().select(0, i).select(0, j).fill_(0);
+        }
+    }
+
+    /**
+     * pykan's remove_node (mode 'all'): masks every edge into node i of node layer l (from layer l - 1) and out of it
+     * (into layer l + 1). Node layers are 0 (the inputs) .. L (the outputs). Modifies this model.
+     */
+    public void removeNode(int l, int i) {
+        if (l < 0 || l > depth() || i < 0 || i >= width[l]) {
+            throw new IllegalArgumentException("KAN.removeNode: node (" + l + ", " + i + ") outside widths " + Arrays.toString(width));
+        }
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            if (l > 0) layer(l - 1).mask().select(1, i).fill_(0);
+            if (l < depth()) layer(l).mask().select(0, i).fill_(0);
+        }
+    }
+
+    /** {@link #pruneNode(Tensor, double)} at pykan's threshold 1e-2. */
+    public KAN pruneNode(Tensor x) {
+        return pruneNode(x, 1e-2);
+    }
+
+    /**
+     * pykan's prune_node: the hidden nodes whose {@link #attribute attribution} score on the samples x (B, n_0) is at
+     * most threshold are removed. This model's edges into and out of them are masked ({@link #removeNode}), and the
+     * returned model is this one without them: narrower hidden layers (e.g. [2, 5, 1] -> [2, 1, 1]), the kept
+     * edges' grids, coefficients, scales and masks (and symbolic branches) copied, so its outputs are this masked
+     * model's. Inputs and outputs are kept. A threshold that removes every node of some layer is refused.
+     */
+    public KAN pruneNode(Tensor x, double threshold) {
+        return KanPruning.pruneNode(this, attribute(x), OptionChecks.nonNegative("KAN.pruneNode", "threshold", threshold));
+    }
+
+    /** {@link #pruneEdge(Tensor, double)} at pykan's threshold 3e-2. */
+    public void pruneEdge(Tensor x) {
+        pruneEdge(x, 3e-2);
+    }
+
+    /**
+     * pykan's prune_edge: masks every edge whose {@link #attribute attribution} score on the samples x (B, n_0) is at
+     * most threshold (mask = mask * (score > threshold)). Modifies this model.
+     */
+    public void pruneEdge(Tensor x, double threshold) {
+        KanPruning.pruneEdge(this, attribute(x), OptionChecks.nonNegative("KAN.pruneEdge", "threshold", threshold));
+    }
+
+    /** {@link #prune(Tensor, double, double)} at pykan's thresholds: nodes 1e-2, edges 3e-2. */
+    public KAN prune(Tensor x) {
+        return prune(x, 1e-2, 3e-2);
+    }
+
+    /**
+     * pykan's prune: {@link #pruneNode} at nodeThreshold (masking this model), then {@link #pruneEdge} of the
+     * smaller model at edgeThreshold, its scores recomputed on x (B, n_0). Returns the smaller model.
+     */
+    public KAN prune(Tensor x, double nodeThreshold, double edgeThreshold) {
+        OptionChecks.nonNegative("KAN.prune", "edgeThreshold", edgeThreshold);
+        KAN small = pruneNode(x, nodeThreshold);
+        small.pruneEdge(x, edgeThreshold);
+        return small;
+    }
+
+    /** A model over these options' widths made of the given layers (pruning). */
+    static KAN fromLayers(Options o, List<KANLayer> layers) {
+        return new KAN(o, layers);
+    }
+
+    Options options() {
+        return options;
+    }
+
+    private void checkActs(String where, Activations acts) {
+        if (acts.layers().size() != depth()) {
+            throw new IllegalArgumentException(where + ": activations of " + acts.layers().size() + " layers, the model has " + depth());
+        }
+    }
+
+    private void checkEdge(String where, int l, int i, int j) {
+        if (l < 0 || l >= depth() || i < 0 || i >= width[l] || j < 0 || j >= width[l + 1]) {
+            throw new IllegalArgumentException(where + ": edge (" + l + ", " + i + ", " + j + ") outside widths " + Arrays.toString(width));
+        }
     }
 
     /**
@@ -180,6 +294,11 @@ public class KAN extends Module {
         }
 
         Options copy() {
+            return withWidth(width);
+        }
+
+        /** These options with other widths. */
+        Options withWidth(int[] width) {
             Options c = new Options(width);
             c.grid = grid;
             c.k = k;
