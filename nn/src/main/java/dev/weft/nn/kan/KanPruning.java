@@ -1,6 +1,7 @@
 package dev.weft.nn.kan;
 
 import dev.weft.autograd.GradMode;
+import dev.weft.nn.kan.symbolic.SymbolicKANLayer;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +34,14 @@ final class KanPruning {
             for (int i = 0; i < width[l]; i++) if (!kept[i]) m.removeNode(l, i);
         }
         List<KANLayer> layers = new ArrayList<>();
+        List<SymbolicKANLayer> symbolic = new ArrayList<>();
         int[] newWidth = new int[depth + 1];
         for (int l = 0; l <= depth; l++) newWidth[l] = keep[l].length;
-        for (int l = 0; l < depth; l++) layers.add(m.layer(l).subset(keep[l], keep[l + 1]));
-        return KAN.fromLayers(m.options().withWidth(newWidth), layers);
+        for (int l = 0; l < depth; l++) {
+            layers.add(m.layer(l).subset(keep[l], keep[l + 1]));
+            symbolic.add(m.symbolic(l).subset(keep[l], keep[l + 1]));
+        }
+        return KAN.fromLayers(m.options().withWidth(newWidth), layers, symbolic);
     }
 
     static void pruneEdge(KAN m, KanAttribution a, double threshold) {
