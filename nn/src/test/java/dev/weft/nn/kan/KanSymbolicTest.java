@@ -74,7 +74,6 @@ class KanSymbolicTest {
         assertEquals(want.r2(), r2);
         assertArrayEquals(want.affine(), m.symbolic(1).affine(1, 0), 1e-6);   // stored in the F64 model's affine
         // refitting an edge that is symbolic already: its postacts are the formula's, pykan reports -1e8
-        m.symbolic(1).setAffine(1, 0, -3, 0.5, 2, -1);
         m.symbolic(1).fixSymbolic(1, 0, SymbolicLib.get("tanh"), -3, 0.5, 2, -1);
         Tensor h = acts.input(1).select(1, 1), edge = h.mul(-3).add(0.5).tanh().mul(2).sub(1);
         assertEquals(Suggestion.MASKED_R2, m.fixSymbolic(1, 1, 0, "tanh", x));
