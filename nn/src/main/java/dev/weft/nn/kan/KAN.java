@@ -4,6 +4,14 @@ import dev.weft.nn.Module;
 import dev.weft.nn.ModuleList;
 import dev.weft.nn.OptionChecks;
 import dev.weft.nn.init.Init;
+import dev.weft.nn.kan.symbolic.FitParams;
+import dev.weft.nn.kan.symbolic.Suggestion;
+import dev.weft.nn.kan.symbolic.SymbolicChoice;
+import dev.weft.nn.kan.symbolic.SymbolicFormula;
+import dev.weft.nn.kan.symbolic.SymbolicFunction;
+import dev.weft.nn.kan.symbolic.SymbolicKANLayer;
+import dev.weft.nn.kan.symbolic.SymbolicLib;
+import dev.weft.nn.kan.symbolic.SymbolicOptions;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.util.ArrayList;
@@ -12,17 +20,19 @@ import java.util.List;
 
 /**
  * A Kolmogorov-Arnold Network (Liu et al. 2024) from widths [n_0, n_1, ..., n_L]: KAN(x) = (Phi_{L-1} o ... o Phi_0)(x),
- * each Phi_l a {@link KANLayer} (n_l -> n_{l+1}), pykan's MultKAN without multiplication nodes, node affines
- * or symbolic branches. Submodules act_fun.0, act_fun.1, ... as pykan names them, so a state dict (grid and
- * mask buffers included) reads like pykan's. Defaults are MultKAN's: grid 3, k 3, noiseScale 0.3. The grid
- * adapts to data by {@link #updateGridFromSamples}, is extended by {@link #refine}; {@link #reg} is the
- * paper's sparsity regularizer over the activations of {@link #forwardActivations}.
+ * each Phi_l a {@link KANLayer} (n_l -> n_{l+1}) plus its symbolic branch, a {@link SymbolicKANLayer}: pykan's
+ * MultKAN without multiplication nodes or node affines. Submodules act_fun.0, act_fun.1, ... and symbolic_fun.0,
+ * symbolic_fun.1, ... as pykan names them, so a state dict (grid and mask buffers included) reads like pykan's.
+ * Defaults are MultKAN's: grid 3, k 3, noiseScale 0.3. The grid adapts to data by {@link #updateGridFromSamples},
+ * is extended by {@link #refine}; {@link #reg} is the paper's sparsity regularizer over the activations of
+ * {@link #forwardActivations}. The paper's interpretability steps: {@link #prune} by {@link #attribute attribution}
+ * scores, then {@link #fixSymbolic} / {@link #autoSymbolic} edges to library functions and {@link #symbolicFormula}.
  */
 public class KAN extends Module {
     private final int[] width;
     public final int grid, k;
     private final Options options;
-    private final ModuleList actFun;
+    private final ModuleList actFun, symbolicFun;
 
     /** {@code new KAN(2, 5, 1)}: widths with the default options. */
     public KAN(int... width) {
@@ -31,10 +41,10 @@ public class KAN extends Module {
 
     /** {@code new KAN(KAN.options(2, 5, 1).grid(5).k(3).generator(g))}. */
     public KAN(Options o) {
-        this(o, null);
+        this(o, null, null);
     }
 
-    private KAN(Options o, List<KANLayer> layers) {
+    private KAN(Options o, List<KANLayer> layers, List<SymbolicKANLayer> symbolic) {
         if (o.width.length < 2) throw new IllegalArgumentException("KAN: width needs at least 2 entries, got " + Arrays.toString(o.width));
         for (int w : o.width) OptionChecks.atLeast("KAN", "width entries", w, 1);
         this.options = o.copy();
@@ -47,6 +57,10 @@ public class KAN extends Module {
             actFun.add(layers != null ? layers.get(l) : new KANLayer(KANLayer.options(width[l], width[l + 1]).num(o.grid).k(o.k)
                     .noiseScale(o.noiseScale).scaleBase(o.scaleBaseMu, o.scaleBaseSigma).baseFun(o.baseFun).gridEps(o.gridEps)
                     .gridRange(o.gridLo, o.gridHi).spTrainable(o.spTrainable).sbTrainable(o.sbTrainable).generator(g)));
+        }
+        this.symbolicFun = registerModule("symbolic_fun", new ModuleList());
+        for (int l = 0; l + 1 < width.length; l++) {
+            symbolicFun.add(symbolic != null ? symbolic.get(l) : new SymbolicKANLayer(width[l], width[l + 1]));
         }
     }
 
@@ -70,25 +84,70 @@ public class KAN extends Module {
         return actFun.get(l, KANLayer.class);
     }
 
+    /** Layer l's symbolic branch (pykan's symbolic_fun[l]). */
+    public SymbolicKANLayer symbolic(int l) {
+        return symbolicFun.get(l, SymbolicKANLayer.class);
+    }
+
     // x: (B, n_0) -> (B, n_L)
     @Override
     public Tensor forward(Tensor x) {
-        for (int l = 0; l < depth(); l++) x = layer(l).forward(x);
+        for (int l = 0; l < depth(); l++) x = layerForward(l, x);
         return x;
     }
 
-    /** The output and every layer's per-edge activations (pykan's forward with save_act). */
-    public record Activations(Tensor y, List<KANLayer.Activations> layers) {}
+    /** Layer l's output: its spline branch plus its symbolic branch (when that has an edge). */
+    private Tensor layerForward(int l, Tensor x) {
+        Tensor y = layer(l).forward(x);
+        SymbolicKANLayer s = symbolic(l);
+        return s.active() ? y.add(s.forward(x)) : y;
+    }
+
+    /**
+     * The output and every layer's per-edge activations (pykan's forward with save_act): layers holds the numeric
+     * (spline) branch's, symbolic the symbolic branch's postacts (B, n_{l+1}, n_l) (a zero view where a layer has
+     * no symbolic edge). {@link #reg} reads the numeric branch only, as pykan's.
+     */
+    public record Activations(Tensor y, List<KANLayer.Activations> layers, List<Tensor> symbolic) {
+        public Activations {
+            layers = List.copyOf(layers);
+            symbolic = List.copyOf(symbolic);
+        }
+
+        /** Layer l's input x_l (B, n_l) (pykan's acts[l]). */
+        public Tensor input(int l) {
+            return layers.get(l).preacts().select(1, 0);
+        }
+
+        /** Layer l's edge activations, both branches (B, n_{l+1}, n_l) (pykan's spline_postacts[l]). */
+        public Tensor postacts(int l) {
+            return layers.get(l).postacts().add(symbolic.get(l));
+        }
+
+        /** Layer l's output (B, n_{l+1}): the next layer's input, or y for the last layer. */
+        public Tensor output(int l) {
+            return l + 1 < layers.size() ? input(l + 1) : y;
+        }
+    }
 
     /** The paper-faithful forward: every layer's edges formed (needed by {@link #reg}). x (B, n_0). */
     public Activations forwardActivations(Tensor x) {
         List<KANLayer.Activations> acts = new ArrayList<>();
+        List<Tensor> sym = new ArrayList<>();
         for (int l = 0; l < depth(); l++) {
             KANLayer.Activations a = layer(l).forwardActivations(x);
+            SymbolicKANLayer s = symbolic(l);
             acts.add(a);
-            x = a.y();
+            if (s.active()) {
+                Tensor p = s.postacts(x);
+                sym.add(p);
+                x = a.y().add(p.sum(2));
+            } else {
+                sym.add(Tensor.zeros(x.dtype(), 1, 1, 1).expand(x.size(0), width[l + 1], width[l]));
+                x = a.y();
+            }
         }
-        return new Activations(x, List.copyOf(acts));
+        return new Activations(x, acts, sym);
     }
 
     /** {@link #reg(Activations, double, double, double, double)} with mu1 = 1, mu2 = 1 (the paper's) and no coefficient terms. */
@@ -108,9 +167,7 @@ public class KAN extends Module {
      * (pykan's +1 and 1e-4 guards). Differentiable in all parameters.
      */
     public Tensor reg(Activations acts, double lambL1, double lambEntropy, double lambCoef, double lambCoefDiff) {
-        if (acts.layers().size() != depth()) {
-            throw new IllegalArgumentException("KAN.reg: activations of " + acts.layers().size() + " layers, the model has " + depth());
-        }
+        checkActs("KAN.reg", acts);
         double ln2 = Math.log(2);
         Tensor r = null;
         for (int l = 0; l < depth(); l++) {
@@ -131,6 +188,269 @@ public class KAN extends Module {
         return r;
     }
 
+    /** {@link #attribute(Activations)} of the activations on the samples x (B, n_0). */
+    public KanAttribution attribute(Tensor x) {
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            return attribute(forwardActivations(x));
+        }
+    }
+
+    /** pykan's attribute(): node and edge importance scores from one forward pass (see {@link KanAttribution}). */
+    public KanAttribution attribute(Activations acts) {
+        checkActs("KAN.attribute", acts);
+        return KanAttribution.of(acts);
+    }
+
+    /** pykan's remove_edge: masks edge i -> j of layer l (layer l's mask[i, j] = 0). Modifies this model. */
+    public void removeEdge(int l, int i, int j) {
+        checkEdge("KAN.removeEdge", l, i, j);
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            layer(l).mask().select(0, i).select(0, j).fill_(0);
+        }
+    }
+
+    /**
+     * pykan's remove_node (mode 'all'): masks every edge into node i of node layer l (from layer l - 1) and out of it
+     * (into layer l + 1), in both branches. Node layers are 0 (the inputs) .. L (the outputs). Modifies this model.
+     */
+    public void removeNode(int l, int i) {
+        if (l < 0 || l > depth() || i < 0 || i >= width[l]) {
+            throw new IllegalArgumentException("KAN.removeNode: node (" + l + ", " + i + ") outside widths " + Arrays.toString(width));
+        }
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            if (l > 0) {
+                layer(l - 1).mask().select(1, i).fill_(0);
+                symbolic(l - 1).mask().select(0, i).fill_(0);
+            }
+            if (l < depth()) {
+                layer(l).mask().select(0, i).fill_(0);
+                symbolic(l).mask().select(1, i).fill_(0);
+            }
+        }
+    }
+
+    /** {@link #pruneNode(Tensor, double)} at pykan's threshold 1e-2. */
+    public KAN pruneNode(Tensor x) {
+        return pruneNode(x, 1e-2);
+    }
+
+    /**
+     * pykan's prune_node: the hidden nodes whose {@link #attribute attribution} score on the samples x (B, n_0) is at
+     * most threshold are removed. This model's edges into and out of them are masked ({@link #removeNode}), and the
+     * returned model is this one without them: narrower hidden layers (e.g. [2, 5, 1] -> [2, 1, 1]), the kept
+     * edges' grids, coefficients, scales and masks (and symbolic branches) copied, so its outputs are this masked
+     * model's. Inputs and outputs are kept. A threshold that removes every node of some layer is refused.
+     */
+    public KAN pruneNode(Tensor x, double threshold) {
+        return KanPruning.pruneNode(this, attribute(x), OptionChecks.nonNegative("KAN.pruneNode", "threshold", threshold));
+    }
+
+    /** {@link #pruneEdge(Tensor, double)} at pykan's threshold 3e-2. */
+    public void pruneEdge(Tensor x) {
+        pruneEdge(x, 3e-2);
+    }
+
+    /**
+     * pykan's prune_edge: masks every edge whose {@link #attribute attribution} score on the samples x (B, n_0) is at
+     * most threshold (mask = mask * (score > threshold)). Modifies this model.
+     */
+    public void pruneEdge(Tensor x, double threshold) {
+        KanPruning.pruneEdge(this, attribute(x), OptionChecks.nonNegative("KAN.pruneEdge", "threshold", threshold));
+    }
+
+    /** {@link #prune(Tensor, double, double)} at pykan's thresholds: nodes 1e-2, edges 3e-2. */
+    public KAN prune(Tensor x) {
+        return prune(x, 1e-2, 3e-2);
+    }
+
+    /**
+     * pykan's prune: {@link #pruneNode} at nodeThreshold (masking this model), then {@link #pruneEdge} of the
+     * smaller model at edgeThreshold, its scores recomputed on x (B, n_0). Returns the smaller model.
+     */
+    public KAN prune(Tensor x, double nodeThreshold, double edgeThreshold) {
+        OptionChecks.nonNegative("KAN.prune", "edgeThreshold", edgeThreshold);
+        KAN small = pruneNode(x, nodeThreshold);
+        small.pruneEdge(x, edgeThreshold);
+        return small;
+    }
+
+    /** A model over these options' widths made of the given layers and symbolic branches (pruning). */
+    static KAN fromLayers(Options o, List<KANLayer> layers, List<SymbolicKANLayer> symbolic) {
+        return new KAN(o, layers, symbolic);
+    }
+
+    Options options() {
+        return options;
+    }
+
+    private void checkActs(String where, Activations acts) {
+        if (acts.layers().size() != depth()) {
+            throw new IllegalArgumentException(where + ": activations of " + acts.layers().size() + " layers, the model has " + depth());
+        }
+    }
+
+    private void checkEdge(String where, int l, int i, int j) {
+        if (l < 0 || l >= depth() || i < 0 || i >= width[l] || j < 0 || j >= width[l + 1]) {
+            throw new IllegalArgumentException(where + ": edge (" + l + ", " + i + ", " + j + ") outside widths " + Arrays.toString(width));
+        }
+    }
+
+    /**
+     * pykan's set_mode: edge i -> j of layer l runs numeric ('n': spline mask 1, symbolic mask 0), symbolic ('s': 0
+     * and 1), both ("sn": 1 and 1) or neither (anything else). Modifies this model.
+     */
+    public void setMode(int l, int i, int j, String mode) {
+        checkEdge("KAN.setMode", l, i, j);
+        boolean numeric = mode.equals("n") || mode.equals("sn") || mode.equals("ns");
+        boolean sym = mode.equals("s") || mode.equals("sn") || mode.equals("ns");
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            layer(l).mask().select(0, i).select(0, j).fill_(numeric ? 1 : 0);
+            symbolic(l).mask().select(0, j).select(0, i).fill_(sym ? 1 : 0);
+        }
+    }
+
+    /**
+     * pykan's fix_symbolic with fit_params_bool=False: edge i -> j of layer l becomes f(x) (a = 1, b = 0, c = 1, d = 0),
+     * f the library function named name ({@link SymbolicLib}); its spline is masked out. Modifies this model.
+     */
+    public void fixSymbolic(int l, int i, int j, String name) {
+        checkEdge("KAN.fixSymbolic", l, i, j);
+        symbolic(l).fixSymbolic(i, j, SymbolicLib.get(name), 1, 0, 1, 0);
+        setMode(l, i, j, "s");
+    }
+
+    /** {@link #fixSymbolic(int, int, int, String, Tensor, SymbolicOptions)} with pykan's ranges (-10, 10). */
+    public double fixSymbolic(int l, int i, int j, String name, Tensor x) {
+        return fixSymbolic(l, i, j, name, x, SymbolicOptions.defaults());
+    }
+
+    /**
+     * pykan's fix_symbolic: edge i -> j of layer l becomes c f(a x + b) + d, fit by {@link FitParams} to the edge's
+     * activations on the samples x (B, n_0) (its input node's values against its postacts), and its spline is masked
+     * out; from then on the model's forward uses the formula for that edge, and a, b, c, d train with the rest.
+     * Returns the fit's R^2, or pykan's -1e8 when the edge's spline was masked already. Modifies this model.
+     */
+    public double fixSymbolic(int l, int i, int j, String name, Tensor x, SymbolicOptions o) {
+        checkEdge("KAN.fixSymbolic", l, i, j);
+        SymbolicFunction f = SymbolicLib.get(name);
+        double[][] xy = edgeSamples(activationsOf(x), l, i, j);
+        FitParams.Fit fit = o.fit(xy[0], xy[1], f);
+        boolean masked = numericMask(l, i, j) == 0;
+        symbolic(l).fixSymbolic(i, j, f, fit.a(), fit.b(), fit.c(), fit.d());
+        setMode(l, i, j, "s");
+        return masked ? Suggestion.MASKED_R2 : fit.r2();
+    }
+
+    /** pykan's unfix_symbolic: edge i -> j of layer l back to its spline (mode 'n'). Modifies this model. */
+    public void unfixSymbolic(int l, int i, int j) {
+        checkEdge("KAN.unfixSymbolic", l, i, j);
+        setMode(l, i, j, "n");
+        symbolic(l).fixSymbolic(i, j, SymbolicLib.get("0"), 0, 0, 0, 0);
+    }
+
+    /** {@link #suggestSymbolic(int, int, int, Tensor, SymbolicOptions)} with pykan's defaults. */
+    public List<Suggestion> suggestSymbolic(int l, int i, int j, Tensor x) {
+        return suggestSymbolic(l, i, j, x, SymbolicOptions.defaults());
+    }
+
+    /**
+     * pykan's suggest_symbolic: the library fit to edge i -> j of layer l on the samples x (B, n_0), ranked best
+     * first by weightSimple * complexity + (1 - weightSimple) * log2(1 + 1e-5 - R^2), the top topk. The model is
+     * not changed.
+     */
+    public List<Suggestion> suggestSymbolic(int l, int i, int j, Tensor x, SymbolicOptions o) {
+        checkEdge("KAN.suggestSymbolic", l, i, j);
+        double[][] xy = edgeSamples(activationsOf(x), l, i, j);
+        return Suggestion.rank(xy[0], xy[1], numericMask(l, i, j) == 0, o);
+    }
+
+    /** {@link #autoSymbolic(Tensor, SymbolicOptions)} over the functions named in lib. */
+    public List<SymbolicChoice> autoSymbolic(Tensor x, List<String> lib) {
+        return autoSymbolic(x, SymbolicOptions.defaults().lib(lib));
+    }
+
+    /**
+     * pykan's auto_symbolic: every edge, layer by layer, on one forward pass over the samples x (B, n_0): an edge
+     * that is symbolic already is skipped, a masked one is fixed to "0", any other is fixed to its best
+     * {@link #suggestSymbolic suggestion} when that one's R^2 is at least r2Threshold. Returns what was done with each
+     * edge. Modifies this model.
+     */
+    public List<SymbolicChoice> autoSymbolic(Tensor x, SymbolicOptions o) {
+        Activations acts = activationsOf(x);
+        List<SymbolicChoice> done = new ArrayList<>();
+        for (int l = 0; l < depth(); l++) {
+            double[] sMask = symbolic(l).mask().toDoubleArray();
+            for (int i = 0; i < width[l]; i++) {
+                for (int j = 0; j < width[l + 1]; j++) {
+                    boolean numeric = numericMask(l, i, j) != 0, sym = sMask[j * width[l] + i] != 0;
+                    double[][] xy = edgeSamples(acts, l, i, j);
+                    if (sym && !numeric) {
+                        done.add(new SymbolicChoice(l, i, j, SymbolicChoice.Status.SKIPPED, null, Double.NaN));
+                    } else if (!sym && !numeric) {
+                        FitParams.Fit fit = o.fit(xy[0], xy[1], SymbolicLib.get("0"));
+                        symbolic(l).fixSymbolic(i, j, SymbolicLib.get("0"), fit.a(), fit.b(), fit.c(), fit.d());
+                        setMode(l, i, j, "s");
+                        done.add(new SymbolicChoice(l, i, j, SymbolicChoice.Status.ZERO, "0", Suggestion.MASKED_R2));
+                    } else {
+                        Suggestion best = Suggestion.rank(xy[0], xy[1], false, o).get(0);
+                        if (best.r2() >= o.r2Threshold()) {
+                            FitParams.Fit fit = best.fit();
+                            symbolic(l).fixSymbolic(i, j, best.function(), fit.a(), fit.b(), fit.c(), fit.d());
+                            setMode(l, i, j, "s");
+                            done.add(new SymbolicChoice(l, i, j, SymbolicChoice.Status.FIXED, best.name(), best.r2()));
+                        } else {
+                            done.add(new SymbolicChoice(l, i, j, SymbolicChoice.Status.OMITTED, best.name(), best.r2()));
+                        }
+                    }
+                }
+            }
+        }
+        return done;
+    }
+
+    /** {@link #symbolicFormula(List, int)} with inputs x_1 .. x_n and 2 decimals. */
+    public List<String> symbolicFormula() {
+        List<String> vars = new ArrayList<>();
+        for (int v = 1; v <= width[0]; v++) vars.add("x_" + v);
+        return symbolicFormula(vars, 2);
+    }
+
+    /**
+     * pykan's symbolic_formula: each output written out through the symbolic edges ({@link SymbolicFormula}), the
+     * inputs named vars, constants to digits decimals. Every edge must be symbolic or masked: an edge whose spline is
+     * still on is an error naming it (fix it first, e.g. by {@link #autoSymbolic}).
+     */
+    public List<String> symbolicFormula(List<String> vars, int digits) {
+        List<String> numeric = new ArrayList<>();
+        List<SymbolicKANLayer> sym = new ArrayList<>();
+        for (int l = 0; l < depth(); l++) {
+            double[] mask = layer(l).mask().toDoubleArray();
+            for (int e = 0; e < mask.length; e++) if (mask[e] != 0) numeric.add("(" + l + "," + e / width[l + 1] + "," + e % width[l + 1] + ")");
+            sym.add(symbolic(l));
+        }
+        if (!numeric.isEmpty()) {
+            throw new IllegalStateException("KAN.symbolicFormula: edges " + String.join(", ", numeric) + " are still splines; fix them "
+                    + "(fixSymbolic or autoSymbolic) or remove them first");
+        }
+        return SymbolicFormula.of(sym, vars, digits);
+    }
+
+    private Activations activationsOf(Tensor x) {
+        try (var s = dev.weft.autograd.GradMode.noGrad()) {
+            return forwardActivations(x);
+        }
+    }
+
+    /** {x, y}: the input node's values and the postacts of edge i -> j of layer l. */
+    private static double[][] edgeSamples(Activations acts, int l, int i, int j) {
+        return new double[][] {acts.input(l).select(1, i).contiguous().toDoubleArray(),
+                acts.postacts(l).select(1, j).select(1, i).contiguous().toDoubleArray()};
+    }
+
+    private double numericMask(int l, int i, int j) {
+        return layer(l).mask().select(0, i).select(0, j).item();
+    }
+
     /**
      * pykan's update_grid_from_samples over the model: layer l's grid adapts to its inputs on the samples x (B, n_0),
      * which are recomputed after the layers before it have been updated.
@@ -139,7 +459,7 @@ public class KAN extends Module {
         for (int l = 0; l < depth(); l++) {
             Tensor in = x;
             try (var s = dev.weft.autograd.GradMode.noGrad()) {
-                for (int p = 0; p < l; p++) in = layer(p).forward(in);
+                for (int p = 0; p < l; p++) in = layerForward(p, in);
             }
             layer(l).updateGridFromSamples(in);
         }
@@ -151,14 +471,16 @@ public class KAN extends Module {
      */
     public KAN refine(int newGrid, Tensor x) {
         List<KANLayer> layers = new ArrayList<>();
+        List<SymbolicKANLayer> sym = new ArrayList<>();
         Tensor in = x;
         for (int l = 0; l < depth(); l++) {
             layers.add(layer(l).refine(newGrid, in));
+            sym.add(symbolic(l).copy());
             try (var s = dev.weft.autograd.GradMode.noGrad()) {
-                in = layer(l).forward(in);
+                in = layerForward(l, in);
             }
         }
-        return new KAN(options.copy().grid(newGrid), layers);
+        return new KAN(options.copy().grid(newGrid), layers, sym);
     }
 
     @Override
@@ -180,6 +502,11 @@ public class KAN extends Module {
         }
 
         Options copy() {
+            return withWidth(width);
+        }
+
+        /** These options with other widths. */
+        Options withWidth(int[] width) {
             Options c = new Options(width);
             c.grid = grid;
             c.k = k;

@@ -154,6 +154,45 @@ public class KANLayer extends Module implements EdgeLayer {
         return child;
     }
 
+    /**
+     * pykan's get_subset (used by pruning): a new layer over the inputs inIds and outputs outIds of this one, in
+     * that order, with their rows of grid, coef, scale_base, scale_sp and mask: edge (p, q) of the subset is edge
+     * (inIds[p], outIds[q]) of this layer, the same function. Ids must be distinct and in range.
+     */
+    public KANLayer subset(int[] inIds, int[] outIds) {
+        checkIds("in", inIds, inDim);
+        checkIds("out", outIds, outDim);
+        KANLayer child = new KANLayer(options.copy(inIds.length, outIds.length).generator(new Generator(0)));
+        child.to(param("coef").dtype());
+        Tensor in = ids(inIds), out = ids(outIds);
+        try (var s = GradMode.noGrad()) {
+            child.buffer("grid").copy_(buffer("grid").indexSelect(0, in));
+            child.param("coef").copy_(param("coef").indexSelect(0, in).indexSelect(1, out));
+            child.param("scale_base").copy_(param("scale_base").indexSelect(0, in).indexSelect(1, out));
+            child.param("scale_sp").copy_(param("scale_sp").indexSelect(0, in).indexSelect(1, out));
+            child.buffer("mask").copy_(buffer("mask").indexSelect(0, in).indexSelect(1, out));
+        }
+        return child;
+    }
+
+    private void checkIds(String side, int[] idList, int n) {
+        boolean[] seen = new boolean[n];
+        for (int id : idList) {
+            if (id < 0 || id >= n || seen[id]) {
+                throw new IllegalArgumentException(this + ".subset: " + side + " ids " + java.util.Arrays.toString(idList)
+                        + " must be distinct and in [0, " + n + ")");
+            }
+            seen[id] = true;
+        }
+        if (idList.length == 0) throw new IllegalArgumentException(this + ".subset: no " + side + " ids");
+    }
+
+    private static Tensor ids(int[] idList) {
+        long[] l = new long[idList.length];
+        for (int i = 0; i < l.length; i++) l[i] = idList[i];
+        return Tensor.of(l);
+    }
+
     @Override
     public int inDim() { return inDim; }
 
@@ -202,6 +241,11 @@ public class KANLayer extends Module implements EdgeLayer {
         }
 
         Options copy() {
+            return copy(inDim, outDim);
+        }
+
+        /** These options for a layer of other sizes. */
+        Options copy(int inDim, int outDim) {
             Options c = new Options(inDim, outDim);
             c.num = num;
             c.k = k;

@@ -39,7 +39,8 @@ class KanModelTest {
     void namesAndShapesArePykans() {
         KAN m = new KAN(KAN.options(2, 5, 1).generator(new Generator(1)));
         assertEquals(List.of("act_fun.0.coef", "act_fun.0.scale_base", "act_fun.0.scale_sp", "act_fun.0.grid", "act_fun.0.mask",
-                "act_fun.1.coef", "act_fun.1.scale_base", "act_fun.1.scale_sp", "act_fun.1.grid", "act_fun.1.mask"),
+                "act_fun.1.coef", "act_fun.1.scale_base", "act_fun.1.scale_sp", "act_fun.1.grid", "act_fun.1.mask",
+                "symbolic_fun.0.affine", "symbolic_fun.0.mask", "symbolic_fun.1.affine", "symbolic_fun.1.mask"),
                 List.copyOf(m.stateDict().keySet()));
         assertEquals(List.of(2, 5, 6), List.of(m.layer(0).coef().shape()[0], m.layer(0).coef().shape()[1], m.layer(0).coef().shape()[2]));
         assertEquals(10, m.layer(1).grid().size(1));
