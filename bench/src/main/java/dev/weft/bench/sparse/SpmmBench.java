@@ -5,6 +5,7 @@ import dev.weft.bench.BenchSuite;
 import dev.weft.bench.JsonLine;
 import dev.weft.bench.Stats;
 import dev.weft.kernels.Parallel;
+import dev.weft.kernels.sparse.SpMM;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.SparseTensor;
 import dev.weft.tensor.Tensor;
@@ -14,8 +15,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code weft bench spmm}: y = A x through the tensor API (SparseTensor.matmul: dispatch, output allocation and
- * the SpMM kernel) for a CSR A with I32 indices and F32 values (graphs: {@link SpmmGraphs}) and x (n, features).
+ * {@code weft bench spmm}: y = A x for a CSR A with I32 indices and F32 values (graphs: {@link SpmmGraphs}) and
+ * x (n, features), two ways: impl {@code simd} through the tensor API (SparseTensor.matmul: dispatch, output
+ * allocation and the SpMM kernel; the peer is torch.sparse.mm, which allocates its output too) and impl
+ * {@code simd_kernel}, the SpMM kernel alone into a preallocated y (the peer is the plain C loop, which writes
+ * into a preallocated y).
  * Reports the median time and the bytes a CSR product must move at least per call: rowPtr and y once, col and
  * values once per nonzero, one x row per nonzero: gbps = (4 (n + 1) + 8 nnz + 4 f nnz + 4 f n) / time. Peers:
  * bench/peers/spmm.py (torch.sparse.mm on CSR and COO, and a plain C CSR loop built with cc -O3 -march=native)
@@ -60,7 +64,8 @@ public final class SpmmBench implements BenchSuite {
         List<String> graphs = args.list("graphs", "cora,uniform,powerlaw");
         for (int t : threads) if (t < 1) throw new IllegalArgumentException("bench spmm: --threads: " + t + " must be >= 1");
         for (int f : features) if (f < 1) throw new IllegalArgumentException("bench spmm: --features: " + f + " must be >= 1");
-        if (!json) out.printf(Locale.ROOT, "%-9s %7s %8s %8s %7s %9s %8s%n", "graph", "nodes", "nnz", "features", "threads", "ms", "GB/s");
+        if (!json) out.printf(Locale.ROOT, "%-9s %7s %8s %8s %7s %-12s %9s %8s%n", "graph", "nodes", "nnz", "features", "threads", "impl", "ms",
+                "GB/s");
         int old = Parallel.threads();
         try {
             for (String name : graphs) {
@@ -70,14 +75,19 @@ public final class SpmmBench implements BenchSuite {
                     Tensor x = Tensor.rand(new Generator(8), g.n(), f);
                     for (int t : threads) {
                         Parallel.setThreads(t);
-                        double ms = time(a, x, reps);
                         double bytes = 4.0 * (g.n() + 1) + 8.0 * g.nnz() + 4.0 * f * g.nnz() + 4.0 * f * g.n();
-                        double gbps = bytes / (ms * 1e-3) / 1e9;
-                        if (json) {
-                            out.println(JsonLine.of("spmm", name, "simd", t, "cpu").put("nodes", g.n()).put("nnz", g.nnz()).put("features", f)
-                                    .put("ms", ms).put("gbps", gbps));
-                        } else {
-                            out.printf(Locale.ROOT, "%-9s %7d %8d %8d %7d %9.4f %8.2f%n", name, g.n(), g.nnz(), f, t, ms, gbps);
+                        float[] xs = x.toFloatArray(), vs = a.values().toFloatArray(), ys = new float[g.n() * f];
+                        for (String impl : new String[] {"simd", "simd_kernel"}) {
+                            Runnable call = impl.equals("simd") ? () -> a.matmul(x)
+                                    : () -> SpMM.spmm(g.n(), g.n(), f, g.rowPtr(), g.col(), 0, vs, 0, xs, 0, f, ys, 0, f);
+                            double ms = time(call, reps);
+                            double gbps = bytes / (ms * 1e-3) / 1e9;
+                            if (json) {
+                                out.println(JsonLine.of("spmm", name, impl, t, "cpu").put("nodes", g.n()).put("nnz", g.nnz()).put("features", f)
+                                        .put("ms", ms).put("gbps", gbps));
+                            } else {
+                                out.printf(Locale.ROOT, "%-9s %7d %8d %8d %7d %-12s %9.4f %8.2f%n", name, g.n(), g.nnz(), f, t, impl, ms, gbps);
+                            }
                         }
                     }
                 }
@@ -89,11 +99,11 @@ public final class SpmmBench implements BenchSuite {
     }
 
     /** Median milliseconds per product after ~0.3 s of warm-up. */
-    static double time(SparseTensor a, Tensor x, int reps) {
+    static double time(Runnable call, int reps) {
         long t0 = System.nanoTime();
         int warm = 0;
         while (warm < 5 || (System.nanoTime() - t0 < 300_000_000L && warm < 100_000)) {
-            a.matmul(x);
+            call.run();
             warm++;
         }
         double per = (System.nanoTime() - t0) / 1e9 / warm;
@@ -101,7 +111,7 @@ public final class SpmmBench implements BenchSuite {
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             long s = System.nanoTime();
-            a.matmul(x);
+            call.run();
             ms[i] = (System.nanoTime() - s) / 1e6;
         }
         return Stats.median(ms);
