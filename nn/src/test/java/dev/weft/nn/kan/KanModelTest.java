@@ -83,7 +83,8 @@ class KanModelTest {
         return total;
     }
 
-    private static double std(double[] a, int n, int stride, int off) {
+    /** The sample standard deviation of n entries of a from off with this stride (torch.std's n - 1). */
+    static double std(double[] a, int n, int stride, int off) {
         double mean = 0, ss = 0;
         for (int r = 0; r < n; r++) mean += a[off + r * stride] / n;
         for (int r = 0; r < n; r++) ss += (a[off + r * stride] - mean) * (a[off + r * stride] - mean);

@@ -45,20 +45,13 @@ class KanPruningTest {
             double[] p = post.contiguous().toDoubleArray(), y = out.contiguous().toDoubleArray();
             double[] prev = new double[ni];
             for (int o = 0; o < no; o++) {
-                double sOut = std(y, b, no, o) + 1e-4;
-                for (int i = 0; i < ni; i++) prev[i] += std(p, b, no * ni, o * ni + i) * node[o] / sOut;
+                double sOut = KanModelTest.std(y, b, no, o) + 1e-4;
+                for (int i = 0; i < ni; i++) prev[i] += KanModelTest.std(p, b, no * ni, o * ni + i) * node[o] / sOut;
             }
             node = prev;
             nodes.add(0, node);
         }
         return nodes;
-    }
-
-    private static double std(double[] a, int n, int stride, int off) {
-        double mean = 0, ss = 0;
-        for (int r = 0; r < n; r++) mean += a[off + r * stride] / n;
-        for (int r = 0; r < n; r++) ss += (a[off + r * stride] - mean) * (a[off + r * stride] - mean);
-        return Math.sqrt(ss / (n - 1));
     }
 
     @Test
