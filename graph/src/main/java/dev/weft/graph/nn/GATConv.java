@@ -1,6 +1,5 @@
 package dev.weft.graph.nn;
 
-import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Linear;
@@ -14,25 +13,11 @@ import dev.weft.tensor.Tensor;
  * or averaged (concat false), plus bias. W, a_src, a_dst glorot, bias zeros, as PyG.
  */
 public final class GATConv extends MessagePassing {
-    public static final class Options {
-        final int in, out;
-        int heads = 1;
-        boolean concat = true, addSelfLoops = true, bias = true;
-        double negativeSlope = 0.2, dropout;
-        Generator generator;
-
+    /** {@link AttentionOptions}. */
+    public static final class Options extends AttentionOptions<Options> {
         Options(int in, int out) {
-            this.in = OptionChecks.atLeast("GATConv", "in_channels", in, 1);
-            this.out = OptionChecks.atLeast("GATConv", "out_channels", out, 1);
+            super("GATConv", in, out);
         }
-
-        public Options heads(int v) { heads = OptionChecks.atLeast("GATConv", "heads", v, 1); return this; }
-        public Options concat(boolean v) { concat = v; return this; }
-        public Options negativeSlope(double v) { negativeSlope = OptionChecks.nonNegative("GATConv", "negative_slope", v); return this; }
-        public Options dropout(double v) { dropout = OptionChecks.probability("GATConv", "dropout", v); return this; }
-        public Options addSelfLoops(boolean v) { addSelfLoops = v; return this; }
-        public Options bias(boolean v) { bias = v; return this; }
-        public Options generator(Generator g) { generator = g; return this; }
     }
 
     public static Options options(int in, int out) {
@@ -62,7 +47,7 @@ public final class GATConv extends MessagePassing {
         Glorot.init(lin.weight(), g);
         Glorot.init(registerParameter("att_src", Tensor.empty(1, heads, out)), g);
         Glorot.init(registerParameter("att_dst", Tensor.empty(1, heads, out)), g);
-        registerParameter("bias", o.bias ? Tensor.zeros(concat ? heads * out : out) : null);
+        registerParameter("bias", o.initialBias());
         dropGen = g.split();
     }
 
@@ -78,9 +63,7 @@ public final class GATConv extends MessagePassing {
         Tensor alpha = F.dropout(adj.softmax(e), dropout, isTraining(), dropGen);
         Tensor msg = adj.gatherSrc(z).mul(alpha.unsqueeze(2));                            // (E, H, C)
         Tensor h = aggregate(msg, adj);                                                   // (N, H, C)
-        h = concat ? h.reshape(n, heads * out) : h.mean(1, false);
-        Tensor b = param("bias");
-        return b == null ? h : h.add(b);
+        return AttentionOptions.combineHeads(h, concat, param("bias"));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.weft.graph.nn;
 
-import dev.weft.nn.OptionChecks;
 import dev.weft.nn.functional.F;
 import dev.weft.nn.init.Init;
 import dev.weft.nn.layers.Linear;
@@ -14,26 +13,15 @@ import dev.weft.tensor.Tensor;
  * by default), dropout, x'_i = sum_j alpha_ji z_l[j]; heads concatenated or averaged, plus bias. Glorot weights.
  */
 public final class GATv2Conv extends MessagePassing {
-    public static final class Options {
-        final int in, out;
-        int heads = 1;
-        boolean concat = true, addSelfLoops = true, bias = true, shareWeights;
-        double negativeSlope = 0.2, dropout;
-        Generator generator;
+    /** {@link AttentionOptions} plus share_weights (one linear map for sources and targets). */
+    public static final class Options extends AttentionOptions<Options> {
+        boolean shareWeights;
 
         Options(int in, int out) {
-            this.in = OptionChecks.atLeast("GATv2Conv", "in_channels", in, 1);
-            this.out = OptionChecks.atLeast("GATv2Conv", "out_channels", out, 1);
+            super("GATv2Conv", in, out);
         }
 
-        public Options heads(int v) { heads = OptionChecks.atLeast("GATv2Conv", "heads", v, 1); return this; }
-        public Options concat(boolean v) { concat = v; return this; }
-        public Options negativeSlope(double v) { negativeSlope = OptionChecks.nonNegative("GATv2Conv", "negative_slope", v); return this; }
-        public Options dropout(double v) { dropout = OptionChecks.probability("GATv2Conv", "dropout", v); return this; }
-        public Options addSelfLoops(boolean v) { addSelfLoops = v; return this; }
-        public Options bias(boolean v) { bias = v; return this; }
         public Options shareWeights(boolean v) { shareWeights = v; return this; }
-        public Options generator(Generator g) { generator = g; return this; }
     }
 
     public static Options options(int in, int out) {
@@ -61,7 +49,7 @@ public final class GATv2Conv extends MessagePassing {
         zeroBias("lin_l");
         if (!shareWeights) zeroBias("lin_r");
         Glorot.init(registerParameter("att", Tensor.empty(1, heads, out)), g);
-        registerParameter("bias", o.bias ? Tensor.zeros(concat ? heads * out : out) : null);
+        registerParameter("bias", o.initialBias());
         dropGen = g.split();
     }
 
@@ -80,9 +68,7 @@ public final class GATv2Conv extends MessagePassing {
         Tensor e = F.leakyRelu(zj.add(adj.gatherDst(zr)), negativeSlope).mul(param("att")).sum(new int[] {2}, false);
         Tensor alpha = F.dropout(adj.softmax(e), dropout, isTraining(), dropGen);
         Tensor h = aggregate(zj.mul(alpha.unsqueeze(2)), adj);
-        h = concat ? h.reshape(n, heads * out) : h.mean(1, false);
-        Tensor b = param("bias");
-        return b == null ? h : h.add(b);
+        return AttentionOptions.combineHeads(h, concat, param("bias"));
     }
 
     @Override
