@@ -5,6 +5,10 @@ import dev.weft.kernels.Parallel;
 /**
  * Iterates several operands over one shape by strides. Dims are coalesced first (size-1 dims dropped;
  * neighbours merged where every operand is contiguous across them), so a contiguous tensor is one run.
+ * A short innermost dim (under {@link #SHORT_RUN}: a broadcast trailing dim, a permuted operand) would cost one
+ * kernel call per few elements, so when another dim is at least four times longer, the one of those whose
+ * operands step least through memory becomes the innermost instead; the loop's element order is then that of the reordered shape (every caller is
+ * elementwise, so the order does not change any result).
  * Work is handed out as segments of the innermost dim: {@code body.run(offsets, length)} where element
  * j of operand k is at offsets[k] + j * innerStride(k). Offsets include each operand's base offset.
  */
@@ -15,6 +19,9 @@ final class StridedLoop {
     interface Segment {
         void run(int[] offsets, int length);
     }
+
+    /** Innermost runs shorter than this are swapped for a dim at least four times longer. */
+    static final int SHORT_RUN = 16;
 
     private final int[] shape;      // coalesced, outer to inner; at least one dim
     private final int[][] strides;  // [operand][dim]
@@ -45,11 +52,39 @@ final class StridedLoop {
             s[0] = 1;
             for (int o = 0; o < k; o++) st[o][0] = 1;
         }
+        if (n >= 2 && s[n - 1] < SHORT_RUN) longestInnermost(s, st, n);
         this.shape = java.util.Arrays.copyOf(s, n);
         this.strides = new int[k][];
         for (int o = 0; o < k; o++) this.strides[o] = java.util.Arrays.copyOf(st[o], n);
         this.base = base.clone();
         this.numel = total;
+    }
+
+    /**
+     * Among dims [0, n-1) at least 4x the innermost's size, moves the one whose operands step least through memory
+     * (the smallest sum of |stride|; the longer on a tie) to the innermost place.
+     */
+    private static void longestInnermost(int[] s, int[][] st, int n) {
+        int best = -1;
+        long bestStep = Long.MAX_VALUE;
+        for (int d = 0; d < n - 1; d++) {
+            if (s[d] < 4 * s[n - 1]) continue;
+            long step = 0;
+            for (int[] o : st) step += Math.abs((long) o[d]);
+            if (step < bestStep || (step == bestStep && s[d] > s[best])) {
+                best = d;
+                bestStep = step;
+            }
+        }
+        if (best < 0) return;
+        int size = s[best];
+        System.arraycopy(s, best + 1, s, best, n - 1 - best);
+        s[n - 1] = size;
+        for (int[] o : st) {
+            int stride = o[best];
+            System.arraycopy(o, best + 1, o, best, n - 1 - best);
+            o[n - 1] = stride;
+        }
     }
 
     private static boolean mergeable(int[][] in, int[][] st, int d, int prev, int size) {
