@@ -4,7 +4,7 @@ import dev.weft.tensor.Tensor;
 
 /**
  * The contract every layer of the KAN family keeps ({@link KANLayer}, {@link FastKANLayer}, {@link ChebyKANLayer},
- * {@link FANLayer}): a module from in features to out features over the last dim, {@code x (..., in) -> (..., out)},
+ * {@link FANLayer}, {@link SelectableKANLayer}): a module from in features to out features over the last dim, {@code x (..., in) -> (..., out)},
  * of one floating dtype with its parameters, so the variants stack and swap in a model alike.
  */
 public interface EdgeLayer {
