@@ -116,7 +116,23 @@ class JitTierBitsTest {
         }
         cells(d, xf, xd);
         sparse(d, xf, xd);
+        random(d);
         return d;
+    }
+
+    /** The bulk Philox fills (vector lanes as blocks, a tail of single blocks), across the 2^32 counter carry. */
+    private static void random(Map<String, Long> d) {
+        float[] bf = new float[1003], uf = new float[1003];
+        double[] bd = new double[1003], ud = new double[1003];
+        long key = 0x0123_4567_89AB_CDEFL, counter = 0xFFFF_FF00L;
+        dev.weft.kernels.random.RandomFill.bernoulli(key, counter, 0.37, bf, 0, bf.length);
+        dev.weft.kernels.random.RandomFill.bernoulli(key, counter, 0.37, bd, 0, bd.length);
+        dev.weft.kernels.random.RandomFill.uniform(key, counter, -1.5, 2, uf, 0, uf.length);
+        dev.weft.kernels.random.RandomFill.uniform(key, counter, -1.5, 2, ud, 0, ud.length);
+        d.put("bernoulli F32", fnv(bf));
+        d.put("bernoulli F64", fnv(bd));
+        d.put("uniform F32", fnv(uf));
+        d.put("uniform F64", fnv(ud));
     }
 
     /** CSR times dense over a 40-row pattern with empty rows and a 37-column dense operand (a vector tail). */
