@@ -1,0 +1,10 @@
+/**
+ * Hypernetworks: networks that generate another network's parameters, run through
+ * {@link dev.weft.nn.FunctionalCall} so gradients reach the generator.
+ * {@link dev.weft.nn.hyper.HMLP} (hypnettorch's full MLP hypernetwork, one head per generated tensor),
+ * {@link dev.weft.nn.hyper.ChunkedHMLP} (a shared generator emitting fixed-size chunks from learned chunk
+ * embeddings), per-sample weights run as batched matmuls by {@link dev.weft.nn.hyper.PerSampleCall}, the
+ * generated parameters chosen by name with {@link dev.weft.nn.hyper.ParameterFilter} and laid out by
+ * {@link dev.weft.nn.hyper.ParameterLayout}.
+ */
+package dev.weft.nn.hyper;
