@@ -9,6 +9,8 @@ import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.Shape;
 
+import java.util.Map;
+
 /**
  * The chunked MLP hypernetwork (hypnettorch's ChunkedHMLP): the flat target vector theta (N) is cut into
  * K = ceil(N / S) chunks of S elements; one shared MLP g emits chunk k from the condition and a learned chunk
@@ -34,6 +36,31 @@ public class ChunkedHMLP extends HyperNetwork {
         this.trunk = registerModule("trunk", trunk(in, o.hidden, o.activation, o.bias, g));
         this.head = registerModule("head", new Linear(trunkOut(in, o.hidden), chunkSize, o.bias, g));
         registerParameter("chunk_embs", Init.normal(Tensor.empty(numChunks, chunkEmbSize), 0, 1, g));
+        if (init() == HyperInit.TARGET_SCALE) initTargetScale(g);
+    }
+
+    // TargetScale with one head for all tensors: it aims at the pooled mean and variance of every generated
+    // element (a chunk straddles tensors), so per-tensor scales are matched only through MIP's theta0
+    private void initTargetScale(Generator g) {
+        int cin = inputSize();
+        double q = (cin * inputSecondMoment() + chunkEmbSize) / (cin + chunkEmbSize);   // chunk embeddings are N(0, 1)
+        q = TargetScale.initTrunk(trunk, q, g);
+        Map<String, Tensor> own = target().namedParameters();
+        double n = layout().numel(), mean = 0, within = 0;
+        double[][] mv = new double[layout().entries().size()][];
+        for (int i = 0; i < mv.length; i++) {
+            ParameterLayout.Entry e = layout().entries().get(i);
+            mv[i] = TargetScale.meanVar(own.get(e.name()));
+            mean += e.numel() / n * mv[i][0];
+            within += e.numel() / n * mv[i][1];
+        }
+        double pooled = 0;
+        for (int i = 0; i < mv.length; i++) {
+            double d = mv[i][0] - mean;
+            pooled += layout().entries().get(i).numel() / n * (mv[i][1] + d * d);
+        }
+        if (isMip()) TargetScale.initHead(head, 0, residualInitScale() * residualInitScale() * within, q, g);
+        else TargetScale.initHead(head, mean, pooled, q, g);
     }
 
     /** Options for a chunked hypernetwork over {@code target}, condition width C, chunks of {@code chunkSize} elements. */

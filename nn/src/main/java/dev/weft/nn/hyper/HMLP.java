@@ -9,6 +9,7 @@ import dev.weft.tensor.Tensor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The full MLP hypernetwork (hypnettorch's HMLP): an MLP trunk z = phi(W_L ... phi(W_1 c)) and one linear
@@ -30,6 +31,19 @@ public class HMLP extends HyperNetwork {
         int z = trunkOut(in, o.hidden);
         this.heads = registerModule("heads", new ModuleList());
         for (ParameterLayout.Entry e : layout().entries()) heads.add(new Linear(z, e.numel(), o.bias, g));
+        if (init() == HyperInit.TARGET_SCALE) initTargetScale(g);
+    }
+
+    // TargetScale: each head aims at its own tensor's mean and variance
+    private void initTargetScale(Generator g) {
+        double q = TargetScale.initTrunk(trunk, inputSecondMoment(), g);
+        Map<String, Tensor> own = target().namedParameters();
+        List<ParameterLayout.Entry> entries = layout().entries();
+        for (int i = 0; i < entries.size(); i++) {
+            double[] mv = TargetScale.meanVar(own.get(entries.get(i).name()));
+            if (isMip()) TargetScale.initHead(head(i), 0, residualInitScale() * residualInitScale() * mv[1], q, g);
+            else TargetScale.initHead(head(i), mv[0], mv[1], q, g);
+        }
     }
 
     /** Options for a hypernetwork over {@code target} conditioned on C = {@code conditionSize} inputs. */

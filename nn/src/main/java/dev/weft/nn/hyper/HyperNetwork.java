@@ -26,6 +26,12 @@ import java.util.function.Supplier;
  * <p>c of shape (C) gives one weight set (the target's own shapes); (B, C) gives one per batch element
  * ((B, *shape)), run by {@link PerSampleCall} as batched matmuls. Subclasses differ in the generator:
  * {@link HMLP} (one output head per tensor), {@link ChunkedHMLP} (a shared head emitting fixed-size chunks).
+ *
+ * <p>Options every hypernetwork takes: {@code mip(true)}, Magnitude Invariant Parametrization (Ortiz et al.
+ * 2023): the condition gamma in [0, 1]^C enters as {@link MipEncoding} E(gamma) (constant norm) and the output is
+ * a residual, theta = theta0 + h(E(gamma)), theta0 a learned flat parameter ("theta0", layout order) that starts
+ * as the target's own (default) init; {@code init(HyperInit.TARGET_SCALE)} starts the generated parameters at the
+ * target's init scale ({@link TargetScale}).
  */
 public abstract class HyperNetwork extends Module {
     /** The class name used in messages ("HMLP: ..."). */
@@ -33,6 +39,9 @@ public abstract class HyperNetwork extends Module {
     private final ParameterLayout layout;
     private final int conditionSize;
     private final ParameterFilter filter;
+    private final boolean mip;
+    private final HyperInit init;
+    private final double conditionVariance, residualInitScale;
 
     protected HyperNetwork(String layerName, Options<?> o) {
         this.layerName = layerName;
@@ -43,7 +52,16 @@ public abstract class HyperNetwork extends Module {
         this.conditionSize = o.conditionSize;
         this.filter = OptionChecks.nonNull(layerName, "generate", o.generate);
         this.layout = ParameterLayout.of(layerName, o.target, o.generate);
+        this.mip = o.mip;
+        this.init = OptionChecks.nonNull(layerName, "init", o.init);
+        this.conditionVariance = o.conditionVariance;
+        if (!(conditionVariance > 0)) {
+            throw new IllegalArgumentException(layerName + ": conditionVariance must be > 0, got " + conditionVariance);
+        }
+        this.residualInitScale = OptionChecks.nonNegative(layerName, "residualInitScale", o.residualInitScale);
         registerModule("target", o.target);
+        // MIP: theta0 starts as the target's own init, in layout order
+        if (mip) registerParameter("theta0", layout.current(o.target));
     }
 
     // ---------------------------------------------------------------- the generator
@@ -51,9 +69,29 @@ public abstract class HyperNetwork extends Module {
     /** (B, C_in) -> (B, N): the generator's flat output for an already encoded input. */
     protected abstract Tensor generator(Tensor input);
 
-    /** C_in, the generator's input width for a condition of width C. */
-    public int inputSize() {
-        return conditionSize;
+    /** C_in, the generator's input width for a condition of width C: 2C under MIP's encoding, else C. */
+    public final int inputSize() {
+        return mip ? 2 * conditionSize : conditionSize;
+    }
+
+    /** Whether Magnitude Invariant Parametrization is on (encoded input, residual theta = theta0 + h). */
+    public final boolean isMip() {
+        return mip;
+    }
+
+    /** The init the generator started from. */
+    public final HyperInit init() {
+        return init;
+    }
+
+    /** E[x_k^2] of the generator's input: 1/2 under MIP's encoding, else the conditionVariance option. */
+    protected final double inputSecondMoment() {
+        return mip ? MipEncoding.SECOND_MOMENT : conditionVariance;
+    }
+
+    /** delta: under MIP with the target-scale init, Delta theta starts at delta times the target's init std. */
+    protected final double residualInitScale() {
+        return residualInitScale;
     }
 
     /** C, the width of the conditioning input. */
@@ -77,11 +115,16 @@ public abstract class HyperNetwork extends Module {
     }
 
     // condition: (C) -> (N);  (B, C) -> (B, N)
-    /** theta = h(c) as one flat vector per condition (see {@link ParameterLayout} for the order). */
+    /**
+     * theta = h(c) as one flat vector per condition (see {@link ParameterLayout} for the order); under MIP
+     * theta = theta0 + h(E(c)).
+     */
     public Tensor generateFlat(Tensor condition) {
         boolean batched = checkCondition(condition);
         Tensor c = batched ? condition : condition.unsqueeze(0);
+        if (mip) c = MipEncoding.encode(c);
         Tensor flat = generator(c);
+        if (mip) flat = flat.add(param("theta0"));
         return batched ? flat : flat.squeeze(0);
     }
 
@@ -144,14 +187,15 @@ public abstract class HyperNetwork extends Module {
     @Override
     protected String extraRepr() {
         return "condition=" + conditionSize + ", generated=" + layout.entries().size() + " tensors (" + layout.numel()
-                + " elements, " + filter + ")";
+                + " elements, " + filter + "), mip=" + mip + ", init=" + init;
     }
 
     // ---------------------------------------------------------------- options
 
     /**
      * The options every hypernetwork takes, with hypnettorch's HMLP defaults where they apply: hidden widths
-     * (100, 100), ReLU, biases on, every target parameter generated.
+     * (100, 100), ReLU, biases on, every target parameter generated; MIP off, PyTorch's default init,
+     * conditionVariance 1 (N(0, 1) embeddings, hypnettorch's cond_var), residualInitScale 0.1.
      */
     public abstract static class Options<O extends Options<O>> {
         final Module target;
@@ -160,6 +204,9 @@ public abstract class HyperNetwork extends Module {
         Supplier<? extends Module> activation = ReLU::new;
         boolean bias = true;
         ParameterFilter generate = ParameterFilter.all();
+        boolean mip;
+        HyperInit init = HyperInit.DEFAULT;
+        double conditionVariance = 1, residualInitScale = 0.1;
         Generator generator;
 
         Options(Module target, int conditionSize) {
@@ -187,12 +234,24 @@ public abstract class HyperNetwork extends Module {
         /** Shorthand for {@code generate(ParameterFilter.glob(glob))}. */
         public O generate(String glob) { return generate(ParameterFilter.glob(glob)); }
 
+        /** Magnitude Invariant Parametrization: the condition in [0, 1]^C enters as E(gamma), theta = theta0 + h. */
+        public O mip(boolean on) { this.mip = on; return self(); }
+
+        /** How the generator's weights start ({@link HyperInit#TARGET_SCALE}: at the target's init scale). */
+        public O init(HyperInit init) { this.init = init; return self(); }
+
+        /** E[c_k^2] of the raw condition, which the target-scale init assumes (ignored under MIP, where it is 1/2). */
+        public O conditionVariance(double v) { this.conditionVariance = v; return self(); }
+
+        /** delta: under MIP with the target-scale init, h starts at delta times the target's init std. */
+        public O residualInitScale(double delta) { this.residualInitScale = delta; return self(); }
+
         /** The generator of the initial weights (default: {@link Init#defaultGenerator()}). */
         public O generator(Generator generator) { this.generator = generator; return self(); }
 
         @Override
         public String toString() {
-            return "hidden=" + Arrays.toString(hidden) + ", bias=" + bias + ", generate=" + generate;
+            return "hidden=" + Arrays.toString(hidden) + ", bias=" + bias + ", generate=" + generate + ", mip=" + mip + ", init=" + init;
         }
     }
 }

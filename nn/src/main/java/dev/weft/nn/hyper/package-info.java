@@ -5,6 +5,8 @@
  * {@link dev.weft.nn.hyper.ChunkedHMLP} (a shared generator emitting fixed-size chunks from learned chunk
  * embeddings), per-sample weights run as batched matmuls by {@link dev.weft.nn.hyper.PerSampleCall}, the
  * generated parameters chosen by name with {@link dev.weft.nn.hyper.ParameterFilter} and laid out by
- * {@link dev.weft.nn.hyper.ParameterLayout}.
+ * {@link dev.weft.nn.hyper.ParameterLayout}. Options on every hypernetwork: Magnitude Invariant Parametrization
+ * ({@link dev.weft.nn.hyper.MipEncoding} and the residual theta = theta0 + h) and an init at the target's own
+ * scale ({@link dev.weft.nn.hyper.HyperInit}).
  */
 package dev.weft.nn.hyper;
