@@ -93,6 +93,21 @@ class HMLPTest {
     }
 
     @Test
+    void sameSeedSameBitsAndTheStateDictRoundTrips() {
+        HMLP a = new HMLP(HMLP.options(mlp(new Generator(9)), 3).hidden(6).mip(true).generator(new Generator(9)));
+        HMLP b = new HMLP(HMLP.options(mlp(new Generator(9)), 3).hidden(6).mip(true).generator(new Generator(9)));
+        Tensor c = Tensor.of(0.1f, 0.5f, 0.9f);
+        assertTrue(a.generateFlat(c).equal(b.generateFlat(c)));
+        HMLP other = new HMLP(HMLP.options(mlp(new Generator(10)), 3).hidden(6).mip(true).generator(new Generator(10)));
+        assertFalse(other.generateFlat(c).equal(a.generateFlat(c)));
+        other.loadStateDict(a.stateDict());
+        assertTrue(other.generateFlat(c).equal(a.generateFlat(c)), "trunk, heads, theta0 and the target's kept tensors load");
+        assertTrue(a.stateDict().containsKey("theta0") && a.stateDict().containsKey("heads.3.bias") && a.stateDict().containsKey("target.0.bias"));
+        assertTrue(a.toString().startsWith("HMLP(\n  condition=3, generated=4 tensors (26 elements, all), mip=true, init=default\n  (target): Sequential("),
+                a.toString());
+    }
+
+    @Test
     void badConditionsAndOptionsAreNamed() {
         Generator g = new Generator(5);
         HMLP h = new HMLP(HMLP.options(mlp(g), 8).hidden(4).generator(g));
