@@ -1,0 +1,24 @@
+package dev.weft.nn.hyper;
+
+import dev.weft.nn.OptionEnums;
+
+/** How a hypernetwork's own weights start. */
+public enum HyperInit {
+    /** PyTorch's Linear init in trunk and heads (what hypnettorch's constructors leave). */
+    DEFAULT,
+    /**
+     * Generated parameters at the target's own init scale: hyperfan-in (Chang, Flokas and Lipson 2020) aimed at
+     * the target's default init as read from its tensors; see {@link TargetScale}.
+     */
+    TARGET_SCALE;
+
+    /** Parses "default" / "target_scale". */
+    public static HyperInit of(String s) {
+        return OptionEnums.of("HyperInit", values(), s);
+    }
+
+    @Override
+    public String toString() {
+        return OptionEnums.torchName(this);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.weft.nn.hyper;
+
+import dev.weft.nn.Module;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Shape;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated parameters of a target module laid end to end in one flat vector, in the target's
+ * {@code namedParameters()} order, each tensor row-major: theta = [vec(p_0), vec(p_1), ...], p_i at
+ * [offset_i, offset_i + numel_i). {@link #split} cuts a flat (N) or per-sample (B, N) vector back into the
+ * target's exact shapes ((B, *shape) when batched); {@link #flatten} is its inverse.
+ */
+public final class ParameterLayout {
+    /** One generated parameter: its dotted name, shape, and place in the flat vector. */
+    public record Entry(String name, int[] shape, int offset, int numel) {
+        public Entry {
+            shape = shape.clone();
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+    }
+
+    private final List<Entry> entries;
+    private final int numel;
+
+    private ParameterLayout(List<Entry> entries) {
+        this.entries = Collections.unmodifiableList(entries);
+        int n = 0;
+        for (Entry e : entries) n += e.numel();
+        this.numel = n;
+    }
+
+    /**
+     * The parameters of {@code target} that {@code filter} selects, read from the module itself; an error
+     * naming the filter and every parameter name when it selects none.
+     */
+    public static ParameterLayout of(String owner, Module target, ParameterFilter filter) {
+        List<Entry> entries = new ArrayList<>();
+        long offset = 0;
+        for (var e : target.namedParameters().entrySet()) {
+            if (!filter.matches(e.getKey())) continue;
+            int n = e.getValue().numel();
+            if (offset + n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(owner + ": the generated parameters hold more than 2^31 - 1 elements");
+            }
+            entries.add(new Entry(e.getKey(), e.getValue().shape(), (int) offset, n));
+            offset += n;
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": " + filter + " selects none of the target's parameters "
+                    + target.namedParameters().keySet());
+        }
+        return new ParameterLayout(entries);
+    }
+
+    /** The generated parameters in order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** N, the total number of generated elements. */
+    public int numel() {
+        return numel;
+    }
+
+    /** The dotted names in order. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Entry e : entries) out.add(e.name());
+        return out;
+    }
+
+    // flat: (N) -> name -> shape;  (B, N) -> name -> (B, *shape)
+    /** Cuts a flat vector into the target's tensors (views of {@code flat}, so gradients flow back). */
+    public Map<String, Tensor> split(Tensor flat) {
+        boolean batched = flat.dim() == 2;
+        if ((flat.dim() != 1 && !batched) || flat.size(-1) != numel) {
+            throw new IllegalArgumentException("ParameterLayout.split: flat " + Shape.format(flat.shape()) + " must be (N=" + numel
+                    + ") or (B, N=" + numel + ")");
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            Tensor part = flat.narrow(-1, e.offset(), e.numel());
+            if (batched) {
+                int[] s = new int[e.shape.length + 1];
+                s[0] = flat.size(0);
+                System.arraycopy(e.shape, 0, s, 1, e.shape.length);
+                out.put(e.name(), part.reshape(s));
+            } else {
+                out.put(e.name(), part.reshape(e.shape));
+            }
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #split}: every entry's tensor (shape, or (B, *shape) with {@code batched}) row-major, end to end. */
+    public Tensor flatten(Map<String, Tensor> tensors, boolean batched) {
+        List<Tensor> parts = new ArrayList<>();
+        for (Entry e : entries) {
+            Tensor t = tensors.get(e.name());
+            if (t == null) throw new IllegalArgumentException("ParameterLayout.flatten: no tensor for '" + e.name() + "'");
+            int lead = batched ? 1 : 0;
+            boolean ok = t.dim() == e.shape.length + lead
+                    && java.util.Arrays.equals(e.shape, java.util.Arrays.copyOfRange(t.shape(), lead, t.dim()));
+            if (!ok) {
+                throw new IllegalArgumentException("ParameterLayout.flatten: '" + e.name() + "' has shape " + Shape.format(t.shape())
+                        + ", expected " + (batched ? "(B, " + Shape.format(e.shape).substring(1) : Shape.format(e.shape)));
+            }
+            parts.add(batched ? t.reshape(t.size(0), e.numel()) : t.reshape(e.numel()));
+        }
+        return Tensor.cat(parts, batched ? 1 : 0);
+    }
+
+    /** The target's current values of the generated parameters as one flat (N) vector (detached). */
+    public Tensor current(Module target) {
+        Map<String, Tensor> own = target.namedParameters();
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Entry e : entries) m.put(e.name(), own.get(e.name()).detach());
+        return flatten(m, false);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ParameterLayout(");
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            sb.append(i == 0 ? "" : ", ").append(e.name()).append(Shape.format(e.shape));
+        }
+        return sb.append(", numel=").append(numel).append(")").toString();
+    }
+}
