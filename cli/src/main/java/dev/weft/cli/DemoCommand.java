@@ -19,7 +19,8 @@ import java.util.Locale;
  * reductions, seeded randomness, a gradient through the tape, then the same GEMM on the scalar reference and the SIMD kernel.
  * Then it trains a small MLP on a generated data set ({@link SpiralDemo}) and a GCN on a generated graph
  * ({@link GnnDemo}), and ends with the {@code --quick}
- * runs of the reproductions that need no downloaded data ({@link ReproTour}): their tables and charts.
+ * runs of the reproductions that need no downloaded data ({@link ReproTour}): their tables and charts, kan-toy's
+ * recovered formula and where its network plot went.
  */
 final class DemoCommand {
     private DemoCommand() {}

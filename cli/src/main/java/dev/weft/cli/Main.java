@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of the {@code weft} command: info, demo, bench SUITE, repro [NAME].
+ * Entry point of the {@code weft} command: info, demo, bench SUITE, repro [NAME], kan plot MODEL.
  * ({@code weft test} is handled by the launcher script, which runs Maven.)
  */
 public final class Main {
@@ -24,6 +24,7 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "repro" -> ReproCommand.run(rest, out, err);
+                case "kan" -> KanCommand.run(rest, out, err);
                 case "help", "-h", "--help" -> {
                     usage(out);
                     yield 0;
@@ -52,6 +53,7 @@ public final class Main {
                                     that need no downloaded data (charts and result files in DIR, ./repro-results)
                   test              run the whole test suite (Maven)
                   bench SUITE ...   benchmarks; './weft bench' lists the suites
-                  repro [NAME]      paper reproductions; without NAME lists them; 'repro report' builds an HTML page""");
+                  repro [NAME]      paper reproductions; without NAME lists them; 'repro report' builds an HTML page
+                  kan plot MODEL    draws a saved KAN (MODEL.safetensors) as PNG and SVG, pykan's plot()""");
     }
 }

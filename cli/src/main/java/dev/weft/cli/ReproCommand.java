@@ -118,7 +118,7 @@ final class ReproCommand {
         PrintStream log = o.json() || terminal ? err : out;
         Result result;
         try {
-            result = Harness.run(r, ReproArgs.dataDir(o.data()), o.quick(), o.seedList(), log, terminal);
+            result = Harness.run(r, ReproArgs.dataDir(o.data()), o.quick(), o.seedList(), log, terminal, o.outDir());
         } catch (MissingDataException missing) {
             err.println("weft " + missing.getMessage());
             return 2;

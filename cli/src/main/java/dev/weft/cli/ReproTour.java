@@ -27,7 +27,7 @@ final class ReproTour {
         boolean pass = true;
         for (Reproduction r : generated) {
             out.println();
-            Result result = Harness.run(r, ReproArgs.dataDir(null), true, List.of(0L), out, ReproCommand.onTerminal());
+            Result result = Harness.run(r, ReproArgs.dataDir(null), true, List.of(0L), out, ReproCommand.onTerminal(), dir);
             Outputs.Saved saved = Outputs.save(result, dir);
             out.println();
             out.print(ResultTable.format(saved.result()));

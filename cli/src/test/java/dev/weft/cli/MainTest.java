@@ -78,6 +78,12 @@ class MainTest {
         assertTrue(r.out().contains("charts:      " + dir.toAbsolutePath() + "/{lstm-adding-quick-learning-curve.png"), r.out());
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("lstm-adding-quick.json")), r.out());
         assertTrue(r.out().matches("(?s).*not in the tour \\(reads mnist/, [^)]+\\): \\./weft repro mnist-cnn --quick.*"), r.out());
+        // the KAN toy: the formula read off the pruned model, and where its network plot went
+        assertTrue(r.out().contains("kan-toy (--quick, judged against the quick bounds)"), r.out());
+        assertTrue(r.out().matches("(?s).*\nformula: \\[[^\n]*exp\\([^\n]*sin\\(3\\.1[45]\\*x_1[^\n]*x_2\\^2[^\n]*\\].*"), r.out());
+        java.nio.file.Path net = dir.resolve("kan-toy-quick-network.png");
+        assertTrue(r.out().contains("network plot: " + net.toAbsolutePath() + ", .svg"), r.out());
+        assertTrue(java.nio.file.Files.isRegularFile(net) && java.nio.file.Files.isRegularFile(dir.resolve("kan-toy-quick-network.svg")));
     }
 
     @Test

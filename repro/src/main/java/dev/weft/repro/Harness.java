@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,17 @@ import java.util.Map;
 public final class Harness {
     private Harness() {}
 
+    /** {@link #run(Reproduction, Path, boolean, List, PrintStream, boolean, Path)} with no output folder: the run writes no files of its own. */
     public static Result run(Reproduction r, Path data, boolean quick, List<Long> seeds, PrintStream log, boolean terminal)
+            throws Exception {
+        return run(r, data, quick, seeds, log, terminal, null);
+    }
+
+    /**
+     * Runs the seeds; out (or null) is where a reproduction may write files of its own ({@link RunContext#out}), which
+     * the result then lists with its charts (a later seed's file of the same name replaces an earlier's).
+     */
+    public static Result run(Reproduction r, Path data, boolean quick, List<Long> seeds, PrintStream log, boolean terminal, Path out)
             throws Exception {
         if (seeds.isEmpty()) throw new IllegalArgumentException("needs at least one seed");
         for (DataSet d : r.data()) d.require(r.name(), data);
@@ -35,24 +46,26 @@ public final class Harness {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (Claim c : r.claims()) values.put(c.metric(), new ArrayList<>());
         List<Curve> curves = new ArrayList<>();
+        LinkedHashSet<String> files = new LinkedHashSet<>();
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
             long seed = seeds.get(i);
             if (seeds.size() > 1) log.printf(Locale.ROOT, "-- seed %d (%d of %d)%n", seed, i + 1, seeds.size());
             long t0 = System.nanoTime();
-            Outcome o = r.run(new RunContext(data, quick, seed, log, terminal));
+            Outcome o = r.run(new RunContext(data, quick, seed, log, terminal, out));
             seconds.add((System.nanoTime() - t0) / 1e9);
             for (Claim c : r.claims()) {
                 Double v = o.values().get(c.metric());
                 if (v == null) throw new IllegalStateException(r.name() + " returned no value for '" + c.metric() + "'");
                 values.get(c.metric()).add(v);
             }
+            files.addAll(o.files());
             for (Curve c : o.curves()) curves.add(seeds.size() > 1 ? c.renamed(c.series() + ", seed " + seed) : c);
         }
         List<MetricResult> metrics = new ArrayList<>();
         for (Claim c : r.claims()) metrics.add(new MetricResult(c, values.get(c.metric())));
         return new Result(r.name(), r.description(), r.paper(), r.protocol(), r.quickProtocol(), quick, seeds, seconds,
-                metrics, r.figures(), curves, List.of(), Version.weft(), Machine.current(),
+                metrics, r.figures(), curves, List.copyOf(files), Version.weft(), Machine.current(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 

@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * The unit of a compared figure, with the one format used for it everywhere (tables, JSON stays raw):
- * percentages with two decimals, mean squared errors with three significant digits, seconds with one.
+ * percentages with two decimals, mean squared errors with three significant digits, seconds with one, ratios
+ * (one error over another, "x") with three significant digits.
  */
 public enum Unit {
-    PERCENT("%"), MSE("mse"), SECONDS("s");
+    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x");
 
     private final String symbol;
 
@@ -27,6 +28,7 @@ public enum Unit {
             case PERCENT -> String.format(Locale.ROOT, "%.2f", v);
             case MSE -> String.format(Locale.ROOT, "%.2e", v);
             case SECONDS -> String.format(Locale.ROOT, "%.1f", v);
+            case RATIO -> String.format(Locale.ROOT, "%.3g", v);
         };
     }
 
@@ -38,6 +40,6 @@ public enum Unit {
 
     public static Unit of(String symbol) {
         for (Unit u : values()) if (u.symbol.equals(symbol)) return u;
-        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse or s)");
+        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s or x)");
     }
 }

@@ -28,8 +28,9 @@ import org.w3c.dom.NodeList;
  * Every registered reproduction's {@code --quick} end to end through the harness (seed 0): every metric
  * within its quick bound (loose for the budget, but far above what a broken model reaches: a quick
  * MNIST MLP must pass 94%, a quick LeNet-5 94%, the quick adding problem 90% solved), then its charts
- * (valid PNG and SVG holding each series), its result file (round trip) and its --json line. Those that
- * need downloaded data are skipped when it is absent.
+ * (valid PNG and SVG holding each series), the files it wrote itself into the output folder (kan-toy's network
+ * plots: listed with the charts, PNG decodes, SVG parses), its result file (round trip) and its --json line. Those
+ * that need downloaded data are skipped when it is absent.
  */
 class QuickReproductionsTest {
     static Path data() {
@@ -51,7 +52,7 @@ class QuickReproductionsTest {
                     + data().toAbsolutePath() + " (set -Dweft.data or WEFT_DATA)");
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Result result = Harness.run(r, data(), true, List.of(0L), new PrintStream(log, true, StandardCharsets.UTF_8), false);
+        Result result = Harness.run(r, data(), true, List.of(0L), new PrintStream(log, true, StandardCharsets.UTF_8), false, out);
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("--quick:  "), "the quick run says what it cuts:\n" + text);
         assertTrue(text.lines().count() >= 8, "a quick run reports progress as it goes:\n" + text);
@@ -61,8 +62,16 @@ class QuickReproductionsTest {
                     + m.claim().boundText(true) + "\n" + text);
         }
 
+        List<String> own = result.charts();                              // the files the run wrote itself (kan-toy's network plots)
+        for (String f : own) {
+            assertTrue(f.startsWith(result.stem() + "-"), f);
+            if (f.endsWith(".png")) assertNotNull(ImageIO.read(out.resolve(f).toFile()), f);
+            else if (f.endsWith(".svg")) parseSvg(out.resolve(f));
+            else assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
         Outputs.Saved saved = Outputs.save(result, out);
-        assertEquals(2 * r.figures().size(), saved.result().charts().size(), saved.result().charts().toString());
+        assertEquals(2 * r.figures().size() + own.size(), saved.result().charts().size(), saved.result().charts().toString());
+        assertTrue(saved.result().charts().containsAll(own), saved.result().charts().toString());
         for (Figure f : r.figures()) {
             List<Curve> curves = result.curvesOf(f.id());
             assertFalse(curves.isEmpty(), f.id());
@@ -104,12 +113,18 @@ class QuickReproductionsTest {
         }
     }
 
-    /** Well-formed SVG whose text holds the title and every series name. */
-    static void checkSvg(Path svg, Figure f, List<Curve> curves) throws Exception {
+    /** The SVG file parsed (well-formed XML with an svg root). */
+    static org.w3c.dom.Document parseSvg(Path svg) throws Exception {
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
         dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         org.w3c.dom.Document doc = dbf.newDocumentBuilder().parse(svg.toFile());
         assertEquals("svg", doc.getDocumentElement().getTagName());
+        return doc;
+    }
+
+    /** Well-formed SVG whose text holds the title and every series name. */
+    static void checkSvg(Path svg, Figure f, List<Curve> curves) throws Exception {
+        org.w3c.dom.Document doc = parseSvg(svg);
         NodeList texts = doc.getElementsByTagName("text");
         List<String> words = new ArrayList<>();
         for (int i = 0; i < texts.getLength(); i++) words.add(texts.item(i).getTextContent());

@@ -14,9 +14,12 @@ import dev.weft.repro.Reproduction;
 import dev.weft.repro.RunContext;
 import dev.weft.repro.StepProgress;
 import dev.weft.repro.Unit;
+import dev.weft.repro.kan.plot.KanPlot;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.DType;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,12 +30,14 @@ import java.util.Map;
  * The KAN paper's toy function f(x, y) = exp(sin(pi x) + y^2) (Liu et al. 2024): grid extension of a [2, 5, 1]
  * KAN, its train and test RMSE falling in a staircase as the grid grows 3 -> 5 -> 10 -> 20 -> 50 (Fig. 2.3), then
  * the interpretability steps of Sec. 2.5 (Fig. 2.4): sparsify, prune to [2, 1, 1], fix every edge to a library
- * function and read the formula off the model. Data are generated (seeded), no files are needed.
+ * function and read the formula off the model. Data are generated (seeded), no files are needed. With an output
+ * folder it also writes the network plots of Fig. 2.4 (after sparsification, and pruned and symbolic: {@link KanPlot})
+ * and the final model ({@link KanCheckpoint}).
  */
 public final class KanToy implements Reproduction {
     static final String BEST = "test MSE, best of G = 20 and 50", SYMBOLIC = "test MSE of the symbolic formula",
             PRUNED = "pruned to [2, 1, 1]", FORMULA = "formula recovered (exp, sin(pi x_1), x_2^2)";
-    static final String STAIRCASE = "staircase", BY_GRID = "rmse-by-grid";
+    static final String STAIRCASE = "staircase", BY_GRID = "rmse-by-grid", NETWORK = "network", NETWORK_SPARSIFIED = "network-sparsified";
     static final int[] GRIDS = {3, 5, 10, 20, 50};
     /** The library of pykan's tutorial for this function. */
     static final List<String> LIB = List.of("x", "x^2", "x^3", "x^4", "exp", "log", "sqrt", "tanh", "sin", "abs");
@@ -137,7 +142,7 @@ public final class KanToy implements Reproduction {
     }
 
     @Override
-    public Outcome run(RunContext ctx) {
+    public Outcome run(RunContext ctx) throws IOException {
         boolean quick = ctx.quick();
         int perGrid = quick ? 20 : 200, later = quick ? 20 : 100;
         Generator g = new Generator(ctx.seed());
@@ -175,6 +180,8 @@ public final class KanToy implements Reproduction {
         KAN dense = model;
         fit(dense, xTrain, yTrain, later, 0.01, 10, false, s -> progress.update(base + s + 1, "sparsifying"));
         progress.report(String.format(Locale.ROOT, "sparsified (lambda 0.01): train RMSE %.3e  (%.1f s)", rmse(dense, xTrain, yTrain), seconds(t0)));
+        List<String> files = new ArrayList<>(plot(ctx, progress::report, dense, xTrain, NETWORK_SPARSIFIED,
+                "KAN [2, 5, 1] after sparsification"));
         KAN pruned = dense.prune(xTrain);
         boolean shape211 = Arrays.equals(pruned.width(), new int[] {2, 1, 1});
         fit(pruned, xTrain, yTrain, later, 0, 0, true, s -> progress.update(base + later + s + 1, "training the pruned model"));
@@ -188,6 +195,12 @@ public final class KanToy implements Reproduction {
         List<String> formula = pruned.symbolicFormula();
         boolean recovered = shape211 && formula.size() == 1 && formula.get(0).matches(SHAPE);
         ctx.log().printf(Locale.ROOT, "formula: %s  (test RMSE %.3e; the paper's: exp(sin(pi x_1) + x_2^2))  (%.1f s)%n", formula, symTest, seconds(t0));
+        files.addAll(plot(ctx, ctx.log()::println, pruned, xTrain, NETWORK, "KAN " + Arrays.toString(pruned.width()) + ": " + String.join(", ", formula)));
+        Path saved = ctx.outFile(name(), "model.safetensors");
+        if (saved != null) {
+            KanCheckpoint.save(pruned, saved);
+            ctx.log().println("model:        " + saved.toAbsolutePath() + "  (./weft kan plot draws it)");
+        }
 
         List<Double> ref = new ArrayList<>();
         for (double gsz : grids) ref.add(testByGrid.get(0) * Math.pow(gsz / GRIDS[0], -4));
@@ -195,7 +208,20 @@ public final class KanToy implements Reproduction {
                 Map.of(BEST, best, SYMBOLIC, symTest * symTest, PRUNED, shape211 ? 100.0 : 0.0, FORMULA, recovered ? 100.0 : 0.0),
                 List.of(new Curve(STAIRCASE, "train RMSE", steps, trainCurve), new Curve(STAIRCASE, "test RMSE", steps, testCurve),
                         new Curve(BY_GRID, "train RMSE", grids, trainByGrid), new Curve(BY_GRID, "test RMSE", grids, testByGrid),
-                        new Curve(BY_GRID, "G^-4 (through G = 3)", grids, ref)));
+                        new Curve(BY_GRID, "G^-4 (through G = 3)", grids, ref)), files);
+    }
+
+    /**
+     * Writes the network plot of m (pykan's plot(), scores and curve ranges from the training inputs) as
+     * out/kan-toy[-quick]-suffix.png and .svg and says where (to say); returns the file names, none when the run has no out.
+     */
+    private List<String> plot(RunContext ctx, java.util.function.Consumer<String> say, KAN m, Tensor x, String suffix, String title)
+            throws IOException {
+        Path base = ctx.outFile(name(), suffix);
+        if (base == null) return List.of();
+        List<Path> written = KanPlot.write(m, x, base, KanPlot.options().title(title));
+        say.accept("network plot: " + written.get(0).toAbsolutePath() + ", .svg  (" + title + ")");
+        return written.stream().map(p -> p.getFileName().toString()).toList();
     }
 
     private static double seconds(long t0) {

@@ -29,6 +29,11 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");   // before the first font or image is made
     }
 
+    /** The width in pixels of {@code s} in the charts' SansSerif at this size (what layouts measure text with). */
+    public static double textWidth(String s, double size, boolean bold) {
+        return ChartLayout.width(s, size, bold);
+    }
+
     /** The chart of {@code figure} over {@code curves} (those of other figures are ignored), {@link #WIDTH} x {@link #HEIGHT}. */
     static Drawing drawing(Figure figure, List<Curve> curves) {
         return ChartLayout.layout(figure, curves, WIDTH, HEIGHT);
@@ -36,7 +41,11 @@ public final class Charts {
 
     /** Writes {@code base}.png and {@code base}.svg; returns both paths. */
     public static List<Path> write(Figure figure, List<Curve> curves, Path base) throws IOException {
-        Drawing d = drawing(figure, curves);
+        return write(drawing(figure, curves), base);
+    }
+
+    /** Writes any drawing as {@code base}.png and {@code base}.svg (the folder made if missing); returns both paths. */
+    public static List<Path> write(Drawing d, Path base) throws IOException {
         Path png = base.resolveSibling(base.getFileName() + ".png"), svg = base.resolveSibling(base.getFileName() + ".svg");
         Files.createDirectories(png.toAbsolutePath().getParent());
         PngChart.write(d, png);

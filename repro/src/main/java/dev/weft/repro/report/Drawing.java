@@ -4,31 +4,37 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * A chart as a flat list of marks in pixel coordinates (origin top left, y down), which {@link PngChart}
+ * A picture as a flat list of marks in pixel coordinates (origin top left, y down), which {@link PngChart}
  * paints with Java2D and {@link SvgChart} writes as SVG elements, so both files are the same picture.
- * Marks are painted in list order.
+ * Marks are painted in list order; a colour's alpha is its opacity in both files. The charts come from
+ * {@link ChartLayout}; other pictures (the KAN network plot) build their own and write them with
+ * {@link Charts#write(Drawing, java.nio.file.Path)}.
  */
-record Drawing(int width, int height, List<Mark> marks) {
-    Drawing {
+public record Drawing(int width, int height, List<Mark> marks) {
+    public Drawing {
+        if (width < 1 || height < 1) throw new IllegalArgumentException("Drawing: size " + width + " x " + height + " must be positive");
         marks = List.copyOf(marks);
     }
 
     /** Something drawn. */
-    sealed interface Mark {}
+    public sealed interface Mark {}
 
-    /** A rectangle, filled when {@code fill} is non-null, outlined when {@code stroke} is. */
-    record Box(double x, double y, double w, double h, Color fill, Color stroke) implements Mark {}
+    /** A rectangle, filled when {@code fill} is non-null, outlined (1 px) when {@code stroke} is. */
+    public record Box(double x, double y, double w, double h, Color fill, Color stroke) implements Mark {}
 
     /** A straight line of the given width. */
-    record Line(double x1, double y1, double x2, double y2, Color color, double width) implements Mark {}
+    public record Line(double x1, double y1, double x2, double y2, Color color, double width) implements Mark {}
 
     /** A series: joined points (x[i], y[i]), with a filled dot of radius {@code dot} on each when dot > 0. */
-    record Polyline(String series, double[] x, double[] y, Color color, double width, double dot) implements Mark {}
+    public record Polyline(String series, double[] x, double[] y, Color color, double width, double dot) implements Mark {}
+
+    /** A circle of radius r around (x, y), filled when {@code fill} is non-null, outlined (1 px) when {@code stroke} is. */
+    public record Circle(double x, double y, double r, Color fill, Color stroke) implements Mark {}
 
     /** Where a text's anchor point lies along it. */
-    enum Anchor { START, MIDDLE, END }
+    public enum Anchor { START, MIDDLE, END }
 
     /** A line of text with its baseline's anchor at (x, y), upright or turned a quarter left (reading upwards). */
-    record Text(String text, double x, double y, double size, boolean bold, Anchor anchor, boolean vertical, Color color)
+    public record Text(String text, double x, double y, double size, boolean bold, Anchor anchor, boolean vertical, Color color)
             implements Mark {}
 }

@@ -2,6 +2,7 @@ package dev.weft.repro.report;
 
 import dev.weft.repro.report.Drawing.Anchor;
 import dev.weft.repro.report.Drawing.Box;
+import dev.weft.repro.report.Drawing.Circle;
 import dev.weft.repro.report.Drawing.Line;
 import dev.weft.repro.report.Drawing.Mark;
 import dev.weft.repro.report.Drawing.Polyline;
@@ -66,6 +67,11 @@ final class PngChart {
                 g.draw(path);
                 double r = p.dot();
                 if (r > 0) for (int i = 0; i < p.x().length; i++) g.fill(new Ellipse2D.Double(p.x()[i] - r, p.y()[i] - r, 2 * r, 2 * r));
+            }
+            case Circle c -> {
+                Ellipse2D e = new Ellipse2D.Double(c.x() - c.r(), c.y() - c.r(), 2 * c.r(), 2 * c.r());
+                if (c.fill() != null) { g.setColor(c.fill()); g.fill(e); }
+                if (c.stroke() != null) { g.setColor(c.stroke()); g.setStroke(new BasicStroke(1f)); g.draw(e); }
             }
             case Text t -> {
                 Font f = ChartLayout.font(t.size(), t.bold());

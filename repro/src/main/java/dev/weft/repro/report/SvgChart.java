@@ -1,6 +1,7 @@
 package dev.weft.repro.report;
 
 import dev.weft.repro.report.Drawing.Box;
+import dev.weft.repro.report.Drawing.Circle;
 import dev.weft.repro.report.Drawing.Line;
 import dev.weft.repro.report.Drawing.Mark;
 import dev.weft.repro.report.Drawing.Polyline;
@@ -13,9 +14,10 @@ import java.nio.file.Path;
 
 /**
  * Writes a {@link Drawing} as a standalone SVG 1.1 document (JDK only): boxes as {@code <rect>}, lines as
- * {@code <line>}, each series as one {@code <polyline>} (with a {@code <circle>} per point when it has
- * dots) inside a {@code <g>} titled with its name, texts as {@code <text>} so their words stay searchable.
- * Text is XML-escaped; coordinates are written to 0.01 px in plain decimal, the same in every locale.
+ * {@code <line>}, circles as {@code <circle>}, each series as one {@code <polyline>} (with a {@code <circle>} per
+ * point when it has dots) inside a {@code <g>} titled with its name, texts as {@code <text>} so their words stay
+ * searchable. A colour that is not opaque adds {@code fill-opacity} / {@code stroke-opacity}. Text is XML-escaped;
+ * coordinates are written to 0.01 px in plain decimal, the same in every locale.
  */
 final class SvgChart {
     private SvgChart() {}
@@ -39,28 +41,31 @@ final class SvgChart {
     private static void mark(StringBuilder s, Mark m) {
         switch (m) {
             case Box b -> s.append("<rect x=\"").append(num(b.x())).append("\" y=\"").append(num(b.y()))
-                    .append("\" width=\"").append(num(b.w())).append("\" height=\"").append(num(b.h()))
-                    .append("\" fill=\"").append(b.fill() == null ? "none" : hex(b.fill()))
-                    .append(b.stroke() == null ? "\"" : "\" stroke=\"" + hex(b.stroke()) + "\" stroke-width=\"1\"").append("/>\n");
+                    .append("\" width=\"").append(num(b.w())).append("\" height=\"").append(num(b.h())).append('"')
+                    .append(paint("fill", b.fill())).append(b.stroke() == null ? "" : paint("stroke", b.stroke()) + " stroke-width=\"1\"")
+                    .append("/>\n");
             case Line l -> s.append("<line x1=\"").append(num(l.x1())).append("\" y1=\"").append(num(l.y1()))
-                    .append("\" x2=\"").append(num(l.x2())).append("\" y2=\"").append(num(l.y2()))
-                    .append("\" stroke=\"").append(hex(l.color())).append("\" stroke-width=\"").append(num(l.width())).append("\"/>\n");
+                    .append("\" x2=\"").append(num(l.x2())).append("\" y2=\"").append(num(l.y2())).append('"')
+                    .append(paint("stroke", l.color())).append(" stroke-width=\"").append(num(l.width())).append("\"/>\n");
             case Polyline p -> {
                 s.append("<g><title>").append(escape(p.series())).append("</title>\n<polyline points=\"");
                 for (int i = 0; i < p.x().length; i++) {
                     if (i > 0) s.append(' ');
                     s.append(num(p.x()[i])).append(',').append(num(p.y()[i]));
                 }
-                s.append("\" fill=\"none\" stroke=\"").append(hex(p.color())).append("\" stroke-width=\"").append(num(p.width()))
+                s.append("\" fill=\"none\"").append(paint("stroke", p.color())).append(" stroke-width=\"").append(num(p.width()))
                         .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n");
                 if (p.dot() > 0) {
                     for (int i = 0; i < p.x().length; i++) {
                         s.append("<circle cx=\"").append(num(p.x()[i])).append("\" cy=\"").append(num(p.y()[i]))
-                                .append("\" r=\"").append(num(p.dot())).append("\" fill=\"").append(hex(p.color())).append("\"/>\n");
+                                .append("\" r=\"").append(num(p.dot())).append('"').append(paint("fill", p.color())).append("/>\n");
                     }
                 }
                 s.append("</g>\n");
             }
+            case Circle c -> s.append("<circle cx=\"").append(num(c.x())).append("\" cy=\"").append(num(c.y()))
+                    .append("\" r=\"").append(num(c.r())).append('"').append(paint("fill", c.fill()))
+                    .append(c.stroke() == null ? "" : paint("stroke", c.stroke()) + " stroke-width=\"1\"").append("/>\n");
             case Text t -> {
                 s.append("<text x=\"").append(num(t.x())).append("\" y=\"").append(num(t.y()))
                         .append("\" font-size=\"").append(num(t.size())).append('"');
@@ -71,9 +76,21 @@ final class SvgChart {
                     case END -> s.append(" text-anchor=\"end\"");
                 }
                 if (t.vertical()) s.append(" transform=\"rotate(-90 ").append(num(t.x())).append(' ').append(num(t.y())).append(")\"");
-                s.append(" fill=\"").append(hex(t.color())).append("\">").append(escape(t.text())).append("</text>\n");
+                s.append(paint("fill", t.color())).append('>').append(escape(t.text())).append("</text>\n");
             }
         }
+    }
+
+    /**
+     * {@code attr="#rrggbb"} ("none" for a null colour), then {@code attr-opacity="a"} when the colour is not opaque,
+     * a = alpha / 255 to three decimals; each with a leading space.
+     */
+    static String paint(String attr, Color c) {
+        if (c == null) return " " + attr + "=\"none\"";
+        String s = " " + attr + "=\"" + hex(c) + "\"";
+        if (c.getAlpha() == 255) return s;
+        return s + " " + attr + "-opacity=\"" + java.math.BigDecimal.valueOf(c.getAlpha() / 255.0).setScale(3, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString() + "\"";
     }
 
     /** {@code v} rounded to 0.01 in plain decimal ("12.5", "-3", "0.07"), with no locale and no exponent. */
