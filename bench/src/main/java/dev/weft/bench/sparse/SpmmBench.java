@@ -71,12 +71,13 @@ public final class SpmmBench implements BenchSuite {
             for (String name : graphs) {
                 SpmmGraphs.Graph g = SpmmGraphs.of(name);
                 SparseTensor a = SparseTensor.csr(Tensor.of(g.rowPtr()), Tensor.of(g.col()), Tensor.rand(new Generator(7), g.nnz()), g.n(), g.n());
+                float[] vs = a.values().toFloatArray();
                 for (int f : features) {
                     Tensor x = Tensor.rand(new Generator(8), g.n(), f);
+                    double bytes = 4.0 * (g.n() + 1) + 8.0 * g.nnz() + 4.0 * f * g.nnz() + 4.0 * f * g.n();
+                    float[] xs = x.toFloatArray(), ys = new float[g.n() * f];  // the kernel's operands, once per width
                     for (int t : threads) {
                         Parallel.setThreads(t);
-                        double bytes = 4.0 * (g.n() + 1) + 8.0 * g.nnz() + 4.0 * f * g.nnz() + 4.0 * f * g.n();
-                        float[] xs = x.toFloatArray(), vs = a.values().toFloatArray(), ys = new float[g.n() * f];
                         for (String impl : new String[] {"simd", "simd_kernel"}) {
                             Runnable call = impl.equals("simd") ? () -> a.matmul(x)
                                     : () -> SpMM.spmm(g.n(), g.n(), f, g.rowPtr(), g.col(), 0, vs, 0, xs, 0, f, ys, 0, f);

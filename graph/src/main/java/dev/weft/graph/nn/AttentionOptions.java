@@ -6,7 +6,7 @@ import dev.weft.tensor.Tensor;
 
 /**
  * The options GATConv and GATv2Conv share, with PyG's defaults: heads 1, concat true, negative_slope 0.2,
- * dropout 0 (on the attention coefficients), add_self_loops true, bias true; and how both combine the heads.
+ * dropout 0 (on the attention coefficients), add_self_loops true, bias true.
  */
 public abstract class AttentionOptions<O extends AttentionOptions<O>> {
     final String layer;
@@ -38,12 +38,5 @@ public abstract class AttentionOptions<O extends AttentionOptions<O>> {
     /** The bias parameter's initial value: zeros of the output width (heads * out concatenated, else out), or null. */
     Tensor initialBias() {
         return bias ? Tensor.zeros(concat ? heads * out : out) : null;
-    }
-
-    /** Aggregated messages h (N, H, C) to the output: heads concatenated (N, H C) or averaged (N, C), plus the bias. */
-    static Tensor combineHeads(Tensor h, boolean concat, Tensor bias) {
-        int n = h.size(0), heads = h.size(1), out = h.size(2);
-        Tensor y = concat ? h.reshape(n, heads * out) : h.mean(1, false);
-        return bias == null ? y : y.add(bias);
     }
 }

@@ -63,7 +63,7 @@ public final class GATConv extends MessagePassing {
         Tensor alpha = F.dropout(adj.softmax(e), dropout, isTraining(), dropGen);
         Tensor msg = adj.gatherSrc(z).mul(alpha.unsqueeze(2));                            // (E, H, C)
         Tensor h = aggregate(msg, adj);                                                   // (N, H, C)
-        return AttentionOptions.combineHeads(h, concat, param("bias"));
+        return Messages.combineHeads(h, concat, param("bias"));
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class GATv2Conv extends MessagePassing {
         Tensor e = F.leakyRelu(zj.add(adj.gatherDst(zr)), negativeSlope).mul(param("att")).sum(new int[] {2}, false);
         Tensor alpha = F.dropout(adj.softmax(e), dropout, isTraining(), dropGen);
         Tensor h = aggregate(zj.mul(alpha.unsqueeze(2)), adj);
-        return AttentionOptions.combineHeads(h, concat, param("bias"));
+        return Messages.combineHeads(h, concat, param("bias"));
     }
 
     @Override

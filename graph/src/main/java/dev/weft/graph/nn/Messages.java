@@ -27,4 +27,11 @@ final class Messages {
                     + x.dtype() + " " + dev.weft.tensor.core.Shape.format(x.shape()));
         }
     }
+
+    /** Aggregated messages h (N, H, C) to the output: heads concatenated (N, H C) or averaged (N, C), plus the bias. */
+    static Tensor combineHeads(Tensor h, boolean concat, Tensor bias) {
+        int n = h.size(0), heads = h.size(1), out = h.size(2);
+        Tensor y = concat ? h.reshape(n, heads * out) : h.mean(1, false);
+        return bias == null ? y : y.add(bias);
+    }
 }

@@ -68,4 +68,9 @@ public final class Philox {
     public static long bernoulliThreshold(double p) {
         return (long) Math.ceil(p * 0x1.0p32);
     }
+
+    /** The Bernoulli draw of a word against {@link #bernoulliThreshold}: the word, unsigned, below it. */
+    public static boolean drawsOne(int word, long threshold) {
+        return (word & 0xFFFFFFFFL) < threshold;
+    }
 }

@@ -52,7 +52,7 @@ final class RandomFillScalar {
 
     /** 1 when the word, unsigned, is below the threshold (u < p), else 0. */
     static float bit(int w, long threshold) {
-        return (w & 0xFFFFFFFFL) < threshold ? 1f : 0f;
+        return Philox.drawsOne(w, threshold) ? 1f : 0f;
     }
 
     /** lo + (hi - lo) * u in double, rounded to float, kept below hi. */

@@ -81,7 +81,10 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
 
     /** The mixing weights (out, M): softmax of the logits while mixing, one-hot rows after {@link #select()}. */
     public Tensor weights() {
-        long[] sel = buffer("selected").toLongArray();
+        return weights(selected());
+    }
+
+    private Tensor weights(long[] sel) {
         if (sel[0] < 0) return param("select_logits").softmax(1);
         double[] w = new double[outDim * numCandidates()];
         for (int o = 0; o < outDim; o++) w[o * numCandidates() + (int) sel[o]] = 1;
@@ -101,23 +104,15 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
     // x: (..., in) -> (..., out): the candidates' outputs stacked on a last dim M, weighted per node and summed.
     @Override
     public Tensor forward(Tensor x) {
-        List<Tensor> ys = new ArrayList<>(numCandidates());
-        boolean[] used = usedCandidates();
-        for (int m = 0; m < numCandidates(); m++) {
-            ys.add(used[m] ? candidates.get(m).forward(x) : null);
-        }
-        Tensor any = ys.stream().filter(t -> t != null).findFirst().orElseThrow();
-        for (int m = 0; m < ys.size(); m++) if (ys.get(m) == null) ys.set(m, Tensor.zerosLike(any));
-        return Tensor.stack(ys, -1).mul(weights()).sum(new int[] {-1}, false);
-    }
-
-    /** The candidates some node still uses (all while mixing). */
-    private boolean[] usedCandidates() {
-        boolean[] used = new boolean[numCandidates()];
         long[] sel = selected();
+        boolean[] used = new boolean[numCandidates()];                 // all while mixing, the chosen ones after select()
         if (sel[0] < 0) java.util.Arrays.fill(used, true);
         else for (long s : sel) used[(int) s] = true;
-        return used;
+        List<Tensor> ys = new ArrayList<>(numCandidates());
+        for (int m = 0; m < numCandidates(); m++) ys.add(used[m] ? candidates.get(m).forward(x) : null);
+        Tensor any = ys.stream().filter(t -> t != null).findFirst().orElseThrow();
+        for (int m = 0; m < ys.size(); m++) if (ys.get(m) == null) ys.set(m, Tensor.zerosLike(any));
+        return Tensor.stack(ys, -1).mul(weights(sel)).sum(new int[] {-1}, false);
     }
 
     /**

@@ -50,6 +50,7 @@ final class CpuCreation {
         if (bulk(r, a, n)) return;
         int per = r.dist().perBlock(r.dtype());
         long blocks = r.dist().blocks(n, r.dtype());
+        long threshold = r.dist() == Distribution.BERNOULLI ? Philox.bernoulliThreshold(r.p0()) : 0;
         Parallel.forRange((int) blocks, BLOCK_GRAIN, (from, to) -> {
             int[] w = new int[4];
             double[] v = new double[4];
@@ -74,8 +75,7 @@ final class CpuCreation {
                         }
                     }
                     case BERNOULLI -> {                                // integer outputs (F32/F64 went to bulk)
-                        long t = Philox.bernoulliThreshold(r.p0());
-                        for (int j = 0; j < m; j++) CpuConvert.setLong(a, base + j, (w[j] & 0xFFFFFFFFL) < t ? 1 : 0);
+                        for (int j = 0; j < m; j++) CpuConvert.setLong(a, base + j, Philox.drawsOne(w[j], threshold) ? 1 : 0);
                     }
                     case UNIFORM -> throw new IllegalStateException("uniform into " + r.dtype() + " (F32/F64 only) reached the CPU fill");
                     case PERMUTATION -> throw new IllegalStateException("unreachable");
