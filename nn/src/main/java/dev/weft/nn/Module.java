@@ -32,6 +32,7 @@ public abstract class Module {
     private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
     private final java.util.HashSet<String> nonPersistent = new java.util.HashSet<>();
     private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
+    private final java.util.LinkedHashSet<String> masked = new java.util.LinkedHashSet<>();
     private boolean training = true;
 
     // ---------------------------------------------------------------- forward
@@ -105,6 +106,7 @@ public abstract class Module {
     protected final Tensor param(String name) {
         Tensor t = FunctionalCall.lookup(this, name);
         if (t != null) return t;
+        if (masked.contains(name)) return param(name + "_orig").mul(buffer(name + "_mask"));
         if (!parameters.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter '" + name + "'");
         }
@@ -127,6 +129,70 @@ public abstract class Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'");
         }
         buffers.put(name, value);
+    }
+
+    // ---------------------------------------------------------------- masks (torch.nn.utils.prune's reparametrization)
+
+    /**
+     * Masks parameter {@code name} as torch.nn.utils.prune does: on the first call the parameter moves to
+     * {@code name + "_orig"} (the same tensor, still trained, listed last) and {@code mask} becomes the buffer
+     * {@code name + "_mask"}; wherever the layer reads {@code name} its forward then sees
+     * <pre>  name = name_orig * name_mask  </pre>
+     * so masked entries are zero in the forward pass and get zero gradient in the backward pass. A later call
+     * replaces the mask (combine old and new first, as the pruning methods do). The mask must have the
+     * parameter's shape and dtype and hold only 0 and 1; nothing changes when it does not.
+     */
+    public final void maskParameter(String name, Tensor mask) {
+        String who = getClass().getSimpleName() + ".maskParameter('" + name + "')";
+        Tensor w = masked.contains(name) ? parameters.get(name + "_orig") : parameters.get(name);
+        if (w == null) throw new IllegalArgumentException(who + ": no parameter '" + name + "' to mask");
+        if (mask == null || !Arrays.equals(mask.shape(), w.shape()) || mask.dtype() != w.dtype()) {
+            throw new IllegalArgumentException(who + ": the mask must be " + w.dtype() + " " + Shape.format(w.shape()) + ", got "
+                    + (mask == null ? "null" : mask.dtype() + " " + Shape.format(mask.shape())));
+        }
+        Tensor m = mask.detach();
+        try (var s = GradMode.noGrad()) {
+            long ones = (long) m.eq(1.0).sum().item(), zeros = (long) m.eq(0.0).sum().item();
+            if (ones + zeros != m.numel()) {
+                throw new IllegalArgumentException(who + ": the mask must hold only 0 and 1; " + (m.numel() - ones - zeros) + " entries are neither");
+            }
+        }
+        if (!masked.contains(name)) {
+            parameters.remove(name);
+            parameters.put(name + "_orig", w);
+            masked.add(name);
+            buffers.put(name + "_mask", m);
+        } else {
+            buffers.put(name + "_mask", m);
+        }
+    }
+
+    /**
+     * Makes a mask permanent (torch.nn.utils.prune.remove): parameter {@code name} becomes a plain parameter
+     * again holding name_orig * name_mask (a new leaf), and name_orig and name_mask are gone.
+     */
+    public final void unmaskParameter(String name) {
+        if (!masked.contains(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".unmaskParameter('" + name + "'): parameter '" + name + "' is not masked");
+        }
+        Tensor w;
+        try (var s = GradMode.noGrad()) {
+            w = parameters.get(name + "_orig").mul(buffers.get(name + "_mask")).detach();
+        }
+        parameters.remove(name + "_orig");
+        buffers.remove(name + "_mask");
+        masked.remove(name);
+        registerParameter(name, w);
+    }
+
+    /** Whether parameter {@code name} of this module is masked. */
+    public final boolean isMasked(String name) {
+        return masked.contains(name);
+    }
+
+    /** The names of this module's own masked parameters, in the order they were masked. */
+    public final java.util.Set<String> maskedParameters() {
+        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(masked));
     }
 
     final boolean hasParameterSlot(String name) {
