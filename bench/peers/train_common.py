@@ -40,7 +40,8 @@ def since_process_start():
 _SCRIPT_START = time.perf_counter()
 
 
-def parse(doc, batch, steps):
+def parse(doc, batch, steps, add_options=None):
+    """add_options(parser), when given, adds a peer's own options."""
     p = argparse.ArgumentParser(description=doc.splitlines()[0])
     p.add_argument("--threads", default=None, help="thread counts (default 1,2; with --first-steps one, default 1)")
     p.add_argument("--batch", type=int, default=batch)
@@ -51,6 +52,8 @@ def parse(doc, batch, steps):
                    help="only: seconds from process start to the end of steps 1, 10, 100, then exit")
     p.add_argument("--checkpoints", default="1,10,100", help="the steps --first-steps reports")
     p.add_argument("--json", action="store_true")
+    if add_options is not None:
+        add_options(p)
     args = p.parse_args()
     args.threads = [int(t) for t in (args.threads or ("1" if args.first_steps else "1,2")).split(",")]
     args.checkpoints = [int(c) for c in args.checkpoints.split(",")]
@@ -61,9 +64,9 @@ def parse(doc, batch, steps):
     return args
 
 
-def run(args, suite, case, label, shape, build, epoch=False):
+def run(args, suite, case, label, shape, build, epoch=False, impl="torch"):
     """build(torch, batch) -> step(): one zero_grad + forward + loss + backward + optimizer step, returning
-    the loss tensor; called after torch.manual_seed(0) for each thread count."""
+    the loss tensor; called after torch.manual_seed(0) for each thread count. impl: the JSON line's impl."""
     try:
         import torch
     except ImportError:
@@ -73,7 +76,7 @@ def run(args, suite, case, label, shape, build, epoch=False):
         torch.set_num_threads(threads)
         torch.manual_seed(0)
         step = build(torch, args.batch)
-        line = {"suite": suite, "case": case, "impl": "torch", "threads": threads, "device": "cpu",
+        line = {"suite": suite, "case": case, "impl": impl, "threads": threads, "device": "cpu",
                 "batch": args.batch, **shape}
         if args.first_steps:
             ends = []

@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code weft demo}: a short tour of the engine on generated data — tensors and views, broadcasting,
  * reductions, seeded randomness, a gradient through the tape, then the same GEMM on the scalar reference and the SIMD kernel.
  * Then it trains a small MLP on a generated data set ({@link SpiralDemo}) and a GCN on a generated graph
- * ({@link GnnDemo}), and ends with the {@code --quick}
+ * ({@link GnnDemo}) and a hypernetwork that generates an MLP for two tasks ({@link HyperDemo}), and ends with the {@code --quick}
  * runs of the reproductions that need no downloaded data ({@link ReproTour}): their tables and charts, kan-toy's
  * recovered formula and where its network plot went.
  */
@@ -95,6 +95,7 @@ final class DemoCommand {
         }
         SpiralDemo.run(out, full ? SpiralDemo.EPOCHS : 1);
         GnnDemo.run(out, full ? 200 : 2);
+        HyperDemo.run(out, full ? HyperDemo.STEPS : 2);
         out.printf(Locale.ROOT, "%ndemo done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

@@ -5,10 +5,11 @@ import java.util.Locale;
 /**
  * The unit of a compared figure, with the one format used for it everywhere (tables, JSON stays raw):
  * percentages with two decimals, mean squared errors with three significant digits, seconds with one, ratios
- * (one error over another, "x") with three significant digits.
+ * (one error over another, "x") with three significant digits, training steps as whole numbers, other losses ("loss":
+ * a value of the reproduction's own training objective) with three significant digits.
  */
 public enum Unit {
-    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x");
+    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), STEPS("steps"), LOSS("loss");
 
     private final String symbol;
 
@@ -29,6 +30,8 @@ public enum Unit {
             case MSE -> String.format(Locale.ROOT, "%.2e", v);
             case SECONDS -> String.format(Locale.ROOT, "%.1f", v);
             case RATIO -> String.format(Locale.ROOT, "%.3g", v);
+            case STEPS -> String.format(Locale.ROOT, "%.0f", v);
+            case LOSS -> String.format(Locale.ROOT, "%.3g", v);
         };
     }
 
@@ -40,6 +43,6 @@ public enum Unit {
 
     public static Unit of(String symbol) {
         for (Unit u : values()) if (u.symbol.equals(symbol)) return u;
-        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s or x)");
+        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x, steps or loss)");
     }
 }

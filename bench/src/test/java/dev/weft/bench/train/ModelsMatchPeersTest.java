@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bench models have the same parameters, by name and shape, as the PyTorch peers' (printed from
  * bench/peers/train_cnn.py and train_lstm.py with torch 1.13: named_parameters()), so the two sides time
- * the same network.
+ * the same network; the hypernetwork's generator as bench/peers/hyper_torch.py's HMLP.
  */
 class ModelsMatchPeersTest {
     private static Map<String, String> shapes(Module m) {
@@ -45,5 +45,23 @@ class ModelsMatchPeersTest {
                 "lstm.bias_ih_l0", new int[] {512}, "lstm.bias_hh_l0", new int[] {512},
                 "head.weight", new int[] {10, 128}, "head.bias", new int[] {10}),
                 shapes(new TrainLstmBench.Model(new Generator(0))));
+    }
+
+    @Test
+    void hypernetworkHasThePeersParameters() {
+        // hyper_torch.py's HMLP: trunk Linear(8, 32) + ReLU, heads Linear(32, numel) for 0.weight, 0.bias, 2.weight, 2.bias
+        dev.weft.nn.hyper.HMLP h = new HyperBench.Step(new int[] {784, 64, 10}, 8, new int[] {32}, 2).hyper;
+        Map<String, String> generator = new LinkedHashMap<>();
+        shapes(h).forEach((k, v) -> {
+            if (!k.startsWith("target.")) generator.put(k, v);
+        });
+        assertEquals(expected(
+                "trunk.0.weight", new int[] {32, 8}, "trunk.0.bias", new int[] {32},
+                "heads.0.weight", new int[] {50176, 32}, "heads.0.bias", new int[] {50176},
+                "heads.1.weight", new int[] {64, 32}, "heads.1.bias", new int[] {64},
+                "heads.2.weight", new int[] {640, 32}, "heads.2.bias", new int[] {640},
+                "heads.3.weight", new int[] {10, 32}, "heads.3.bias", new int[] {10}),
+                generator);
+        assertEquals(50_890, h.layout().numel(), "one target MLP 784-64-10 per sample");
     }
 }

@@ -29,7 +29,8 @@ class TrainSuitesTest {
                 Arguments.of("train-mlp", "mlp_adam", List.of("features")),
                 Arguments.of("train-cnn", "lenet5_adam", List.of("image", "classes")),
                 Arguments.of("train-lstm", "lstm_adam", List.of("seq_len", "input", "hidden", "classes")),
-                Arguments.of("kan", "kan_fwd_bwd", List.of("features", "grid", "k")));
+                Arguments.of("kan", "kan_fwd_bwd", List.of("features", "grid", "k")),
+                Arguments.of("hyper", "hyper_per_sample_adam", List.of("features", "code", "hidden")));
     }
 
     private static BenchSuite suite(String name) {
