@@ -1,0 +1,112 @@
+package dev.weft.nn.sparse;
+
+import dev.weft.autograd.GradMode;
+import dev.weft.nn.Module;
+import dev.weft.nn.layers.Linear;
+import dev.weft.tensor.SparseTensor;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Shape;
+
+/**
+ * A linear layer whose weight is stored sparse: W (out, in) in CSR, only its nonzeros kept, and the product
+ * computed sparse,
+ * <pre>  y = x W^T + b = (W x^T)^T + b  </pre>
+ * through the SpMM kernel (each nonzero w_ij adds w_ij * x[:, j] to output row i across the whole batch), so
+ * the work and the memory scale with nnz, not with out * in. The nonzeros are the parameter "values" (trained
+ * like any weight; the pattern stays fixed); the pattern is the buffers "crow_indices" and "col_indices";
+ * "bias" (out) is optional. {@link #fromDense(Linear)} stores a (pruned) Linear this way.
+ */
+public class SparseLinear extends Module {
+    private final int in, out;
+    private SparseTensor pattern;            // the CSR structure, with its transpose cached for the backward pass
+    private int crowVersion, colVersion;
+    private Tensor crowSeen, colSeen;
+
+    /** A layer with the pattern and values of {@code weight} ((out, in), F32 or F64) and the given bias (out, or null). */
+    public SparseLinear(SparseTensor weight, Tensor bias) {
+        if (weight == null) throw new IllegalArgumentException("SparseLinear: weight must not be null");
+        SparseTensor w = weight.toSparseCsr();
+        this.out = w.rows();
+        this.in = w.cols();
+        if (bias != null && (bias.dim() != 1 || bias.size(0) != out || bias.dtype() != w.dtype())) {
+            throw new IllegalArgumentException("SparseLinear: bias must be " + w.dtype() + " (" + out + "), got " + bias.dtype() + " "
+                    + Shape.format(bias.shape()));
+        }
+        registerParameter("values", w.values().detach().clone());
+        registerParameter("bias", bias == null ? null : bias.detach().clone());
+        registerBuffer("crow_indices", w.crowIndices().to(DType.I64).contiguous());
+        registerBuffer("col_indices", w.colIndices().to(DType.I64).contiguous());
+    }
+
+    /**
+     * The nonzeros of {@code linear}'s weight as it runs (weight_orig * weight_mask when it is pruned), with its
+     * bias: the same function, stored sparse.
+     */
+    public static SparseLinear fromDense(Linear linear) {
+        Tensor w, b = linear.ownParameters().get("bias");
+        try (var s = GradMode.noGrad()) {
+            w = linear.isMasked("weight")
+                    ? linear.ownParameters().get("weight_orig").mul(linear.ownBuffers().get("weight_mask"))
+                    : linear.ownParameters().get("weight");
+            return new SparseLinear(SparseTensor.fromDenseCsr(w.detach()), b);
+        }
+    }
+
+    // x: (*, in) -> (*, out)
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.dim() < 1 || x.size(-1) != in) {
+            throw new IllegalArgumentException("SparseLinear: input " + Shape.format(x.shape()) + " must end in in_features = " + in);
+        }
+        int[] shape = x.shape();
+        Tensor rows = x.reshape(-1, in);
+        Tensor y = weight().matmul(rows.t().contiguous()).t();           // (B, out)
+        Tensor b = param("bias");
+        if (b != null) y = y.add(b);
+        shape[shape.length - 1] = out;
+        return y.reshape(shape);
+    }
+
+    /** W as a sparse (out, in) CSR matrix with the current values (differentiable in them). */
+    public SparseTensor weight() {
+        Tensor crow = buffer("crow_indices"), col = buffer("col_indices");
+        if (pattern == null || crow != crowSeen || col != colSeen || crow.version() != crowVersion || col.version() != colVersion) {
+            pattern = SparseTensor.csr(crow, col, param("values").detach(), out, in);
+            pattern.t();                                                  // computes and caches the transposed structure
+            crowSeen = crow;
+            colSeen = col;
+            crowVersion = crow.version();
+            colVersion = col.version();
+        }
+        return pattern.withValues(param("values"));
+    }
+
+    /** The weight as a dense (out, in) tensor. */
+    public Tensor toDenseWeight() {
+        return weight().toDense();
+    }
+
+    /** Stored nonzeros. */
+    public int nnz() {
+        return buffer("col_indices").numel();
+    }
+
+    /** nnz / (out * in). */
+    public double density() {
+        return (double) nnz() / ((long) out * in);
+    }
+
+    public int inFeatures() {
+        return in;
+    }
+
+    public int outFeatures() {
+        return out;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in=" + in + ", out=" + out + ", nnz=" + nnz() + ", bias=" + (param("bias") != null);
+    }
+}
