@@ -3,6 +3,7 @@ package dev.weft.repro.hyper;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.weft.nn.hyper.HMLP;
+import dev.weft.nn.hyper.HyperInit;
 import dev.weft.repro.Curve;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
@@ -39,7 +40,8 @@ class MipHyperTest {
 
     @Test
     void bothParametrizationsGenerateTheSameTarget() {
-        HMLP mip = MipHyper.hypernetwork(true, new Generator(1)), std = MipHyper.hypernetwork(false, new Generator(1));
+        HMLP mip = MipHyper.hypernetwork(true, HyperInit.TARGET_SCALE, new Generator(1));
+        HMLP std = MipHyper.hypernetwork(false, HyperInit.TARGET_SCALE, new Generator(1));
         assertEquals(1153, mip.layout().numel(), "MLP 1-32-32-1: 32 + 32 + 1024 + 32 + 32 + 1");
         assertEquals(mip.layout().numel(), std.layout().numel());
         assertEquals(2, mip.inputSize(), "MIP reads (cos, sin) of lambda");
