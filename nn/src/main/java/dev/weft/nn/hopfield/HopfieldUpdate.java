@@ -45,6 +45,12 @@ public final class HopfieldUpdate {
         return xi;
     }
 
+    /** {@code steps} updates (all of them) with the default beta 1/sqrt(E). */
+    public static Tensor retrieve(Tensor state, Tensor stored, int steps) {
+        check("HopfieldUpdate.retrieve", state, stored, 1);
+        return retrieve(state, stored, defaultBeta(state.size(-1)), steps, 0);
+    }
+
     static void check(String op, Tensor state, Tensor stored, double beta) {
         if (state == null || stored == null) throw new IllegalArgumentException(op + ": state and stored patterns must not be null");
         if (state.dim() < 2 || stored.dim() < 2 || state.size(-1) != stored.size(-1)) {

@@ -106,6 +106,14 @@ class SparseMapsTest {
     }
 
     @Test
+    void f32AgreesWithF64() {
+        Tensor x = randn(21, 2, 4, 33);
+        assertTrue(F.sparsemax(x.to(DType.F32), 1).to(DType.F64).allclose(F.sparsemax(x, 1), 0, 1e-5));
+        assertTrue(F.entmax15(x.to(DType.F32), 1).to(DType.F64).allclose(F.entmax15(x, 1), 0, 1e-5));
+        assertEquals(DType.F32, F.entmax15(x.to(DType.F32), 1).dtype());
+    }
+
+    @Test
     void minusInfinityEntriesGetZero() {
         Tensor x = Tensor.of(1.0, Double.NEGATIVE_INFINITY, 0.5, -1.0);
         assertArrayEquals(new double[] {0.75, 0, 0.25, 0}, F.sparsemax(x, 0).toDoubleArray(), 1e-15);

@@ -39,6 +39,8 @@ class HopfieldTest {
         Tensor two = HopfieldUpdate.update(HopfieldUpdate.update(xi, y, 0.5), y, 0.5);
         assertArrayEquals(two.toDoubleArray(), HopfieldUpdate.retrieve(xi, y, 0.5, 2, 0).toDoubleArray(), 0);
         assertEquals(1 / Math.sqrt(784), HopfieldUpdate.defaultBeta(784));
+        assertArrayEquals(HopfieldUpdate.retrieve(xi, y, 1 / Math.sqrt(2), 3, 0).toDoubleArray(),
+                HopfieldUpdate.retrieve(xi, y, 3).toDoubleArray(), 0);
     }
 
     @Test
