@@ -7,7 +7,8 @@ import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 
 /**
- * Scaled dot-product attention (Vaswani et al. 2017, eq. 1): softmax(Q K^T * scale + M) V, composed
+ * Scaled dot-product attention (Vaswani et al. 2017, eq. 1): softmax(Q K^T * scale + M) V, or with
+ * sparsemax / 1.5-entmax in place of softmax ({@link AttentionNormalization}), composed
  * from differentiable tensor ops. A query row with every key masked yields zero weights and a zero
  * output rather than NaN (see the package notes). Also builds the causal masks.
  */
@@ -38,14 +39,31 @@ public final class Attention {
         return sdpa(q, k, v, attnMask, dropoutP, isCausal, scale, g);
     }
 
+    /**
+     * As above with the scores mapped to weights by {@code normalization} (softmax, sparsemax or 1.5-entmax):
+     * normalization(Q K^T * scale + M) V. SOFTMAX gives exactly the overload above.
+     */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
+                                                   boolean isCausal, double scale, AttentionNormalization normalization,
+                                                   Generator g) {
+        checkQkv("scaledDotProductAttention", q, k, v);
+        if (normalization == null) throw new IllegalArgumentException("scaledDotProductAttention: normalization must not be null");
+        return sdpa(q, k, v, attnMask, dropoutP, isCausal, scale, normalization, g);
+    }
+
     private static Tensor sdpa(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP, boolean isCausal,
                                double s, Generator g) {
+        return sdpa(q, k, v, attnMask, dropoutP, isCausal, s, AttentionNormalization.SOFTMAX, g);
+    }
+
+    private static Tensor sdpa(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP, boolean isCausal,
+                               double s, AttentionNormalization normalization, Generator g) {
         Tensor excluded = null, additive = null;
         if (attnMask != null) {
             if (attnMask.dtype() == DType.BOOL) excluded = attnMask.logicalNot();
             else additive = attnMask;
         }
-        return attend(q, k, v, excluded, additive, isCausal, dropoutP, g, s)[0];
+        return attend(q, k, v, excluded, additive, isCausal, dropoutP, g, s, normalization)[0];
     }
 
     /** Bool (L, S), true where key j > query i: the positions a causal model may not attend to. */
@@ -82,6 +100,12 @@ public final class Attention {
      */
     static Tensor[] attend(Tensor q, Tensor k, Tensor v, Tensor excluded, Tensor additive, boolean causal,
                            double dropoutP, Generator g, double scale) {
+        return attend(q, k, v, excluded, additive, causal, dropoutP, g, scale, AttentionNormalization.SOFTMAX);
+    }
+
+    /** As above with the scores mapped to weights by normalization. */
+    static Tensor[] attend(Tensor q, Tensor k, Tensor v, Tensor excluded, Tensor additive, boolean causal,
+                           double dropoutP, Generator g, double scale, AttentionNormalization normalization) {
         Tensor scores = q.matmul(k.transpose(-2, -1)).mul(scale);
         if (additive != null) scores = scores.add(additive.to(scores.dtype()));
         if (causal) {
@@ -89,9 +113,17 @@ public final class Attention {
             excluded = excluded == null ? c : excluded.logicalOr(c);
         }
         if (excluded != null) scores = scores.maskedFill(excluded, Double.NEGATIVE_INFINITY);
-        Tensor weights = excluded != null || additive != null ? safeSoftmax(scores) : scores.softmax(-1);
+        Tensor weights = normalization != AttentionNormalization.SOFTMAX ? safeNormalize(scores, normalization)
+                : excluded != null || additive != null ? safeSoftmax(scores) : scores.softmax(-1);
         if (dropoutP > 0) weights = F.dropout(weights, dropoutP, true, g);
         return new Tensor[] {weights.matmul(v), weights};
+    }
+
+    /** normalization over the last dim, with all-zero rows where every score is -inf (as safeSoftmax). */
+    static Tensor safeNormalize(Tensor scores, AttentionNormalization normalization) {
+        Tensor full = scores.detach().amax(new int[] {-1}, true).eq(Double.NEGATIVE_INFINITY);   // (..., L, 1)
+        if (full.any().item() == 0) return normalization.apply(scores, -1);
+        return normalization.apply(scores.maskedFill(full, 0.0), -1).maskedFill(full, 0.0);
     }
 
     /** softmax over the last dim, with all-zero rows where every score is -inf (plain softmax gives NaN). */

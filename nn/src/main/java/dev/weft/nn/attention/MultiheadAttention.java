@@ -29,6 +29,7 @@ public final class MultiheadAttention extends Module {
     private final int kdim;
     private final int vdim;
     private final boolean packed;
+    private final AttentionNormalization normalization;
     private final Linear outProj;
     private Generator dropoutGenerator;
 
@@ -53,6 +54,7 @@ public final class MultiheadAttention extends Module {
         this.vdim = OptionChecks.atLeast("MultiheadAttention", "vdim", options.vdim == 0 ? embedDim : options.vdim, 1);
         Generator gen = options.generator != null ? options.generator : Init.defaultGenerator();
         this.packed = this.kdim == embedDim && this.vdim == embedDim;
+        this.normalization = options.normalization;
         int E = embedDim;
         if (packed) {
             Init.xavierUniform(registerParameter("in_proj_weight", Tensor.empty(3 * E, E)), 1.0, gen);
@@ -82,6 +84,7 @@ public final class MultiheadAttention extends Module {
         private boolean bias = true, batchFirst;
         private int kdim, vdim;                    // 0: embedDim
         private Generator generator;
+        private AttentionNormalization normalization = AttentionNormalization.SOFTMAX;
 
         private Options(int embedDim, int numHeads) {
             this.embedDim = embedDim;
@@ -118,6 +121,16 @@ public final class MultiheadAttention extends Module {
             return this;
         }
 
+        /**
+         * What maps each head's scores to weights: SOFTMAX (default, PyTorch's only choice), SPARSEMAX or
+         * ENTMAX15 (sparse attention: low-scoring keys get weight exactly 0).
+         * {@code MultiheadAttention.options(64, 8).normalization(AttentionNormalization.ENTMAX15)}.
+         */
+        public Options normalization(AttentionNormalization normalization) {
+            this.normalization = OptionChecks.nonNull("MultiheadAttention", "normalization", normalization);
+            return this;
+        }
+
         /** Draws the weights; a split of it drives attention dropout. */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("MultiheadAttention", "generator", generator);
@@ -133,6 +146,7 @@ public final class MultiheadAttention extends Module {
     public boolean batchFirst() { return batchFirst; }
     public int kdim() { return kdim; }
     public int vdim() { return vdim; }
+    public AttentionNormalization normalization() { return normalization; }
 
     /** The generator attention dropout draws from (training mode, dropout > 0). */
     public void setGenerator(Generator g) {
@@ -220,7 +234,7 @@ public final class MultiheadAttention extends Module {
         vp = vp.reshape(B, S, H, hd).transpose(1, 2);
         Tensor[] masks = masks(keyPaddingMask, attnMask, batched, B, L, S, query.dtype());
         Tensor[] r = Attention.attend(qp, kp, vp, masks[0], masks[1], isCausal,
-                isTraining() ? dropout : 0.0, dropoutGenerator, 1.0 / Math.sqrt(hd));
+                isTraining() ? dropout : 0.0, dropoutGenerator, 1.0 / Math.sqrt(hd), normalization);
         Tensor out = outProj.forward(r[0].transpose(1, 2).reshape(B, L, E));   // (B, L, E)
         Tensor w = needWeights ? (averageAttnWeights ? r[1].mean(1) : r[1]) : null;
         if (!batched) {
@@ -287,6 +301,7 @@ public final class MultiheadAttention extends Module {
         if (!bias) sb.append(", bias=false");
         if (!packed) sb.append(", kdim=").append(kdim).append(", vdim=").append(vdim);
         if (batchFirst) sb.append(", batchFirst=true");
+        if (normalization != AttentionNormalization.SOFTMAX) sb.append(", normalization=").append(normalization);
         return sb.toString();
     }
 }

@@ -276,6 +276,26 @@ public final class F {
     /** x - logsumexp(x) along dim. */
     public static Tensor logSoftmax(Tensor x, int dim) { return x.logSoftmax(dim); }
 
+    /**
+     * Sparsemax along dim (Martins and Astudillo 2016): the Euclidean projection of x onto the simplex,
+     * relu(x - tau) with tau such that the outputs sum to 1; small scores get exact zeros. Exact sort-based
+     * threshold, exact backward (the projection's Jacobian).
+     * <pre>{@code
+     * F.sparsemax(Tensor.of(new double[] {1, 0.5, -1}), 0);   // [0.75, 0.25, 0]
+     * }</pre>
+     */
+    public static Tensor sparsemax(Tensor x, int dim) { return SparseMaps.sparsemax(x, dim); }
+
+    /**
+     * 1.5-entmax along dim (Peters, Niculae and Martins 2019): relu(x / 2 - tau)^2 with tau such that the
+     * outputs sum to 1, between softmax and sparsemax in sparsity. Exact sort-based threshold (not
+     * bisection), closed-form backward through sqrt of the output.
+     * <pre>{@code
+     * F.entmax15(Tensor.of(new double[] {2, 1, -1}), 0);      // [(1 + sqrt 7)^2 / 16, (sqrt 7 - 1)^2 / 16, 0] = [0.8307, 0.1693, 0]
+     * }</pre>
+     */
+    public static Tensor entmax15(Tensor x, int dim) { return SparseMaps.entmax15(x, dim); }
+
     // ---------------------------------------------------------------- losses (torch.nn.functional's; the same functions as Losses)
 
     /** Cross-entropy of logits against class indices or probabilities, mean over positions (see Losses.crossEntropy). */
