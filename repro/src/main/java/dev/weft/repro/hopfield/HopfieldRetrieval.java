@@ -7,6 +7,7 @@ import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.Curve;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -34,7 +35,7 @@ import java.util.Map;
  * less for correlated ones; the modern network's is exponential in d for well separated patterns.
  */
 public final class HopfieldRetrieval implements Reproduction {
-    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES), "the MNIST database (the four canonical train-/t10k- idx files)");
+    static final DataSet MNIST = DataSets.MNIST;
     static final int D = 784, QUICK_QUERIES = 200, CLASSICAL_STEPS = 50;
     static final double MNIST_BETA = 1.0;
     static final int[] RANDOM_K = {20, 39, 59, 78, 98, 108, 118, 137, 157, 196, 294, 392, 588, 784};

@@ -18,6 +18,7 @@ import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.Curve;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -46,7 +47,7 @@ import java.util.function.Function;
  * with Adam.
  */
 public final class GhnMlp implements Reproduction {
-    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES), "the MNIST database (the four canonical train-/t10k- idx files)");
+    static final DataSet MNIST = DataSets.MNIST;
 
     /** The training distribution: Flatten, then 1-4 hidden Linear + ReLU layers of these widths, then Linear(h, 10). */
     static final int[] WIDTHS = {16, 24, 32, 48, 64, 96, 128};

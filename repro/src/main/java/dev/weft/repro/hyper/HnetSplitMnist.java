@@ -11,10 +11,13 @@ import dev.weft.nn.hyper.TaskConditionedHyperNetwork;
 import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.optim.Adam;
+import dev.weft.repro.Accuracy;
+import dev.weft.repro.BatchOrder;
 import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.Curve;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -41,8 +44,6 @@ import java.util.Map;
  * weights, and what it forgets is the regularizer's effect.
  */
 public final class HnetSplitMnist implements Reproduction {
-    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES),
-            "the MNIST database (the four canonical train-/t10k- idx files)");
     static final int TASKS = 5, HIDDEN = 100, EMBEDDING = 32, CHUNK = 4000, CHUNK_EMBEDDING = 32, BATCH = 128;
     static final double LR = 1e-3, BETA = 0.01;
     static final String HNET = "average accuracy after the last task (hypernetwork)",
@@ -101,7 +102,7 @@ public final class HnetSplitMnist implements Reproduction {
 
     @Override
     public List<DataSet> data() {
-        return List.of(MNIST);
+        return List.of(DataSets.MNIST);
     }
 
     @Override
@@ -142,8 +143,7 @@ public final class HnetSplitMnist implements Reproduction {
     static double accuracy(TaskConditionedHyperNetwork cl, int t, Split test) {
         cl.eval();
         try (var s = GradMode.noGrad()) {
-            Tensor pred = cl.forward(t, test.x()).argmax(1);
-            return 100.0 * pred.eq(test.y()).sum().item() / test.y().numel();
+            return Accuracy.percent(cl.forward(t, test.x()), test.y());
         } finally {
             cl.train();
         }
@@ -160,15 +160,9 @@ public final class HnetSplitMnist implements Reproduction {
             Split s = train.get(t);
             int n = s.x().size(0);
             Adam opt = new Adam(cl.parametersForTask(t), LR);
-            Tensor order = Tensor.randperm(batches, n);
-            int at = 0;
+            BatchOrder order = new BatchOrder(batches, n, BATCH);
             for (int i = 0; i < steps; i++) {
-                if (at + BATCH > n) {
-                    order = Tensor.randperm(batches, n);
-                    at = 0;
-                }
-                Tensor pick = order.narrow(0, at, BATCH);
-                at += BATCH;
+                Tensor pick = order.next();
                 opt.zeroGrad();
                 Tensor loss = F.crossEntropy(cl.forward(t, s.x().indexSelect(0, pick)), s.y().indexSelect(0, pick));
                 if (beta > 0) loss = loss.add(cl.regularizer(beta));
@@ -207,7 +201,7 @@ public final class HnetSplitMnist implements Reproduction {
 
     @Override
     public Outcome run(RunContext ctx) throws Exception {
-        Path dir = MNIST.require(name(), ctx.data());
+        Path dir = DataSets.MNIST.require(name(), ctx.data());
         List<Split> train = split(Mnist.loadNormalized(dir, true)), test = split(Mnist.loadNormalized(dir, false));
         int steps = ctx.quick() ? 300 : 2000;
         StepProgress progress = ctx.steps(2L * TASKS * steps);

@@ -8,6 +8,7 @@ import dev.weft.nn.layers.ReLU;
 import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -25,9 +26,7 @@ import java.util.List;
  * mode: 1 epoch.
  */
 public final class MnistMlp implements Reproduction {
-    /** The four IDX files, plain or gzipped. */
-    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES),
-            "the MNIST database (the four canonical train-/t10k- idx files)");
+    static final DataSet MNIST = DataSets.MNIST;
 
     @Override
     public String name() {

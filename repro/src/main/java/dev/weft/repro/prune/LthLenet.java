@@ -11,10 +11,13 @@ import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.optim.Adam;
 import dev.weft.nn.prune.LotteryTicket;
 import dev.weft.nn.prune.Prune;
+import dev.weft.repro.Accuracy;
+import dev.weft.repro.BatchOrder;
 import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.Curve;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -38,8 +41,6 @@ import java.util.Map;
  * re-initialization") do worse as the pruning goes on.
  */
 public final class LthLenet implements Reproduction {
-    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES),
-            "the MNIST database (the four canonical train-/t10k- idx files)");
     static final int BATCH = 60, VALIDATION = 5000;
     static final double LR = 1.2e-3, HIDDEN_RATE = 0.2, OUTPUT_RATE = 0.1;
     /** Round 7 leaves 0.8^7 = 21.0% of the hidden weights and 0.9^7 = 47.8% of the output layer's: 21.1% in all. */
@@ -104,7 +105,7 @@ public final class LthLenet implements Reproduction {
 
     @Override
     public List<DataSet> data() {
-        return List.of(MNIST);
+        return List.of(DataSets.MNIST);
     }
 
     @Override
@@ -133,16 +134,10 @@ public final class LthLenet implements Reproduction {
     static double train(Module model, Tensor x, Tensor y, Eval eval, int iterations, Generator batches, StepProgress progress, long[] done,
                         String label) {
         Adam opt = new Adam(model.parameters(), LR);
-        int n = x.size(0), at = n;
-        Tensor order = null;
+        BatchOrder order = new BatchOrder(batches, x.size(0), BATCH);
         double bestVal = Double.POSITIVE_INFINITY, bestTest = Double.NaN;
         for (int i = 1; i <= iterations; i++) {
-            if (at + BATCH > n) {
-                order = Tensor.randperm(batches, n);
-                at = 0;
-            }
-            Tensor pick = order.narrow(0, at, BATCH);
-            at += BATCH;
+            Tensor pick = order.next();
             opt.zeroGrad();
             Tensor loss = F.crossEntropy(model.forward(x.indexSelect(0, pick)), y.indexSelect(0, pick));
             Autograd.backward(loss);
@@ -153,8 +148,7 @@ public final class LthLenet implements Reproduction {
                     double val = F.crossEntropy(model.forward(eval.valX()), eval.valY()).item();
                     if (val < bestVal) {
                         bestVal = val;
-                        Tensor pred = model.forward(eval.testX()).argmax(1);
-                        bestTest = 100.0 * pred.eq(eval.testY()).sum().item() / eval.testY().numel();
+                        bestTest = Accuracy.percent(model.forward(eval.testX()), eval.testY());
                     }
                 }
             }
@@ -175,7 +169,7 @@ public final class LthLenet implements Reproduction {
 
     @Override
     public Outcome run(RunContext ctx) throws Exception {
-        Path dir = MNIST.require(name(), ctx.data());
+        Path dir = DataSets.MNIST.require(name(), ctx.data());
         Mnist train = Mnist.loadNormalized(dir, true), test = Mnist.loadNormalized(dir, false);
         Tensor all = train.images().reshape(train.size(), 784);
         int fit = train.size() - VALIDATION;

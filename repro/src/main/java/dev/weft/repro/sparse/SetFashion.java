@@ -11,10 +11,12 @@ import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.optim.SGD;
 import dev.weft.nn.sparse.SparseEvolution;
 import dev.weft.nn.sparse.SparseLinear;
+import dev.weft.repro.Accuracy;
 import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.Curve;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -37,9 +39,7 @@ import java.util.Map;
  * after each epoch (zeta 0.3), beside the fully connected MLP of the same shape trained the same way.
  */
 public final class SetFashion implements Reproduction {
-    static final DataSet FASHION = new DataSet("fashion-mnist", List.of(Mnist.FILES),
-            "Fashion-MNIST (the four train-/t10k- idx files, MNIST's format)");
-    static final double FASHION_MEAN = 0.2860, FASHION_STD = 0.3530, EPSILON = 20, ZETA = 0.3, LR = 0.01, MOMENTUM = 0.9, WEIGHT_DECAY = 2e-4;
+    static final double EPSILON = 20, ZETA = 0.3, LR = 0.01, MOMENTUM = 0.9, WEIGHT_DECAY = 2e-4;
     static final int HIDDEN = 1000, BATCH = 128;
     static final String SET = "SET-MLP test accuracy", DENSE = "dense MLP test accuracy", GAP = "SET minus dense",
             WEIGHTS = "dense / SET weight count", SET_EPOCH = "SET-MLP seconds per epoch", DENSE_EPOCH = "dense MLP seconds per epoch",
@@ -108,7 +108,7 @@ public final class SetFashion implements Reproduction {
 
     @Override
     public List<DataSet> data() {
-        return List.of(FASHION);
+        return List.of(DataSets.FASHION_MNIST);
     }
 
     @Override
@@ -134,7 +134,7 @@ public final class SetFashion implements Reproduction {
 
     static double accuracy(Module m, Tensor x, Tensor y) {
         try (var s = GradMode.noGrad()) {
-            return 100.0 * m.forward(x).argmax(1).eq(y).sum().item() / y.numel();
+            return Accuracy.percent(m.forward(x), y);
         }
     }
 
@@ -183,8 +183,8 @@ public final class SetFashion implements Reproduction {
 
     @Override
     public Outcome run(RunContext ctx) throws Exception {
-        Path dir = FASHION.require(name(), ctx.data());
-        Mnist train = Mnist.load(dir, true, FASHION_MEAN, FASHION_STD), test = Mnist.load(dir, false, FASHION_MEAN, FASHION_STD);
+        Path dir = DataSets.FASHION_MNIST.require(name(), ctx.data());
+        Mnist train = Mnist.load(dir, true, DataSets.FASHION_MEAN, DataSets.FASHION_STD), test = Mnist.load(dir, false, DataSets.FASHION_MEAN, DataSets.FASHION_STD);
         Tensor x = train.images().reshape(train.size(), 784), tx = test.images().reshape(test.size(), 784);
         int epochs = epochs(ctx.quick());
         StepProgress progress = ctx.steps(2L * epochs * (x.size(0) / BATCH));
