@@ -57,11 +57,23 @@ public final class SparseEvolution {
      * at empty positions drawn uniformly from {@code g}, their weights from the layer's init range
      * U(-b, b), b = 1 / sqrt(density * in). The values' tensor and the index buffers keep their sizes and identity
      * (an optimizer's references stay valid), but its per-element state no longer matches the moved
-     * connections: create the optimizer afresh after each evolution, as SET's reference implementation does.
+     * connections: create the optimizer afresh after each evolution, as SET's reference implementation does. A
+     * fully connected layer (an Erdős–Rényi probability capped at 1, as a 1000-10 output layer at epsilon 20) is left
+     * as it is: regrowing there would only redraw the weights it removed.
      */
     public static Step evolve(SparseLinear layer, double zeta, Generator g) {
+        return evolve(layer, zeta, 1, g);
+    }
+
+    /**
+     * The same with the new weights drawn from U(-s b, s b), {@code regrowScale} = s >= 0 times the init range: 0
+     * starts them at zero (as RigL regrows), 1 is SET's fresh draw from the init distribution.
+     */
+    public static Step evolve(SparseLinear layer, double zeta, double regrowScale, Generator g) {
+        if (!(regrowScale >= 0)) throw new IllegalArgumentException("SparseEvolution.evolve: regrowScale must be >= 0, got " + regrowScale);
         if (!(zeta >= 0 && zeta < 1)) throw new IllegalArgumentException("SparseEvolution.evolve: zeta must be in [0, 1), got " + zeta);
         int in = layer.inFeatures(), out = layer.outFeatures(), nnz = layer.nnz();
+        if (nnz == (long) in * out) return new Step(0, 0, nnz);       // fully connected: nowhere to move a weight to
         Tensor valuesT = layer.ownParameters().get("values"), crowT = layer.ownBuffers().get("crow_indices"), colT = layer.ownBuffers().get("col_indices");
         double[] v = valuesT.detach().toDoubleArray();
         long[] crow = crowT.toLongArray(), col = colT.toLongArray();
@@ -74,7 +86,7 @@ public final class SparseEvolution {
         for (int r = 0; r < out; r++) {
             for (long q = crow[r]; q < crow[r + 1]; q++) if (!drop[(int) q]) present.add((long) r * in + col[(int) q]);
         }
-        double b = 1 / Math.sqrt((double) nnz / out);
+        double b = regrowScale / Math.sqrt((double) nnz / out);
         List<long[]> fresh = new ArrayList<>();              // {flat position, index into the new values}
         double[] newV = new double[removed];
         int k = 0;

@@ -70,6 +70,22 @@ class SparseEvolutionTest {
     }
 
     @Test
+    void aFullyConnectedLayerIsLeftAsItIsAndRegrowScaleZeroStartsNewWeightsAtZero() {
+        SparseLinear dense = SparseEvolution.erdosRenyi(10, 3, 20, false, new Generator(5));
+        assertEquals(30, dense.nnz(), "p caps at 1");
+        float[] before = dense.ownParameters().get("values").toFloatArray();
+        assertEquals(0, SparseEvolution.evolve(dense, 0.3, new Generator(6)).removed());
+        assertArrayEquals(before, dense.ownParameters().get("values").toFloatArray(), 0);
+        SparseLinear l = SparseEvolution.erdosRenyi(40, 30, 3, false, new Generator(7));
+        int zerosBefore = 0;
+        for (float v : l.ownParameters().get("values").toFloatArray()) if (v == 0) zerosBefore++;
+        var step = SparseEvolution.evolve(l, 0.3, 0, new Generator(8));
+        int zeros = 0;
+        for (float v : l.ownParameters().get("values").toFloatArray()) if (v == 0) zeros++;
+        assertEquals(zerosBefore + step.added(), zeros, "every regrown weight starts at 0");
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> SparseEvolution.erdosRenyi(4, 4, 0, true, new Generator(1)));
         assertTrue(e.getMessage().contains("epsilon must be > 0"), e.getMessage());
