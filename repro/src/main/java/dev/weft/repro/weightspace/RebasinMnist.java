@@ -16,6 +16,7 @@ import dev.weft.repro.Budget;
 import dev.weft.repro.Claim;
 import dev.weft.repro.Curve;
 import dev.weft.repro.DataSet;
+import dev.weft.repro.DataSets;
 import dev.weft.repro.Figure;
 import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
@@ -41,8 +42,7 @@ import java.util.Map;
  * (Sec. 3.1), the path stays near the chord.
  */
 public final class RebasinMnist implements Reproduction {
-    static final DataSet MNIST = new DataSet("mnist", List.of(Mnist.FILES),
-            "the MNIST database (the four canonical train-/t10k- idx files)");
+    static final DataSet MNIST = DataSets.MNIST;
     static final int WIDTH = 512, BATCH = 128, MATCH_BATCH = 2000, EVAL_BATCH = 1000;
     static final double LR = 1e-3;
     static final String NAIVE = "test loss barrier, naive interpolation", WM = "test loss barrier after weight matching",
