@@ -89,7 +89,7 @@ public final class GrokkingModAdd implements Reproduction {
 
     @Override
     public Budget time() {
-        return new Budget(120, 40);
+        return new Budget(60, 25);
     }
 
     @Override
