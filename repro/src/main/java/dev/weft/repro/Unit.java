@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * The unit of a compared figure, with the one format used for it everywhere (tables, JSON stays raw):
- * percentages with two decimals, mean squared errors with three significant digits, seconds with one, ratios
- * (one error over another, "x") with three significant digits.
+ * percentages with two decimals, mean squared errors and root mean squared errors with three significant digits, seconds
+ * with one, ratios (one error over another, "x") with three significant digits.
  */
 public enum Unit {
-    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x");
+    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), RMSE("rmse");
 
     private final String symbol;
 
@@ -26,7 +26,7 @@ public enum Unit {
         if (Double.isNaN(v)) return "-";
         return switch (this) {
             case PERCENT -> String.format(Locale.ROOT, "%.2f", v);
-            case MSE -> String.format(Locale.ROOT, "%.2e", v);
+            case MSE, RMSE -> String.format(Locale.ROOT, "%.2e", v);
             case SECONDS -> String.format(Locale.ROOT, "%.1f", v);
             case RATIO -> String.format(Locale.ROOT, "%.3g", v);
         };
@@ -40,6 +40,6 @@ public enum Unit {
 
     public static Unit of(String symbol) {
         for (Unit u : values()) if (u.symbol.equals(symbol)) return u;
-        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s or x)");
+        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x or rmse)");
     }
 }
