@@ -126,7 +126,7 @@ public final class KanFeynman implements Reproduction {
 
     @Override
     public Budget time() {
-        return new Budget(240, 45);
+        return new Budget(180, 40);
     }
 
     @Override
