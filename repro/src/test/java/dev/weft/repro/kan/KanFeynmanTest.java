@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.weft.nn.Module;
 import dev.weft.nn.kan.KAN;
 import dev.weft.repro.Claim;
+import dev.weft.repro.Unit;
 import dev.weft.tensor.Generator;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
  * kan-feynman's parts (its quick run is in QuickReproductionsTest): the sampling box and the [-1, 1] inputs, the
- * MLP sized to the KAN, the bounds below each target's spread, and the validation-chosen grid.
+ * MLP sized to the KAN, the bounds below each target's spread, the box's corners among the grid samples, the RMSE unit,
+ * and the validation-chosen grid.
  */
 class KanFeynmanTest {
     static final KanVsMlp.Target PRODUCT = new KanVsMlp.Target("x y", new double[] {1, 2}, new double[] {5, 3}, p -> p[0] * p[1]);
@@ -51,6 +53,24 @@ class KanFeynmanTest {
         }
         for (Claim c : new KanFeynman().claims()) assertTrue(c.quickTarget() >= c.target(), c.metric());
         assertEquals(2 * KanFeynman.EQUATIONS.size(), new KanFeynman().claims().size());
+    }
+
+    @Test
+    void theGridSamplesHoldEveryCornerOfTheBox() {
+        assertArrayEquals(new double[] {-1, -1, 1, -1, -1, 1, 1, 1}, KanVsMlp.corners(2).toDoubleArray());
+        assertArrayEquals(new int[] {8, 3}, KanVsMlp.corners(3).shape());
+        double[] c = KanVsMlp.corners(3).toDoubleArray();
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) distinct.add(c[3 * i] + "," + c[3 * i + 1] + "," + c[3 * i + 2]);
+        assertEquals(8, distinct.size());
+    }
+
+    @Test
+    void rmseIsAUnitOfItsOwnFormattedLikeMse() {
+        assertEquals(Unit.RMSE, Unit.of("rmse"));
+        assertEquals("rmse", Unit.RMSE.symbol());
+        assertEquals("1.23e-04", Unit.RMSE.format(1.234e-4));
+        assertEquals("-", Unit.RMSE.format(Double.NaN));
     }
 
     @Test
