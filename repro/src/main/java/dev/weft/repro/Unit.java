@@ -10,6 +10,11 @@ import java.util.Locale;
  */
 public enum Unit {
     PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), STEPS("steps"), LOSS("loss");
+ * percentages with two decimals, mean squared errors and root mean squared errors with three significant digits, seconds
+ * with one, ratios (one error over another, "x") with three significant digits.
+ */
+public enum Unit {
+    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), RMSE("rmse");
 
     private final String symbol;
 
@@ -27,7 +32,7 @@ public enum Unit {
         if (Double.isNaN(v)) return "-";
         return switch (this) {
             case PERCENT -> String.format(Locale.ROOT, "%.2f", v);
-            case MSE -> String.format(Locale.ROOT, "%.2e", v);
+            case MSE, RMSE -> String.format(Locale.ROOT, "%.2e", v);
             case SECONDS -> String.format(Locale.ROOT, "%.1f", v);
             case RATIO -> String.format(Locale.ROOT, "%.3g", v);
             case STEPS -> String.format(Locale.ROOT, "%.0f", v);
@@ -44,5 +49,6 @@ public enum Unit {
     public static Unit of(String symbol) {
         for (Unit u : values()) if (u.symbol.equals(symbol)) return u;
         throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x, steps or loss)");
+        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x or rmse)");
     }
 }
