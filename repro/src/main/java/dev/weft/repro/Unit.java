@@ -4,17 +4,12 @@ import java.util.Locale;
 
 /**
  * The unit of a compared figure, with the one format used for it everywhere (tables, JSON stays raw):
- * percentages with two decimals, mean squared errors with three significant digits, seconds with one, ratios
- * (one error over another, "x") with three significant digits, training steps as whole numbers, other losses ("loss":
- * a value of the reproduction's own training objective) with three significant digits.
- */
-public enum Unit {
-    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), STEPS("steps"), LOSS("loss");
  * percentages with two decimals, mean squared errors and root mean squared errors with three significant digits, seconds
- * with one, ratios (one error over another, "x") with three significant digits.
+ * with one, ratios (one error over another, "x") with three significant digits, training steps as whole numbers, other
+ * losses ("loss": a value of the reproduction's own training objective) with three significant digits.
  */
 public enum Unit {
-    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), RMSE("rmse");
+    PERCENT("%"), MSE("mse"), SECONDS("s"), RATIO("x"), STEPS("steps"), LOSS("loss"), RMSE("rmse");
 
     private final String symbol;
 
@@ -48,7 +43,6 @@ public enum Unit {
 
     public static Unit of(String symbol) {
         for (Unit u : values()) if (u.symbol.equals(symbol)) return u;
-        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x, steps or loss)");
-        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x or rmse)");
+        throw new IllegalArgumentException("unknown unit '" + symbol + "' (expected %, mse, s, x, steps, loss or rmse)");
     }
 }
