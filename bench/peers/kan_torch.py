@@ -3,10 +3,13 @@
 in efficient-kan's formulation (per layer: silu(x) @ W_base^T plus the B-spline basis expansion (B, in * (G + k))
 @ (scaler * W_spline)^T, the bases by the Cox-de Boor recursion over the whole extended grid), grid 5, order 3,
 F32, batch 128, on random data (inputs U(-1, 1), labels uniform), one step = zero grads + forward + cross-entropy +
-backward (no optimizer step). Same JSON fields as the Java suite, impl "torch".
+backward (no optimizer step). Same JSON fields as the Java suite, impl "torch". With --path faithful, impl
+"torch_pykan": pykan's formulation instead, every edge's activation formed as a (B, out, in) tensor
+(postacts = scale_base * silu(x) + scale_sp * spline(x), summed over the inputs), as pykan's KANLayer.forward does;
+Weft's `--path faithful` is the same formulation.
 Timing (train_common.py): warm-up (3 s), then --rounds rounds of --steps steps; the median round is reported.
 Run: env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/kan_torch.py
-     [--threads 1,2] [--batch 128] [--steps 50] [--rounds 7] [--warmup 3] [--first-steps] [--json]
+     [--threads 1,2] [--batch 128] [--steps 50] [--rounds 7] [--warmup 3] [--path fast|faithful] [--first-steps] [--json]
 """
 import sys
 
@@ -16,7 +19,7 @@ import train_common  # noqa: E402
 SIZES, GRID, K = [784, 64, 10], 5, 3
 
 
-def build(torch, batch):
+def build(torch, batch, faithful=False):
     class Layer(torch.nn.Module):
         def __init__(self, n_in, n_out):
             super().__init__()
@@ -37,6 +40,10 @@ def build(torch, batch):
             return b
 
         def forward(self, x):
+            if faithful:                                                           # pykan: (B, out, in) edges
+                spline = torch.einsum("bic,oic->boi", self.bases(x), self.spline_weight)
+                post = self.base_weight * torch.nn.functional.silu(x).unsqueeze(1) + self.spline_scaler * spline
+                return post.sum(2)
             base = torch.nn.functional.linear(torch.nn.functional.silu(x), self.base_weight)
             w = (self.spline_weight * self.spline_scaler.unsqueeze(-1)).view(self.spline_weight.size(0), -1)
             return base + torch.nn.functional.linear(self.bases(x).view(x.size(0), -1), w)
@@ -54,10 +61,17 @@ def build(torch, batch):
     return step
 
 
+def add_options(p):
+    p.add_argument("--path", default="fast", choices=["fast", "faithful"],
+                   help="fast: efficient-kan's basis + GEMM (impl torch); faithful: pykan's per-edge form (impl torch_pykan)")
+
+
 def main():
-    args = train_common.parse(__doc__, batch=128, steps=50)
+    args = train_common.parse(__doc__, batch=128, steps=50, add_options=add_options)
+    faithful = args.path == "faithful"
     return train_common.run(args, "kan", "kan_fwd_bwd", "784-64-10 G5 k3",
-                            {"features": "784,64,10", "grid": GRID, "k": K}, build)
+                            {"features": "784,64,10", "grid": GRID, "k": K, "path": args.path},
+                            lambda torch, batch: build(torch, batch, faithful), impl="torch_pykan" if faithful else "torch")
 
 
 if __name__ == "__main__":

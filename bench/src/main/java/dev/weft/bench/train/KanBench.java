@@ -43,12 +43,13 @@ public final class KanBench extends TrainSuite {
 
     @Override
     protected Set<String> modelOptions() {
-        return Set.of("sizes", "grid");
+        return Set.of("sizes", "grid", "path");
     }
 
     @Override
     protected String modelUsage() {
-        return "  --sizes LIST     layer widths (default 784,64,10)\n  --grid N         grid intervals (default 5)\n";
+        return "  --sizes LIST     layer widths (default 784,64,10)\n  --grid N         grid intervals (default 5)\n"
+                + "  --path P         fast (fused basis + GEMM, the default) or faithful (every edge's activation formed, pykan's form)\n";
     }
 
     @Override
@@ -58,16 +59,23 @@ public final class KanBench extends TrainSuite {
         if (sizes.length < 2) throw new IllegalArgumentException("bench kan: --sizes needs at least two widths, got " + sizesText);
         int grid = Integer.parseInt(args.get("grid", "5"));
         if (grid < 1) throw new IllegalArgumentException("bench kan: --grid must be >= 1, got " + grid);
-        return new TrainCase("kan_fwd_bwd", sizesText.replace(',', '-') + " G" + grid + " k3",
-                TrainCase.shape("features", sizesText, "grid", grid, "k", 3), () -> new Step(sizes, grid, batch));
+        String path = args.get("path", "fast");
+        if (!path.equals("fast") && !path.equals("faithful")) {
+            throw new IllegalArgumentException("bench kan: --path must be fast or faithful, got " + path);
+        }
+        boolean faithful = path.equals("faithful");
+        return new TrainCase("kan_fwd_bwd", sizesText.replace(',', '-') + " G" + grid + " k3" + (faithful ? " faithful" : ""),
+                TrainCase.shape("features", sizesText, "grid", grid, "k", 3, "path", path), () -> new Step(sizes, grid, batch, faithful));
     }
 
     /** The model and one fixed random batch; {@link #run} is one forward + backward. */
     private static final class Step implements TrainStep {
         final KAN model;
         final Tensor x, y;
+        final boolean faithful;
 
-        Step(int[] sizes, int grid, int batch) {
+        Step(int[] sizes, int grid, int batch, boolean faithful) {
+            this.faithful = faithful;
             Generator g = new Generator(0);
             model = new KAN(KAN.options(sizes).grid(grid).k(3).generator(g));
             x = Tensor.rand(g, DType.F32, batch, sizes[0]).mul(2).sub(1);
@@ -77,7 +85,8 @@ public final class KanBench extends TrainSuite {
         @Override
         public double run() {
             model.zeroGrad();
-            Tensor loss = Losses.crossEntropy(model.forward(x), y);
+            Tensor logits = faithful ? model.forwardActivations(x).y() : model.forward(x);
+            Tensor loss = Losses.crossEntropy(logits, y);
             Autograd.backward(loss);
             return loss.item();
         }

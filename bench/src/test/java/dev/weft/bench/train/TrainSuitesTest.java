@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +30,7 @@ class TrainSuitesTest {
                 Arguments.of("train-mlp", "mlp_adam", List.of("features")),
                 Arguments.of("train-cnn", "lenet5_adam", List.of("image", "classes")),
                 Arguments.of("train-lstm", "lstm_adam", List.of("seq_len", "input", "hidden", "classes")),
-                Arguments.of("kan", "kan_fwd_bwd", List.of("features", "grid", "k")),
+                Arguments.of("kan", "kan_fwd_bwd", List.of("features", "grid", "k", "path")),
                 Arguments.of("hyper", "hyper_per_sample_adam", List.of("features", "code", "hidden")));
     }
 
@@ -63,6 +64,23 @@ class TrainSuitesTest {
         Object v = m.get(key);
         assertTrue(v instanceof Double d && d > 0 && Double.isFinite(d), key + " in " + m);
         return (Double) v;
+    }
+
+    @Test
+    void kanTimesThePaperFaithfulPathOnTheSameModelAndData() throws Exception {
+        String[] common = {"--threads", "1", "--batch", "2", "--steps", "1", "--rounds", "1", "--warmup", "0", "--json", "--path"};
+        Map<String, Object> fast = run("kan", concat(common, "fast")).get(0), faithful = run("kan", concat(common, "faithful")).get(0);
+        assertEquals("fast", fast.get("path"));
+        assertEquals("faithful", faithful.get("path"));
+        assertEquals((Double) fast.get("loss"), (Double) faithful.get("loss"), 1e-4, "the two paths compute the same function");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> run("kan", concat(common, "slow")));
+        assertTrue(e.getMessage().contains("--path must be fast or faithful, got slow"), e.getMessage());
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
