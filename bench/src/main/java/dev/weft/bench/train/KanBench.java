@@ -13,7 +13,9 @@ import java.util.Set;
  * {@code weft bench kan}: forward + backward steps per second of KAN [784, 64, 10] (grid 5, order 3, SiLU base,
  * F32), batch 128, on random data: one step is zeroGrad + the fast forward (fused B-spline basis + GEMMs) +
  * cross-entropy + backward, no optimizer step — what {@code bench/peers/kan_torch.py} times for efficient-kan's
- * formulation in PyTorch. Timing, options and {@code --first-steps} as every {@link TrainSuite}.
+ * formulation in PyTorch. With {@code --path faithful} the forward is the paper-faithful one instead (every edge's
+ * activation formed as a (B, out, in) tensor, {@link KAN#forwardActivations}), beside the peer's {@code --path faithful}
+ * (pykan's formulation, impl torch_pykan). Timing, options and {@code --first-steps} as every {@link TrainSuite}.
  */
 public final class KanBench extends TrainSuite {
     @Override
