@@ -144,12 +144,6 @@ public final class FanPeriodic implements Reproduction {
                 new Linear(h, 1, true, g));
     }
 
-    static long parameterCount(Module m) {
-        long n = 0;
-        for (Tensor p : m.parameters()) n += p.numel();
-        return n;
-    }
-
     /** f at each x, as a column (n, 1) of F32. */
     static Tensor target(Task t, double[] x) {
         double[] y = new double[x.length];
@@ -195,7 +189,7 @@ public final class FanPeriodic implements Reproduction {
             Map<String, Object[]> results = new HashMap<>();
             for (String kind : List.of("FAN", "MLP")) {
                 Module m = kind.equals("FAN") ? fan(FAN_WIDTH, root.split()) : mlp(MLP_WIDTH, root.split());
-                if (k == 0) progress.report(kind + ": " + parameterCount(m) + " parameters");
+                if (k == 0) progress.report(kind + ": " + m.numParameters() + " parameters");
                 AdamW opt = new AdamW(m.parameters(), LR, WEIGHT_DECAY);
                 CosineAnnealingLR schedule = new CosineAnnealingLR(opt, steps);
                 Generator batches = new Generator(batchSeed);

@@ -163,7 +163,7 @@ public final class KanFeynman implements Reproduction {
                 if (fit == null || f.validation() < fit.validation()) fit = f;
             }
             KAN kan = fit.model();
-            long kanParams = KanVsMlp.parameterCount(kan);
+            long kanParams = kan.numParameters();
             int h = KanVsMlp.mlpWidthFor(fit.lastGridParameters(), t.dims());
             Module mlp = KanVsMlp.mlp(t.dims(), h, root.split());
             long mlpBase = done;
@@ -172,7 +172,7 @@ public final class KanFeynman implements Reproduction {
             double kanTest = KanVsMlp.rmse(kan, test), mlpTest = KanVsMlp.rmse(mlp, test);
             progress.report(String.format(Locale.ROOT, "%-9s %-38s KAN %s G = %d (%d parameters): train RMSE %.2e  test %.2e | MLP %d-%d-%d-1 "
                             + "(%d): train %.2e  test %.2e | std %.3g  (%.1f s)", e.name(), eq.formula().text(), Arrays.toString(e.width()),
-                    fit.grid(), kanParams, KanVsMlp.rmse(kan, train), kanTest, t.dims(), h, h, KanVsMlp.parameterCount(mlp), KanVsMlp.rmse(mlp, train),
+                    fit.grid(), kanParams, KanVsMlp.rmse(kan, train), kanTest, t.dims(), h, h, mlp.numParameters(), KanVsMlp.rmse(mlp, train),
                     mlpTest, KanVsMlp.std(test), (System.nanoTime() - t0) / 1e9));
             values.put(e.kanMetric(), kanTest);
             values.put(e.mlpMetric(), mlpTest);

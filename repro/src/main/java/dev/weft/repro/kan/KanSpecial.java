@@ -159,7 +159,7 @@ public final class KanSpecial implements Reproduction {
             done += mlpSteps;
             double kanTest = KanVsMlp.rmse(best.model(), test), mlpTest = KanVsMlp.rmse(mlp, test);
             progress.report(line.append(String.format(Locale.ROOT, " MLP 2-%d-%d-1 (%d parameters): test %.2e | std %.3g  (%.1f s)", h, h,
-                    KanVsMlp.parameterCount(mlp), mlpTest, KanVsMlp.std(test), (System.nanoTime() - t0) / 1e9)).toString());
+                    mlp.numParameters(), mlpTest, KanVsMlp.std(test), (System.nanoTime() - t0) / 1e9)).toString());
             values.put(fn.kanMetric(), kanTest);
             values.put(fn.mlpMetric(), mlpTest);
             index.add(i + 1.0);

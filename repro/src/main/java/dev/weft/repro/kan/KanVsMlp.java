@@ -74,12 +74,6 @@ final class KanVsMlp {
         return d.y().sub(d.y().mean()).square().mean().sqrt().item();
     }
 
-    static long parameterCount(Module m) {
-        long n = 0;
-        for (Tensor p : m.parameters()) n += p.numel();
-        return n;
-    }
-
     /** A trained KAN, the grid it was taken at and its validation RMSE there, and its parameter count at the last grid. */
     record KanFit(KAN model, int grid, double validation, long lastGridParameters) {}
 
@@ -103,7 +97,7 @@ final class KanVsMlp {
             double v = rmse(model, val);
             if (best == null || v < best.validation()) best = new KanFit(model, grids[gi], v, 0);
         }
-        return new KanFit(best.model(), best.grid(), best.validation(), parameterCount(model));
+        return new KanFit(best.model(), best.grid(), best.validation(), model.numParameters());
     }
 
     /** The 2^c corners of [-1, 1]^c, (2^c, c). */

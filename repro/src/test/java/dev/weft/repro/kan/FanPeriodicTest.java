@@ -20,8 +20,8 @@ class FanPeriodicTest {
     @Test
     void fanAndMlpHaveAboutTheSameSizeAsTheRepositorysFormulas() {
         int d = FanPeriodic.FAN_WIDTH, h = FanPeriodic.MLP_WIDTH, p = d / 4;
-        long fan = FanPeriodic.parameterCount(FanPeriodic.fan(d, new Generator(0)));
-        long mlp = FanPeriodic.parameterCount(FanPeriodic.mlp(h, new Generator(0)));
+        long fan = FanPeriodic.fan(d, new Generator(0)).numParameters();
+        long mlp = FanPeriodic.mlp(h, new Generator(0)).numParameters();
         // Linear(1, d) + 2 FANLayer(d, d): p (d + 1) for W_p, B_p and (d - 2p)(d + 1) for W_g, B_g + Linear(d, 1)
         assertEquals(2L * d + 2L * (d - p) * (d + 1) + d + 1, fan);
         assertEquals(2L * h + 2L * h * (h + 1) + h + 1, mlp);
