@@ -177,12 +177,24 @@ public abstract class Module {
         }
         Tensor w;
         try (var s = GradMode.noGrad()) {
-            w = parameters.get(name + "_orig").mul(buffers.get(name + "_mask")).detach();
+            w = maskedValue(name).detach();
         }
         parameters.remove(name + "_orig");
         buffers.remove(name + "_mask");
         masked.remove(name);
         registerParameter(name, w);
+    }
+
+    /**
+     * The own parameter {@code name} as this module's forward uses it outside a functional call: name_orig *
+     * name_mask when it is masked, else the parameter itself (differentiable in it either way).
+     */
+    public final Tensor maskedValue(String name) {
+        if (masked.contains(name)) return parameters.get(name + "_orig").mul(buffers.get(name + "_mask"));
+        if (!parameters.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter '" + name + "'");
+        }
+        return parameters.get(name);
     }
 
     /** Whether parameter {@code name} of this module is masked. */

@@ -44,12 +44,8 @@ public class SparseLinear extends Module {
      * bias: the same function, stored sparse.
      */
     public static SparseLinear fromDense(Linear linear) {
-        Tensor w, b = linear.ownParameters().get("bias");
         try (var s = GradMode.noGrad()) {
-            w = linear.isMasked("weight")
-                    ? linear.ownParameters().get("weight_orig").mul(linear.ownBuffers().get("weight_mask"))
-                    : linear.ownParameters().get("weight");
-            return new SparseLinear(SparseTensor.fromDenseCsr(w.detach()), b);
+            return new SparseLinear(SparseTensor.fromDenseCsr(linear.maskedValue("weight").detach()), linear.ownParameters().get("bias"));
         }
     }
 
