@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Test helper: parses one flat JSON object (string, number, boolean and null values; the escapes
- * JsonLine writes) into an ordered map, failing on anything else, so a test sees a malformed line.
+ * Parses one flat JSON object (string, number, boolean and null values; the escapes {@link JsonLine}
+ * writes) into an ordered map, failing on anything else: what {@code bench report --from} reads, and how
+ * tests see a malformed line.
  */
 public final class FlatJson {
     private final String s;
@@ -71,7 +72,11 @@ public final class FlatJson {
                     case '"', '\\', '/' -> sb.append(e);
                     case 'n' -> sb.append('\n');
                     case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
                     case 'u' -> {
+                        if (i + 4 > s.length() || !s.substring(i, i + 4).matches("[0-9a-fA-F]{4}")) throw error("bad \\u escape");
                         sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                         i += 4;
                     }
