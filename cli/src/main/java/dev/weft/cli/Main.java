@@ -52,7 +52,7 @@ public final class Main {
                   demo [--out DIR]  a short tour of the engine on generated data, then the quick reproductions
                                     that need no downloaded data (charts and result files in DIR, ./repro-results)
                   test              run the whole test suite (Maven)
-                  bench SUITE ...   benchmarks; './weft bench' lists the suites
+                  bench SUITE ...   benchmarks; './weft bench' lists the suites; 'bench report' builds an HTML page
                   repro [NAME]      paper reproductions; without NAME lists them; 'repro report' builds an HTML page
                   kan plot MODEL    draws a saved KAN (MODEL.safetensors) as PNG and SVG, pykan's plot()""");
     }

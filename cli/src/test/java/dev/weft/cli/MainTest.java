@@ -42,6 +42,15 @@ class MainTest {
     }
 
     @Test
+    void benchReportNamesTheFileAndLineOfABadResultLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bad = dir.resolve("bad.jsonl");
+        java.nio.file.Files.writeString(bad, "\n{\"suite\":\"gemm\",\n");
+        Run r = run("bench", "report", "--from", bad.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bench report: " + bad + " line 2: not a JSON result line"), r.err());
+    }
+
+    @Test
     void aMissingDataSetIsOneMessageWithTheFilesAndNoStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Run r = run("repro", "mnist-mlp", "--quick", "--data", dir.toString());
         assertEquals(2, r.code());

@@ -105,7 +105,8 @@ final class ReportWriter {
                 .append(built.ignored()).append(" not part of any family (other suites or cases).")
                 .append(" Each chart's x axis is the size on a log scale; the second chart of a family divides each point by its")
                 .append(" device's limit: the FMA peak (GEMM) or the STREAM triad (elementwise) measured in the same run on the CPU,")
-                .append(" the line's own peak or copy figure on a GPU (blank where the GPU reports none).</p>\n");
+                .append(" the line's own peak or copy figure on a GPU (blank where the GPU reports none). The triad is a DRAM figure:")
+                .append(" elementwise sizes that fit in cache can exceed 1.</p>\n");
 
         sb.append("<h2>Machine</h2>\n<table>\n");
         for (Map.Entry<String, String> e : r.facts().entrySet()) {
