@@ -96,11 +96,15 @@ public final class Tape implements Recorder {
      * non-leaf that owns its storage (its history is replaced by the copy's node); refused on a leaf
      * that requires grad and on views, whose base's history cannot be rewritten here.
      */
+    /** "(2, 3) F32": a tensor in an error message (built only when one is thrown). */
+    private static String describe(Tensor t) {
+        return Shape.format(t.shape()) + " " + t.dtype();
+    }
+
     private static void checkInPlace(String op, Tensor[] in) {
         Tensor dst = in[0], src = in[1];
-        String d = Shape.format(dst.shape()) + " " + dst.dtype();
         if (dst.requiresGrad() && dst.gradNode() == null) {
-            throw new IllegalStateException(op + ": in-place write into a leaf tensor " + d + " that requires grad; "
+            throw new IllegalStateException(op + ": in-place write into a leaf tensor " + describe(dst) + " that requires grad; "
                     + "do the update inside Autograd.noGrad() (as optimizers do), or work on a clone");
         }
         if (producer(dst) instanceof Node nd && nd.op instanceof ViewOp) {
@@ -109,14 +113,14 @@ public final class Tape implements Recorder {
                     + "base's history: build the result out of place (where, cat, indexAdd) or clone the base first");
         }
         if (dst.isViewOfGradTensor() && producer(dst) == null) {
-            throw new IllegalStateException(op + ": in-place write in grad mode into a view " + d + " that was taken under "
+            throw new IllegalStateException(op + ": in-place write in grad mode into a view " + describe(dst) + " that was taken under "
                     + "no-grad of a tensor that requires grad (its base would change behind autograd's back); write "
                     + "inside Autograd.noGrad(), or take the view in grad mode, or clone first");
         }
         boolean whole = dst.storageOffset() == 0 && dst.isContiguous() && dst.numel() == dst.storage().length();
         if (src.requiresGrad() && !whole) {
             throw new IllegalStateException(op + ": writing a tensor that requires grad " + Shape.format(src.shape())
-                    + " into part of another tensor's storage (destination " + d + ", offset " + dst.storageOffset()
+                    + " into part of another tensor's storage (destination " + describe(dst) + ", offset " + dst.storageOffset()
                     + ", storage of " + dst.storage().length() + "): the base tensor would lose that history; "
                     + "build the result out of place (where, cat, indexAdd)");
         }

@@ -102,8 +102,7 @@ public final class Convolution {
     /** The shared body: padLo/padHi per spatial dim (they differ only for "same" with an odd total). */
     private static Tensor conv(String op, Tensor x, Tensor w, Tensor bias, int[] s, int[] padLo, int[] padHi, int[] d, int groups) {
         boolean unbatched = x.dim() == 3;
-        String ctx = "input " + Shape.format(x.shape()) + ", weight " + Shape.format(w.shape())
-                + (bias == null ? "" : ", bias " + Shape.format(bias.shape()));
+        Operands ctx = new Operands(x, w, bias);
         if (x.dim() != 4 && !unbatched) throw fail(op, ctx, "input must be (B, C_in, H, W) or (C_in, H, W)");
         if (unbatched) x = x.unsqueeze(0);
         if (w.dim() != 4) throw fail(op, ctx, "weight must be (C_out, C_in/groups, kH, kW)");
@@ -145,7 +144,16 @@ public final class Convolution {
         return unbatched ? y.squeeze(0) : y;
     }
 
-    private static IllegalArgumentException fail(String op, String ctx, String problem) {
+    /** The user's operands, described only when an error needs them (the check runs on every call). */
+    private record Operands(Tensor x, Tensor w, Tensor bias) {
+        @Override
+        public String toString() {
+            return "input " + Shape.format(x.shape()) + ", weight " + Shape.format(w.shape())
+                    + (bias == null ? "" : ", bias " + Shape.format(bias.shape()));
+        }
+    }
+
+    private static IllegalArgumentException fail(String op, Operands ctx, String problem) {
         return new IllegalArgumentException(op + ": " + ctx + ": " + problem);
     }
 

@@ -11,8 +11,8 @@ record ConvGeom(int C, int H, int W, int kH, int kW, int sH, int sW, int pH, int
     static ConvGeom conv(String kernel, int C, int H, int W, int kH, int kW, int sH, int sW,
                          int pH, int pW, int dH, int dW) {
         checkImage(kernel, C, H, W);
-        int outH = Im2col.outSize(kernel + " (height)", H, kH, sH, pH, dH);
-        int outW = Im2col.outSize(kernel + " (width)", W, kW, sW, pW, dW);
+        int outH = Im2col.outSize(kernel, "height", H, kH, sH, pH, dH);
+        int outW = Im2col.outSize(kernel, "width", W, kW, sW, pW, dW);
         checkProduct(kernel, (long) C * kH * kW * outH * outW, "C*kH*kW*outH*outW");
         return new ConvGeom(C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW);
     }
@@ -21,8 +21,8 @@ record ConvGeom(int C, int H, int W, int kH, int kW, int sH, int sW, int pH, int
     static ConvGeom pool(String kernel, int C, int H, int W, int kH, int kW, int sH, int sW,
                          int pH, int pW, int dH, int dW, boolean ceilMode) {
         checkImage(kernel, C, H, W);
-        int outH = Pool.outSize(kernel + " (height)", H, kH, sH, pH, dH, ceilMode);
-        int outW = Pool.outSize(kernel + " (width)", W, kW, sW, pW, dW, ceilMode);
+        int outH = Pool.outSize(kernel, "height", H, kH, sH, pH, dH, ceilMode);
+        int outW = Pool.outSize(kernel, "width", W, kW, sW, pW, dW, ceilMode);
         checkProduct(kernel, (long) C * outH * outW, "C*outH*outW");
         return new ConvGeom(C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW);
     }
@@ -83,9 +83,21 @@ record ConvGeom(int C, int H, int W, int kH, int kW, int sH, int sW, int pH, int
     }
 
     /** Checks that arr (length len) holds count elements from off. */
-    static void need(String kernel, String name, int len, int off, long count, String formula) {
-        if (off < 0 || count < 0 || off + count > len)
+    /**
+     * Fails unless off + count elements fit in len; the message spells count as its formula and factors
+     * ("C*H*W = 6*14*14 = 1176"), built only on failure: these checks run on every kernel call.
+     */
+    static void need(String kernel, String name, int len, int off, long count, String formula, int... factors) {
+        if (off < 0 || count < 0 || off + count > len) {
+            StringBuilder f = new StringBuilder(formula).append(" = ");
+            for (int i = 0; i < factors.length; i++) f.append(i == 0 ? "" : "*").append(factors[i]);
             throw new IllegalArgumentException(kernel + ": " + name + " has " + len + " elements, offset " + off
-                    + " needs " + formula + " = " + count + " more");
+                    + " needs " + f + " = " + count + " more");
+        }
+    }
+
+    /** "kernel (axis)", or the kernel alone when axis is null: for error messages only. */
+    static String label(String kernel, String axis) {
+        return axis == null ? kernel : kernel + " (" + axis + ")";
     }
 }

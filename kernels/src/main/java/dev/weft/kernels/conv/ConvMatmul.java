@@ -44,7 +44,7 @@ public final class ConvMatmul {
             throw new IllegalArgumentException("convMatmul: w has " + wLen + " elements, offset " + wOff + " with strides (" + rs + ", "
                     + cs + ") reaches element " + (span - 1) + " for (G*co, K) = (" + G * co + ", " + K + ")");
         }
-        ConvGeom.need("convMatmul", "cols", colsLen, colsOff, (long) B * G * K * L, "B*G*K*L = " + B + "*" + G + "*" + K + "*" + L);
-        ConvGeom.need("convMatmul", "y", yLen, yOff, (long) B * G * co * L, "B*G*co*L = " + B + "*" + G + "*" + co + "*" + L);
+        ConvGeom.need("convMatmul", "cols", colsLen, colsOff, (long) B * G * K * L, "B*G*K*L", B, G, K, L);
+        ConvGeom.need("convMatmul", "y", yLen, yOff, (long) B * G * co * L, "B*G*co*L", B, G, co, L);
     }
 }

@@ -56,29 +56,30 @@ public final class Im2col {
      * k, s, d < 1, p < 0 or the result is < 1.
      */
     public static int outSize(int in, int k, int s, int p, int d) {
-        return outSize("conv", in, k, s, p, d);
+        return outSize("conv", null, in, k, s, p, d);
     }
 
-    static int outSize(String kernel, int in, int k, int s, int p, int d) {
+    /** The output size along one axis (axis: "height", "width" or null); errors name the kernel and axis. */
+    static int outSize(String name, String axis, int in, int k, int s, int p, int d) {
         if (in < 1 || k < 1 || s < 1 || p < 0 || d < 1)
-            throw new IllegalArgumentException(kernel + ": needs in >= 1, k >= 1, s >= 1, p >= 0, d >= 1; got in="
+            throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": needs in >= 1, k >= 1, s >= 1, p >= 0, d >= 1; got in="
                     + in + ", k=" + k + ", s=" + s + ", p=" + p + ", d=" + d);
         long span = (long) in + 2L * p - (long) d * (k - 1) - 1;
         if (span < 0)
-            throw new IllegalArgumentException(kernel + ": output size (in + 2*p - d*(k-1) - 1)/s + 1 < 1 for in="
+            throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": output size (in + 2*p - d*(k-1) - 1)/s + 1 < 1 for in="
                     + in + ", k=" + k + ", s=" + s + ", p=" + p + ", d=" + d + " (the dilated kernel "
                     + ((long) d * (k - 1) + 1) + " is larger than the padded input " + ((long) in + 2L * p) + ")");
         long out = span / s + 1;
-        if (out > Integer.MAX_VALUE) throw new IllegalArgumentException(kernel + ": output size " + out + " too large");
+        if (out > Integer.MAX_VALUE) throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": output size " + out + " too large");
         return (int) out;
     }
 
     private static ConvGeom geom(String kernel, int xLen, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                  int pH, int pW, int dH, int dW, int colLen, int colOff, String colName) {
         ConvGeom g = ConvGeom.conv(kernel, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW);
-        ConvGeom.need(kernel, "x", xLen, xOff, (long) C * H * W, "C*H*W = " + C + "*" + H + "*" + W);
+        ConvGeom.need(kernel, "x", xLen, xOff, (long) C * H * W, "C*H*W", C, H, W);
         ConvGeom.need(kernel, colName, colLen, colOff, (long) g.colRows() * g.colCols(),
-                "C*kH*kW*outH*outW = " + C + "*" + kH + "*" + kW + "*" + g.outH() + "*" + g.outW());
+                "C*kH*kW*outH*outW", C, kH, kW, g.outH(), g.outW());
         return g;
     }
 }

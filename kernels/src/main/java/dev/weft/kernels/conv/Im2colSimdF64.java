@@ -3,22 +3,47 @@ package dev.weft.kernels.conv;
 
 import dev.weft.kernels.Parallel;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API col2im on F64. im2col is pure data movement:
- * for stride 1 its runs are System.arraycopy (already a vectorized copy in the JVM) and for larger
- * strides a lane gather costs about what scalar loads do, so it delegates to the scalar kernel.
- * col2im accumulates, and for stride 1 each run is a vector add; other strides use the scalar loop.
+ * Vector API col2im on F64. im2col is pure data movement and uses the scalar kernel: its stride-1 runs
+ * are System.arraycopy (whole-vector copies with spill and masked tails measured no faster for LeNet's
+ * 10- and 28-element runs), and for larger strides a lane gather costs about what scalar loads do.
+ * col2im accumulates, for stride 1 only (other strides use the scalar loop):
+ * <ul>
+ * <li>when an image row and an output row each fit in one vector, each image row is built in one
+ *     register: for every tap (kh, kw) whose runs touch the row, the run is loaded from the tap's column
+ *     offset before it (so lane iw holds the element that lands on column iw) and added on its lanes only,
+ *     taps in the scalar kernel's order (kh, then kw); then the row is added into x once. A masked store per
+ *     run, the alternative, stalls the next overlapping load (store forwarding fails), and cost 3x;</li>
+ * <li>larger images add run by run, whole vectors and one masked tail.</li>
+ * </ul>
  * The order of additions into each x element is the scalar kernel's, so both give the same bits.
  */
 final class Im2colSimdF64 {
     private Im2colSimdF64() {}
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int VL = SPECIES.length();
 
     static void im2col(double[] x, int xOff, ConvGeom g, double[] col, int colOff) {
         Im2colF64.im2col(x, xOff, g, col, colOff);
+    }
+
+    /** {@link ConvGeom#owLo} of every kw, computed once per call (a division each, too dear per row). */
+    private static int[] owLos(ConvGeom g) {
+        int[] v = new int[g.kW()];
+        for (int kw = 0; kw < v.length; kw++) v[kw] = g.owLo(kw);
+        return v;
+    }
+
+    /** {@link ConvGeom#owHi} of every kw, computed once per call. */
+    private static int[] owHis(ConvGeom g) {
+        int[] v = new int[g.kW()];
+        for (int kw = 0; kw < v.length; kw++) v[kw] = g.owHi(kw);
+        return v;
     }
 
     static void col2im(double[] col, int colOff, ConvGeom g, double[] x, int xOff) {
@@ -27,6 +52,13 @@ final class Im2colSimdF64 {
             return;
         }
         int kk = g.kH() * g.kW();
+        if (g.W() <= VL && g.outW() <= VL && g.sH() == 1) {
+            int[] lo = owLos(g), hi = owHis(g);
+            Parallel.forRange(g.C(), 1, (c0, c1) -> {
+                for (int c = c0; c < c1; c++) col2imSmall(col, colOff + c * kk * g.colCols(), g, lo, hi, x, xOff + c * g.H() * g.W());
+            });
+            return;
+        }
         Parallel.forRange(g.C(), 1, (c0, c1) -> {
             for (int c = c0; c < c1; c++) {
                 int xc = xOff + c * g.H() * g.W();
@@ -38,20 +70,51 @@ final class Im2colSimdF64 {
         });
     }
 
+    /**
+     * col2im of one channel when an image row and an output row each fit in one vector (stride 1): image
+     * row ih gathers, for each tap (kh, kw) in order, output row oh = ih + pH - kh*dH of the tap's col row,
+     * its lanes [lo, hi) moved to image columns ow - pW + kw*dW.
+     */
+    private static void col2imSmall(double[] col, int src, ConvGeom g, int[] los, int[] his, double[] x, int xc) {
+        int W = g.W(), outW = g.outW(), L = g.colCols();
+        VectorMask<Double> rowMask = SPECIES.indexInRange(0, W);
+        DoubleVector iota = DoubleVector.zero(SPECIES).addIndex(1);
+        for (int ih = 0; ih < g.H(); ih++) {
+            DoubleVector acc = DoubleVector.fromArray(SPECIES, x, xc + ih * W, rowMask);
+            for (int kh = 0; kh < g.kH(); kh++) {
+                int oh = ih + g.pH() - kh * g.dH();
+                if (oh < 0 || oh >= g.outH()) continue;
+                for (int kw = 0; kw < g.kW(); kw++) {
+                    int shift = kw * g.dW() - g.pW(), lo = los[kw], hi = his[kw];
+                    if (lo >= hi) continue;
+                    // lane iw of the image row takes the run's element ow = iw - shift: load the run from shift
+                    // elements before it, so no lane moves; lanes outside [lo + shift, hi + shift) are not added
+                    VectorMask<Double> on = iota.compare(VectorOperators.GE, (double) (lo + shift))
+                            .and(iota.compare(VectorOperators.LT, (double) (hi + shift)));
+                    int at = src + (kh * g.kW() + kw) * L + oh * outW - shift;
+                    DoubleVector run = at >= 0 && at <= col.length - VL ? DoubleVector.fromArray(SPECIES, col, at)
+                            : DoubleVector.fromArray(SPECIES, col, at, on);
+                    acc = acc.add(run, on);
+                }
+            }
+            acc.intoArray(x, xc + ih * W, rowMask);
+        }
+    }
+
+    /** x[c] += tap (kh, kw)'s col row, each output row's run [lo, hi) as whole vectors and one masked tail (as in im2col). */
     private static void col2imRowUnitStride(double[] col, int src, ConvGeom g, int kh, int kw, double[] x, int xc) {
         int outW = g.outW(), lo = g.owLo(kw), hi = g.owHi(kw), n = hi - lo;
-        int bound = SPECIES.loopBound(n);
         for (int oh = 0; oh < g.outH(); oh++, src += outW) {
             int ih = oh * g.sH() - g.pH() + kh * g.dH();
             if (ih < 0 || ih >= g.H()) continue;
-            int dst = xc + ih * g.W() + lo - g.pW() + kw * g.dW();
-            int s = src + lo, i = 0;
-            for (; i < bound; i += SPECIES.length()) {
-                DoubleVector.fromArray(SPECIES, x, dst + i)
-                        .add(DoubleVector.fromArray(SPECIES, col, s + i))
-                        .intoArray(x, dst + i);
+            int d = xc + ih * g.W() + lo - g.pW() + kw * g.dW(), s = src + lo, i = 0;
+            for (; i + VL <= n; i += VL) {
+                DoubleVector.fromArray(SPECIES, x, d + i).add(DoubleVector.fromArray(SPECIES, col, s + i)).intoArray(x, d + i);
             }
-            for (; i < n; i++) x[dst + i] += col[s + i];
+            if (i < n) {
+                VectorMask<Double> m = SPECIES.indexInRange(0, n - i);
+                DoubleVector.fromArray(SPECIES, x, d + i, m).add(DoubleVector.fromArray(SPECIES, col, s + i, m)).intoArray(x, d + i, m);
+            }
         }
     }
 }

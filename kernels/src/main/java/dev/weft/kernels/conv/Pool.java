@@ -104,23 +104,24 @@ public final class Pool {
      * ({@code (out-1)*s >= in + p}). Errors when k, s, d < 1, p < 0, p > k/2 or the result is < 1.
      */
     public static int outSize(int in, int k, int s, int p, int d, boolean ceilMode) {
-        return outSize("pool", in, k, s, p, d, ceilMode);
+        return outSize("pool", null, in, k, s, p, d, ceilMode);
     }
 
-    static int outSize(String kernel, int in, int k, int s, int p, int d, boolean ceilMode) {
+    /** The output size along one axis (axis: "height", "width" or null); errors name the kernel and axis. */
+    static int outSize(String name, String axis, int in, int k, int s, int p, int d, boolean ceilMode) {
         if (in < 1 || k < 1 || s < 1 || p < 0 || d < 1)
-            throw new IllegalArgumentException(kernel + ": needs in >= 1, k >= 1, s >= 1, p >= 0, d >= 1; got in="
+            throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": needs in >= 1, k >= 1, s >= 1, p >= 0, d >= 1; got in="
                     + in + ", k=" + k + ", s=" + s + ", p=" + p + ", d=" + d);
         if (p > k / 2)
-            throw new IllegalArgumentException(kernel + ": padding " + p + " must be at most half the kernel size "
+            throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": padding " + p + " must be at most half the kernel size "
                     + k + " (k/2 = " + k / 2 + ")");
         long num = (long) in + 2L * p - (long) d * (k - 1) - 1 + (ceilMode ? s - 1 : 0);
         long out = Math.floorDiv(num, (long) s) + 1;
         if (ceilMode && (out - 1) * s >= (long) in + p) out--;
         if (out < 1)
-            throw new IllegalArgumentException(kernel + ": output size " + out + " < 1 for in=" + in + ", k=" + k
+            throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": output size " + out + " < 1 for in=" + in + ", k=" + k
                     + ", s=" + s + ", p=" + p + ", d=" + d + ", ceilMode=" + ceilMode);
-        if (out > Integer.MAX_VALUE) throw new IllegalArgumentException(kernel + ": output size " + out + " too large");
+        if (out > Integer.MAX_VALUE) throw new IllegalArgumentException(ConvGeom.label(name, axis) + ": output size " + out + " too large");
         return (int) out;
     }
 
@@ -128,14 +129,14 @@ public final class Pool {
                                     int pH, int pW, int dH, int dW, boolean ceilMode, int yLen, int yOff) {
         ConvGeom g = ConvGeom.pool(kernel, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, ceilMode);
         String xName = kernel.endsWith("Backward") ? "gx" : "x", yName = kernel.endsWith("Backward") ? "gy" : "y";
-        ConvGeom.need(kernel, xName, xLen, xOff, (long) C * H * W, "C*H*W = " + C + "*" + H + "*" + W);
+        ConvGeom.need(kernel, xName, xLen, xOff, (long) C * H * W, "C*H*W", C, H, W);
         needOut(kernel, yName, yLen, yOff, g);
         return g;
     }
 
     private static void needOut(String kernel, String name, int len, int off, ConvGeom g) {
         ConvGeom.need(kernel, name, len, off, (long) g.C() * g.outH() * g.outW(),
-                "C*outH*outW = " + g.C() + "*" + g.outH() + "*" + g.outW());
+                "C*outH*outW", g.C(), g.outH(), g.outW());
     }
 
     private static void checkMaxBackward(int gyLen, int gyOff, long[] idx, int idxOff, int C, int H, int W,
@@ -145,10 +146,9 @@ public final class Pool {
         if (outH < 1 || outW < 1)
             throw new IllegalArgumentException(k + ": output (outH, outW) = (" + outH + ", " + outW + ") must be >= 1");
         ConvGeom.checkProduct(k, (long) C * outH * outW, "C*outH*outW");
-        String f = "C*outH*outW = " + C + "*" + outH + "*" + outW;
-        ConvGeom.need(k, "gy", gyLen, gyOff, (long) C * outH * outW, f);
-        ConvGeom.need(k, "idx", idx.length, idxOff, (long) C * outH * outW, f);
-        ConvGeom.need(k, "gx", gxLen, gxOff, (long) C * H * W, "C*H*W = " + C + "*" + H + "*" + W);
+        ConvGeom.need(k, "gy", gyLen, gyOff, (long) C * outH * outW, "C*outH*outW", C, outH, outW);
+        ConvGeom.need(k, "idx", idx.length, idxOff, (long) C * outH * outW, "C*outH*outW", C, outH, outW);
+        ConvGeom.need(k, "gx", gxLen, gxOff, (long) C * H * W, "C*H*W", C, H, W);
         long hw = (long) H * W;
         for (int p = 0, n = C * outH * outW; p < n; p++) {
             long v = idx[idxOff + p];

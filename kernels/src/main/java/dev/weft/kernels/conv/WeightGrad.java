@@ -37,11 +37,10 @@ public final class WeightGrad {
             throw new IllegalArgumentException("weightGrad: needs B >= 0, G, co, K, L >= 1; got B=" + B + ", G=" + G + ", co=" + co
                     + ", K=" + K + ", L=" + L);
         }
-        String dims = B + "*" + G + "*" + co + "*" + L;
         ConvGeom.checkProduct("weightGrad", (long) B * G * co * L, "B*G*co*L");
         ConvGeom.checkProduct("weightGrad", (long) B * G * K * L, "B*G*K*L");
-        ConvGeom.need("weightGrad", "gy", gyLen, gyOff, (long) B * G * co * L, "B*G*co*L = " + dims);
-        ConvGeom.need("weightGrad", "cols", colsLen, colsOff, (long) B * G * K * L, "B*G*K*L = " + B + "*" + G + "*" + K + "*" + L);
-        ConvGeom.need("weightGrad", "gw", gwLen, gwOff, (long) G * co * K, "G*co*K = " + G + "*" + co + "*" + K);
+        ConvGeom.need("weightGrad", "gy", gyLen, gyOff, (long) B * G * co * L, "B*G*co*L", B, G, co, L);
+        ConvGeom.need("weightGrad", "cols", colsLen, colsOff, (long) B * G * K * L, "B*G*K*L", B, G, K, L);
+        ConvGeom.need("weightGrad", "gw", gwLen, gwOff, (long) G * co * K, "G*co*K", G, co, K);
     }
 }

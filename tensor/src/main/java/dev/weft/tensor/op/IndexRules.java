@@ -18,7 +18,7 @@ final class IndexRules {
             case IndexOp.IndexSelect s -> {
                 RuleChecks.arity(name, in, 2);
                 Strided x = in[0], idx = in[1];
-                String ctx = RuleChecks.shapes(new String[] {"input", "index"}, x, idx);
+                Object ctx = RuleChecks.shapes(new String[] {"input", "index"}, x, idx);
                 RuleChecks.dim(name, s.dim(), x.dim(), ctx);
                 RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
                 if (idx.dim() != 1) throw RuleChecks.fail(name, ctx, "index must be 1-d");
@@ -57,7 +57,7 @@ final class IndexRules {
             case IndexOp.IndexAdd a -> {
                 RuleChecks.arity(name, in, 3);
                 Strided self = in[0], idx = in[1], src = in[2];
-                String ctx = RuleChecks.shapes(new String[] {"self", "index", "source"}, self, idx, src);
+                Object ctx = RuleChecks.shapes(new String[] {"self", "index", "source"}, self, idx, src);
                 RuleChecks.dim(name, a.dim(), self.dim(), ctx);
                 RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
                 if (idx.dim() != 1) throw RuleChecks.fail(name, ctx, "index must be 1-d");
@@ -94,7 +94,7 @@ final class IndexRules {
     private static int[] scatter(String name, int dim, Strided[] in) {
         RuleChecks.arity(name, in, 3);
         Strided self = in[0], idx = in[1], src = in[2];
-        String ctx = RuleChecks.shapes(new String[] {"self", "index", "src"}, self, idx, src);
+        Object ctx = RuleChecks.shapes(new String[] {"self", "index", "src"}, self, idx, src);
         RuleChecks.dim(name, dim, self.dim(), ctx);
         RuleChecks.dtype(name, "index", idx, DType.I64, ctx);
         RuleChecks.sameDtype(name, "self", self, "src", src, ctx);
@@ -105,14 +105,14 @@ final class IndexRules {
         return self.shape();
     }
 
-    private static void sameRank(String op, String what, Strided t, Strided x, String ctx) {
+    private static void sameRank(String op, String what, Strided t, Strided x, Object ctx) {
         if (t.dim() != x.dim()) {
             throw RuleChecks.fail(op, ctx, what + " must have rank " + x.dim() + ", got " + t.dim());
         }
     }
 
     /** a.size(d) <= b.size(d) for every d != except. */
-    private static void notLarger(String op, String aName, Strided a, String bName, Strided b, int except, String ctx) {
+    private static void notLarger(String op, String aName, Strided a, String bName, Strided b, int except, Object ctx) {
         for (int d = 0; d < a.dim(); d++) {
             if (d != except && a.size(d) > b.size(d)) {
                 throw RuleChecks.fail(op, ctx, aName + " size " + a.size(d) + " in dim " + d + " exceeds " + bName + "'s "

@@ -39,14 +39,14 @@ final class LinalgRules {
             }
             case LinalgOp.CholeskySolve c -> {
                 int[][] bl = pair(name, in, "B", "L");
-                String ctx = ctx(in, "B", "L");
+                Object ctx = ctx(in, "B", "L");
                 square(name, bl[1], ctx);
                 rows(name, bl[0], bl[1][bl[1].length - 1], "B", ctx);
                 yield one(bl[0], in[0].dtype());
             }
             case LinalgOp.SolveTriangular t -> {
                 int[][] ab = pair(name, in, "A", "B");
-                String ctx = ctx(in, "A", "B");
+                Object ctx = ctx(in, "A", "B");
                 square(name, ab[0], ctx);
                 int n = ab[0][ab[0].length - 1], r = ab[1].length;
                 int got = t.left() ? ab[1][r - 2] : ab[1][r - 1];
@@ -71,7 +71,7 @@ final class LinalgRules {
         return new OutSpec[] {new OutSpec(shape, dtype)};
     }
 
-    private static String ctx(Strided[] in, String a, String b) {
+    private static Object ctx(Strided[] in, String a, String b) {
         return RuleChecks.shapes(new String[] {a, b}, in);
     }
 
@@ -87,7 +87,7 @@ final class LinalgRules {
     /** Two operands of one floating dtype with identical batch dims; returns both shapes. */
     private static int[][] pair(String name, Strided[] in, String a, String b) {
         RuleChecks.arity(name, in, 2);
-        String ctx = ctx(in, a, b);
+        Object ctx = ctx(in, a, b);
         int[] sa = matrices(name, in[0], ctx), sb = matrices(name, in[1], ctx);
         RuleChecks.sameDtype(name, a, in[0], b, in[1], ctx);
         if (!Arrays.equals(Arrays.copyOf(sa, sa.length - 2), Arrays.copyOf(sb, sb.length - 2))) {
@@ -96,20 +96,20 @@ final class LinalgRules {
         return new int[][] {sa, sb};
     }
 
-    private static int[] matrices(String name, Strided t, String ctx) {
+    private static int[] matrices(String name, Strided t, Object ctx) {
         if (t.dim() < 2) throw RuleChecks.fail(name, ctx, "expected (batches of) matrices with at least 2 dims");
         RuleChecks.floating(name, t, ctx);
         return t.shape();
     }
 
-    private static void square(String name, int[] s, String ctx) {
+    private static void square(String name, int[] s, Object ctx) {
         int r = s.length;
         if (s[r - 1] != s[r - 2]) {
             throw RuleChecks.fail(name, ctx, "A must be a (batch of) square matrices, got " + s[r - 2] + " x " + s[r - 1]);
         }
     }
 
-    private static void rows(String name, int[] b, int n, String what, String ctx) {
+    private static void rows(String name, int[] b, int n, String what, Object ctx) {
         if (b[b.length - 2] != n) {
             throw RuleChecks.fail(name, ctx, what + " has " + b[b.length - 2] + " rows, A needs " + n);
         }

@@ -59,7 +59,7 @@ final class RecurrentRules {
      * @return {B, H}
      */
     private static int[] check(String name, String[] names, Strided[] in, int state, int[] widths, boolean optionalBias) {
-        String ctx = operands(name, names, in, optionalBias);
+        Object ctx = operands(name, names, in, optionalBias);
         Strided s = in[state];
         if (s.dim() != 2) throw RuleChecks.fail(name, ctx, names[state] + " must be 2-d (B, H)");
         int B = s.size(0), H = s.size(1);
@@ -82,7 +82,7 @@ final class RecurrentRules {
      * @return {T, B, C, H}
      */
     private static int[] layer(String name, String[] names, Strided[] in, int state, int seq, boolean optionalBias, int[][] dims) {
-        String ctx = operands(name, names, in, optionalBias);
+        Object ctx = operands(name, names, in, optionalBias);
         Strided s = in[state], x = in[seq];
         if (s.dim() != 2) throw RuleChecks.fail(name, ctx, names[state] + " must be 2-d (B, H)");
         if (x.dim() != 3) throw RuleChecks.fail(name, ctx, names[seq] + " must be 3-d (T, B, C)");
@@ -106,13 +106,13 @@ final class RecurrentRules {
      * Arity (names.length, or one less without the optional last bias) and one floating dtype for all
      * operands; returns the shapes context every later error quotes.
      */
-    private static String operands(String name, String[] names, Strided[] in, boolean optionalBias) {
+    private static Object operands(String name, String[] names, Strided[] in, boolean optionalBias) {
         int n = names.length;
         if (in.length != n && !(optionalBias && in.length == n - 1)) {
             throw new IllegalArgumentException(name + ": expected " + (optionalBias ? (n - 1) + " or " : "") + n
                     + " inputs (" + String.join(", ", names) + (optionalBias ? ", the last optional" : "") + "), got " + in.length);
         }
-        String ctx = RuleChecks.shapes(java.util.Arrays.copyOf(names, in.length), in);
+        Object ctx = RuleChecks.shapes(java.util.Arrays.copyOf(names, in.length), in);
         for (int k = 0; k < in.length; k++) {
             RuleChecks.floating(name, in[k], ctx);
             if (in[k].dtype() != in[0].dtype()) {

@@ -43,36 +43,46 @@ final class RuleChecks {
         }
     }
 
-    /** "input (4, 5), index (2, 3)": names paired with the shapes of ts. */
-    static String shapes(String[] names, Strided... ts) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < ts.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(names[i]).append(' ').append(Shape.format(ts[i].shape()));
+    /**
+     * "input (4, 5), index (2, 3)": names paired with the shapes of ts, spelled out only when an error
+     * message asks for it ({@link Object#toString}): rules run on every op call.
+     */
+    static Object shapes(String[] names, Strided... ts) {
+        return new NamedShapes(names, ts);
+    }
+
+    private record NamedShapes(String[] names, Strided[] ts) {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < ts.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(names[i]).append(' ').append(Shape.format(ts[i].shape()));
+            }
+            return sb.toString();
         }
-        return sb.toString();
     }
 
     /** An IllegalArgumentException "op: context: problem". */
-    static IllegalArgumentException fail(String op, String context, String problem) {
+    static IllegalArgumentException fail(String op, Object context, String problem) {
         return new IllegalArgumentException(op + ": " + context + ": " + problem);
     }
 
-    static void floating(String op, Strided t, String context) {
+    static void floating(String op, Strided t, Object context) {
         if (!t.dtype().isFloatingPoint()) throw fail(op, context, "expected a floating dtype (f32 or f64), got " + t.dtype());
     }
 
-    static void dtype(String op, String what, Strided t, DType want, String context) {
+    static void dtype(String op, String what, Strided t, DType want, Object context) {
         if (t.dtype() != want) throw fail(op, context, what + " must be " + want + ", got " + t.dtype());
     }
 
-    static void sameDtype(String op, String aName, Strided a, String bName, Strided b, String context) {
+    static void sameDtype(String op, String aName, Strided a, String bName, Strided b, Object context) {
         if (a.dtype() != b.dtype()) {
             throw fail(op, context, aName + " dtype " + a.dtype() + " and " + bName + " dtype " + b.dtype() + " differ");
         }
     }
 
     /** dim must be a normalized dim of a tensor of the given rank (>= 1). */
-    static void dim(String op, int dim, int rank, String context) {
+    static void dim(String op, int dim, int rank, Object context) {
         if (rank < 1) throw fail(op, context, "expected a tensor with at least 1 dim");
         if (dim < 0 || dim >= rank) throw fail(op, context, "dim " + dim + " out of range for rank " + rank);
     }
