@@ -167,4 +167,70 @@ final class DgemmBlocked {
             }
         }
     }
+
+    /**
+     * op(B) (k x n) packed once for many products with it ({@link Gemm#packB}): the k slices of
+     * {@link #kSlice}, slice pc's NR-column panels at pc * nPad + jr * kc (nPad = n rounded up to NR),
+     * each exactly what {@link #block} and {@link #fewRows} pack before use.
+     */
+    static double[] packAll(boolean transB, int k, int n, double[] b, int bOff, int ldb) {
+        int ks = kSlice(k), nPad = (n + NR - 1) / NR * NR;
+        double[] p = new double[k * nPad];
+        for (int pc = 0; pc < k; pc += ks) DgemmPack.packB(transB, b, bOff, ldb, pc, Math.min(ks, k - pc), 0, n, p, pc * nPad);
+        return p;
+    }
+
+    /**
+     * C = alpha op(A) B + beta C with B from {@link #packAll}: the same kernels, slices and store formulas as
+     * {@link #run}, so the same bits, with no packing of B. Threads split the columns (or the rows when there
+     * are fewer column tiles than threads); arguments already validated, m, n, k > 0 and alpha != 0.
+     */
+    static void runPacked(boolean transA, int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] bp,
+                          double beta, double[] c, int cOff, int ldc) {
+        int threads = Parallel.threads();
+        int mTiles = (m + MR - 1) / MR, nTiles = (n + NR - 1) / NR;
+        if (threads == 1 || (long) m * n * k < SMALL || Parallel.inPool() || (mTiles < 2 && nTiles < 2)) {
+            blockPacked(transA, 0, m, 0, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
+            return;
+        }
+        boolean splitCols = nTiles >= threads;
+        int tiles = splitCols ? nTiles : mTiles, unit = splitCols ? NR : MR, size = splitCols ? n : m;
+        int chunks = Math.min(tiles, threads), per = (tiles + chunks - 1) / chunks * unit, used = (size + per - 1) / per;
+        Parallel.forEach(used, ch -> {
+            int lo = ch * per, hi = Math.min(size, lo + per);
+            if (splitCols) blockPacked(transA, 0, m, lo, hi, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
+            else blockPacked(transA, lo, hi, 0, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
+        });
+    }
+
+    /** C rows [m0, m1) x columns [n0, n1) (n0 a multiple of NR) from packed B, in row blocks of MC. */
+    private static void blockPacked(boolean transA, int m0, int m1, int n0, int n1, int k, double alpha, double[] a, int aOff, int lda,
+                                    double[] bp, double beta, double[] c, int cOff, int ldc) {
+        Scratch s = SCRATCH.get();
+        int ks = kSlice(k), n = bp.length / k;
+        int rowsPer = (long) (m1 - m0) * ks <= FEW_ROWS_A ? m1 - m0 : MC;
+        if (transA && s.a.length < rowsPer * ks) s.a = new double[rowsPer * ks];
+        double[] ap = s.a, acc = s.acc;
+        for (int ic = m0; ic < m1; ic += rowsPer) {
+            int mc = Math.min(rowsPer, m1 - ic);
+            for (int pc = 0; pc < k; pc += ks) {
+                int kc = Math.min(ks, k - pc);
+                boolean overwrite = pc == 0 && beta == 0;
+                double bt = pc == 0 ? beta : 1;
+                if (transA) DgemmPack.packTransA(a, aOff, lda, ic, mc, pc, kc, ap);
+                for (int jr = n0; jr < n1; jr += NR) {
+                    int nv = Math.min(NR, n1 - jr), bo = pc * n + jr * kc, co = cOff + ic * ldc + jr;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int mv = Math.min(MR, mc - ir);
+                        if (transA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
+                        else DgemmMicro.rows(kc, a, aOff + (ic + ir) * lda + pc, lda, mv, bp, bo, acc);
+                        int ct = co + ir * ldc;
+                        if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
+                        else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
+                        else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
+                    }
+                }
+            }
+        }
+    }
 }

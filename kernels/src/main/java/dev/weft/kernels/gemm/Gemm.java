@@ -66,4 +66,61 @@ public final class Gemm {
                     beta, c, cOff, ldc, strideC, batch);
         }
     }
+
+    /** op(B) (k x n) in F32 packed for {@link #sgemm(boolean, int, float, float[], int, int, PackedB, float, float[], int, int)}. */
+    public static PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        GemmChecks.check("packB", false, transB, 1, n, k, k, 0, Math.max(1, k), 0, b.length, bOff, ldb, 0, n, 0, Math.max(1, n), 0, 1, false);
+        if (KernelImpl.current() == KernelImpl.SCALAR || k == 0 || n == 0) return new PackedB(plain(transB, k, n, b, bOff, ldb), k, n, false);
+        return new PackedB(SgemmBlocked.packAll(transB, k, n, b, bOff, ldb), k, n, true);
+    }
+
+    /** op(B) (k x n) in F64 packed for {@link #dgemm(boolean, int, double, double[], int, int, PackedB, double, double[], int, int)}. */
+    public static PackedB packB(boolean transB, int k, int n, double[] b, int bOff, int ldb) {
+        GemmChecks.check("packB", false, transB, 1, n, k, k, 0, Math.max(1, k), 0, b.length, bOff, ldb, 0, n, 0, Math.max(1, n), 0, 1, false);
+        if (KernelImpl.current() == KernelImpl.SCALAR || k == 0 || n == 0) return new PackedB(plain(transB, k, n, b, bOff, ldb), k, n, false);
+        return new PackedB(DgemmBlocked.packAll(transB, k, n, b, bOff, ldb), k, n, true);
+    }
+
+    /** C = alpha * op(A) @ B + beta * C in F32, B packed by {@link #packB}; the bits of the unpacked product. Modifies c only. */
+    public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda, PackedB b,
+                             float beta, float[] c, int cOff, int ldc) {
+        if (!(b.data instanceof float[] bp)) throw new IllegalArgumentException("sgemm: B was packed from F64 data");
+        int n = b.n, k = b.k;
+        GemmChecks.check("sgemm", transA, false, m, n, k, a.length, aOff, lda, 0, k * n, 0, Math.max(1, n), 0, c.length, cOff, ldc, 0, 1, false);
+        if (!b.simd) {
+            GemmScalar.sgemm(transA, false, m, n, k, alpha, a, aOff, lda, bp, 0, Math.max(1, n), beta, c, cOff, ldc);
+        } else if (m > 0 && alpha != 0) {
+            SgemmBlocked.runPacked(transA, m, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
+        } else {
+            GemmSimd.scale(m, n, beta, c, cOff, ldc);
+        }
+    }
+
+    /** C = alpha * op(A) @ B + beta * C in F64, B packed by {@link #packB}; the bits of the unpacked product. Modifies c only. */
+    public static void dgemm(boolean transA, int m, double alpha, double[] a, int aOff, int lda, PackedB b,
+                             double beta, double[] c, int cOff, int ldc) {
+        if (!(b.data instanceof double[] bp)) throw new IllegalArgumentException("dgemm: B was packed from F32 data");
+        int n = b.n, k = b.k;
+        GemmChecks.check("dgemm", transA, false, m, n, k, a.length, aOff, lda, 0, k * n, 0, Math.max(1, n), 0, c.length, cOff, ldc, 0, 1, false);
+        if (!b.simd) {
+            GemmScalar.dgemm(transA, false, m, n, k, alpha, a, aOff, lda, bp, 0, Math.max(1, n), beta, c, cOff, ldc);
+        } else if (m > 0 && alpha != 0) {
+            DgemmBlocked.runPacked(transA, m, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
+        } else {
+            GemmSimd.scale(m, n, beta, c, cOff, ldc);
+        }
+    }
+
+    /** op(B) as a row-major (k x n) copy. */
+    private static float[] plain(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        float[] p = new float[k * n];
+        for (int i = 0; i < k; i++) for (int j = 0; j < n; j++) p[i * n + j] = transB ? b[bOff + j * ldb + i] : b[bOff + i * ldb + j];
+        return p;
+    }
+
+    private static double[] plain(boolean transB, int k, int n, double[] b, int bOff, int ldb) {
+        double[] p = new double[k * n];
+        for (int i = 0; i < k; i++) for (int j = 0; j < n; j++) p[i * n + j] = transB ? b[bOff + j * ldb + i] : b[bOff + i * ldb + j];
+        return p;
+    }
 }

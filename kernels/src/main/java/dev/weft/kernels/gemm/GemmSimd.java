@@ -102,7 +102,7 @@ public final class GemmSimd {
     }
 
     /** C = beta * C, with beta == 0 writing zeros (C's old NaN/Inf ignored). */
-    private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+    static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
         if (beta == 1f) return;
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;
@@ -111,7 +111,7 @@ public final class GemmSimd {
         }
     }
 
-    private static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
+    static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
         if (beta == 1) return;
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;

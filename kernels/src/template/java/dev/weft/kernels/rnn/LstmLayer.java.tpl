@@ -3,6 +3,7 @@ package dev.weft.kernels.rnn;
 
 import dev.weft.kernels.Bounds;
 import dev.weft.kernels.gemm.Gemm;
+import dev.weft.kernels.gemm.PackedB;
 import dev.weft.kernels.reduce.Reduce;
 import dev.weft.kernels.reduce.ReduceFn;
 
@@ -86,15 +87,16 @@ public final class LstmLayer {
         mat(k, "gates", gates.length, gOff, T * B, G);
         mat(k, "cells", cells.length, cellsOff, T * B, H);
         if (bh == 0) return;
-        ${t}[] wihT = transpose(wih, wihOff, G, C), whhT = transpose(whh, whhOff, G, H);   // (C, G), (H, G): read unpacked
+        // W_ih^T (C, G) and W_hh^T (H, G) multiply every step: packed once for the whole sequence
+        PackedB[] wihT = packChunks(true, C, G, wih, wihOff, C), whhT = packChunks(true, H, G, whh, whhOff, H);
         ${t}[] gx = new ${t}[bg], gh = new ${t}[bg];
         int last = 0;
         for (int s = 0; s < T; s++) {
             int t = reverse ? T - 1 - s : s, p = reverse ? t + 1 : t - 1;
             ${t}[] hp = s == 0 ? h0 : out, cp = s == 0 ? c0 : cells;
             int hpOff = s == 0 ? h0Off : outOff + p * bh, cpOff = s == 0 ? c0Off : cellsOff + p * bh;
-            gemm(false, false, B, G, C, x, xOff + t * B * C, C, wihT, 0, G, 0, gx, 0, G);
-            gemm(false, false, B, G, H, hp, hpOff, H, whhT, 0, G, 0, gh, 0, G);
+            gemm(B, x, xOff + t * B * C, C, wihT, 0, gx, 0, G);
+            gemm(B, hp, hpOff, H, whhT, 0, gh, 0, G);
             Cells.lstm(B, H, gx, 0, G, gh, 0, G, bias, bOff, cp, cpOff, H, out, outOff + t * bh, cells, cellsOff + t * bh, gates, gOff + t * bg);
             last = t;
         }
@@ -142,6 +144,7 @@ public final class LstmLayer {
         ${t}[] dh = new ${t}[bh], dhTot = new ${t}[bh], dc = new ${t}[bh], dcNext = new ${t}[bh];
         System.arraycopy(dhN, dhNOff, dh, 0, bh);
         System.arraycopy(dcN, dcNOff, dc, 0, bh);
+        PackedB[] whhP = packChunks(false, G, H, whh, whhOff, H);      // dh = dp W_hh at every step
         for (int s = T - 1; s >= 0; s--) {
             int t = reverse ? T - 1 - s : s, p = reverse ? t + 1 : t - 1;
             for (int b = 0; b < B; b++) {
@@ -155,7 +158,7 @@ public final class LstmLayer {
             ${t}[] swap = dc;
             dc = dcNext;
             dcNext = swap;
-            gemm(false, false, B, H, G, dp, t * bg, G, whh, whhOff, H, 0, dh, 0, H);
+            gemm(B, dp, t * bg, G, whhP, 0, dh, 0, H);
         }
         System.arraycopy(dh, 0, dh0, dh0Off, bh);
         System.arraycopy(dc, 0, dc0, dc0Off, bh);
@@ -179,15 +182,6 @@ public final class LstmLayer {
         untranspose(t, H, G, dWhh, dWhhOff);
     }
 
-    /** a (rows, cols) at off, transposed into a fresh (cols, rows) array. */
-    private static ${t}[] transpose(${t}[] a, int off, int rows, int cols) {
-        ${t}[] t = new ${t}[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) t[j * rows + r] = a[off + r * cols + j];
-        }
-        return t;
-    }
-
     /** y (cols, rows) at off = the transpose of t (rows, cols). */
     private static void untranspose(${t}[] t, int rows, int cols, ${t}[] y, int off) {
         for (int r = 0; r < rows; r++) {
@@ -201,6 +195,21 @@ public final class LstmLayer {
      * then fit in L1 (a 512-deep panel of 32 floats is 64 KB), which measured 10-40% faster for the backward's
      * products on a 48 KB-L1 Xeon. The chunks depend on k alone, so the bits do not depend on anything else.
      */
+    /** op(B) (k x n) of a product every step repeats, packed once per k chunk of {@link #gemm}. */
+    private static PackedB[] packChunks(boolean tb, int k, int n, float[] b, int bOff, int ldb) {
+        PackedB[] p = new PackedB[Math.max(1, (k + K_CHUNK - 1) / K_CHUNK)];
+        for (int i = 0; i < p.length; i++) {
+            int pk = i * K_CHUNK;
+            p[i] = Gemm.packB(tb, Math.min(K_CHUNK, k - pk), n, b, bOff + (tb ? pk : pk * ldb), ldb);
+        }
+        return p;
+    }
+
+    /** C = A op(B) + beta C, op(B) from {@link #packChunks}: the chunks, and so the bits, of the unpacked gemm. */
+    private static void gemm(int m, float[] a, int aOff, int lda, PackedB[] b, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < b.length; i++) Gemm.sgemm(false, m, 1, a, aOff + i * K_CHUNK, lda, b[i], i == 0 ? beta : 1, c, cOff, ldc);
+    }
+
     private static void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
         for (int p = 0; p < k || p == 0; p += K_CHUNK) {
@@ -208,6 +217,21 @@ public final class LstmLayer {
             int ao = aOff + (ta ? p * lda : p), bo = bOff + (tb ? p : p * ldb);
             Gemm.sgemm(ta, tb, m, n, kc, 1, a, ao, lda, b, bo, ldb, p == 0 ? beta : 1, c, cOff, ldc);
         }
+    }
+
+    /** op(B) (k x n) of a product every step repeats, packed once per k chunk of {@link #gemm}. */
+    private static PackedB[] packChunks(boolean tb, int k, int n, double[] b, int bOff, int ldb) {
+        PackedB[] p = new PackedB[Math.max(1, (k + K_CHUNK - 1) / K_CHUNK)];
+        for (int i = 0; i < p.length; i++) {
+            int pk = i * K_CHUNK;
+            p[i] = Gemm.packB(tb, Math.min(K_CHUNK, k - pk), n, b, bOff + (tb ? pk : pk * ldb), ldb);
+        }
+        return p;
+    }
+
+    /** C = A op(B) + beta C, op(B) from {@link #packChunks}: the chunks, and so the bits, of the unpacked gemm. */
+    private static void gemm(int m, double[] a, int aOff, int lda, PackedB[] b, double beta, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < b.length; i++) Gemm.dgemm(false, m, 1, a, aOff + i * K_CHUNK, lda, b[i], i == 0 ? beta : 1, c, cOff, ldc);
     }
 
     private static void gemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
