@@ -8,10 +8,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API col2im on ${D}. im2col is pure data movement and uses the scalar kernel: its stride-1 runs
- * are System.arraycopy (whole-vector copies with spill and masked tails measured no faster for LeNet's
- * 10- and 28-element runs), and for larger strides a lane gather costs about what scalar loads do.
- * col2im accumulates, for stride 1 only (other strides use the scalar loop):
+ * Vector API im2col / col2im on ${D}, for stride-1 windows (larger strides use the scalar kernel: a lane
+ * gather costs about what scalar loads do). im2col is pure data movement: when an output row fits in two
+ * vectors (LeNet's 10 and 28), every run is copied from the image as whole vectors with no loop (see
+ * {@link #im2colRowShort}); longer rows use the scalar kernel's System.arraycopy per run.
+ * col2im accumulates:
  * <ul>
  * <li>when an image row and an output row each fit in one vector, each image row is built in one
  *     register: for every tap (kh, kw) whose runs touch the row, the run is loaded from the tap's column
@@ -29,7 +30,50 @@ final class Im2colSimd${D} {
     private static final int VL = SPECIES.length();
 
     static void im2col(${t}[] x, int xOff, ConvGeom g, ${t}[] col, int colOff) {
-        Im2col${D}.im2col(x, xOff, g, col, colOff);
+        if (g.sW() != 1 || g.outW() > 2 * VL) {
+            Im2col${D}.im2col(x, xOff, g, col, colOff);
+            return;
+        }
+        int[] lo = owLos(g), hi = owHis(g);
+        int kk = g.kH() * g.kW();
+        Parallel.forRange(g.C(), 1, (c0, c1) -> {
+            for (int c = c0; c < c1; c++) {
+                for (int kh = 0, r = c * kk; kh < g.kH(); kh++) {
+                    for (int kw = 0; kw < g.kW(); kw++, r++) {
+                        im2colRowShort(x, xOff + c * g.H() * g.W(), g, kh, kw, lo[kw], hi[kw], col, colOff + r * g.colCols());
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * One col row when an output row fits in two vectors (stride 1 along the width): each run [0, outW) is
+     * one or two vector loads from the image row, shifted by the tap, stored whole (a spill past the run is
+     * overwritten by the next run; the col row's last run is stored with masks); lanes outside [lo, hi) read
+     * the padding and are loaded as zeros. Straight-line code, no loop over a run's vectors: with one, C2
+     * compiled this 3x slower for LeNet's 10-element runs.
+     */
+    private static void im2colRowShort(${t}[] x, int xc, ConvGeom g, int kh, int kw, int lo, int hi, ${t}[] col, int dst) {
+        int outW = g.outW(), outH = g.outH(), W = g.W(), shift = kw * g.dW() - g.pW(), last = dst + outH * outW;
+        boolean two = outW > VL, whole0 = lo == 0 && hi >= Math.min(VL, outW), whole1 = lo <= VL && hi == outW;
+        ${T}Vector lane = ${T}Vector.zero(SPECIES).addIndex(1), zero = ${T}Vector.zero(SPECIES);
+        VectorMask<${T}> in0 = lane.compare(VectorOperators.GE, (${t}) lo).and(lane.compare(VectorOperators.LT, (${t}) hi));
+        VectorMask<${T}> in1 = lane.compare(VectorOperators.GE, (${t}) (lo - VL)).and(lane.compare(VectorOperators.LT, (${t}) (hi - VL)));
+        for (int oh = 0; oh < outH; oh++, dst += outW) {
+            int ih = oh * g.sH() - g.pH() + kh * g.dH(), at = xc + ih * W + shift;
+            boolean inside = ih >= 0 && ih < g.H(), room = at >= 0 && at <= x.length - 2 * VL;
+            ${T}Vector v0 = !inside ? zero : whole0 && room ? ${T}Vector.fromArray(SPECIES, x, at) : ${T}Vector.fromArray(SPECIES, x, at, in0);
+            if (dst + VL <= last) v0.intoArray(col, dst);
+            else v0.intoArray(col, dst, SPECIES.indexInRange(0, last - dst));
+            if (two) {
+                int d1 = dst + VL;
+                ${T}Vector v1 = !inside ? zero : whole1 && room ? ${T}Vector.fromArray(SPECIES, x, at + VL)
+                        : ${T}Vector.fromArray(SPECIES, x, at + VL, in1);
+                if (d1 + VL <= last) v1.intoArray(col, d1);
+                else v1.intoArray(col, d1, SPECIES.indexInRange(0, last - d1));
+            }
+        }
     }
 
     /** {@link ConvGeom#owLo} of every kw, computed once per call (a division each, too dear per row). */
