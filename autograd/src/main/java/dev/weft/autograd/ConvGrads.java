@@ -5,8 +5,8 @@ import dev.weft.tensor.op.ConvOp;
 import dev.weft.tensor.Dispatch;
 
 /**
- * Backward rules of the sliding-window primitives; convolution itself is Im2col + ConvMatmul, so its
- * gradients come from these. Each primitive's backward is its adjoint primitive: im2col <-> col2im,
+ * Backward rules of the sliding-window primitives. Convolution is Conv2d on the CPU (one fused primitive
+ * with its two gradient primitives) and Im2col + ConvMatmul elsewhere, whose gradients come from these. Each primitive's backward is its adjoint primitive: im2col <-> col2im,
  * pooling -> its backward op, and the backward ops back to gathers / pooling. ConvMatmul and
  * ConvWeightGrad are bilinear and close under differentiation:
  * <pre>
@@ -32,6 +32,25 @@ final class ConvGrads {
             case ConvOp.ConvWeightGrad m -> new Tensor[] {
                     c.needs(0) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), g, c.in(1)) : null,
                     c.needs(1) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), perGroupT(g, m.groups()), c.in(0)) : null};
+            // the fused convolution and its two gradients close under differentiation (all bilinear):
+            // y = conv(x, W): dx = inputGrad(g, W), dW = weightGrad(g, x)
+            case ConvOp.Conv2d f -> {
+                int[] x = c.inShape(0);
+                yield new Tensor[] {
+                        c.needs(0) ? Dispatch.apply1(new ConvOp.Conv2dInputGrad(x[2], x[3], f.w(), f.groups()), g, c.in(1)) : null,
+                        c.needs(1) ? Dispatch.apply1(new ConvOp.Conv2dWeightGrad(f.w(), f.groups()), g, c.in(0)) : null};
+            }
+            // gw = weightGrad(gy, x): d gy = conv(x, G), d x = inputGrad(gy, G)
+            case ConvOp.Conv2dWeightGrad f -> {
+                int[] x = c.inShape(1);
+                yield new Tensor[] {
+                        c.needs(0) ? Dispatch.apply1(new ConvOp.Conv2d(f.w(), f.groups()), c.in(1), g) : null,
+                        c.needs(1) ? Dispatch.apply1(new ConvOp.Conv2dInputGrad(x[2], x[3], f.w(), f.groups()), c.in(0), g) : null};
+            }
+            // gx = inputGrad(gy, W): d gy = conv(G, W), d W = weightGrad(gy, G)
+            case ConvOp.Conv2dInputGrad f -> new Tensor[] {
+                    c.needs(0) ? Dispatch.apply1(new ConvOp.Conv2d(f.w(), f.groups()), g, c.in(1)) : null,
+                    c.needs(1) ? Dispatch.apply1(new ConvOp.Conv2dWeightGrad(f.w(), f.groups()), c.in(0), g) : null};
             case ConvOp.MaxPool2d p -> {
                 int[] x = c.inShape(0);
                 yield new Tensor[] {Dispatch.apply1(new ConvOp.MaxPool2dBackward(x[2], x[3]), c.gOrZeros(0), c.out(1))};

@@ -178,6 +178,18 @@ class JitTierBitsTest {
         dev.weft.kernels.conv.ConvMatmul.matmul(xd, 0, 7, 1, xd, 2000, b, 1, co, 7, 45, yd, 0);
         d.put("conv matmul F32", fnv(yf));
         d.put("conv matmul F64", fnv(yd));
+        // the fused products on a padded 6x9 image, 5 samples (a short last weight-gradient group)
+        int fb = 5, fc = 2, fh = 6, fw = 9, fo = 3, fk = fc * 9, fl = fh * fw;
+        float[] fy = new float[fb * fo * fl], fgw = new float[fo * fk], fgx = new float[fb * fc * fh * fw];
+        double[] dy = new double[fb * fo * fl], dgw = new double[fo * fk], dgx = new double[fb * fc * fh * fw];
+        dev.weft.kernels.conv.ConvFused.conv2d(xf, 0, fb, fc, fh, fw, xf, 3000, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, fy, 0);
+        dev.weft.kernels.conv.ConvFused.weightGrad(xf, 1000, xf, 0, fb, fc, fh, fw, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, fgw, 0);
+        dev.weft.kernels.conv.ConvFused.inputGrad(xf, 1000, xf, 3000, fb, fc, fh, fw, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, fgx, 0);
+        dev.weft.kernels.conv.ConvFused.conv2d(xd, 0, fb, fc, fh, fw, xd, 3000, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, dy, 0);
+        dev.weft.kernels.conv.ConvFused.weightGrad(xd, 1000, xd, 0, fb, fc, fh, fw, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, dgw, 0);
+        dev.weft.kernels.conv.ConvFused.inputGrad(xd, 1000, xd, 3000, fb, fc, fh, fw, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, dgx, 0);
+        d.put("conv fused F32", fnv(fy) ^ 31 * fnv(fgw) ^ 961 * fnv(fgx));
+        d.put("conv fused F64", fnv(dy) ^ 31 * fnv(dgw) ^ 961 * fnv(dgx));
         int c = 3, h = 10, w = 28, n = c * (h / 2) * (w / 2);
         float[] pf = new float[n];
         double[] pd = new double[n];

@@ -1,13 +1,16 @@
 package dev.weft.tensor;
 
+import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
 
 import dev.weft.tensor.op.ConvOp;
 import java.util.Arrays;
 
 /**
- * Convolution as F.conv1d/F.conv2d compute it (cross-correlation), and F.unfold/F.fold. conv2d is
- * composed as Im2col + ConvMatmul, the product of the weight with every sample's columns:
+ * Convolution as F.conv1d/F.conv2d compute it (cross-correlation), and F.unfold/F.fold. conv2d is the
+ * product of the weight with every sample's columns (im2col): on the CPU one fused primitive, Conv2d, that
+ * makes each sample's columns in cache (its gradients are fused primitives too); on other devices Im2col +
+ * ConvMatmul:
  * <pre>
  * x: (B, C_in, H, W), weight: (C_out, C_in/G, kH, kW), bias: (C_out,) -> (B, C_out, outH, outW)
  * cols = unfold(x): (B, G*K, L), K = C_in/G*kH*kW, L = outH*outW
@@ -137,9 +140,16 @@ public final class Convolution {
                     + ") is larger than the padded input (" + (H + 2 * padLo[0]) + ", " + (W + 2 * padLo[1]) + ")");
         }
         ConvOp.Window win = new ConvOp.Window(kH, kW, s[0], s[1], padLo[0], padLo[1], d[0], d[1]);
-        Tensor cols = Dispatch.apply1(new ConvOp.Im2col(win), x);          // (B, C_in*kH*kW, L)
         int k = cIn / groups * kH * kW;
-        Tensor y = Dispatch.apply1(new ConvOp.ConvMatmul(groups), w.reshape(cOut, k), cols).view(B, cOut, (int) oh, (int) ow);
+        Tensor y;
+        if (x.device().equals(Device.CPU)) {
+            // one primitive: each sample's columns made and used in cache, no (B, C_in*kH*kW, L) tensor
+            y = Dispatch.apply1(new ConvOp.Conv2d(win, groups), x, w.reshape(cOut, k));
+        } else {
+            Tensor cols = Dispatch.apply1(new ConvOp.Im2col(win), x);      // (B, C_in*kH*kW, L)
+            y = Dispatch.apply1(new ConvOp.ConvMatmul(groups), w.reshape(cOut, k), cols);
+        }
+        y = y.view(B, cOut, (int) oh, (int) ow);
         if (bias != null) y = y.add(bias.view(1, cOut, 1, 1));
         return unbatched ? y.squeeze(0) : y;
     }

@@ -25,6 +25,13 @@ public final class ConvCases {
                 x -> Dispatch.apply1(new ConvOp.ConvMatmul(2), x[0], x[1]));
         add.add("conv_weight_grad", true, g -> new Tensor[] {g.leaf(new int[] {2, 4, 5}, -1, 1), g.leaf(new int[] {2, 6, 5}, -1, 1)},
                 x -> Dispatch.apply1(new ConvOp.ConvWeightGrad(2), x[0], x[1]));
+        // the fused convolution's gradient primitives alone, grouped, strided and padded (second order: each
+        // one's backward is the other two and Conv2d); Conv2d itself is every conv2d case on the CPU
+        ConvOp.Window win = new ConvOp.Window(2, 3, 1, 2, 1, 0, 1, 1);   // on a 3x5 image: outH 4, outW 2
+        add.add("conv2d_weight_grad_fused", true, g -> new Tensor[] {g.leaf(new int[] {2, 4, 8}, -1, 1), g.leaf(new int[] {2, 4, 3, 5}, -1, 1)},
+                x -> Dispatch.apply1(new ConvOp.Conv2dWeightGrad(win, 2), x[0], x[1]));
+        add.add("conv2d_input_grad_fused", true, g -> new Tensor[] {g.leaf(new int[] {2, 4, 8}, -1, 1), g.leaf(new int[] {4, 12}, -1, 1)},
+                x -> Dispatch.apply1(new ConvOp.Conv2dInputGrad(3, 5, win, 2), x[0], x[1]));
         add.add("conv1d_same", false, g -> new Tensor[] {g.leaf(new int[] {2, 2, 5}, -1, 1), g.leaf(new int[] {3, 2, 2}, -1, 1)},
                 x -> Convolution.conv1d(x[0], x[1], null, 1, "same", 1, 1));
         add.add("unfold_fold", true, g -> new Tensor[] {g.leaf(new int[] {1, 2, 3, 4}, -1, 1)},

@@ -31,24 +31,32 @@ final class WeightGradSimdF64 {
 
     static void weightGrad(double[] gy, int gyOff, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                            double[] gw, int gwOff) {
+        weightGrad(gy, gyOff, () -> GroupColumns.inPlace(cols, colsOff, G * K * L), B, G, co, K, L, gw, gwOff);
+    }
+
+    /** The same sum with each group's columns from a per-task source (in place, or made per group). */
+    static void weightGrad(double[] gy, int gyOff, java.util.function.Supplier<GroupColumns> columns, int B, int G, int co, int K,
+                           int L, double[] gw, int gwOff) {
         int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8;
         int gyStep = G * co * L, colsStep = G * K * L, bound = S.loopBound(L), rest = L - bound;
         int P = S.loopBound(GROUP * rest + VL - 1);                       // a packed tail row, whole vectors
         Parallel.forRows(G * perGroup, (long) slots * B * L, (j0, j1) -> {
             double[] acc = new double[(j1 - j0) * slots * VL];
             double[] tailY = new double[G * co * P], tailC = new double[G * K * P];
+            GroupColumns source = columns.get();
             for (int b0 = 0; b0 < B; b0 += GROUP) {
-                int nb = Math.min(GROUP, B - b0);
+                int nb = Math.min(GROUP, B - b0), cb = source.group(b0, nb);
+                double[] cols = (double[]) source.array();
                 if (rest > 0) {
                     packTails(gy, gyOff + b0 * gyStep, G * co, gyStep, L, bound, nb, P, tailY);
-                    packTails(cols, colsOff + b0 * colsStep, G * K, colsStep, L, bound, nb, P, tailC);
+                    packTails(cols, cb, G * K, colsStep, L, bound, nb, P, tailC);
                 }
                 for (int j = j0; j < j1; j++) {
                     int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads);
                     int ry0 = g * co + o, ry1 = Math.min(ry0 + 1, g * co + co - 1);
                     int rc0 = g * K + k, lastC = g * K + K - 1;
                     int rc1 = Math.min(rc0 + 1, lastC), rc2 = Math.min(rc0 + 2, lastC), rc3 = Math.min(rc0 + 3, lastC);
-                    int y = gyOff + b0 * gyStep, c = colsOff + b0 * colsStep;
+                    int y = gyOff + b0 * gyStep, c = cb;
                     block(gy, y + ry0 * L, y + ry1 * L, cols, c + rc0 * L, c + rc1 * L, c + rc2 * L, c + rc3 * L,
                             bound, nb, gyStep, colsStep, acc, (j - j0) * slots * VL);
                     if (rest > 0) {
@@ -94,22 +102,28 @@ final class WeightGradSimdF64 {
         DoubleVector s02 = DoubleVector.fromArray(S, acc, a + 2 * VL), s03 = DoubleVector.fromArray(S, acc, a + 3 * VL);
         DoubleVector s10 = DoubleVector.fromArray(S, acc, a + 4 * VL), s11 = DoubleVector.fromArray(S, acc, a + 5 * VL);
         DoubleVector s12 = DoubleVector.fromArray(S, acc, a + 6 * VL), s13 = DoubleVector.fromArray(S, acc, a + 7 * VL);
-        for (int i = 0; i < nb; i++) {
-            int dy = i * gyStep, dc = i * colsStep;
-            for (int l = 0; l < bound; l += VL) {
-                DoubleVector u = DoubleVector.fromArray(S, gy, y0 + dy + l), v = DoubleVector.fromArray(S, gy, y1 + dy + l);
-                DoubleVector w = DoubleVector.fromArray(S, cols, c0 + dc + l);
-                s00 = u.fma(w, s00);
-                s10 = v.fma(w, s10);
-                w = DoubleVector.fromArray(S, cols, c1 + dc + l);
-                s01 = u.fma(w, s01);
-                s11 = v.fma(w, s11);
-                w = DoubleVector.fromArray(S, cols, c2 + dc + l);
-                s02 = u.fma(w, s02);
-                s12 = v.fma(w, s12);
-                w = DoubleVector.fromArray(S, cols, c3 + dc + l);
-                s03 = u.fma(w, s03);
-                s13 = v.fma(w, s13);
+        // one loop over the nb samples' whole vectors, the sample offsets advanced in it: with a loop per
+        // sample inside a loop over samples, C2 sometimes compiled this with boxed vectors (9 GB allocated)
+        int n = nb * (bound / VL);
+        for (int t = 0, l = 0, dy = 0, dc = 0; t < n; t++) {
+            DoubleVector u = DoubleVector.fromArray(S, gy, y0 + dy + l), v = DoubleVector.fromArray(S, gy, y1 + dy + l);
+            DoubleVector w = DoubleVector.fromArray(S, cols, c0 + dc + l);
+            s00 = u.fma(w, s00);
+            s10 = v.fma(w, s10);
+            w = DoubleVector.fromArray(S, cols, c1 + dc + l);
+            s01 = u.fma(w, s01);
+            s11 = v.fma(w, s11);
+            w = DoubleVector.fromArray(S, cols, c2 + dc + l);
+            s02 = u.fma(w, s02);
+            s12 = v.fma(w, s12);
+            w = DoubleVector.fromArray(S, cols, c3 + dc + l);
+            s03 = u.fma(w, s03);
+            s13 = v.fma(w, s13);
+            l += VL;
+            if (l == bound) {
+                l = 0;
+                dy += gyStep;
+                dc += colsStep;
             }
         }
         s00.intoArray(acc, a);

@@ -1,6 +1,7 @@
 package dev.weft.tensor.cpu;
 
 import dev.weft.kernels.Parallel;
+import dev.weft.kernels.conv.ConvFused;
 import dev.weft.kernels.conv.ConvMatmul;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
@@ -25,6 +26,9 @@ final class CpuConv {
             case ConvOp.Col2im c -> col2im(c, in[0], out[0]);
             case ConvOp.ConvMatmul m -> convMatmul(m.groups(), in[0], in[1], out[0]);
             case ConvOp.ConvWeightGrad m -> convWeightGrad(m.groups(), in[0], in[1], out[0]);
+            case ConvOp.Conv2d c -> conv2d(c, in[0], in[1], out[0]);
+            case ConvOp.Conv2dWeightGrad c -> conv2dWeightGrad(c, in[0], in[1], out[0]);
+            case ConvOp.Conv2dInputGrad c -> conv2dInputGrad(c, in[0], in[1], out[0]);
             case ConvOp.MaxPool2d p -> maxPool(p, in[0], out[0], out[1]);
             case ConvOp.MaxPool2dBackward b -> maxPoolBackward(b, in[0], in[1], out[0]);
             case ConvOp.AvgPool2d p -> avgPool(p, in[0], out[0]);
@@ -100,6 +104,48 @@ final class CpuConv {
             case float[] a -> WeightGrad.weightGrad(a, gc.offset(), (float[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f32(out), 0);
             case double[] a -> WeightGrad.weightGrad(a, gc.offset(), (double[]) cc.array(), cc.offset(), B, G, co, K, L, CpuStorage.f64(out), 0);
             default -> throw new IllegalStateException("cpu conv_weight_grad: array " + gc.array().getClass());
+        }
+    }
+
+    // x: (B, C, H, W), weight: (G*co, K) -> out: (B, G*co, L), each sample's columns made in cache
+    private static void conv2d(ConvOp.Conv2d c, Strided x, Strided w, Strided out) {
+        ConvOp.Window v = c.w();
+        int B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), cOut = w.size(0);
+        Contig xc = Contig.of(x), wc = Contig.of(w);
+        switch (xc.array()) {
+            case float[] a -> ConvFused.conv2d(a, xc.offset(), B, C, H, W, (float[]) wc.array(), wc.offset(), c.groups(), cOut,
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f32(out), 0);
+            case double[] a -> ConvFused.conv2d(a, xc.offset(), B, C, H, W, (double[]) wc.array(), wc.offset(), c.groups(), cOut,
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv2d: array " + xc.array().getClass());
+        }
+    }
+
+    // grad: (B, G*co, L), x: (B, C, H, W) -> out: (G*co, K)
+    private static void conv2dWeightGrad(ConvOp.Conv2dWeightGrad c, Strided gy, Strided x, Strided out) {
+        ConvOp.Window v = c.w();
+        int B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), cOut = gy.size(1);
+        Contig gc = Contig.of(gy), xc = Contig.of(x);
+        switch (gc.array()) {
+            case float[] a -> ConvFused.weightGrad(a, gc.offset(), (float[]) xc.array(), xc.offset(), B, C, H, W, c.groups(), cOut,
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f32(out), 0);
+            case double[] a -> ConvFused.weightGrad(a, gc.offset(), (double[]) xc.array(), xc.offset(), B, C, H, W, c.groups(), cOut,
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv2d_weight_grad: array " + gc.array().getClass());
+        }
+    }
+
+    // grad: (B, G*co, L), weight: (G*co, K) -> out: (B, C, H, W)
+    private static void conv2dInputGrad(ConvOp.Conv2dInputGrad c, Strided gy, Strided w, Strided out) {
+        ConvOp.Window v = c.w();
+        int B = out.size(0), C = out.size(1), cOut = gy.size(1);
+        Contig gc = Contig.of(gy), wc = Contig.of(w);
+        switch (gc.array()) {
+            case float[] a -> ConvFused.inputGrad(a, gc.offset(), (float[]) wc.array(), wc.offset(), B, C, c.H(), c.W(), c.groups(), cOut,
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f32(out), 0);
+            case double[] a -> ConvFused.inputGrad(a, gc.offset(), (double[]) wc.array(), wc.offset(), B, C, c.H(), c.W(), c.groups(), cOut,
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f64(out), 0);
+            default -> throw new IllegalStateException("cpu conv2d_input_grad: array " + gc.array().getClass());
         }
     }
 

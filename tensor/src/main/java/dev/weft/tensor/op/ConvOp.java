@@ -81,6 +81,30 @@ public sealed interface ConvOp extends Op {
     }
 
     /**
+     * The whole convolution as one primitive (x (B, C, H, W), weight (G*co, K) with K = C/G*kH*kW) -> (B, G*co, L):
+     * ConvMatmul(weight, Im2col(x)) with no column tensor (the CPU makes each sample's columns in cache).
+     */
+    record Conv2d(Window w, int groups) implements ConvOp {
+        public String name() {
+            return "conv2d";
+        }
+    }
+
+    /** The weight gradient of {@link Conv2d}: (grad (B, G*co, L), x (B, C, H, W)) -> (G*co, K) = ConvWeightGrad(grad, Im2col(x)). */
+    record Conv2dWeightGrad(Window w, int groups) implements ConvOp {
+        public String name() {
+            return "conv2d_weight_grad";
+        }
+    }
+
+    /** The input gradient of {@link Conv2d}: (grad (B, G*co, L), weight (G*co, K)) -> (B, C, H, W) = Col2im(W^T (x) grad). */
+    record Conv2dInputGrad(int H, int W, Window w, int groups) implements ConvOp {
+        public String name() {
+            return "conv2d_input_grad";
+        }
+    }
+
+    /**
      * Max pooling: x (B, C, H, W) -> values (B, C, outH, outW) and I64 indices ih*W + iw of the winner
      * within its channel (first maximum in row-major tap order; NaN wins). Padding <= kernel/2.
      */

@@ -73,6 +73,37 @@ final class ConvRules {
                 }
                 yield one(name, new long[] {gy.size(1), cols.size(1) / g}, gy.dtype());
             }
+            case ConvOp.Conv2d c -> {
+                RuleChecks.arity(name, in, 2);
+                int[] x = image(name, in[0]);
+                int K = fusedWeight(name, in[1], in[0], x[1], c.groups(), c.w(), in);
+                long[] o = convOut(name, x[2], x[3], c.w(), () -> fusedCtx(in, "input", "weight", c.w(), c.groups()));
+                yield one(name, new long[] {x[0], in[1].size(0), o[0] * o[1]}, in[0].dtype());
+            }
+            case ConvOp.Conv2dWeightGrad c -> {
+                RuleChecks.arity(name, in, 2);
+                int[] x = image(name, in[1]);
+                int[] gy = fusedGrad(name, in[0], in[1], x[0], c.w(), x[2], x[3], in, "input", c.groups());
+                if (x[1] % c.groups() != 0) {
+                    throw RuleChecks.fail(name, fusedCtx(in, "grad", "input", c.w(), c.groups()), "groups must divide C_in " + x[1]);
+                }
+                yield one(name, new long[] {gy[1], (long) x[1] / c.groups() * c.w().kH() * c.w().kW()}, in[0].dtype());
+            }
+            case ConvOp.Conv2dInputGrad c -> {
+                RuleChecks.arity(name, in, 2);
+                Strided gy = in[0], w = in[1];
+                if (gy.dim() != 3 || w.dim() != 2 || c.H() < 1 || c.W() < 1) {
+                    throw RuleChecks.fail(name, fusedCtx(in, "grad", "weight", c.w(), c.groups()),
+                            "expected grad (B, C_out, L), weight (C_out, K) and an output size >= 1");
+                }
+                int k = c.w().kH() * c.w().kW(), G = c.groups();
+                if (G < 1 || w.size(0) % G != 0 || w.size(1) % k != 0 || w.size(0) != gy.size(1)) {
+                    throw RuleChecks.fail(name, fusedCtx(in, "grad", "weight", c.w(), G), "groups must divide C_out = grad's dim 1 "
+                            + "= weight's dim 0, and weight's dim 1 must be C_in/groups*kH*kW");
+                }
+                fusedGrad(name, gy, w, gy.size(0), c.w(), c.H(), c.W(), in, "weight", G);
+                yield one(name, new long[] {gy.size(0), (long) w.size(1) / k * G, c.H(), c.W()}, gy.dtype());
+            }
             case ConvOp.MaxPool2d p -> {
                 RuleChecks.arity(name, in, 1);
                 int[] s = image(name, in[0]);
@@ -111,6 +142,38 @@ final class ConvRules {
                 yield one(name, new long[] {g[0], g[1], b.H(), b.W()}, in[0].dtype());
             }
         };
+    }
+
+    /** Checks a fused convolution's weight (C_out, K) against x (C_in channels); returns K. */
+    private static int fusedWeight(String op, Strided w, Strided x, int cIn, int groups, ConvOp.Window win, Strided[] in) {
+        int k = win.kH() * win.kW();
+        if (w.dim() != 2 || groups < 1 || cIn % groups != 0 || w.size(0) % groups != 0 || (long) w.size(1) * groups != (long) cIn * k) {
+            throw RuleChecks.fail(op, fusedCtx(in, "input", "weight", win, groups), "expected weight (C_out, C_in/groups*kH*kW) = (C_out, "
+                    + (groups >= 1 ? cIn / groups * k : -1) + ") with groups dividing C_in and C_out");
+        }
+        if (w.dtype() != x.dtype()) RuleChecks.sameDtype(op, "input", x, "weight", w, fusedCtx(in, "input", "weight", win, groups));
+        return w.size(1);
+    }
+
+    /** Checks a fused gradient's grad (B, C_out, L) against the image size H x W and the other operand's dtype. */
+    private static int[] fusedGrad(String op, Strided gy, Strided other, int B, ConvOp.Window win, int H, int W, Strided[] in,
+                                   String otherName, int groups) {
+        java.util.function.Supplier<String> ctx = () -> fusedCtx(in, "grad", otherName, win, groups);
+        if (gy.dim() != 3 || gy.size(0) != B) throw RuleChecks.fail(op, ctx.get(), "expected grad (B, C_out, L) with B = " + B);
+        if (!gy.dtype().isFloatingPoint() || gy.dtype() != other.dtype()) {
+            RuleChecks.floating(op, gy, ctx.get());
+            RuleChecks.sameDtype(op, "grad", gy, otherName, other, ctx.get());
+        }
+        long[] o = convOut(op, H, W, win, ctx);
+        if (gy.size(2) != o[0] * o[1]) {
+            throw RuleChecks.fail(op, ctx.get(), "grad's dim 2 (" + gy.size(2) + ") must equal the number of windows " + o[0] + "*" + o[1]);
+        }
+        if (groups < 1 || gy.size(1) % groups != 0) throw RuleChecks.fail(op, ctx.get(), "groups must divide C_out " + gy.size(1));
+        return gy.shape();
+    }
+
+    private static String fusedCtx(Strided[] in, String a, String b, ConvOp.Window w, int groups) {
+        return RuleChecks.shapes(new String[] {a, b}, in) + ", " + w + ", groups " + groups;
     }
 
     private static String mmCtx(Strided[] in, int groups) {

@@ -1,0 +1,137 @@
+//@class ConvFused
+package dev.weft.kernels.conv;
+
+import dev.weft.kernels.KernelImpl;
+import dev.weft.kernels.Parallel;
+
+/**
+ * Convolution with no materialized columns: the forward, weight-gradient and input-gradient products of
+ * {@link Im2col} + {@link ConvMatmul} / {@link WeightGrad} / col2im, made sample by sample (or group by
+ * group for the weight gradient) into a task's own scratch, so the columns are written and read while they
+ * are in cache and no batch-sized column array is allocated, zeroed and streamed through memory (for LeNet
+ * those are 5 MB and 3.8 MB per layer and pass). Each computes exactly what the unfused primitives compute,
+ * with the same kernels in the same order, so the same bits under each {@link KernelImpl}:
+ * <pre>
+ * x: (B, C, H, W), w: (G*co, K) with K = C/G*kH*kW, L = outH*outW
+ * conv2d:     y[b]  = w (x) im2col(x[b])                       y: (B, G*co, L)
+ * weightGrad: gw    = sum_b gy[b] im2col(x[b])^T (per group)   gw: (G*co, K)
+ * inputGrad:  gx[b] = col2im(w^T (x) gy[b])                    gx: (B, C, H, W)
+ * </pre>
+ * ((x) is the per-group product of {@link ConvMatmul}). Work is split over samples (weight gradient: over
+ * gw blocks as {@link WeightGrad} does); the bits do not depend on the thread count.
+ */
+public final class ConvFused {
+    private ConvFused() {}
+
+    private static boolean simd() {
+        return KernelImpl.current() == KernelImpl.SIMD;
+    }
+
+    /** Geometry and extents shared by the three products (errors name the kernel and every size). */
+    private static ConvGeom geom(String kernel, int B, int C, int H, int W, int G, int cOut, int kH, int kW, int sH, int sW,
+                                 int pH, int pW, int dH, int dW, String xName, int xLen, int xOff, String wName, int wLen, int wOff,
+                                 String yName, int yLen, int yOff) {
+        if (B < 0 || G < 1 || cOut < 1 || C % G != 0 || cOut % G != 0) {
+            throw new IllegalArgumentException(kernel + ": needs B >= 0, groups >= 1 dividing C and C_out; got B=" + B + ", C=" + C
+                    + ", C_out=" + cOut + ", groups=" + G);
+        }
+        ConvGeom g = ConvGeom.conv(kernel, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW);
+        int L = g.colCols(), K = C / G * kH * kW;
+        ConvGeom.checkProduct(kernel, (long) B * C * H * W, "B*C*H*W");
+        ConvGeom.checkProduct(kernel, (long) B * cOut * L, "B*C_out*L");
+        ConvGeom.need(kernel, xName, xLen, xOff, (long) B * C * H * W, "B*C*H*W", B, C, H, W);
+        ConvGeom.need(kernel, wName, wLen, wOff, (long) cOut * K, "C_out*K", cOut, K);
+        ConvGeom.need(kernel, yName, yLen, yOff, (long) B * cOut * L, "B*C_out*L", B, cOut, L);
+        return g;
+    }
+
+    //@each F32 F64 literals
+    /** y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten. */
+    public static void conv2d(${t}[] x, int xOff, int B, int C, int H, int W, ${t}[] w, int wOff, int G, int cOut,
+                              int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] y, int yOff) {
+        ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
+        int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
+        boolean simd = simd();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            ${t}[] cols = new ${t}[g.colRows() * L];
+            for (int b = b0; b < b1; b++) {
+                if (simd) {
+                    Im2colSimd${D}.im2col(x, xOff + b * img, g, cols, 0);
+                    ConvMatmulSimd${D}.matmul(w, wOff, K, 1, cols, 0, 1, G, co, K, L, y, yOff + b * cOut * L);
+                } else {
+                    Im2col${D}.im2col(x, xOff + b * img, g, cols, 0);
+                    ConvMatmul${D}.matmul(w, wOff, K, 1, cols, 0, 1, G, co, K, L, y, yOff + b * cOut * L);
+                }
+            }
+        });
+    }
+
+    /** gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. */
+    public static void weightGrad(${t}[] gy, int gyOff, ${t}[] x, int xOff, int B, int C, int H, int W, int G, int cOut,
+                                  int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] gw, int gwOff) {
+        ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
+                gwOff, "gy", gy.length, gyOff);
+        int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
+        java.util.function.Supplier<GroupColumns> columns = () -> {
+            ${t}[] cols = new ${t}[Math.min(B, WeightGradSimd${D}.GROUP) * sample];
+            boolean simd = simd();
+            return new GroupColumns() {
+                @Override
+                public int group(int b0, int nb) {
+                    for (int i = 0; i < nb; i++) {
+                        if (simd) Im2colSimd${D}.im2col(x, xOff + (b0 + i) * img, g, cols, i * sample);
+                        else Im2col${D}.im2col(x, xOff + (b0 + i) * img, g, cols, i * sample);
+                    }
+                    return 0;
+                }
+
+                @Override
+                public Object array() {
+                    return cols;
+                }
+            };
+        };
+        if (simd()) WeightGradSimd${D}.weightGrad(gy, gyOff, columns, B, G, co, K, L, gw, gwOff);
+        else WeightGrad${D}.weightGrad(gy, gyOff, columns, B, G, co, K, L, gw, gwOff);
+    }
+
+    /** gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten. */
+    public static void inputGrad(${t}[] gy, int gyOff, ${t}[] w, int wOff, int B, int C, int H, int W, int G, int cOut,
+                                 int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] gx, int gxOff) {
+        ConvGeom g = geom("conv2dInputGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "gx", gx.length, gxOff, "w", w.length,
+                wOff, "gy", gy.length, gyOff);
+        int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
+        // w^T per group, (G*K, co): read in place through its strides for one group, copied for several
+        ${t}[] wt;
+        int wtOff, rs, cs;
+        if (G == 1) {
+            wt = w;
+            wtOff = wOff;
+            rs = 1;
+            cs = K;
+        } else {
+            wt = new ${t}[G * K * co];
+            for (int gr = 0; gr < G; gr++)
+                for (int o = 0; o < co; o++)
+                    for (int k = 0; k < K; k++) wt[(gr * K + k) * co + o] = w[wOff + (gr * co + o) * K + k];
+            wtOff = 0;
+            rs = co;
+            cs = 1;
+        }
+        boolean simd = simd();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            ${t}[] cols = new ${t}[g.colRows() * L];
+            for (int b = b0; b < b1; b++) {
+                java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
+                if (simd) {
+                    ConvMatmulSimd${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
+                    Im2colSimd${D}.col2im(cols, 0, g, gx, gxOff + b * img);
+                } else {
+                    ConvMatmul${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
+                    Im2col${D}.col2im(cols, 0, g, gx, gxOff + b * img);
+                }
+            }
+        });
+    }
+    //@end
+}
