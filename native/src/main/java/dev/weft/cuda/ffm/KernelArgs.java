@@ -57,6 +57,16 @@ public final class KernelArgs {
         return this;
     }
 
+    /** A strided view passed by value as weft_common.cuh's WeftStrided. */
+    public KernelArgs strided(int[] shape, int[] stride, int offset) {
+        return struct(StridedArg.of(arena, shape, stride, offset));
+    }
+
+    /** A struct of ints passed by value (e.g. conv.cu's WeftWindow, 8 ints). */
+    public KernelArgs ints(int... fields) {
+        return struct(arena.allocateFrom(JAVA_INT, fields));
+    }
+
     /** Number of parameters so far. */
     public int count() {
         return values.size();

@@ -5,12 +5,15 @@
 // position in err and contributes nothing.
 #include "weft_common.cuh"
 
-template <typename T, typename I> __device__ void w_spmm(int m, int n, int cols, const I* rowPtr, const I* col,
+// A row pointer outside [0, nnz] is reported as position nnz + row (err) and its row is clipped.
+template <typename T, typename I> __device__ void w_spmm(int m, int n, int cols, int nnz, const I* rowPtr, const I* col,
                                                          const T* values, const T* x, T* y, unsigned long long* err) {
     WEFT_GRID_LOOP(i, m * n) {
         int r = i / n, j = i % n;
         T acc = T(0);
-        for (I p = rowPtr[r]; p < rowPtr[r + 1]; ++p) {
+        I p0 = rowPtr[r], p1 = rowPtr[r + 1];
+        if (p0 < 0 || p1 > nnz || p0 > p1) { weft_bad_index(err, nnz + r); p0 = p0 < 0 ? 0 : p0; p1 = p1 > nnz ? nnz : p1; }
+        for (I p = p0; p < p1; ++p) {
             I c = col[p];
             if (c < 0 || c >= cols) { weft_bad_index(err, (int) p); continue; }
             acc += values[p] * x[(long long) c * n + j];
@@ -43,6 +46,8 @@ template <typename T, typename I> __device__ void w_segment(int m, int inner, in
     WEFT_GRID_LOOP(i, m * inner) {
         int s = i / inner, t = i % inner;
         I a = rowPtr[s], b = rowPtr[s + 1];
+        a = a < 0 ? 0 : (a > total ? total : a);
+        b = b < a ? a : (b > total ? total : b);
         if (a >= b) { y[i] = T(0); if (reduce >= 2) arg[i] = total; continue; }
         T acc = x[(long long) a * inner + t];
         i64 at = a;
@@ -58,9 +63,9 @@ template <typename T, typename I> __device__ void w_segment(int m, int inner, in
 }
 
 #define WEFT_SPARSE(SN, T, IN, I)                                                                                \
-    extern "C" __global__ void spmm_##SN##_##IN(int m, int n, int cols, const I* rowPtr, const I* col,           \
+    extern "C" __global__ void spmm_##SN##_##IN(int m, int n, int cols, int nnz, const I* rowPtr, const I* col,  \
             const T* values, const T* x, T* y, unsigned long long* err) {                                        \
-        w_spmm<T, I>(m, n, cols, rowPtr, col, values, x, y, err);                                                \
+        w_spmm<T, I>(m, n, cols, nnz, rowPtr, col, values, x, y, err);                                           \
     }                                                                                                            \
     extern "C" __global__ void sddmm_##SN##_##IN(int m, int nnz, int n, int cols, const I* rowPtr, const I* col, \
             const T* a, const T* b, T* out, unsigned long long* err) {                                           \
