@@ -43,7 +43,7 @@ public final class CudaProbe {
 
     private static Result probeNow() {
         NativeLibrary lib = CudaDriver.library();
-        if (!lib.loaded()) return new Result(Status.LIBRARY_NOT_FOUND, 0, "no CUDA driver: " + lib.reason());
+        if (!lib.loaded()) return new Result(Status.LIBRARY_NOT_FOUND, 0, "library not found: " + lib.reason());
         try {
             CudaDriver cu = CudaDriver.get();
             int rc = cu.initStatus();

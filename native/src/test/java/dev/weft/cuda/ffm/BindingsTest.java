@@ -1,0 +1,79 @@
+package dev.weft.cuda.ffm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The downcall handles bind against the real libraries when they are present; a missing library is a value. */
+class BindingsTest {
+    @Test
+    void everyDriverSymbolIsExportedAndBinds() {
+        NativeLibrary lib = CudaDriver.library();
+        assumeTrue(lib.loaded(), () -> "libcuda absent, skipped: " + lib.reason());
+        for (String s : CudaDriver.SYMBOLS) assertTrue(lib.has(s), () -> lib + " does not export " + s);
+        CudaDriver.get();
+    }
+
+    @Test
+    void withoutAGpuCuInitAnswersNoDevice() {
+        NativeLibrary lib = CudaDriver.library();
+        assumeTrue(lib.loaded(), () -> "libcuda absent, skipped: " + lib.reason());
+        int rc = CudaDriver.get().initStatus();
+        assumeTrue(rc != 0, "a CUDA device is present; the no-device path is not reachable here");
+        assertEquals(CudaStatus.CUDA_ERROR_NO_DEVICE, rc, () -> "cuInit returned " + CudaStatus.cuResultName(rc));
+        CudaException e = assertThrows(CudaException.class, () -> CudaDriver.get().init());
+        assertTrue(e.getMessage().contains("cuInit failed: CUDA_ERROR_NO_DEVICE (100)"), e.getMessage());
+        assertTrue(CudaDriver.get().driverVersion() >= 11000, "driver API version");
+    }
+
+    @Test
+    void everyNvrtcSymbolIsExportedAndTheVersionReads() {
+        NativeLibrary lib = Nvrtc.library();
+        assumeTrue(lib.loaded(), () -> "NVRTC absent, skipped: " + lib.reason());
+        for (String s : Nvrtc.SYMBOLS) assertTrue(lib.has(s), () -> lib + " does not export " + s);
+        int[] v = Nvrtc.get().version();
+        assertTrue(v[0] >= 11, () -> "NVRTC " + v[0] + "." + v[1]);
+    }
+
+    @Test
+    void cublasBindsWhenPresentAndSaysNotFoundOtherwise() {
+        NativeLibrary lib = Cublas.library();
+        if (lib.loaded()) {
+            for (String s : Cublas.SYMBOLS) assertTrue(lib.has(s), () -> lib + " does not export " + s);
+            Cublas.get();
+        } else {
+            assertTrue(lib.reason().contains("cuBLAS library not found"), lib.reason());
+            IllegalStateException e = assertThrows(IllegalStateException.class, Cublas::get);
+            assertTrue(e.getMessage().contains("libcublas.so.12"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingLibraryIsAReasonNotAnException() {
+        NativeLibrary lib = NativeLibrary.find("Nothing", "weft.test.nothing", List.of("libweft-does-not-exist.so.7"));
+        assertFalse(lib.loaded());
+        assertEquals(null, lib.loadedName());
+        assertTrue(lib.reason().contains("Nothing library not found") && lib.reason().contains("libweft-does-not-exist.so.7")
+                && lib.reason().contains("-Dweft.test.nothing=PATH"), lib.reason());
+        assertFalse(lib.has("cuInit"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> lib.downcall("f", FunctionDescriptor.of(ValueLayout.JAVA_INT)));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void aMissingSymbolNamesTheLibraryAndTheSymbol() {
+        NativeLibrary lib = CudaDriver.library();
+        assumeTrue(lib.loaded(), () -> "libcuda absent, skipped: " + lib.reason());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> lib.downcall("cuWeftNoSuchCall", FunctionDescriptor.of(ValueLayout.JAVA_INT)));
+        assertTrue(e.getMessage().contains("does not export cuWeftNoSuchCall"), e.getMessage());
+    }
+}
