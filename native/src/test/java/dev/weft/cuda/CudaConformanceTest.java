@@ -1,0 +1,142 @@
+package dev.weft.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weft.tensor.Backends;
+import dev.weft.tensor.Convolution;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Pooling;
+import dev.weft.tensor.Segments;
+import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every op family the CUDA backend runs, on cuda:0 against the CPU backend: the same seeded inputs, the
+ * result compared elementwise within atol + rtol * |cpu|. Strided, transposed and broadcast operands are
+ * among the inputs. Without a CUDA device every case skips with the probe's reason.
+ */
+class CudaConformanceTest {
+    private static final Device CUDA = Device.cuda(0);
+
+    record Case(String name, Function<List<Tensor>, Tensor> op, List<Tensor> inputs, double atol, double rtol) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Tensor randn(long seed, int... shape) {
+        return Tensor.randn(new Generator(seed), shape);
+    }
+
+    private static Tensor randn64(long seed, int... shape) {
+        return Tensor.randn(new Generator(seed), DType.F64, shape);
+    }
+
+    private static Case f32(String name, Function<List<Tensor>, Tensor> op, Tensor... in) {
+        return new Case(name, op, List.of(in), 1e-5, 1e-4);
+    }
+
+    private static Case f64(String name, Function<List<Tensor>, Tensor> op, Tensor... in) {
+        return new Case(name, op, List.of(in), 1e-12, 1e-10);
+    }
+
+    static Stream<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        Tensor a = randn(1, 4, 5), b = randn(2, 5), col = randn(3, 4, 1);
+        c.add(f32("add_broadcast", t -> t.get(0).add(t.get(1)), a, b));
+        c.add(f32("mul_column_broadcast", t -> t.get(0).mul(t.get(1)), a, col));
+        c.add(f32("div_transposed", t -> t.get(0).transpose(0, 1).div(t.get(1).transpose(0, 1).abs().add(1.0)), a, randn(4, 4, 5)));
+        c.add(f32("maximum", t -> t.get(0).maximum(t.get(1)), a, b));
+        c.add(f32("exp_tanh_sigmoid", t -> t.get(0).exp().add(t.get(0).tanh()).add(t.get(0).sigmoid()), a));
+        c.add(f32("gelu_relu_clamp", t -> t.get(0).gelu().add(t.get(0).relu()).add(t.get(0).clamp(-0.5, 0.5)), a));
+        c.add(f32("pow_scalar", t -> t.get(0).abs().pow(1.5), a));
+        c.add(f32("where_lt", t -> t.get(0).where(t.get(0).lt(t.get(1)), t.get(1)), a, b));
+        c.add(f32("cast_to_i64_and_back", t -> t.get(0).mul(3.0).to(DType.I64).to(DType.F32), a));
+        c.add(f64("sum_dim0", t -> t.get(0).sum(0), randn64(5, 6, 7)));
+        c.add(f32("sum_all_strided", t -> t.get(0).transpose(0, 1).sum(), randn(6, 33, 17)));
+        c.add(f32("amax_keepdim", t -> t.get(0).amax(new int[] {1}, true), randn(7, 3, 8, 2)));
+        c.add(f64("var_std", t -> t.get(0).var(1).add(t.get(0).std(1)), randn64(8, 5, 9)));
+        c.add(f64("logsumexp", t -> t.get(0).logsumexp(1), randn64(9, 4, 300)));
+        c.add(f32("softmax_last", t -> t.get(0).softmax(-1), randn(10, 3, 4, 9)));
+        c.add(f64("log_softmax_dim0_transposed", t -> t.get(0).transpose(0, 1).logSoftmax(0), randn64(11, 7, 5)));
+        c.add(f32("argmax", t -> t.get(0).argmax(1).to(DType.F32), randn(12, 6, 10)));
+        c.add(f64("cumsum", t -> t.get(0).cumsum(1), randn64(13, 3, 50)));
+        c.add(f32("matmul", t -> t.get(0).matmul(t.get(1)), randn(14, 33, 17), randn(15, 17, 9)));
+        c.add(f64("matmul_transposed_operand", t -> t.get(0).matmul(t.get(1).transpose(0, 1)), randn64(16, 8, 12), randn64(17, 5, 12)));
+        c.add(f32("bmm_broadcast", t -> t.get(0).matmul(t.get(1)), randn(18, 3, 4, 6), randn(19, 6, 2)));
+        c.add(f32("cat_flip", t -> Tensor.cat(List.of(t.get(0), t.get(1).flip(0)), 0), a, randn(20, 2, 5)));
+        c.add(f32("index_select", t -> t.get(0).indexSelect(0, Tensor.of(3L, 0L, 3L, 1L)), a));
+        c.add(f32("gather", t -> t.get(0).gather(1, Tensor.of(new long[][] {{0, 4}, {1, 1}, {2, 0}, {3, 3}})), a));
+        c.add(f32("scatter_add_repeated", t -> Tensor.zeros(3, 5).scatterAdd(0, Tensor.of(new long[][] {{0, 1, 2, 0, 0}, {2, 2, 2, 0, 1}}),
+                t.get(0)), randn(21, 2, 5)));
+        c.add(f32("index_add", t -> t.get(0).indexAdd(0, Tensor.of(1L, 1L, 3L), t.get(1)), a, randn(22, 3, 5)));
+        c.add(f32("nonzero", t -> t.get(0).gt(0.0).nonzero().to(DType.F32), a));
+        c.add(f32("conv2d", t -> Convolution.conv2d(t.get(0), t.get(1), t.get(2), new int[] {1, 2}, new int[] {1, 0}, new int[] {1, 1}, 1),
+                randn(23, 2, 3, 7, 8), randn(24, 4, 3, 3, 2), randn(25, 4)));
+        c.add(f64("conv2d_groups", t -> Convolution.conv2d(t.get(0), t.get(1), null, new int[] {1, 1}, new int[] {1, 1}, new int[] {2, 1}, 2),
+                randn64(26, 2, 4, 6, 6), randn64(27, 6, 2, 3, 3)));
+        c.add(f32("fold_unfold", t -> Convolution.fold(Convolution.unfold(t.get(0), 3, 2), new int[] {5, 6}, new int[] {3, 2}),
+                randn(28, 2, 3, 5, 6)));
+        c.add(f32("max_pool2d", t -> Pooling.maxPool2d(t.get(0), new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}, false),
+                randn(29, 2, 3, 9, 8)));
+        c.add(f64("avg_pool2d", t -> Pooling.avgPool2d(t.get(0), new int[] {3, 2}, new int[] {2, 2}, new int[] {1, 1}, true, false),
+                randn64(30, 2, 2, 7, 7)));
+        c.add(f32("segment_mean", t -> Segments.segment(t.get(0), Tensor.of(0L, 2L, 2L, 5L, 6L), "mean"), randn(31, 6, 3)));
+        c.add(f32("segment_max", t -> Segments.segmentMax(t.get(0), Tensor.of(0L, 1L, 4L, 6L)).values(), randn(32, 6, 3)));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "cuda[{0}]")
+    @MethodSource("cases")
+    void matchesTheCpu(Case c) {
+        assumeTrue(Backends.isAvailable(CUDA), () -> "no CUDA device, conformance skipped: " + new CudaBackendProvider().unavailableReason());
+        Tensor cpu = c.op().apply(c.inputs());
+        List<Tensor> onDevice = c.inputs().stream().map(t -> t.to(CUDA)).toList();
+        Tensor gpu = c.op().apply(onDevice);
+        assertEquals(CUDA, gpu.device(), c.name() + ": result left the device");
+        assertArrayEquals(cpu.shape(), gpu.shape(), c.name() + ": shape");
+        assertEquals(cpu.dtype(), gpu.dtype(), c.name() + ": dtype");
+        double[] want = cpu.to(DType.F64).toDoubleArray(), got = gpu.to(Device.CPU).to(DType.F64).toDoubleArray();
+        for (int i = 0; i < want.length; i++) {
+            double tol = c.atol() + c.rtol() * Math.abs(want[i]);
+            int at = i;
+            assertTrue(Math.abs(want[i] - got[i]) <= tol || (Double.isNaN(want[i]) && Double.isNaN(got[i])),
+                    () -> c.name() + "[" + at + "]: cpu " + want[at] + ", cuda " + got[at]);
+        }
+    }
+
+    /** The cases themselves are valid programs (so a GPU run fails only for the backend's reasons). */
+    @ParameterizedTest(name = "cpu[{0}]")
+    @MethodSource("cases")
+    void everyCaseRunsOnTheCpu(Case c) {
+        Tensor y = c.op().apply(c.inputs());
+        assertEquals(Device.CPU, y.device());
+        assertTrue(y.numel() > 0, c.name() + ": empty result");
+    }
+
+    @ParameterizedTest(name = "cuda_index_error[{0}]")
+    @MethodSource("errorCases")
+    void aBadIndexIsTheCpusError(String name) {
+        assumeTrue(Backends.isAvailable(CUDA), () -> "no CUDA device, skipped: " + new CudaBackendProvider().unavailableReason());
+        Tensor x = randn(40, 4, 5).to(CUDA);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> x.indexSelect(0, Tensor.of(1L, 7L).to(CUDA)).to(Device.CPU));
+        assertTrue(e.getMessage().contains("index_select") && e.getMessage().contains("7"), e.getMessage());
+    }
+
+    static Stream<String> errorCases() {
+        return Stream.of("index_select_out_of_range");
+    }
+}
