@@ -33,9 +33,8 @@ final class DeviceOps implements AutoCloseable {
     void copy(Strided src, Strided dst) {
         int n = dst.numel();
         if (n == 0) return;
-        int[] shape = dst.shape();
-        int[] ss = Views.broadcastStrides(src, shape);
-        int[] ds = dst.stride();
+        int[][] c = Views.coalesce(dst.shape(), Views.broadcastStrides(src, dst.shape()), dst.stride());
+        int[] shape = c[0], ss = c[1], ds = c[2];
         long sp = CudaStorage.of(src).pointer(), dp = CudaStorage.of(dst).pointer();
         String entry = src.dtype() == dst.dtype() ? "copy_b" + src.dtype().byteSize()
                 : "cast_" + ElementwiseCodes.suffix(src.dtype()) + "_" + ElementwiseCodes.suffix(dst.dtype());

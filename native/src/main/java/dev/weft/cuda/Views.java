@@ -52,4 +52,33 @@ final class Views {
         for (int s : shape) p *= s;
         return Math.toIntExact(p);
     }
+
+    /**
+     * Merges dims that every view walks as one (stride[d] == shape[d+1] * stride[d+1] in all of them) and drops
+     * size-1 dims, keeping the row-major element order; shape and strides come back as {shape, strides_0, ...}.
+     * A 9-d contiguous elementwise op becomes 1-d, so the kernels' 8-dim limit binds only truly strided views.
+     */
+    static int[][] coalesce(int[] shape, int[]... strides) {
+        int r = shape.length, k = strides.length;
+        int[] sh = new int[r];
+        int[][] st = new int[k][r];
+        int n = 0;
+        for (int d = 0; d < r; d++) {
+            if (shape[d] == 1) continue;
+            boolean merge = n > 0;
+            for (int v = 0; v < k && merge; v++) merge = st[v][n - 1] == shape[d] * strides[v][d];
+            if (merge) {
+                sh[n - 1] *= shape[d];
+                for (int v = 0; v < k; v++) st[v][n - 1] = strides[v][d];
+            } else {
+                sh[n] = shape[d];
+                for (int v = 0; v < k; v++) st[v][n] = strides[v][d];
+                n++;
+            }
+        }
+        int[][] out = new int[k + 1][];
+        out[0] = java.util.Arrays.copyOf(sh, n);
+        for (int v = 0; v < k; v++) out[v + 1] = java.util.Arrays.copyOf(st[v], n);
+        return out;
+    }
 }

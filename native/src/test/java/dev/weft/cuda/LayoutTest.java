@@ -39,6 +39,25 @@ class LayoutTest {
     }
 
     @Test
+    void coalesceMergesDimsEveryViewWalksAsOne() {
+        // contiguous (2, 3, 4) with a broadcast row (stride 0 on dims 0 and 1): dims 0 and 1 merge for both
+        int[][] c = Views.coalesce(new int[] {2, 3, 4}, new int[] {12, 4, 1}, new int[] {0, 0, 1});
+        assertArrayEquals(new int[] {6, 4}, c[0]);
+        assertArrayEquals(new int[] {4, 1}, c[1]);
+        assertArrayEquals(new int[] {0, 1}, c[2]);
+        // a transposed view blocks merging; size-1 dims vanish
+        int[][] t = Views.coalesce(new int[] {3, 1, 4}, new int[] {1, 7, 3});
+        assertArrayEquals(new int[] {3, 4}, t[0]);
+        assertArrayEquals(new int[] {1, 3}, t[1]);
+        // a 9-d contiguous view becomes 1-d, inside the kernels' 8-dim limit
+        int[] nine = {2, 2, 2, 2, 2, 2, 2, 2, 2};
+        int[][] flat = Views.coalesce(nine, dev.weft.tensor.core.Shape.contiguousStrides(nine));
+        assertArrayEquals(new int[] {512}, flat[0]);
+        assertArrayEquals(new int[] {1}, flat[1]);
+        assertArrayEquals(new int[] {}, Views.coalesce(new int[] {1, 1}, new int[] {5, 9})[0]);
+    }
+
+    @Test
     void blasLayoutReadsRowMajorAndTransposedOperandsInPlace() {
         // row-major (3, 4): column-major 4 x 3 with ld 4, no transpose
         assertArrayEquals(new int[] {Cublas.OP_N, 4}, Gemm.blasLayout(3, 4, 4, 1));
