@@ -18,7 +18,10 @@ public final class CudaInfo {
         return CudaProbe.probe().toString();
     }
 
-    /** The detail lines under the status: NVRTC (kernel compiler) and cuBLAS (GEMM). */
+    /**
+     * The detail lines under the status: NVRTC (kernel compiler), with a device its name, capability and
+     * allocator statistics (allocated, cached, peak), and cuBLAS (GEMM).
+     */
     public static List<String> libraries() {
         List<String> out = new ArrayList<>();
         if (Nvrtc.library().loaded()) {
@@ -33,6 +36,14 @@ public final class CudaInfo {
                     + KernelCatalog.ALL.size() + " sources");
         } else {
             out.add("NVRTC not found: " + Nvrtc.library().reason() + " (./weft setup cuda-libs installs it on Debian)");
+        }
+        if (CudaProbe.probe().available()) {
+            try {
+                var backend = dev.weft.tensor.Backends.forDevice(dev.weft.tensor.core.Device.cuda(0));
+                if (backend instanceof CudaBackend cb) out.add(cb + ", memory: " + cb.memoryStats());
+            } catch (RuntimeException e) {
+                out.add("cuda:0 could not be opened: " + e.getMessage());
+            }
         }
         out.add(Cublas.library().loaded() ? "cuBLAS (" + Cublas.library().loadedName() + ")"
                 : "cuBLAS not found (GEMM falls back to Weft's own kernel): " + Cublas.library().reason());

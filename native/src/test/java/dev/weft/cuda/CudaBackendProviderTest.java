@@ -44,8 +44,8 @@ class CudaBackendProviderTest {
     void infoLinesNameTheStatusAndTheLibraries() {
         assertEquals(CudaProbe.probe().toString(), CudaInfo.status());
         var lines = CudaInfo.libraries();
-        assertEquals(2, lines.size());
+        assertEquals(CudaProbe.probe().available() ? 3 : 2, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("NVRTC "), lines.get(0));
-        assertTrue(lines.get(1).startsWith("cuBLAS "), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("cuBLAS "), lines.toString());
     }
 }

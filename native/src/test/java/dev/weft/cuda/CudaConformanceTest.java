@@ -95,6 +95,11 @@ class CudaConformanceTest {
                 randn64(30, 2, 2, 7, 7)));
         c.add(f32("segment_mean", t -> Segments.segment(t.get(0), Tensor.of(0L, 2L, 2L, 5L, 6L), "mean"), randn(31, 6, 3)));
         c.add(f32("segment_max", t -> Segments.segmentMax(t.get(0), Tensor.of(0L, 1L, 4L, 6L)).values(), randn(32, 6, 3)));
+        Tensor ties = Tensor.of(new float[] {3, 1, 3, Float.NaN, -0.0f, 0.0f, 1, 2, 2, 2, 5, 1}, 2, 6);
+        c.add(f32("sort_ascending_ties_nan", t -> t.get(0).sort(1, false).values(), ties));
+        c.add(f32("sort_descending_indices", t -> t.get(0).sort(1, true).indices().to(DType.F32), ties));
+        c.add(f32("sort_dim0_strided", t -> t.get(0).transpose(0, 1).sort(0, false).indices().to(DType.F32), randn(41, 5, 9)));
+        c.add(f32("topk", t -> t.get(0).topk(3).values(), randn(42, 4, 10)));
         return c.stream();
     }
 

@@ -73,8 +73,8 @@ class LayoutTest {
 
     @Test
     void unsupportedOpsNameTheBackendAndTheOp() {
-        var e = CudaBackend.unsupported(new dev.weft.tensor.op.SortOp.Sort(0, false, true));
-        assertEquals("CudaBackend: sort (Sort) is not implemented on CUDA yet; move the tensor to the CPU for it (tensor.to(Device.CPU))",
+        var e = CudaBackend.unsupported(new dev.weft.tensor.op.LinalgOp.Inv());
+        assertEquals("CudaBackend: linalg.inv (Inv) is not implemented on CUDA yet; move the tensor to the CPU for it (tensor.to(Device.CPU))",
                 e.getMessage());
     }
 }

@@ -41,10 +41,12 @@ public final class KernelCatalog {
             each("sddmm_", List.of("f32_i32", "f32_i64", "f64_i32", "f64_i64")),
             each("segment_", List.of("f32_i32", "f32_i64", "f64_i32", "f64_i64"))));
 
+    public static final KernelSource SORT = new KernelSource("sort.cu", concat(each("sort_", NUM4), each("topk_", NUM4)));
+
     public static final KernelSource GEMM = new KernelSource("gemm.cu", List.of("gemm_f32", "gemm_f64"));
 
     /** Every source, in a fixed order. */
-    public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, GEMM);
+    public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, SORT, GEMM);
 
     /** The number of entry points over all sources. */
     public static int entryCount() {
