@@ -100,7 +100,35 @@ class CudaConformanceTest {
         c.add(f32("sort_descending_indices", t -> t.get(0).sort(1, true).indices().to(DType.F32), ties));
         c.add(f32("sort_dim0_strided", t -> t.get(0).transpose(0, 1).sort(0, false).indices().to(DType.F32), randn(41, 5, 9)));
         c.add(f32("topk", t -> t.get(0).topk(3).values(), randn(42, 4, 10)));
+        // recurrent cells and layers (B 3, H 4, C 5, T 6); backward inputs need not come from a forward
+        Tensor gx = randn(50, 3, 16), gh = randn(51, 3, 16), c0 = randn(52, 3, 4), b16 = randn(53, 16);
+        c.add(f32("lstm_cell", t -> {
+            var st = dev.weft.tensor.Recurrent.lstmCell(t.get(0), t.get(1), t.get(2), t.get(3));
+            return Tensor.cat(List.of(st.h(), st.c()), 1);
+        }, gx, gh, c0, b16));
+        c.add(f64("gru_cell", t -> dev.weft.tensor.Recurrent.gruCell(t.get(0), t.get(1), t.get(2), null),
+                randn64(54, 3, 12), randn64(55, 3, 12), randn64(56, 3, 4)));
+        c.add(f32("lstm_cell_backward", t -> flat(dev.weft.tensor.Recurrent.lstmCellBackward(t.get(0), t.get(1), t.get(2).sigmoid(),
+                t.get(3), t.get(4))), c0, randn(57, 3, 4), gx, randn(58, 3, 4), randn(59, 3, 4)));
+        c.add(f64("gru_cell_backward", t -> flat(dev.weft.tensor.Recurrent.gruCellBackward(t.get(0), t.get(1).sigmoid(), t.get(2))),
+                randn64(60, 3, 4), randn64(61, 3, 16), randn64(62, 3, 4)));
+        for (boolean reverse : new boolean[] {false, true}) {
+            c.add(f64("lstm_layer" + (reverse ? "_reverse" : ""), t -> {
+                var o = dev.weft.tensor.Recurrent.lstmLayer(t.get(0), t.get(1), t.get(2), t.get(3), t.get(4), t.get(5), reverse);
+                return flat(new Tensor[] {o.output(), o.h(), o.c()});
+            }, randn64(63, 6, 3, 5), randn64(64, 16, 5), randn64(65, 16, 4), randn64(66, 16), randn64(67, 3, 4), randn64(68, 3, 4)));
+            c.add(f64("lstm_layer_backward" + (reverse ? "_reverse" : ""), t -> flat(dev.weft.tensor.Recurrent.lstmLayerBackward(reverse,
+                    true, t.get(0), t.get(1), t.get(2), t.get(3).sigmoid(), t.get(4), t.get(5), t.get(6), t.get(7), t.get(8), t.get(9),
+                    t.get(10))), randn64(70, 6, 3, 4), randn64(71, 3, 4), randn64(72, 3, 4), randn64(73, 6, 3, 16), randn64(74, 6, 3, 4),
+                    randn64(75, 6, 3, 5), randn64(76, 3, 4), randn64(77, 3, 4), randn64(78, 6, 3, 4), randn64(79, 16, 5), randn64(80, 16, 4)));
+        }
         return c.stream();
+    }
+
+    private static Tensor flat(Tensor[] parts) {
+        List<Tensor> f = new ArrayList<>();
+        for (Tensor p : parts) f.add(p.reshape(-1));
+        return Tensor.cat(f, 0);
     }
 
     @ParameterizedTest(name = "cuda[{0}]")
