@@ -27,8 +27,8 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The CUDA backend for one device: storage from the caching allocator, host transfers through cuMemcpy,
- * and one executor per op family (an exhaustive switch over the sealed op set). Families not on the device
- * yet (linalg, FFT) throw an UnsupportedOperationException naming the backend
+ * and one executor per op family (an exhaustive switch over the sealed op set). The family not on the device
+ * yet (linalg) throw an UnsupportedOperationException naming the backend
  * and the op; they never fall back to the host silently. Every call makes the device's context current.
  */
 public final class CudaBackend implements Backend {
@@ -131,7 +131,7 @@ public final class CudaBackend implements Backend {
                 case SparseOp s -> CudaSparse.run(ops, s, inputs, outputs);
                 case SortOp s -> CudaSort.run(ops, s, inputs[0], outputs);
                 case LinalgOp l -> throw unsupported(l);
-                case SpectralOp s -> throw unsupported(s);
+                case SpectralOp s -> CudaSpectral.run(ops, s, inputs[0], outputs[0]);
                 case RecurrentOp r -> CudaRecurrent.run(ops, r, inputs, outputs);
             }
         }

@@ -100,6 +100,11 @@ class CudaConformanceTest {
         c.add(f32("sort_descending_indices", t -> t.get(0).sort(1, true).indices().to(DType.F32), ties));
         c.add(f32("sort_dim0_strided", t -> t.get(0).transpose(0, 1).sort(0, false).indices().to(DType.F32), randn(41, 5, 9)));
         c.add(f32("topk", t -> t.get(0).topk(3).values(), randn(42, 4, 10)));
+        // FFTs: complex operands are (..., 2) pairs
+        c.add(f64("fft_dim1", t -> dev.weft.tensor.Fft.fft(t.get(0), 1), randn64(90, 3, 12, 2)));
+        c.add(f32("ifft_ortho_dim0", t -> dev.weft.tensor.Fft.ifft(t.get(0), null, 0, "ortho"), randn(91, 7, 4, 2)));
+        c.add(f64("rfft_strided", t -> dev.weft.tensor.Fft.rfft(t.get(0).transpose(0, 1), null, 0, "forward"), randn64(92, 5, 10)));
+        c.add(f64("irfft_odd", t -> dev.weft.tensor.Fft.irfft(t.get(0), 9, 1, "backward"), randn64(93, 2, 5, 2)));
         // recurrent cells and layers (B 3, H 4, C 5, T 6); backward inputs need not come from a forward
         Tensor gx = randn(50, 3, 16), gh = randn(51, 3, 16), c0 = randn(52, 3, 4), b16 = randn(53, 16);
         c.add(f32("lstm_cell", t -> {

@@ -46,10 +46,12 @@ public final class KernelCatalog {
     public static final KernelSource RECURRENT = new KernelSource("recurrent.cu", concat(each("lstm_cell_", FLOAT2),
             each("lstm_cell_backward_", FLOAT2), each("gru_cell_", FLOAT2), each("gru_cell_backward_", FLOAT2)));
 
+    public static final KernelSource SPECTRAL = new KernelSource("spectral.cu", each("dft_", FLOAT2));
+
     public static final KernelSource GEMM = new KernelSource("gemm.cu", List.of("gemm_f32", "gemm_f64"));
 
     /** Every source, in a fixed order. */
-    public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, SORT, RECURRENT, GEMM);
+    public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, SORT, RECURRENT, SPECTRAL, GEMM);
 
     /** The number of entry points over all sources. */
     public static int entryCount() {
