@@ -27,9 +27,10 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The CUDA backend for one device: storage from the caching allocator, host transfers through cuMemcpy,
- * and one executor per op family (an exhaustive switch over the sealed op set). The family not on the device
- * yet (linalg) throw an UnsupportedOperationException naming the backend
- * and the op; they never fall back to the host silently. Every call makes the device's context current.
+ * and one executor per op family (an exhaustive switch over the sealed op set; every family runs on the
+ * device). A dtype no kernel covers (arithmetic on BOOL, var of integers) throws an
+ * UnsupportedOperationException naming the backend, the op and the dtype; nothing falls back to the host
+ * silently. Every call makes the device's context current.
  */
 public final class CudaBackend implements Backend {
     private final CudaContext ctx;
@@ -130,17 +131,17 @@ public final class CudaBackend implements Backend {
                 case ConvOp c -> CudaConv.run(ops, c, inputs, outputs);
                 case SparseOp s -> CudaSparse.run(ops, s, inputs, outputs);
                 case SortOp s -> CudaSort.run(ops, s, inputs[0], outputs);
-                case LinalgOp l -> throw unsupported(l);
+                case LinalgOp l -> CudaLinalg.run(ops, l, inputs, outputs);
                 case SpectralOp s -> CudaSpectral.run(ops, s, inputs[0], outputs[0]);
                 case RecurrentOp r -> CudaRecurrent.run(ops, r, inputs, outputs);
             }
         }
     }
 
-    /** The error for an op family the device does not run yet. */
-    static UnsupportedOperationException unsupported(Op op) {
-        return new UnsupportedOperationException("CudaBackend: " + op.name() + " (" + op.getClass().getSimpleName()
-                + ") is not implemented on CUDA yet; move the tensor to the CPU for it (tensor.to(Device.CPU))");
+    /** The error for an op (or one of its dtypes) the device does not run: names the backend, the op and what is missing. */
+    static UnsupportedOperationException unsupported(Op op, String what) {
+        return new UnsupportedOperationException("CudaBackend: " + op.name() + " (" + op.getClass().getSimpleName() + ") on " + what
+                + " is not implemented on CUDA yet; move the tensor to the CPU for it (tensor.to(Device.CPU))");
     }
 
     /** The device's allocator statistics. */

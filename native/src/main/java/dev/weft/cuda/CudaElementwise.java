@@ -71,7 +71,7 @@ final class CudaElementwise {
 
     private static String numeric(ElementwiseOp op, DType t) {
         if (t == DType.BOOL) {
-            throw new UnsupportedOperationException("cuda: " + op.name() + " on bool is not implemented by the CUDA backend");
+            throw CudaBackend.unsupported(op, "bool");
         }
         return suffix(t);
     }

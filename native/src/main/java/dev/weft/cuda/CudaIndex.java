@@ -97,7 +97,7 @@ final class CudaIndex {
     }
 
     private static void numeric(IndexOp op, DType t) {
-        if (t == DType.BOOL) throw new UnsupportedOperationException("cuda: " + op.name() + " on bool is not implemented by the CUDA backend");
+        if (t == DType.BOOL) throw CudaBackend.unsupported(op, "bool");
     }
 
     private static void check(DeviceOps ops, IndexOp op, long err, Strided idx, int dim, int size, Strided... shapes) {

@@ -56,7 +56,7 @@ final class CudaReduce {
         if (floating) {
             entry = "reduce_" + suffix(t);
         } else if (fn == null) {
-            throw new UnsupportedOperationException("cuda: " + op.name() + " of " + t + " is not implemented by the CUDA backend");
+            throw CudaBackend.unsupported(op, t.toString());
         } else {
             entry = "reduce_" + suffix(t) + "_" + suffix(y.dtype());
         }
@@ -83,7 +83,7 @@ final class CudaReduce {
         int rows = vals.numel();
         if (rows == 0) return;
         if (x.dtype() == DType.BOOL) {
-            throw new UnsupportedOperationException("cuda: " + op.name() + " of bool is not implemented by the CUDA backend");
+            throw CudaBackend.unsupported(op, "bool");
         }
         int len = x.size(dim);
         int[] outer = Views.without(x.shape(), dim);

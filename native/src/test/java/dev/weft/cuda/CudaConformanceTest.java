@@ -105,6 +105,22 @@ class CudaConformanceTest {
         c.add(f32("ifft_ortho_dim0", t -> dev.weft.tensor.Fft.ifft(t.get(0), null, 0, "ortho"), randn(91, 7, 4, 2)));
         c.add(f64("rfft_strided", t -> dev.weft.tensor.Fft.rfft(t.get(0).transpose(0, 1), null, 0, "forward"), randn64(92, 5, 10)));
         c.add(f64("irfft_odd", t -> dev.weft.tensor.Fft.irfft(t.get(0), 9, 1, "backward"), randn64(93, 2, 5, 2)));
+        // linear algebra (F64 inside; an SPD matrix from A A^T + n I)
+        Tensor sq = randn64(100, 2, 4, 4), rhs = randn64(101, 2, 4, 3);
+        java.util.function.Function<Tensor, Tensor> spd = m -> m.matmul(m.transpose(-2, -1)).add(Tensor.eye(4, DType.F64).mul(4.0));
+        c.add(f64("cholesky", t -> dev.weft.tensor.Linalg.cholesky(spd.apply(t.get(0))), sq));
+        c.add(f64("cholesky_solve_upper", t -> dev.weft.tensor.Linalg.choleskySolve(t.get(1),
+                dev.weft.tensor.Linalg.cholesky(spd.apply(t.get(0)), true), true), sq, rhs));
+        c.add(f64("solve_triangular_right_unit", t -> dev.weft.tensor.Linalg.solveTriangular(t.get(0), t.get(1).transpose(-2, -1),
+                false, false, true), sq, rhs));
+        c.add(f64("solve", t -> dev.weft.tensor.Linalg.solve(t.get(0), t.get(1)), sq, rhs));
+        c.add(f64("inv_det", t -> Tensor.cat(List.of(dev.weft.tensor.Linalg.inv(t.get(0)).reshape(-1),
+                dev.weft.tensor.Linalg.det(t.get(0)).reshape(-1)), 0), sq));
+        c.add(f32("slogdet_f32", t -> dev.weft.tensor.Linalg.slogdet(t.get(0)).logabsdet(), randn(102, 3, 5, 5)));
+        c.add(f64("qr_r", t -> dev.weft.tensor.Linalg.qr(t.get(0)).R(), randn64(103, 2, 6, 4)));
+        c.add(f64("qr_q_wide", t -> dev.weft.tensor.Linalg.qr(t.get(0)).Q(), randn64(104, 3, 5)));
+        c.add(f64("lstsq_tall", t -> dev.weft.tensor.Linalg.lstsq(t.get(0), t.get(1)), randn64(105, 7, 3), randn64(106, 7, 2)));
+        c.add(f64("lstsq_wide_min_norm", t -> dev.weft.tensor.Linalg.lstsq(t.get(0), t.get(1)), randn64(107, 2, 5), randn64(108, 2, 2)));
         // recurrent cells and layers (B 3, H 4, C 5, T 6); backward inputs need not come from a forward
         Tensor gx = randn(50, 3, 16), gh = randn(51, 3, 16), c0 = randn(52, 3, 4), b16 = randn(53, 16);
         c.add(f32("lstm_cell", t -> {

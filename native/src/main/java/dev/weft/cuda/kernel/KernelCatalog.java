@@ -48,10 +48,13 @@ public final class KernelCatalog {
 
     public static final KernelSource SPECTRAL = new KernelSource("spectral.cu", each("dft_", FLOAT2));
 
+    public static final KernelSource LINALG = new KernelSource("linalg.cu", List.of("linalg_cholesky", "linalg_cholesky_solve",
+            "linalg_solve", "linalg_solve_triangular", "linalg_lu_family", "linalg_qr", "linalg_lstsq"));
+
     public static final KernelSource GEMM = new KernelSource("gemm.cu", List.of("gemm_f32", "gemm_f64"));
 
     /** Every source, in a fixed order. */
-    public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, SORT, RECURRENT, SPECTRAL, GEMM);
+    public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, SORT, RECURRENT, SPECTRAL, LINALG, GEMM);
 
     /** The number of entry points over all sources. */
     public static int entryCount() {

@@ -33,6 +33,29 @@ class BindingsTest {
         assertTrue(CudaDriver.get().driverVersion() >= 11000, "driver API version");
     }
 
+    /** Real downcalls with no device: each fails with a named CUresult, through the same checked path a GPU run uses. */
+    @Test
+    void withoutADeviceEveryCallFailsWithANamedCode() {
+        NativeLibrary lib = CudaDriver.library();
+        assumeTrue(lib.loaded(), () -> "libcuda absent, skipped: " + lib.reason());
+        CudaDriver cu = CudaDriver.get();
+        assumeTrue(cu.initStatus() != 0, "a CUDA device is present; the no-device path is not reachable here");
+        java.util.Map<String, org.junit.jupiter.api.function.Executable> calls = new java.util.LinkedHashMap<>();
+        calls.put("cuDeviceGet", () -> cu.device(0));
+        calls.put("cuDeviceGetCount", cu::deviceCount);
+        calls.put("cuMemAlloc", () -> cu.memAlloc(1024));
+        calls.put("cuStreamCreate", () -> cu.streamCreate(0));
+        calls.put("cuEventCreate", () -> cu.eventCreate(0));
+        calls.put("cuModuleLoadData", () -> cu.moduleLoadData(".version 7.8\n.target sm_80\n.address_size 64\n"));
+        calls.put("cuMemHostAlloc", () -> cu.memHostAlloc(4096, 0));
+        for (var c : calls.entrySet()) {
+            CudaException e = assertThrows(CudaException.class, c.getValue(), c.getKey() + " must fail without a device");
+            assertEquals(c.getKey(), e.call());
+            assertTrue(CudaStatus.knowsCuResult(e.code()), () -> c.getKey() + ": unnamed code " + e.code());
+            assertTrue(e.getMessage().startsWith("cuda: " + c.getKey() + " failed: CUDA_ERROR_"), e.getMessage());
+        }
+    }
+
     @Test
     void everyNvrtcSymbolIsExportedAndTheVersionReads() {
         NativeLibrary lib = Nvrtc.library();
