@@ -1,7 +1,6 @@
 package dev.weft.cuda;
 
 import dev.weft.cuda.ffm.Cublas;
-import dev.weft.cuda.ffm.CudaDriver;
 import dev.weft.cuda.ffm.CudaException;
 import dev.weft.cuda.ffm.KernelArgs;
 import dev.weft.cuda.ffm.Nvrtc;
@@ -29,10 +28,8 @@ final class CudaContext {
     static final int BLOCK = 256;
     private static final int MAX_GRID = 1 << 20;
 
-    final CudaDriver cu;
+    final DeviceApi cu;
     final Device device;
-    final int handle;
-    final long context;
     final int ccMajor, ccMinor;
     final String name;
     final CachingAllocator allocator;
@@ -43,19 +40,17 @@ final class CudaContext {
     final boolean tf32;
 
     CudaContext(Device device) {
-        this.cu = CudaDriver.get();
+        this(device, new DriverDevice(device));
+    }
+
+    /** A context over any {@link DeviceApi} (the driver's, or a test's recording device). */
+    CudaContext(Device device, DeviceApi api) {
+        this.cu = api;
         this.device = device;
-        cu.init();
-        int count = cu.deviceCount();
-        if (device.index() >= count) {
-            throw new IllegalArgumentException("cuda: device " + device + " does not exist (" + count + " device(s) found)");
-        }
-        this.handle = cu.device(device.index());
-        this.context = cu.primaryContextRetain(handle);
-        cu.setCurrent(context);
-        this.ccMajor = cu.attribute(CudaDriver.ATTR_COMPUTE_CAPABILITY_MAJOR, handle);
-        this.ccMinor = cu.attribute(CudaDriver.ATTR_COMPUTE_CAPABILITY_MINOR, handle);
-        this.name = cu.name(handle);
+        int[] cc = api.capability();
+        this.ccMajor = cc[0];
+        this.ccMinor = cc[1];
+        this.name = api.name();
         this.tf32 = Boolean.getBoolean("weft.cuda.tf32");
         this.allocator = new CachingAllocator(new DriverMemory());
     }
@@ -86,7 +81,7 @@ final class CudaContext {
     }
 
     void makeCurrent() {
-        cu.setCurrent(context);
+        cu.makeCurrent();
     }
 
     /** A fresh zero-filled storage. */
@@ -142,13 +137,13 @@ final class CudaContext {
             KernelArgs ka = new KernelArgs(a);
             args.accept(ka);
             makeCurrent();
-            cu.launch(entry, fn, gx, gy, gz, bx, by, bz, 0, 0L, ka.build());
+            cu.launch(entry, fn, gx, gy, gz, bx, by, bz, ka);
         }
     }
 
     /** The cuBLAS handle, or null when cuBLAS is not installed (the GEMM kernel then serves). */
     Long cublas() {
-        if (!Cublas.library().loaded()) return null;
+        if (!cu.cublasAllowed() || !Cublas.library().loaded()) return null;
         Long h = cublasHandle;
         if (h == null) {
             synchronized (this) {

@@ -77,11 +77,12 @@ class CudaConformanceTest {
         c.add(f64("matmul_transposed_operand", t -> t.get(0).matmul(t.get(1).transpose(0, 1)), randn64(16, 8, 12), randn64(17, 5, 12)));
         c.add(f32("bmm_broadcast", t -> t.get(0).matmul(t.get(1)), randn(18, 3, 4, 6), randn(19, 6, 2)));
         c.add(f32("cat_flip", t -> Tensor.cat(List.of(t.get(0), t.get(1).flip(0)), 0), a, randn(20, 2, 5)));
-        c.add(f32("index_select", t -> t.get(0).indexSelect(0, Tensor.of(3L, 0L, 3L, 1L)), a));
-        c.add(f32("gather", t -> t.get(0).gather(1, Tensor.of(new long[][] {{0, 4}, {1, 1}, {2, 0}, {3, 3}})), a));
-        c.add(f32("scatter_add_repeated", t -> Tensor.zeros(3, 5).scatterAdd(0, Tensor.of(new long[][] {{0, 1, 2, 0, 0}, {2, 2, 2, 0, 1}}),
-                t.get(0)), randn(21, 2, 5)));
-        c.add(f32("index_add", t -> t.get(0).indexAdd(0, Tensor.of(1L, 1L, 3L), t.get(1)), a, randn(22, 3, 5)));
+        // index tensors and constants are inputs too, so that they move to the device with the data
+        c.add(f32("index_select", t -> t.get(0).indexSelect(0, t.get(1)), a, Tensor.of(3L, 0L, 3L, 1L)));
+        c.add(f32("gather", t -> t.get(0).gather(1, t.get(1)), a, Tensor.of(new long[][] {{0, 4}, {1, 1}, {2, 0}, {3, 3}})));
+        c.add(f32("scatter_add_repeated", t -> t.get(0).scatterAdd(0, t.get(1), t.get(2)), Tensor.zeros(3, 5),
+                Tensor.of(new long[][] {{0, 1, 2, 0, 0}, {2, 2, 2, 0, 1}}), randn(21, 2, 5)));
+        c.add(f32("index_add", t -> t.get(0).indexAdd(0, t.get(2), t.get(1)), a, randn(22, 3, 5), Tensor.of(1L, 1L, 3L)));
         c.add(f32("nonzero", t -> t.get(0).gt(0.0).nonzero().to(DType.F32), a));
         c.add(f32("conv2d", t -> Convolution.conv2d(t.get(0), t.get(1), t.get(2), new int[] {1, 2}, new int[] {1, 0}, new int[] {1, 1}, 1),
                 randn(23, 2, 3, 7, 8), randn(24, 4, 3, 3, 2), randn(25, 4)));
@@ -93,8 +94,8 @@ class CudaConformanceTest {
                 randn(29, 2, 3, 9, 8)));
         c.add(f64("avg_pool2d", t -> Pooling.avgPool2d(t.get(0), new int[] {3, 2}, new int[] {2, 2}, new int[] {1, 1}, true, false),
                 randn64(30, 2, 2, 7, 7)));
-        c.add(f32("segment_mean", t -> Segments.segment(t.get(0), Tensor.of(0L, 2L, 2L, 5L, 6L), "mean"), randn(31, 6, 3)));
-        c.add(f32("segment_max", t -> Segments.segmentMax(t.get(0), Tensor.of(0L, 1L, 4L, 6L)).values(), randn(32, 6, 3)));
+        c.add(f32("segment_mean", t -> Segments.segment(t.get(0), t.get(1), "mean"), randn(31, 6, 3), Tensor.of(0L, 2L, 2L, 5L, 6L)));
+        c.add(f32("segment_max", t -> Segments.segmentMax(t.get(0), t.get(1)).values(), randn(32, 6, 3), Tensor.of(0L, 1L, 4L, 6L)));
         Tensor ties = Tensor.of(new float[] {3, 1, 3, Float.NaN, -0.0f, 0.0f, 1, 2, 2, 2, 5, 1}, 2, 6);
         c.add(f32("sort_ascending_ties_nan", t -> t.get(0).sort(1, false).values(), ties));
         c.add(f32("sort_descending_indices", t -> t.get(0).sort(1, true).indices().to(DType.F32), ties));
@@ -107,10 +108,10 @@ class CudaConformanceTest {
         c.add(f64("irfft_odd", t -> dev.weft.tensor.Fft.irfft(t.get(0), 9, 1, "backward"), randn64(93, 2, 5, 2)));
         // linear algebra (F64 inside; an SPD matrix from A A^T + n I)
         Tensor sq = randn64(100, 2, 4, 4), rhs = randn64(101, 2, 4, 3);
-        java.util.function.Function<Tensor, Tensor> spd = m -> m.matmul(m.transpose(-2, -1)).add(Tensor.eye(4, DType.F64).mul(4.0));
-        c.add(f64("cholesky", t -> dev.weft.tensor.Linalg.cholesky(spd.apply(t.get(0))), sq));
+        Tensor shift = Tensor.eye(4, DType.F64).mul(4.0);
+        c.add(f64("cholesky", t -> dev.weft.tensor.Linalg.cholesky(t.get(0).matmul(t.get(0).transpose(-2, -1)).add(t.get(1))), sq, shift));
         c.add(f64("cholesky_solve_upper", t -> dev.weft.tensor.Linalg.choleskySolve(t.get(1),
-                dev.weft.tensor.Linalg.cholesky(spd.apply(t.get(0)), true), true), sq, rhs));
+                dev.weft.tensor.Linalg.cholesky(t.get(0).matmul(t.get(0).transpose(-2, -1)).add(t.get(2)), true), true), sq, rhs, shift));
         c.add(f64("solve_triangular_right_unit", t -> dev.weft.tensor.Linalg.solveTriangular(t.get(0), t.get(1).transpose(-2, -1),
                 false, false, true), sq, rhs));
         c.add(f64("solve", t -> dev.weft.tensor.Linalg.solve(t.get(0), t.get(1)), sq, rhs));

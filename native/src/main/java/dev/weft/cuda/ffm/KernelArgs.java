@@ -19,6 +19,7 @@ import java.util.List;
 public final class KernelArgs {
     private final Arena arena;
     private final List<MemorySegment> values = new ArrayList<>();
+    private final List<Integer> pointers = new ArrayList<>();
 
     public KernelArgs(Arena arena) {
         this.arena = arena;
@@ -36,9 +37,15 @@ public final class KernelArgs {
         return this;
     }
 
-    /** A device pointer parameter (T*). */
+    /** A device pointer parameter (T*); 0 is a null pointer. */
     public KernelArgs ptr(long devicePointer) {
+        pointers.add(values.size());
         return i64(devicePointer);
+    }
+
+    /** The positions of the pointer parameters (for checks and recording devices). */
+    public List<Integer> pointerPositions() {
+        return List.copyOf(pointers);
     }
 
     public KernelArgs f32(float v) {
@@ -70,6 +77,16 @@ public final class KernelArgs {
     /** Number of parameters so far. */
     public int count() {
         return values.size();
+    }
+
+    /** The byte size of each parameter value, in order (what a kernel's PTX .param list must match). */
+    public List<Long> sizes() {
+        return values.stream().map(MemorySegment::byteSize).toList();
+    }
+
+    /** The value of parameter i (for checks and recording devices). */
+    public MemorySegment value(int i) {
+        return values.get(i);
     }
 
     /** The void*[] for cuLaunchKernel. */
