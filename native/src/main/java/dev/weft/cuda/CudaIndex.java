@@ -8,7 +8,9 @@ import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.IndexOp;
 
 /**
- * Indexing on the device (index.cu). Every kernel reports the first out-of-range index position in an error
+ * Indexing on the device (index.cu). scatter, scatter_add, scatter_reduce(sum, include_self) and index_add
+ * run one thread per column walking its index entries in order (O(entries) each, no atomics, the CPU's
+ * order of repeated targets); the other scatter_reduce forms gather per output element. Every kernel reports the first out-of-range index position in an error
  * word; it is read back after the kernel (a 4-byte status read, not a data round trip) and becomes the
  * same IllegalArgumentException the CPU backend gives, naming the op, the dim, the position and the shapes.
  */
@@ -58,12 +60,19 @@ final class CudaIndex {
             case IndexOp.IndexAdd s -> {
                 Strided self = in[0], idx = in[1], src = in[2];
                 numeric(op, self.dtype());
+                int dim = s.dim();
+                ops.copy(self, out);
+                int[] cshape = src.shape();
+                int len = cshape[dim];
+                cshape[dim] = 1;
+                int ncols = Views.prod(cshape);
                 long err = ops.errorWord();
-                ctx.launch1d("index_add_" + suffix(self.dtype()), n, a -> a.i32(n).i32(s.dim())
-                        .strided(self.shape(), self.stride(), self.storageOffset()).strided(src.shape(), src.stride(), src.storageOffset())
-                        .ptr(CudaStorage.of(self).pointer()).ptr(CudaStorage.of(idx).pointer()).i32(idx.dim() == 0 ? 0 : idx.stride(0))
-                        .i32(idx.storageOffset()).ptr(CudaStorage.of(src).pointer()).ptr(DeviceOps.ptr(out)).f64(s.alpha()).ptr(err));
-                check(ops, op, err, idx, s.dim(), self.size(s.dim()), self, idx, src);
+                ctx.launch1d("index_add_cols_" + suffix(self.dtype()), ncols, a -> a.i32(ncols).i32(dim)
+                        .strided(cshape, Views.contiguous(cshape), 0).i32(len).strided(out.shape(), out.stride(), 0)
+                        .strided(src.shape(), src.stride(), src.storageOffset()).ptr(CudaStorage.of(idx).pointer())
+                        .i32(idx.dim() == 0 ? 0 : idx.stride(0)).i32(idx.storageOffset()).ptr(CudaStorage.of(src).pointer())
+                        .ptr(DeviceOps.ptr(out)).f64(s.alpha()).ptr(err));
+                check(ops, op, err, idx, dim, self.size(dim), self, idx, src);
             }
             case IndexOp.Nonzero nz -> {
                 Strided x = in[0];
@@ -84,6 +93,10 @@ final class CudaIndex {
     private static void scatter(DeviceOps ops, IndexOp op, Strided[] in, Strided out, int dim, int mode, boolean include) {
         Strided self = in[0], idx = in[1], src = in[2];
         numeric(op, self.dtype());
+        if (mode <= 1 && include) {
+            scatterColumns(ops, op, self, idx, src, out, dim, mode);
+            return;
+        }
         int n = out.numel();
         int[] ishape = idx.shape();
         int floorDiv = self.dtype().isFloatingPoint() ? 0 : 1;
@@ -93,6 +106,21 @@ final class CudaIndex {
                 .strided(ishape, src.stride(), src.storageOffset()).ptr(CudaStorage.of(self).pointer())
                 .ptr(CudaStorage.of(idx).pointer()).ptr(CudaStorage.of(src).pointer()).ptr(DeviceOps.ptr(out)).i32(mode)
                 .i32(include ? 1 : 0).i32(floorDiv).ptr(err));
+        check(ops, op, err, idx, dim, self.size(dim), self, idx, src);
+    }
+
+    /** scatter (mode 0) and scatter_add (mode 1): a copy of self, then one thread per column of idx walking it in order. */
+    private static void scatterColumns(DeviceOps ops, IndexOp op, Strided self, Strided idx, Strided src, Strided out, int dim, int mode) {
+        ops.copy(self, out);
+        int[] ishape = idx.shape(), cshape = idx.shape();
+        int len = cshape[dim];
+        cshape[dim] = 1;
+        int ncols = Views.prod(cshape);
+        long err = ops.errorWord();
+        ops.ctx.launch1d("scatter_cols_" + suffix(self.dtype()), ncols, a -> a.i32(ncols).i32(dim)
+                .strided(cshape, Views.contiguous(cshape), 0).i32(len).strided(out.shape(), out.stride(), 0)
+                .strided(ishape, idx.stride(), idx.storageOffset()).strided(ishape, src.stride(), src.storageOffset())
+                .ptr(CudaStorage.of(idx).pointer()).ptr(CudaStorage.of(src).pointer()).ptr(DeviceOps.ptr(out)).i32(mode).ptr(err));
         check(ops, op, err, idx, dim, self.size(dim), self, idx, src);
     }
 

@@ -95,6 +95,69 @@ template <typename T> __device__ void w_index_add(int n, int dim, WeftStrided se
     }
 }
 
+// The column-serial forms, O(entries) per column instead of O(targets x entries): one thread per column (all
+// coordinates but dim) walks the index entries of its column in increasing order and applies each to y, which
+// holds a copy of self already. Columns never share an element, so there are no races and no atomics, and
+// repeated targets combine in the CPU's order. cols: the column view (the index's shape, or src's for
+// index_add, with dim of size 1); mode 0 scatter (last write wins), 1 add.
+template <typename T> __device__ void w_scatter_cols(int ncols, int dim, WeftStrided cols, int len, WeftStrided ys,
+                                                     WeftStrided is, WeftStrided ss, const i64* idx, const T* src, T* y,
+                                                     int mode, unsigned long long* err) {
+    WEFT_GRID_LOOP(col, ncols) {
+        int c[WEFT_MAX_DIMS];
+        weft_coords(cols, col, c);
+        for (int j = 0; j < len; ++j) {
+            c[dim] = j;
+            i64 v = idx[weft_offset(is, c)];
+            if (v < 0 || v >= ys.shape[dim]) {
+                int pos = 0;
+                for (int d = 0; d < is.rank; ++d) pos = pos * is.shape[d] + c[d];
+                weft_bad_index(err, pos);
+                continue;
+            }
+            T w = src[weft_offset(ss, c)];
+            c[dim] = (int) v;
+            T* t = y + weft_offset(ys, c);
+            *t = mode == 0 ? w : *t + w;
+        }
+    }
+}
+
+// y[.., idx[j], ..] += alpha * src[.., j, ..] for j in increasing order, one thread per column of src.
+template <typename T> __device__ void w_index_add_cols(int ncols, int dim, WeftStrided cols, int len, WeftStrided ys,
+                                                       WeftStrided ss, const i64* idx, int idx_stride, int idx_offset,
+                                                       const T* src, T* y, double alpha, unsigned long long* err) {
+    WEFT_GRID_LOOP(col, ncols) {
+        int c[WEFT_MAX_DIMS];
+        weft_coords(cols, col, c);
+        for (int j = 0; j < len; ++j) {
+            i64 v = idx[idx_offset + j * idx_stride];
+            if (v < 0 || v >= ys.shape[dim]) { weft_bad_index(err, j); continue; }
+            c[dim] = j;
+            T w = src[weft_offset(ss, c)];
+            c[dim] = (int) v;
+            T* t = y + weft_offset(ys, c);
+            *t = *t + T(alpha) * w;
+        }
+    }
+}
+
+#define WEFT_INDEX_COLS(SN, T)                                                                                   \
+    extern "C" __global__ void scatter_cols_##SN(int ncols, int dim, WeftStrided cols, int len, WeftStrided ys,  \
+            WeftStrided is, WeftStrided ss, const i64* idx, const T* src, T* y, int mode,                        \
+            unsigned long long* err) {                                                                           \
+        w_scatter_cols<T>(ncols, dim, cols, len, ys, is, ss, idx, src, y, mode, err);                            \
+    }                                                                                                            \
+    extern "C" __global__ void index_add_cols_##SN(int ncols, int dim, WeftStrided cols, int len, WeftStrided ys, \
+            WeftStrided ss, const i64* idx, int idx_stride, int idx_offset, const T* src, T* y, double alpha,    \
+            unsigned long long* err) {                                                                           \
+        w_index_add_cols<T>(ncols, dim, cols, len, ys, ss, idx, idx_stride, idx_offset, src, y, alpha, err);     \
+    }
+WEFT_INDEX_COLS(f32, float)
+WEFT_INDEX_COLS(f64, double)
+WEFT_INDEX_COLS(i32, int)
+WEFT_INDEX_COLS(i64, i64)
+
 #define WEFT_INDEX_READS(SN, T)                                                                                  \
     extern "C" __global__ void index_select_##SN(int n, WeftStrided xs, int xd, int n_dim, int nidx, int inner,  \
             const i64* idx, int idx_stride, int idx_offset, const T* x, T* y, unsigned long long* err) {        \
