@@ -133,7 +133,7 @@ final class CudaRecurrent {
         // db = the column sums of dP
         long dbP = DeviceOps.ptr(out[3]);
         ctx.launchPerBlock("reduce_" + t0, G, a -> a.i32(G).i32(n).strided(new int[] {G}, new int[] {1}, 0)
-                .strided(new int[] {n}, new int[] {G}, 0).ptr(dpP).ptr(dbP).i32(ReduceCodes.SUM).f64(0));
+                .strided(new int[] {n}, new int[] {G}, 0).ptr(dpP).ptr(dbP).i32(ReduceCodes.SUM).f64(0).i32(1));
         if (inputGrad) {
             Gemm.run(ctx, dbl, 1, n, C, G, 1.0, new Gemm.Operand(dpP, 0, G, 1), new Gemm.Operand(DeviceOps.ptr(wih), 0, C, 1), 0.0,
                     new Gemm.Operand(DeviceOps.ptr(out[0]), 0, C, 1));

@@ -16,6 +16,11 @@ import dev.weft.tensor.op.ReduceOp;
 final class CudaReduce {
     private CudaReduce() {}
 
+    /** Outputs from which one block per output already fills the device. */
+    static final int SPLIT_OUTPUTS = 256;
+    /** Elements per block in a split reduction, and the most partials per output. */
+    static final int SPLIT_CHUNK = 1 << 14, MAX_PARTS = 1024;
+
     static void run(DeviceOps ops, ReduceOp op, Strided x, Strided[] out) {
         switch (op) {
             case ReduceOp.Reduce r -> reduce(ops, op, x, out[0], r.dims(), code(r.fn()), 0, r.fn());
@@ -60,10 +65,24 @@ final class CudaReduce {
         } else {
             entry = "reduce_" + suffix(t) + "_" + suffix(y.dtype());
         }
+        if (floating && mode <= ReduceCodes.MIN) {
+            // few outputs over many elements: fixed chunks of SPLIT_CHUNK per block, then one pass over the partials
+            int parts = outN >= SPLIT_OUTPUTS ? 1 : (int) Math.min(Math.ceilDiv(inner, SPLIT_CHUNK), MAX_PARTS);
+            if (parts > 1) {
+                Strided partial = ops.temp(t, new int[] {outN, parts});
+                long pp = DeviceOps.ptr(partial);
+                int pa = parts;
+                ops.ctx.launchPerBlock(entry, outN * parts, a -> a.i32(outN).i32(inner).strided(outerShape, outerStride, x.storageOffset())
+                        .strided(innerShape, innerStride, 0).ptr(xp).ptr(pp).i32(mode).f64(p).i32(pa));
+                ops.ctx.launchPerBlock(entry, outN, a -> a.i32(outN).i32(pa).strided(new int[] {outN}, new int[] {pa}, 0)
+                        .strided(new int[] {pa}, new int[] {1}, 0).ptr(pp).ptr(yp).i32(mode).f64(p).i32(1));
+                return;
+            }
+        }
         ops.ctx.launchPerBlock(entry, outN, a -> {
             a.i32(outN).i32(inner).strided(outerShape, outerStride, x.storageOffset()).strided(innerShape, innerStride, 0)
                     .ptr(xp).ptr(yp).i32(mode);
-            if (floating) a.f64(p);
+            if (floating) a.f64(p).i32(1);
         });
     }
 

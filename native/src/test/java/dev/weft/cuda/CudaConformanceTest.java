@@ -66,6 +66,8 @@ class CudaConformanceTest {
         c.add(f32("cast_to_i64_and_back", t -> t.get(0).mul(3.0).to(DType.I64).to(DType.F32), a));
         c.add(f64("sum_dim0", t -> t.get(0).sum(0), randn64(5, 6, 7)));
         c.add(f32("sum_all_strided", t -> t.get(0).transpose(0, 1).sum(), randn(6, 33, 17)));
+        c.add(f64("sum_large_split", t -> t.get(0).sum(), randn64(33, 300, 1000)));
+        c.add(f32("amin_large_split_dim", t -> t.get(0).amin(new int[] {0}, false), randn(34, 70000, 2)));
         c.add(f32("amax_keepdim", t -> t.get(0).amax(new int[] {1}, true), randn(7, 3, 8, 2)));
         c.add(f64("var_std", t -> t.get(0).var(1).add(t.get(0).std(1)), randn64(8, 5, 9)));
         c.add(f64("logsumexp", t -> t.get(0).logsumexp(1), randn64(9, 4, 300)));

@@ -29,17 +29,23 @@ template <typename T> __device__ T w_block_reduce(int mode, T v, T* shared) {
 }
 
 // mode: 0 sum, 1 prod, 2 max, 3 min, 4 var (p = correction), 5 std (p = correction), 6 norm (p), 7 logsumexp.
+// parts > 1 (modes 0-3 only) splits each output's inner range into that many fixed chunks, one block each,
+// writing partial results y[o * parts + part] that a second launch with parts = 1 combines: a large reduction
+// to few outputs then uses many blocks, and the bits still do not depend on timing.
 template <typename T> __device__ void w_reduce(int outN, int inner, const WeftStrided& outer, const WeftStrided& in,
-                                               const T* x, T* y, int mode, double p) {
+                                               const T* x, T* y, int mode, double p, int parts) {
     __shared__ T shared[W_BLOCK];
-    for (int o = blockIdx.x; o < outN; o += gridDim.x) {
+    int chunk = (inner + parts - 1) / parts;
+    for (int blk = blockIdx.x; blk < outN * parts; blk += gridDim.x) {
+        int o = blk / parts, part = blk % parts;
+        int j0 = part * chunk, j1 = min(inner, j0 + chunk);
         int base = weft_at(outer, o);
         T acc;
         if (mode == 1) acc = T(1);
-        else if (mode == 2 || mode == 3 || mode == 7) acc = inner > 0 ? x[base + weft_at(in, 0) - in.offset] : T(0);
+        else if (mode == 2 || mode == 3 || mode == 7) acc = j0 < j1 ? x[base + weft_at(in, j0) - in.offset] : T(0);
         else acc = T(0);
         if (mode <= 3) {
-            for (int j = threadIdx.x; j < inner; j += W_BLOCK) acc = w_combine(mode, acc, x[base + weft_at(in, j) - in.offset]);
+            for (int j = j0 + threadIdx.x; j < j1; j += W_BLOCK) acc = w_combine(mode, acc, x[base + weft_at(in, j) - in.offset]);
             acc = w_block_reduce(mode, acc, shared);
         } else if (mode == 4 || mode == 5) {
             T s = T(0);
@@ -69,17 +75,17 @@ template <typename T> __device__ void w_reduce(int outN, int inner, const WeftSt
                 acc = m + log(w_block_reduce(0, s, shared));
             }
         }
-        if (threadIdx.x == 0) y[o] = acc;
+        if (threadIdx.x == 0) y[blk] = acc;
     }
 }
 
 extern "C" __global__ void reduce_f32(int outN, int inner, WeftStrided outer, WeftStrided in, const float* x, float* y,
-                                      int mode, double p) {
-    w_reduce<float>(outN, inner, outer, in, x, y, mode, p);
+                                      int mode, double p, int parts) {
+    w_reduce<float>(outN, inner, outer, in, x, y, mode, p, parts);
 }
 extern "C" __global__ void reduce_f64(int outN, int inner, WeftStrided outer, WeftStrided in, const double* x, double* y,
-                                      int mode, double p) {
-    w_reduce<double>(outN, inner, outer, in, x, y, mode, p);
+                                      int mode, double p, int parts) {
+    w_reduce<double>(outN, inner, outer, in, x, y, mode, p, parts);
 }
 
 // Integer and BOOL reductions, accumulated in 64 bits: mode 0 sum, 1 prod, 2 max, 3 min, 8 all, 9 any.
