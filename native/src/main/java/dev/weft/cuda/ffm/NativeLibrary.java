@@ -4,14 +4,19 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One shared library found by trying candidate names in order (dlopen's search path, or an absolute path
- * from a system property), or the reason none loaded. Nothing is loaded at class initialization: the
+ * One shared library found by trying candidate names in order (an absolute path from a system property,
+ * dlopen's search path, the CUDA toolkit folders), or the reason none loaded. Nothing is loaded at class initialization: the
  * binding classes call {@link #find} lazily, and a missing library is a value, not an exception.
  */
 public final class NativeLibrary {
@@ -28,14 +33,25 @@ public final class NativeLibrary {
     }
 
     /**
-     * Tries {@code -D<property>=PATH} first when set, then each name (e.g. "libnvrtc.so.11.2"); the first
-     * that loads wins. label names the library in messages ("NVRTC").
+     * Tries {@code -D<property>=PATH} first when set, then each name (e.g. "libnvrtc.so.11.2") on the library
+     * path, then in the CUDA toolkit folders ({@link #toolkitDirs}); the first that loads wins. label names the
+     * library in messages ("NVRTC").
      */
     public static NativeLibrary find(String label, String property, List<String> names) {
+        return find(label, property, names, toolkitDirs(System.getenv()));
+    }
+
+    static NativeLibrary find(String label, String property, List<String> names, List<Path> dirs) {
         List<String> candidates = new ArrayList<>();
         String override = property == null ? null : System.getProperty(property);
         if (override != null && !override.isBlank()) candidates.add(override);
         candidates.addAll(names);
+        for (Path d : dirs) {
+            for (String n : names) {
+                Path f = d.resolve(n);
+                if (Files.exists(f)) candidates.add(f.toString());
+            }
+        }
         for (String name : candidates) {
             try {
                 return new NativeLibrary(label, name, SymbolLookup.libraryLookup(name, Arena.global()), null);
@@ -45,6 +61,39 @@ public final class NativeLibrary {
         }
         return new NativeLibrary(label, null, null, label + " library not found (tried " + String.join(", ", candidates)
                 + " on the library path" + (property == null ? "" : "; -D" + property + "=PATH overrides") + ")");
+    }
+
+    /**
+     * Folders a CUDA toolkit keeps its libraries in, where dlopen's path may not reach (no ld.so.conf entry):
+     * $CUDA_HOME and $CUDA_PATH, /usr/local/cuda, then /usr/local/cuda-X.Y newest first; lib64, lib and
+     * targets/x86_64-linux/lib under each.
+     */
+    static List<Path> toolkitDirs(Map<String, String> env) {
+        List<Path> roots = new ArrayList<>();
+        for (String v : new String[] {env.get("CUDA_HOME"), env.get("CUDA_PATH")}) if (v != null && !v.isBlank()) roots.add(Path.of(v));
+        roots.add(Path.of("/usr/local/cuda"));
+        try (var s = Files.list(Path.of("/usr/local"))) {
+            s.filter(p -> p.getFileName().toString().matches("cuda-\\d+(\\.\\d+)*"))
+                    .sorted(Comparator.comparing((Path p) -> version(p.getFileName().toString().substring(5))).reversed())
+                    .forEach(roots::add);
+        } catch (IOException | RuntimeException e) {
+            // no /usr/local listing: the library path alone is searched
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path r : roots) {
+            for (String sub : new String[] {"lib64", "lib", "targets/x86_64-linux/lib"}) {
+                Path d = r.resolve(sub);
+                if (!out.contains(d)) out.add(d);
+            }
+        }
+        return out;
+    }
+
+    // "12.4" -> 12 * 1000 + 4, so cuda-12.10 sorts after cuda-12.9
+    private static long version(String v) {
+        long x = 0;
+        for (String part : v.split("\\.")) x = x * 1000 + Long.parseLong(part);
+        return x;
     }
 
     /** True if a candidate loaded. */

@@ -92,6 +92,20 @@ class BindingsTest {
     }
 
     @Test
+    void toolkitFoldersComeFromTheEnvironmentThenUsrLocalCuda(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        var dirs = NativeLibrary.toolkitDirs(java.util.Map.of("CUDA_HOME", "/opt/cuda-x"));
+        assertEquals(java.nio.file.Path.of("/opt/cuda-x/lib64"), dirs.get(0));
+        assertTrue(dirs.contains(java.nio.file.Path.of("/usr/local/cuda/lib64")), dirs.toString());
+        assertTrue(dirs.contains(java.nio.file.Path.of("/usr/local/cuda/targets/x86_64-linux/lib")), dirs.toString());
+        // a library found only in a toolkit folder is tried by its absolute path (here: a file that is no library)
+        java.nio.file.Files.writeString(tmp.resolve("libweft-fake.so.1"), "not an ELF file");
+        NativeLibrary lib = NativeLibrary.find("Fake", null, List.of("libweft-fake.so.1"), List.of(tmp));
+        assertFalse(lib.loaded());
+        assertTrue(lib.reason().contains(tmp.resolve("libweft-fake.so.1").toString()), lib.reason());
+    }
+
+    @Test
     void aMissingSymbolNamesTheLibraryAndTheSymbol() {
         NativeLibrary lib = CudaDriver.library();
         assumeTrue(lib.loaded(), () -> "libcuda absent, skipped: " + lib.reason());
