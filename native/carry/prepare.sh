@@ -78,7 +78,9 @@ exit $rc
 RUN
 chmod +x "$OUT/run-gpu.sh"
 
-SIZE=$(du -sm "$OUT" | cut -f1)
-echo "prepare: $OUT is $SIZE MiB (runtime $(du -sm "$OUT/jdk" | cut -f1) MiB, jars $(du -sm "$OUT/lib" | cut -f1) MiB, tests $(du -sm "$OUT/test-lib" | cut -f1) MiB)"
-if [ "$SIZE" -gt "$LIMIT_MIB" ]; then echo "prepare: over the $LIMIT_MIB MiB limit" >&2; exit 1; fi
+# apparent sizes (what a copy transfers), in MiB with one decimal
+mib() { du -sb "$1" | awk '{printf "%.1f", $1 / 1048576}'; }
+SIZE=$(mib "$OUT")
+echo "prepare: $OUT is $SIZE MiB (runtime $(mib "$OUT/jdk") MiB, jars $(mib "$OUT/lib") MiB, tests $(mib "$OUT/test-lib") MiB)"
+if awk -v s="$SIZE" -v l="$LIMIT_MIB" 'BEGIN { exit !(s > l) }'; then echo "prepare: over the $LIMIT_MIB MiB limit" >&2; exit 1; fi
 echo "prepare: copy it to the GPU machine and run ./run-gpu.sh there"
