@@ -154,6 +154,15 @@ public final class CudaBackend implements Backend {
         ctx.allocator.emptyCache();
     }
 
+    /**
+     * Device milliseconds of the ops {@code body} runs on this device (events around it on the stream), for
+     * benchmarks: kernel time without the host's launch overhead or transfer waits outside body.
+     */
+    public float elapsedMillis(Runnable body) {
+        ctx.makeCurrent();
+        return ctx.cu.elapsedMillis(body);
+    }
+
     /** Waits for all queued work on the device. */
     public void synchronize() {
         ctx.synchronize();

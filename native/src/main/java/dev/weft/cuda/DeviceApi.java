@@ -46,4 +46,10 @@ public interface DeviceApi {
 
     /** Waits for all queued work. */
     void synchronize();
+
+    /**
+     * Milliseconds the device spent on the work {@code body} queues, measured by two events recorded on the
+     * stream around it (cuEventElapsedTime: device time, not host time; about 0.5 us resolution).
+     */
+    float elapsedMillis(Runnable body);
 }

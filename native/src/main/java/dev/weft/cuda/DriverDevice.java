@@ -108,4 +108,19 @@ final class DriverDevice implements DeviceApi {
     public void synchronize() {
         cu.synchronize();
     }
+
+    @Override
+    public float elapsedMillis(Runnable body) {
+        long start = cu.eventCreate(0), end = cu.eventCreate(0);
+        try {
+            cu.eventRecord(start, 0L);
+            body.run();
+            cu.eventRecord(end, 0L);
+            cu.eventSynchronize(end);
+            return cu.eventElapsedMillis(start, end);
+        } finally {
+            cu.eventDestroy(start);
+            cu.eventDestroy(end);
+        }
+    }
 }

@@ -76,6 +76,18 @@ class CudaLaunchCheckTest {
     }
 
     @Test
+    void elapsedMillisTimesTheOpsOfItsBody() {
+        assumeRecordable();
+        CudaBackend b = (CudaBackend) Backends.forDevice(RecordingBackendProvider.DEVICE);
+        Tensor x = Tensor.ones(64, 64).to(RecordingBackendProvider.DEVICE);
+        int before = RecordingBackendProvider.RECORDER.launches.size();
+        float ms = b.elapsedMillis(() -> x.matmul(x));
+        assertTrue(ms >= 0, "elapsed " + ms);
+        assertTrue(RecordingBackendProvider.RECORDER.launches.size() > before, "the body's GEMM was not launched");
+        assertTrue(b.memoryStats().peakAllocatedBytes() > 0, b.memoryStats().toString());
+    }
+
+    @Test
     void aLaunchWithTheWrongArgumentsIsCaught() {
         assumeRecordable();
         CudaContext ctx = new CudaContext(Device.cuda(7), RecordingBackendProvider.RECORDER);

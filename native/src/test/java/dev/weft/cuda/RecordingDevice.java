@@ -150,4 +150,12 @@ final class RecordingDevice implements DeviceApi {
 
     @Override
     public void synchronize() {}
+
+    /** Host time of body (no device here), so the timing API can be exercised. */
+    @Override
+    public float elapsedMillis(Runnable body) {
+        long t0 = System.nanoTime();
+        body.run();
+        return (System.nanoTime() - t0) / 1e6f;
+    }
 }
