@@ -92,7 +92,7 @@ final class CudaIndex {
 
     private static void scatter(DeviceOps ops, IndexOp op, Strided[] in, Strided out, int dim, int mode, boolean include) {
         Strided self = in[0], idx = in[1], src = in[2];
-        numeric(op, self.dtype());
+        if (mode != 0) numeric(op, self.dtype());   // scatter itself moves BOOL values too
         if (mode <= 1 && include) {
             scatterColumns(ops, op, self, idx, src, out, dim, mode);
             return;

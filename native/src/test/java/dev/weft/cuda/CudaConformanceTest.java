@@ -86,6 +86,8 @@ class CudaConformanceTest {
                 Tensor.of(new long[][] {{0, 1, 2, 0, 0}, {2, 2, 2, 0, 1}}), randn(21, 2, 5)));
         c.add(f32("scatter_last_write_dim1", t -> t.get(0).scatter(1, t.get(1), t.get(2)), randn(23, 2, 6),
                 Tensor.of(new long[][] {{5, 0, 5}, {1, 1, 2}}), randn(24, 2, 3)));
+        c.add(f32("scatter_bool", t -> t.get(0).gt(0.0).scatter(1, t.get(1), t.get(2).gt(0.0)).to(DType.F32), randn(26, 2, 6),
+                Tensor.of(new long[][] {{5, 0, 5}, {1, 1, 2}}), randn(27, 2, 3)));
         c.add(f32("scatter_reduce_amax_exclude_self", t -> t.get(0).scatterReduce(0, t.get(1), t.get(2), "amax", false), Tensor.zeros(3, 4),
                 Tensor.of(new long[][] {{0, 2, 2, 1}, {2, 2, 0, 1}}), randn(25, 2, 4)));
         c.add(f32("index_add", t -> t.get(0).indexAdd(0, t.get(2), t.get(1)), a, randn(22, 3, 5), Tensor.of(1L, 1L, 3L)));

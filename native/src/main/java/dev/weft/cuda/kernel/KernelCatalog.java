@@ -31,7 +31,7 @@ public final class KernelCatalog {
 
     public static final KernelSource INDEX = new KernelSource("index.cu", concat(each("index_select_", ALL5),
             each("gather_", ALL5), each("scatter_", NUM4), each("index_add_", NUM4), each("nonzero_", ALL5),
-            each("scatter_cols_", NUM4), each("index_add_cols_", NUM4)));
+            each("scatter_cols_", ALL5), each("index_add_cols_", NUM4)));
 
     public static final KernelSource CONV = new KernelSource("conv.cu", concat(each("im2col_", FLOAT2),
             each("col2im_", FLOAT2), each("maxpool2d_", FLOAT2), each("maxpool2d_backward_", FLOAT2),

@@ -118,7 +118,7 @@ template <typename T> __device__ void w_scatter_cols(int ncols, int dim, WeftStr
             T w = src[weft_offset(ss, c)];
             c[dim] = (int) v;
             T* t = y + weft_offset(ys, c);
-            *t = mode == 0 ? w : *t + w;
+            *t = mode == 0 ? w : (T) (*t + w);
         }
     }
 }
@@ -157,6 +157,13 @@ WEFT_INDEX_COLS(f32, float)
 WEFT_INDEX_COLS(f64, double)
 WEFT_INDEX_COLS(i32, int)
 WEFT_INDEX_COLS(i64, i64)
+
+// scatter of BOOL (mode 0 only: scatter_add and index_add do not take BOOL)
+extern "C" __global__ void scatter_cols_u8(int ncols, int dim, WeftStrided cols, int len, WeftStrided ys, WeftStrided is,
+                                           WeftStrided ss, const i64* idx, const u8* src, u8* y, int mode,
+                                           unsigned long long* err) {
+    w_scatter_cols<u8>(ncols, dim, cols, len, ys, is, ss, idx, src, y, 0, err);
+}
 
 #define WEFT_INDEX_READS(SN, T)                                                                                  \
     extern "C" __global__ void index_select_##SN(int n, WeftStrided xs, int xd, int n_dim, int nidx, int inner,  \
