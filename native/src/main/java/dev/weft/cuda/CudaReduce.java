@@ -67,7 +67,7 @@ final class CudaReduce {
         }
         if (floating && mode <= ReduceCodes.MIN) {
             // few outputs over many elements: fixed chunks of SPLIT_CHUNK per block, then one pass over the partials
-            int parts = outN >= SPLIT_OUTPUTS ? 1 : (int) Math.min(Math.ceilDiv(inner, SPLIT_CHUNK), MAX_PARTS);
+            int parts = outN >= SPLIT_OUTPUTS ? 1 : Math.min(Math.ceilDiv(inner, SPLIT_CHUNK), MAX_PARTS);
             if (parts > 1) {
                 Strided partial = ops.temp(t, new int[] {outN, parts});
                 long pp = DeviceOps.ptr(partial);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * kernel's signature in the PTX NVRTC produced: the parameter count and each parameter's size, every device
  * pointer inside a live allocation, and the launch shape. A mismatch is an AssertionError naming the kernel.
  */
+@SuppressWarnings("restricted") // native access is this class's job (the JVM runs with --enable-native-access)
 final class RecordingDevice implements DeviceApi {
     record Launch(String entry, int gx, int gy, int gz, int bx, int by, int bz) {}
 

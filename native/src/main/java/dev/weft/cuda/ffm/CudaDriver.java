@@ -19,6 +19,7 @@ import java.util.List;
  * CUdeviceptr an unsigned 64-bit integer (a Java long), CUcontext/CUstream/CUevent/CUmodule/CUfunction
  * opaque pointers (held as longs). cuda.h maps several names to _v2 symbols; those are bound here.
  */
+@SuppressWarnings("restricted") // native access is this class's job (the JVM runs with --enable-native-access)
 public final class CudaDriver {
     /** The exported symbols this class binds (the _v2 ones where cuda.h redirects). */
     public static final List<String> SYMBOLS = List.of("cuInit", "cuDriverGetVersion", "cuDeviceGet", "cuDeviceGetCount",

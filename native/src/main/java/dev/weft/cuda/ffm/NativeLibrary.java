@@ -19,6 +19,7 @@ import java.util.Optional;
  * dlopen's search path, the CUDA toolkit folders), or the reason none loaded. Nothing is loaded at class initialization: the
  * binding classes call {@link #find} lazily, and a missing library is a value, not an exception.
  */
+@SuppressWarnings("restricted") // native access is this class's job (the JVM runs with --enable-native-access)
 public final class NativeLibrary {
     private final String label;
     private final String loadedName;

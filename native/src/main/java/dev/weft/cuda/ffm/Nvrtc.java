@@ -16,6 +16,7 @@ import java.util.Map;
  * libnvrtc.so.11.2 (NVRTC 11.8); a CUDA toolkit has libnvrtc.so.12 or .13; -Dweft.cuda.nvrtc=PATH wins.
  * Every nvrtcResult is checked; a failed compile throws {@link NvrtcCompileException} with the log.
  */
+@SuppressWarnings("restricted") // native access is this class's job (the JVM runs with --enable-native-access)
 public final class Nvrtc {
     /** The exported symbols this class binds. */
     public static final List<String> SYMBOLS = List.of("nvrtcVersion", "nvrtcGetErrorString", "nvrtcCreateProgram",

@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 
 /** The by-value structs match weft_common.cuh (whose static_asserts the NVRTC test compiles), and kernelParams is a void*[]. */
+@SuppressWarnings("restricted") // native access is this class's job (the JVM runs with --enable-native-access)
 class StridedArgTest {
     @Test
     void layoutMatchesTheCStruct() {
