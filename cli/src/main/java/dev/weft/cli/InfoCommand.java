@@ -1,6 +1,6 @@
 package dev.weft.cli;
 
-import dev.weft.cuda.CudaProbe;
+import dev.weft.cuda.CudaInfo;
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 import java.io.PrintStream;
@@ -29,7 +29,8 @@ final class InfoCommand {
                 KernelImpl.current() == KernelImpl.SIMD ? ", default" : "");
         out.printf("  CPU-scalar   present (reference kernels)%s%n",
                 KernelImpl.current() == KernelImpl.SCALAR ? ", default (forced by -Dweft.kernels=scalar)" : "");
-        out.printf("  CUDA         %s%n", CudaProbe.probe());
+        out.printf("  CUDA         %s%n", CudaInfo.status());
+        for (String line : CudaInfo.libraries()) out.printf("               %s%n", line);
         return 0;
     }
 }

@@ -1,70 +1,75 @@
 package dev.weft.cuda;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import dev.weft.cuda.ffm.CudaDriver;
+import dev.weft.cuda.ffm.CudaStatus;
+import dev.weft.cuda.ffm.NativeLibrary;
 
 /**
- * Finds out, without side effects beyond cuInit, whether a CUDA driver and a device are present,
- * and if not, says why. The CUDA backend loads only when {@link #probe()} reports available.
+ * Finds out, without side effects beyond cuInit, whether a CUDA driver and a device are present, and if
+ * not, says why in one of three ways: the driver library was not found, it found no device
+ * (CUDA_ERROR_NO_DEVICE), or the driver failed (any other CUresult, named). The CUDA backend loads only
+ * when {@link #probe()} reports available.
  */
 public final class CudaProbe {
     private CudaProbe() {}
 
+    /** Why the backend is or is not available. */
+    public enum Status { AVAILABLE, DISABLED, LIBRARY_NOT_FOUND, NO_DEVICE, DRIVER_ERROR }
+
     /** The outcome: available with a device count, or the reason it is not. */
-    public record Result(boolean available, int deviceCount, String detail) {
+    public record Result(Status status, int deviceCount, String detail) {
+        /** True when a driver and at least one device were found. */
+        public boolean available() {
+            return status == Status.AVAILABLE;
+        }
+
         @Override
         public String toString() {
-            return available ? "found: " + deviceCount + " device(s), " + detail : "not available: " + detail;
+            return available() ? "found: " + deviceCount + " device(s), " + detail : "not available: " + detail;
         }
     }
 
-    private static final String[] DRIVER_NAMES = {"libcuda.so.1", "libcuda.so"};
+    private static final class Once {
+        static final Result RESULT = probeNow();
+    }
 
-    /** Looks for the driver library, then asks it for devices (cuInit + cuDeviceGetCount). */
+    /** The probe's result, computed once per JVM (cuInit is process-wide). */
     public static Result probe() {
         if (Boolean.getBoolean("weft.cuda.disable")) {
-            return new Result(false, 0, "disabled by -Dweft.cuda.disable=true");
+            return new Result(Status.DISABLED, 0, "disabled by -Dweft.cuda.disable=true");
         }
-        Arena arena = Arena.global();
-        SymbolLookup lib = null;
-        String loaded = null;
-        StringBuilder errors = new StringBuilder();
-        for (String name : DRIVER_NAMES) {
-            try {
-                lib = SymbolLookup.libraryLookup(name, arena);
-                loaded = name;
-                break;
-            } catch (IllegalArgumentException e) {
-                if (errors.length() > 0) errors.append("; ");
-                errors.append(name).append(" not found");
-            }
-        }
-        if (lib == null) {
-            return new Result(false, 0, "no CUDA driver library (" + errors + " on the library path)");
-        }
+        return Once.RESULT;
+    }
+
+    private static Result probeNow() {
+        NativeLibrary lib = CudaDriver.library();
+        if (!lib.loaded()) return new Result(Status.LIBRARY_NOT_FOUND, 0, "library not found: " + lib.reason());
         try {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle cuInit = linker.downcallHandle(lib.find("cuInit").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-            int rc = (int) cuInit.invokeExact(0);
-            if (rc != 0) return new Result(false, 0, loaded + " loaded, but cuInit returned CUresult " + rc);
-            MethodHandle count = linker.downcallHandle(lib.find("cuDeviceGetCount").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-            try (Arena local = Arena.ofConfined()) {
-                MemorySegment out = local.allocate(ValueLayout.JAVA_INT);
-                rc = (int) count.invokeExact(out);
-                if (rc != 0) return new Result(false, 0, "cuDeviceGetCount returned CUresult " + rc);
-                int n = out.get(ValueLayout.JAVA_INT, 0);
-                if (n == 0) return new Result(false, 0, loaded + " loaded, but it reports no CUDA device");
-                return new Result(true, n, "driver " + loaded);
-            }
-        } catch (Throwable t) {
-            return new Result(false, 0, loaded + " loaded, but probing failed: " + t);
+            CudaDriver cu = CudaDriver.get();
+            int rc = cu.initStatus();
+            if (rc != 0) return fromCode(lib, "cuInit", rc);
+            int[] count = cu.deviceCountStatus();
+            if (count[0] != 0) return fromCode(lib, "cuDeviceGetCount", count[0]);
+            if (count[1] == 0) return new Result(Status.NO_DEVICE, 0, "no device: " + lib.loadedName() + " loaded, but it reports no CUDA device");
+            return new Result(Status.AVAILABLE, count[1], "driver " + lib.loadedName() + " (CUDA " + version(cu.driverVersion()) + ")");
+        } catch (RuntimeException e) {
+            return new Result(Status.DRIVER_ERROR, 0, "driver error: " + lib.loadedName() + " loaded, but probing failed: " + e.getMessage());
         }
+    }
+
+    /** The Result for a failing CUresult: NO_DEVICE gets its own status, the rest are driver errors. */
+    static Result fromCode(NativeLibrary lib, String call, int rc) {
+        String named = call + " returned " + CudaStatus.cuResultName(rc) + " (" + rc + ")";
+        if (rc == CudaStatus.CUDA_ERROR_NO_DEVICE) {
+            return new Result(Status.NO_DEVICE, 0, "no device: " + lib.loadedName() + " loaded, but " + named
+                    + " (no GPU, or the NVIDIA kernel module is not loaded)");
+        }
+        String hint = CudaStatus.cuResultHint(rc);
+        return new Result(Status.DRIVER_ERROR, 0, "driver error: " + lib.loadedName() + " loaded, but " + named
+                + (hint.isEmpty() ? "" : ": " + hint));
+    }
+
+    private static String version(int v) {
+        return v / 1000 + "." + (v % 1000) / 10;
     }
 }
