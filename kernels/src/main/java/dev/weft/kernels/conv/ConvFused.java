@@ -5,11 +5,11 @@ import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
 /**
- * Convolution with no materialized columns: the forward, weight-gradient and input-gradient products of
- * {@link Im2col} + {@link ConvMatmul} / {@link WeightGrad} / col2im, made sample by sample (or group by
- * group for the weight gradient) into a task's own scratch, so the columns are written and read while they
- * are in cache and no batch-sized column array is allocated, zeroed and streamed through memory (for LeNet
- * those are 5 MB and 3.8 MB per layer and pass). Each computes exactly what the unfused primitives compute,
+ * Convolution with no column tensor: the forward, weight-gradient and input-gradient products of
+ * {@link Im2col} + {@link ConvMatmul} / {@link WeightGrad} / col2im. The forward and input gradient make
+ * each sample's columns in a task's scratch, written and read while in cache; the weight gradient, which
+ * reads a whole batch's, makes them in a buffer its thread keeps. No batch-sized column array is allocated,
+ * zeroed and streamed through memory per call (for LeNet those were 5 MB and 3.8 MB per layer and pass). Each computes exactly what the unfused primitives compute,
  * with the same kernels in the same order, so the same bits under each {@link KernelImpl}:
  * <pre>
  * x: (B, C, H, W), w: (G*co, K) with K = C/G*kH*kW, L = outH*outW
@@ -17,8 +17,8 @@ import dev.weft.kernels.Parallel;
  * weightGrad: gw    = sum_b gy[b] im2col(x[b])^T (per group)   gw: (G*co, K)
  * inputGrad:  gx[b] = col2im(w^T (x) gy[b])                    gx: (B, C, H, W)
  * </pre>
- * ((x) is the per-group product of {@link ConvMatmul}). Work is split over samples (weight gradient: over
- * gw blocks as {@link WeightGrad} does); the bits do not depend on the thread count.
+ * ((x) is the per-group product of {@link ConvMatmul}). Work is split over samples (the weight gradient's
+ * product over gw blocks, as {@link WeightGrad} does); the bits do not depend on the thread count.
  */
 public final class ConvFused {
     private ConvFused() {}
@@ -65,34 +65,33 @@ public final class ConvFused {
         });
     }
 
-    /** gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. */
+    /**
+     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The whole batch's
+     * columns go into a buffer this thread keeps for the next call (grown, never shrunk): the gradient reads them
+     * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
+     * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
+     * species and boxed vectors in about one training launch in six.)
+     */
     public static void weightGrad(float[] gy, int gyOff, float[] x, int xOff, int B, int C, int H, int W, int G, int cOut,
                                   int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, float[] gw, int gwOff) {
         ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
                 gwOff, "gy", gy.length, gyOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
-        java.util.function.Supplier<GroupColumns> columns = () -> {
-            float[] cols = new float[Math.min(B, WeightGradSimdF32.GROUP) * sample];
-            boolean simd = simd();
-            return new GroupColumns() {
-                @Override
-                public int group(int b0, int nb) {
-                    for (int i = 0; i < nb; i++) {
-                        if (simd) Im2colSimdF32.im2col(x, xOff + (b0 + i) * img, g, cols, i * sample);
-                        else Im2colF32.im2col(x, xOff + (b0 + i) * img, g, cols, i * sample);
-                    }
-                    return 0;
-                }
-
-                @Override
-                public Object array() {
-                    return cols;
-                }
-            };
-        };
-        if (simd()) WeightGradSimdF32.weightGrad(gy, gyOff, columns, B, G, co, K, L, gw, gwOff);
-        else WeightGradF32.weightGrad(gy, gyOff, columns, B, G, co, K, L, gw, gwOff);
+        float[] cols = COLUMNS_F32.get();
+        if (cols.length < B * sample) COLUMNS_F32.set(cols = new float[B * sample]);
+        float[] c = cols;
+        boolean simd = simd();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                if (simd) Im2colSimdF32.im2col(x, xOff + b * img, g, c, b * sample);
+                else Im2colF32.im2col(x, xOff + b * img, g, c, b * sample);
+            }
+        });
+        if (simd) WeightGradSimdF32.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
+        else WeightGradF32.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
     }
+
+    private static final ThreadLocal<float[]> COLUMNS_F32 = ThreadLocal.withInitial(() -> new float[0]);
 
     /** gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten. */
     public static void inputGrad(float[] gy, int gyOff, float[] w, int wOff, int B, int C, int H, int W, int G, int cOut,
@@ -153,34 +152,33 @@ public final class ConvFused {
         });
     }
 
-    /** gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. */
+    /**
+     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The whole batch's
+     * columns go into a buffer this thread keeps for the next call (grown, never shrunk): the gradient reads them
+     * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
+     * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
+     * species and boxed vectors in about one training launch in six.)
+     */
     public static void weightGrad(double[] gy, int gyOff, double[] x, int xOff, int B, int C, int H, int W, int G, int cOut,
                                   int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, double[] gw, int gwOff) {
         ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
                 gwOff, "gy", gy.length, gyOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
-        java.util.function.Supplier<GroupColumns> columns = () -> {
-            double[] cols = new double[Math.min(B, WeightGradSimdF64.GROUP) * sample];
-            boolean simd = simd();
-            return new GroupColumns() {
-                @Override
-                public int group(int b0, int nb) {
-                    for (int i = 0; i < nb; i++) {
-                        if (simd) Im2colSimdF64.im2col(x, xOff + (b0 + i) * img, g, cols, i * sample);
-                        else Im2colF64.im2col(x, xOff + (b0 + i) * img, g, cols, i * sample);
-                    }
-                    return 0;
-                }
-
-                @Override
-                public Object array() {
-                    return cols;
-                }
-            };
-        };
-        if (simd()) WeightGradSimdF64.weightGrad(gy, gyOff, columns, B, G, co, K, L, gw, gwOff);
-        else WeightGradF64.weightGrad(gy, gyOff, columns, B, G, co, K, L, gw, gwOff);
+        double[] cols = COLUMNS_F64.get();
+        if (cols.length < B * sample) COLUMNS_F64.set(cols = new double[B * sample]);
+        double[] c = cols;
+        boolean simd = simd();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                if (simd) Im2colSimdF64.im2col(x, xOff + b * img, g, c, b * sample);
+                else Im2colF64.im2col(x, xOff + b * img, g, c, b * sample);
+            }
+        });
+        if (simd) WeightGradSimdF64.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
+        else WeightGradF64.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
     }
+
+    private static final ThreadLocal<double[]> COLUMNS_F64 = ThreadLocal.withInitial(() -> new double[0]);
 
     /** gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten. */
     public static void inputGrad(double[] gy, int gyOff, double[] w, int wOff, int B, int C, int H, int W, int G, int cOut,

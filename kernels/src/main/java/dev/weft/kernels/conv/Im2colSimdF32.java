@@ -56,20 +56,23 @@ final class Im2colSimdF32 {
      */
     private static void im2colRowShort(float[] x, int xc, ConvGeom g, int kh, int kw, int lo, int hi, float[] col, int dst) {
         int outW = g.outW(), outH = g.outH(), W = g.W(), shift = kw * g.dW() - g.pW(), last = dst + outH * outW;
-        boolean two = outW > VL, whole0 = lo == 0 && hi >= Math.min(VL, outW), whole1 = lo <= VL && hi == outW;
-        FloatVector lane = FloatVector.zero(SPECIES).addIndex(1), zero = FloatVector.zero(SPECIES);
+        boolean two = outW > VL;
+        FloatVector lane = FloatVector.zero(SPECIES).addIndex(1);
         VectorMask<Float> in0 = lane.compare(VectorOperators.GE, (float) lo).and(lane.compare(VectorOperators.LT, (float) hi));
         VectorMask<Float> in1 = lane.compare(VectorOperators.GE, (float) (lo - VL)).and(lane.compare(VectorOperators.LT, (float) (hi - VL)));
         for (int oh = 0; oh < outH; oh++, dst += outW) {
-            int ih = oh * g.sH() - g.pH() + kh * g.dH(), at = xc + ih * W + shift;
-            boolean inside = ih >= 0 && ih < g.H(), room = at >= 0 && at <= x.length - 2 * VL;
-            FloatVector v0 = !inside ? zero : whole0 && room ? FloatVector.fromArray(SPECIES, x, at) : FloatVector.fromArray(SPECIES, x, at, in0);
+            // one path for every row, each run a masked load (a padding row's mask is empty): with vectors chosen
+            // between paths (zero, whole load, masked load), C2 sometimes compiled this with boxed vectors
+            int ih = oh * g.sH() - g.pH() + kh * g.dH();
+            boolean inside = ih >= 0 && ih < g.H();
+            int at = inside ? xc + ih * W + shift : 0;
+            VectorMask<Float> rows = SPECIES.maskAll(inside);
+            FloatVector v0 = FloatVector.fromArray(SPECIES, x, at, in0.and(rows));
             if (dst + VL <= last) v0.intoArray(col, dst);
             else v0.intoArray(col, dst, SPECIES.indexInRange(0, last - dst));
             if (two) {
                 int d1 = dst + VL;
-                FloatVector v1 = !inside ? zero : whole1 && room ? FloatVector.fromArray(SPECIES, x, at + VL)
-                        : FloatVector.fromArray(SPECIES, x, at + VL, in1);
+                FloatVector v1 = FloatVector.fromArray(SPECIES, x, at + VL, in1.and(rows));
                 if (d1 + VL <= last) v1.intoArray(col, d1);
                 else v1.intoArray(col, d1, SPECIES.indexInRange(0, last - d1));
             }
@@ -136,8 +139,7 @@ final class Im2colSimdF32 {
                     VectorMask<Float> on = iota.compare(VectorOperators.GE, (float) (lo + shift))
                             .and(iota.compare(VectorOperators.LT, (float) (hi + shift)));
                     int at = src + (kh * g.kW() + kw) * L + oh * outW - shift;
-                    FloatVector run = at >= 0 && at <= col.length - VL ? FloatVector.fromArray(SPECIES, col, at)
-                            : FloatVector.fromArray(SPECIES, col, at, on);
+                    FloatVector run = FloatVector.fromArray(SPECIES, col, at, on);    // one path: no vector chosen between two
                     acc = acc.add(run, on);
                 }
             }

@@ -56,20 +56,23 @@ final class Im2colSimdF64 {
      */
     private static void im2colRowShort(double[] x, int xc, ConvGeom g, int kh, int kw, int lo, int hi, double[] col, int dst) {
         int outW = g.outW(), outH = g.outH(), W = g.W(), shift = kw * g.dW() - g.pW(), last = dst + outH * outW;
-        boolean two = outW > VL, whole0 = lo == 0 && hi >= Math.min(VL, outW), whole1 = lo <= VL && hi == outW;
-        DoubleVector lane = DoubleVector.zero(SPECIES).addIndex(1), zero = DoubleVector.zero(SPECIES);
+        boolean two = outW > VL;
+        DoubleVector lane = DoubleVector.zero(SPECIES).addIndex(1);
         VectorMask<Double> in0 = lane.compare(VectorOperators.GE, (double) lo).and(lane.compare(VectorOperators.LT, (double) hi));
         VectorMask<Double> in1 = lane.compare(VectorOperators.GE, (double) (lo - VL)).and(lane.compare(VectorOperators.LT, (double) (hi - VL)));
         for (int oh = 0; oh < outH; oh++, dst += outW) {
-            int ih = oh * g.sH() - g.pH() + kh * g.dH(), at = xc + ih * W + shift;
-            boolean inside = ih >= 0 && ih < g.H(), room = at >= 0 && at <= x.length - 2 * VL;
-            DoubleVector v0 = !inside ? zero : whole0 && room ? DoubleVector.fromArray(SPECIES, x, at) : DoubleVector.fromArray(SPECIES, x, at, in0);
+            // one path for every row, each run a masked load (a padding row's mask is empty): with vectors chosen
+            // between paths (zero, whole load, masked load), C2 sometimes compiled this with boxed vectors
+            int ih = oh * g.sH() - g.pH() + kh * g.dH();
+            boolean inside = ih >= 0 && ih < g.H();
+            int at = inside ? xc + ih * W + shift : 0;
+            VectorMask<Double> rows = SPECIES.maskAll(inside);
+            DoubleVector v0 = DoubleVector.fromArray(SPECIES, x, at, in0.and(rows));
             if (dst + VL <= last) v0.intoArray(col, dst);
             else v0.intoArray(col, dst, SPECIES.indexInRange(0, last - dst));
             if (two) {
                 int d1 = dst + VL;
-                DoubleVector v1 = !inside ? zero : whole1 && room ? DoubleVector.fromArray(SPECIES, x, at + VL)
-                        : DoubleVector.fromArray(SPECIES, x, at + VL, in1);
+                DoubleVector v1 = DoubleVector.fromArray(SPECIES, x, at + VL, in1.and(rows));
                 if (d1 + VL <= last) v1.intoArray(col, d1);
                 else v1.intoArray(col, d1, SPECIES.indexInRange(0, last - d1));
             }
@@ -136,8 +139,7 @@ final class Im2colSimdF64 {
                     VectorMask<Double> on = iota.compare(VectorOperators.GE, (double) (lo + shift))
                             .and(iota.compare(VectorOperators.LT, (double) (hi + shift)));
                     int at = src + (kh * g.kW() + kw) * L + oh * outW - shift;
-                    DoubleVector run = at >= 0 && at <= col.length - VL ? DoubleVector.fromArray(SPECIES, col, at)
-                            : DoubleVector.fromArray(SPECIES, col, at, on);
+                    DoubleVector run = DoubleVector.fromArray(SPECIES, col, at, on);    // one path: no vector chosen between two
                     acc = acc.add(run, on);
                 }
             }

@@ -12,35 +12,19 @@ final class WeightGradF32 {
 
     static void weightGrad(float[] gy, int gyOff, float[] cols, int colsOff, int B, int G, int co, int K, int L,
                            float[] gw, int gwOff) {
-        weightGrad(gy, gyOff, () -> GroupColumns.inPlace(cols, colsOff, G * K * L), B, G, co, K, L, gw, gwOff);
-    }
-
-    /**
-     * The same sums with the columns read group by group (of {@link WeightGradSimdF32#GROUP} samples) from
-     * a per-task source; each element's double sum runs over (b, l) in the same order, so the same bits.
-     */
-    static void weightGrad(float[] gy, int gyOff, java.util.function.Supplier<GroupColumns> columns, int B, int G, int co, int K,
-                           int L, float[] gw, int gwOff) {
-        int cOut = G * co, group = WeightGradSimdF32.GROUP;
+        int cOut = G * co;
         Parallel.forRows(cOut, (long) K * B * L, (r0, r1) -> {
-            double[] s = new double[(r1 - r0) * K];
-            GroupColumns source = columns.get();
-            for (int b0 = 0; b0 < B; b0 += group) {
-                int nb = Math.min(group, B - b0), cb = source.group(b0, nb);
-                float[] cols = (float[]) source.array();
-                for (int r = r0; r < r1; r++) {
-                    int g = r / co;
-                    for (int k = 0; k < K; k++) {
-                        double acc = s[(r - r0) * K + k];
-                        for (int i = 0; i < nb; i++) {
-                            int y = gyOff + ((b0 + i) * cOut + r) * L, c = cb + (i * G * K + g * K + k) * L;
-                            for (int l = 0; l < L; l++) acc += (double) gy[y + l] * cols[c + l];
-                        }
-                        s[(r - r0) * K + k] = acc;
+            for (int r = r0; r < r1; r++) {
+                int g = r / co;
+                for (int k = 0; k < K; k++) {
+                    double s = 0;
+                    for (int b = 0; b < B; b++) {
+                        int y = gyOff + (b * cOut + r) * L, c = colsOff + (b * G * K + g * K + k) * L;
+                        for (int l = 0; l < L; l++) s += (double) gy[y + l] * cols[c + l];
                     }
+                    gw[gwOff + r * K + k] = (float) s;
                 }
             }
-            for (int i = 0; i < s.length; i++) gw[gwOff + r0 * K + i] = (float) s[i];
         });
     }
 }

@@ -56,20 +56,23 @@ final class Im2colSimd${D} {
      */
     private static void im2colRowShort(${t}[] x, int xc, ConvGeom g, int kh, int kw, int lo, int hi, ${t}[] col, int dst) {
         int outW = g.outW(), outH = g.outH(), W = g.W(), shift = kw * g.dW() - g.pW(), last = dst + outH * outW;
-        boolean two = outW > VL, whole0 = lo == 0 && hi >= Math.min(VL, outW), whole1 = lo <= VL && hi == outW;
-        ${T}Vector lane = ${T}Vector.zero(SPECIES).addIndex(1), zero = ${T}Vector.zero(SPECIES);
+        boolean two = outW > VL;
+        ${T}Vector lane = ${T}Vector.zero(SPECIES).addIndex(1);
         VectorMask<${T}> in0 = lane.compare(VectorOperators.GE, (${t}) lo).and(lane.compare(VectorOperators.LT, (${t}) hi));
         VectorMask<${T}> in1 = lane.compare(VectorOperators.GE, (${t}) (lo - VL)).and(lane.compare(VectorOperators.LT, (${t}) (hi - VL)));
         for (int oh = 0; oh < outH; oh++, dst += outW) {
-            int ih = oh * g.sH() - g.pH() + kh * g.dH(), at = xc + ih * W + shift;
-            boolean inside = ih >= 0 && ih < g.H(), room = at >= 0 && at <= x.length - 2 * VL;
-            ${T}Vector v0 = !inside ? zero : whole0 && room ? ${T}Vector.fromArray(SPECIES, x, at) : ${T}Vector.fromArray(SPECIES, x, at, in0);
+            // one path for every row, each run a masked load (a padding row's mask is empty): with vectors chosen
+            // between paths (zero, whole load, masked load), C2 sometimes compiled this with boxed vectors
+            int ih = oh * g.sH() - g.pH() + kh * g.dH();
+            boolean inside = ih >= 0 && ih < g.H();
+            int at = inside ? xc + ih * W + shift : 0;
+            VectorMask<${T}> rows = SPECIES.maskAll(inside);
+            ${T}Vector v0 = ${T}Vector.fromArray(SPECIES, x, at, in0.and(rows));
             if (dst + VL <= last) v0.intoArray(col, dst);
             else v0.intoArray(col, dst, SPECIES.indexInRange(0, last - dst));
             if (two) {
                 int d1 = dst + VL;
-                ${T}Vector v1 = !inside ? zero : whole1 && room ? ${T}Vector.fromArray(SPECIES, x, at + VL)
-                        : ${T}Vector.fromArray(SPECIES, x, at + VL, in1);
+                ${T}Vector v1 = ${T}Vector.fromArray(SPECIES, x, at + VL, in1.and(rows));
                 if (d1 + VL <= last) v1.intoArray(col, d1);
                 else v1.intoArray(col, d1, SPECIES.indexInRange(0, last - d1));
             }
@@ -136,8 +139,7 @@ final class Im2colSimd${D} {
                     VectorMask<${T}> on = iota.compare(VectorOperators.GE, (${t}) (lo + shift))
                             .and(iota.compare(VectorOperators.LT, (${t}) (hi + shift)));
                     int at = src + (kh * g.kW() + kw) * L + oh * outW - shift;
-                    ${T}Vector run = at >= 0 && at <= col.length - VL ? ${T}Vector.fromArray(SPECIES, col, at)
-                            : ${T}Vector.fromArray(SPECIES, col, at, on);
+                    ${T}Vector run = ${T}Vector.fromArray(SPECIES, col, at, on);    // one path: no vector chosen between two
                     acc = acc.add(run, on);
                 }
             }
