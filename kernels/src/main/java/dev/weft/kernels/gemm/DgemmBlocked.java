@@ -118,15 +118,7 @@ final class DgemmBlocked {
                             int nv = Math.min(NR, nc - jr);
                             int bo = bBase + jr * kc;
                             int co = cOff + ic * ldc + jc + jr;
-                            for (int ir = 0; ir < mc; ir += MR) {
-                                int mv = Math.min(MR, mc - ir);
-                                if (packA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
-                                else DgemmMicro.rows(kc, a, aOff + (ic + ir) * lda + pc, lda, mv, bp, bo, acc);
-                                int ct = co + ir * ldc;
-                                if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
-                                else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
-                                else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
-                            }
+                            panel(packA, ap, a, aOff + ic * lda + pc, lda, mc, kc, bp, bo, acc, c, co, ldc, nv, alpha, bt, overwrite);
                         }
                     }
                 }
@@ -155,15 +147,7 @@ final class DgemmBlocked {
                 int nv = Math.min(NR, n1 - jr);
                 DgemmPack.packB(transB, b, bOff, ldb, pc, kc, jr, nv, bp, 0);
                 int co = cOff + m0 * ldc + jr;
-                for (int ir = 0; ir < mc; ir += MR) {
-                    int mv = Math.min(MR, mc - ir);
-                    if (transA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, 0, acc);
-                    else DgemmMicro.rows(kc, a, aOff + (m0 + ir) * lda + pc, lda, mv, bp, 0, acc);
-                    int ct = co + ir * ldc;
-                    if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
-                    else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
-                    else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
-                }
+                panel(transA, ap, a, aOff + m0 * lda + pc, lda, mc, kc, bp, 0, acc, c, co, ldc, nv, alpha, bt, overwrite);
             }
         }
     }
@@ -220,17 +204,27 @@ final class DgemmBlocked {
                 if (transA) DgemmPack.packTransA(a, aOff, lda, ic, mc, pc, kc, ap);
                 for (int jr = n0; jr < n1; jr += NR) {
                     int nv = Math.min(NR, n1 - jr), bo = pc * n + jr * kc, co = cOff + ic * ldc + jr;
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int mv = Math.min(MR, mc - ir);
-                        if (transA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
-                        else DgemmMicro.rows(kc, a, aOff + (ic + ir) * lda + pc, lda, mv, bp, bo, acc);
-                        int ct = co + ir * ldc;
-                        if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
-                        else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
-                        else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
-                    }
+                    panel(transA, ap, a, aOff + ic * lda + pc, lda, mc, kc, bp, bo, acc, c, co, ldc, nv, alpha, bt, overwrite);
                 }
             }
+        }
+    }
+
+    /**
+     * One NR-column panel of op(B) (bp at bo, kc deep) times every MR-row tile of mc rows of op(A) — A packed
+     * (ap, kc per row) or read in place from aRow with row stride lda — each tile stored into C at co by the
+     * BLAS rules (overwrite when beta is 0 on the first k slice, else alpha * tile + bt * C).
+     */
+    private static void panel(boolean packedA, double[] ap, double[] a, int aRow, int lda, int mc, int kc, double[] bp, int bo, double[] acc,
+                              double[] c, int co, int ldc, int nv, double alpha, double bt, boolean overwrite) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mv = Math.min(MR, mc - ir);
+            if (packedA) DgemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
+            else DgemmMicro.rows(kc, a, aRow + ir * lda, lda, mv, bp, bo, acc);
+            int ct = co + ir * ldc;
+            if (mv < MR || nv < NR) DgemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
+            else if (overwrite) DgemmMicro.overwrite(acc, c, ct, ldc, alpha);
+            else DgemmMicro.update(acc, c, ct, ldc, alpha, bt);
         }
     }
 }

@@ -118,15 +118,7 @@ final class ${P}gemmBlocked {
                             int nv = Math.min(NR, nc - jr);
                             int bo = bBase + jr * kc;
                             int co = cOff + ic * ldc + jc + jr;
-                            for (int ir = 0; ir < mc; ir += MR) {
-                                int mv = Math.min(MR, mc - ir);
-                                if (packA) ${P}gemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
-                                else ${P}gemmMicro.rows(kc, a, aOff + (ic + ir) * lda + pc, lda, mv, bp, bo, acc);
-                                int ct = co + ir * ldc;
-                                if (mv < MR || nv < NR) ${P}gemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
-                                else if (overwrite) ${P}gemmMicro.overwrite(acc, c, ct, ldc, alpha);
-                                else ${P}gemmMicro.update(acc, c, ct, ldc, alpha, bt);
-                            }
+                            panel(packA, ap, a, aOff + ic * lda + pc, lda, mc, kc, bp, bo, acc, c, co, ldc, nv, alpha, bt, overwrite);
                         }
                     }
                 }
@@ -155,15 +147,7 @@ final class ${P}gemmBlocked {
                 int nv = Math.min(NR, n1 - jr);
                 ${P}gemmPack.packB(transB, b, bOff, ldb, pc, kc, jr, nv, bp, 0);
                 int co = cOff + m0 * ldc + jr;
-                for (int ir = 0; ir < mc; ir += MR) {
-                    int mv = Math.min(MR, mc - ir);
-                    if (transA) ${P}gemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, 0, acc);
-                    else ${P}gemmMicro.rows(kc, a, aOff + (m0 + ir) * lda + pc, lda, mv, bp, 0, acc);
-                    int ct = co + ir * ldc;
-                    if (mv < MR || nv < NR) ${P}gemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
-                    else if (overwrite) ${P}gemmMicro.overwrite(acc, c, ct, ldc, alpha);
-                    else ${P}gemmMicro.update(acc, c, ct, ldc, alpha, bt);
-                }
+                panel(transA, ap, a, aOff + m0 * lda + pc, lda, mc, kc, bp, 0, acc, c, co, ldc, nv, alpha, bt, overwrite);
             }
         }
     }
@@ -220,17 +204,27 @@ final class ${P}gemmBlocked {
                 if (transA) ${P}gemmPack.packTransA(a, aOff, lda, ic, mc, pc, kc, ap);
                 for (int jr = n0; jr < n1; jr += NR) {
                     int nv = Math.min(NR, n1 - jr), bo = pc * n + jr * kc, co = cOff + ic * ldc + jr;
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int mv = Math.min(MR, mc - ir);
-                        if (transA) ${P}gemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
-                        else ${P}gemmMicro.rows(kc, a, aOff + (ic + ir) * lda + pc, lda, mv, bp, bo, acc);
-                        int ct = co + ir * ldc;
-                        if (mv < MR || nv < NR) ${P}gemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
-                        else if (overwrite) ${P}gemmMicro.overwrite(acc, c, ct, ldc, alpha);
-                        else ${P}gemmMicro.update(acc, c, ct, ldc, alpha, bt);
-                    }
+                    panel(transA, ap, a, aOff + ic * lda + pc, lda, mc, kc, bp, bo, acc, c, co, ldc, nv, alpha, bt, overwrite);
                 }
             }
+        }
+    }
+
+    /**
+     * One NR-column panel of op(B) (bp at bo, kc deep) times every MR-row tile of mc rows of op(A) — A packed
+     * (ap, kc per row) or read in place from aRow with row stride lda — each tile stored into C at co by the
+     * BLAS rules (overwrite when beta is 0 on the first k slice, else alpha * tile + bt * C).
+     */
+    private static void panel(boolean packedA, ${t}[] ap, ${t}[] a, int aRow, int lda, int mc, int kc, ${t}[] bp, int bo, ${t}[] acc,
+                              ${t}[] c, int co, int ldc, int nv, ${t} alpha, ${t} bt, boolean overwrite) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mv = Math.min(MR, mc - ir);
+            if (packedA) ${P}gemmMicro.rows(kc, ap, ir * kc, kc, mv, bp, bo, acc);
+            else ${P}gemmMicro.rows(kc, a, aRow + ir * lda, lda, mv, bp, bo, acc);
+            int ct = co + ir * ldc;
+            if (mv < MR || nv < NR) ${P}gemmMicro.edge(acc, c, ct, ldc, mv, nv, alpha, bt, overwrite);
+            else if (overwrite) ${P}gemmMicro.overwrite(acc, c, ct, ldc, alpha);
+            else ${P}gemmMicro.update(acc, c, ct, ldc, alpha, bt);
         }
     }
 }
