@@ -58,6 +58,7 @@ public final class DirectAccess {
     }
 
     private static Object array(Tensor t, DType dtype) {
+        t.storage().checkLive("DirectAccess");
         if (!available(t, dtype)) {
             String why = !(t.storage() instanceof CpuStorage) ? "it lives on " + t.device() + ", not on " + Device.CPU
                     : t.dtype() != dtype ? "it is " + t.dtype() + ", not " + dtype : "it is not contiguous (strides "
