@@ -85,4 +85,20 @@ class CudaReleaseTest {
         kept.close();
         x.close();
     }
+
+    @Test
+    void tf32IsSwitchedThroughTheBackend() {
+        CudaBackend b = backend();
+        boolean old = b.tf32();
+        try {
+            b.setTf32(true);
+            assertTrue(b.tf32());
+            b.setTf32(false);
+            assertFalse(b.tf32());
+            Tensor x = Tensor.ones(8, 8).to(DEV);
+            assertEquals(DEV, x.matmul(x).device(), "GEMM runs after the switch");
+        } finally {
+            b.setTf32(old);
+        }
+    }
 }

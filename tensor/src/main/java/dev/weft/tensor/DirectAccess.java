@@ -3,6 +3,7 @@ package dev.weft.tensor;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.cpu.CpuStorage;
 
 /**
@@ -54,7 +55,7 @@ public final class DirectAccess {
 
     /** A new zero-filled contiguous CPU tensor, to fill through the accessors (offset 0). */
     public static Tensor allocate(DType dtype, int... shape) {
-        return Tensor.fromStorage(CpuStorage.allocate(dtype, Shape.numel(shape)), shape, Shape.contiguousStrides(shape), 0);
+        return Tensor.owning(Strided.contiguous(CpuStorage.allocate(dtype, Shape.numel(shape)), shape));
     }
 
     private static Object array(Tensor t, DType dtype) {
