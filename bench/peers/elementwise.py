@@ -11,6 +11,10 @@ its lines say threads 1.
 Run: /usr/bin/python3 bench/peers/elementwise.py [--sizes 1024,16777216] [--ops add,mul,exp,relu]
      [--threads 1,2] [--peers numpy,torch] [--samples 7] [--json]
 A missing peer is skipped with an install hint on stderr.
+--device cuda[:N]: PyTorch on the GPU instead (default sizes 1M,4M,16M,64M), each op allocating its result like
+the Weft suite, beside a device-to-device copy of the largest size (x.clone()) as the bandwidth reference
+(copy_gbps, pct_copy), timed with synchronization (cuda_common.py); the same JSON as
+`weft bench elementwise --device cuda` with impl "torch".
 """
 import argparse
 import json
@@ -83,16 +87,59 @@ def emit(args, peer, op, threads, n, gbps, triad):
     sys.stdout.flush()
 
 
+def cuda_main(args):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.dont_write_bytecode = True
+    import cuda_common
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    dev = cuda_common.device_or_exit(torch, args.device)
+    sizes = [int(s) for s in (args.sizes or "1048576,4194304,16777216,67108864").split(",")]
+    common = {"impl": "torch", "threads": 1, "device": cuda_common.name(dev), "device_name": torch.cuda.get_device_name(dev)}
+    big = max(sizes)
+    src = torch.rand(big, device=dev)
+    copy = 8.0 * big / cuda_common.median_seconds(torch, lambda: src.clone(), args.samples) / 1e9
+    del src
+
+    def emit_cuda(op, n, gbps):
+        line = {"suite": "elementwise", "case": op, **common, "n": n, "gbps": round(gbps, 4),
+                "copy_gbps": round(copy, 4), "pct_copy": round(100 * gbps / copy, 2)}
+        print(json.dumps(line) if args.json else f"{op:<8} torch {n:10d} {gbps:8.1f} GB/s ({line['pct_copy']:.0f}% of copy)",
+              flush=True)
+
+    emit_cuda("d2d_copy", big, copy)
+    for op in args.ops.split(","):
+        for n in sizes:
+            g = torch.Generator(device=dev).manual_seed(n)
+            a = torch.rand(n, generator=g, device=dev) - 0.5
+            b = torch.rand(n, generator=g, device=dev)
+            call = {"add": lambda: torch.add(a, b), "mul": lambda: torch.mul(a, b), "exp": lambda: torch.exp(a),
+                    "relu": lambda: torch.relu(a)}[op]
+            sec = cuda_common.median_seconds(torch, call, args.samples)
+            emit_cuda(op, n, (12.0 if op in ("add", "mul") else 8.0) * n / sec / 1e9)
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    p.add_argument("--sizes", default=None, help="default " + ",".join(map(str, SIZES)) + " (cuda: 1M,4M,16M,64M)")
+    p.add_argument("--device", default="cpu", help="cpu (default) or cuda[:N]")
     p.add_argument("--ops", default=",".join(OPS))
     p.add_argument("--threads", default=f"1,{os.cpu_count()}" if (os.cpu_count() or 1) > 1 else "1")
     p.add_argument("--peers", default="numpy,torch")
     p.add_argument("--samples", type=int, default=7)
     p.add_argument("--json", action="store_true")
     args = p.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    for op in args.ops.split(","):
+        if op not in OPS:
+            sys.exit(f"elementwise.py: --ops: unknown '{op}' (expected {', '.join(OPS)})")
+    if args.device != "cpu":
+        if not args.device.startswith("cuda"):
+            p.error(f"--device: unknown '{args.device}' (expected cpu, cuda or cuda:N)")
+        return cuda_main(args)
+    sizes = [int(s) for s in (args.sizes or ",".join(map(str, SIZES))).split(",")]
     ops = args.ops.split(",")
     threads = [int(t) for t in args.threads.split(",")]
     for op in ops:

@@ -7,6 +7,9 @@ Thread counts are fixed per process (OpenBLAS reads OPENBLAS_NUM_THREADS at impo
 re-executes itself once per (peer, thread count). Timing: warm up ~0.5 s, then the median of repeated calls.
 Run: /usr/bin/python3 bench/peers/gemm.py [--sizes 256,512,1024] [--shapes mlp] [--threads 1,2]
      [--dtype f32,f64] [--peers openblas,torch] [--reps N] [--json]
+--device cuda[:N]: torch.mm on the GPU instead (square sizes, default 1024,2048,4096,8192, dtypes f32,f64), F32
+with TF32 off and on (torch.backends.cuda.matmul.allow_tf32, --tf32 off,on) as separate lines, timed with
+synchronization (cuda_common.py), the same JSON as `weft bench gemm --device cuda` with impl "torch".
 """
 import argparse
 import json
@@ -94,6 +97,41 @@ def child(args):
                               "gflops": round(g, 3)}, separators=(",", ":")), flush=True)
 
 
+def cuda_main(args):
+    """--device cuda: torch.mm of device-resident square operands, each result allocated like a.matmul(b) in Weft."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.dont_write_bytecode = True
+    import cuda_common
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    dev = cuda_common.device_or_exit(torch, args.device)
+    sizes = [int(s) for s in (args.sizes or "1024,2048,4096,8192").split(",") if s]
+    old = torch.backends.cuda.matmul.allow_tf32
+    try:
+        for dtype in (args.dtype or "f32,f64").split(","):
+            dt = torch.float32 if dtype == "f32" else torch.float64
+            for tf32 in ([t == "on" for t in args.tf32.split(",")] if dtype == "f32" else [False]):
+                torch.backends.cuda.matmul.allow_tf32 = tf32
+                for n in sizes:
+                    g = torch.Generator(device=dev).manual_seed(1)
+                    a = torch.rand((n, n), generator=g, device=dev, dtype=dt)
+                    b = torch.rand((n, n), generator=g, device=dev, dtype=dt)
+                    sec = cuda_common.median_seconds(torch, lambda: torch.mm(a, b), args.samples)
+                    line = {"suite": "gemm", "case": "square", "impl": "torch", "threads": 1, "device": cuda_common.name(dev),
+                            "device_name": torch.cuda.get_device_name(dev), "dtype": dtype, "m": n, "n": n, "k": n,
+                            "trans_a": False, "trans_b": False, "tf32": tf32, "gflops": round(2.0 * n ** 3 / sec / 1e9, 3)}
+                    if args.json:
+                        print(json.dumps(line, separators=(",", ":")), flush=True)
+                    else:
+                        print(f"torch {dtype} tf32={'on' if tf32 else 'off'} n={n}: {sec * 1e3:.3f} ms, "
+                              f"{line['gflops']:.1f} GFLOP/s", flush=True)
+    finally:
+        torch.backends.cuda.matmul.allow_tf32 = old
+    return 0
+
+
 def available(peer):
     mod = "numpy" if peer == "openblas" else "torch"
     r = subprocess.run([sys.executable, "-c", f"import {mod}"], capture_output=True)
@@ -102,16 +140,25 @@ def available(peer):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", default="256,512,1024")
+    p.add_argument("--sizes", default=None, help="default 256,512,1024 (cuda: 1024,2048,4096,8192)")
     p.add_argument("--shapes", default="")
     p.add_argument("--threads", default="1," + str(os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else "1")
-    p.add_argument("--dtype", default="f32")
+    p.add_argument("--dtype", default=None, help="default f32 (cuda: f32,f64)")
+    p.add_argument("--device", default="cpu", help="cpu (default) or cuda[:N]")
+    p.add_argument("--tf32", default="off,on", help="cuda only: F32 with TF32 off and/or on")
+    p.add_argument("--samples", type=int, default=7, help="cuda only: timed batches, median reported")
     p.add_argument("--peers", default="openblas,torch")
     p.add_argument("--reps", type=int, default=0)
     p.add_argument("--json", action="store_true")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--child-threads", type=int, help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.device != "cpu":
+        if not args.device.startswith("cuda"):
+            p.error(f"--device: unknown '{args.device}' (expected cpu, cuda or cuda:N)")
+        return cuda_main(args)
+    args.sizes = args.sizes or "256,512,1024"
+    args.dtype = args.dtype or "f32"
     if args.child:
         child(args)
         return 0

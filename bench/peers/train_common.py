@@ -3,7 +3,11 @@ line, mirroring dev.weft.bench.train.TrainSuite. Steps/s mode: per thread count 
 seed 0, build the model, warm up (--warmup s), run --rounds rounds of --steps steps, report the median
 round. --first-steps mode: one thread count; seconds from this process's start (interpreter start and
 `import torch` included) to the end of steps 1, 10, 100, then exit.
+--device cuda[:N] (train_mlp.py, train_gcn.py, whose build takes a device): model and data on the GPU, one
+thread count (1), and each step reads its loss back (float(loss)), as the Weft suite does on a device; without
+CUDA a one-line message and exit 2 (cuda_common.py).
 """
+import inspect
 import argparse
 import json
 import os
@@ -52,10 +56,15 @@ def parse(doc, batch, steps, add_options=None):
                    help="only: seconds from process start to the end of steps 1, 10, 100, then exit")
     p.add_argument("--checkpoints", default="1,10,100", help="the steps --first-steps reports")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--device", default="cpu", help="cpu (default) or cuda[:N] (train_mlp.py, train_gcn.py)")
     if add_options is not None:
         add_options(p)
     args = p.parse_args()
-    args.threads = [int(t) for t in (args.threads or ("1" if args.first_steps else "1,2")).split(",")]
+    if args.device != "cpu" and not args.device.startswith("cuda"):
+        p.error(f"--device: unknown '{args.device}' (expected cpu, cuda or cuda:N)")
+    if args.device != "cpu" and (args.first_steps or args.threads):
+        p.error("--first-steps and --threads apply to --device cpu only")
+    args.threads = [int(t) for t in (args.threads or ("1" if args.first_steps or args.device != "cpu" else "1,2")).split(",")]
     args.checkpoints = [int(c) for c in args.checkpoints.split(",")]
     if args.first_steps and len(args.threads) != 1:
         p.error("--first-steps times one fresh process: give one thread count (--threads N)")
@@ -70,14 +79,26 @@ def run(args, suite, case, label, shape, build, epoch=False, impl="torch"):
     try:
         import torch
     except ImportError:
-        print("torch: not installed; install with: apt-get install python3-torch", file=sys.stderr)
-        return 1
+        if args.device != "cpu":
+            torch = None
+        else:
+            print("torch: not installed; install with: apt-get install python3-torch", file=sys.stderr)
+            return 1
+    dev, sync = None, (lambda loss: loss)
+    if args.device != "cpu":
+        if "device" not in inspect.signature(build).parameters:
+            print(f"{suite}: --device {args.device}: this peer runs on the CPU only", file=sys.stderr)
+            return 2
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import cuda_common
+        dev = cuda_common.device_or_exit(torch, args.device)
+        sync = float   # reads the loss back: one synchronization per step, as the Weft suite on a device
     for threads in args.threads:
         torch.set_num_threads(threads)
         torch.manual_seed(0)
-        step = build(torch, args.batch)
-        line = {"suite": suite, "case": case, "impl": impl, "threads": threads, "device": "cpu",
-                "batch": args.batch, **shape}
+        step = build(torch, args.batch) if dev is None else build(torch, args.batch, device=dev)
+        line = {"suite": suite, "case": case, "impl": impl, "threads": threads,
+                "device": "cpu" if dev is None else f"cuda:{dev.index}", "batch": args.batch, **shape}
         if args.first_steps:
             ends = []
             for s in range(1, args.checkpoints[-1] + 1):
@@ -97,12 +118,12 @@ def run(args, suite, case, label, shape, build, epoch=False, impl="torch"):
             return 0
         t0 = time.perf_counter()
         while time.perf_counter() - t0 < args.warmup:
-            step()
+            sync(step())
         rates = []
         for _ in range(args.rounds):
             a = time.perf_counter()
             for _ in range(args.steps):
-                loss = step()
+                loss = sync(step())
             rates.append(args.steps / (time.perf_counter() - a))
         sps = median(rates)
         if args.json:

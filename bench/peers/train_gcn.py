@@ -7,6 +7,7 @@ each layer torch.sparse.mm(A, x W) + b; cross-entropy on the first 140 nodes; Ad
 the first layer. One step = zero_grad + forward + loss + backward + optimizer step. Fields as the Java suite.
 Run: env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/train_gcn.py
      [--threads 1,2] [--steps 50] [--rounds 7] [--warmup 3] [--json]
+     [--device cuda[:N]]   (the graph, features and model on the GPU; see train_common.py)
 """
 import sys
 
@@ -33,7 +34,7 @@ def data():
     return src, dst, x, y
 
 
-def build(torch, batch):
+def build(torch, batch, device="cpu"):
     src, dst, x, y = data()
     loops = np.arange(NODES)
     row = np.concatenate([dst, loops])          # targets
@@ -43,9 +44,9 @@ def build(torch, batch):
     np.add.at(deg, row, w)
     norm = deg[row] ** -0.5 * w * deg[col] ** -0.5
     a = torch.sparse_coo_tensor(torch.from_numpy(np.stack([row, col])), torch.from_numpy(norm), (NODES, NODES)).coalesce()
-    a = a.to_sparse_csr()
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    train = torch.arange(TRAIN)
+    a = a.to(device).to_sparse_csr()
+    xt, yt = torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)
+    train = torch.arange(TRAIN, device=device)
 
     class Conv(torch.nn.Module):
         def __init__(self, i, o):
@@ -57,7 +58,7 @@ def build(torch, batch):
         def forward(self, h):
             return torch.sparse.mm(a, self.lin(h)) + self.bias
 
-    conv1, conv2 = Conv(FEATURES, 16), Conv(16, CLASSES)
+    conv1, conv2 = Conv(FEATURES, 16).to(device), Conv(16, CLASSES).to(device)
     opt = torch.optim.Adam([dict(params=conv1.parameters(), weight_decay=5e-4),
                             dict(params=conv2.parameters(), weight_decay=0)], lr=0.01)
     f = torch.nn.functional

@@ -2,7 +2,8 @@
 # native/carry/prepare.sh [OUT]: builds a folder (default carry/ at the repository root, gitignored) to copy to
 # a GPU machine that has the NVIDIA driver but no JDK, no Maven and no network: a jlink'ed JDK runtime with only
 # the modules Weft's jars use (found by jdeps), the built jars, the native module's tests with the JUnit console
-# launcher, and run-gpu.sh with the command lines to run there. Fails if the folder exceeds 60 MiB.
+# launcher, bench/peers (the PyTorch peers), and run-gpu.sh with the command lines to run there. Fails if the
+# folder exceeds 60 MiB.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,6 +28,7 @@ echo "prepare: building the jars and the native tests with $JDK ..."
 rm -rf "$OUT"
 mkdir -p "$OUT/lib" "$OUT/test-lib"
 cp "$ROOT/cli/target/weft-cli.jar" "$ROOT"/cli/target/lib/*.jar "$OUT/lib/"
+mkdir -p "$OUT/peers" && cp "$ROOT"/bench/peers/*.py "$OUT/peers/"
 "$JDK/bin/jar" --create --file "$OUT/test-lib/weft-native-tests.jar" -C "$ROOT/native/target/test-classes" .
 if ! (cd "$ROOT" && "${MVN[@]}" dependency:copy -Dartifact="$JUNIT_CONSOLE" -DoutputDirectory="$OUT/test-lib"); then
   echo "prepare: could not fetch $JUNIT_CONSOLE; run-gpu.sh will run the CLI commands but not the test suites" >&2
@@ -69,10 +71,27 @@ if [ "$what" = test ] || [ "$what" = all ]; then
   fi
 fi
 if [ "$what" = bench ] || [ "$what" = all ]; then
-  # CPU columns only for now: the bench suites have no --device cuda yet
-  echo "== benchmarks"
-  "${JAVA[@]}" -cp "$CP" dev.weft.cli.Main bench gemm || rc=1
-  "${JAVA[@]}" -cp "$CP" dev.weft.cli.Main bench elementwise || rc=1
+  # Weft on the device, then the PyTorch peers on the same GPU (python3 with torch, if present), every result
+  # as JSON lines in bench-cuda.jsonl (WEFT_BENCH_OUT overrides), the human-readable progress on the terminal.
+  OUTFILE="${WEFT_BENCH_OUT:-$HERE/bench-cuda.jsonl}"
+  : > "$OUTFILE"
+  echo "== benchmarks on cuda:0 -> $OUTFILE"
+  weft_bench() { echo "-- weft bench $*"; "${JAVA[@]}" -cp "$CP" dev.weft.cli.Main bench "$@" --device cuda --json | tee -a "$OUTFILE" || rc=1; }
+  weft_bench gemm
+  weft_bench elementwise
+  weft_bench train-mlp
+  weft_bench train-gcn
+  PY="${PYTHON:-python3}"
+  if "$PY" -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
+    peer() { echo "-- $PY peers/$*"; "$PY" "$HERE/peers/$1" "${@:2}" --device cuda --json | tee -a "$OUTFILE" || rc=1; }
+    peer gemm.py
+    peer elementwise.py
+    peer train_mlp.py
+    peer train_gcn.py
+  else
+    echo "-- PyTorch peers skipped: $PY has no torch with CUDA (set PYTHON=/path/to/python3)"
+  fi
+  echo "== $(wc -l < "$OUTFILE") result lines in $OUTFILE"
 fi
 exit $rc
 RUN

@@ -42,6 +42,17 @@ class MainTest {
     }
 
     @Test
+    void benchOnAMissingDeviceIsOneLineAndExitCode2() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(dev.weft.tensor.Backends.isAvailable(dev.weft.tensor.core.Device.cuda(0)),
+                "a CUDA device is present");
+        Run r = run("bench", "gemm", "--device", "cuda");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("weft bench: bench gemm: --device cuda:0 is not available: "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void benchReportNamesTheFileAndLineOfABadResultLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path bad = dir.resolve("bad.jsonl");
         java.nio.file.Files.writeString(bad, "\n{\"suite\":\"gemm\",\n");

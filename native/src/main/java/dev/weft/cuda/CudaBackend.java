@@ -163,6 +163,25 @@ public final class CudaBackend implements Backend {
         return ctx.cu.elapsedMillis(body);
     }
 
+    /**
+     * TF32 for F32 GEMM/bmm (torch.backends.cuda.matmul.allow_tf32): on, cuBLAS may round the products' inputs
+     * to TF32 (10-bit mantissa) on tensor cores; off (the default unless -Dweft.cuda.tf32=true), exact FP32.
+     * Applies to the GEMMs queued after the call.
+     */
+    public void setTf32(boolean on) {
+        ctx.setTf32(on);
+    }
+
+    /** True if F32 GEMM may use TF32 (see {@link #setTf32}). */
+    public boolean tf32() {
+        return ctx.tf32;
+    }
+
+    /** The device's name as the driver reports it, e.g. "NVIDIA H100 80GB HBM3". */
+    public String deviceName() {
+        return ctx.name;
+    }
+
     /** Waits for all queued work on the device. */
     public void synchronize() {
         ctx.synchronize();

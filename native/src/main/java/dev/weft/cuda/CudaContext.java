@@ -37,7 +37,8 @@ final class CudaContext {
     private final Map<String, Long> functions = new ConcurrentHashMap<>();
     private volatile KernelCompiler compiler;
     private volatile Long cublasHandle;
-    final boolean tf32;
+    /** F32 GEMM through TF32 tensor cores (-Dweft.cuda.tf32=true at start, or {@link #setTf32}). */
+    volatile boolean tf32;
 
     CudaContext(Device device) {
         this(device, new DriverDevice(device));
@@ -158,6 +159,16 @@ final class CudaContext {
             }
         }
         return h;
+    }
+
+    /** Switches TF32 for F32 GEMM: the cuBLAS handle's math mode now if it exists, else when it is created. */
+    synchronized void setTf32(boolean on) {
+        tf32 = on;
+        Long h = cublasHandle;
+        if (h != null) {
+            makeCurrent();
+            Cublas.get().setTf32(h, on);
+        }
     }
 
     /** Blocks until the device finished all work (used before reading a status word back). */

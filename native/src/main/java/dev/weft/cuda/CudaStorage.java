@@ -6,9 +6,9 @@ import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Storage;
 
 /**
- * Device storage: a block from the device's caching allocator. {@link #release()} returns it at once
- * (the deterministic path, for code that knows a tensor is dead); otherwise the allocator's Cleaner returns
- * it when the storage becomes unreachable.
+ * Device storage: a block from the device's caching allocator. {@link #release()} (Tensor.close, the end of a
+ * TensorScope, or the backend's own temporaries) returns it at once through {@link #onRelease()}; otherwise
+ * the allocator's Cleaner returns it when the storage becomes unreachable, the safety net.
  */
 public final class CudaStorage extends Storage {
     private final DeviceBlock block;
@@ -33,13 +33,14 @@ public final class CudaStorage extends Storage {
         return (long) length() * dtype().byteSize();
     }
 
-    /** Returns the block to the allocator now; the storage must not be used afterwards. */
-    public void release() {
+    /** Returns the block to the allocator's cache (called once, by {@link #release()}). */
+    @Override
+    protected void onRelease() {
         block.close();
     }
 
-    /** True once released. */
-    public boolean released() {
+    /** True once the block went back to the allocator (the Cleaner may have returned it without release()). */
+    public boolean blockReleased() {
         return block.released();
     }
 

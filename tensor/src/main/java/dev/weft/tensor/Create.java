@@ -8,6 +8,7 @@ import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.core.Storage;
+import dev.weft.tensor.core.Strided;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class Create {
                     + " elements, the array has " + len);
         }
         Storage s = Backends.forDevice(device).fromHost(array);
-        return Tensor.fromStorage(s, shape, Shape.contiguousStrides(shape), 0);
+        return Tensor.owning(Strided.contiguous(s, shape));
     }
 
     /** A tensor from a nested primitive array of any depth; ragged rows are an error naming the path. */

@@ -3,6 +3,7 @@ package dev.weft.tensor;
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Device;
 import dev.weft.tensor.core.Shape;
+import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.cpu.CpuStorage;
 
 /**
@@ -54,10 +55,11 @@ public final class DirectAccess {
 
     /** A new zero-filled contiguous CPU tensor, to fill through the accessors (offset 0). */
     public static Tensor allocate(DType dtype, int... shape) {
-        return Tensor.fromStorage(CpuStorage.allocate(dtype, Shape.numel(shape)), shape, Shape.contiguousStrides(shape), 0);
+        return Tensor.owning(Strided.contiguous(CpuStorage.allocate(dtype, Shape.numel(shape)), shape));
     }
 
     private static Object array(Tensor t, DType dtype) {
+        t.storage().checkLive("DirectAccess");
         if (!available(t, dtype)) {
             String why = !(t.storage() instanceof CpuStorage) ? "it lives on " + t.device() + ", not on " + Device.CPU
                     : t.dtype() != dtype ? "it is " + t.dtype() + ", not " + dtype : "it is not contiguous (strides "

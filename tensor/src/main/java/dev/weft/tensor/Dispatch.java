@@ -51,8 +51,7 @@ public final class Dispatch {
 
     /** Runs {@code op} on inputs and returns its outputs (see the class comment for the steps). */
     public static Tensor[] apply(Op op, Tensor... inputs) {
-        Strided[] in = new Strided[inputs.length];
-        for (int i = 0; i < in.length; i++) in[i] = inputs[i].strided();
+        Strided[] in = live(op, inputs);
         Tensor[] outs = switch (op) {
             case ViewOp v -> {
                 ViewLayout[] ls = ViewRules.layouts(v, in);
@@ -67,7 +66,7 @@ public final class Dispatch {
             case CopyOp.ToDevice t -> {
                 OutSpec[] specs = Rules.infer(op, in);
                 Backend from = Backends.forDevice(in[0].device()), to = Backends.forDevice(t.device());
-                yield new Tensor[] {Tensor.of(Strided.contiguous(to.fromHost(from.toHost(in[0])), specs[0].shape()))};
+                yield new Tensor[] {Tensor.owning(Strided.contiguous(to.fromHost(from.toHost(in[0])), specs[0].shape()))};
             }
             case CopyOp.CopyInto c -> {
                 Rules.infer(op, in);   // validates; the output is the destination itself
@@ -102,8 +101,7 @@ public final class Dispatch {
         Tensor d = inputs[dst];
         Recorder r = recorder;
         if (r != null && (anyRequiresGrad(inputs) || d.isViewOfGradTensor()) && r.recording()) return null;
-        Strided[] in = new Strided[inputs.length];
-        for (int i = 0; i < in.length; i++) in[i] = inputs[i].strided();
+        Strided[] in = live(op, inputs);
         Strided out = in[dst];
         for (int i = 0; i < in.length; i++) {
             if (i != dst && in[i].storage() == out.storage() && !in[i].equals(out)) return null;
@@ -149,8 +147,18 @@ public final class Dispatch {
         }
         b.execute(op, in, out);
         Tensor[] outs = new Tensor[out.length];
-        for (int i = 0; i < out.length; i++) outs[i] = Tensor.of(out[i]);
+        for (int i = 0; i < out.length; i++) outs[i] = Tensor.owning(out[i]);
         return outs;
+    }
+
+    /** The inputs' views, after checking that no input's storage was released (the error names the op). */
+    private static Strided[] live(Op op, Tensor[] inputs) {
+        Strided[] in = new Strided[inputs.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = inputs[i].strided();
+            in[i].storage().checkLive(op.name());
+        }
+        return in;
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {

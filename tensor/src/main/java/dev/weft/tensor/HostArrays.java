@@ -133,6 +133,7 @@ final class HostArrays {
 
     /** The one element at storage offset off, as a host array of t's dtype. */
     private static Object element(Tensor t, int off) {
+        t.storage().checkLive("item/get");
         return Backends.forDevice(t.device()).toHost(Strided.of(t.storage(), Shape.SCALAR, Shape.SCALAR, off));
     }
 }

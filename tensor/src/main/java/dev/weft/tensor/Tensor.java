@@ -15,24 +15,66 @@ import java.util.Arrays;
  * mutable autograd slots (requiresGrad, grad, and an opaque node owned by autograd). Methods carry
  * PyTorch's names and semantics and delegate in one line to the op layer (dev.weft.tensor.op), where
  * every op goes through {@link Dispatch}. In-place methods end in '_' and bump the storage version.
+ *
+ * <p>{@link #close()} releases the storage now (device memory back to its allocator) when this tensor owns
+ * it; a {@link TensorScope} does the same for every storage allocated while it is open. Without either, the
+ * garbage collector (and on CUDA the allocator's Cleaner) frees it.
  */
-public final class Tensor {
+public final class Tensor implements AutoCloseable {
     private final Strided view;
+    private final boolean ownsStorage;
 
     private boolean requiresGrad;
     private boolean viewOfGradTensor;
     private Tensor grad;
     private Object gradNode;
 
-    private Tensor(Strided view) { this.view = view; }
+    private Tensor(Strided view) { this(view, false); }
+
+    private Tensor(Strided view, boolean ownsStorage) {
+        this.view = view;
+        this.ownsStorage = ownsStorage;
+    }
 
     /** A view over a storage (backends, op layer); checks every element lies inside it; the arrays are copied. */
     public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
         return new Tensor(Strided.of(storage, shape, strides, offset));
     }
 
-    /** The tensor over an already validated view (the dispatcher's outputs). */
+    /** The tensor over an already validated view (the dispatcher's views). */
     static Tensor of(Strided view) { return new Tensor(view); }
+
+    /**
+     * The tensor that owns a storage just allocated for it (an op's output, a host or device copy): close()
+     * releases that storage, and the open {@link TensorScope} of this thread, if any, tracks it.
+     */
+    static Tensor owning(Strided view) {
+        TensorScope.track(view.storage());
+        return new Tensor(view, true);
+    }
+
+    // ---------------------------------------------------------------- lifetime
+
+    /**
+     * Releases this tensor's storage now, when this tensor owns it: it is the tensor an op, a factory or
+     * {@code to(device)} returned with fresh storage, not a view (view, reshape of a view, slice, transpose,
+     * expand, detach) of another tensor's. Closing a view does nothing; closing twice does nothing. Every
+     * tensor over the released storage — this one and all views of it — is unusable afterwards: an op,
+     * {@code toHost}, {@code item} or {@code get} on it throws an IllegalStateException naming the operation
+     * and saying the storage was released. On the CPU the array is left to the garbage collector; on CUDA the
+     * block goes back to the caching allocator at once. Like torch, there is no reference count: close only
+     * what no live view or autograd graph still needs.
+     */
+    @Override
+    public void close() {
+        if (ownsStorage) view.storage().release();
+    }
+
+    /** True if this tensor owns its storage (close() would release it); false for views of another tensor's. */
+    public boolean ownsStorage() { return ownsStorage; }
+
+    /** True once the storage under this tensor was released (by close() of its owner or a TensorScope). */
+    public boolean isReleased() { return view.storage().released(); }
 
     // ---------------------------------------------------------------- metadata
 
@@ -484,7 +526,10 @@ public final class Tensor {
     public double get(int... idx) { return HostArrays.get(this, idx); }
 
     /** A new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost). */
-    public Object toHost() { return Backends.forDevice(device()).toHost(view); }
+    public Object toHost() {
+        view.storage().checkLive("toHost");
+        return Backends.forDevice(device()).toHost(view);
+    }
     public float[] toFloatArray() { return HostArrays.toFloatArray(toHost()); }
     public double[] toDoubleArray() { return HostArrays.toDoubleArray(toHost()); }
     public int[] toIntArray() { return HostArrays.toIntArray(toHost()); }

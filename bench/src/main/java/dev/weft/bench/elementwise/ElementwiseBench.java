@@ -2,6 +2,7 @@ package dev.weft.bench.elementwise;
 
 import dev.weft.bench.BenchArgs;
 import dev.weft.bench.BenchSuite;
+import dev.weft.bench.DeviceOption;
 import dev.weft.bench.JsonLine;
 import dev.weft.bench.Stats;
 import dev.weft.kernels.KernelImpl;
@@ -10,6 +11,7 @@ import dev.weft.kernels.elementwise.Binary;
 import dev.weft.kernels.elementwise.BinaryFn;
 import dev.weft.kernels.elementwise.Unary;
 import dev.weft.kernels.elementwise.UnaryFn;
+import dev.weft.tensor.core.Device;
 
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -49,6 +51,8 @@ public final class ElementwiseBench implements BenchSuite {
                   --threads 1,2           thread counts (default 1 and all cores)
                   --impl scalar,simd      implementations (default both)
                   --samples N             timed samples per case, median reported (default 7)
+                  --device cpu|cuda[:N]   where to run (default cpu); on cuda the tensor API's ops on device
+                                          floats beside a device-to-device copy (default sizes 1M,4M,16M,64M)
                   --json                  one JSON object per result line
                 """;
     }
@@ -60,9 +64,16 @@ public final class ElementwiseBench implements BenchSuite {
 
     @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"), Set.of("sizes", "ops", "threads", "impl", "samples"));
+        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"), Set.of("sizes", "ops", "threads", "impl", "samples", "device"));
         boolean json = args.flag("json");
-        int[] sizes = args.ints("sizes", "1024,16384,262144,1048576,4194304,16777216");
+        Device device = DeviceOption.parse(name(), args);
+        boolean onDevice = device.kind() != Device.Kind.CPU;
+        if (onDevice) {
+            for (String o : List.of("threads", "impl")) {
+                if (args.get(o, null) != null) throw new IllegalArgumentException("bench elementwise: --" + o + " applies to --device cpu only");
+            }
+        }
+        int[] sizes = args.ints("sizes", onDevice ? "1048576,4194304,16777216,67108864" : "1024,16384,262144,1048576,4194304,16777216");
         int cores = Runtime.getRuntime().availableProcessors();
         int[] threads = args.ints("threads", cores > 1 ? "1," + cores : "1");
         List<String> ops = args.list("ops", String.join(",", OPS));
@@ -75,6 +86,11 @@ public final class ElementwiseBench implements BenchSuite {
         for (int s : sizes) if (s < 1) throw new IllegalArgumentException("bench elementwise: --sizes: " + s + " must be >= 1");
         for (int t : threads) if (t < 1) throw new IllegalArgumentException("bench elementwise: --threads: " + t + " must be >= 1");
         if (samples < 1) throw new IllegalArgumentException("bench elementwise: --samples: " + samples + " must be >= 1");
+        if (onDevice) {
+            DeviceOption.require(name(), device);
+            CudaElementwise.run(device, sizes, ops, samples, json, out);
+            return 0;
+        }
 
         int oldThreads = Parallel.threads();
         KernelImpl oldImpl = KernelImpl.current();

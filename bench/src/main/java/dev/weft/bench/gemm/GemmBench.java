@@ -2,12 +2,14 @@ package dev.weft.bench.gemm;
 
 import dev.weft.bench.BenchArgs;
 import dev.weft.bench.BenchSuite;
+import dev.weft.bench.DeviceOption;
 import dev.weft.bench.FmaPeak;
 import dev.weft.bench.JsonLine;
 import dev.weft.bench.Stats;
 import dev.weft.kernels.Parallel;
 import dev.weft.kernels.gemm.GemmScalar;
 import dev.weft.kernels.gemm.GemmSimd;
+import dev.weft.tensor.core.Device;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -47,6 +49,10 @@ public final class GemmBench implements BenchSuite {
                                          unless --sizes is given, and only at 1 thread)
                   --dtype f32,f64        element types (default f32)
                   --reps N               timed calls per case (default: as many as fit in ~1 s, 5..200)
+                  --device cpu|cuda[:N]  where to run (default cpu); on cuda: square sizes only (default
+                                         1024,2048,4096,8192), dtypes f32,f64 by default, through a.matmul(b)
+                  --tf32 off,on          cuda only: F32 with TF32 off and/or on, one line each (default both)
+                  --samples N            cuda only: timed batches per case, median reported (default 7)
                   --json                 one JSON object per result line
                 """;
     }
@@ -59,8 +65,13 @@ public final class GemmBench implements BenchSuite {
     @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
         BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"),
-                Set.of("sizes", "shapes", "threads", "impl", "dtype", "reps"));
+                Set.of("sizes", "shapes", "threads", "impl", "dtype", "reps", "device", "tf32", "samples"));
         boolean json = args.flag("json");
+        Device device = DeviceOption.parse(name(), args);
+        if (device.kind() != Device.Kind.CPU) return runOnDevice(args, device, json, out);
+        for (String o : List.of("tf32", "samples")) {
+            if (args.get(o, null) != null) throw new IllegalArgumentException("bench gemm: --" + o + " applies to --device cuda only");
+        }
         boolean sizesGiven = args.get("sizes", null) != null;
         int[] sizes = args.ints("sizes", "256,512,1024");
         int cores = Runtime.getRuntime().availableProcessors();
@@ -135,6 +146,28 @@ public final class GemmBench implements BenchSuite {
         } finally {
             Parallel.setThreads(oldThreads);
         }
+        return 0;
+    }
+
+    /** The --device cuda run: checks the options, then that the device is there, then {@link CudaGemm}. */
+    private int runOnDevice(BenchArgs args, Device device, boolean json, PrintStream out) {
+        for (String o : List.of("shapes", "threads", "impl", "reps")) {
+            if (args.get(o, null) != null) throw new IllegalArgumentException("bench gemm: --" + o + " applies to --device cpu only");
+        }
+        int[] sizes = args.ints("sizes", "1024,2048,4096,8192");
+        for (int s : sizes) if (s < 1) throw new IllegalArgumentException("bench gemm: --sizes: " + s + " must be >= 1");
+        List<String> dtypes = args.list("dtype", "f32,f64");
+        for (String d : dtypes) if (!d.equals("f32") && !d.equals("f64"))
+            throw new IllegalArgumentException("bench gemm: --dtype: unknown '" + d + "' (expected f32 or f64)");
+        List<Boolean> tf32 = new ArrayList<>();
+        for (String t : args.list("tf32", "off,on")) {
+            if (!t.equals("off") && !t.equals("on")) throw new IllegalArgumentException("bench gemm: --tf32: unknown '" + t + "' (expected off or on)");
+            tf32.add(t.equals("on"));
+        }
+        int samples = args.ints("samples", "7")[0];
+        if (samples < 1) throw new IllegalArgumentException("bench gemm: --samples: " + samples + " must be >= 1");
+        DeviceOption.require(name(), device);
+        CudaGemm.run(device, sizes, dtypes, tf32, samples, json, out);
         return 0;
     }
 

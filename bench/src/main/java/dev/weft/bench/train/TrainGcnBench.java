@@ -8,6 +8,7 @@ import dev.weft.nn.optim.Adam;
 import dev.weft.nn.optim.ParamGroup;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
+import dev.weft.tensor.core.Device;
 import java.util.List;
 
 /**
@@ -50,17 +51,27 @@ public final class TrainGcnBench extends TrainSuite {
 
     @Override
     TrainCase trainCase(BenchArgs args, int batch) {
+        return trainCase(args, batch, Device.CPU);
+    }
+
+    @Override
+    TrainCase trainCase(BenchArgs args, int batch, Device device) {
         return new TrainCase("gcn_cora_shaped", "GCN 1433-16-7 Adam, 2708 nodes", TrainCase.shape("nodes", CoraShaped.NODES,
-                "edges", 2 * CoraShaped.EDGES, "features", CoraShaped.FEATURES), Step::new);
+                "edges", 2 * CoraShaped.EDGES, "features", CoraShaped.FEATURES), () -> new Step(device));
     }
 
     private static final class Step implements TrainStep {
         final CoraShaped data = new CoraShaped();
         final KipfGcn model = new KipfGcn(CoraShaped.FEATURES, 16, CoraShaped.CLASSES, 0.5, new Generator(0));
         final Adam opt;
-        final Tensor yTrain = data.y.indexSelect(0, data.trainIndex);
+        final Tensor x, edgeIndex, trainIndex, yTrain;
 
-        Step() {
+        Step(Device device) {
+            model.to(device);
+            x = data.x.to(device);
+            edgeIndex = data.edgeIndex.to(device);
+            trainIndex = data.trainIndex.to(device);
+            yTrain = data.y.indexSelect(0, data.trainIndex).to(device);
             model.train();
             opt = new Adam(List.of(new ParamGroup(model.conv1().parameters(), Adam.options().weightDecay(5e-4)),
                     new ParamGroup(model.conv2().parameters(), Adam.options().weightDecay(0))), Adam.options().lr(0.01));
@@ -69,7 +80,7 @@ public final class TrainGcnBench extends TrainSuite {
         @Override
         public double run() {
             opt.zeroGrad();
-            Tensor logits = model.forward(data.x, data.edgeIndex).indexSelect(0, data.trainIndex);
+            Tensor logits = model.forward(x, edgeIndex).indexSelect(0, trainIndex);
             Tensor loss = Losses.crossEntropy(logits, yTrain);
             Autograd.backward(loss);
             opt.step();

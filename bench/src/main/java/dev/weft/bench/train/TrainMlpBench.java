@@ -8,6 +8,7 @@ import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.loss.Losses;
 import dev.weft.nn.optim.Adam;
 import dev.weft.tensor.core.DType;
+import dev.weft.tensor.core.Device;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.util.Set;
@@ -56,11 +57,16 @@ public final class TrainMlpBench extends TrainSuite {
 
     @Override
     TrainCase trainCase(BenchArgs args, int batch) {
+        return trainCase(args, batch, Device.CPU);
+    }
+
+    @Override
+    TrainCase trainCase(BenchArgs args, int batch, Device device) {
         String sizesText = args.get("sizes", "784,256,128,10");
         int[] sizes = args.ints("sizes", sizesText);
         if (sizes.length < 2) throw new IllegalArgumentException("bench train-mlp: --sizes needs at least two widths, got " + sizesText);
         return new TrainCase("mlp_adam", sizesText.replace(',', '-') + " Adam", TrainCase.shape("features", sizesText),
-                () -> new Step(sizes, batch));
+                () -> new Step(sizes, batch, device));
     }
 
     /** The model, optimizer and one fixed random batch; {@link #run} is one training step. */
@@ -69,15 +75,16 @@ public final class TrainMlpBench extends TrainSuite {
         final Adam opt;
         final Tensor x, y;
 
-        Step(int[] sizes, int batch) {
+        Step(int[] sizes, int batch, Device device) {
             Generator g = new Generator(0);
             for (int i = 0; i + 1 < sizes.length; i++) {
                 model.append(new Linear(sizes[i], sizes[i + 1], true, g));
                 if (i + 2 < sizes.length) model.append(new ReLU());
             }
+            model.to(device);
             opt = new Adam(model.parameters(), 1e-3);
-            x = Tensor.randn(g, DType.F32, batch, sizes[0]);
-            y = Tensor.randint(g, 0, sizes[sizes.length - 1], DType.I64, batch);
+            x = Tensor.randn(g, DType.F32, batch, sizes[0]).to(device);
+            y = Tensor.randint(g, 0, sizes[sizes.length - 1], DType.I64, batch).to(device);
         }
 
         @Override

@@ -4,10 +4,12 @@ import dev.weft.autograd.Autograd;
 import dev.weft.bench.Allocation;
 import dev.weft.bench.BenchArgs;
 import dev.weft.bench.BenchSuite;
+import dev.weft.bench.DeviceOption;
 import dev.weft.bench.FmaPeak;
 import dev.weft.bench.JsonLine;
 import dev.weft.bench.Stats;
 import dev.weft.kernels.Parallel;
+import dev.weft.tensor.core.Device;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.Set;
  */
 public abstract class TrainSuite implements BenchSuite {
     private static final Set<String> FLAGS = Set.of("json", "first-steps");
-    private static final Set<String> VALUED = Set.of("threads", "batch", "steps", "rounds", "warmup", "checkpoints");
+    private static final Set<String> VALUED = Set.of("threads", "batch", "steps", "rounds", "warmup", "checkpoints", "device");
 
     protected abstract int defaultBatch();
 
@@ -46,6 +48,16 @@ public abstract class TrainSuite implements BenchSuite {
     /** The case these options describe; {@code batch} is already parsed and positive. */
     abstract TrainCase trainCase(BenchArgs args, int batch);
 
+    /**
+     * The case on a device: the model moved there with module.to(device), its data resident there. Only
+     * suites that override this run with --device cuda; the default accepts the CPU only.
+     */
+    TrainCase trainCase(BenchArgs args, int batch, Device device) {
+        if (device.kind() == Device.Kind.CPU) return trainCase(args, batch);
+        throw new IllegalArgumentException("bench " + name() + ": --device " + device + " is not supported by this suite"
+                + " (train-mlp and train-gcn run on cuda)");
+    }
+
     /** True when one step is a full-batch epoch: the JSON line also carries epochs_per_s (= steps_per_s). */
     protected boolean stepIsEpoch() {
         return false;
@@ -62,6 +74,8 @@ public abstract class TrainSuite implements BenchSuite {
                 + "  --warmup S       seconds of warm-up per thread count (default 8)\n"
                 + "  --first-steps    only: seconds from JVM start to the end of steps 1, 10, 100, then exit\n"
                 + "  --checkpoints L  the steps --first-steps reports (default 1,10,100)\n"
+                + "  --device D       cpu (default) or cuda[:N] (train-mlp, train-gcn): model and data on the device,\n"
+                + "                   one host thread; each step reads its loss back, on both sides\n"
                 + "  --json           one JSON object per result line\n"
                 + "peer: env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/"
                 + peerScript() + " --threads 1,2 --json   (same options)\n";
@@ -82,7 +96,13 @@ public abstract class TrainSuite implements BenchSuite {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bench " + name() + ": --warmup: '" + args.get("warmup", "") + "' is not a number of seconds");
         }
-        int[] threadCounts = args.ints("threads", first ? "1" : "1,2");
+        Device device = DeviceOption.parse(name(), args);
+        boolean onDevice = device.kind() != Device.Kind.CPU;
+        if (onDevice && (first || args.get("threads", null) != null)) {
+            throw new IllegalArgumentException("bench " + name() + ": --" + (first ? "first-steps" : "threads")
+                    + " applies to --device cpu only");
+        }
+        int[] threadCounts = args.ints("threads", first || onDevice ? "1" : "1,2");
         for (int t : threadCounts) {
             if (t < 1) throw new IllegalArgumentException("bench " + name() + ": --threads: " + t + " is not >= 1");
         }
@@ -97,7 +117,8 @@ public abstract class TrainSuite implements BenchSuite {
             throw new IllegalArgumentException("bench " + name() + ": --first-steps times one fresh process: give one thread "
                     + "count (--threads N), got " + args.get("threads", ""));
         }
-        TrainCase c = trainCase(args, batch);
+        TrainCase c = trainCase(args, batch, device);
+        DeviceOption.require(name(), device);
         Autograd.install();
         int old = Parallel.threads();
         try {
@@ -108,7 +129,7 @@ public abstract class TrainSuite implements BenchSuite {
             }
             for (int threads : threadCounts) {
                 Parallel.setThreads(threads);
-                double peak = FmaPeak.measure(threads, false, 0.2);
+                double peak = onDevice ? Double.NaN : FmaPeak.measure(threads, false, 0.2);
                 TrainStep step = c.factory().get();
                 double loss = Double.NaN;
                 long end = System.nanoTime() + (long) (warmup * 1e9);
@@ -123,7 +144,13 @@ public abstract class TrainSuite implements BenchSuite {
                 long alloc1 = Allocation.totalBytes();
                 double sps = Stats.median(rates);
                 double bytesPerStep = alloc0 < 0 || alloc1 < 0 ? Double.NaN : (alloc1 - alloc0) / (double) (rounds * steps);
-                if (json) {
+                if (json && onDevice) {
+                    JsonLine l = line(c, threads, batch, device).put("steps_per_s", sps);
+                    if (stepIsEpoch()) l.put("epochs_per_s", sps);
+                    out.println(l.put("ms", 1000 / sps).put("loss", loss));
+                } else if (onDevice) {
+                    out.printf(Locale.ROOT, "weft   %s  batch=%d  %s: %8.1f steps/s  (%.3f ms/step)%n", device, batch, c.label(), sps, 1000 / sps);
+                } else if (json) {
                     JsonLine l = line(c, threads, batch).put("steps_per_s", sps);
                     if (stepIsEpoch()) l.put("epochs_per_s", sps);
                     out.println(l.put("ms", 1000 / sps)
@@ -155,7 +182,11 @@ public abstract class TrainSuite implements BenchSuite {
     }
 
     private JsonLine line(TrainCase c, int threads, int batch) {
-        JsonLine l = JsonLine.of(name(), c.caseName(), "weft", threads, "cpu").put("batch", batch);
+        return line(c, threads, batch, Device.CPU);
+    }
+
+    private JsonLine line(TrainCase c, int threads, int batch, Device device) {
+        JsonLine l = JsonLine.of(name(), c.caseName(), "weft", threads, device.toString()).put("batch", batch);
         c.shape().forEach(l::put);
         return l;
     }

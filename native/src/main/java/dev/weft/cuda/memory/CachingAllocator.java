@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * A caching device allocator: requests round up to {@link SizeClasses}; a freed block goes to the free list
  * of its class and serves the next request of that class without a device call (cuMemAlloc and cuMemFree
  * synchronize the device, so this keeps them off the op path). When the device is full the allocator
- * releases every cached block and tries once more. {@link #emptyCache()} returns the cache to the device on
+ * releases every cached block and tries once more; if that fails too, it runs the garbage collector so the
+ * Cleaner returns the blocks of storage nobody references any more, waits for them (at most about half a
+ * second), and tries a last time. {@link #emptyCache()} returns the cache to the device on
  * demand. Blocks are freed deterministically by {@link DeviceBlock#close()}, by a Cleaner as the safety net.
  * Thread-safe (one lock; the calls are short).
  */
@@ -30,8 +32,50 @@ public final class CachingAllocator {
         this.device = device;
     }
 
-    /** A block of at least bytes bytes (a zero-byte request still gets the smallest block). */
+    /**
+     * A block of at least bytes bytes (a zero-byte request still gets the smallest block). When the device is
+     * full even after the cache went back, the garbage collector's Cleaner gets one chance to return the blocks
+     * of unreachable storage (tensors dropped without close()) before the out-of-memory error.
+     */
     public DeviceBlock allocate(long bytes) {
+        try {
+            return allocateOnce(bytes);
+        } catch (OutOfDeviceMemoryException e) {
+            if (!collectUnreachable()) throw e;
+            return allocateOnce(bytes);
+        }
+    }
+
+    /**
+     * Runs the GC and waits (outside the lock: the Cleaner's releases take it) until blocks stop coming back,
+     * at most about 0.5 s. True if any block came back.
+     */
+    private boolean collectUnreachable() {
+        long before;
+        synchronized (this) {
+            before = allocated;
+        }
+        System.gc();
+        long last = before;
+        int quiet = 0;
+        for (int i = 0; i < 50 && quiet < 3; i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now;
+            synchronized (this) {
+                now = allocated;
+            }
+            quiet = now < last ? 0 : (now < before ? quiet + 1 : quiet);
+            last = now;
+        }
+        return last < before;
+    }
+
+    private DeviceBlock allocateOnce(long bytes) {
         long size = SizeClasses.round(bytes);
         long address;
         synchronized (this) {

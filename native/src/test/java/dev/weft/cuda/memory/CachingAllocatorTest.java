@@ -111,4 +111,16 @@ class CachingAllocatorTest {
     private static void allocateAndDrop(CachingAllocator a) {
         a.allocate(2000);
     }
+
+    @Test
+    void whenTheDeviceIsFullTheCleanerReturnsUnreachableBlocksBeforeTheError() {
+        FakeDeviceMemory dev = new FakeDeviceMemory(4 * MIB);
+        CachingAllocator a = new CachingAllocator(dev);
+        for (int i = 0; i < 3; i++) a.allocate(3 * MIB);   // each dropped without close(): only the GC finds them
+        assertEquals(4 * MIB, a.stats().peakAllocatedBytes());
+        DeviceBlock kept = a.allocate(3 * MIB);
+        assertEquals(4 * MIB, a.stats().allocatedBytes(), "only the live block is counted: " + a.stats());
+        assertThrows(OutOfDeviceMemoryException.class, () -> a.allocate(3 * MIB), "a live block is never reclaimed");
+        kept.close();
+    }
 }

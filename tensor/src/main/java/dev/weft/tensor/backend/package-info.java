@@ -35,6 +35,12 @@
  *     {@link dev.weft.tensor.backend.Backend#toHost} of the source and
  *     {@link dev.weft.tensor.backend.Backend#fromHost} of the target).</li>
  * <li><b>Determinism.</b> The same inputs give the same bits on every run and thread count.</li>
+ * <li><b>Release.</b> A backend's {@link dev.weft.tensor.core.Storage} subclass may override
+ *     {@code onRelease()}, which {@code Storage.release()} calls once when the owning tensor is closed or its
+ *     {@code TensorScope} ends: return device memory to the allocator there (the CUDA backend does; the CPU
+ *     backend keeps the no-op default). The op layer refuses released storage before a backend sees it, so
+ *     {@code execute}, {@code toHost} and {@code fromHost} never get a released storage; a backend that
+ *     releases its own temporaries calls {@code release()} on them.</li>
  * <li><b>Host arrays.</b> {@code fromHost} copies (never retains) a float[], double[], int[], long[] or
  *     boolean[]; {@code toHost} returns a new row-major array of that kind for any view.</li>
  * </ul>

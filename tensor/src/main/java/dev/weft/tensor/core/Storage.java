@@ -5,12 +5,19 @@ package dev.weft.tensor.core;
  * A flat, typed block of elements on one device; tensors are strided views over it. A backend
  * subclasses it (the CPU one holds a Java array). The version counter is bumped by every in-place
  * write so autograd can tell that a tensor it saved was modified afterwards.
+ *
+ * <p>{@link #release()} ends the storage's life deterministically (Tensor.close, the end of a TensorScope):
+ * it marks the storage released, once, and calls {@link #onRelease()}, where a device backend returns its
+ * memory (the CUDA backend to its caching allocator); the CPU backend keeps the default no-op and leaves the
+ * array to the garbage collector. The op layer refuses released storage with an IllegalStateException naming
+ * the op, so a released storage is never read or written.
  */
 public abstract class Storage {
     private final Device device;
     private final DType dtype;
     private final int length;
     private volatile int version;
+    private volatile boolean released;
 
     protected Storage(Device device, DType dtype, int length) {
         if (length < 0) throw new IllegalArgumentException("Storage: length must be >= 0, got " + length);
@@ -43,5 +50,39 @@ public abstract class Storage {
     @SuppressWarnings("NonAtomicOperationOnVolatileField")
     public final void bumpVersion() {
         version++;
+    }
+
+    /** True once {@link #release()} ran: no op may read or write the elements any more. */
+    public final boolean released() {
+        return released;
+    }
+
+    /**
+     * Releases the elements now (idempotent: later calls do nothing): marks the storage released, then calls
+     * {@link #onRelease()}. Every later use through the op layer throws an IllegalStateException.
+     */
+    public final void release() {
+        synchronized (this) {
+            if (released) return;
+            released = true;
+        }
+        onRelease();
+    }
+
+    /**
+     * What a backend does when the storage is released, called once by {@link #release()}: return device
+     * memory to its allocator. The default does nothing (host arrays are left to the garbage collector).
+     */
+    protected void onRelease() {}
+
+    /**
+     * Throws the use-after-release error, naming the operation, when this storage was released; used by the
+     * op layer before any backend sees the storage.
+     */
+    public final void checkLive(String op) {
+        if (released) {
+            throw new IllegalStateException(op + ": the tensor's storage on " + device + " was released"
+                    + " (Tensor.close() or the end of its TensorScope); it can no longer be read or written");
+        }
     }
 }
