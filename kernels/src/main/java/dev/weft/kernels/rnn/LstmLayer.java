@@ -310,11 +310,6 @@ public final class LstmLayer {
         }
     }
 
-    /**
-     * C = op(A) op(B) + beta C in k chunks of at most {@link #K_CHUNK}: op(B)'s packed panels (k x 2 vectors)
-     * then fit in L1 (a 512-deep panel of 32 floats is 64 KB), which measured 10-40% faster for the backward's
-     * products on a 48 KB-L1 Xeon. The chunks depend on k alone, so the bits do not depend on anything else.
-     */
     /** op(B) (k x n) of a product every step repeats, packed once per k chunk of {@link #gemm}. */
     private static PackedB[] packChunks(boolean tb, int k, int n, float[] b, int bOff, int ldb) {
         PackedB[] p = new PackedB[Math.max(1, (k + K_CHUNK - 1) / K_CHUNK)];
@@ -330,6 +325,11 @@ public final class LstmLayer {
         for (int i = 0; i < b.length; i++) Gemm.sgemm(false, m, 1, a, aOff + i * K_CHUNK, lda, b[i], i == 0 ? beta : 1, c, cOff, ldc);
     }
 
+    /**
+     * C = op(A) op(B) + beta C in k chunks of at most {@link #K_CHUNK}: op(B)'s packed panels (k x 2 vectors)
+     * then fit in L1 (a 512-deep panel of 32 floats is 64 KB), which measured 10-40% faster for the backward's
+     * products on a 48 KB-L1 Xeon. The chunks depend on k alone, so the bits do not depend on anything else.
+     */
     private static void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
         for (int p = 0; p < k || p == 0; p += K_CHUNK) {
