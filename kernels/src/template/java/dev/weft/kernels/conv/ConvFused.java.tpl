@@ -9,8 +9,9 @@ import dev.weft.kernels.Parallel;
  * {@link Im2col} + {@link ConvMatmul} / {@link WeightGrad} / col2im. The forward and input gradient make
  * each sample's columns in a task's scratch, written and read while in cache; the weight gradient, which
  * reads a whole batch's, makes them in a buffer its thread keeps. No batch-sized column array is allocated,
- * zeroed and streamed through memory per call (for LeNet those were 5 MB and 3.8 MB per layer and pass). Each computes exactly what the unfused primitives compute,
- * with the same kernels in the same order, so the same bits under each {@link KernelImpl}:
+ * zeroed and streamed through memory per call (for LeNet those were 5 MB and 3.8 MB per layer and pass).
+ * Each computes exactly what the unfused primitives compute, with the same kernels in the same order, so
+ * the same bits under each {@link KernelImpl}:
  * <pre>
  * x: (B, C, H, W), w: (G*co, K) with K = C/G*kH*kW, L = outH*outW
  * conv2d:     y[b]  = w (x) im2col(x[b])                       y: (B, G*co, L)

@@ -191,7 +191,7 @@ final class ${P}gemmBlocked {
     private static void blockPacked(boolean transA, int m0, int m1, int n0, int n1, int k, ${t} alpha, ${t}[] a, int aOff, int lda,
                                     ${t}[] bp, ${t} beta, ${t}[] c, int cOff, int ldc) {
         Scratch s = SCRATCH.get();
-        int ks = kSlice(k), n = bp.length / k;
+        int ks = kSlice(k), nPad = bp.length / k;                       // packAll's row length (n rounded up to NR)
         int rowsPer = (long) (m1 - m0) * ks <= FEW_ROWS_A ? m1 - m0 : MC;
         if (transA && s.a.length < rowsPer * ks) s.a = new ${t}[rowsPer * ks];
         ${t}[] ap = s.a, acc = s.acc;
@@ -203,7 +203,7 @@ final class ${P}gemmBlocked {
                 ${t} bt = pc == 0 ? beta : 1;
                 if (transA) ${P}gemmPack.packTransA(a, aOff, lda, ic, mc, pc, kc, ap);
                 for (int jr = n0; jr < n1; jr += NR) {
-                    int nv = Math.min(NR, n1 - jr), bo = pc * n + jr * kc, co = cOff + ic * ldc + jr;
+                    int nv = Math.min(NR, n1 - jr), bo = pc * nPad + jr * kc, co = cOff + ic * ldc + jr;
                     panel(transA, ap, a, aOff + ic * lda + pc, lda, mc, kc, bp, bo, acc, c, co, ldc, nv, alpha, bt, overwrite);
                 }
             }
