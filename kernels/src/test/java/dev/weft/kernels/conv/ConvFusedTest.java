@@ -1,14 +1,15 @@
 package dev.weft.kernels.conv;
 
 import dev.weft.kernels.KernelImpl;
-import dev.weft.kernels.Parallel;
+import dev.weft.kernels.WithKernels;
 import org.junit.jupiter.api.Test;
 
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.weft.kernels.TestArrays.uniformF;
+import static dev.weft.kernels.TestArrays.uniformD;
 
 /**
  * The fused convolution products give exactly the bits of the unfused primitives (a whole batch's im2col,
@@ -25,35 +26,17 @@ class ConvFusedTest {
             {1, 3, 7, 40, 3, 3, 2, 3, 1, 1, 1, 1, 2, 1},    // wide rows (longer than two vectors)
             {9, 2, 5, 5, 1, 1, 5, 5, 1, 1, 0, 0, 1, 1}};    // one output position, one output channel
 
-    private static float[] f(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = (float) r.nextDouble(-1, 1);
-        return v;
-    }
 
-    private static double[] d(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) v[i] = r.nextDouble(-1, 1);
-        return v;
-    }
 
     @Test
     void fusedEqualsUnfusedBitForBit() {
-        KernelImpl oldImpl = KernelImpl.current();
-        int oldThreads = Parallel.threads();
-        try {
-            for (KernelImpl impl : KernelImpl.values()) {
-                KernelImpl.set(impl);
-                for (int threads : new int[] {1, 2}) {
-                    Parallel.setThreads(threads);
+        for (KernelImpl impl : KernelImpl.values()) {
+            for (int threads : new int[] {1, 2}) {
+                WithKernels.run(impl, threads, () -> {
                     for (int[] c : CASES) check(c, impl + " threads=" + threads);
-                }
+                    return null;
+                });
             }
-        } finally {
-            KernelImpl.set(oldImpl);
-            Parallel.setThreads(oldThreads);
         }
     }
 
@@ -64,7 +47,7 @@ class ConvFusedTest {
         int K = C / G * kH * kW, co = cOut / G, img = C * H * W, rows = C * kH * kW;
         String what = how + " case " + java.util.Arrays.toString(p);
         // F32
-        float[] x = f(1 + B * img, 1), w = f(cOut * K, 2), gy = f(B * cOut * L, 3);
+        float[] x = uniformF(1 + B * img, 1), w = uniformF(cOut * K, 2), gy = uniformF(B * cOut * L, 3);
         float[] cols = new float[B * rows * L];
         for (int b = 0; b < B; b++) Im2col.im2col(x, 1 + b * img, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, cols, b * rows * L);
         float[] y0 = new float[B * cOut * L], y1 = new float[B * cOut * L];
@@ -77,13 +60,13 @@ class ConvFusedTest {
         assertArrayEquals(gw0, gw1, "weightGrad " + what);
         float[] wt = new float[G * K * co];
         for (int g = 0; g < G; g++) for (int o = 0; o < co; o++) for (int k = 0; k < K; k++) wt[(g * K + k) * co + o] = w[(g * co + o) * K + k];
-        float[] dcols = new float[B * rows * L], gx0 = new float[B * img], gx1 = f(B * img, 9);   // gx1 starts dirty: overwritten
+        float[] dcols = new float[B * rows * L], gx0 = new float[B * img], gx1 = uniformF(B * img, 9);   // gx1 starts dirty: overwritten
         ConvMatmul.matmul(wt, 0, co, 1, gy, 0, B, G, K, co, L, dcols, 0);
         for (int b = 0; b < B; b++) Im2col.col2im(dcols, b * rows * L, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, gx0, b * img);
         ConvFused.inputGrad(gy, 0, w, 0, B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, gx1, 0);
         assertArrayEquals(gx0, gx1, "inputGrad " + what);
         // F64
-        double[] xd = d(B * img, 4), wd = d(cOut * K, 5), gyd = d(B * cOut * L, 6);
+        double[] xd = uniformD(B * img, 4), wd = uniformD(cOut * K, 5), gyd = uniformD(B * cOut * L, 6);
         double[] colsd = new double[B * rows * L];
         for (int b = 0; b < B; b++) Im2col.im2col(xd, b * img, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, colsd, b * rows * L);
         double[] yd0 = new double[B * cOut * L], yd1 = new double[B * cOut * L];

@@ -5,9 +5,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.weft.kernels.TestArrays.uniformF;
+import static dev.weft.kernels.TestArrays.uniformD;
 
 /**
  * The packing routines against the layout they promise, element by element: the in-register transpose
@@ -17,19 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class GemmPackProperties {
 
-    private static float[] randomF(int len, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) x[i] = (float) r.nextDouble(-1, 1);
-        return x;
-    }
 
-    private static double[] randomD(int len, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x = new double[len];
-        for (int i = 0; i < len; i++) x[i] = r.nextDouble(-1, 1);
-        return x;
-    }
 
     private static float[] nanF(int len) {
         float[] x = new float[len];
@@ -66,7 +55,7 @@ class GemmPackProperties {
                                              @ForAll @IntRange(min = 0, max = 9) int d,
                                              @ForAll @IntRange(min = 0, max = 6) int padD) {
         int ss = cols + padS, ds = rows + padD;
-        float[] src = randomF(s + rows * ss, rows * 131L + cols);
+        float[] src = uniformF(s + rows * ss, rows * 131L + cols);
         float[] simd = nanF(d + cols * ds + 3), scalar = nanF(d + cols * ds + 3);
         SgemmPack.transpose(src, s, ss, rows, cols, simd, d, ds);
         SgemmPack.transposeScalar(src, s, ss, rows, cols, scalar, d, ds);
@@ -83,7 +72,7 @@ class GemmPackProperties {
                                    @ForAll @IntRange(min = 0, max = 5) int d,
                                    @ForAll @IntRange(min = 0, max = 5) int padD) {
         int ss = cols + padS, ds = rows + padD;
-        double[] src = randomD(s + rows * ss, rows * 37L + cols);
+        double[] src = uniformD(s + rows * ss, rows * 37L + cols);
         double[] simd = nanD(d + cols * ds + 2), scalar = nanD(d + cols * ds + 2);
         DgemmPack.transpose(src, s, ss, rows, cols, simd, d, ds);
         DgemmPack.transposeScalar(src, s, ss, rows, cols, scalar, d, ds);
@@ -107,7 +96,7 @@ class GemmPackProperties {
                                        @ForAll @IntRange(min = 0, max = 9) int bOff) {
         int nr = SgemmMicro.NR, k = p0 + kc, n = j0 + nc;
         int ldb = (transB ? k : n) + pad;
-        float[] b = randomF(bOff + (transB ? n : k) * ldb, kc * 7L + nc);
+        float[] b = uniformF(bOff + (transB ? n : k) * ldb, kc * 7L + nc);
         int panels = (nc + nr - 1) / nr, dOff = 5;
         float[] dst = nanF(dOff + panels * nr * kc + 4);
         SgemmPack.packB(transB, b, bOff, ldb, p0, kc, j0, nc, dst, dOff);
@@ -132,7 +121,7 @@ class GemmPackProperties {
                                        @ForAll @IntRange(min = 0, max = 5) int pad) {
         int nr = DgemmMicro.NR, p0 = 3, j0 = 2, k = p0 + kc, n = j0 + nc;
         int ldb = (transB ? k : n) + pad;
-        double[] b = randomD((transB ? n : k) * ldb, kc * 3L + nc);
+        double[] b = uniformD((transB ? n : k) * ldb, kc * 3L + nc);
         int panels = (nc + nr - 1) / nr;
         double[] dst = nanD(panels * nr * kc);
         DgemmPack.packB(transB, b, 0, ldb, p0, kc, j0, nc, dst, 0);
@@ -156,7 +145,7 @@ class GemmPackProperties {
                           @ForAll @IntRange(min = 0, max = 5) int pad,
                           @ForAll @IntRange(min = 0, max = 7) int aOff) {
         int m = i0 + mc, k = p0 + kc, lda = m + pad;
-        float[] a = randomF(aOff + k * lda, mc * 11L + kc);
+        float[] a = uniformF(aOff + k * lda, mc * 11L + kc);
         float[] dst = nanF(mc * kc + 3);
         SgemmPack.packTransA(a, aOff, lda, i0, mc, p0, kc, dst);
         double[] ad = new double[a.length];
@@ -179,7 +168,7 @@ class GemmPackProperties {
         int[][] sizes = {{256, 784}, {19, 130}, {130, 19}, {8, 8}, {16, 24}, {9, 1}};
         for (int[] sz : sizes) {
             int rows = sz[0], cols = sz[1], ss = cols + 1, ds = rows + 3;
-            float[] src = randomF(2 + rows * ss, rows + cols);
+            float[] src = uniformF(2 + rows * ss, rows + cols);
             float[] dst = nanF(1 + cols * ds);
             SgemmPack.transpose(src, 2, ss, rows, cols, dst, 1, ds);
             checkTransposed("transpose " + rows + "x" + cols, src, 2, ss, rows, cols, dst, 1, ds);

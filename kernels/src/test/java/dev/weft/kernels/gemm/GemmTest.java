@@ -5,22 +5,16 @@ import dev.weft.kernels.Parallel;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.weft.kernels.TestArrays.uniformF;
 
 /** Golden products, BLAS alpha/beta rules, batching, thread-count determinism and argument errors. */
 class GemmTest {
 
-    private static float[] randomF(int len, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) x[i] = (float) r.nextDouble(-1, 1);
-        return x;
-    }
 
     @Test
     void goldenSmallProductEveryImplAndTranspose() {
@@ -80,7 +74,7 @@ class GemmTest {
                 for (int t = 0; t < 4; t++) {
                     boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
                     int m = s[0], n = s[1], k = s[2];
-                    float[] a = randomF(m * k, 1), b = randomF(k * n, 2), c0 = randomF(m * n, 3);
+                    float[] a = uniformF(m * k, 1), b = uniformF(k * n, 2), c0 = uniformF(m * n, 3);
                     float[][] out = new float[3][];
                     for (int th = 1; th <= 3; th++) {
                         Parallel.setThreads(th);
@@ -100,11 +94,11 @@ class GemmTest {
             }
             // batched: small products spread over threads, one product per thread
             int m = 20, n = 30, k = 40, batch = 7;
-            float[] a = randomF(batch * m * k, 9), b = randomF(k * n, 10);
+            float[] a = uniformF(batch * m * k, 9), b = uniformF(k * n, 10);
             float[][] out = new float[2][];
             for (int th = 1; th <= 2; th++) {
                 Parallel.setThreads(th);
-                out[th - 1] = randomF(batch * m * n, 11);
+                out[th - 1] = uniformF(batch * m * n, 11);
                 GemmSimd.sgemmBatched(false, true, m, n, k, 1f, a, 0, k, (long) m * k, b, 0, k, 0, 1f,
                         out[th - 1], 0, n, (long) m * n, batch);
             }
@@ -128,7 +122,7 @@ class GemmTest {
                 int m = 300, half = 150, lda = ta ? m : k, ldb = tb ? k : n;
                 assertTrue((long) m * SgemmBlocked.kSlice(k) > SgemmBlocked.FEW_ROWS_A);
                 assertTrue((long) half * SgemmBlocked.kSlice(k) <= SgemmBlocked.FEW_ROWS_A);
-                float[] a = randomF(m * k, 21 + t), b = randomF(k * n, 31 + t), c0 = randomF(m * n, 41 + t);
+                float[] a = uniformF(m * k, 21 + t), b = uniformF(k * n, 31 + t), c0 = uniformF(m * n, 41 + t);
                 float[] whole = c0.clone(), halves = c0.clone();
                 GemmSimd.sgemm(ta, tb, m, n, k, 1.5f, a, 0, lda, b, 0, ldb, beta, whole, 0, n);
                 for (int h = 0; h < 2; h++) {
@@ -142,7 +136,7 @@ class GemmTest {
                 lda = ta ? m : k;
                 assertTrue((long) m * DgemmBlocked.kSlice(k) > DgemmBlocked.FEW_ROWS_A);
                 assertTrue((long) half * DgemmBlocked.kSlice(k) <= DgemmBlocked.FEW_ROWS_A);
-                double[] ad = toD(randomF(m * k, 51 + t)), bd = toD(b), dc0 = toD(randomF(m * n, 61 + t));
+                double[] ad = toD(uniformF(m * k, 51 + t)), bd = toD(b), dc0 = toD(uniformF(m * n, 61 + t));
                 double[] dw = dc0.clone(), dh = dc0.clone();
                 GemmSimd.dgemm(ta, tb, m, n, k, 1.5, ad, 0, lda, bd, 0, ldb, beta, dw, 0, n);
                 for (int h = 0; h < 2; h++) {
@@ -159,15 +153,15 @@ class GemmTest {
     @Test
     void batchedMatchesOneByOneWithSharedOperands() {
         int m = 9, n = 13, k = 11, batch = 5;
-        float[] a = randomF(2 + batch * m * k, 4), w = randomF(1 + k * n, 5);
-        float[] cb = randomF(3 + batch * m * n + 4, 6), c1 = cb.clone();
+        float[] a = uniformF(2 + batch * m * k, 4), w = uniformF(1 + k * n, 5);
+        float[] cb = uniformF(3 + batch * m * n + 4, 6), c1 = cb.clone();
         // A_i varies, B shared (stride 0): C_i = A_i @ W
         GemmSimd.sgemmBatched(false, false, m, n, k, 1f, a, 2, k, (long) m * k, w, 1, n, 0, 0.5f, cb, 3, n, (long) m * n, batch);
         for (int i = 0; i < batch; i++)
             GemmSimd.sgemm(false, false, m, n, k, 1f, a, 2 + i * m * k, k, w, 1, n, 0.5f, c1, 3 + i * m * n, n);
         assertArrayEquals(c1, cb);
         // A shared, B_i varies and transposed, against the scalar batched reference
-        double[] ad = toD(randomF(m * k, 7)), bd = toD(randomF(batch * n * k, 8));
+        double[] ad = toD(uniformF(m * k, 7)), bd = toD(uniformF(batch * n * k, 8));
         double[] cs = new double[batch * m * n], cr = new double[batch * m * n];
         GemmSimd.dgemmBatched(false, true, m, n, k, 2.0, ad, 0, k, 0, bd, 0, k, (long) n * k, 0.0, cs, 0, n, (long) m * n, batch);
         GemmScalar.dgemmBatched(false, true, m, n, k, 2.0, ad, 0, k, 0, bd, 0, k, (long) n * k, 0.0, cr, 0, n, (long) m * n, batch);

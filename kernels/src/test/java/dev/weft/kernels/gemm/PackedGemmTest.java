@@ -2,14 +2,16 @@ package dev.weft.kernels.gemm;
 
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
+import dev.weft.kernels.WithKernels;
 import org.junit.jupiter.api.Test;
 
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.weft.kernels.TestArrays.uniformF;
+import static dev.weft.kernels.TestArrays.uniformD;
 
 /**
  * Products with a packed B give exactly the bits of the unpacked product with the same B, under each
@@ -17,19 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PackedGemmTest {
 
-    private static float[] randomF(int len, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] x = new float[len];
-        for (int i = 0; i < len; i++) x[i] = (float) r.nextDouble(-1, 1);
-        return x;
-    }
 
-    private static double[] randomD(int len, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x = new double[len];
-        for (int i = 0; i < len; i++) x[i] = r.nextDouble(-1, 1);
-        return x;
-    }
 
     /** (m, n, k): tile edges, one k slice and several (k > 512), few rows and many rows (> the few-rows bound). */
     private static final int[][] SHAPES = {{1, 1, 1}, {5, 7, 3}, {6, 32, 16}, {64, 512, 128}, {64, 128, 512}, {13, 45, 700},
@@ -37,20 +27,16 @@ class PackedGemmTest {
 
     @Test
     void packedEqualsUnpackedBitForBitF32() {
-        KernelImpl oldImpl = KernelImpl.current();
-        int oldThreads = Parallel.threads();
-        try {
-            for (KernelImpl impl : KernelImpl.values()) {
-                KernelImpl.set(impl);
-                for (int threads : new int[] {1, 2}) {
-                    Parallel.setThreads(threads);
+        for (KernelImpl impl : KernelImpl.values()) {
+            for (int threads : new int[] {1, 2}) {
+                WithKernels.run(impl, threads, () -> {
                     for (int[] s : SHAPES) {
                         int m = s[0], n = s[1], k = s[2];
                         for (int t = 0; t < 4; t++) {
                             boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
                             int lda = (ta ? m : k) + 1, ldb = (tb ? k : n) + 2, ldc = n + 3;
-                            float[] a = randomF(2 + (ta ? k : m) * lda, 11L * m + k), b = randomF(3 + (tb ? n : k) * ldb, 7L * n + k);
-                            float[] c0 = randomF(1 + m * ldc, 5L * m + n);
+                            float[] a = uniformF(2 + (ta ? k : m) * lda, 11L * m + k), b = uniformF(3 + (tb ? n : k) * ldb, 7L * n + k);
+                            float[] c0 = uniformF(1 + m * ldc, 5L * m + n);
                             for (float beta : new float[] {0f, 1f, 0.5f}) {
                                 float[] want = c0.clone(), got = c0.clone();
                                 Gemm.sgemm(ta, tb, m, n, k, 1.25f, a, 2, lda, b, 3, ldb, beta, want, 1, ldc);
@@ -61,35 +47,30 @@ class PackedGemmTest {
                             }
                         }
                     }
-                }
+                    return null;
+                });
             }
-        } finally {
-            KernelImpl.set(oldImpl);
-            Parallel.setThreads(oldThreads);
         }
     }
 
     @Test
     void packedEqualsUnpackedBitForBitF64() {
-        KernelImpl oldImpl = KernelImpl.current();
-        try {
-            for (KernelImpl impl : KernelImpl.values()) {
-                KernelImpl.set(impl);
+        for (KernelImpl impl : KernelImpl.values()) {
+            WithKernels.run(impl, Parallel.threads(), () -> {
                 for (int[] s : SHAPES) {
                     int m = Math.min(s[0], 300), n = s[1], k = s[2];
                     for (int t = 0; t < 4; t++) {
                         boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
                         int lda = ta ? m : k, ldb = tb ? k : n;
-                        double[] a = randomD((ta ? k : m) * lda, 3L * m + k), b = randomD((tb ? n : k) * ldb, 13L * n + k);
-                        double[] want = randomD(m * n, 17), got = want.clone();
+                        double[] a = uniformD((ta ? k : m) * lda, 3L * m + k), b = uniformD((tb ? n : k) * ldb, 13L * n + k);
+                        double[] want = uniformD(m * n, 17), got = want.clone();
                         Gemm.dgemm(ta, tb, m, n, k, -0.75, a, 0, lda, b, 0, ldb, 0.5, want, 0, n);
                         Gemm.dgemm(ta, m, -0.75, a, 0, lda, Gemm.packB(tb, k, n, b, 0, ldb), 0.5, got, 0, n);
                         assertArrayEquals(want, got, impl + " (m, n, k) = (" + m + ", " + n + ", " + k + ") transA=" + ta + " transB=" + tb);
                     }
                 }
-            }
-        } finally {
-            KernelImpl.set(oldImpl);
+                return null;
+            });
         }
     }
 
