@@ -46,7 +46,7 @@ public final class Cublas {
 
     /** The bindings; an IllegalStateException with the reason when the library is missing. */
     public static Cublas get() {
-        if (!Holder.LIB.loaded()) throw new IllegalStateException("cuda: " + Holder.LIB.reason());
+        Holder.LIB.requireLoaded();
         return Bound.INSTANCE;
     }
 

@@ -55,7 +55,7 @@ public final class CudaDriver {
 
     /** The bindings; an IllegalStateException with the reason when the library is missing. */
     public static CudaDriver get() {
-        if (!Holder.LIB.loaded()) throw new IllegalStateException("cuda: " + Holder.LIB.reason());
+        Holder.LIB.requireLoaded();
         return Bound.INSTANCE;
     }
 

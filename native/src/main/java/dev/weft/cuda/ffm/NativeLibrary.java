@@ -102,6 +102,11 @@ public final class NativeLibrary {
         return lookup != null;
     }
 
+    /** Fails with the reason unless the library loaded: the bindings' get() call this before binding. */
+    public void requireLoaded() {
+        if (!loaded()) throw new IllegalStateException("cuda: " + reason);
+    }
+
     /** The name or path that loaded, or null. */
     public String loadedName() {
         return loadedName;

@@ -41,7 +41,7 @@ public final class Nvrtc {
 
     /** The bindings; an IllegalStateException with the reason when the library is missing. */
     public static Nvrtc get() {
-        if (!Holder.LIB.loaded()) throw new IllegalStateException("cuda: " + Holder.LIB.reason());
+        Holder.LIB.requireLoaded();
         return Bound.INSTANCE;
     }
 
