@@ -2,6 +2,7 @@ package dev.weft.bench.report;
 
 import dev.weft.bench.BenchArgs;
 import dev.weft.bench.BenchSuite;
+import dev.weft.bench.DeviceOption;
 import dev.weft.bench.elementwise.ElementwiseBench;
 import dev.weft.bench.gemm.GemmBench;
 import dev.weft.tensor.core.Device;
@@ -69,7 +70,7 @@ public final class BenchReport implements BenchSuite {
             }
             List<ResultLine> lines = ResultLines.read(Path.of(from));
             boolean gpuLines = lines.stream().anyMatch(l -> !l.device().equals("cpu"));
-            String reason = CudaRuns.unavailableReason(cuda);
+            String reason = DeviceOption.reason(cuda);
             Map<String, String> facts = new LinkedHashMap<>(MachineFacts.current());
             facts.put("note", "the machine that drew this page; result lines do not record the machine that measured them");
             report = new Report(lines, from, List.of("./weft bench report --from " + from + " --out " + dir),
@@ -99,6 +100,12 @@ public final class BenchReport implements BenchSuite {
         runs.add(List.of("gemm", "--sizes", join(simdSizes), "--impl", "simd", "--dtype", dtypes, "--threads", threads, "--json"));
         runs.add(List.of("gemm", "--sizes", join(scalarSizes), "--impl", "scalar", "--dtype", dtypes, "--threads", "1", "--json"));
         runs.add(List.of("elementwise", "--sizes", join(ewSizes), "--impl", "scalar,simd", "--threads", threads, "--json"));
+        // the GPU columns are the suites' own --device cuda runs (TF32 off: the comparable F32 figure)
+        String reason = DeviceOption.reason(Device.cuda(0));
+        if (reason.isEmpty()) {
+            runs.add(List.of("gemm", "--device", "cuda:0", "--sizes", join(simdSizes), "--dtype", dtypes, "--tf32", "off", "--json"));
+            runs.add(List.of("elementwise", "--device", "cuda:0", "--sizes", join(ewSizes), "--ops", String.join(",", ops), "--json"));
+        }
         List<ResultLine> lines = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         commands.add("./weft bench report" + (full ? " --full" : "") + (args.get("threads", null) != null ? " --threads " + threads : "")
@@ -117,13 +124,11 @@ public final class BenchReport implements BenchSuite {
             lines.addAll(ResultLines.parse("bench " + run.getFirst(), buf.toString(StandardCharsets.UTF_8).lines().toList()));
             out.printf(Locale.ROOT, "bench report: %s (%.1f s)%n", cmd, (System.nanoTime() - t) / 1e9);
         }
-        String reason = CudaRuns.unavailableReason(Device.cuda(0));
         if (reason.isEmpty()) {
             long t = System.nanoTime();
-            List<String> gpu = CudaRuns.run(Device.cuda(0), simdSizes, List.of(dtypes.split(",")), ops, ewSizes, full ? 16 << 20 : 4 << 20);
-            lines.addAll(ResultLines.parse("cuda runs", gpu));
-            commands.add("(in process) the same gemm and elementwise cases with impl cuda on cuda:0, and host<->device transfers");
-            out.printf(Locale.ROOT, "bench report: cuda runs (%.1f s)%n", (System.nanoTime() - t) / 1e9);
+            lines.addAll(ResultLines.parse("cuda transfers", CudaRuns.transfers(Device.cuda(0), full ? 16 << 20 : 4 << 20)));
+            commands.add("(in process) host<->device transfers on cuda:0");
+            out.printf(Locale.ROOT, "bench report: cuda transfers (%.1f s)%n", (System.nanoTime() - t) / 1e9);
         } else {
             out.println("bench report: no CUDA device: CPU columns only (" + reason + ")");
         }

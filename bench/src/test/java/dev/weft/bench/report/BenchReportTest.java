@@ -175,7 +175,7 @@ class BenchReportTest {
     void withoutACudaBackendTheReasonIsTheRegistrys() {
         dev.weft.tensor.core.Device cuda = dev.weft.tensor.core.Device.cuda(0);
         org.junit.jupiter.api.Assumptions.assumeFalse(dev.weft.tensor.Backends.isAvailable(cuda), "a CUDA device is present");
-        String why = CudaRuns.unavailableReason(cuda);
+        String why = dev.weft.bench.DeviceOption.reason(cuda);
         assertTrue(!why.isEmpty() && !why.startsWith("unavailable"), why);
     }
 
