@@ -2,7 +2,7 @@ package dev.weft.repro;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.weft.repro.report.Charts;
+import dev.weft.plot.Charts;
 import dev.weft.repro.report.Outputs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,10 @@ package dev.weft.bench.report;
 
 import dev.weft.bench.report.Family.Point;
 import dev.weft.bench.report.Family.Series;
+import dev.weft.plot.Chart;
+import dev.weft.plot.ChartLayout;
+import dev.weft.plot.Charts;
+import dev.weft.plot.Drawing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,16 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * Writes a report folder: {@code index.html} (status, machine facts, commands, then per op family its two
  * PNG charts — the rate, and the fraction of each device's limit — the crossover sentence and a table of the
  * numbers), {@code FAMILY-rate.png} and {@code FAMILY-fraction.png} per family, and {@code results.jsonl}
- * (the lines drawn). The page refers only to files beside it, so the folder can be moved as it is.
+ * (the lines drawn). The page refers only to files beside it, so the folder can be moved as it is. The charts are
+ * drawn by weft-plot (the reproductions' chart code): x a size on a log2 axis, y linear from 0, or log10 when the
+ * series span more than {@link #LOG_Y_RATIO} on a rate chart; GPU-with-transfers series dashed in the GPU's colour.
  */
 final class ReportWriter {
     private ReportWriter() {}
+
+    static final int WIDTH = 860, HEIGHT = 440;
+    static final double LOG_Y_RATIO = 30;
 
     /** What {@link #write} made. */
     record Written(Path page, List<Path> charts, Families.Built built) {}
@@ -46,27 +54,46 @@ final class ReportWriter {
         return new Written(page, List.copyOf(charts), built);
     }
 
-    private static Path png(Path p, java.awt.image.BufferedImage img) throws IOException {
-        if (!ImageIO.write(img, "png", p.toFile())) throw new IOException("no PNG writer for " + p);
-        return p;
+    private static Path png(Path p, Chart chart) throws IOException {
+        return Charts.writePng(drawing(chart), p);
     }
 
-    static java.awt.image.BufferedImage rateChart(Family f) {
-        List<LineChart.Line> lines = new ArrayList<>();
+    /** The chart at the report's size. */
+    static Drawing drawing(Chart chart) {
+        return ChartLayout.layout(chart, WIDTH, HEIGHT);
+    }
+
+    static Chart rateChart(Family f) {
+        List<dev.weft.plot.Series> lines = new ArrayList<>();
         int i = 0;
         for (Series s : f.series()) lines.add(line(s.label(), s.points(), false, i++, false));
         for (Series s : f.withTransfers()) lines.add(line(s.label(), s.points(), false, indexOfGpu(f), true));
         Crossover c = f.crossover();
         double mark = c.kind() == Crossover.Kind.AT || c.kind() == Crossover.Kind.ALWAYS ? c.size() : Double.NaN;
-        return LineChart.draw(f.title(), f.sizeLabel(), f.unit(), lines, Double.NaN, mark, "GPU wins from ~" + size(mark));
+        return Chart.lines(f.title(), f.sizeLabel() + " (log scale)", f.unit() + (logY(lines) ? " (log scale)" : ""), lines)
+                .withScales(Chart.Scale.LOG2, logY(lines) ? Chart.Scale.LOG10 : Chart.Scale.LINEAR_FROM_ZERO)
+                .withMarker(mark, "GPU wins from ~" + size(mark));
     }
 
-    static java.awt.image.BufferedImage fractionChart(Family f) {
-        List<LineChart.Line> lines = new ArrayList<>();
+    /** True when the positive values span more than {@link #LOG_Y_RATIO} (a GPU 100x the CPU): then y is log10. */
+    static boolean logY(List<dev.weft.plot.Series> lines) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (dev.weft.plot.Series l : lines) {
+            for (double y : l.y()) {
+                if (!(Double.isFinite(y) && y > 0)) continue;
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        return hi > 0 && hi / lo > LOG_Y_RATIO;
+    }
+
+    static Chart fractionChart(Family f) {
+        List<dev.weft.plot.Series> lines = new ArrayList<>();
         int i = 0;
         for (Series s : f.series()) lines.add(line(s.label(), s.points(), true, i++, false));
-        return LineChart.draw(f.title() + ": fraction of the device's limit", f.sizeLabel(), "fraction of " + f.limitName(), lines, 1.0,
-                Double.NaN, "");
+        return Chart.lines(f.title() + ": fraction of the device's limit", f.sizeLabel() + " (log scale)", "fraction of " + f.limitName(),
+                lines).withScales(Chart.Scale.LOG2, Chart.Scale.LINEAR_FROM_ZERO).withReference(1.0);
     }
 
     private static int indexOfGpu(Family f) {
@@ -74,13 +101,13 @@ final class ReportWriter {
         return 0;
     }
 
-    private static LineChart.Line line(String label, List<Point> pts, boolean fraction, int color, boolean dashed) {
+    private static dev.weft.plot.Series line(String label, List<Point> pts, boolean fraction, int color, boolean dashed) {
         double[] x = new double[pts.size()], y = new double[pts.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = pts.get(i).size();
             y[i] = fraction ? pts.get(i).fraction() : pts.get(i).value();
         }
-        return new LineChart.Line(label, x, y, color, dashed);
+        return new dev.weft.plot.Series(label, x, y, color, dashed);
     }
 
     static String html(Report r, Families.Built built) {
@@ -140,7 +167,7 @@ final class ReportWriter {
         for (String kind : new String[] {"rate", "fraction"}) {
             String png = f.id() + "-" + kind + ".png";
             sb.append("<p><img src=\"").append(esc(png)).append("\" alt=\"").append(esc(f.title() + ": " + kind)).append("\" width=\"")
-                    .append(LineChart.WIDTH).append("\" height=\"").append(LineChart.HEIGHT).append("\"></p>\n");
+                    .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\"></p>\n");
         }
         List<Series> all = new ArrayList<>(f.series());
         all.addAll(f.withTransfers());
@@ -179,7 +206,7 @@ final class ReportWriter {
     static String size(double v) {
         if (!Double.isFinite(v)) return "";
         double r = Math.rint(v);
-        return Math.abs(v - r) < 1e-6 * Math.max(1, Math.abs(v)) ? LineChart.sizeLabel(r) : String.format(Locale.ROOT, "%.0f", v);
+        return Math.abs(v - r) < 1e-6 * Math.max(1, Math.abs(v)) ? dev.weft.plot.Axis.sizeLabel(r) : String.format(Locale.ROOT, "%.0f", v);
     }
 
     private static String num(double v) {

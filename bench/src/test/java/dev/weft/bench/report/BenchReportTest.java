@@ -181,11 +181,9 @@ class BenchReportTest {
 
     @Test
     void sizeLabels() {
-        assertEquals("64", LineChart.sizeLabel(64));
-        assertEquals("1K", LineChart.sizeLabel(1024));
-        assertEquals("16M", LineChart.sizeLabel(16 << 20));
+        assertEquals("64", dev.weft.plot.Axis.sizeLabel(64));
+        assertEquals("1K", dev.weft.plot.Axis.sizeLabel(1024));
+        assertEquals("16M", dev.weft.plot.Axis.sizeLabel(16 << 20));
         assertEquals("485", ReportWriter.size(485.3));
-        assertEquals(2.5, LineChart.niceCeiling(2.1));
-        assertEquals(100.0, LineChart.niceCeiling(96));
     }
 }

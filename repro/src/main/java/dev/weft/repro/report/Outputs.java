@@ -1,6 +1,7 @@
 package dev.weft.repro.report;
 
 import dev.weft.repro.Figure;
+import dev.weft.plot.Charts;
 import dev.weft.repro.Result;
 import dev.weft.repro.ResultFile;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class Outputs {
     public static Saved save(Result r, Path dir) throws IOException {
         List<String> names = new ArrayList<>();
         for (Figure f : r.figures()) {
-            for (Path p : Charts.write(f, r.curvesOf(f.id()), dir.resolve(r.stem() + "-" + f.id()))) {
+            for (Path p : Charts.write(FigureChart.of(f, r.curvesOf(f.id())), dir.resolve(r.stem() + "-" + f.id()))) {
                 names.add(p.getFileName().toString());
             }
         }

@@ -10,7 +10,7 @@ import dev.weft.repro.Reproduction;
 import dev.weft.repro.RunContext;
 import dev.weft.repro.StepProgress;
 import dev.weft.repro.Unit;
-import dev.weft.repro.report.Charts;
+import dev.weft.plot.Charts;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 

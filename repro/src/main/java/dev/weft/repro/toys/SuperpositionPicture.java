@@ -1,7 +1,7 @@
 package dev.weft.repro.toys;
 
-import dev.weft.repro.report.Drawing;
-import dev.weft.repro.report.Drawing.Anchor;
+import dev.weft.plot.Drawing;
+import dev.weft.plot.Drawing.Anchor;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.weft.repro.toys;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.weft.repro.report.Drawing;
+import dev.weft.plot.Drawing;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import java.awt.Color;

@@ -1,8 +1,8 @@
 package dev.weft.repro.kan.plot;
 
 import dev.weft.nn.kan.KAN;
-import dev.weft.repro.report.Charts;
-import dev.weft.repro.report.Drawing;
+import dev.weft.plot.Charts;
+import dev.weft.plot.Drawing;
 import dev.weft.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.weft.repro.kan.plot;
 
-import dev.weft.repro.report.Drawing;
-import dev.weft.repro.report.Drawing.Anchor;
-import dev.weft.repro.report.Drawing.Box;
-import dev.weft.repro.report.Drawing.Circle;
-import dev.weft.repro.report.Drawing.Line;
-import dev.weft.repro.report.Drawing.Mark;
-import dev.weft.repro.report.Drawing.Polyline;
-import dev.weft.repro.report.Drawing.Text;
+import dev.weft.plot.Drawing;
+import dev.weft.plot.Drawing.Anchor;
+import dev.weft.plot.Drawing.Box;
+import dev.weft.plot.Drawing.Circle;
+import dev.weft.plot.Drawing.Line;
+import dev.weft.plot.Drawing.Mark;
+import dev.weft.plot.Drawing.Polyline;
+import dev.weft.plot.Drawing.Text;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.weft.nn.kan.KAN;
 import dev.weft.nn.kan.KanAttribution;
-import dev.weft.repro.report.Drawing;
+import dev.weft.plot.Drawing;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.DType;

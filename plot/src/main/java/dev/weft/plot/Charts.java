@@ -1,7 +1,6 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
-import dev.weft.repro.Curve;
-import dev.weft.repro.Figure;
+import java.awt.image.BufferedImage;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Draws a {@link Figure}'s curves as PNG and SVG with the JDK only: {@link ChartLayout} computes one
+ * Draws a {@link Chart} as PNG and SVG with the JDK only (java.desktop): {@link ChartLayout} computes one
  * {@link Drawing} (title, axes with ticks, linear or log y, one line per series, legend), which
  * {@link PngChart} paints with Java2D and {@link SvgChart} writes as SVG, so both files show the same
  * geometry. No chart library: the charts need little, and the engine ships no third-party (or GPL) jar
- * (see docs/REPRODUCTIONS.md, "Charts"). Runs headless. Series colours come from {@link #PALETTE}, in
- * curve order.
+ * (see docs/REPRODUCTIONS.md, "Charts"). Runs headless. Series colours come from {@link #PALETTE} by each
+ * series' colour index. Used by the reproductions' charts and KAN plots (weft-repro) and by {@code weft bench report}.
  */
 public final class Charts {
     private Charts() {}
@@ -34,14 +33,26 @@ public final class Charts {
         return ChartLayout.width(s, size, bold);
     }
 
-    /** The chart of {@code figure} over {@code curves} (those of other figures are ignored), {@link #WIDTH} x {@link #HEIGHT}. */
-    static Drawing drawing(Figure figure, List<Curve> curves) {
-        return ChartLayout.layout(figure, curves, WIDTH, HEIGHT);
+    /** The drawing of {@code chart}, {@link #WIDTH} x {@link #HEIGHT}. */
+    public static Drawing drawing(Chart chart) {
+        return ChartLayout.layout(chart, WIDTH, HEIGHT);
     }
 
-    /** Writes {@code base}.png and {@code base}.svg; returns both paths. */
-    public static List<Path> write(Figure figure, List<Curve> curves, Path base) throws IOException {
-        return write(drawing(figure, curves), base);
+    /** Writes {@code base}.png and {@code base}.svg of {@code chart} at {@link #WIDTH} x {@link #HEIGHT}; returns both paths. */
+    public static List<Path> write(Chart chart, Path base) throws IOException {
+        return write(drawing(chart), base);
+    }
+
+    /** The drawing painted as an RGB image of its size (what the PNG file holds). */
+    public static BufferedImage image(Drawing d) {
+        return PngChart.image(d);
+    }
+
+    /** Writes the drawing as one PNG file (the folder made if missing); returns it. */
+    public static Path writePng(Drawing d, Path png) throws IOException {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        PngChart.write(d, png);
+        return png;
     }
 
     /** Writes any drawing as {@code base}.png and {@code base}.svg (the folder made if missing); returns both paths. */

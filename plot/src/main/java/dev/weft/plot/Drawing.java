@@ -1,4 +1,4 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
 import java.awt.Color;
 import java.util.List;
@@ -22,11 +22,25 @@ public record Drawing(int width, int height, List<Mark> marks) {
     /** A rectangle, filled when {@code fill} is non-null, outlined (1 px) when {@code stroke} is. */
     public record Box(double x, double y, double w, double h, Color fill, Color stroke) implements Mark {}
 
-    /** A straight line of the given width. */
-    public record Line(double x1, double y1, double x2, double y2, Color color, double width) implements Mark {}
+    /** A straight line of the given width, dashed (6 on, 4 off) when {@code dashed}. */
+    public record Line(double x1, double y1, double x2, double y2, Color color, double width, boolean dashed) implements Mark {
+        /** A solid line. */
+        public Line(double x1, double y1, double x2, double y2, Color color, double width) {
+            this(x1, y1, x2, y2, color, width, false);
+        }
+    }
 
-    /** A series: joined points (x[i], y[i]), with a filled dot of radius {@code dot} on each when dot > 0. */
-    public record Polyline(String series, double[] x, double[] y, Color color, double width, double dot) implements Mark {}
+    /**
+     * A series: joined points (x[i], y[i]), with a filled dot of radius {@code dot} on each when dot > 0, the line
+     * dashed (7 on, 4 off) when {@code dashed}.
+     */
+    public record Polyline(String series, double[] x, double[] y, Color color, double width, double dot, boolean dashed)
+            implements Mark {
+        /** A solid series. */
+        public Polyline(String series, double[] x, double[] y, Color color, double width, double dot) {
+            this(series, x, y, color, width, dot, false);
+        }
+    }
 
     /** A circle of radius r around (x, y), filled when {@code fill} is non-null, outlined (1 px) when {@code stroke} is. */
     public record Circle(double x, double y, double r, Color fill, Color stroke) implements Mark {}

@@ -1,11 +1,11 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
-import dev.weft.repro.report.Drawing.Box;
-import dev.weft.repro.report.Drawing.Circle;
-import dev.weft.repro.report.Drawing.Line;
-import dev.weft.repro.report.Drawing.Mark;
-import dev.weft.repro.report.Drawing.Polyline;
-import dev.weft.repro.report.Drawing.Text;
+import dev.weft.plot.Drawing.Box;
+import dev.weft.plot.Drawing.Circle;
+import dev.weft.plot.Drawing.Line;
+import dev.weft.plot.Drawing.Mark;
+import dev.weft.plot.Drawing.Polyline;
+import dev.weft.plot.Drawing.Text;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,8 @@ final class SvgChart {
                     .append("/>\n");
             case Line l -> s.append("<line x1=\"").append(num(l.x1())).append("\" y1=\"").append(num(l.y1()))
                     .append("\" x2=\"").append(num(l.x2())).append("\" y2=\"").append(num(l.y2())).append('"')
-                    .append(paint("stroke", l.color())).append(" stroke-width=\"").append(num(l.width())).append("\"/>\n");
+                    .append(paint("stroke", l.color())).append(" stroke-width=\"").append(num(l.width())).append('"')
+                    .append(l.dashed() ? " stroke-dasharray=\"6 4\"" : "").append("/>\n");
             case Polyline p -> {
                 s.append("<g><title>").append(escape(p.series())).append("</title>\n<polyline points=\"");
                 for (int i = 0; i < p.x().length; i++) {
@@ -54,7 +55,8 @@ final class SvgChart {
                     s.append(num(p.x()[i])).append(',').append(num(p.y()[i]));
                 }
                 s.append("\" fill=\"none\"").append(paint("stroke", p.color())).append(" stroke-width=\"").append(num(p.width()))
-                        .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n");
+                        .append("\" stroke-linejoin=\"round\"").append(p.dashed() ? " stroke-dasharray=\"7 4\"" : " stroke-linecap=\"round\"")
+                        .append("/>\n");
                 if (p.dot() > 0) {
                     for (int i = 0; i < p.x().length; i++) {
                         s.append("<circle cx=\"").append(num(p.x()[i])).append("\" cy=\"").append(num(p.y()[i]))

@@ -1,4 +1,4 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,13 +11,14 @@ import java.util.List;
  * 2, 3, ... powers when the data spans many). Tick values are exact decimals, so labels need no rounding
  * and read the same in every locale.
  */
-record Axis(double lo, double hi, boolean log, List<Tick> ticks) {
+public record Axis(double lo, double hi, boolean log, boolean log2, List<Tick> ticks) {
 
     /** A tick at {@code value}, labelled {@code label}. */
-    record Tick(double value, String label) {}
+    public record Tick(double value, String label) {}
 
     /** Where {@code v} falls, from 0 (at lo) to 1 (at hi); log axes measure in powers of ten. */
-    double fraction(double v) {
+    public double fraction(double v) {
+        if (log2) return (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo));
         return log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
     }
 
@@ -44,8 +45,8 @@ record Axis(double lo, double hi, boolean log, List<Tick> ticks) {
             BigDecimal v = step.multiply(BigDecimal.valueOf(k)).setScale(decimals, RoundingMode.UNNECESSARY);
             ticks.add(new Tick(v.doubleValue(), v.toPlainString()));
         }
-        return loose ? new Axis(ticks.getFirst().value(), ticks.getLast().value(), false, List.copyOf(ticks))
-                : new Axis(min, max, false, List.copyOf(ticks));
+        return loose ? new Axis(ticks.getFirst().value(), ticks.getLast().value(), false, false, List.copyOf(ticks))
+                : new Axis(min, max, false, false, List.copyOf(ticks));
     }
 
     /** A log axis from the power of ten at or below {@code min} to the one at or above {@code max} (both > 0). */
@@ -59,7 +60,35 @@ record Axis(double lo, double hi, boolean log, List<Tick> ticks) {
         for (int e = a; e <= b; e += every) {
             ticks.add(new Tick(Math.pow(10, e), e >= -3 && e <= 4 ? BigDecimal.ONE.scaleByPowerOfTen(e).toPlainString() : "1e" + e));
         }
-        return new Axis(Math.pow(10, a), Math.pow(10, b), true, List.copyOf(ticks));
+        return new Axis(Math.pow(10, a), Math.pow(10, b), true, false, List.copyOf(ticks));
+    }
+
+    /**
+     * A log2 axis (sizes) from the power of two at or below {@code min} to the one at or above {@code max} (both > 0),
+     * ticks at powers of two (every 2nd, 3rd, ... when there would be more than 9) labelled by {@link #sizeLabel}.
+     */
+    static Axis log2(double min, double max) {
+        if (!(min > 0 && min <= max)) { min = 1; max = 2; }
+        int a = (int) Math.floor(log2(min) + 1e-9), b = (int) Math.ceil(log2(max) - 1e-9);
+        if (a == b) { a--; b++; }
+        int every = Math.max(1, (b - a + 7) / 8);
+        List<Tick> ticks = new ArrayList<>();
+        for (int e = a; e <= b; e += every) ticks.add(new Tick(Math.pow(2, e), sizeLabel(Math.pow(2, e))));
+        return new Axis(Math.pow(2, a), Math.pow(2, b), false, true, List.copyOf(ticks));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    /** "64", "1K", "256K", "16M" for powers of two (binary K/M/G); other sizes as plain integers or 3 significant digits. */
+    public static String sizeLabel(double v) {
+        long n = Math.round(v);
+        if (n != v) return String.format(java.util.Locale.ROOT, "%.3g", v);
+        if (n >= 1L << 30 && n % (1L << 30) == 0) return (n >> 30) + "G";
+        if (n >= 1L << 20 && n % (1L << 20) == 0) return (n >> 20) + "M";
+        if (n >= 1L << 10 && n % (1L << 10) == 0) return (n >> 10) + "K";
+        return Long.toString(n);
     }
 
     /** The smallest of 1, 2, 5 times a power of ten that is at least {@code raw} (> 0), as an exact decimal. */

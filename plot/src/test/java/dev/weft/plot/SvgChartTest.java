@@ -1,9 +1,7 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.weft.repro.Curve;
-import dev.weft.repro.Figure;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +15,24 @@ import org.xml.sax.InputSource;
 
 /** The SVG writer and the chart layout it writes: well-formed XML, one polyline per series, escaping, axes. */
 class SvgChartTest {
-    static final Figure LINEAR = new Figure("f", "error per epoch", "epoch", "error (%)", false, "test");
-    static final Figure LOG = new Figure("f", "loss", "step", "MSE (log)", true, "test");
+    /** A chart's title, axis labels and y scale; the series come with each test. */
+    record Figure(String title, String xLabel, String yLabel, boolean logY) {}
 
-    static Curve curve(String name, double... y) {
-        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-        for (int i = 0; i < y.length; i++) { xs.add((double) (i + 1)); ys.add(y[i]); }
-        return new Curve("f", name, xs, ys);
+    static final Figure LINEAR = new Figure("error per epoch", "epoch", "error (%)", false);
+    static final Figure LOG = new Figure("loss", "step", "MSE (log)", true);
+
+    /** A series with x = 1, 2, ...; colours are given by position when the chart is made. */
+    static Series curve(String name, double... y) {
+        double[] xs = new double[y.length];
+        for (int i = 0; i < y.length; i++) xs[i] = i + 1;
+        return Series.of(name, xs, y, 0);
+    }
+
+    static Chart chart(Figure f, List<Series> curves) {
+        List<Series> coloured = new ArrayList<>();
+        for (Series c : curves) coloured.add(Series.of(c.label(), c.x(), c.y(), coloured.size()));
+        return Chart.lines(f.title(), f.xLabel(), f.yLabel(), coloured)
+                .withScales(Chart.Scale.LINEAR, f.logY() ? Chart.Scale.LOG10 : Chart.Scale.LINEAR);
     }
 
     static Document parse(String svg) throws Exception {
@@ -35,8 +44,8 @@ class SvgChartTest {
         return doc;
     }
 
-    static String svg(Figure f, List<Curve> curves) {
-        return SvgChart.svg(Charts.drawing(f, curves));
+    static String svg(Figure f, List<Series> curves) {
+        return SvgChart.svg(Charts.drawing(chart(f, curves)));
     }
 
     static List<String> texts(Document doc) {
@@ -72,8 +81,7 @@ class SvgChartTest {
 
     @Test
     void wellFormedWithOnePolylinePerSeriesAndEveryText() throws Exception {
-        List<Curve> curves = List.of(curve("train", 9, 5, 3), curve("test", 10, 7, 6, 5.5, 5),
-                new Curve("other", "not drawn", List.of(1.0), List.of(1.0)));
+        List<Series> curves = List.of(curve("train", 9, 5, 3), curve("test", 10, 7, 6, 5.5, 5));
         Document doc = parse(svg(LINEAR, curves));
         List<List<double[]>> lines = polylines(doc);
         assertEquals(2, lines.size());
@@ -82,7 +90,6 @@ class SvgChartTest {
         assertEquals(8, doc.getElementsByTagName("circle").getLength(), "a dot per point");
         List<String> words = texts(doc);
         for (String w : List.of("error per epoch", "epoch", "error (%)", "train", "test")) assertTrue(words.contains(w), w + " in " + words);
-        assertFalse(words.contains("not drawn"), "another figure's curve is left out");
         for (List<double[]> pts : lines) {
             for (double[] p : pts) assertTrue(p[0] >= 0 && p[0] <= Charts.WIDTH && p[1] >= 0 && p[1] <= Charts.HEIGHT, "inside the chart");
         }
@@ -93,7 +100,7 @@ class SvgChartTest {
 
     @Test
     void textIsEscaped() throws Exception {
-        Figure f = new Figure("f", "a < b && c > d \"q\" 'x'\u0001", "x <", "y &", false, "test");
+        Figure f = new Figure("a < b && c > d \"q\" 'x'\u0001", "x <", "y &", false);
         String svg = svg(f, List.of(curve("<series & co>", 1, 2)));
         assertTrue(svg.contains("a &lt; b &amp;&amp; c &gt; d &quot;q&quot; &apos;x&apos;</text>"), svg);
         List<String> words = texts(parse(svg));
@@ -105,8 +112,8 @@ class SvgChartTest {
 
     @Test
     void logAxisTicksPowersOfTenAndDropsNonPositiveValues() throws Exception {
-        Curve c = curve("mse", 0.2, 0.0, 0.03, -1, Double.NaN, 0.002, 1.0);
-        Drawing d = Charts.drawing(LOG, List.of(c));
+        Series c = curve("mse", 0.2, 0.0, 0.03, -1, Double.NaN, 0.002, 1.0);
+        Drawing d = Charts.drawing(chart(LOG, List.of(c)));
         Document doc = parse(SvgChart.svg(d));
         List<String> words = texts(doc);
         for (String t : List.of("0.001", "0.01", "0.1", "1")) assertTrue(words.contains(t), t + " in " + words);
@@ -170,6 +177,35 @@ class SvgChartTest {
         assertEquals(List.of("0", "2000", "4000", "6000"), labels(Axis.linear(0, 6000, true)));
         Axis flat = Axis.linear(5, 5, true);
         assertTrue(flat.lo() < 5 && flat.hi() > 5, "a flat series gets a range around it");
+    }
+
+    @Test
+    void sizeChartsHaveLog2TicksDashedSeriesAReferenceLineAndAMarker() throws Exception {
+        Series cpu = Series.of("cpu", new double[] {64, 1024, 65536}, new double[] {0.5, 0.8, 0.9}, 0);
+        Series gpu = new Series("gpu + transfers", new double[] {64, 1024, 65536}, new double[] {0.1, 0.6, 1.2}, 3, true);
+        Chart c = Chart.lines("fraction", "elements", "fraction of peak", List.of(cpu, gpu))
+                .withScales(Chart.Scale.LOG2, Chart.Scale.LINEAR_FROM_ZERO).withReference(1.0).withMarker(2048, "GPU wins from ~2K");
+        Drawing d = ChartLayout.layout(c, 860, 440);
+        Document doc = parse(SvgChart.svg(d));
+        List<String> words = texts(doc);
+        for (String t : List.of("64", "1K", "64K", "GPU wins from ~2K", "0.0")) assertTrue(words.contains(t), t + " in " + words);
+        List<List<double[]>> lines = polylines(doc);
+        // log2: 64 -> 1024 is 4 doublings, 1024 -> 65536 six, so the second gap is 1.5 times the first
+        double g1 = lines.get(0).get(1)[0] - lines.get(0).get(0)[0], g2 = lines.get(0).get(2)[0] - lines.get(0).get(1)[0];
+        assertEquals(1.5, g2 / g1, 1e-3);
+        NodeList pl = doc.getElementsByTagName("polyline");
+        assertEquals("", ((Element) pl.item(0)).getAttribute("stroke-dasharray"));
+        assertEquals("7 4", ((Element) pl.item(1)).getAttribute("stroke-dasharray"));
+        assertEquals(Charts.PALETTE.get(3), ((Drawing.Polyline) d.marks().stream().filter(m -> m instanceof Drawing.Polyline p
+                && p.series().startsWith("gpu")).findFirst().orElseThrow()).color(), "the series' own colour index");
+        long dashedLines = d.marks().stream().filter(m -> m instanceof Drawing.Line l && l.dashed()).count();
+        assertEquals(3, dashedLines, "the reference line, the marker and the dashed series' legend swatch");
+        assertEquals(tickY(d, "1.0"), d.marks().stream().filter(m -> m instanceof Drawing.Line l && l.dashed() && l.y1() == l.y2())
+                .map(m -> ((Drawing.Line) m).y1()).findFirst().orElseThrow(), 0.01, "the reference line at y = 1");
+        assertEquals("1K", Axis.sizeLabel(1024));
+        assertEquals("16M", Axis.sizeLabel(16 << 20));
+        assertEquals("48", Axis.sizeLabel(48));
+        assertEquals(List.of("1", "4", "16", "64", "256", "1K", "4K", "16K", "64K"), labels(Axis.log2(1, 65536)), "thinned to every 2nd");
     }
 
     static List<String> labels(Axis a) {

@@ -1,12 +1,12 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
-import dev.weft.repro.report.Drawing.Anchor;
-import dev.weft.repro.report.Drawing.Box;
-import dev.weft.repro.report.Drawing.Circle;
-import dev.weft.repro.report.Drawing.Line;
-import dev.weft.repro.report.Drawing.Mark;
-import dev.weft.repro.report.Drawing.Polyline;
-import dev.weft.repro.report.Drawing.Text;
+import dev.weft.plot.Drawing.Anchor;
+import dev.weft.plot.Drawing.Box;
+import dev.weft.plot.Drawing.Circle;
+import dev.weft.plot.Drawing.Line;
+import dev.weft.plot.Drawing.Mark;
+import dev.weft.plot.Drawing.Polyline;
+import dev.weft.plot.Drawing.Text;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -55,12 +55,14 @@ final class PngChart {
             }
             case Line l -> {
                 g.setColor(l.color());
-                g.setStroke(new BasicStroke((float) l.width()));
+                g.setStroke(l.dashed() ? new BasicStroke((float) l.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {6f, 4f}, 0f) : new BasicStroke((float) l.width()));
                 g.draw(new Line2D.Double(l.x1(), l.y1(), l.x2(), l.y2()));
             }
             case Polyline p -> {
                 g.setColor(p.color());
-                g.setStroke(new BasicStroke((float) p.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.setStroke(p.dashed() ? new BasicStroke((float) p.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {7f, 4f}, 0f) : new BasicStroke((float) p.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 Path2D.Double path = new Path2D.Double();
                 path.moveTo(p.x()[0], p.y()[0]);
                 for (int i = 1; i < p.x().length; i++) path.lineTo(p.x()[i], p.y()[i]);

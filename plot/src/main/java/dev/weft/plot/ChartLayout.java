@@ -1,13 +1,11 @@
-package dev.weft.repro.report;
+package dev.weft.plot;
 
-import dev.weft.repro.Curve;
-import dev.weft.repro.Figure;
-import dev.weft.repro.report.Drawing.Anchor;
-import dev.weft.repro.report.Drawing.Box;
-import dev.weft.repro.report.Drawing.Line;
-import dev.weft.repro.report.Drawing.Mark;
-import dev.weft.repro.report.Drawing.Polyline;
-import dev.weft.repro.report.Drawing.Text;
+import dev.weft.plot.Drawing.Anchor;
+import dev.weft.plot.Drawing.Box;
+import dev.weft.plot.Drawing.Line;
+import dev.weft.plot.Drawing.Mark;
+import dev.weft.plot.Drawing.Polyline;
+import dev.weft.plot.Drawing.Text;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -15,29 +13,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays out a {@link Figure}'s line chart: title on top, y axis (linear or log) on the left with its label
- * turned upwards, x axis below, a light grid at the ticks, one polyline per series in the palette's
- * colours (dots on the points when a series has at most {@link #MAX_DOTS}), and a legend under the plot
- * naming every series, empty ones included. Points whose y is not finite, or not positive on a log axis,
- * are left out (the line joins their neighbours). Text widths are measured with Java2D's SansSerif.
+ * Lays out a {@link Chart}: title on top, y axis (linear, linear from 0, log10 or log2) on the left with its label
+ * turned upwards, x axis below, a light grid at the ticks, one polyline per series in its palette colour (dashed
+ * where the series says so; dots on the points when a series has at most {@link #MAX_DOTS}), the dashed reference
+ * line and marker when the chart has them, and a legend under the plot naming every series, empty ones included.
+ * Points whose x or y is not finite, or not positive on a log axis, are left out (the line joins their
+ * neighbours). Text widths are measured with Java2D's SansSerif.
  */
-final class ChartLayout {
+public final class ChartLayout {
     private ChartLayout() {}
 
     static final int MAX_DOTS = 60;
     static final double TITLE = 16, LABEL = 12, TICK = 11;
-    private static final Color INK = new Color(0x333333), GRID = new Color(0xDDDDDD), FRAME = new Color(0x888888);
+    private static final Color INK = new Color(0x333333), GRID = new Color(0xDDDDDD), FRAME = new Color(0x888888),
+            MARKER = new Color(0x555555);
 
-    /** The drawing of {@code figure} over those of {@code curves} that belong to it, {@code width} x {@code height} pixels. */
-    static Drawing layout(Figure figure, List<Curve> curves, int width, int height) {
-        List<Curve> own = curves.stream().filter(c -> c.figure().equals(figure.id())).toList();
+    /** The drawing of {@code chart}, {@code width} x {@code height} pixels. */
+    public static Drawing layout(Chart chart, int width, int height) {
+        List<Series> own = chart.series();
+        boolean logX = chart.xScale() == Chart.Scale.LOG10 || chart.xScale() == Chart.Scale.LOG2;
+        boolean logY = chart.yScale() == Chart.Scale.LOG10 || chart.yScale() == Chart.Scale.LOG2;
         List<double[][]> points = new ArrayList<>();
         double xMin = Double.NaN, xMax = Double.NaN, yMin = Double.NaN, yMax = Double.NaN;
-        for (Curve c : own) {
+        for (Series c : own) {
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-            for (int i = 0; i < c.x().size(); i++) {
-                double x = c.x().get(i), y = c.y().get(i);
-                if (!Double.isFinite(x) || !Double.isFinite(y) || (figure.logY() && y <= 0)) continue;
+            double[] cx = c.x(), cy = c.y();
+            for (int i = 0; i < cx.length; i++) {
+                double x = cx[i], y = cy[i];
+                if (!Double.isFinite(x) || !Double.isFinite(y) || (logY && y <= 0) || (logX && x <= 0)) continue;
                 xs.add(x);
                 ys.add(y);
                 xMin = Double.isNaN(xMin) ? x : Math.min(xMin, x);
@@ -47,15 +50,19 @@ final class ChartLayout {
             }
             points.add(new double[][] {unbox(xs), unbox(ys)});
         }
-        Axis xAxis = Axis.linear(xMin, xMax, false);
-        Axis yAxis = figure.logY() ? Axis.log(yMin, yMax) : Axis.linear(yMin, yMax, true);
+        if (Double.isFinite(chart.refY()) && !(logY && chart.refY() <= 0)) {
+            yMin = Double.isNaN(yMin) ? chart.refY() : Math.min(yMin, chart.refY());
+            yMax = Double.isNaN(yMax) ? chart.refY() : Math.max(yMax, chart.refY());
+        }
+        Axis xAxis = axis(chart.xScale(), xMin, xMax, false);
+        Axis yAxis = axis(chart.yScale(), yMin, yMax, true);
 
         // The legend's rows, from the bottom up: entries flow left to right and wrap at the chart's width.
         double swatch = 22, gap = 18, rowH = 18, margin = 16;
         List<List<Integer>> rows = new ArrayList<>();
         List<Double> rowWidths = new ArrayList<>();
         for (int i = 0; i < own.size(); i++) {
-            double w = swatch + 6 + width(own.get(i).series(), LABEL, false);
+            double w = swatch + 6 + width(own.get(i).label(), LABEL, false);
             if (rows.isEmpty() || rowWidths.getLast() + gap + w > width - 2 * margin) {
                 rows.add(new ArrayList<>());
                 rowWidths.add(-gap);
@@ -71,7 +78,7 @@ final class ChartLayout {
 
         List<Mark> marks = new ArrayList<>();
         marks.add(new Box(0, 0, width, height, Color.WHITE, null));
-        marks.add(new Text(figure.title(), width / 2.0, 26, TITLE, true, Anchor.MIDDLE, false, Color.BLACK));
+        marks.add(new Text(chart.title(), width / 2.0, 26, TITLE, true, Anchor.MIDDLE, false, Color.BLACK));
         for (Axis.Tick t : xAxis.ticks()) {
             double x = left + xAxis.fraction(t.value()) * pw;
             marks.add(new Line(x, top, x, bottom, GRID, 1));
@@ -85,8 +92,8 @@ final class ChartLayout {
             marks.add(new Text(t.label(), left - 6, y + TICK * 0.35, TICK, false, Anchor.END, false, INK));
         }
         marks.add(new Box(left, top, pw, ph, null, FRAME));
-        marks.add(new Text(figure.xLabel(), left + pw / 2, bottom + 10 + TICK + LABEL + 4, LABEL, false, Anchor.MIDDLE, false, INK));
-        marks.add(new Text(figure.yLabel(), margin + LABEL, top + ph / 2, LABEL, false, Anchor.MIDDLE, true, INK));
+        marks.add(new Text(chart.xLabel(), left + pw / 2, bottom + 10 + TICK + LABEL + 4, LABEL, false, Anchor.MIDDLE, false, INK));
+        marks.add(new Text(chart.yLabel(), margin + LABEL, top + ph / 2, LABEL, false, Anchor.MIDDLE, true, INK));
 
         for (int i = 0; i < own.size(); i++) {
             double[] xs = points.get(i)[0], ys = points.get(i)[1];
@@ -96,7 +103,19 @@ final class ChartLayout {
                 px[j] = left + xAxis.fraction(xs[j]) * pw;
                 py[j] = bottom - yAxis.fraction(ys[j]) * ph;
             }
-            marks.add(new Polyline(own.get(i).series(), px, py, color(i), 2, xs.length <= MAX_DOTS ? 3 : 0));
+            Series c = own.get(i);
+            marks.add(new Polyline(c.label(), px, py, color(c.color()), 2, xs.length <= MAX_DOTS ? 3 : 0, c.dashed()));
+        }
+        if (Double.isFinite(chart.refY()) && !(logY && chart.refY() <= 0)) {
+            double y = bottom - yAxis.fraction(chart.refY()) * ph;
+            marks.add(new Line(left, y, right, y, FRAME, 1.5, true));
+        }
+        if (Double.isFinite(chart.markX()) && !(logX && chart.markX() <= 0)) {
+            double x = Math.clamp(left + xAxis.fraction(chart.markX()) * pw, left, right);
+            marks.add(new Line(x, top, x, bottom, MARKER, 1.5, true));
+            if (!chart.markLabel().isEmpty()) {
+                marks.add(new Text(chart.markLabel(), x + 4, bottom - 8, TICK, false, Anchor.START, false, MARKER));
+            }
         }
 
         double rowY = height - margin - (rows.size() - 1) * rowH;
@@ -104,16 +123,26 @@ final class ChartLayout {
             double x = (width - rowWidths.get(r)) / 2;
             for (int i : rows.get(r)) {
                 double mid = rowY - LABEL * 0.35;
-                marks.add(new Line(x, mid, x + swatch, mid, color(i), 2));
-                marks.add(new Text(own.get(i).series(), x + swatch + 6, rowY, LABEL, false, Anchor.START, false, INK));
-                x += swatch + 6 + width(own.get(i).series(), LABEL, false) + gap;
+                marks.add(new Line(x, mid, x + swatch, mid, color(own.get(i).color()), 2, own.get(i).dashed()));
+                marks.add(new Text(own.get(i).label(), x + swatch + 6, rowY, LABEL, false, Anchor.START, false, INK));
+                x += swatch + 6 + width(own.get(i).label(), LABEL, false) + gap;
             }
         }
         return new Drawing(width, height, marks);
     }
 
-    /** The colour of the {@code i}-th series. */
-    static Color color(int i) {
+    /** The axis of this scale over the data range [min, max] (NaNs when there is none); {@code loose}: the y axis. */
+    static Axis axis(Chart.Scale scale, double min, double max, boolean loose) {
+        return switch (scale) {
+            case LINEAR -> Axis.linear(min, max, loose);
+            case LINEAR_FROM_ZERO -> Axis.linear(Double.isNaN(min) ? 0 : Math.min(0, min), Double.isNaN(max) ? 1 : Math.max(max, 0), loose);
+            case LOG10 -> Axis.log(min, max);
+            case LOG2 -> Axis.log2(min, max);
+        };
+    }
+
+    /** The colour of palette index {@code i}. */
+    public static Color color(int i) {
         return Charts.PALETTE.get(i % Charts.PALETTE.size());
     }
 
