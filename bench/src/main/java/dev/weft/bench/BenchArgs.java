@@ -5,10 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Parses a suite's {@code --name value} / {@code --name=value} / {@code --flag} options.
- * Unknown options are an error naming the option and the suite.
+ * A suite's parsed {@code --name value} / {@code --name=value} / {@code --flag} options: picocli parses them with
+ * the suite's command ({@link SuiteSpec#options}); this class reads the values with the suite's defaults. Unknown
+ * options, a missing value or a value on a flag are an IllegalArgumentException naming the suite and the option.
  */
 public final class BenchArgs {
     private final Map<String, String> values = new HashMap<>();
@@ -18,33 +22,31 @@ public final class BenchArgs {
         this.suite = suite;
     }
 
+    /** The options the suite declares ({@link BenchSuite#flags()}, {@link BenchSuite#valued()}). */
+    public static BenchArgs parse(BenchSuite suite, List<String> args) {
+        return parse(suite.name(), args, suite.flags(), suite.valued());
+    }
+
     /** flags: options without a value (e.g. "json"); valued: options with one (e.g. "sizes"). */
     public static BenchArgs parse(String suite, List<String> args, Set<String> flags, Set<String> valued) {
+        CommandLine cl = SuiteSpec.configure(new CommandLine(SuiteSpec.options(suite, flags, valued)));
+        ParseResult r;
+        try {
+            r = cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException("bench " + suite + ": " + e.getMessage()
+                    + (e instanceof CommandLine.UnmatchedArgumentException ? " (known: " + String.join(", ", known(flags, valued)) + ")" : ""), e);
+        }
         BenchArgs a = new BenchArgs(suite);
-        for (int i = 0; i < args.size(); i++) {
-            String s = args.get(i);
-            if (!s.startsWith("--")) throw new IllegalArgumentException("bench " + suite + ": unexpected argument '" + s + "'");
-            String name = s.substring(2), value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) { value = name.substring(eq + 1); name = name.substring(0, eq); }
-            if (flags.contains(name)) {
-                if (value != null) throw new IllegalArgumentException("bench " + suite + ": --" + name + " takes no value");
-                a.values.put(name, "true");
-            } else if (valued.contains(name)) {
-                if (value == null) {
-                    if (i + 1 >= args.size()) throw new IllegalArgumentException("bench " + suite + ": --" + name + " needs a value");
-                    value = args.get(++i);
-                }
-                a.values.put(name, value);
-            } else {
-                throw new IllegalArgumentException("bench " + suite + ": unknown option --" + name
-                        + " (known: " + String.join(", ", union(flags, valued)) + ")");
-            }
+        for (OptionSpec o : r.matchedOptions()) {
+            String name = o.longestName().substring(2);
+            List<String> given = o.originalStringValues();
+            a.values.put(name, flags.contains(name) ? "true" : given.getLast());
         }
         return a;
     }
 
-    private static List<String> union(Set<String> a, Set<String> b) {
+    private static List<String> known(Set<String> a, Set<String> b) {
         List<String> all = new ArrayList<>();
         a.forEach(x -> all.add("--" + x));
         b.forEach(x -> all.add("--" + x));

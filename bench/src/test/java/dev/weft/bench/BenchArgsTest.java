@@ -34,15 +34,35 @@ class BenchArgsTest {
     @Test
     void badInputIsAnErrorNamingTheSuiteAndTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--thread", "1"));
-        assertEquals("bench train-cnn: unknown option --thread (known: --first-steps, --json, --steps, --threads)", e.getMessage());
+        assertEquals("bench train-cnn: Unknown options: '--thread', '1' (known: --first-steps, --json, --steps, --threads)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("--steps"));
-        assertEquals("bench train-cnn: --steps needs a value", e.getMessage());
+        assertEquals("bench train-cnn: Missing required parameter for option '--steps' (STEPS)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("--json=yes"));
-        assertEquals("bench train-cnn: --json takes no value", e.getMessage());
+        assertEquals("bench train-cnn: option '--json' should be specified without 'yes' parameter", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("steps"));
-        assertEquals("bench train-cnn: unexpected argument 'steps'", e.getMessage());
+        assertTrue(e.getMessage().startsWith("bench train-cnn: Unmatched argument at index 0: 'steps'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> parse("--threads", "1,x").ints("threads", "1"));
         assertEquals("bench train-cnn: --threads: 'x' is not an integer", e.getMessage());
+    }
+
+    @Test
+    void aRepeatedOptionsLastValueWinsAsBefore() {
+        assertArrayEquals(new int[] {3}, parse("--steps", "1", "--steps=3").ints("steps", "50"));
+    }
+
+    @Test
+    void everySuitesHelpNamesEachOfItsOptionsWithItsUsageText() {
+        for (BenchSuite s : java.util.ServiceLoader.load(BenchSuite.class)) {
+            picocli.CommandLine cl = new picocli.CommandLine(SuiteSpec.of(s));
+            String help = cl.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+            for (String o : s.flags()) assertTrue(help.contains("--" + o), s.name() + " help lacks --" + o + ":\n" + help);
+            for (String o : s.valued()) assertTrue(help.contains("--" + o + "="), s.name() + " help lacks --" + o + ":\n" + help);
+            for (picocli.CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                if (o.usageHelp() || o.versionHelp()) continue;
+                assertTrue(o.description().length > 0 && !o.description()[0].isBlank(),
+                        s.name() + " " + o.longestName() + " has no description from the usage text");
+            }
+        }
     }
 
     @Test

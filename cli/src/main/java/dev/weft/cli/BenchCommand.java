@@ -1,14 +1,40 @@
 package dev.weft.cli;
 
 import dev.weft.bench.BenchSuite;
-import java.io.PrintStream;
+import dev.weft.bench.SuiteSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
-/** {@code weft bench SUITE [options]}: runs one registered benchmark suite. */
-final class BenchCommand {
-    private BenchCommand() {}
+/**
+ * {@code weft bench SUITE [options]}: one picocli command per registered benchmark suite ({@link SuiteSpec#of}: its
+ * declared options, help from its usage text), which runs the suite with the options given. Without a suite: the
+ * list of suites, exit code 2 (as before); an unknown suite: its name and the known ones, exit code 2.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark suites (scalar vs SIMD vs CUDA); 'bench report' builds an HTML page.",
+                "'weft bench SUITE --help' shows a suite's options; --json: one JSON object per result line."})
+final class BenchCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SUITE", description = "a suite not listed below is an error naming the known ones")
+    String unknown;
+
+    private BenchCommand(Io io) {
+        this.io = io;
+    }
 
     static TreeMap<String, BenchSuite> suites() {
         TreeMap<String, BenchSuite> all = new TreeMap<>();
@@ -16,24 +42,56 @@ final class BenchCommand {
         return all;
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    /** bench with a subcommand per suite. */
+    static CommandLine commandLine(Io io) {
+        CommandLine bench = new CommandLine(new BenchCommand(io));
+        for (BenchSuite s : suites().values()) {
+            SuiteRun run = new SuiteRun(s, io);
+            run.spec = SuiteSpec.of(s, run);
+            bench.addSubcommand(s.name(), new CommandLine(run.spec));
+        }
+        return bench;
+    }
+
+    /** Lists the suites (no suite given, exit 2) or names the unknown one (exit 2). */
+    @Override
+    public Integer call() {
         TreeMap<String, BenchSuite> all = suites();
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            out.println("usage: ./weft bench SUITE [options]   (--json: one JSON object per result line)");
-            out.println("suites:");
-            all.values().forEach(s -> out.printf("  %-14s %s%n", s.name(), s.description()));
-            return args.isEmpty() ? 2 : 0;
+        if (unknown != null) {
+            io.err().println("weft bench: unknown suite '" + unknown + "' (known: " + String.join(", ", all.keySet()) + ")");
+            return Main.USAGE;
         }
-        BenchSuite suite = all.get(args.get(0));
-        if (suite == null) {
-            err.println("weft bench: unknown suite '" + args.get(0) + "' (known: " + String.join(", ", all.keySet()) + ")");
-            return 2;
+        io.out().println("usage: ./weft bench SUITE [options]   (--json: one JSON object per result line; SUITE --help: its options)");
+        io.out().println("suites:");
+        all.values().forEach(s -> io.out().printf("  %-14s %s%n", s.name(), s.description()));
+        return Main.USAGE;
+    }
+
+    /** Runs one suite with the options picocli matched, given again as --name / --name=value in order. */
+    private static final class SuiteRun implements Callable<Integer> {
+        private final BenchSuite suite;
+        private final Io io;
+        CommandSpec spec;
+
+        SuiteRun(BenchSuite suite, Io io) {
+            this.suite = suite;
+            this.io = io;
         }
-        List<String> rest = args.subList(1, args.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.println(suite.usage());
-            return 0;
+
+        @Override
+        public Integer call() throws Exception {
+            return suite.run(args(spec.commandLine().getParseResult()), io.out());
         }
-        return suite.run(rest, out);
+    }
+
+    /** The matched options as the suite's argument list. */
+    static List<String> args(ParseResult r) {
+        List<String> out = new ArrayList<>();
+        for (OptionSpec o : r.matchedOptions()) {
+            if (o.usageHelp() || o.versionHelp()) continue;
+            if (o.arity().max() == 0) out.add(o.longestName());
+            else for (String v : o.originalStringValues()) out.add(o.longestName() + "=" + v);
+        }
+        return out;
     }
 }

@@ -11,8 +11,10 @@ import dev.weft.tensor.core.Shape;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code weft demo}: a short tour of the engine on generated data — tensors and views, broadcasting,
@@ -22,13 +24,25 @@ import java.util.Locale;
  * runs of the reproductions that need no downloaded data ({@link ReproTour}): their tables and charts, kan-toy's
  * recovered formula and where its network plot went.
  */
-final class DemoCommand {
-    private DemoCommand() {}
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"A short tour of the engine on generated data, then the quick reproductions that need no "
+                + "downloaded data (their tables, charts and result files in --out)."})
+final class DemoCommand implements Callable<Integer> {
+    private final Io io;
 
-    static int run(List<String> args, PrintStream out) throws Exception {
-        Path dir = Path.of(dev.weft.repro.report.Outputs.DEFAULT_DIR);
-        if (args.size() == 2 && args.get(0).equals("--out")) dir = Path.of(args.get(1));
-        else if (!args.isEmpty()) throw new IllegalArgumentException("takes no arguments but --out DIR, got " + args);
+    @Option(names = "--out", paramLabel = "DIR", description = "where the reproductions' charts and result files go (default: ${DEFAULT-VALUE})")
+    Path dir = Path.of(dev.weft.repro.report.Outputs.DEFAULT_DIR);
+
+    DemoCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return run(dir, io.out());
+    }
+
+    static int run(Path dir, PrintStream out) throws Exception {
         long t0 = System.nanoTime();
         tour(out, true);
         boolean pass = ReproTour.run(out, dir);

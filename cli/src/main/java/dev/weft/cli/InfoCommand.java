@@ -4,12 +4,25 @@ import dev.weft.cuda.CudaInfo;
 import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import picocli.CommandLine.Command;
 
 /** {@code weft info}: what this JVM and machine give the engine. */
-final class InfoCommand {
-    private InfoCommand() {}
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "JDK, Vector API species, cores, backends present (CPU-SIMD, CPU-scalar, CUDA: found or why not).")
+final class InfoCommand implements Callable<Integer> {
+    private final Io io;
+
+    InfoCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        return run(io.out());
+    }
 
     static int run(PrintStream out) {
         Runtime rt = Runtime.getRuntime();

@@ -13,6 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code weft kan plot MODEL.safetensors [--out DIR] [--samples CSV] [--beta B] [--title T]}: draws a saved KAN
@@ -21,43 +28,69 @@ import java.util.List;
  * model's folder unless given. Without samples each edge's curve spans its grid range; with a CSV of inputs (one row
  * per sample, the first n_0 columns the inputs, a header row optional) the scores and ranges come from those.
  */
-final class KanCommand {
-    private KanCommand() {}
+@Command(name = "kan", mixinStandardHelpOptions = true, description = "KAN tools: 'kan plot MODEL.safetensors' draws a saved KAN.")
+final class KanCommand implements Callable<Integer> {
+    private final Io io;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        if (args.isEmpty() || args.getFirst().equals("--help") || args.getFirst().equals("-h")) {
-            usage(args.isEmpty() ? err : out);
-            return args.isEmpty() ? 2 : 0;
+    @Spec
+    CommandSpec spec;
+
+    private KanCommand(Io io) {
+        this.io = io;
+    }
+
+    /** kan with its plot subcommand. */
+    static CommandLine commandLine(Io io) {
+        return new CommandLine(new KanCommand(io)).addSubcommand(new Plot(io));
+    }
+
+    /** Without a subcommand: the usage on stderr, exit code 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.USAGE;
+    }
+
+    /** {@code weft kan plot MODEL.safetensors [--out DIR] [--samples CSV] [--beta B] [--title T]}. */
+    @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
+            description = {"Draws a saved KAN as pykan's plot(): nodes per layer, each edge's activation curve on the "
+                    + "edge, opacity tanh(beta * score) by the edge's attribution score, symbolic edges red with "
+                    + "their function's name, masked edges left out; writes DIR/NAME.png and DIR/NAME.svg (NAME: "
+                    + "MODEL's file name, DIR: its folder)."},
+            footer = {"A KAN file: one written by KanCheckpoint.save (kan-toy writes one into its --out folder), "
+                    + "or ModuleIO.save of a KAN whose symbolic branch is off."})
+    static final class Plot implements Callable<Integer> {
+        private final Io io;
+
+        @Parameters(index = "0", paramLabel = "MODEL.safetensors", description = "a KAN saved by KanCheckpoint.save or ModuleIO.save")
+        Path model;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where the two files go (default: the model's folder)")
+        Path dir;
+
+        @Option(names = "--samples", paramLabel = "CSV", description = {"inputs (the first n_0 columns; a header row optional) for the scores and curve ranges; "
+                + "default: 1,000 seeded uniform inputs over layer 0's grid, curves over each grid range"})
+        Path samples;
+
+        @Option(names = "--beta", paramLabel = "B", description = "opacity tanh(B * score) (default 3, pykan's)")
+        Double beta;
+
+        @Option(names = "--title", paramLabel = "T", description = "the title over the plot (default: the file's name, widths, grid and k)")
+        String title;
+
+        Plot(Io io) {
+            this.io = io;
         }
-        if (!args.getFirst().equals("plot")) throw new IllegalArgumentException("unknown subcommand '" + args.getFirst() + "' (known: plot)");
-        Path model = null, dir = null, samples = null;
-        KanPlot.Options o = KanPlot.options();
-        String title = null;
-        for (int i = 1; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--out", "--samples", "--beta", "--title" -> {
-                    if (i + 1 >= args.size()) throw new IllegalArgumentException("plot: " + a + " needs a value");
-                    String v = args.get(++i);
-                    switch (a) {
-                        case "--out" -> dir = Path.of(v);
-                        case "--samples" -> samples = Path.of(v);
-                        case "--beta" -> o.beta(parseDouble(a, v));
-                        default -> title = v;
-                    }
-                }
-                case "--help", "-h" -> {
-                    usage(out);
-                    return 0;
-                }
-                default -> {
-                    if (a.startsWith("--")) throw new IllegalArgumentException("plot: unknown option '" + a + "'");
-                    if (model != null) throw new IllegalArgumentException("plot: one model at a time, got " + model + " and " + a);
-                    model = Path.of(a);
-                }
-            }
+
+        @Override
+        public Integer call() throws IOException {
+            KanPlot.Options o = KanPlot.options();
+            if (beta != null) o.beta(beta);
+            return plot(model, dir, samples, title, o, io.out());
         }
-        if (model == null) throw new IllegalArgumentException("plot: needs MODEL.safetensors (a KAN saved by KanCheckpoint.save or ModuleIO.save)");
+    }
+
+    static int plot(Path model, Path dir, Path samples, String title, KanPlot.Options o, PrintStream out) throws IOException {
         KAN kan = KanCheckpoint.load(model);
         Tensor x = samples == null ? null : readSamples(samples, kan.width()[0], kan.layer(0).coef().dtype());
         String name = baseName(model);
@@ -102,28 +135,5 @@ final class KanCommand {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static double parseDouble(String option, String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("plot: " + option + " takes a number, got '" + v + "'");
-        }
-    }
-
-    static void usage(PrintStream out) {
-        out.println("""
-                usage: ./weft kan plot MODEL.safetensors [--out DIR] [--samples CSV] [--beta B] [--title T]
-                  draws a saved KAN as pykan's plot(): nodes per layer, each edge's activation curve on the edge, opacity
-                  tanh(beta * score) by the edge's attribution score, symbolic edges red with their function's name,
-                  masked edges left out; writes DIR/NAME.png and DIR/NAME.svg (NAME: MODEL's file name, DIR: its folder)
-                  --out DIR      where the two files go (default: the model's folder)
-                  --samples CSV  inputs (the first n_0 columns; a header row optional) for the scores and curve ranges;
-                                 default: 1,000 seeded uniform inputs over layer 0's grid, curves over each grid range
-                  --beta B       opacity tanh(B * score) (default 3, pykan's)
-                  --title T      the title over the plot (default: the file's name, widths, grid and k)
-                a KAN file: one written by KanCheckpoint.save (kan-toy writes one into its --out folder), or ModuleIO.save
-                of a KAN whose symbolic branch is off""");
     }
 }

@@ -1,14 +1,34 @@
 package dev.weft.cli;
 
+import dev.weft.bench.SuiteSpec;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the {@code weft} command: info, demo, bench SUITE, repro [NAME], kan plot MODEL.
- * ({@code weft test} is handled by the launcher script, which runs Maven.)
+ * Entry point of the {@code weft} command: info, demo, bench SUITE, repro [NAME], kan plot MODEL, completion
+ * ({@code weft test} is handled by the launcher script, which runs Maven). The command line is parsed by picocli,
+ * one command per class ({@link InfoCommand}, {@link DemoCommand}, {@link BenchCommand} with one command per
+ * registered suite, {@link ReproCommand}, {@link KanCommand}, {@link CompletionCommand}); {@link #commandLine}
+ * builds the tree. Exit codes: 0 done, 2 bad usage (unknown command or option, bad value, missing data, an
+ * IllegalArgumentException from a command), 3 a reproduction outside its bounds, 1 any other failure.
  */
-public final class Main {
+@Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = WeftVersion.class,
+        description = "Weft: a pure-Java deep-learning engine.",
+        footer = {"", "  test    run the whole test suite (Maven; handled by the ./weft launcher)",
+                "", "'weft COMMAND --help' shows a command's options; 'weft completion' prints a bash completion script."})
+public final class Main implements Callable<Integer> {
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -16,44 +36,86 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String cmd = args.length == 0 ? "help" : args[0];
-        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        CommandLine cl = commandLine(new Io(out, err));
         try {
-            return switch (cmd) {
-                case "info" -> InfoCommand.run(out);
-                case "demo" -> DemoCommand.run(rest, out);
-                case "bench" -> BenchCommand.run(rest, out, err);
-                case "repro" -> ReproCommand.run(rest, out, err);
-                case "kan" -> KanCommand.run(rest, out, err);
-                case "help", "-h", "--help" -> {
-                    usage(out);
-                    yield 0;
-                }
-                default -> {
-                    err.println("weft: unknown command '" + cmd + "'");
-                    usage(err);
-                    yield 2;
-                }
-            };
-        } catch (IllegalArgumentException e) {
-            err.println("weft " + cmd + ": " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            err.println("weft " + cmd + ": failed: " + e);
-            e.printStackTrace(err);
-            return 1;
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
         }
     }
 
-    static void usage(PrintStream out) {
-        out.println("""
-                usage: ./weft COMMAND [ARGS]
-                  info              JDK, Vector API species, cores, backends present
-                  demo [--out DIR]  a short tour of the engine on generated data, then the quick reproductions
-                                    that need no downloaded data (charts and result files in DIR, ./repro-results)
-                  test              run the whole test suite (Maven)
-                  bench SUITE ...   benchmarks; './weft bench' lists the suites; 'bench report' builds an HTML page
-                  repro [NAME]      paper reproductions; without NAME lists them; 'repro report' builds an HTML page
-                  kan plot MODEL    draws a saved KAN (MODEL.safetensors) as PNG and SVG, pykan's plot()""");
+    /** The whole command tree, writing to io; every command parses with {@link SuiteSpec#configure}'s settings. */
+    static CommandLine commandLine(Io io) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new InfoCommand(io));
+        cl.addSubcommand(new DemoCommand(io));
+        cl.addSubcommand(BenchCommand.commandLine(io));
+        cl.addSubcommand(ReproCommand.commandLine(io));
+        cl.addSubcommand(KanCommand.commandLine(io));
+        cl.addSubcommand(new CompletionCommand(io));
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        SuiteSpec.configure(cl);
+        cl.setOut(writer(io.out()));
+        cl.setErr(writer(io.err()));
+        cl.setExecutionExceptionHandler(Main::failed);
+        cl.setParameterExceptionHandler(Main::badUsage);
+        return cl;
+    }
+
+    /** Without a command: the usage, exit code 0 (as {@code weft help}). */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    private static PrintWriter writer(PrintStream s) {
+        return new PrintWriter(new java.io.OutputStreamWriter(s, s.charset() == null ? Charset.defaultCharset() : s.charset()), true);
+    }
+
+    /** "weft CMD: message": CMD the command under weft the arguments named (bench, repro, kan, ...). */
+    static String prefix(CommandLine failing) {
+        CommandLine c = failing;
+        while (c.getParent() != null && c.getParent().getParent() != null) c = c.getParent();
+        return c.getParent() == null ? "weft" : "weft " + c.getCommandName();
+    }
+
+    /** An IllegalArgumentException is bad usage: one line, exit code 2; anything else a failure with its stack, 1. */
+    private static int failed(Exception e, CommandLine failing, CommandLine.ParseResult parsed) {
+        PrintWriter err = failing.getErr();
+        if (e instanceof IllegalArgumentException) {
+            err.println(prefix(failing) + ": " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        err.println(prefix(failing) + ": failed: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    /**
+     * An unknown command or option, a missing or bad value: one line naming it (an unknown command lists the known
+     * ones), picocli's suggestions for a misspelt name, a pointer to the command's --help; exit code 2.
+     */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine failing = e.getCommandLine();
+        PrintWriter err = failing.getErr();
+        CommandSpec spec = failing.getCommandSpec();
+        String name = spec.qualifiedName(" ");
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
+            String what = failing.getParent() == null ? "command" : "subcommand";
+            err.println(name + ": unknown " + what + " '" + u.getUnmatched().getFirst() + "' (known: "
+                    + String.join(", ", List.copyOf(spec.subcommands().keySet())) + ")");
+            if (failing.getParent() == null) failing.usage(err);
+        } else {
+            err.println(name + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
+        err.println("see '" + name + " --help'");
+        err.flush();
+        return USAGE;
     }
 }

@@ -17,19 +17,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code weft repro}: without a name, lists the registered reproductions (paper, data present or not,
  * approximate time); {@code weft repro NAME [--quick] [--seed N | --seeds K] [--out DIR] [--json]
  * [--data DIR]} runs one through the {@link Harness} and prints its table, writes its charts and result
- * file; {@code weft repro report [--out DIR]} gathers the result files of a folder into one HTML page.
+ * file; {@code weft repro report [--out DIR]} ({@link Report}) gathers the result files of a folder into one HTML page.
  * Exit codes: 0 every metric within its bound, 3 some metric outside it, 2 bad usage or missing data.
  */
-final class ReproCommand {
-    private ReproCommand() {}
-
+@Command(name = "repro", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
+        description = {"Paper reproductions: without NAME the list (paper, data present or missing, time full and "
+                + "--quick); with NAME a run with progress, then a table, PNG and SVG charts and a JSON "
+                + "result file in --out."},
+        footer = {"exit code: 0 every metric within its bound, 3 some metric outside it, 2 bad usage or missing data"})
+final class ReproCommand implements Callable<Integer> {
     static final int VERDICT_FAILED = 3;
+
+    private final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "the reproduction to run (without it: the list)")
+    String name;
+
+    @Option(names = "--quick", description = {"a reduced budget (fewer epochs or samples) that runs in seconds: a smoke check of the same "
+            + "code, judged against looser \"quick\" bounds, not against the paper"})
+    boolean quick;
+
+    @Option(names = "--seed", paramLabel = "N", description = "the seed (default 0); --seeds K runs seeds N .. N+K-1 and reports mean ± std")
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "K", description = "how many seeds, 1..1000 (default 1)")
+    Integer seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where charts (PNG, SVG) and the result file NAME[-quick].json go (default: "
+            + "./repro-results)")
+    String out;
+
+    @Option(names = "--json", description = {"one JSON object on stdout (repro, quick, seconds, metrics: name, paper, weft, unit, "
+            + "higher_is_better, ...); progress goes to stderr"})
+    boolean json;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "the folder holding the data sets (default: -Dweft.data, $WEFT_DATA, ../shared/data)")
+    String data;
+
+    private ReproCommand(Io io) {
+        this.io = io;
+    }
 
     static TreeMap<String, Reproduction> all() {
         TreeMap<String, Reproduction> all = new TreeMap<>();
@@ -37,94 +80,50 @@ final class ReproCommand {
         return all;
     }
 
-    /** The parsed command line. */
-    record Options(List<String> names, boolean quick, boolean json, String data, Long seed, Integer seeds, String out,
-                   boolean help) {
-        List<Long> seedList() {
-            long first = seed == null ? 0 : seed;
-            return LongStream.range(first, first + (seeds == null ? 1 : seeds)).boxed().toList();
-        }
-
-        Path outDir() {
-            return Path.of(out == null ? Outputs.DEFAULT_DIR : out);
-        }
+    /** repro with its report subcommand. */
+    static CommandLine commandLine(Io io) {
+        ReproCommand repro = new ReproCommand(io);
+        return new CommandLine(repro).addSubcommand(new Report(repro, io));
     }
 
-    static Options parse(List<String> args) {
-        List<String> names = new ArrayList<>();
-        boolean quick = false, json = false, help = false;
-        String data = null, out = null;
-        Long seed = null;
-        Integer seeds = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--quick" -> quick = true;
-                case "--json" -> json = true;
-                case "--help", "-h" -> help = true;
-                case "--data", "--seed", "--seeds", "--out" -> {
-                    if (i + 1 >= args.size()) throw new IllegalArgumentException(a + " needs a value");
-                    String v = args.get(++i);
-                    switch (a) {
-                        case "--data" -> data = v;
-                        case "--out" -> out = v;
-                        case "--seed" -> seed = parseLong(a, v);
-                        default -> {
-                            long k = parseLong(a, v);
-                            if (k < 1 || k > 1000) throw new IllegalArgumentException("--seeds must be 1..1000, got " + v);
-                            seeds = (int) k;
-                        }
-                    }
-                }
-                default -> {
-                    if (a.startsWith("--")) throw new IllegalArgumentException("unknown option '" + a + "'");
-                    names.add(a);
-                }
-            }
-        }
-        return new Options(names, quick, json, data, seed, seeds, out, help);
+    List<Long> seedList() {
+        if (seeds != null && (seeds < 1 || seeds > 1000)) throw new IllegalArgumentException("--seeds must be 1..1000, got " + seeds);
+        long first = seed == null ? 0 : seed;
+        return LongStream.range(first, first + (seeds == null ? 1 : seeds)).boxed().toList();
     }
 
-    private static long parseLong(String option, String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes an integer, got '" + v + "'");
-        }
+    static Path outDir(String out) {
+        return Path.of(out == null ? Outputs.DEFAULT_DIR : out);
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = io.out(), err = io.err();
         TreeMap<String, Reproduction> all = all();
-        Options o = parse(args);
-        if (o.help() || o.names().isEmpty()) {
-            usage(out, all, ReproArgs.dataDir(o.data()));
+        List<Long> seedList = seedList();
+        if (name == null) {
+            spec.commandLine().usage(out);
+            list(out, all, ReproArgs.dataDir(data));
             return 0;
         }
-        if (o.names().size() > 1) throw new IllegalArgumentException("one reproduction at a time, got " + o.names());
-        if (o.names().getFirst().equals("report")) {
-            HtmlReport.Written w = HtmlReport.write(o.outDir());
-            out.println("report of " + w.results().size() + " result file(s): " + w.page().toAbsolutePath());
-            w.skipped().forEach(s -> out.println("  skipped " + s));
-            return 0;
-        }
-        Reproduction r = all.get(o.names().getFirst());
+        Reproduction r = all.get(name);
         if (r == null) {
-            err.println("weft repro: unknown reproduction '" + o.names().getFirst() + "' (known: " + String.join(", ", all.keySet())
+            err.println("weft repro: unknown reproduction '" + name + "' (known: " + String.join(", ", all.keySet())
                     + "; 'report' builds the HTML page)");
             return 2;
         }
         // progress: a bar on stderr when on a terminal, plain lines on stdout otherwise (stderr with --json)
         boolean terminal = onTerminal();
-        PrintStream log = o.json() || terminal ? err : out;
+        PrintStream log = json || terminal ? err : out;
         Result result;
         try {
-            result = Harness.run(r, ReproArgs.dataDir(o.data()), o.quick(), o.seedList(), log, terminal, o.outDir());
+            result = Harness.run(r, ReproArgs.dataDir(data), quick, seedList, log, terminal, outDir(this.out));
         } catch (MissingDataException missing) {
             err.println("weft " + missing.getMessage());
             return 2;
         }
-        Outputs.Saved saved = Outputs.save(result, o.outDir());
-        if (o.json()) {
+        Outputs.Saved saved = Outputs.save(result, outDir(this.out));
+        if (json) {
             out.println(ResultFile.jsonLine(saved.result(), saved.file().toAbsolutePath()));
         } else {
             out.println();
@@ -132,6 +131,30 @@ final class ReproCommand {
         }
         printFiles(log, saved);
         return saved.result().pass() ? 0 : VERDICT_FAILED;
+    }
+
+    /** {@code weft repro report [--out DIR]}: one HTML page from the result files of a folder. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "One HTML page, DIR/report.html, from every result file in the folder.")
+    static final class Report implements Callable<Integer> {
+        private final ReproCommand parent;
+        private final Io io;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "the folder of result files (default: ./repro-results)")
+        String out;
+
+        Report(ReproCommand parent, Io io) {
+            this.parent = parent;
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            HtmlReport.Written w = HtmlReport.write(outDir(out != null ? out : parent.out));
+            io.out().println("report of " + w.results().size() + " result file(s): " + w.page().toAbsolutePath());
+            w.skipped().forEach(s -> io.out().println("  skipped " + s));
+            return 0;
+        }
     }
 
     /** Where the charts and the result file went. */
@@ -143,25 +166,13 @@ final class ReproCommand {
                 + " gathers the folder into one page)");
     }
 
-    /** True when the JVM's console is an interactive terminal: then progress is a bar redrawn in place. */
+    /** True when progress may be a bar redrawn in place ({@link dev.weft.repro.Terminal#interactive()}). */
     static boolean onTerminal() {
-        java.io.Console c = System.console();
-        return c != null && c.isTerminal();
+        return dev.weft.repro.Terminal.interactive();
     }
 
-    private static void usage(PrintStream out, TreeMap<String, Reproduction> all, Path data) {
-        out.println("""
-                usage: ./weft repro NAME [--quick] [--seed N | --seeds K] [--out DIR] [--json] [--data DIR]
-                       ./weft repro report [--out DIR]
-                  --quick      a reduced budget (fewer epochs or samples) that runs in seconds: a smoke check of the same
-                               code, judged against looser "quick" bounds, not against the paper
-                  --seed N     the seed (default 0); --seeds K runs seeds N .. N+K-1 and reports mean ± std
-                  --out DIR    where charts (PNG, SVG) and the result file NAME[-quick].json go (default: ./repro-results)
-                  --json       one JSON object on stdout (repro, quick, seconds, metrics: name, paper, weft, unit,
-                               higher_is_better, ...); progress goes to stderr
-                  --data DIR   the folder holding the data sets (default: -Dweft.data, $WEFT_DATA, ../shared/data)
-                  report       one HTML page (report.html) from every result file in --out DIR
-                exit code: 0 every metric within its bound, 3 some metric outside it, 2 bad usage or missing data""");
+    /** The registered reproductions as a table, with whether their data is in {@code data}. */
+    private static void list(PrintStream out, TreeMap<String, Reproduction> all, Path data) {
         out.println("reproductions (data folder " + data.toAbsolutePath().normalize() + "):");
         if (all.isEmpty()) {
             out.println("  (none registered)");

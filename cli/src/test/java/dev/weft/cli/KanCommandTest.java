@@ -111,7 +111,11 @@ class KanCommandTest {
             assertEquals(2, bad.code(), bad.err());
             assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
         }
-        assertTrue(run("kan").err().contains("usage: ./weft kan plot MODEL.safetensors"));
+        assertTrue(run("kan").err().contains("Usage: weft kan [-hV] [COMMAND]"), run("kan").err());
+        assertTrue(run("kan", "plot", "--help").out().replaceAll("\\s+", " ").contains("Usage: weft kan plot [-hV] [--out=DIR] [--samples=CSV] [--beta=B] [--title=T]"
+                + " MODEL.safetensors"), run("kan", "plot", "--help").out());
+        assertTrue(run("kan", "plot", "m.safetensors", "--frobnicate").err().contains("Unknown option: '--frobnicate'"));
+        assertTrue(run("kan", "plot", "m.safetensors", "--beta", "x").err().contains("Invalid value for option '--beta': 'x' is not a double"));
         assertTrue(run("kan", "draw").err().contains("unknown subcommand 'draw' (known: plot)"));
         assertEquals(0, run("kan", "--help").code());
     }

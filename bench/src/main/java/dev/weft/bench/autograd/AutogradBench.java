@@ -51,8 +51,18 @@ public final class AutogradBench implements BenchSuite {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("json", "heap");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("ops", "rounds", "mlp");
+    }
+
+    @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json", "heap"), Set.of("ops", "rounds", "mlp"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         boolean json = args.flag("json");
         int ops = Integer.parseInt(args.get("ops", "10000"));
         int rounds = Integer.parseInt(args.get("rounds", "15"));

@@ -63,8 +63,18 @@ public final class ElementwiseBench implements BenchSuite {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("sizes", "ops", "threads", "impl", "samples", "device");
+    }
+
+    @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"), Set.of("sizes", "ops", "threads", "impl", "samples", "device"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         boolean json = args.flag("json");
         Device device = DeviceOption.parse(name(), args);
         boolean onDevice = device.kind() != Device.Kind.CPU;

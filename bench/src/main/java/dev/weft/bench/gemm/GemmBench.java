@@ -63,9 +63,18 @@ public final class GemmBench implements BenchSuite {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("sizes", "shapes", "threads", "impl", "dtype", "reps", "device", "tf32", "samples");
+    }
+
+    @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"),
-                Set.of("sizes", "shapes", "threads", "impl", "dtype", "reps", "device", "tf32", "samples"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         boolean json = args.flag("json");
         Device device = DeviceOption.parse(name(), args);
         if (device.kind() != Device.Kind.CPU) return runOnDevice(args, device, json, out);

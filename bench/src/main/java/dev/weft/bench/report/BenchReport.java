@@ -57,8 +57,18 @@ public final class BenchReport implements BenchSuite {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("full");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("out", "from", "threads");
+    }
+
+    @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("full"), Set.of("out", "from", "threads"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         long t0 = System.nanoTime();
         Path dir = Path.of(args.get("out", DEFAULT_OUT));
         String from = args.get("from", null);

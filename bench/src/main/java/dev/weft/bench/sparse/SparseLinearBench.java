@@ -42,7 +42,8 @@ public final class SparseLinearBench implements BenchSuite {
                 weft bench sparse-linear [options]
                   --sparsity 0,0.5,0.8,0.9,0.95,0.98   shares of the weights pruned (default as shown)
                   --batch 128                          rows of x
-                  --in 784 --out 300                   layer shape
+                  --in 784                             input features of the layer (default 784)
+                  --out 300                            output features of the layer (default 300)
                   --threads 1,2                        thread counts (default 1 and all cores)
                   --json                               one JSON object per result line
                 """;
@@ -53,8 +54,18 @@ public final class SparseLinearBench implements BenchSuite {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("sparsity", "batch", "in", "out", "threads");
+    }
+
+    @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"), Set.of("sparsity", "batch", "in", "out", "threads"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         boolean json = args.flag("json");
         int cores = Runtime.getRuntime().availableProcessors();
         int[] threads = args.ints("threads", cores > 1 ? "1," + cores : "1");

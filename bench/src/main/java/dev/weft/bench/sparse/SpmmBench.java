@@ -54,8 +54,18 @@ public final class SpmmBench implements BenchSuite {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("graphs", "features", "threads", "reps");
+    }
+
+    @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"), Set.of("graphs", "features", "threads", "reps"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         boolean json = args.flag("json");
         int cores = Runtime.getRuntime().availableProcessors();
         int[] threads = args.ints("threads", cores > 1 ? "1," + cores : "1");

@@ -82,10 +82,20 @@ public abstract class TrainSuite implements BenchSuite {
     }
 
     @Override
-    public final int run(List<String> argList, PrintStream out) throws Exception {
+    public final Set<String> flags() {
+        return FLAGS;
+    }
+
+    @Override
+    public final Set<String> valued() {
         Set<String> valued = new HashSet<>(VALUED);
         valued.addAll(modelOptions());
-        BenchArgs args = BenchArgs.parse(name(), argList, FLAGS, valued);
+        return Set.copyOf(valued);
+    }
+
+    @Override
+    public final int run(List<String> argList, PrintStream out) throws Exception {
+        BenchArgs args = BenchArgs.parse(this, argList);
         boolean json = args.flag("json"), first = args.flag("first-steps");
         int batch = positive(args, "batch", defaultBatch());
         int steps = positive(args, "steps", defaultSteps());
