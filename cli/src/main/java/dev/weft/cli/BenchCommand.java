@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft bench SUITE [options]}: one picocli command per registered benchmark suite ({@link SuiteSpec#of}: its
@@ -25,9 +24,6 @@ import picocli.CommandLine.Spec;
                 "'weft bench SUITE --help' shows a suite's options; --json: one JSON object per result line."})
 final class BenchCommand implements Callable<Integer> {
     private final Io io;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "SUITE", description = "a suite not listed below is an error naming the known ones")
     String unknown;
