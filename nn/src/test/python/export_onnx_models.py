@@ -127,6 +127,18 @@ class LstmModel(nn.Module):
         return self.head(out)
 
 
+class BiLstmWithState(nn.Module):
+    """A bidirectional LSTM fed its initial states (a three-input graph); adds the final h (forward) and c (backward)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(4, 5, num_layers=1, bidirectional=True)
+
+    def forward(self, x, h0, c0):
+        out, (h, c) = self.lstm(x, (h0, c0))
+        return out + 0.5 * torch.cat([h[0], c[1]], dim=-1)
+
+
 class Encoder(nn.Module):
     def __init__(self, layers, activation):
         super().__init__()
@@ -175,6 +187,9 @@ def main():
     export("lstm1_op13", LstmModel(1, False), [torch.randn(5, 2, 6, generator=g)], 13)
     torch.manual_seed(5)
     export("lstm2_batch_first_op17", LstmModel(2, True), [torch.randn(2, 5, 6, generator=g)], 17)
+    torch.manual_seed(9)
+    export("lstm_bidir_state_op13", BiLstmWithState(), [torch.randn(3, 2, 4, generator=g), torch.randn(2, 2, 5, generator=g),
+                                                        torch.randn(2, 2, 5, generator=g)], 13)
     torch.manual_seed(6)
     export("encoder1_relu_op13", Encoder(1, "relu"), [torch.randn(2, 7, 16, generator=g)], 13)
     torch.manual_seed(7)
