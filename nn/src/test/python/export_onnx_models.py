@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Golden ONNX models for dev.weft.nn.onnx tests: small seeded PyTorch 1.13 models exported with
-torch.onnx.export (opsets 13 and 17), each written as NAME.onnx beside NAME.safetensors holding the
+torch.onnx.export (opsets 13 and 17; 11 for the pre-13 attribute forms), each written as NAME.onnx beside NAME.safetensors holding the
 input(s) ("input", ...) and torch's output(s) ("output", ...) in F32, computed in eval mode.
 Run from the repository root: /usr/bin/python3 nn/src/test/python/export_onnx_models.py
 (writes nn/src/test/resources/onnx/). No onnx or safetensors package needed: safetensors is written here.
@@ -139,6 +139,19 @@ class BiLstmWithState(nn.Module):
         return out + 0.5 * torch.cat([h[0], c[1]], dim=-1)
 
 
+class SplitSoftmax(nn.Module):
+    """Split (sizes an attribute before opset 13, an input from 13), stack, and a softmax over a middle axis
+    (before opset 13 ONNX Softmax coerces to 2-d, so the exporter transposes around it)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(6, 12)
+
+    def forward(self, x):
+        a, b, c = torch.split(self.fc(x), [3, 3, 6], dim=-1)
+        return torch.softmax(torch.stack([a, b * (c[..., :3] + c[..., 3:])], dim=1), dim=1)
+
+
 class Encoder(nn.Module):
     def __init__(self, layers, activation):
         super().__init__()
@@ -190,6 +203,12 @@ def main():
     torch.manual_seed(9)
     export("lstm_bidir_state_op13", BiLstmWithState(), [torch.randn(3, 2, 4, generator=g), torch.randn(2, 2, 5, generator=g),
                                                         torch.randn(2, 2, 5, generator=g)], 13)
+    for opset in (11, 13):
+        torch.manual_seed(10)
+        export("split_softmax_op%d" % opset, SplitSoftmax(), [torch.randn(2, 6, generator=g)], opset)
+    torch.manual_seed(4)
+    # opset 11: Squeeze / Unsqueeze take their axes as attributes
+    export("lstm1_op11", LstmModel(1, False), [torch.randn(5, 2, 6, generator=g)], 11)
     torch.manual_seed(6)
     export("encoder1_relu_op13", Encoder(1, "relu"), [torch.randn(2, 7, 16, generator=g)], 13)
     torch.manual_seed(7)

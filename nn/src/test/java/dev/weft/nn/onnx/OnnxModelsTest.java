@@ -23,7 +23,7 @@ class OnnxModelsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mlp_op13", "mlp_op17", "lenet5_op13", "resnet_small_op13", "resnet_pool_bn_op17", "lstm1_op13",
-            "lstm2_batch_first_op17", "lstm_bidir_state_op13", "encoder1_relu_op13", "encoder2_gelu_op17"})
+            "lstm2_batch_first_op17", "lstm_bidir_state_op13", "lstm1_op11", "split_softmax_op11", "split_softmax_op13", "encoder1_relu_op13", "encoder2_gelu_op17"})
     void matchesTorch(String name) throws Exception {
         OnnxModel model = Onnx.load(OnnxFiles.bytes(name + ".onnx"), name + ".onnx");
         SafetensorsFile golden = Safetensors.read(OnnxFiles.bytes(name + ".safetensors"), name + ".safetensors");

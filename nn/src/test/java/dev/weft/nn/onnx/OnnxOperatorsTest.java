@@ -37,6 +37,21 @@ class OnnxOperatorsTest {
         assertTrue(m.nodeCount() > 0);
     }
 
+    /** Softmax axis 1 on (2, 3, 4): from opset 13 along dim 1; before 13 over the flattened (3 * 4) block. */
+    @Test
+    void softmaxAxisSemanticsChangeAtOpset13() {
+        ProtoWriter node = ProtoWriter.node("sm", "Softmax", null, new String[] {"x"}, "y")
+                .message(5, new ProtoWriter().string(1, "axis").varint(3, 1).varint(20, OnnxProto.ATTR_INT));
+        ProtoWriter graph = new ProtoWriter().message(1, node).message(11, ProtoWriter.valueInfo("x", 2, 3, 4))
+                .message(12, ProtoWriter.valueInfo("y", 2, 3, 4));
+        Tensor x = Tensor.randn(new Generator(3), 2, 3, 4);
+        Tensor y13 = Onnx.load(ProtoWriter.model(graph, 13), "sm13").forward(x);
+        Tensor y11 = Onnx.load(ProtoWriter.model(graph, 11), "sm11").forward(x);
+        assertTrue(y13.allclose(x.softmax(1), 1e-6, 1e-7));
+        assertTrue(y11.allclose(x.reshape(2, 12).softmax(1).reshape(2, 3, 4), 1e-6, 1e-7));
+        assertTrue(!y11.allclose(y13, 1e-3, 1e-3), "the two semantics differ on this input");
+    }
+
     /** d/dx of sum(w * f(x)) through the imported MLP vs a central difference along a random direction. */
     @Test
     void gradientsFlowThroughTheGraph() {
