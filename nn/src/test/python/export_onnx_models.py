@@ -3,7 +3,7 @@
 torch.onnx.export (opsets 13 and 17; 11 for the pre-13 attribute forms), each written as NAME.onnx beside NAME.safetensors holding the
 input(s) ("input", ...) and torch's output(s) ("output", ...) in F32, computed in eval mode.
 Run from the repository root: /usr/bin/python3 nn/src/test/python/export_onnx_models.py
-(writes nn/src/test/resources/onnx/). No onnx or safetensors package needed: safetensors is written here.
+(writes nn/src/test/resources/onnx/, or the folder given with --out DIR). No onnx or safetensors package needed: safetensors is written here.
 """
 import json
 import os
@@ -180,6 +180,12 @@ def export(name, model, inputs, opset, fold=True):
 
 
 def main():
+    global OUT
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        OUT = sys.argv[2]
+    elif len(sys.argv) != 1:
+        print("usage: export_onnx_models.py [--out DIR]", file=sys.stderr)
+        return 2
     os.makedirs(OUT, exist_ok=True)
     torch.set_num_threads(1)
     g = torch.Generator().manual_seed(0)

@@ -37,9 +37,4 @@ final class Values {
     static String shape(Tensor t) {
         return Shape.format(t.shape());
     }
-
-    /** A one-element tensor's value as a double. */
-    static boolean isScalarLike(Tensor t) {
-        return t.numel() == 1;
-    }
 }
