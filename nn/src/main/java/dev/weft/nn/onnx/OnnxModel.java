@@ -100,7 +100,10 @@ public final class OnnxModel extends Module {
             }
             for (int i = 0; i < s.outputs().length; i++) {
                 if (s.outputs()[i].isEmpty()) continue;
-                if (i >= out.length) throw new IllegalArgumentException(s.label() + ": output " + i + " is not produced");
+                if (i >= out.length) {
+                    throw new IllegalArgumentException("OnnxModel.run(" + source + "): " + s.label() + ": output " + i + " is not produced"
+                            + " (the node made " + out.length + ")");
+                }
                 values.put(s.outputs()[i], out[i]);
             }
         }
