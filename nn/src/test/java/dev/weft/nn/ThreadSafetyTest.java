@@ -1,0 +1,265 @@
+package dev.weft.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.autograd.Autograd;
+import dev.weft.autograd.GradMode;
+import dev.weft.nn.attention.TransformerEncoderLayer;
+import dev.weft.nn.init.Init;
+import dev.weft.nn.layers.BatchNorm2d;
+import dev.weft.nn.layers.Conv2d;
+import dev.weft.nn.layers.Linear;
+import dev.weft.nn.layers.MaxPool2d;
+import dev.weft.nn.layers.ReLU;
+import dev.weft.nn.layers.Tanh;
+import dev.weft.nn.loss.MSELoss;
+import dev.weft.nn.optim.Adam;
+import dev.weft.nn.optim.Optimizer;
+import dev.weft.nn.rnn.LSTM;
+import dev.weft.nn.sparse.SparseLinear;
+import dev.weft.tensor.Generator;
+import dev.weft.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The thread-safety contract of {@link Module} (see its class comment), checked bitwise: one shared module in
+ * eval mode under no-grad answers many threads exactly as it answers one; two models trained on two threads
+ * end exactly where each ends when trained alone; grad mode and the tape are per thread. No timing asserts.
+ */
+class ThreadSafetyTest {
+    private static final int THREADS = 8;
+    private static final int CALLS_PER_THREAD = 40;
+    private static final int DISTINCT_INPUTS = 12;
+
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterAll
+    static void stopPool() throws InterruptedException {
+        pool.shutdownNow();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    }
+
+    /** A module under test: how to build it (seeded), how to run it, and one input of the i-th kind. */
+    record InferenceCase(String name, Supplier<Module> build, Function<Module, Function<Tensor, Tensor>> runner,
+                         Function<Generator, Tensor> input) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> inferenceCases() {
+        return Stream.of(
+                new InferenceCase("mlp", () -> new Sequential(new Linear(32, 128), new ReLU(), new Linear(128, 128),
+                        new Tanh(), new Linear(128, 10)), m -> m::forward, g -> Tensor.randn(g, 48, 32)),
+                new InferenceCase("cnn", ThreadSafetyTest::cnnWithRunningStats, m -> m::forward,
+                        g -> Tensor.randn(g, 4, 3, 12, 12)),
+                new InferenceCase("lstm", () -> new LSTM(LSTM.options(8, 24).numLayers(2)),
+                        m -> x -> ((LSTM) m).forward(x, null, null).output(), g -> Tensor.randn(g, 7, 3, 8)),
+                new InferenceCase("transformer", () -> new TransformerEncoderLayer(16, 4),
+                        m -> m::forward, g -> Tensor.randn(g, 6, 3, 16)),
+                new InferenceCase("sparseLinear", () -> new Sequential(SparseLinear.fromDense(new Linear(40, 24)),
+                        new ReLU(), new Linear(24, 6)), m -> m::forward, g -> Tensor.randn(g, 20, 40)))
+                .map(Arguments::of);
+    }
+
+    /** conv + batchnorm + pool; one training-mode pass first so the running statistics are not the defaults. */
+    private static Module cnnWithRunningStats() {
+        Module m = new Sequential(new Conv2d(3, 8, 3, 1, 1), new BatchNorm2d(8), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(8 * 6 * 6, 5));
+        m.train();
+        try (var s = GradMode.noGrad()) {
+            m.forward(Tensor.randn(new Generator(99), 6, 3, 12, 12));
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "sharedInference[{0}]")
+    @MethodSource("inferenceCases")
+    void sharedModuleInEvalUnderNoGradAnswersEveryThreadAsItAnswersOne(InferenceCase c) throws Exception {
+        Init.manualSeed(7);
+        Function<Tensor, Tensor> alone = c.runner().apply(c.build().get().eval());
+        Generator g = new Generator(11);
+        Tensor[] inputs = new Tensor[DISTINCT_INPUTS];
+        int[][] expected = new int[DISTINCT_INPUTS][];
+        try (var s = GradMode.noGrad()) {
+            for (int i = 0; i < DISTINCT_INPUTS; i++) {
+                inputs[i] = c.input().apply(g);
+                expected[i] = bits(alone.apply(inputs[i]));
+            }
+        }
+        // A second copy, never run before: its first calls (and any cache a layer builds lazily) are concurrent.
+        Init.manualSeed(7);
+        Function<Tensor, Tensor> run = c.runner().apply(c.build().get().eval());
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            jobs.add(() -> {
+                start.await();
+                int checked = 0;
+                try (var s = GradMode.noGrad()) {
+                    for (int k = 0; k < CALLS_PER_THREAD; k++) {
+                        int i = (thread * 5 + k) % DISTINCT_INPUTS;
+                        assertArrayEquals(expected[i], bits(run.apply(inputs[i])),
+                                c.name() + ": thread " + thread + ", call " + k + ", input " + i + " differs from single-threaded");
+                        checked++;
+                    }
+                }
+                return checked;
+            });
+        }
+        int total = 0;
+        for (Future<Integer> f : pool.invokeAll(jobs)) total += f.get();
+        assertEquals(THREADS * CALLS_PER_THREAD, total);
+    }
+
+    // ---------------------------------------------------------------- training on two threads
+
+    /** What one seeded training run leaves: every step's loss and the final state dict, as bits. */
+    record TrainResult(int[] losses, Map<String, int[]> state) {}
+
+    private static final int STEPS = 25;
+
+    private static Module mlpModel() {
+        return new Sequential(new Linear(6, 32), new Tanh(), new Linear(32, 3));
+    }
+
+    private static Module cnnModel() {
+        return new Sequential(new Conv2d(2, 4, 3, 1, 1), new BatchNorm2d(4), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(4 * 4 * 4, 3));
+    }
+
+    /** Built on the calling thread (Init's default generator is process-wide), trained wherever train runs. */
+    private static Module build(long seed, Supplier<Module> arch) {
+        Init.manualSeed(seed);
+        return arch.get();
+    }
+
+    private static TrainResult train(Module model, long dataSeed, int[] inputShape) {
+        model.train();
+        Optimizer opt = new Adam(model.parameters(), 1e-2);
+        MSELoss loss = new MSELoss();
+        Generator g = new Generator(dataSeed);
+        int[] losses = new int[STEPS];
+        for (int step = 0; step < STEPS; step++) {
+            Tensor x = Tensor.randn(g, inputShape);
+            Tensor y = Tensor.randn(g, inputShape[0], 3);
+            opt.zeroGrad();
+            Tensor l = loss.forward(model.forward(x), y);
+            Autograd.backward(l);
+            opt.step();
+            losses[step] = Float.floatToRawIntBits((float) l.item());
+        }
+        Map<String, int[]> state = new java.util.TreeMap<>();
+        model.stateDict().forEach((k, v) -> state.put(k, bits(v)));
+        return new TrainResult(losses, state);
+    }
+
+    @Test
+    void twoModelsTrainedOnTwoThreadsMatchEachTrainedAlone() throws Exception {
+        int[] mlpIn = {16, 6}, cnnIn = {8, 2, 8, 8};
+        TrainResult mlpAlone = train(build(1, ThreadSafetyTest::mlpModel), 101, mlpIn);
+        TrainResult cnnAlone = train(build(2, ThreadSafetyTest::cnnModel), 202, cnnIn);
+        for (int round = 0; round < 3; round++) {
+            Module a = build(1, ThreadSafetyTest::mlpModel), b = build(2, ThreadSafetyTest::cnnModel);
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<TrainResult> fa = pool.submit(() -> { start.await(); return train(a, 101, mlpIn); });
+            Future<TrainResult> fb = pool.submit(() -> { start.await(); return train(b, 202, cnnIn); });
+            assertSame(mlpAlone, fa.get(), "mlp, round " + round);
+            assertSame(cnnAlone, fb.get(), "cnn, round " + round);
+        }
+    }
+
+    private static void assertSame(TrainResult alone, TrainResult together, String what) {
+        assertArrayEquals(alone.losses(), together.losses(), what + ": losses differ from the run alone");
+        assertEquals(alone.state().keySet(), together.state().keySet(), what + ": state dict keys");
+        alone.state().forEach((k, v) ->
+                assertArrayEquals(v, together.state().get(k), what + ": final '" + k + "' differs from the run alone"));
+    }
+
+    // ---------------------------------------------------------------- grad mode and tape per thread
+
+    @Test
+    void noGradOnOneThreadDoesNotStopAnotherThreadsTape() throws Exception {
+        int rounds = 200;
+        CyclicBarrier inside = new CyclicBarrier(2), done = new CyclicBarrier(2);
+        Future<Integer> quiet = pool.submit(() -> {
+            int n = 0;
+            for (int r = 0; r < rounds; r++) {
+                Tensor w = Tensor.of(1f, 2f, 3f).requiresGrad(true);
+                try (var s = GradMode.noGrad()) {
+                    inside.await();                           // the other thread records while this one is in no-grad
+                    Tensor y = w.mul(w).sum();
+                    assertFalse(GradMode.isEnabled(), "no-grad thread: grad mode on");
+                    assertFalse(y.requiresGrad(), "no-grad thread: an op was recorded");
+                    done.await();
+                }
+                assertTrue(GradMode.isEnabled(), "no-grad thread: grad mode not restored");
+                n++;
+            }
+            return n;
+        });
+        Future<Integer> recording = pool.submit(() -> {
+            int n = 0;
+            for (int r = 0; r < rounds; r++) {
+                Tensor x = Tensor.of(1f, 2f, 3f).requiresGrad(true);
+                inside.await();
+                assertTrue(GradMode.isEnabled(), "recording thread: grad mode turned off by the other thread");
+                Tensor y = x.mul(x).sum();                      // d/dx sum(x^2) = 2x
+                assertTrue(y.requiresGrad(), "recording thread: op not recorded");
+                Autograd.backward(y);
+                assertNotNull(x.grad(), "recording thread: no gradient");
+                assertArrayEquals(new float[] {2f, 4f, 6f}, x.grad().toFloatArray(), "recording thread: gradient");
+                done.await();
+                n++;
+            }
+            return n;
+        });
+        assertEquals(rounds, quiet.get());
+        assertEquals(rounds, recording.get());
+    }
+
+    @Test
+    void aNewThreadStartsWithGradModeOnAndNoGradient() throws Exception {
+        try (var s = GradMode.noGrad()) {
+            Future<Boolean> other = pool.submit(GradMode::isEnabled);
+            assertTrue(other.get(), "a pool thread saw the submitting thread's no-grad");
+            Tensor w = Tensor.of(1f).requiresGrad(true);
+            assertFalse(w.mul(w).requiresGrad(), "the submitting thread recorded inside no-grad");
+        }
+    }
+
+    private static int[] bits(Tensor t) {
+        float[] a = t.toFloatArray();
+        int[] b = new int[a.length];
+        for (int i = 0; i < a.length; i++) b[i] = Float.floatToRawIntBits(a[i]);
+        return b;
+    }
+}
