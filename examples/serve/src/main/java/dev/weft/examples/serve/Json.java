@@ -38,7 +38,7 @@ final class Json {
         }
     }
 
-    /** Malformed JSON: the message names what was expected and the byte-free character offset. */
+    /** Malformed JSON: the message names what was expected and the offset (in characters) where it was not found. */
     static final class JsonException extends IllegalArgumentException {
         JsonException(String message) {
             super(message);
@@ -167,12 +167,12 @@ final class Json {
         }
 
         private String string() {
-            pos++;                                                  // '"'
+            int start = pos++;                                      // '"'
             StringBuilder sb = new StringBuilder();
             while (true) {
                 if (pos >= s.length()) throw error("'\"' closing the string");
                 char c = s.charAt(pos++);
-                if (c == '"') return sb.toString();
+                if (c == '"') return checkSurrogates(sb, start);
                 if (c < 0x20) {
                     pos--;
                     throw error("an escaped control character");
@@ -197,6 +197,19 @@ final class Json {
                     }
                 }
             }
+        }
+
+        // Raw text arrives decoded and well-formed; only a backslash-u escape can leave a surrogate unpaired.
+        private static String checkSurrogates(StringBuilder sb, int start) {
+            for (int i = 0; i < sb.length(); i++) {
+                char c = sb.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < sb.length() && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new JsonException("JSON: unpaired surrogate \\u" + Integer.toHexString(c) + " in the string at offset " + start);
+                }
+            }
+            return sb.toString();
         }
 
         private char hex4() {

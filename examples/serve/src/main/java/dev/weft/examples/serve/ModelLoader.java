@@ -44,6 +44,7 @@ final class ModelLoader {
         for (int s : sizes) {
             if (s < 1) throw new IllegalArgumentException("mlp: sizes must be >= 1, got " + Arrays.toString(sizes));
         }
+        activation(activation);                       // a bad name is an error even when no hidden layer uses it
         List<Module> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.length; i++) {
             if (i > 0) layers.add(activation(activation));
