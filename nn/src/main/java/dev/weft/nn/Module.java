@@ -38,6 +38,9 @@ import java.util.function.UnaryOperator;
  * training mode on a shared module (BatchNorm updates its running statistics, dropout draws from the
  * module's one generator, so the order of calls changes the bits); and any mutation (train/eval,
  * loadStateDict, register*, {@code to}, pruning) while another thread runs it: mutate first, then share.
+ * Process-wide settings are not per thread: {@code Parallel.setThreads} and {@code KernelImpl.set} change
+ * the bits every thread gets from then on, and a layer with a PyG-style {@code cached} option (graph
+ * module) keeps the first graph it sees, so share it only for that one graph.
  * Building modules with the default initializer ({@link dev.weft.nn.init.Init#defaultGenerator()}) is
  * thread-safe but draws from one process-wide stream, so models built concurrently get weights that depend
  * on the interleaving; pass a {@link dev.weft.tensor.Generator} or build them on one thread.

@@ -25,6 +25,7 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            System.out.println("weft serve: stopped");
             stopped.countDown();
         }, "weft-serve-shutdown"));
         System.out.println("weft serve: " + model + "; " + options.threads() + " threads, max body " + options.maxBody() + " bytes");

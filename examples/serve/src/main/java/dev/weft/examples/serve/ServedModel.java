@@ -3,7 +3,6 @@ package dev.weft.examples.serve;
 import dev.weft.autograd.GradMode;
 import dev.weft.nn.Module;
 import dev.weft.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * The one model a server answers with: a module in eval mode, the shape of one example (the batch dim B is
@@ -56,6 +55,8 @@ record ServedModel(Module module, int[] exampleShape, String kind, String descri
 
     @Override
     public String toString() {
-        return kind + " " + Arrays.toString(exampleShape) + ": " + description;
+        StringBuilder sb = new StringBuilder(description).append(", input (B");
+        for (int d : exampleShape) sb.append(", ").append(d);
+        return sb.append(')').toString();
     }
 }
