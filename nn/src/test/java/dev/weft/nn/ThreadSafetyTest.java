@@ -44,8 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The thread-safety contract of {@link Module} (see its class comment), checked bitwise: one shared module in
- * eval mode under no-grad answers many threads exactly as it answers one; two models trained on two threads
- * end exactly where each ends when trained alone; grad mode and the tape are per thread. No timing asserts.
+ * eval mode under no-grad answers many threads exactly as it answers one; four models (MLP, two CNNs, LSTM)
+ * trained at once on four threads end exactly where each ends when trained alone; grad mode and the tape are
+ * per thread. No timing asserts.
  */
 class ThreadSafetyTest {
     private static final int THREADS = 8;
@@ -156,6 +157,24 @@ class ThreadSafetyTest {
                 new Flatten(), new Linear(4 * 4 * 4, 3));
     }
 
+    /** LSTM over (T, B, 4) -> its last step's hidden state -> Linear to 3 (trains the fused LSTM kernel's backward). */
+    static final class LstmRegressor extends Module {
+        private final LSTM lstm;
+        private final Linear head;
+
+        LstmRegressor() {
+            lstm = registerModule("lstm", new LSTM(4, 12));
+            head = registerModule("head", new Linear(12, 3));
+        }
+
+        // x: (T, B, 4) -> (B, 3)
+        @Override
+        public Tensor forward(Tensor x) {
+            Tensor h = lstm.forward(x, null, null).output();
+            return head.forward(h.select(0, h.size(0) - 1));
+        }
+    }
+
     /** Built on the calling thread (Init's default generator is process-wide), trained wherever train runs. */
     private static Module build(long seed, Supplier<Module> arch) {
         Init.manualSeed(seed);
@@ -170,9 +189,10 @@ class ThreadSafetyTest {
         int[] losses = new int[STEPS];
         for (int step = 0; step < STEPS; step++) {
             Tensor x = Tensor.randn(g, inputShape);
-            Tensor y = Tensor.randn(g, inputShape[0], 3);
             opt.zeroGrad();
-            Tensor l = loss.forward(model.forward(x), y);
+            Tensor out = model.forward(x);
+            Tensor y = Tensor.randn(g, out.shape());
+            Tensor l = loss.forward(out, y);
             Autograd.backward(l);
             opt.step();
             losses[step] = Float.floatToRawIntBits((float) l.item());
@@ -182,18 +202,34 @@ class ThreadSafetyTest {
         return new TrainResult(losses, state);
     }
 
+    /** One seeded training job: architecture, init seed, data seed, the input batch's shape. */
+    record Job(String name, Supplier<Module> arch, long initSeed, long dataSeed, int[] inputShape) {}
+
     @Test
-    void twoModelsTrainedOnTwoThreadsMatchEachTrainedAlone() throws Exception {
-        int[] mlpIn = {16, 6}, cnnIn = {8, 2, 8, 8};
-        TrainResult mlpAlone = train(build(1, ThreadSafetyTest::mlpModel), 101, mlpIn);
-        TrainResult cnnAlone = train(build(2, ThreadSafetyTest::cnnModel), 202, cnnIn);
-        for (int round = 0; round < 3; round++) {
-            Module a = build(1, ThreadSafetyTest::mlpModel), b = build(2, ThreadSafetyTest::cnnModel);
-            CyclicBarrier start = new CyclicBarrier(2);
-            Future<TrainResult> fa = pool.submit(() -> { start.await(); return train(a, 101, mlpIn); });
-            Future<TrainResult> fb = pool.submit(() -> { start.await(); return train(b, 202, cnnIn); });
-            assertSame(mlpAlone, fa.get(), "mlp, round " + round);
-            assertSame(cnnAlone, fb.get(), "cnn, round " + round);
+    void modelsTrainedOnSeparateThreadsMatchEachTrainedAlone() throws Exception {
+        List<Job> jobs = List.of(
+                new Job("mlp", ThreadSafetyTest::mlpModel, 1, 101, new int[] {16, 6}),
+                new Job("cnn", ThreadSafetyTest::cnnModel, 2, 202, new int[] {8, 2, 8, 8}),
+                new Job("cnn2", ThreadSafetyTest::cnnModel, 3, 303, new int[] {8, 2, 8, 8}),
+                new Job("lstm", LstmRegressor::new, 4, 404, new int[] {5, 8, 4}));
+        List<TrainResult> alone = new ArrayList<>();
+        for (Job j : jobs) alone.add(train(build(j.initSeed(), j.arch()), j.dataSeed(), j.inputShape()));
+        for (int round = 0; round < 2; round++) {
+            List<Module> models = new ArrayList<>();
+            for (Job j : jobs) models.add(build(j.initSeed(), j.arch()));
+            CyclicBarrier start = new CyclicBarrier(jobs.size());
+            List<Future<TrainResult>> together = new ArrayList<>();
+            for (int k = 0; k < jobs.size(); k++) {
+                Job j = jobs.get(k);
+                Module m = models.get(k);
+                together.add(pool.submit(() -> {
+                    start.await();
+                    return train(m, j.dataSeed(), j.inputShape());
+                }));
+            }
+            for (int k = 0; k < jobs.size(); k++) {
+                assertSame(alone.get(k), together.get(k).get(), jobs.get(k).name() + ", round " + round);
+            }
         }
     }
 
