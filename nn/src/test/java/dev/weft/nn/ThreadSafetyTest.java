@@ -53,6 +53,9 @@ class ThreadSafetyTest {
     private static final int CALLS_PER_THREAD = 30;
     private static final int DISTINCT_INPUTS = 12;
 
+    /** A barrier's patience: a thread whose check failed never arrives, and the others must not wait forever. */
+    private static final long WAIT_S = 30;
+
     private static ExecutorService pool;
 
     @BeforeAll
@@ -123,7 +126,7 @@ class ThreadSafetyTest {
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             jobs.add(() -> {
-                start.await();
+                start.await(WAIT_S, TimeUnit.SECONDS);
                 int checked = 0;
                 try (var s = GradMode.noGrad()) {
                     for (int k = 0; k < CALLS_PER_THREAD; k++) {
@@ -137,7 +140,7 @@ class ThreadSafetyTest {
             });
         }
         int total = 0;
-        for (Future<Integer> f : pool.invokeAll(jobs)) total += f.get();
+        for (int n : results(pool.invokeAll(jobs))) total += n;
         assertEquals(THREADS * CALLS_PER_THREAD, total);
     }
 
@@ -223,7 +226,7 @@ class ThreadSafetyTest {
                 Job j = jobs.get(k);
                 Module m = models.get(k);
                 together.add(pool.submit(() -> {
-                    start.await();
+                    start.await(WAIT_S, TimeUnit.SECONDS);
                     return train(m, j.dataSeed(), j.inputShape());
                 }));
             }
@@ -251,11 +254,11 @@ class ThreadSafetyTest {
             for (int r = 0; r < rounds; r++) {
                 Tensor w = Tensor.of(1f, 2f, 3f).requiresGrad(true);
                 try (var s = GradMode.noGrad()) {
-                    inside.await();                           // the other thread records while this one is in no-grad
+                    inside.await(WAIT_S, TimeUnit.SECONDS);   // the other thread records while this one is in no-grad
                     Tensor y = w.mul(w).sum();
                     assertFalse(GradMode.isEnabled(), "no-grad thread: grad mode on");
                     assertFalse(y.requiresGrad(), "no-grad thread: an op was recorded");
-                    done.await();
+                    done.await(WAIT_S, TimeUnit.SECONDS);
                 }
                 assertTrue(GradMode.isEnabled(), "no-grad thread: grad mode not restored");
                 n++;
@@ -266,20 +269,19 @@ class ThreadSafetyTest {
             int n = 0;
             for (int r = 0; r < rounds; r++) {
                 Tensor x = Tensor.of(1f, 2f, 3f).requiresGrad(true);
-                inside.await();
+                inside.await(WAIT_S, TimeUnit.SECONDS);
                 assertTrue(GradMode.isEnabled(), "recording thread: grad mode turned off by the other thread");
                 Tensor y = x.mul(x).sum();                      // d/dx sum(x^2) = 2x
                 assertTrue(y.requiresGrad(), "recording thread: op not recorded");
                 Autograd.backward(y);
                 assertNotNull(x.grad(), "recording thread: no gradient");
                 assertArrayEquals(new float[] {2f, 4f, 6f}, x.grad().toFloatArray(), "recording thread: gradient");
-                done.await();
+                done.await(WAIT_S, TimeUnit.SECONDS);
                 n++;
             }
             return n;
         });
-        assertEquals(rounds, quiet.get());
-        assertEquals(rounds, recording.get());
+        assertEquals(List.of(rounds, rounds), results(List.of(quiet, recording)));
     }
 
     @Test
@@ -290,6 +292,25 @@ class ThreadSafetyTest {
             Tensor w = Tensor.of(1f).requiresGrad(true);
             assertFalse(w.mul(w).requiresGrad(), "the submitting thread recorded inside no-grad");
         }
+    }
+
+    /**
+     * Every future's result; if any failed, the first AssertionError among them is rethrown (a thread whose check
+     * failed leaves its partner timing out at a barrier: the check, not the timeout, is the news).
+     */
+    private static <T> List<T> results(List<Future<T>> futures) throws Exception {
+        List<T> out = new ArrayList<>();
+        Exception first = null;
+        for (Future<T> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof AssertionError a) throw a;
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+        return out;
     }
 
     private static int[] bits(Tensor t) {
