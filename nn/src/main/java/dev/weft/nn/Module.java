@@ -26,6 +26,24 @@ import java.util.function.UnaryOperator;
  *
  * <p>A parameter or buffer slot may hold {@code null} (a Linear without bias): it is listed
  * nowhere, as in PyTorch, but the name stays reserved.
+ *
+ * <p><b>Threads.</b> Safe: one module, once built and put in eval mode, shared by any number of threads
+ * that each run {@code forward} inside {@link GradMode#noGrad()}; every thread gets the same bits it would
+ * get alone (the kernels' pool gives each task a fixed piece of the output, their scratch buffers are per
+ * thread, and a lazily built cache such as SparseLinear's pattern is published whole through a volatile
+ * field). Separate modules trained on separate threads, each with its own optimizer, do not interact:
+ * grad mode, anomaly mode and {@link FunctionalCall} bindings are per thread, and the tape hangs off each
+ * thread's own tensors. Not safe, and not guarded: training, {@code backward} or an optimizer step on one
+ * module from two threads (gradients accumulate into the shared parameters' {@code grad}); forward in
+ * training mode on a shared module (BatchNorm updates its running statistics, dropout draws from the
+ * module's one generator, so the order of calls changes the bits); and any mutation (train/eval,
+ * loadStateDict, register*, {@code to}, pruning) while another thread runs it: mutate first, then share.
+ * Process-wide settings are not per thread: {@code Parallel.setThreads} and {@code KernelImpl.set} change
+ * the bits every thread gets from then on, and a layer with a PyG-style {@code cached} option (graph
+ * module) keeps the first graph it sees, so share it only for that one graph.
+ * Building modules with the default initializer ({@link dev.weft.nn.init.Init#defaultGenerator()}) is
+ * thread-safe but draws from one process-wide stream, so models built concurrently get weights that depend
+ * on the interleaving; pass a {@link dev.weft.tensor.Generator} or build them on one thread.
  */
 public abstract class Module {
     private final LinkedHashMap<String, Tensor> parameters = new LinkedHashMap<>();

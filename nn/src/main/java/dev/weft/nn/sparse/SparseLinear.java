@@ -19,9 +19,16 @@ import dev.weft.tensor.core.Shape;
  */
 public class SparseLinear extends Module {
     private final int in, out;
-    private SparseTensor pattern;            // the CSR structure, with its transpose cached for the backward pass
-    private int crowVersion, colVersion;
-    private Tensor crowSeen, colSeen;
+    // The CSR structure (its transpose cached for the backward pass) and the buffers and versions it was built
+    // from, in one immutable record behind a volatile field: threads sharing the layer for inference see either
+    // a whole pattern or none, never a new structure paired with the previous buffers' bookkeeping.
+    private volatile Pattern pattern;
+
+    private record Pattern(SparseTensor csr, Tensor crow, Tensor col, int crowVersion, int colVersion) {
+        boolean matches(Tensor crow, Tensor col) {
+            return crow == this.crow && col == this.col && crow.version() == crowVersion && col.version() == colVersion;
+        }
+    }
 
     /** A layer with the pattern and values of {@code weight} ((out, in), F32 or F64) and the given bias (out, or null). */
     public SparseLinear(SparseTensor weight, Tensor bias) {
@@ -67,15 +74,14 @@ public class SparseLinear extends Module {
     /** W as a sparse (out, in) CSR matrix with the current values (differentiable in them). */
     public SparseTensor weight() {
         Tensor crow = buffer("crow_indices"), col = buffer("col_indices");
-        if (pattern == null || crow != crowSeen || col != colSeen || crow.version() != crowVersion || col.version() != colVersion) {
-            pattern = SparseTensor.csr(crow, col, param("values").detach(), out, in);
-            pattern.t();                                                  // computes and caches the transposed structure
-            crowSeen = crow;
-            colSeen = col;
-            crowVersion = crow.version();
-            colVersion = col.version();
+        Pattern p = pattern;
+        if (p == null || !p.matches(crow, col)) {
+            int crowVersion = crow.version(), colVersion = col.version();
+            SparseTensor csr = SparseTensor.csr(crow, col, param("values").detach(), out, in);
+            csr.t();                                                      // computes and caches the transposed structure
+            pattern = p = new Pattern(csr, crow, col, crowVersion, colVersion);
         }
-        return pattern.withValues(param("values"));
+        return p.csr().withValues(param("values"));
     }
 
     /** The weight as a dense (out, in) tensor. */
