@@ -52,13 +52,23 @@ public final class OnnxBench implements BenchSuite {
                 """;
     }
 
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("model", "threads", "warmup", "iters");
+    }
+
     public static void main(String[] args) throws Exception {
         System.exit(new OnnxBench().run(List.of(args), System.out));
     }
 
     @Override
     public int run(List<String> argList, PrintStream out) throws Exception {
-        BenchArgs args = BenchArgs.parse(name(), argList, Set.of("json"), Set.of("model", "threads", "warmup", "iters"));
+        BenchArgs args = BenchArgs.parse(this, argList);
         String model = args.get("model", null);
         if (model == null) {
             throw new IllegalArgumentException("bench onnx: --model PATH is required; generate ResNet-18 with "
