@@ -7,6 +7,9 @@ import dev.weft.nn.layers.GELU;
 import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.layers.Tanh;
+import dev.weft.nn.onnx.Onnx;
+import dev.weft.nn.onnx.OnnxModel;
+import dev.weft.nn.onnx.OnnxValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import java.util.Locale;
 /**
  * Builds the served model once, at start: a known architecture given on the command line whose weights come
  * from a safetensors state dict (PyTorch names: an nn.Sequential of Linear and activation layers saves
- * "0.weight", "0.bias", "2.weight", ...), or an ONNX file (not wired in yet, see {@link #onnx}).
+ * "0.weight", "0.bias", "2.weight", ...), or an ONNX file ({@link #onnx}).
  */
 final class ModelLoader {
     private ModelLoader() {}
@@ -77,13 +80,29 @@ final class ModelLoader {
     }
 
     /**
-     * An ONNX model.
-     * TODO(onnx): the dev.weft.nn.onnx loader is being added on another branch; once it is in nn, build the
-     * module with its Onnx.load(path) and take the example shape from the graph's first input (dims after the
-     * batch dim). Until then this says so instead of guessing.
+     * An ONNX model read with {@link Onnx#load(Path)}: one graph input (B, ...) and one output, every dim after the
+     * batch dim fixed in the file (it is the example shape requests are checked against).
      */
-    static ServedModel onnx(Path path) {
-        throw new UnsupportedOperationException("--onnx " + path + ": ONNX loading is not available in this build yet; "
-                + "use --mlp SIZES --weights FILE.safetensors");
+    static ServedModel onnx(Path path) throws IOException {
+        OnnxModel model = Onnx.load(path);
+        if (model.inputs().size() != 1 || model.outputs().size() != 1) {
+            throw new IllegalArgumentException("--onnx " + path + ": serving needs one graph input and one output, the file has inputs "
+                    + model.inputs() + " and outputs " + model.outputs());
+        }
+        OnnxValue input = model.inputs().get(0);
+        long[] dims = input.dims();
+        if (dims == null || dims.length < 1) {
+            throw new IllegalArgumentException("--onnx " + path + ": input " + input + " has no (batch, ...) shape to check requests against");
+        }
+        int[] example = new int[dims.length - 1];
+        for (int i = 1; i < dims.length; i++) {
+            if (dims[i] < 0) {
+                throw new IllegalArgumentException("--onnx " + path + ": input " + input + " has a symbolic dim after the batch dim; "
+                        + "serving needs every example dim fixed");
+            }
+            example[i - 1] = Math.toIntExact(dims[i]);
+        }
+        return new ServedModel(model, example, "onnx", "onnx opset " + model.opset() + ", " + model.nodeCount()
+                + " nodes, from " + path);
     }
 }

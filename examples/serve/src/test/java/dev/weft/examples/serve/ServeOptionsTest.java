@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.nn.io.Safetensors;
+import dev.weft.nn.io.SafetensorsFile;
+import dev.weft.tensor.Tensor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +50,27 @@ class ServeOptionsTest {
         assertMessage("--port: missing value", "--mlp", "4,3", "--port");
     }
 
+    /** The nn module's golden ONNX MLP (torch 1.13, opset 13) served: its answers are torch's stored output. */
     @Test
-    void onnxIsAMarkedHookNotAGuess() {
-        ServeOptions o = ServeOptions.parse("--onnx", "model.onnx");
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> Main.load(o));
-        assertTrue(e.getMessage().contains("ONNX loading is not available"), e.getMessage());
+    void onnxModelAnswersAsTorch() throws Exception {
+        Path dir = Path.of("../../nn/src/test/resources/onnx");
+        assertTrue(Files.isRegularFile(dir.resolve("mlp_op13.onnx")), "golden model missing under " + dir.toAbsolutePath());
+        ServedModel served = Main.load(ServeOptions.parse("--onnx", dir.resolve("mlp_op13.onnx").toString()));
+        assertEquals("onnx", served.kind());
+        SafetensorsFile golden = Safetensors.read(Files.readAllBytes(dir.resolve("mlp_op13.safetensors")), "mlp_op13.safetensors");
+        Tensor x = golden.tensor("input"), expected = golden.tensor("output");
+        assertArrayEquals(new int[] {x.shape()[1]}, served.exampleShape());
+        ServedModel.Prediction p = served.predict(x.toFloatArray(), x.shape()[0]);
+        assertArrayEquals(expected.shape(), p.shape());
+        float[] want = expected.toFloatArray();
+        for (int i = 0; i < want.length; i++) assertEquals(want[i], p.values()[i], 1e-5, "output " + i);
+    }
+
+    @Test
+    void onnxFileMissingIsAnError() {
+        ServeOptions o = ServeOptions.parse("--onnx", "no-such-model.onnx");
+        Exception e = assertThrows(Exception.class, () -> Main.load(o));
+        assertTrue(e.getMessage().contains("no-such-model.onnx"), e.getMessage());
     }
 
     @Test
