@@ -23,7 +23,7 @@ public final class Anomaly {
         return GradMode.setAnomaly(true);
     }
 
-    /** True if anomaly detection is on for this thread. */
+    /** {@return true if anomaly detection is on for this thread} */
     public static boolean isEnabled() {
         return GradMode.anomalyEnabled();
     }

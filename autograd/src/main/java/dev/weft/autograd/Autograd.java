@@ -27,7 +27,11 @@ public final class Autograd {
         backward(new Tensor[] {loss}, null, false, false);
     }
 
-    /** output.backward(gradient): gradient has output's shape (null: ones for a one-element output). */
+    /**
+     * output.backward(gradient): gradient has output's shape (null: ones for a one-element output).
+     *
+     * @param output the output tensor to differentiate
+     */
     public static void backward(Tensor output, Tensor gradient) {
         backward(new Tensor[] {output}, new Tensor[] {gradient}, false, false);
     }
@@ -36,12 +40,22 @@ public final class Autograd {
      * output.backward(gradient, retainGraph, createGraph): accumulates d(sum(output * gradient))/d(leaf)
      * into every leaf's grad (grad += ..., never assigned over). retainGraph keeps saved tensors for
      * another backward; createGraph records the backward itself, so the grads can be differentiated again.
+     *
+     * @param output the output tensor to differentiate
+     * @param retainGraph keep the recorded graph after this pass, so that backward can run through it again
+     * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      */
     public static void backward(Tensor output, Tensor gradient, boolean retainGraph, boolean createGraph) {
         backward(new Tensor[] {output}, new Tensor[] {gradient}, retainGraph, createGraph);
     }
 
-    /** Backward from several outputs at once (gradients may be null or hold nulls for one-element outputs). */
+    /**
+     * Backward from several outputs at once (gradients may be null or hold nulls for one-element outputs).
+     *
+     * @param outputs the output tensors
+     * @param retainGraph keep the recorded graph after this pass, so that backward can run through it again
+     * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
+     */
     public static void backward(Tensor[] outputs, Tensor[] gradients, boolean retainGraph, boolean createGraph) {
         Engine.run("backward", outputs, gradients, null, retainGraph, createGraph, false);
     }
@@ -52,25 +66,45 @@ public final class Autograd {
      * d(sum_k outputs[k] * gradOutputs[k]) / d(inputs[i]) for each input, without touching any grad().
      * inputs may be leaves or intermediate tensors of the graph. gradOutputs may be null (ones for
      * one-element outputs). An input the outputs do not depend on is an error unless allowUnused (then null).
+     *
+     * @param outputs the output tensors
+     * @param inputs the input tensors
+     * @param gradOutputs the gradients of the outputs, one per output (null for an output with no gradient)
+     * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
+     * @param retainGraph keep the recorded graph after this pass, so that backward can run through it again
+     * @param allowUnused give null for an input the outputs do not depend on (else an error)
      */
     public static Tensor[] grad(Tensor[] outputs, Tensor[] inputs, Tensor[] gradOutputs, boolean createGraph,
                                 boolean retainGraph, boolean allowUnused) {
         return Engine.run("grad", outputs, gradOutputs, inputs, retainGraph, createGraph, allowUnused);
     }
 
-    /** Gradients of a one-element output with respect to inputs (graph freed, no graph recorded). */
+    /**
+     * Gradients of a one-element output with respect to inputs (graph freed, no graph recorded).
+     *
+     * @param output the output tensor to differentiate
+     * @param inputs the input tensors
+     */
     public static Tensor[] grad(Tensor output, Tensor... inputs) {
         return grad(new Tensor[] {output}, inputs, null, false, false, false);
     }
 
     // ---------------------------------------------------------------- grads and modes
 
-    /** Clears the accumulated gradient of each tensor (grad becomes null). */
+    /**
+     * Clears the accumulated gradient of each tensor (grad becomes null).
+     *
+     * @param tensors the tensors
+     */
     public static void zeroGrad(Tensor... tensors) {
         for (Tensor t : tensors) t.setGrad(null);
     }
 
-    /** Clears the accumulated gradient of each tensor. */
+    /**
+     * Clears the accumulated gradient of each tensor.
+     *
+     * @param tensors the tensors
+     */
     public static void zeroGrad(Iterable<Tensor> tensors) {
         for (Tensor t : tensors) t.setGrad(null);
     }
@@ -85,18 +119,18 @@ public final class Autograd {
         return GradMode.enableGrad();
     }
 
-    /** True if ops on this thread are being recorded. */
+    /** {@return true if ops on this thread are being recorded} */
     public static boolean isGradEnabled() {
         return GradMode.isEnabled();
     }
 
-    /** True if t has no recorded history (a user-created tensor, or any tensor not requiring grad). */
+    /** {@return true if t has no recorded history (a user-created tensor, or any tensor not requiring grad)} */
     public static boolean isLeaf(Tensor t) {
         Object g = t.gradNode();
         return !(g instanceof Node) && !(g instanceof Node.Out);
     }
 
-    /** The name of the op that produced t ("mul", "sum", ...), or null for a leaf. */
+    /** {@return the name of the op that produced t ("mul", "sum", ...), or null for a leaf} */
     public static String gradFn(Tensor t) {
         Object g = t.gradNode();
         if (g instanceof Node n) return n.name();

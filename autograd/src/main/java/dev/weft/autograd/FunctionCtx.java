@@ -27,7 +27,11 @@ public final class FunctionCtx {
         this.needsInputGrad = needsInputGrad;
     }
 
-    /** ctx.save_for_backward: inputs, outputs or intermediates backward will read (call during forward). */
+    /**
+     * ctx.save_for_backward: inputs, outputs or intermediates backward will read (call during forward).
+     *
+     * @param tensors the tensors
+     */
     public void saveForBackward(Tensor... tensors) {
         if (!inForward) throw new IllegalStateException(name + ": saveForBackward may only be called in forward");
         for (Tensor t : tensors) {
@@ -64,13 +68,21 @@ public final class FunctionCtx {
         return out;
     }
 
-    /** ctx.mark_non_differentiable: these outputs get no gradient (their gradient in backward is zeros). */
+    /**
+     * ctx.mark_non_differentiable: these outputs get no gradient (their gradient in backward is zeros).
+     *
+     * @param outputs the output tensors
+     */
     public void markNonDifferentiable(Tensor... outputs) {
         if (!inForward) throw new IllegalStateException(name + ": markNonDifferentiable may only be called in forward");
         nonDifferentiable.addAll(Arrays.asList(outputs));
     }
 
-    /** ctx.set_materialize_grads: false hands backward null (not zeros) for outputs that got no gradient. */
+    /**
+     * ctx.set_materialize_grads: false hands backward null (not zeros) for outputs that got no gradient.
+     *
+     * @param on the new flag
+     */
     public void setMaterializeGrads(boolean on) {
         materializeGrads = on;
     }

@@ -30,12 +30,16 @@ public final class GradMode {
         void close();
     }
 
-    /** True if ops on this thread are recorded for autograd. */
+    /** {@return true if ops on this thread are recorded for autograd} */
     public static boolean isEnabled() {
         return STATE.get().enabled;
     }
 
-    /** Sets grad mode on this thread until the returned scope closes. */
+    /**
+     * Sets grad mode on this thread until the returned scope closes.
+     *
+     * @param enabled whether gradients are recorded
+     */
     public static Scope set(boolean enabled) {
         State s = STATE.get();
         boolean prev = s.enabled;

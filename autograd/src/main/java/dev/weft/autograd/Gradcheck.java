@@ -22,7 +22,13 @@ public final class Gradcheck {
         Tape.install();
     }
 
-    /** Step and tolerances; {@link #DEFAULT} is eps 1e-6, atol 1e-5, rtol 1e-3. */
+    /**
+     * Step and tolerances; {@link #DEFAULT} is eps 1e-6, atol 1e-5, rtol 1e-3.
+     *
+     * @param eps finite-difference step
+     * @param atol absolute tolerance
+     * @param rtol relative tolerance
+     */
     public record Tolerance(double eps, double atol, double rtol) {
         public static final Tolerance DEFAULT = new Tolerance(1e-6, 1e-5, 1e-3);
     }
@@ -34,7 +40,12 @@ public final class Gradcheck {
         }
     }
 
-    /** Checks a one-output function with the default tolerance; returns true or throws GradcheckException. */
+    /**
+     * Checks a one-output function with the default tolerance; returns true or throws GradcheckException.
+     *
+     * @param name the name used in error messages
+     * @param inputs the input tensors
+     */
     public static boolean gradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         return gradcheck(name, f, Tolerance.DEFAULT, inputs);
     }
@@ -43,7 +54,13 @@ public final class Gradcheck {
         return gradcheckOutputs(name, x -> new Tensor[] {f.apply(x)}, tol, inputs);
     }
 
-    /** Checks every output of a multi-output function. */
+    /**
+     * Checks every output of a multi-output function.
+     *
+     * @param name the name used in error messages
+     * @param tol the tolerances
+     * @param inputs the input tensors
+     */
     public static boolean gradcheckOutputs(String name, Function<Tensor[], Tensor[]> f, Tolerance tol, Tensor... inputs) {
         List<Integer> diff = differentiable(name, inputs);
         Tensor[] outs = f.apply(inputs);
@@ -78,7 +95,12 @@ public final class Gradcheck {
         return true;
     }
 
-    /** Second-order check with the default tolerance (see {@link #gradgradcheck(String, Function, Tolerance, long, Tensor...)}). */
+    /**
+     * Second-order check with the default tolerance (see {@link #gradgradcheck(String, Function, Tolerance, long, Tensor...)}).
+     *
+     * @param name the name used in error messages
+     * @param inputs the input tensors
+     */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         return gradgradcheck(name, f, Tolerance.DEFAULT, 1234, inputs);
     }
@@ -86,6 +108,11 @@ public final class Gradcheck {
     /**
      * Checks the gradient of v -> (d f / d x)^T v: with seeded random gradient outputs v (themselves
      * checked as inputs), gradcheck of (x, v) -> grad(f(x), x, v, createGraph) in F64.
+     *
+     * @param name the name used in error messages
+     * @param tol the tolerances
+     * @param seed the seed
+     * @param inputs the input tensors
      */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tolerance tol, long seed, Tensor... inputs) {
         List<Integer> diff = differentiable(name, inputs);

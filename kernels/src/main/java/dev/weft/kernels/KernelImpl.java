@@ -14,7 +14,7 @@ public enum KernelImpl {
 
     private static volatile KernelImpl current = parse(System.getProperty("weft.kernels", "simd"));
 
-    /** The implementation facades use now. */
+    /** {@return the implementation facades use now} */
     public static KernelImpl current() {
         return current;
     }
@@ -34,12 +34,12 @@ public enum KernelImpl {
         };
     }
 
-    /** The preferred float species, as the SIMD kernels use it. */
+    /** {@return the preferred float species, as the SIMD kernels use it} */
     public static VectorSpecies<Float> floatSpecies() {
         return FloatVector.SPECIES_PREFERRED;
     }
 
-    /** A one-line description: "SIMD 256-bit (8 x F32)" or "scalar". */
+    /** {@return a one-line description: "SIMD 256-bit (8 x F32)" or "scalar"} */
     public static String describe() {
         VectorSpecies<Float> s = floatSpecies();
         return current == SCALAR ? "scalar (forced)" : "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";

@@ -37,7 +37,15 @@ public final class Create {
         return Dispatch.apply1(new CreationOp.Eye(n, m, dtype, device));
     }
 
-    /** A random tensor: reserves dist.blocks(numel) Philox blocks from g and records (seed, counter). */
+    /**
+     * {@return a random tensor: reserves dist.blocks(numel) Philox blocks from g and records (seed, counter)}
+     *
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param shape the shape (sizes of each dim)
+     * @param dtype the element type
+     * @param device the device
+     */
     public static Tensor random(Generator g, Distribution dist, double p0, double p1, int[] shape, DType dtype, Device device) {
         int n = Shape.numel(shape);
         long counter = g.reserve(dist.blocks(n, dtype));
@@ -71,7 +79,13 @@ public final class Create {
         return u.lt(p).to(p.dtype());
     }
 
-    /** A tensor over a copy of a flat host array (see Backend.fromHost), viewed as shape. */
+    /**
+     * {@return a tensor over a copy of a flat host array (see Backend.fromHost), viewed as shape}
+     *
+     * @param array the Java array
+     * @param shape the shape (sizes of each dim)
+     * @param device the device
+     */
     public static Tensor fromHost(Object array, int[] shape, Device device) {
         int n = Shape.numel(shape);
         int len = Array.getLength(array);
@@ -83,7 +97,12 @@ public final class Create {
         return Tensor.owning(Strided.contiguous(s, shape));
     }
 
-    /** A tensor from a nested primitive array of any depth; ragged rows are an error naming the path. */
+    /**
+     * {@return a tensor from a nested primitive array of any depth; ragged rows are an error naming the path}
+     *
+     * @param nested a nested primitive array (float[][], long[][][], ...)
+     * @param device the device
+     */
     public static Tensor fromNested(Object nested, Device device) {
         List<Integer> dims = new ArrayList<>();
         Object cur = nested;

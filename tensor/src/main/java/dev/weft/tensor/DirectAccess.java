@@ -22,7 +22,11 @@ import dev.weft.tensor.cpu.CpuStorage;
 public final class DirectAccess {
     private DirectAccess() {}
 
-    /** True when {@code t} is a contiguous CPU tensor of {@code dtype}, i.e. the accessors below accept it. */
+    /**
+     * {@return true when {@code t} is a contiguous CPU tensor of {@code dtype}, i.e. the accessors below accept it}
+     *
+     * @param dtype the element type
+     */
     public static boolean available(Tensor t, DType dtype) {
         return t.storage() instanceof CpuStorage && t.dtype() == dtype && t.isContiguous();
     }
@@ -43,7 +47,7 @@ public final class DirectAccess {
         return (long[]) array(t, DType.I64);
     }
 
-    /** Index of the tensor's first element in its backing array. */
+    /** {@return index of the tensor's first element in its backing array} */
     public static int offset(Tensor t) {
         return t.storageOffset();
     }
@@ -53,7 +57,12 @@ public final class DirectAccess {
         t.storage().bumpVersion();
     }
 
-    /** A new zero-filled contiguous CPU tensor, to fill through the accessors (offset 0). */
+    /**
+     * {@return a new zero-filled contiguous CPU tensor, to fill through the accessors (offset 0)}
+     *
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor allocate(DType dtype, int... shape) {
         return Tensor.owning(Strided.contiguous(CpuStorage.allocate(dtype, Shape.numel(shape)), shape));
     }

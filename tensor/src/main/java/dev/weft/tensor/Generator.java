@@ -13,7 +13,11 @@ public final class Generator {
     private final long key;
     private long counter;
 
-    /** A generator whose stream is determined by {@code seed} alone. */
+    /**
+     * A generator whose stream is determined by {@code seed} alone.
+     *
+     * @param seed the seed
+     */
     public Generator(long seed) {
         this(seed, 0);
     }
@@ -23,12 +27,12 @@ public final class Generator {
         this.counter = counter;
     }
 
-    /** The key (seed) of this stream. */
+    /** {@return the key (seed) of this stream} */
     public long seed() {
         return key;
     }
 
-    /** The next unused block counter. */
+    /** {@return the next unused block counter} */
     public synchronized long counter() {
         return counter;
     }
@@ -48,19 +52,19 @@ public final class Generator {
         return Philox.bits64(w[0], w[1]);
     }
 
-    /** A seed for another generator, drawn from this stream (uses one block). */
+    /** {@return a seed for another generator, drawn from this stream (uses one block)} */
     public long nextSeed() {
         int[] w = new int[4];
         Philox.block(key, reserve(1), w);
         return Philox.bits64(w[2] ^ 0x5DEECE66, w[3]) ^ Philox.bits64(w[0], w[1]) * 0x9E3779B97F4A7C15L;
     }
 
-    /** A new generator on an independent stream keyed from this one (advances this one by one block). */
+    /** {@return a new generator on an independent stream keyed from this one (advances this one by one block)} */
     public Generator split() {
         return new Generator(nextSeed(), 0);
     }
 
-    /** A copy at the same position; the two then advance independently. */
+    /** {@return a copy at the same position; the two then advance independently} */
     public synchronized Generator copy() {
         return new Generator(key, counter);
     }

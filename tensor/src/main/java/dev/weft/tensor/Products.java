@@ -36,7 +36,12 @@ public final class Products {
         return Dispatch.apply1(new MatmulOp.Bmm(), a, b);
     }
 
-    /** (M, K) @ (K, N) -> (M, N). */
+    /**
+     * (M, K) @ (K, N) -> (M, N).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor mm(Tensor a, Tensor b) {
         if (a.dim() != 2 || b.dim() != 2) {
             throw new IllegalArgumentException("mm: " + pair(a, b) + ": expected two 2-d tensors");
@@ -45,7 +50,11 @@ public final class Products {
         return Views.squeeze(bmm(Views.unsqueeze(a, 0), Views.unsqueeze(b, 0)), 0);
     }
 
-    /** (M, K) @ (K,) -> (M,). */
+    /**
+     * (M, K) @ (K,) -> (M,).
+     *
+     * @param a the first operand
+     */
     public static Tensor mv(Tensor a, Tensor v) {
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("mv: " + pair(a, v) + ": expected a 2-d matrix and a 1-d vector");
@@ -54,7 +63,12 @@ public final class Products {
         return Views.view(bmm(Views.unsqueeze(a, 0), Views.view(v, new int[] {1, -1, 1})), new int[] {-1});
     }
 
-    /** (K,) . (K,) -> 0-d. */
+    /**
+     * (K,) . (K,) -> 0-d.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor dot(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("dot: " + pair(a, b) + ": expected two 1-d tensors");
@@ -78,7 +92,12 @@ public final class Products {
         return Reductions.norm(x1.unsqueeze(-2).sub(x2.unsqueeze(-3)), p, new int[] {-1}, false);
     }
 
-    /** (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j]. */
+    /**
+     * (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j].
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor outer(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("outer: " + Shape.format(a.shape()) + " x " + Shape.format(b.shape())
@@ -91,6 +110,9 @@ public final class Products {
      * torch.matmul: 1-d @ 1-d is dot; 2-d @ 2-d mm; a 1-d left operand is a row (dim removed after), a
      * 1-d right operand a column; otherwise leading dims broadcast as a batch:
      * (..., M, K) @ (..., K, N) -> (broadcast(...), M, N).
+     *
+     * @param a the first operand
+     * @param b the second operand
      */
     public static Tensor matmul(Tensor a, Tensor b) {
         int ra = a.dim(), rb = b.dim();

@@ -16,8 +16,8 @@ public final class Recurrent {
     public record LstmState(Tensor h, Tensor c) {}
 
     /**
-     * One LSTM step from its gate pre-activations: p = gx + gh (+ bias), (i, f, g, o) = (sigmoid, sigmoid,
-     * tanh, sigmoid)(p), c' = f * c + i * g, h' = o * tanh(c').
+     * {@return one LSTM step from its gate pre-activations: p = gx + gh (+ bias), (i, f, g, o) = (sigmoid, sigmoid,
+     * tanh, sigmoid)(p), c' = f * c + i * g, h' = o * tanh(c')}
      *
      * @param gx   (B, 4H), typically x W_ih^T + b_ih
      * @param gh   (B, 4H), typically h W_hh^T
@@ -46,8 +46,8 @@ public final class Recurrent {
     }
 
     /**
-     * The backward of {@link #lstmCell} given the gates it saved: dh, dc (B, H) the gradients of h' and c',
-     * gates (B, 4H), c the previous cell state, c2 = c'. Returns {dp (B, 4H), dc_prev (B, H)}, dp being the
+     * {@return the backward of {@link #lstmCell} given the gates it saved: dh, dc (B, H) the gradients of h' and c',
+     * gates (B, 4H), c the previous cell state, c2 = c'} Returns {dp (B, 4H), dc_prev (B, H)}, dp being the
      * gradient of the pre-activations (so of gx, of gh, and of the bias summed over the batch).
      */
     public static Tensor[] lstmCellBackward(Tensor dh, Tensor dc, Tensor gates, Tensor c, Tensor c2) {
@@ -55,14 +55,18 @@ public final class Recurrent {
     }
 
     /**
-     * The backward of {@link #gruCell} given what it saved ((r, z, n, hn) (B, 4H)): returns {dgx (B, 3H),
-     * dgh (B, 3H), dh_prev (B, H)}, dh_prev being the part of h's gradient that does not go through gh.
+     * {@return the backward of {@link #gruCell} given what it saved ((r, z, n, hn) (B, 4H)): returns {dgx (B, 3H),
+     * dgh (B, 3H), dh_prev (B, H)}, dh_prev being the part of h's gradient that does not go through gh}
      */
     public static Tensor[] gruCellBackward(Tensor dh, Tensor saved, Tensor h) {
         return Dispatch.apply(new RecurrentOp.GruCellBackward(), dh, saved, h);
     }
 
-    /** Every step's h, and the last step's h and c, of one LSTM layer direction. */
+    /**
+     * Every step's h, and the last step's h and c, of one LSTM layer direction.
+     *
+     * @param output the output tensor to differentiate
+     */
     public record LstmLayerOutput(Tensor output, Tensor h, Tensor c) {}
 
     /**
@@ -86,9 +90,12 @@ public final class Recurrent {
     }
 
     /**
-     * The backward of {@link #lstmLayer} given what it saved (gates (T, B, 4H), cells (T, B, H)), its inputs
+     * {@return the backward of {@link #lstmLayer} given what it saved (gates (T, B, 4H), cells (T, B, H)), its inputs
      * and its output: returns {dx (T, B, C), or an empty (0) tensor unless inputGrad, dw_ih (4H, C),
-     * dw_hh (4H, H), dbias (4H), dh0 (B, H), dc0 (B, H)}.
+     * dw_hh (4H, H), dbias (4H), dh0 (B, H), dc0 (B, H)}}
+     *
+     * @param x the input array
+     * @param out the output array (written)
      */
     public static Tensor[] lstmLayerBackward(boolean reverse, boolean inputGrad, Tensor dOut, Tensor dhN, Tensor dcN, Tensor gates,
                                              Tensor cells, Tensor x, Tensor h0, Tensor c0, Tensor out, Tensor wih, Tensor whh) {

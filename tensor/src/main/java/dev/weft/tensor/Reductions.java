@@ -68,7 +68,13 @@ public final class Reductions {
         }
     }
 
-    /** sum / n over dims (floating inputs only, as in PyTorch). */
+    /**
+     * sum / n over dims (floating inputs only, as in PyTorch).
+     *
+     * @param x the input array
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
         floating("mean", x);
         int[] d = dims("mean", x, dims);
@@ -90,7 +96,13 @@ public final class Reductions {
         return Dispatch.apply1(new ReduceOp.LogSumExp(dims("logsumexp", x, dims), keepdim), x);
     }
 
-    /** Values and I64 indices of the maxima along dim (first index on ties). */
+    /**
+     * Values and I64 indices of the maxima along dim (first index on ties).
+     *
+     * @param x the input array
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public static ValuesIndices max(Tensor x, int dim, boolean keepdim) {
         return argReduce(true, x, dim, keepdim);
     }
@@ -110,7 +122,11 @@ public final class Reductions {
         return new ValuesIndices(o[0], o[1]);
     }
 
-    /** Flat index of the largest element (0-d I64). */
+    /**
+     * Flat index of the largest element (0-d I64).
+     *
+     * @param x the input array
+     */
     public static Tensor argmax(Tensor x) {
         return argReduce(true, x.reshape(-1), 0, false).indices();
     }
@@ -119,7 +135,13 @@ public final class Reductions {
         return argReduce(false, x.reshape(-1), 0, false).indices();
     }
 
-    /** p-norm over dims: p = 2 sqrt(sum x^2), 1 sum |x|, +-inf max/min |x|, 0 count of non-zeros, else (sum |x|^p)^(1/p). */
+    /**
+     * p-norm over dims: p = 2 sqrt(sum x^2), 1 sum |x|, +-inf max/min |x|, 0 count of non-zeros, else (sum |x|^p)^(1/p).
+     *
+     * @param x the input array
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
         floating("norm", x);
         int[] d = dims("norm", x, dims);
@@ -131,7 +153,13 @@ public final class Reductions {
         return Dispatch.apply1(new ReduceOp.Norm(p, d, keepdim), x);
     }
 
-    /** norm with p given as "fro", "nuc" (unsupported), "inf", "-inf" or a number. */
+    /**
+     * norm with p given as "fro", "nuc" (unsupported), "inf", "-inf" or a number.
+     *
+     * @param x the input array
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public static Tensor norm(Tensor x, String p, int[] dims, boolean keepdim) {
         return switch (p) {
             case "fro" -> norm(x, 2, dims, keepdim);
@@ -149,7 +177,12 @@ public final class Reductions {
         };
     }
 
-    /** x summed down to shape, which x's shape must broadcast from (see Tensor.sumToSize). */
+    /**
+     * x summed down to shape, which x's shape must broadcast from (see Tensor.sumToSize).
+     *
+     * @param x the input array
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor sumToSize(Tensor x, int[] shape) {
         int[] xs = x.shape();
         if (!Shape.broadcastsTo(shape, xs)) {

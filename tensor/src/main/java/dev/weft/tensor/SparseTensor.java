@@ -43,7 +43,14 @@ public final class SparseTensor {
 
     // ---- construction --------------------------------------------------------------------------------------
 
-    /** torch.sparse_coo_tensor(indices, values, (rows, cols)): indices (2, nnz) I32/I64, values (nnz, ...) floating. */
+    /**
+     * torch.sparse_coo_tensor(indices, values, (rows, cols)): indices (2, nnz) I32/I64, values (nnz, ...) floating.
+     *
+     * @param indices the indices
+     * @param values the values
+     * @param rows number of rows
+     * @param cols number of columns
+     */
     public static SparseTensor coo(Tensor indices, Tensor values, int rows, int cols) {
         if (indices.dim() != 2 || indices.size(0) != 2) {
             throw new IllegalArgumentException("sparse_coo_tensor: indices must be (2, nnz), got " + Shape.format(indices.shape()));
@@ -51,7 +58,14 @@ public final class SparseTensor {
         return coo(indices.select(0, 0), indices.select(0, 1), values, rows, cols);
     }
 
-    /** A COO matrix from separate row and col index tensors (nnz) each. */
+    /**
+     * {@return a COO matrix from separate row and col index tensors (nnz) each}
+     *
+     * @param col the column array
+     * @param values the values
+     * @param rows number of rows
+     * @param cols number of columns
+     */
     public static SparseTensor coo(Tensor row, Tensor col, Tensor values, int rows, int cols) {
         String op = "sparse_coo_tensor";
         checkIndexAndValues(op, row, col, values, rows, cols);
@@ -67,6 +81,10 @@ public final class SparseTensor {
     /**
      * torch.sparse_csr_tensor(crow_indices, col_indices, values, (rows, cols)): crow (rows + 1) from 0,
      * nondecreasing, ending at nnz; columns in [0, cols). Columns within a row need not be sorted.
+     *
+     * @param values the values
+     * @param rows number of rows
+     * @param cols number of columns
      */
     public static SparseTensor csr(Tensor crowIndices, Tensor colIndices, Tensor values, int rows, int cols) {
         String op = "sparse_csr_tensor";
@@ -101,7 +119,11 @@ public final class SparseTensor {
         if (rows < 0 || cols < 0) throw new IllegalArgumentException(op + ": size (" + rows + ", " + cols + ") must be >= 0");
     }
 
-    /** x.to_sparse(): the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x). */
+    /**
+     * x.to_sparse(): the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x).
+     *
+     * @param x the input array
+     */
     public static SparseTensor fromDense(Tensor x) {
         if (x.dim() != 2) throw new IllegalArgumentException("to_sparse: expected a 2-d tensor, got " + Shape.format(x.shape()));
         Tensor nz = Indexing.nonzero(x);                           // (nnz, 2), row-major order: coalesced
@@ -110,7 +132,11 @@ public final class SparseTensor {
         return new SparseTensor(Layout.COO, x.size(0), x.size(1), row, c, v, true, null);
     }
 
-    /** x.to_sparse_csr(). */
+    /**
+     * x.to_sparse_csr().
+     *
+     * @param x the input array
+     */
     public static SparseTensor fromDenseCsr(Tensor x) {
         return fromDense(x).toSparseCsr();
     }
@@ -135,7 +161,11 @@ public final class SparseTensor {
     public Device device() { return values.device(); }
     public boolean isCoalesced() { return layout == Layout.COO && coalesced; }
     public boolean requiresGrad() { return values.requiresGrad(); }
-    /** Marks the values as requiring grad (they must be a leaf); returns this. */
+    /**
+     * Marks the values as requiring grad (they must be a leaf); returns this.
+     *
+     * @param on the new flag
+     */
     public SparseTensor requiresGrad(boolean on) { values.requiresGrad(on); return this; }
 
     /** COO indices (2, nnz). */
@@ -162,7 +192,7 @@ public final class SparseTensor {
         if (layout != want) throw new IllegalStateException(op + ": expected a " + want + " tensor, got " + layout);
     }
 
-    /** The same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value). */
+    /** {@return the same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value)} */
     public SparseTensor withValues(Tensor v) {
         if (!v.dtype().isFloatingPoint() || v.dim() < 1 || v.size(0) != nnz()) {
             throw new IllegalArgumentException("with_values: values " + Shape.format(v.shape()) + " " + v.dtype() + " must be floating with "
@@ -207,7 +237,7 @@ public final class SparseTensor {
         return new SparseTensor(Layout.COO, rows, cols, rowIndices(), col, values, false, null);
     }
 
-    /** The same matrix with I32 or I64 indices. */
+    /** {@return the same matrix with I32 or I64 indices} */
     public SparseTensor withIndexDtype(DType t) {
         if (t != DType.I32 && t != DType.I64) throw new IllegalArgumentException("sparse: index dtype must be I32 or I64, got " + t);
         if (t == col.dtype()) return this;
@@ -248,25 +278,61 @@ public final class SparseTensor {
     public SparseTensor mul(double s) { return withValues(values.mul(s)); }
     /** Values times a 0-d tensor (differentiable in both). */
     public SparseTensor mul(Tensor s) { return SparseOps.scale(this, s); }
-    /** this + other (same size): entries of both, coalesced; the result has this layout. */
+    /**
+     * this + other (same size): entries of both, coalesced; the result has this layout.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public SparseTensor add(SparseTensor other) { return SparseOps.add(this, other, 1); }
-    /** this - other. */
+    /**
+     * this - other.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public SparseTensor sub(SparseTensor other) { return SparseOps.add(this, other, -1); }
-    /** torch.narrow on dim 0 (rows) or 1 (columns), renumbered from 0. */
+    /**
+     * torch.narrow on dim 0 (rows) or 1 (columns), renumbered from 0.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param length length of the array
+     */
     public SparseTensor narrow(int dim, int start, int length) { return SparseOps.narrow(this, dim, start, length); }
-    /** torch.sparse.mm(self, x): x (cols, n) or (cols) dense. */
+    /**
+     * torch.sparse.mm(self, x): x (cols, n) or (cols) dense.
+     *
+     * @param x the input array
+     */
     public Tensor matmul(Tensor x) { return SparseOps.matmul(this, x); }
-    /** out[i, j] = a[i] . b[j] at this pattern, a (rows, n), b (cols, n) (values replaced). */
+    /**
+     * out[i, j] = a[i] . b[j] at this pattern, a (rows, n), b (cols, n) (values replaced).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public SparseTensor sddmm(Tensor a, Tensor b) { return SparseOps.sddmm(this, a, b); }
-    /** torch.sparse.sampled_addmm: beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols). */
+    /**
+     * torch.sparse.sampled_addmm: beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols).
+     *
+     * @param beta scale applied to the old contents of c (0 ignores them, NaN included)
+     * @param alpha scale applied to the product
+     */
     public SparseTensor sampledAddmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
         return SparseOps.sampledAddmm(this, mat1, mat2, beta, alpha);
     }
-    /** torch.sparse.softmax(x, dim): over each row's (dim 1) or column's (dim 0) stored entries; absent entries count as -inf. */
+    /**
+     * torch.sparse.softmax(x, dim): over each row's (dim 1) or column's (dim 0) stored entries; absent entries count as -inf.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public SparseTensor softmax(int dim) { return SparseOps.softmax(this, dim); }
-    /** torch.sparse.sum(x, dim): dense (rows, *dense) for dim 1, (cols, *dense) for dim 0. */
+    /**
+     * torch.sparse.sum(x, dim): dense (rows, *dense) for dim 1, (cols, *dense) for dim 0.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor sum(int dim) { return SparseOps.sum(this, dim); }
-    /** The sum of all values. */
+    /** {@return the sum of all values} */
     public Tensor sum() { return values.sum(); }
 
     /** The raw parts, for SparseOps in this package. */

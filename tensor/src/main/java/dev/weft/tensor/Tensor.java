@@ -36,7 +36,14 @@ public final class Tensor implements AutoCloseable {
         this.ownsStorage = ownsStorage;
     }
 
-    /** A view over a storage (backends, op layer); checks every element lies inside it; the arrays are copied. */
+    /**
+     * {@return a view over a storage (backends, op layer); checks every element lies inside it; the arrays are copied}
+     *
+     * @param storage the storage
+     * @param shape the shape (sizes of each dim)
+     * @param strides the strides, in elements
+     * @param offset index of the first element in the storage
+     */
     public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
         return new Tensor(Strided.of(storage, shape, strides, offset));
     }
@@ -70,45 +77,57 @@ public final class Tensor implements AutoCloseable {
         if (ownsStorage) view.storage().release();
     }
 
-    /** True if this tensor owns its storage (close() would release it); false for views of another tensor's. */
+    /** {@return true if this tensor owns its storage (close() would release it); false for views of another tensor's} */
     public boolean ownsStorage() { return ownsStorage; }
 
-    /** True once the storage under this tensor was released (by close() of its owner or a TensorScope). */
+    /** {@return true once the storage under this tensor was released (by close() of its owner or a TensorScope)} */
     public boolean isReleased() { return view.storage().released(); }
 
     // ---------------------------------------------------------------- metadata
 
-    /** The strided view this tensor is: what the op rules and the backends see of it. */
+    /** {@return the strided view this tensor is: what the op rules and the backends see of it} */
     public Strided strided() { return view; }
-    /** The shape (a copy). */
+    /** {@return the shape (a copy)} */
     public int[] shape() { return view.shape(); }
-    /** Size of one dim (negative dims count from the end). */
+    /**
+     * {@return size of one dim (negative dims count from the end)}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public int size(int dim) { return view.size(dim); }
-    /** Number of dims. */
+    /** {@return number of dims} */
     public int dim() { return view.dim(); }
-    /** Number of elements. */
+    /** {@return number of elements} */
     public int numel() { return view.numel(); }
-    /** Strides in elements (a copy). */
+    /** {@return strides in elements (a copy)} */
     public int[] stride() { return view.stride(); }
-    /** Stride of one dim in elements. */
+    /**
+     * {@return stride of one dim in elements}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public int stride(int dim) { return view.stride(dim); }
     /** Offset of element (0, ..., 0) in the storage. */
     public int storageOffset() { return view.storageOffset(); }
     public DType dtype() { return view.dtype(); }
     public Device device() { return view.device(); }
     public Storage storage() { return view.storage(); }
-    /** The storage's in-place write count (see {@link Storage#version()}). */
+    /** {@return the storage's in-place write count (see {@link Storage#version()})} */
     public int version() { return view.storage().version(); }
-    /** True if elements are laid out row-major without gaps. */
+    /** {@return true if elements are laid out row-major without gaps} */
     public boolean isContiguous() { return view.isContiguous(); }
 
     // ---------------------------------------------------------------- autograd slots
 
     public boolean requiresGrad() { return requiresGrad; }
-    /** True for a view taken (under no-grad) of a tensor that requires grad: autograd refuses in-place writes into it in grad mode. */
+    /** {@return true for a view taken (under no-grad) of a tensor that requires grad: autograd refuses in-place writes into it in grad mode} */
     public boolean isViewOfGradTensor() { return viewOfGradTensor; }
     void markViewOfGradTensor() { this.viewOfGradTensor = true; }
-    /** Marks this tensor as a leaf that needs a gradient (floating dtypes only); returns this. */
+    /**
+     * Marks this tensor as a leaf that needs a gradient (floating dtypes only); returns this.
+     *
+     * @param on the new flag
+     */
     public Tensor requiresGrad(boolean on) {
         if (on && !dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("requiresGrad: only floating tensors can require grad, got "
@@ -118,13 +137,13 @@ public final class Tensor implements AutoCloseable {
         return this;
     }
 
-    /** The accumulated gradient, or null. */
+    /** {@return the accumulated gradient, or null} */
     public Tensor grad() { return grad; }
     public void setGrad(Tensor g) { this.grad = g; }
-    /** The autograd node that produced this tensor (opaque here; owned by autograd), or null. */
+    /** {@return the autograd node that produced this tensor (opaque here; owned by autograd), or null} */
     public Object gradNode() { return gradNode; }
     public void setGradNode(Object node) { this.gradNode = node; }
-    /** A view of the same data that does not require grad and has no node. */
+    /** {@return a view of the same data that does not require grad and has no node} */
     public Tensor detach() { return new Tensor(view); }
 
     // ---------------------------------------------------------------- creation (CPU)
@@ -133,56 +152,115 @@ public final class Tensor implements AutoCloseable {
     public static Tensor zeros(DType dtype, int... shape) { return Create.full(shape, 0, dtype, Device.CPU); }
     public static Tensor ones(int... shape) { return Create.full(shape, 1, DType.F32, Device.CPU); }
     public static Tensor ones(DType dtype, int... shape) { return Create.full(shape, 1, dtype, Device.CPU); }
-    /** A new tensor of the shape; zero-filled (Weft never hands out uninitialized memory). */
+    /**
+     * {@return a new tensor of the shape; zero-filled (Weft never hands out uninitialized memory)}
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor empty(int... shape) { return Create.full(shape, 0, DType.F32, Device.CPU); }
     public static Tensor empty(DType dtype, int... shape) { return Create.full(shape, 0, dtype, Device.CPU); }
     public static Tensor full(double value, int... shape) { return Create.full(shape, value, DType.F32, Device.CPU); }
     public static Tensor full(double value, DType dtype, int... shape) { return Create.full(shape, value, dtype, Device.CPU); }
-    /** Zeros of x's shape, dtype and device. */
+    /**
+     * Zeros of x's shape, dtype and device.
+     *
+     * @param x the input array
+     */
     public static Tensor zerosLike(Tensor x) { return Create.full(x.shape(), 0, x.dtype(), x.device()); }
-    /** Ones of x's shape, dtype and device. */
+    /**
+     * Ones of x's shape, dtype and device.
+     *
+     * @param x the input array
+     */
     public static Tensor onesLike(Tensor x) { return Create.full(x.shape(), 1, x.dtype(), x.device()); }
-    /** value everywhere, with x's shape, dtype and device. */
+    /**
+     * value everywhere, with x's shape, dtype and device.
+     *
+     * @param x the input array
+     * @param value the scalar value
+     */
     public static Tensor fullLike(Tensor x, double value) { return Create.full(x.shape(), value, x.dtype(), x.device()); }
-    /** 0, 1, ..., end-1 as I64. */
+    /**
+     * 0, 1, ..., end-1 as I64.
+     *
+     * @param end the end (exclusive)
+     */
     public static Tensor arange(long end) { return Create.arange(0, end, 1, DType.I64, Device.CPU); }
-    /** start, start+step, ... before end as I64. */
+    /**
+     * start, start+step, ... before end as I64.
+     *
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     */
     public static Tensor arange(long start, long end, long step) { return Create.arange(start, end, step, DType.I64, Device.CPU); }
-    /** start, start+step, ... before end as F32. */
+    /**
+     * start, start+step, ... before end as F32.
+     *
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     */
     public static Tensor arange(double start, double end, double step) { return Create.arange(start, end, step, DType.F32, Device.CPU); }
 
     public static Tensor arange(double start, double end, double step, DType dtype) {
         return Create.arange(start, end, step, dtype, Device.CPU);
     }
 
-    /** steps evenly spaced F32 points from start to end inclusive. */
+    /**
+     * steps evenly spaced F32 points from start to end inclusive.
+     *
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     */
     public static Tensor linspace(double start, double end, int steps) { return Create.linspace(start, end, steps, DType.F32, Device.CPU); }
 
     public static Tensor linspace(double start, double end, int steps, DType dtype) {
         return Create.linspace(start, end, steps, dtype, Device.CPU);
     }
 
-    /** The (n, n) F32 identity. */
+    /**
+     * {@return the (n, n) F32 identity}
+     *
+     * @param n number of elements
+     */
     public static Tensor eye(int n) { return Create.eye(n, n, DType.F32, Device.CPU); }
     public static Tensor eye(int n, int m, DType dtype) { return Create.eye(n, m, dtype, Device.CPU); }
     public static Tensor eye(int n, DType dtype) { return Create.eye(n, n, dtype, Device.CPU); }
-    /** A 0-d F32 tensor. */
+    /**
+     * {@return a 0-d F32 tensor}
+     *
+     * @param value the scalar value
+     */
     public static Tensor scalar(double value) { return Create.full(Shape.SCALAR, value, DType.F32, Device.CPU); }
-    /** A 0-d tensor of the given dtype. */
+    /**
+     * {@return a 0-d tensor of the given dtype}
+     *
+     * @param value the scalar value
+     * @param dtype the element type
+     */
     public static Tensor scalar(double value, DType dtype) { return Create.full(Shape.SCALAR, value, dtype, Device.CPU); }
-    /** A 1-d F32 tensor holding a copy of data. */
+    /** {@return a 1-d F32 tensor holding a copy of data} */
     public static Tensor of(float... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** A 1-d F64 tensor holding a copy of data. */
+    /** {@return a 1-d F64 tensor holding a copy of data} */
     public static Tensor of(double... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** A 1-d I32 tensor holding a copy of data. */
+    /** {@return a 1-d I32 tensor holding a copy of data} */
     public static Tensor of(int... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** A 1-d I64 tensor holding a copy of data. */
+    /** {@return a 1-d I64 tensor holding a copy of data} */
     public static Tensor of(long... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** A 1-d BOOL tensor holding a copy of data. */
+    /** {@return a 1-d BOOL tensor holding a copy of data} */
     public static Tensor of(boolean... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** A tensor of the given shape over a copy of flat row-major data (F32). */
+    /**
+     * {@return a tensor of the given shape over a copy of flat row-major data (F32)}
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor of(float[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
-    /** A tensor of the given shape over a copy of flat row-major data (F64). */
+    /**
+     * {@return a tensor of the given shape over a copy of flat row-major data (F64)}
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor of(double[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
     public static Tensor of(float[][] data) { return Create.fromNested(data, Device.CPU); }
     public static Tensor of(double[][] data) { return Create.fromNested(data, Device.CPU); }
@@ -193,27 +271,55 @@ public final class Tensor implements AutoCloseable {
     public static Tensor of(double[][][] data) { return Create.fromNested(data, Device.CPU); }
 
     /**
-     * A tensor from a (possibly nested) primitive array of any depth: float/double/int/long/boolean
-     * leaves give F32/F64/I32/I64/BOOL. Ragged rows are an error naming the row.
+     * {@return a tensor from a (possibly nested) primitive array of any depth: float/double/int/long/boolean
+     * leaves give F32/F64/I32/I64/BOOL} Ragged rows are an error naming the row.
+     *
+     * @param nested a nested primitive array (float[][], long[][][], ...)
      */
     public static Tensor fromArray(Object nested) { return Create.fromNested(nested, Device.CPU); }
-    /** Uniform [0, 1) F32 values. */
+    /**
+     * Uniform [0, 1) F32 values.
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor rand(Generator g, int... shape) { return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU); }
     public static Tensor rand(Generator g, DType dtype, int... shape) { return Create.uniform(g, 0, 1, shape, dtype, Device.CPU); }
-    /** Uniform [low, high) F32 values. */
+    /**
+     * Uniform [low, high) F32 values.
+     *
+     * @param low lower end of the range (inclusive)
+     * @param high upper end of the range (exclusive)
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor uniform(Generator g, double low, double high, int... shape) {
         return Create.uniform(g, low, high, shape, DType.F32, Device.CPU);
     }
 
-    /** Standard normal F32 values. */
+    /**
+     * Standard normal F32 values.
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor randn(Generator g, int... shape) { return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU); }
     public static Tensor randn(Generator g, DType dtype, int... shape) { return Create.normal(g, 0, 1, shape, dtype, Device.CPU); }
-    /** Normal(mean, std) F32 values. */
+    /**
+     * Normal(mean, std) F32 values.
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor normal(Generator g, double mean, double std, int... shape) {
         return Create.normal(g, mean, std, shape, DType.F32, Device.CPU);
     }
 
-    /** I64 integers uniform on [low, high). */
+    /**
+     * I64 integers uniform on [low, high).
+     *
+     * @param low lower end of the range (inclusive)
+     * @param high upper end of the range (exclusive)
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor randint(Generator g, long low, long high, int... shape) {
         return Create.randint(g, low, high, shape, DType.I64, Device.CPU);
     }
@@ -222,18 +328,34 @@ public final class Tensor implements AutoCloseable {
         return Create.randint(g, low, high, shape, dtype, Device.CPU);
     }
 
-    /** F32 zeros and ones, 1 with probability p. */
+    /**
+     * F32 zeros and ones, 1 with probability p.
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor bernoulli(Generator g, double p, int... shape) { return Create.bernoulli(g, p, shape, DType.F32, Device.CPU); }
-    /** A random permutation of 0..n-1 (I64). */
+    /**
+     * {@return a random permutation of 0..n-1 (I64)}
+     *
+     * @param n number of elements
+     */
     public static Tensor randperm(Generator g, int n) { return Create.randperm(g, n, DType.I64, Device.CPU); }
     /** 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype. */
     public Tensor bernoulli(Generator g) { return Create.bernoulli(g, this); }
 
     // ---------------------------------------------------------------- views
 
-    /** Same data under a new shape (one -1 inferred); an error if strides do not allow it. */
+    /**
+     * Same data under a new shape (one -1 inferred); an error if strides do not allow it.
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public Tensor view(int... shape) { return Views.view(this, shape); }
-    /** Like view, but copies when the strides do not allow a view. */
+    /**
+     * Like view, but copies when the strides do not allow a view.
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
     /** Transpose of a tensor with at most 2 dims. */
@@ -241,20 +363,52 @@ public final class Tensor implements AutoCloseable {
     /** Transpose of the last two dims (mT). */
     public Tensor mT() { return Views.transpose(this, -2, -1); }
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
-    /** length elements from start along dim. */
+    /**
+     * length elements from start along dim.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param length length of the array
+     */
     public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
-    /** Python-style slice [start:end] along dim (negative and out-of-range bounds clamp). */
+    /**
+     * Python-style slice [start:end] along dim (negative and out-of-range bounds clamp).
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     */
     public Tensor slice(int dim, int start, int end) { return Views.slice(this, dim, start, end, 1); }
-    /** Python-style slice [start:end:step] along dim (step >= 1). */
+    /**
+     * Python-style slice [start:end:step] along dim (step >= 1).
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     */
     public Tensor slice(int dim, int start, int end, int step) { return Views.slice(this, dim, start, end, step); }
-    /** The index-th entry along dim; the dim disappears. */
+    /**
+     * {@return the index-th entry along dim; the dim disappears}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     */
     public Tensor select(int dim, int index) { return Views.select(this, dim, index); }
-    /** Broadcast view to sizes (-1 keeps a dim's size). */
+    /**
+     * Broadcast view to sizes (-1 keeps a dim's size).
+     *
+     * @param sizes the sizes
+     */
     public Tensor expand(int... sizes) { return Views.expand(this, sizes); }
     public Tensor expandAs(Tensor other) { return Views.expand(this, other.shape()); }
     /** Removes every size-1 dim. */
     public Tensor squeeze() { return Views.squeeze(this); }
-    /** Removes dim if its size is 1 (else returns this). */
+    /**
+     * Removes dim if its size is 1 (else returns this).
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
     /** Flattens to 1-d. */
@@ -262,7 +416,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
     /** Dims startDim..last merged into one (a view when possible). */
     public Tensor flatten(int startDim) { return Views.flatten(this, startDim, -1); }
-    /** Moves dim {@code source} to position {@code destination}, the others keeping their order (a view). */
+    /**
+     * Moves dim {@code source} to position {@code destination}, the others keeping their order (a view).
+     *
+     * @param source the source
+     */
     public Tensor movedim(int source, int destination) {
         int r = dim();
         int s = Shape.dim("movedim", source, r), d = Shape.dim("movedim", destination, r);
@@ -277,11 +435,22 @@ public final class Tensor implements AutoCloseable {
         return permute(perm);
     }
 
-    /** Splits dim into sizes (one -1 inferred). */
+    /**
+     * Splits dim into sizes (one -1 inferred).
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param sizes the sizes
+     */
     public Tensor unflatten(int dim, int... sizes) { return Views.unflatten(this, dim, sizes); }
-    /** A strided window of this tensor's storage. */
+    /**
+     * {@return a strided window of this tensor's storage}
+     *
+     * @param shape the shape (sizes of each dim)
+     * @param strides the strides, in elements
+     * @param storageOffset index of the first element in the storage
+     */
     public Tensor asStrided(int[] shape, int[] strides, int storageOffset) { return Views.asStrided(this, shape, strides, storageOffset); }
-    /** This tensor if contiguous, else a contiguous copy. */
+    /** {@return this tensor if contiguous, else a contiguous copy} */
     public Tensor contiguous() { return Views.contiguous(this); }
     /** A contiguous copy (new storage). */
     public Tensor clone() { return Copies.clone(this); }
@@ -313,20 +482,37 @@ public final class Tensor implements AutoCloseable {
     public Tensor logicalNot() { return Pointwise.unary(UnaryFn.LOGICAL_NOT, this); }
     /** x if x > 0 else slope * x. */
     public Tensor leakyRelu(double slope) { return Pointwise.unary(UnaryFn.LEAKY_RELU, this, slope, 0); }
-    /** x if x > 0 else alpha * (exp(x) - 1). */
+    /**
+     * x if x > 0 else alpha * (exp(x) - 1).
+     *
+     * @param alpha scale applied to the product
+     */
     public Tensor elu(double alpha) { return Pointwise.unary(UnaryFn.ELU, this, alpha, 0); }
     /** Exact GELU: x * Phi(x). */
     public Tensor gelu() { return Pointwise.unary(UnaryFn.GELU, this); }
-    /** GELU with approximate = "none" (exact) or "tanh". */
+    /**
+     * GELU with approximate = "none" (exact) or "tanh".
+     *
+     * @param approximate "none" (exact erf form) or "tanh" (the tanh approximation)
+     */
     public Tensor gelu(String approximate) { return Pointwise.gelu(this, approximate); }
-    /** log(1 + exp(beta x)) / beta, linear where beta x > threshold. */
+    /**
+     * log(1 + exp(beta x)) / beta, linear where beta x > threshold.
+     *
+     * @param beta scale applied to the old contents of c (0 ignores them, NaN included)
+     */
     public Tensor softplus(double beta, double threshold) { return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold); }
     /** softplus(1, 20). */
     public Tensor softplus() { return softplus(1, 20); }
     public Tensor clamp(double min, double max) { return Pointwise.clamp(this, min, max); }
     public Tensor clampMin(double min) { return Pointwise.clamp(this, min, Double.POSITIVE_INFINITY); }
     public Tensor clampMax(double max) { return Pointwise.clamp(this, Double.NEGATIVE_INFINITY, max); }
-    /** Elementwise clamp by tensors (broadcasting); either bound may be null. */
+    /**
+     * Elementwise clamp by tensors (broadcasting); either bound may be null.
+     *
+     * @param min the lower bound (inclusive)
+     * @param max the upper bound (inclusive)
+     */
     public Tensor clamp(Tensor min, Tensor max) { return Pointwise.clamp(this, min, max); }
     /** x ^ exponent. */
     public Tensor pow(double exponent) { return Pointwise.unary(UnaryFn.POW, this, exponent, 0); }
@@ -336,27 +522,49 @@ public final class Tensor implements AutoCloseable {
     public Tensor add(Tensor other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
     public Tensor add(double other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
     public Tensor add(long other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
-    /** this + alpha * other. */
+    /**
+     * this + alpha * other.
+     *
+     * @param other the other operand (broadcast against this)
+     * @param alpha scale applied to the product
+     */
     public Tensor add(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.ADD, this, other.mul(alpha)); }
     public Tensor sub(Tensor other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
     public Tensor sub(double other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
     public Tensor sub(long other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
-    /** this - alpha * other. */
+    /**
+     * this - alpha * other.
+     *
+     * @param other the other operand (broadcast against this)
+     * @param alpha scale applied to the product
+     */
     public Tensor sub(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.SUB, this, other.mul(alpha)); }
     public Tensor mul(Tensor other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
     public Tensor mul(double other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
     public Tensor mul(long other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
-    /** True division: integer inputs give F32. */
+    /**
+     * {@return true division: integer inputs give F32}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor div(Tensor other) { return Pointwise.binary(BinaryFn.DIV, this, other); }
     public Tensor div(double other) { return Pointwise.binary(BinaryFn.DIV, this, other); }
     public Tensor pow(Tensor exponent) { return Pointwise.binary(BinaryFn.POW, this, exponent); }
     public Tensor maximum(Tensor other) { return Pointwise.binary(BinaryFn.MAXIMUM, this, other); }
     public Tensor minimum(Tensor other) { return Pointwise.binary(BinaryFn.MINIMUM, this, other); }
     public Tensor atan2(Tensor other) { return Pointwise.binary(BinaryFn.ATAN2, this, other); }
-    /** Python's %: the result has the sign of other. */
+    /**
+     * Python's %: the result has the sign of other.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor remainder(Tensor other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
     public Tensor remainder(double other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
-    /** C's fmod: the result has the sign of this. */
+    /**
+     * C's fmod: the result has the sign of this.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor fmod(Tensor other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
     public Tensor fmod(double other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
     public Tensor logicalAnd(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_AND, this, other); }
@@ -380,16 +588,44 @@ public final class Tensor implements AutoCloseable {
     public Tensor ge(Tensor other) { return Pointwise.compare(CompareFn.GE, this, other); }
     public Tensor ge(double other) { return Pointwise.compare(CompareFn.GE, this, other); }
     public Tensor ge(long other) { return Pointwise.compare(CompareFn.GE, this, other); }
-    /** cond ? a : b elementwise, broadcasting all three (a and b promote to a common dtype). */
+    /**
+     * cond ? a : b elementwise, broadcasting all three (a and b promote to a common dtype).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Pointwise.where(cond, a, b); }
     public static Tensor where(Tensor cond, Tensor a, double b) { return Pointwise.where(cond, a, b); }
-    /** where(cond, this, other), PyTorch's x.where(cond, y). */
+    /**
+     * where(cond, this, other), PyTorch's x.where(cond, y).
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor where(Tensor cond, Tensor other) { return Pointwise.where(cond, this, other); }
-    /** this + value * t1 * t2 (torch.addcmul). */
+    /**
+     * this + value * t1 * t2 (torch.addcmul).
+     *
+     * @param t1 the first factor tensor
+     * @param t2 the second factor tensor
+     * @param value the scalar value
+     */
     public Tensor addcmul(Tensor t1, Tensor t2, double value) { return Pointwise.addcmul(this, t1, t2, value); }
-    /** this + value * t1 / t2 (torch.addcdiv). */
+    /**
+     * this + value * t1 / t2 (torch.addcdiv).
+     *
+     * @param t1 the first factor tensor
+     * @param t2 the second factor tensor
+     * @param value the scalar value
+     */
     public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return Pointwise.addcdiv(this, t1, t2, value); }
-    /** |this - other| <= atol + rtol |other| elementwise, BOOL (torch.isclose; see Pointwise.isclose). */
+    /**
+     * |this - other| <= atol + rtol |other| elementwise, BOOL (torch.isclose; see Pointwise.isclose).
+     *
+     * @param other the other operand (broadcast against this)
+     * @param rtol relative tolerance
+     * @param atol absolute tolerance
+     * @param equalNan count NaN as equal to NaN
+     */
     public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) { return Pointwise.isclose(this, other, rtol, atol, equalNan); }
     public Tensor isclose(Tensor other) { return Pointwise.isclose(this, other, 1e-5, 1e-8, false); }
     /** NaN -> 0, +-inf -> the dtype's largest/lowest finite value (torch.nan_to_num); see Pointwise.nanToNum. */
@@ -398,10 +634,19 @@ public final class Tensor implements AutoCloseable {
 
     // ---------------------------------------------------------------- in place
 
-    /** this += other (broadcast into this shape), written in place (see InPlace); returns this. */
+    /**
+     * this += other (broadcast into this shape), written in place (see InPlace); returns this.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor add_(Tensor other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
     public Tensor add_(double other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
-    /** this += alpha * other; returns this. */
+    /**
+     * this += alpha * other; returns this.
+     *
+     * @param other the other operand (broadcast against this)
+     * @param alpha scale applied to the product
+     */
     public Tensor add_(Tensor other, double alpha) { return InPlace.binary("add_", BinaryFn.ADD, this, other.mul(alpha)); }
     public Tensor sub_(Tensor other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
     public Tensor sub_(double other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
@@ -414,20 +659,38 @@ public final class Tensor implements AutoCloseable {
     public Tensor clamp_(double min, double max) { return InPlace.clamp(this, min, max); }
     public Tensor relu_() { return InPlace.unary("relu_", UnaryFn.RELU, this); }
     public Tensor maskedFill_(Tensor mask, double value) { return InPlace.maskedFill(this, mask, value); }
-    /** this[index] = values along dim 0 (+= with accumulate); index: row indices or a BOOL mask (see InPlace.indexPut). */
+    /**
+     * this[index] = values along dim 0 (+= with accumulate); index: row indices or a BOOL mask (see InPlace.indexPut).
+     *
+     * @param index the indices (I64)
+     * @param values the values
+     * @param accumulate add into the indexed elements instead of overwriting them
+     */
     public Tensor indexPut_(Tensor index, Tensor values, boolean accumulate) { return InPlace.indexPut(this, index, values, accumulate); }
-    /** Copies src (broadcast, converted to this dtype) into this; returns this. */
+    /**
+     * Copies src (broadcast, converted to this dtype) into this; returns this.
+     *
+     * @param src the source array
+     */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
-    /** Sets every element to value; returns this. */
+    /**
+     * Sets every element to value; returns this.
+     *
+     * @param value the scalar value
+     */
     public Tensor fill_(double value) { return Copies.copyInto("fill_", this, Create.full(Shape.SCALAR, value, dtype(), device())); }
     /** Sets every element to 0; returns this. */
     public Tensor zero_() { return Copies.copyInto("zero_", this, Create.full(Shape.SCALAR, 0, dtype(), device())); }
 
     // ---------------------------------------------------------------- reductions
 
-    /** Sum of all elements (0-d). */
+    /** {@return sum of all elements (0-d)} */
     public Tensor sum() { return Reductions.sum(this, null, false); }
-    /** Sum over dims (none given: all). */
+    /**
+     * {@return sum over dims (none given: all)}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor sum(int... dims) { return Reductions.sum(this, dims, false); }
     public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, new int[] {dim}, keepdim); }
     public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
@@ -440,7 +703,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, new int[] {dim}, keepdim); }
     /** Largest element (0-d). */
     public Tensor max() { return Reductions.amax(this, null, false); }
-    /** Largest values along dim and their indices. */
+    /**
+     * Largest values along dim and their indices.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public ValuesIndices max(int dim) { return Reductions.max(this, dim, false); }
     public ValuesIndices max(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim); }
     public Tensor min() { return Reductions.amin(this, null, false); }
@@ -450,7 +717,7 @@ public final class Tensor implements AutoCloseable {
     public Tensor amax(int[] dims, boolean keepdim) { return Reductions.amax(this, dims, keepdim); }
     public Tensor amin(int... dims) { return Reductions.amin(this, dims, false); }
     public Tensor amin(int[] dims, boolean keepdim) { return Reductions.amin(this, dims, keepdim); }
-    /** Index of the largest element of the flattened tensor (0-d I64). */
+    /** {@return index of the largest element of the flattened tensor (0-d I64)} */
     public Tensor argmax() { return Reductions.argmax(this); }
     public Tensor argmax(int dim) { return Reductions.max(this, dim, false).indices(); }
     public Tensor argmax(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim).indices(); }
@@ -461,7 +728,13 @@ public final class Tensor implements AutoCloseable {
     public Tensor var() { return Reductions.var(this, null, 1, false); }
     public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false); }
     public Tensor var(int dim, double correction) { return Reductions.var(this, new int[] {dim}, correction, false); }
-    /** sum((x - mean)^2) / (n - correction) over dims. */
+    /**
+     * sum((x - mean)^2) / (n - correction) over dims.
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
     public Tensor std() { return Reductions.std(this, null, 1, false); }
     public Tensor std(int dim) { return Reductions.std(this, new int[] {dim}, 1, false); }
@@ -475,11 +748,18 @@ public final class Tensor implements AutoCloseable {
     public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
     public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
     public Tensor norm(double p, int dim) { return Reductions.norm(this, p, new int[] {dim}, false); }
-    /** "fro" (Frobenius) or a number ("1", "2", "inf", "-inf"). */
+    /**
+     * "fro" (Frobenius) or a number ("1", "2", "inf", "-inf").
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor norm(String p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
     /**
      * Sums this (broadcast) tensor down to shape: leading dims are summed away and dims where shape has
      * size 1 are summed with keepdim. This is how a gradient is un-broadcast to an input's shape.
+     *
+     * @param shape the shape (sizes of each dim)
      */
     public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, shape); }
     public Tensor all() { return Reductions.all(this, null, false); }
@@ -495,17 +775,37 @@ public final class Tensor implements AutoCloseable {
 
     // ---------------------------------------------------------------- products
 
-    /** Matrix product with torch.matmul's rules (1-d operands, batch broadcasting). */
+    /**
+     * Matrix product with torch.matmul's rules (1-d operands, batch broadcasting).
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor matmul(Tensor other) { return Products.matmul(this, other); }
-    /** (M, K) @ (K, N). */
+    /**
+     * (M, K) @ (K, N).
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor mm(Tensor other) { return Products.mm(this, other); }
-    /** (B, M, K) @ (B, K, N). */
+    /**
+     * (B, M, K) @ (B, K, N).
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor bmm(Tensor other) { return Products.bmm(this, other); }
     /** (M, K) @ (K,). */
     public Tensor mv(Tensor vec) { return Products.mv(this, vec); }
-    /** (K,) . (K,) as a 0-d tensor. */
+    /**
+     * (K,) . (K,) as a 0-d tensor.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor dot(Tensor other) { return Products.dot(this, other); }
-    /** (M,) x (N,) -> (M, N). */
+    /**
+     * (M,) x (N,) -> (M, N).
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor outer(Tensor other) { return Products.outer(this, other); }
     /** p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M): (..., P, R) (torch.cdist). */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) { return Products.cdist(x1, x2, p); }
@@ -514,18 +814,30 @@ public final class Tensor implements AutoCloseable {
 
     // ---------------------------------------------------------------- conversion and access
 
-    /** A copy converted to dtype (this if already of it). */
+    /**
+     * {@return a copy converted to dtype (this if already of it)}
+     *
+     * @param dtype the element type
+     */
     public Tensor to(DType dtype) { return Pointwise.cast(this, dtype); }
-    /** A copy on device (this if already there). */
+    /**
+     * {@return a copy on device (this if already there)}
+     *
+     * @param device the device
+     */
     public Tensor to(Device device) { return Copies.to(this, device); }
-    /** The value of a one-element tensor as a double. */
+    /** {@return the value of a one-element tensor as a double} */
     public double item() { return HostArrays.item(this); }
-    /** The value of a one-element integer tensor as a long (exact for I64). */
+    /** {@return the value of a one-element integer tensor as a long (exact for I64)} */
     public long itemLong() { return HostArrays.itemLong(this); }
-    /** The element at idx (negative indices count from the end) as a double. */
+    /**
+     * {@return the element at idx (negative indices count from the end) as a double}
+     *
+     * @param idx the index array
+     */
     public double get(int... idx) { return HostArrays.get(this, idx); }
 
-    /** A new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost). */
+    /** {@return a new Java array of the tensor's elements in row-major order, of its own dtype (see Backend.toHost)} */
     public Object toHost() {
         view.storage().checkLive("toHost");
         return Backends.forDevice(device()).toHost(view);
@@ -537,13 +849,25 @@ public final class Tensor implements AutoCloseable {
     public boolean[] toBooleanArray() { return HostArrays.toBooleanArray(toHost()); }
 
     /**
-     * True if shapes broadcast to this shape equal and |a - b| <= atol + rtol * |b| everywhere
-     * (NaN equal to NaN only when equalNan), compared in F64 on the host.
+     * {@return true if shapes broadcast to this shape equal and |a - b| <= atol + rtol * |b| everywhere
+     * (NaN equal to NaN only when equalNan), compared in F64 on the host}
+     *
+     * @param other the other operand (broadcast against this)
+     * @param rtol relative tolerance
+     * @param atol absolute tolerance
      */
     public boolean allclose(Tensor other, double rtol, double atol) { return HostArrays.allclose(this, other, rtol, atol, false); }
-    /** allclose with rtol 1e-5, atol 1e-8. */
+    /**
+     * allclose with rtol 1e-5, atol 1e-8.
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
-    /** True if same shape and every element equal (dtypes may differ; compared as doubles). */
+    /**
+     * {@return true if same shape and every element equal (dtypes may differ; compared as doubles)}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public boolean equal(Tensor other) { return Arrays.equals(shape(), other.shape()) && HostArrays.allclose(this, other, 0, 0, false); }
 
     @Override
@@ -575,7 +899,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
     public Tensor repeatInterleave(int repeats, int dim) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), dim); }
     public Tensor repeatInterleave(Tensor repeats, int dim) { return Indexing.repeatInterleave(this, repeats, dim); }
-    /** Flattened first, as torch.repeat_interleave without dim. */
+    /**
+     * Flattened first, as torch.repeat_interleave without dim.
+     *
+     * @param repeats how often each element is repeated
+     */
     public Tensor repeatInterleave(int repeats) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), null); }
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src); }
@@ -587,7 +915,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor maskedFill(Tensor mask, double value) { return Indexing.maskedFill(this, mask, value); }
     public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
     public Tensor nonzero() { return Indexing.nonzero(this); }
-    /** this[index] along dim 0 (an integer index or a BOOL mask over leading dims). */
+    /**
+     * this[index] along dim 0 (an integer index or a BOOL mask over leading dims).
+     *
+     * @param index the indices (I64)
+     */
     public Tensor index(Tensor index) { return Indexing.index(this, index); }
     public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
     public ValuesIndices sort(int dim, boolean descending, boolean stable) { return Sorting.sort(this, dim, descending, stable); }
@@ -596,9 +928,20 @@ public final class Tensor implements AutoCloseable {
     public ValuesIndices topk(int k) { return Sorting.topk(this, k); }
     public ValuesIndices topk(int k, int dim) { return Sorting.topk(this, k, dim, true, true); }
     public ValuesIndices sort(int dim) { return Sorting.sort(this, dim, false); }
-    /** Insertion indices of values in the ascending last dim of sorted (torch.searchsorted), I64. */
+    /**
+     * Insertion indices of values in the ascending last dim of sorted (torch.searchsorted), I64.
+     *
+     * @param sorted return the k elements in sorted order
+     * @param values the values
+     * @param right take the last position where the value could be inserted (else the first)
+     */
     public static Tensor searchsorted(Tensor sorted, Tensor values, boolean right) { return Sorting.searchsorted(sorted, values, right); }
-    /** The bucket of each element among 1-d ascending boundaries (torch.bucketize), I64. */
+    /**
+     * {@return the bucket of each element among 1-d ascending boundaries (torch.bucketize), I64}
+     *
+     * @param boundaries the sorted, 1-d boundaries
+     * @param right take the last position where the value could be inserted (else the first)
+     */
     public Tensor bucketize(Tensor boundaries, boolean right) { return Sorting.bucketize(this, boundaries, right); }
     public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
     public ValuesIndices kthvalue(int k, int dim, boolean keepdim) { return Sorting.kthvalue(this, k, dim, keepdim); }

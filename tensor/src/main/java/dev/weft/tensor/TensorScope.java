@@ -46,7 +46,7 @@ public final class TensorScope implements AutoCloseable {
         return s;
     }
 
-    /** The innermost open scope of this thread, or null. */
+    /** {@return the innermost open scope of this thread, or null} */
     public static TensorScope current() {
         return CURRENT.get();
     }

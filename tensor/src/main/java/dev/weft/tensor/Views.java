@@ -18,7 +18,12 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Reshape(Shape.infer("view", shape, x.shape())), x);
     }
 
-    /** A view when strides allow it, else a view of a contiguous copy. */
+    /**
+     * {@return a view when strides allow it, else a view of a contiguous copy}
+     *
+     * @param x the input array
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor reshape(Tensor x, int[] shape) {
         int[] s = Shape.infer("reshape", shape, x.shape());
         if (Arrays.equals(s, x.shape())) return x;
@@ -71,7 +76,15 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Slice(d, s, s + length, 1), x);
     }
 
-    /** Python-style x[start:end:step] along dim: negative bounds count from the end, then clamp to [0, size]. */
+    /**
+     * Python-style x[start:end:step] along dim: negative bounds count from the end, then clamp to [0, size].
+     *
+     * @param x the input array
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     */
     public static Tensor slice(Tensor x, int dim, int start, int end, int step) {
         int d = Shape.dim("slice", dim, x.dim());
         if (step < 1) throw new IllegalArgumentException("slice: step must be >= 1, got " + step);
@@ -98,7 +111,12 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Select(d, i), x);
     }
 
-    /** Broadcast view; -1 keeps the input's size of an existing dim. */
+    /**
+     * Broadcast view; -1 keeps the input's size of an existing dim.
+     *
+     * @param x the input array
+     * @param sizes the sizes
+     */
     public static Tensor expand(Tensor x, int[] sizes) {
         int[] in = x.shape();
         if (sizes.length < in.length) {

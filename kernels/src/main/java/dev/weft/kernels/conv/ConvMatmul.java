@@ -15,7 +15,14 @@ import dev.weft.kernels.KernelImpl;
 public final class ConvMatmul {
     private ConvMatmul() {}
 
-    /** y = the product above (y overwritten; w and cols read only). */
+    /**
+     * y = the product above (y overwritten; w and cols read only).
+     *
+     * @param cols number of columns
+     * @param B batch size
+     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param yOff index of y's first element
+     */
     public static void matmul(float[] w, int wOff, int rs, int cs, float[] cols, int colsOff, int B, int G, int co, int K, int L,
                               float[] y, int yOff) {
         check(w.length, wOff, rs, cs, cols.length, colsOff, B, G, co, K, L, y.length, yOff);
@@ -23,7 +30,14 @@ public final class ConvMatmul {
         else ConvMatmulF32.matmul(w, wOff, rs, cs, cols, colsOff, B, G, co, K, L, y, yOff);
     }
 
-    /** y = the product above, on F64 (y overwritten). */
+    /**
+     * y = the product above, on F64 (y overwritten).
+     *
+     * @param cols number of columns
+     * @param B batch size
+     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param yOff index of y's first element
+     */
     public static void matmul(double[] w, int wOff, int rs, int cs, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                               double[] y, int yOff) {
         check(w.length, wOff, rs, cs, cols.length, colsOff, B, G, co, K, L, y.length, yOff);

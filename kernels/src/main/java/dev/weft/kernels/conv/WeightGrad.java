@@ -15,7 +15,14 @@ import dev.weft.kernels.KernelImpl;
 public final class WeightGrad {
     private WeightGrad() {}
 
-    /** gw = the sum above (gw overwritten; gy and cols read only). */
+    /**
+     * gw = the sum above (gw overwritten; gy and cols read only).
+     *
+     * @param gy the gradient of the output
+     * @param gyOff index of gy's first element
+     * @param cols number of columns
+     * @param B batch size
+     */
     public static void weightGrad(float[] gy, int gyOff, float[] cols, int colsOff, int B, int G, int co, int K, int L,
                                   float[] gw, int gwOff) {
         check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);
@@ -23,7 +30,14 @@ public final class WeightGrad {
         else WeightGradF32.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
     }
 
-    /** gw = the sum above, on F64 (gw overwritten). */
+    /**
+     * gw = the sum above, on F64 (gw overwritten).
+     *
+     * @param gy the gradient of the output
+     * @param gyOff index of gy's first element
+     * @param cols number of columns
+     * @param B batch size
+     */
     public static void weightGrad(double[] gy, int gyOff, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                                   double[] gw, int gwOff) {
         check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);

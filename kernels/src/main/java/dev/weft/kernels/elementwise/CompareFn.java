@@ -4,7 +4,12 @@ package dev.weft.kernels.elementwise;
 public enum CompareFn {
     EQ, NE, LT, LE, GT, GE;
 
-    /** The reference result on doubles (IEEE comparison: NaN is unordered). */
+    /**
+     * {@return the reference result on doubles (IEEE comparison: NaN is unordered)}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public boolean test(double a, double b) {
         return switch (this) {
             case EQ -> a == b;
@@ -16,7 +21,12 @@ public enum CompareFn {
         };
     }
 
-    /** The reference result on integers (BOOL bytes compare as signed values). */
+    /**
+     * {@return the reference result on integers (BOOL bytes compare as signed values)}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public boolean test(long a, long b) {
         return switch (this) {
             case EQ -> a == b;

@@ -84,7 +84,11 @@ public final class DoubleMath {
         return r.mul(r).fma(horner(r, EXPM1_Q), r);
     }
 
-    /** e^x as FloatMath.exp; x clamped to [-746, 710] (0 below, +inf above). About 1 ulp. */
+    /**
+     * e^x as FloatMath.exp; x clamped to [-746, 710] (0 below, +inf above). About 1 ulp.
+     *
+     * @param x the input array
+     */
     public static DoubleVector exp(DoubleVector x) {
         DoubleVector c = x.max(-746.0).min(710.0);
         DoubleVector t = c.fma(LOG2E, MAGIC);
@@ -98,7 +102,11 @@ public final class DoubleMath {
         return p.fma(s1, s1).mul(s2);
     }
 
-    /** e^x - 1 as FloatMath.expm1; |x| < 2^-54 returns x, x < -40 gives -1. About 1-2 ulp. */
+    /**
+     * e^x - 1 as FloatMath.expm1; |x| < 2^-54 returns x, x < -40 gives -1. About 1-2 ulp.
+     *
+     * @param x the input array
+     */
     public static DoubleVector expm1(DoubleVector x) {
         DoubleVector c = x.max(-40.0).min(710.0);
         DoubleVector t = c.fma(LOG2E, MAGIC);
@@ -111,7 +119,11 @@ public final class DoubleMath {
         return y.blend(x, x.abs().compare(VectorOperators.LT, 0x1p-54));
     }
 
-    /** ln x as FloatMath.log (subnormals scaled by 2^54). About 1 ulp. */
+    /**
+     * ln x as FloatMath.log (subnormals scaled by 2^54). About 1 ulp.
+     *
+     * @param x the input array
+     */
     public static DoubleVector log(DoubleVector x) {
         return log(x, bc(0.0));
     }
@@ -135,7 +147,11 @@ public final class DoubleMath {
                 .blend(x, x.compare(VectorOperators.NE, x));
     }
 
-    /** ln(1 + x) as FloatMath.log1p; |x| < 2^-54 returns x. About 1-2 ulp. */
+    /**
+     * ln(1 + x) as FloatMath.log1p; |x| < 2^-54 returns x. About 1-2 ulp.
+     *
+     * @param x the input array
+     */
     public static DoubleVector log1p(DoubleVector x) {
         DoubleVector u = x.add(1.0);
         DoubleVector corr = x.sub(u.sub(1.0)).div(u).blend(0.0, u.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));

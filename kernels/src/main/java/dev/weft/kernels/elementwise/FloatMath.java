@@ -107,6 +107,8 @@ public final class FloatMath {
      * the scale applied as two powers of two so results near overflow and the gradual underflow come out right.
      * x is clamped to [-104, 89] first: below, the result rounds to 0; above, it overflows to +inf. NaN gives NaN.
      * Error about 1 ulp (subnormal results: one rounding of the scaled value).
+     *
+     * @param x the input array
      */
     public static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(-104f).min(89f);                   // NaN lanes stay NaN
@@ -125,6 +127,8 @@ public final class FloatMath {
      * e^x - 1: with n, r as in {@link #exp} and u = 2^(n-1), expm1(x) = 2 (u expm1(r) + (u - 1/2)), where u - 1/2
      * is exact for the n that matter and the doubling is exact, so near 0 (n = 0) it is expm1(r) itself.
      * |x| < 2^-25 returns x (keeps -0 and subnormals); x < -20 gives -1, x > 88.7 +inf. About 1-2 ulp.
+     *
+     * @param x the input array
      */
     public static FloatVector expm1(FloatVector x) {
         FloatVector c = x.max(-20f).min(89f);
@@ -138,7 +142,11 @@ public final class FloatMath {
         return y.blend(x, x.abs().compare(VectorOperators.LT, 0x1p-25f));
     }
 
-    /** ln x (see {@link #log(FloatVector, FloatVector)}). */
+    /**
+     * ln x (see {@link #log(FloatVector, FloatVector)}).
+     *
+     * @param x the input array
+     */
     public static FloatVector log(FloatVector x) {
         return log(x, bc(0f));
     }
@@ -171,6 +179,8 @@ public final class FloatMath {
     /**
      * ln(1 + x): u = 1 + x rounded, ln u plus the correction (x - (u - 1)) / u for that rounding.
      * |x| < 2^-25 returns x (keeps -0 and subnormals). About 1-2 ulp.
+     *
+     * @param x the input array
      */
     public static FloatVector log1p(FloatVector x) {
         FloatVector u = x.add(1f);

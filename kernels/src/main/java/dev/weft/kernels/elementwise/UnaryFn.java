@@ -68,7 +68,13 @@ public enum UnaryFn {
     private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
 
-    /** The reference value of this function at x (double precision). */
+    /**
+     * {@return the reference value of this function at x (double precision)}
+     *
+     * @param x the input array
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     */
     public double apply(double x, double p0, double p1) {
         return switch (this) {
             case NEG -> -x;
@@ -117,7 +123,11 @@ public enum UnaryFn {
         return beta * x > threshold ? x : Math.log1p(Math.exp(beta * x)) / beta;
     }
 
-    /** 1 / (1 + e^-x), without overflow for x << 0 (the scalar reference of every sigmoid). */
+    /**
+     * 1 / (1 + e^-x), without overflow for x << 0 (the scalar reference of every sigmoid).
+     *
+     * @param x the input array
+     */
     public static double sigmoid(double x) {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
         double e = Math.exp(x);
@@ -129,7 +139,7 @@ public enum UnaryFn {
         return v > hi ? hi : v;
     }
 
-    /** True for the functions the I32/I64 kernels serve. */
+    /** {@return true for the functions the I32/I64 kernels serve} */
     public boolean integerSafe() {
         return switch (this) {
             case NEG, ABS, SQUARE, SIGN, CLAMP, RELU, FLOOR, CEIL, ROUND, NOT -> true;
@@ -138,9 +148,13 @@ public enum UnaryFn {
     }
 
     /**
-     * The integer reference: wrapping two's-complement arithmetic (NEG/ABS of MIN_VALUE wrap, SQUARE wraps);
-     * FLOOR/CEIL/ROUND are the identity; CLAMP clamps to the integers inside [p0, p1], i.e. ceil(p0) and floor(p1).
+     * {@return the integer reference: wrapping two's-complement arithmetic (NEG/ABS of MIN_VALUE wrap, SQUARE wraps);
+     * FLOOR/CEIL/ROUND are the identity; CLAMP clamps to the integers inside [p0, p1], i.e. ceil(p0) and floor(p1)}
      * I32 kernels cast the long result to int, which equals 32-bit wrapping arithmetic.
+     *
+     * @param x the input array
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
      */
     public long applyLong(long x, double p0, double p1) {
         return switch (this) {

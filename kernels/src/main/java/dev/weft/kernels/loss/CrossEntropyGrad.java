@@ -31,7 +31,15 @@ public final class CrossEntropyGrad {
         if (b >= 0) KernelChecks.block(k, null, "b", b, 0, c);
     }
 
-    /** F32: writes dx (n, c) as in the class comment. */
+    /**
+     * F32: writes dx (n, c) as in the class comment.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param n number of elements
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void apply(float[] x, int xOff, int n, int c, float[] lse, double[] a, double[] m, double[] t,
                              int[] target, double[] b, float[] dx, int dxOff) {
         check(x.length, xOff, n, c, dx.length, dxOff, lse.length, a.length, m.length, t.length, target.length,
@@ -43,7 +51,15 @@ public final class CrossEntropyGrad {
         });
     }
 
-    /** F64: writes dx (n, c) as in the class comment. */
+    /**
+     * F64: writes dx (n, c) as in the class comment.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param n number of elements
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void apply(double[] x, int xOff, int n, int c, double[] lse, double[] a, double[] m, double[] t,
                              int[] target, double[] b, double[] dx, int dxOff) {
         check(x.length, xOff, n, c, dx.length, dxOff, lse.length, a.length, m.length, t.length, target.length,

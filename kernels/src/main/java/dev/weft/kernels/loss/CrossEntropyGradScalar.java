@@ -7,7 +7,14 @@ package dev.weft.kernels.loss;
 public final class CrossEntropyGradScalar {
     private CrossEntropyGradScalar() {}
 
-    /** F32: rows [r0, r1) of dx. */
+    /**
+     * F32: rows [r0, r1) of dx.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void rows(float[] x, int xOff, int r0, int r1, int c, float[] lse, double[] a, double[] m, double[] t,
                             int[] target, double[] b, float[] dx, int dxOff) {
         for (int i = r0; i < r1; i++) {
@@ -22,7 +29,14 @@ public final class CrossEntropyGradScalar {
         }
     }
 
-    /** F64: rows [r0, r1) of dx. */
+    /**
+     * F64: rows [r0, r1) of dx.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void rows(double[] x, int xOff, int r0, int r1, int c, double[] lse, double[] a, double[] m, double[] t,
                             int[] target, double[] b, double[] dx, int dxOff) {
         for (int i = r0; i < r1; i++) {

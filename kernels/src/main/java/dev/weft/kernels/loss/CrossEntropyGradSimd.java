@@ -20,7 +20,14 @@ public final class CrossEntropyGradSimd {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
 
-    /** F32: rows [r0, r1) of dx. */
+    /**
+     * F32: rows [r0, r1) of dx.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void rows(float[] x, int xOff, int r0, int r1, int c, float[] lse, double[] a, double[] m, double[] t,
                             int[] target, double[] b, float[] dx, int dxOff) {
         int len = FS.length();
@@ -44,7 +51,14 @@ public final class CrossEntropyGradSimd {
         }
     }
 
-    /** F64: rows [r0, r1) of dx. */
+    /**
+     * F64: rows [r0, r1) of dx.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void rows(double[] x, int xOff, int r0, int r1, int c, double[] lse, double[] a, double[] m, double[] t,
                             int[] target, double[] b, double[] dx, int dxOff) {
         int len = DS.length();

@@ -7,7 +7,7 @@ package dev.weft.kernels.reduce;
 public enum ReduceFn {
     SUM, PROD, MAX, MIN, ALL, ANY;
 
-    /** True for the functions the numeric (F32, F64, I32, I64) kernels take. */
+    /** {@return true for the functions the numeric (F32, F64, I32, I64) kernels take} */
     public boolean numeric() {
         return this != ALL && this != ANY;
     }

@@ -47,7 +47,16 @@ public final class Cells {
         Bounds.block(kernel, operand, length, off, ld, rows, cols);
     }
 
-    /** F32 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates. */
+    /**
+     * F32 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param gx the gradient of the input (accumulated into)
+     * @param gxOff index of gx's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     */
     public static void lstm(int B, int H, float[] gx, int gxOff, int gxLd, float[] gh, int ghOff, int ghLd, float[] bias, int bOff,
                             float[] c, int cOff, int cLd, float[] hOut, int hOutOff, float[] cOut, int cOutOff, float[] gates, int gOff) {
         String k = "lstm cell";
@@ -66,7 +75,12 @@ public final class Cells {
         });
     }
 
-    /** F32 LSTM cell backward (see the class comment). Writes dpre, dcPrev. */
+    /**
+     * F32 LSTM cell backward (see the class comment). Writes dpre, dcPrev.
+     *
+     * @param B batch size
+     * @param H input height
+     */
     public static void lstmBackward(int B, int H, float[] dh, int dhOff, int dhLd, float[] dc, int dcOff, int dcLd,
                                     float[] gates, int gOff, int gLd, float[] c, int cOff, int cLd, float[] c2, int c2Off, int c2Ld,
                                     float[] dpre, int dpOff, float[] dcPrev, int dcpOff) {
@@ -86,7 +100,17 @@ public final class Cells {
         });
     }
 
-    /** F32 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved. */
+    /**
+     * F32 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param gx the gradient of the input (accumulated into)
+     * @param gxOff index of gx's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     * @param sOff index of src's first element
+     */
     public static void gru(int B, int H, float[] gx, int gxOff, int gxLd, float[] gh, int ghOff, int ghLd, float[] bias, int bOff,
                            float[] h, int hOff, int hLd, float[] hOut, int hOutOff, float[] saved, int sOff) {
         String k = "gru cell";
@@ -104,7 +128,13 @@ public final class Cells {
         });
     }
 
-    /** F32 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev. */
+    /**
+     * F32 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param sOff index of src's first element
+     */
     public static void gruBackward(int B, int H, float[] dh, int dhOff, int dhLd, float[] saved, int sOff, int sLd,
                                    float[] h, int hOff, int hLd, float[] dgx, int dgxOff, float[] dgh, int dghOff, float[] dhPrev, int dhpOff) {
         String k = "gru cell backward";
@@ -122,7 +152,16 @@ public final class Cells {
         });
     }
 
-    /** F64 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates. */
+    /**
+     * F64 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param gx the gradient of the input (accumulated into)
+     * @param gxOff index of gx's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     */
     public static void lstm(int B, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd, double[] bias, int bOff,
                             double[] c, int cOff, int cLd, double[] hOut, int hOutOff, double[] cOut, int cOutOff, double[] gates, int gOff) {
         String k = "lstm cell";
@@ -141,7 +180,12 @@ public final class Cells {
         });
     }
 
-    /** F64 LSTM cell backward (see the class comment). Writes dpre, dcPrev. */
+    /**
+     * F64 LSTM cell backward (see the class comment). Writes dpre, dcPrev.
+     *
+     * @param B batch size
+     * @param H input height
+     */
     public static void lstmBackward(int B, int H, double[] dh, int dhOff, int dhLd, double[] dc, int dcOff, int dcLd,
                                     double[] gates, int gOff, int gLd, double[] c, int cOff, int cLd, double[] c2, int c2Off, int c2Ld,
                                     double[] dpre, int dpOff, double[] dcPrev, int dcpOff) {
@@ -161,7 +205,17 @@ public final class Cells {
         });
     }
 
-    /** F64 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved. */
+    /**
+     * F64 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param gx the gradient of the input (accumulated into)
+     * @param gxOff index of gx's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     * @param sOff index of src's first element
+     */
     public static void gru(int B, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd, double[] bias, int bOff,
                            double[] h, int hOff, int hLd, double[] hOut, int hOutOff, double[] saved, int sOff) {
         String k = "gru cell";
@@ -179,7 +233,13 @@ public final class Cells {
         });
     }
 
-    /** F64 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev. */
+    /**
+     * F64 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param sOff index of src's first element
+     */
     public static void gruBackward(int B, int H, double[] dh, int dhOff, int dhLd, double[] saved, int sOff, int sLd,
                                    double[] h, int hOff, int hLd, double[] dgx, int dgxOff, double[] dgh, int dghOff, double[] dhPrev, int dhpOff) {
         String k = "gru cell backward";

@@ -66,7 +66,19 @@ public final class LstmLayer {
         Bounds.block(kernel, operand, length, off, cols, rows, cols);
     }
 
-    /** F32 forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells. */
+    /**
+     * F32 forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells.
+     *
+     * @param B batch size
+     * @param C number of channels
+     * @param H input height
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void forward(boolean reverse, int T, int B, int C, int H, float[] x, int xOff, float[] wih, int wihOff,
                                float[] whh, int whhOff, float[] bias, int bOff, float[] h0, int h0Off, float[] c0, int c0Off,
                                float[] out, int outOff, float[] hN, int hNOff, float[] cN, int cNOff,
@@ -103,7 +115,18 @@ public final class LstmLayer {
         System.arraycopy(cells, cellsOff + last * bh, cN, cNOff, bh);
     }
 
-    /** F32 backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null. */
+    /**
+     * F32 backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null.
+     *
+     * @param B batch size
+     * @param C number of channels
+     * @param H input height
+     * @param dOff index of dst's first element
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void backward(boolean reverse, int T, int B, int C, int H, float[] dOut, int dOff, int dStep, int dLd,
                                 float[] dhN, int dhNOff, float[] dcN, int dcNOff, float[] gates, int gOff, float[] cells, int cellsOff,
                                 float[] x, int xOff, float[] h0, int h0Off, float[] c0, int c0Off, float[] out, int outOff,
@@ -188,7 +211,19 @@ public final class LstmLayer {
         }
     }
 
-    /** F64 forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells. */
+    /**
+     * F64 forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells.
+     *
+     * @param B batch size
+     * @param C number of channels
+     * @param H input height
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void forward(boolean reverse, int T, int B, int C, int H, double[] x, int xOff, double[] wih, int wihOff,
                                double[] whh, int whhOff, double[] bias, int bOff, double[] h0, int h0Off, double[] c0, int c0Off,
                                double[] out, int outOff, double[] hN, int hNOff, double[] cN, int cNOff,
@@ -225,7 +260,18 @@ public final class LstmLayer {
         System.arraycopy(cells, cellsOff + last * bh, cN, cNOff, bh);
     }
 
-    /** F64 backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null. */
+    /**
+     * F64 backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null.
+     *
+     * @param B batch size
+     * @param C number of channels
+     * @param H input height
+     * @param dOff index of dst's first element
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void backward(boolean reverse, int T, int B, int C, int H, double[] dOut, int dOff, int dStep, int dLd,
                                 double[] dhN, int dhNOff, double[] dcN, int dcNOff, double[] gates, int gOff, double[] cells, int cellsOff,
                                 double[] x, int xOff, double[] h0, int h0Off, double[] c0, int c0Off, double[] out, int outOff,

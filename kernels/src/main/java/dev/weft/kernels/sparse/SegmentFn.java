@@ -4,7 +4,7 @@ package dev.weft.kernels.sparse;
 public enum SegmentFn {
     SUM, MEAN, MAX, MIN;
 
-    /** True for the reductions that also give the row each value came from. */
+    /** {@return true for the reductions that also give the row each value came from} */
     public boolean hasArg() {
         return this == MAX || this == MIN;
     }

@@ -27,7 +27,17 @@ public final class SpMM {
         return nnz;
     }
 
-    /** F32 y = A x (see the class comment). Modifies y only. */
+    /**
+     * F32 y = A x (see the class comment). Modifies y only.
+     *
+     * @param n number of elements
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param values the values
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void spmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, float[] values, int vOff,
                             float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, values.length, vOff, x.length, xOff, ldx, y.length, yOff, ldy);
@@ -39,7 +49,17 @@ public final class SpMM {
         });
     }
 
-    /** F64 y = A x (see the class comment). Modifies y only. */
+    /**
+     * F64 y = A x (see the class comment). Modifies y only.
+     *
+     * @param n number of elements
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param values the values
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void spmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, double[] values, int vOff,
                             double[] x, int xOff, int ldx, double[] y, int yOff, int ldy) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, values.length, vOff, x.length, xOff, ldx, y.length, yOff, ldy);

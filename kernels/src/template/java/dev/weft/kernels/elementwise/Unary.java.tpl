@@ -23,7 +23,20 @@ public final class Unary {
     }
 
     //@each F32 F64
-    /** ${D} (see {@link UnaryFn} for p0/p1). */
+    /**
+     * ${D} (see {@link UnaryFn} for p0/p1).
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride, int n) {
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
@@ -44,7 +57,20 @@ public final class Unary {
     //@end
 
     //@each I32 I64
-    /** ${D}: integer-safe fns only ({@link UnaryFn#integerSafe}), else IllegalArgumentException. */
+    /**
+     * ${D}: integer-safe fns only ({@link UnaryFn#integerSafe}), else IllegalArgumentException.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride, int n) {
         requireInteger(fn, "${D}");
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);
@@ -65,7 +91,20 @@ public final class Unary {
     }
     //@end
 
-    /** BOOL: NOT only, else IllegalArgumentException. */
+    /**
+     * BOOL: NOT only, else IllegalArgumentException.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, byte[] x, int xOff, int xStride, byte[] y, int yOff, int yStride, int n) {
         if (fn != UnaryFn.NOT) throw new IllegalArgumentException("unary " + fn + ": not defined on BOOL (only NOT is)");
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);

@@ -23,21 +23,55 @@ public final class Fft {
     private Fft() {}
 
     //@each F32 F64
-    /** Complex-to-complex DFT of each line (see the class comment). x, y: (outer, n, inner, 2). */
+    /**
+     * Complex-to-complex DFT of each line (see the class comment). x, y: (outer, n, inner, 2).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param inverse use exp(+2 pi i k t / n) instead of exp(-...)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void c2c(${t}[] x, int xOff, int outer, int n, int inner, boolean inverse, ${t} scale, ${t}[] y, int yOff) {
         long c = 2L * outer * n * inner;
         if (!FftChecks.check("fft c2c", outer, n, inner, x.length, xOff, c, y.length, yOff, c)) return;
         FftRun${D}.c2c(x, xOff, outer, n, inner, inverse, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Real-to-complex onesided DFT of each line. x: (outer, n, inner), y: (outer, n/2 + 1, inner, 2). */
+    /**
+     * Real-to-complex onesided DFT of each line. x: (outer, n, inner), y: (outer, n/2 + 1, inner, 2).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void r2c(${t}[] x, int xOff, int outer, int n, int inner, ${t} scale, ${t}[] y, int yOff) {
         long xc = (long) outer * n * inner, yc = 2L * outer * (n / 2 + 1) * inner;
         if (!FftChecks.check("fft r2c", outer, n, inner, x.length, xOff, xc, y.length, yOff, yc)) return;
         FftRun${D}.r2c(x, xOff, outer, n, inner, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Onesided complex-to-real inverse DFT of each line. x: (outer, n/2 + 1, inner, 2), y: (outer, n, inner). */
+    /**
+     * Onesided complex-to-real inverse DFT of each line. x: (outer, n/2 + 1, inner, 2), y: (outer, n, inner).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void c2r(${t}[] x, int xOff, int outer, int n, int inner, ${t} scale, ${t}[] y, int yOff) {
         long xc = 2L * outer * (n / 2 + 1) * inner, yc = (long) outer * n * inner;
         if (!FftChecks.check("fft c2r", outer, n, inner, x.length, xOff, xc, y.length, yOff, yc)) return;

@@ -27,7 +27,7 @@ import dev.weft.kernels.Parallel;
 public final class BSpline {
     private BSpline() {}
 
-    /** The number of order-k bases on m knots: m - k - 1. */
+    /** {@return the number of order-k bases on m knots: m - k - 1} */
     public static int bases(int m, int k) {
         return m - k - 1;
     }
@@ -49,6 +49,12 @@ public final class BSpline {
     /**
      * ${D}: out (rows, in, nb) at outOff = the order-k bases of x (rows, in) at xOff on grid (in, m) at gOff,
      * nb = m - k - 1.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows
+     * @param out the output array (written)
+     * @param outOff index of out's first element
      */
     public static void basis(${s}[] x, int xOff, int rows, int in, ${s}[] grid, int gOff, int m, int k, ${s}[] out, int outOff) {
         check("bsplineBasis", rows, in, m, k, x.length, xOff, grid.length, gOff);
@@ -66,6 +72,10 @@ public final class BSpline {
     /**
      * ${D}: dx (rows, in) at dxOff = sum_i g[r, j, i] B'_{i,k}(x[r, j]) for g = dL/dbasis (rows, in, nb) at gdOff:
      * the input gradient through {@link #basis}, written (not accumulated); zero for k = 0.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows
      */
     public static void basisGrad(${s}[] x, int xOff, int rows, int in, ${s}[] grid, int gOff, int m, int k, ${s}[] g, int gdOff,
                                  ${s}[] dx, int dxOff) {

@@ -32,7 +32,15 @@ public final class CrossEntropyGrad {
     }
 
     //@each F32 F64
-    /** ${D}: writes dx (n, c) as in the class comment. */
+    /**
+     * ${D}: writes dx (n, c) as in the class comment.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param n number of elements
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void apply(${s}[] x, int xOff, int n, int c, ${s}[] lse, double[] a, double[] m, double[] t,
                              int[] target, double[] b, ${s}[] dx, int dxOff) {
         check(x.length, xOff, n, c, dx.length, dxOff, lse.length, a.length, m.length, t.length, target.length,

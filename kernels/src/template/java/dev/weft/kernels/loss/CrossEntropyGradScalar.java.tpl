@@ -8,7 +8,14 @@ public final class CrossEntropyGradScalar {
     private CrossEntropyGradScalar() {}
 
     //@each F32 F64
-    /** ${D}: rows [r0, r1) of dx. */
+    /**
+     * ${D}: rows [r0, r1) of dx.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void rows(${s}[] x, int xOff, int r0, int r1, int c, ${s}[] lse, double[] a, double[] m, double[] t,
                             int[] target, double[] b, ${s}[] dx, int dxOff) {
         for (int i = r0; i < r1; i++) {

@@ -21,7 +21,14 @@ public final class CrossEntropyGradSimd {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
 
     //@each F32 F64
-    /** ${D}: rows [r0, r1) of dx. */
+    /**
+     * ${D}: rows [r0, r1) of dx.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static void rows(${t}[] x, int xOff, int r0, int r1, int c, ${t}[] lse, double[] a, double[] m, double[] t,
                             int[] target, double[] b, ${t}[] dx, int dxOff) {
         int len = ${V}.length();

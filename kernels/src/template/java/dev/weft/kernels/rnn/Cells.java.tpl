@@ -48,7 +48,16 @@ public final class Cells {
     }
 
     //@each F32 F64
-    /** ${D} LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates. */
+    /**
+     * ${D} LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param gx the gradient of the input (accumulated into)
+     * @param gxOff index of gx's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     */
     public static void lstm(int B, int H, ${t}[] gx, int gxOff, int gxLd, ${t}[] gh, int ghOff, int ghLd, ${t}[] bias, int bOff,
                             ${t}[] c, int cOff, int cLd, ${t}[] hOut, int hOutOff, ${t}[] cOut, int cOutOff, ${t}[] gates, int gOff) {
         String k = "lstm cell";
@@ -67,7 +76,12 @@ public final class Cells {
         });
     }
 
-    /** ${D} LSTM cell backward (see the class comment). Writes dpre, dcPrev. */
+    /**
+     * ${D} LSTM cell backward (see the class comment). Writes dpre, dcPrev.
+     *
+     * @param B batch size
+     * @param H input height
+     */
     public static void lstmBackward(int B, int H, ${t}[] dh, int dhOff, int dhLd, ${t}[] dc, int dcOff, int dcLd,
                                     ${t}[] gates, int gOff, int gLd, ${t}[] c, int cOff, int cLd, ${t}[] c2, int c2Off, int c2Ld,
                                     ${t}[] dpre, int dpOff, ${t}[] dcPrev, int dcpOff) {
@@ -87,7 +101,17 @@ public final class Cells {
         });
     }
 
-    /** ${D} GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved. */
+    /**
+     * ${D} GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param gx the gradient of the input (accumulated into)
+     * @param gxOff index of gx's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     * @param sOff index of src's first element
+     */
     public static void gru(int B, int H, ${t}[] gx, int gxOff, int gxLd, ${t}[] gh, int ghOff, int ghLd, ${t}[] bias, int bOff,
                            ${t}[] h, int hOff, int hLd, ${t}[] hOut, int hOutOff, ${t}[] saved, int sOff) {
         String k = "gru cell";
@@ -105,7 +129,13 @@ public final class Cells {
         });
     }
 
-    /** ${D} GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev. */
+    /**
+     * ${D} GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev.
+     *
+     * @param B batch size
+     * @param H input height
+     * @param sOff index of src's first element
+     */
     public static void gruBackward(int B, int H, ${t}[] dh, int dhOff, int dhLd, ${t}[] saved, int sOff, int sLd,
                                    ${t}[] h, int hOff, int hLd, ${t}[] dgx, int dgxOff, ${t}[] dgh, int dghOff, ${t}[] dhPrev, int dhpOff) {
         String k = "gru cell backward";

@@ -67,7 +67,19 @@ public final class LstmLayer {
     }
 
     //@each F32 F64
-    /** ${D} forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells. */
+    /**
+     * ${D} forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells.
+     *
+     * @param B batch size
+     * @param C number of channels
+     * @param H input height
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param bias the bias (null for none)
+     * @param bOff index of b's first element
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void forward(boolean reverse, int T, int B, int C, int H, ${t}[] x, int xOff, ${t}[] wih, int wihOff,
                                ${t}[] whh, int whhOff, ${t}[] bias, int bOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off,
                                ${t}[] out, int outOff, ${t}[] hN, int hNOff, ${t}[] cN, int cNOff,
@@ -104,7 +116,18 @@ public final class LstmLayer {
         System.arraycopy(cells, cellsOff + last * bh, cN, cNOff, bh);
     }
 
-    /** ${D} backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null. */
+    /**
+     * ${D} backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null.
+     *
+     * @param B batch size
+     * @param C number of channels
+     * @param H input height
+     * @param dOff index of dst's first element
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void backward(boolean reverse, int T, int B, int C, int H, ${t}[] dOut, int dOff, int dStep, int dLd,
                                 ${t}[] dhN, int dhNOff, ${t}[] dcN, int dcNOff, ${t}[] gates, int gOff, ${t}[] cells, int cellsOff,
                                 ${t}[] x, int xOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off, ${t}[] out, int outOff,

@@ -25,7 +25,20 @@ public final class Sddmm {
     }
 
     //@each F32 F64
-    /** ${D} out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only. */
+    /**
+     * ${D} out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only.
+     *
+     * @param n number of elements
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     */
     public static void sddmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, ${t}[] a, int aOff, int lda, ${t}[] b, int bOff,
                              int ldb, ${t}[] out, int outOff) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, a.length, aOff, lda, b.length, bOff, ldb, out.length, outOff);

@@ -29,7 +29,17 @@ public final class Segment {
     }
 
     //@each F32 F64
-    /** ${D} segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only. */
+    /**
+     * ${D} segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only.
+     *
+     * @param fn the function to apply
+     * @param n number of elements
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(SegmentFn fn, int m, int n, int[] rowPtr, ${t}[] x, int xOff, int ldx, ${t}[] y, int yOff, int ldy,
                               long[] arg, int argOff) {
         int total = check("segment_" + fn.name().toLowerCase(java.util.Locale.ROOT), m, n, rowPtr, x.length, xOff, ldx, y.length, yOff,

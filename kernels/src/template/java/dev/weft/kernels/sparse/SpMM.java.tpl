@@ -28,7 +28,17 @@ public final class SpMM {
     }
 
     //@each F32 F64
-    /** ${D} y = A x (see the class comment). Modifies y only. */
+    /**
+     * ${D} y = A x (see the class comment). Modifies y only.
+     *
+     * @param n number of elements
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param values the values
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void spmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, ${t}[] values, int vOff,
                             ${t}[] x, int xOff, int ldx, ${t}[] y, int yOff, int ldy) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, values.length, vOff, x.length, xOff, ldx, y.length, yOff, ldy);

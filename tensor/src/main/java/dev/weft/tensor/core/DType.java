@@ -24,37 +24,42 @@ public enum DType {
         this.rank = rank;
     }
 
-    /** Bytes per element. */
+    /** {@return bytes per element} */
     public int byteSize() {
         return byteSize;
     }
 
-    /** True for F32 and F64. */
+    /** {@return true for F32 and F64} */
     public boolean isFloatingPoint() {
         return floating;
     }
 
-    /** True for I32 and I64 (not BOOL). */
+    /** {@return true for I32 and I64 (not BOOL)} */
     public boolean isIntegral() {
         return this == I32 || this == I64;
     }
 
-    /** The wider of two dtypes on the chain BOOL < I32 < I64 < F32 < F64. */
+    /**
+     * {@return the wider of two dtypes on the chain BOOL < I32 < I64 < F32 < F64}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static DType promote(DType a, DType b) {
         return a.rank >= b.rank ? a : b;
     }
 
     /**
-     * The result dtype of a tensor combined with a Java floating scalar: a floating tensor keeps its
-     * dtype, an integral or BOOL tensor becomes F32 (the default float).
+     * {@return the result dtype of a tensor combined with a Java floating scalar: a floating tensor keeps its
+     * dtype, an integral or BOOL tensor becomes F32 (the default float)}
      */
     public static DType promoteWithFloatScalar(DType t) {
         return t.floating ? t : F32;
     }
 
     /**
-     * The result dtype of a tensor combined with a Java integral scalar: BOOL becomes I64, every
-     * other dtype stays.
+     * {@return the result dtype of a tensor combined with a Java integral scalar: BOOL becomes I64, every
+     * other dtype stays}
      */
     public static DType promoteWithIntScalar(DType t) {
         return t == BOOL ? I64 : t;

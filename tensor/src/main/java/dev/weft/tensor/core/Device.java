@@ -4,6 +4,9 @@ package dev.weft.tensor.core;
 /**
  * Where a tensor's storage lives: the CPU, or a CUDA device by index.
  * Printed as "cpu" or "cuda:0"; {@link #parse} reads the same forms.
+ *
+ * @param kind the kind
+ * @param index the indices (I64)
  */
 public record Device(Kind kind, int index) {
     /** Device families a backend can serve. */
@@ -18,7 +21,11 @@ public record Device(Kind kind, int index) {
         if (kind == Kind.CPU && index != 0) throw new IllegalArgumentException("Device: cpu has index 0 only, got " + index);
     }
 
-    /** CUDA device {@code index}. */
+    /**
+     * CUDA device {@code index}.
+     *
+     * @param index the indices (I64)
+     */
     public static Device cuda(int index) {
         return new Device(Kind.CUDA, index);
     }

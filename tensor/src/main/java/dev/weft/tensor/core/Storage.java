@@ -26,17 +26,17 @@ public abstract class Storage {
         this.length = length;
     }
 
-    /** The device holding the elements. */
+    /** {@return the device holding the elements} */
     public final Device device() {
         return device;
     }
 
-    /** The element type. */
+    /** {@return the element type} */
     public final DType dtype() {
         return dtype;
     }
 
-    /** Number of elements. */
+    /** {@return number of elements} */
     public final int length() {
         return length;
     }
@@ -52,7 +52,7 @@ public abstract class Storage {
         version++;
     }
 
-    /** True once {@link #release()} ran: no op may read or write the elements any more. */
+    /** {@return true once {@link #release()} ran: no op may read or write the elements any more} */
     public final boolean released() {
         return released;
     }
@@ -78,6 +78,8 @@ public abstract class Storage {
     /**
      * Throws the use-after-release error, naming the operation, when this storage was released; used by the
      * op layer before any backend sees the storage.
+     *
+     * @param op the op
      */
     public final void checkLive(String op) {
         if (released) {

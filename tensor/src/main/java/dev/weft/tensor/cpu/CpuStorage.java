@@ -17,7 +17,12 @@ public final class CpuStorage extends Storage {
         this.data = data;
     }
 
-    /** A zero-filled storage. */
+    /**
+     * {@return a zero-filled storage}
+     *
+     * @param dtype the element type
+     * @param n number of elements
+     */
     public static CpuStorage allocate(DType dtype, int n) {
         Object a = switch (dtype) {
             case F32 -> new float[n];
@@ -34,12 +39,12 @@ public final class CpuStorage extends Storage {
         return new CpuStorage(dtype, array, java.lang.reflect.Array.getLength(array));
     }
 
-    /** The backing array (float[], double[], int[], long[] or byte[]). */
+    /** {@return the backing array (float[], double[], int[], long[] or byte[])} */
     public Object array() {
         return data;
     }
 
-    /** The storage of a CPU tensor. */
+    /** {@return the storage of a CPU tensor} */
     public static CpuStorage of(Strided t) {
         if (t.storage() instanceof CpuStorage s) return s;
         throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.core.Shape.format(t.shape())

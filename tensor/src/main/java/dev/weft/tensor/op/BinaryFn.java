@@ -31,17 +31,17 @@ public enum BinaryFn {
         this.floatOnly = floatOnly;
     }
 
-    /** The op name in errors, e.g. "add". */
+    /** {@return the op name in errors, e.g. "add"} */
     public String opName() {
         return opName;
     }
 
-    /** True if the inputs must be F32/F64. */
+    /** {@return true if the inputs must be F32/F64} */
     public boolean floatOnly() {
         return floatOnly;
     }
 
-    /** True for the LOGICAL_* functions (BOOL inputs and output). */
+    /** {@return true for the LOGICAL_* functions (BOOL inputs and output)} */
     public boolean logical() {
         return this == LOGICAL_AND || this == LOGICAL_OR || this == LOGICAL_XOR;
     }

@@ -10,7 +10,7 @@ public enum CompareFn {
         this.opName = opName;
     }
 
-    /** The op name in errors, e.g. "lt". */
+    /** {@return the op name in errors, e.g. "lt"} */
     public String opName() {
         return opName;
     }

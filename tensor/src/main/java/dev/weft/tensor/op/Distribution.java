@@ -17,7 +17,11 @@ public enum Distribution {
     /** A random permutation of 0..n-1 (shape (n,)), Fisher-Yates driven by the block stream. */
     PERMUTATION;
 
-    /** Output elements fed by one Philox block for this dtype width. */
+    /**
+     * Output elements fed by one Philox block for this dtype width.
+     *
+     * @param dtype the element type
+     */
     public int perBlock(dev.weft.tensor.core.DType dtype) {
         return switch (this) {
             case UNIFORM, NORMAL -> dtype == dev.weft.tensor.core.DType.F64 ? 2 : 4;
@@ -26,7 +30,12 @@ public enum Distribution {
         };
     }
 
-    /** Philox blocks an op with numel elements consumes. */
+    /**
+     * Philox blocks an op with numel elements consumes.
+     *
+     * @param numel number of elements
+     * @param dtype the element type
+     */
     public long blocks(int numel, dev.weft.tensor.core.DType dtype) {
         int per = perBlock(dtype);
         return ((long) numel + per - 1) / per;

@@ -27,6 +27,8 @@ public sealed interface IndexOp extends Op {
     /**
      * y = x with dim indexed by idx: y[.., j, ..] = x[.., idx[j], ..]. Inputs: x (rank >= 1), idx (1-d I64).
      * Output: x's shape with dim of size idx.numel(); x's dtype.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record IndexSelect(int dim) implements IndexOp {
         public String name() {
@@ -37,6 +39,8 @@ public sealed interface IndexOp extends Op {
     /**
      * y[i] = x[i with i_dim replaced by idx[i]]. Inputs: x, idx (I64, x's rank, idx.size(d) <= x.size(d)
      * for d != dim). Output: idx's shape, x's dtype.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record Gather(int dim) implements IndexOp {
         public String name() {
@@ -48,6 +52,8 @@ public sealed interface IndexOp extends Op {
      * y = self; y[i with i_dim replaced by idx[i]] = src[i] for every i of idx (a repeated target keeps
      * the last write in row-major order of idx). Inputs: self, idx (I64), src (self's dtype); one rank;
      * idx.size(d) <= src.size(d) for all d and <= self.size(d) for d != dim. Output: self's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record Scatter(int dim) implements IndexOp {
         public String name() {
@@ -59,6 +65,8 @@ public sealed interface IndexOp extends Op {
      * y = self; y[i with i_dim replaced by idx[i]] += src[i] (in row-major order of idx). Inputs and
      * shapes as {@link Scatter}; not BOOL. Output: self's shape and dtype. The common case of
      * ScatterReduce (SUM, includeSelf), kept apart for its simpler gradient.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record ScatterAdd(int dim) implements IndexOp {
         public String name() {
@@ -71,6 +79,10 @@ public sealed interface IndexOp extends Op {
      * includeSelf a target's own value takes part; without it a target that receives sources is replaced
      * by their reduction alone. MEAN divides by the count of values reduced (integers: floor division).
      * Inputs and shapes as {@link Scatter}; not BOOL. Output: self's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether self's own values take part in the reduction
      */
     record ScatterReduce(int dim, Reduction reduce, boolean includeSelf) implements IndexOp {
         public String name() {
@@ -82,6 +94,9 @@ public sealed interface IndexOp extends Op {
      * y = self; y[.., idx[j], ..] += alpha * src[.., j, ..] in increasing j. Inputs: self, idx (1-d I64),
      * src (self's dtype and shape except dim of size idx.numel()); not BOOL; an integral alpha for
      * integer tensors. Output: self's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param alpha scale applied to the product
      */
     record IndexAdd(int dim, double alpha) implements IndexOp {
         public String name() {

@@ -13,7 +13,7 @@ public enum ReduceFn {
         this.opName = opName;
     }
 
-    /** The op name in errors. */
+    /** {@return the op name in errors} */
     public String opName() {
         return opName;
     }

@@ -56,7 +56,7 @@ public enum UnaryFn {
         this.domain = domain;
     }
 
-    /** The op name in errors and records, e.g. "exp". */
+    /** {@return the op name in errors and records, e.g. "exp"} */
     public String opName() {
         return opName;
     }
