@@ -22,7 +22,11 @@ public final class Autograd {
 
     // ---------------------------------------------------------------- backward
 
-    /** loss.backward(): loss must have one element; frees the graph. */
+    /**
+     * loss.backward(): loss must have one element; frees the graph.
+     *
+     * @param loss a one-element tensor to differentiate
+     */
     public static void backward(Tensor loss) {
         backward(new Tensor[] {loss}, null, false, false);
     }
@@ -31,6 +35,7 @@ public final class Autograd {
      * output.backward(gradient): gradient has output's shape (null: ones for a one-element output).
      *
      * @param output the output tensor to differentiate
+     * @param gradient the gradient of output, shaped like it (null for a one-element output: 1)
      */
     public static void backward(Tensor output, Tensor gradient) {
         backward(new Tensor[] {output}, new Tensor[] {gradient}, false, false);
@@ -42,6 +47,7 @@ public final class Autograd {
      * another backward; createGraph records the backward itself, so the grads can be differentiated again.
      *
      * @param output the output tensor to differentiate
+     * @param gradient the gradient of output, shaped like it (null for a one-element output: 1)
      * @param retainGraph keep the recorded graph after this pass, so that backward can run through it again
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      */
@@ -53,6 +59,7 @@ public final class Autograd {
      * Backward from several outputs at once (gradients may be null or hold nulls for one-element outputs).
      *
      * @param outputs the output tensors
+     * @param gradients the gradients of the outputs, one per output (null entries for one-element outputs: 1)
      * @param retainGraph keep the recorded graph after this pass, so that backward can run through it again
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      */
@@ -124,13 +131,21 @@ public final class Autograd {
         return GradMode.isEnabled();
     }
 
-    /** {@return true if t has no recorded history (a user-created tensor, or any tensor not requiring grad)} */
+    /**
+     * {@return true if t has no recorded history (a user-created tensor, or any tensor not requiring grad)}
+     *
+     * @param t the tensor
+     */
     public static boolean isLeaf(Tensor t) {
         Object g = t.gradNode();
         return !(g instanceof Node) && !(g instanceof Node.Out);
     }
 
-    /** {@return the name of the op that produced t ("mul", "sum", ...), or null for a leaf} */
+    /**
+     * {@return the name of the op that produced t ("mul", "sum", ...), or null for a leaf}
+     *
+     * @param t the tensor
+     */
     public static String gradFn(Tensor t) {
         Object g = t.gradNode();
         if (g instanceof Node n) return n.name();

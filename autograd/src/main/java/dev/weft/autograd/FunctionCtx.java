@@ -40,7 +40,11 @@ public final class FunctionCtx {
         }
     }
 
-    /** Saved tensor i, in the order saved; fails if it was modified in place since forward ended. */
+    /**
+     * Saved tensor i, in the order saved; fails if it was modified in place since forward ended.
+     *
+     * @param i the position (0-based)
+     */
     public Tensor saved(int i) {
         if (saved == null) {
             throw new IllegalStateException("backward: the graph through " + name + " was already freed by an earlier "
@@ -87,7 +91,11 @@ public final class FunctionCtx {
         materializeGrads = on;
     }
 
-    /** ctx.needs_input_grad[i]: true if input i requires a gradient (backward may skip the others' work). */
+    /**
+     * ctx.needs_input_grad[i]: true if input i requires a gradient (backward may skip the others' work).
+     *
+     * @param i the position (0-based)
+     */
     public boolean needsInputGrad(int i) {
         return needsInputGrad[i];
     }

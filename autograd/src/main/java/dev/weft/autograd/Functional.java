@@ -22,13 +22,16 @@ public final class Functional {
      * f's outputs and the product computed with them.
      *
      * @param outputs the output tensors
+     * @param product the vector-Jacobian or Jacobian-vector product, one tensor per input (vjp) or output (jvp)
      */
     public record Result(Tensor[] outputs, Tensor[] product) {}
 
     /**
      * outputs = f(inputs) and v^T J (one tensor per input, zeros where unused). v: one per output.
      *
+     * @param f the function of the inputs
      * @param inputs the input tensors
+     * @param v the vector, shaped like f's output(s)
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      */
     public static Result vjp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] v, boolean createGraph) {
@@ -42,7 +45,9 @@ public final class Functional {
      * outputs = f(inputs) and J u (one tensor per output) for tangents u (one per input), by the double-vjp
      * trick: g(w) = J^T w is linear in w, so d<g(w), u>/dw = J u.
      *
+     * @param f the function of the inputs
      * @param inputs the input tensors
+     * @param u the tangent, one tensor per input, shaped like it
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      */
     public static Result jvp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] u, boolean createGraph) {
@@ -73,6 +78,7 @@ public final class Functional {
      * {@return the Jacobian of a one-output f with respect to each input: a tensor of shape out.shape ++ in.shape
      * per input, built one output element (one backward) at a time}
      *
+     * @param f the function of the inputs
      * @param inputs the input tensors
      */
     public static Tensor[] jacobian(Function<Tensor[], Tensor> f, Tensor... inputs) {
@@ -103,7 +109,9 @@ public final class Functional {
     /**
      * H v for a one-element f: the gradient of <grad f(x), v>, one tensor per input.
      *
+     * @param f the function of the inputs
      * @param inputs the input tensors
+     * @param v the vector, shaped like f's output(s)
      */
     public static Tensor[] hvp(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor[] v) {
         if (v.length != inputs.length) {

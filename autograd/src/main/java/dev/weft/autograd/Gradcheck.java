@@ -44,6 +44,7 @@ public final class Gradcheck {
      * Checks a one-output function with the default tolerance; returns true or throws GradcheckException.
      *
      * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
      * @param inputs the input tensors
      */
     public static boolean gradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
@@ -58,6 +59,7 @@ public final class Gradcheck {
      * Checks every output of a multi-output function.
      *
      * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
      * @param tol the tolerances
      * @param inputs the input tensors
      */
@@ -99,6 +101,7 @@ public final class Gradcheck {
      * Second-order check with the default tolerance (see {@link #gradgradcheck(String, Function, Tolerance, long, Tensor...)}).
      *
      * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
      * @param inputs the input tensors
      */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
@@ -110,6 +113,7 @@ public final class Gradcheck {
      * checked as inputs), gradcheck of (x, v) -> grad(f(x), x, v, createGraph) in F64.
      *
      * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
      * @param tol the tolerances
      * @param seed the seed
      * @param inputs the input tensors

@@ -12,8 +12,10 @@ public final class Bounds {
      * A (rows, cols) block at off with row stride ld (>= cols when rows > 1) must lie inside an array of this length.
      *
      * @param kernel the kernel's name, for error messages
+     * @param operand the operand's name, for error messages
      * @param length length of the array
      * @param off index of the first element
+     * @param ld distance between consecutive rows
      * @param rows number of rows
      * @param cols number of columns
      */
@@ -30,8 +32,12 @@ public final class Bounds {
      * A (steps, rows, cols) block at off with step stride ts (>= 0) and row stride ld must lie inside the array.
      *
      * @param kernel the kernel's name, for error messages
+     * @param operand the operand's name, for error messages
      * @param length length of the array
      * @param off index of the first element
+     * @param ts distance between consecutive time steps
+     * @param ld distance between consecutive rows
+     * @param steps number of time steps
      * @param rows number of rows
      * @param cols number of columns
      */

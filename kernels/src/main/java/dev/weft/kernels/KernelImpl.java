@@ -19,12 +19,20 @@ public enum KernelImpl {
         return current;
     }
 
-    /** Sets the implementation facades use from now on. */
+    /**
+     * Sets the implementation facades use from now on.
+     *
+     * @param impl the implementation to use
+     */
     public static void set(KernelImpl impl) {
         current = java.util.Objects.requireNonNull(impl, "impl");
     }
 
-    /** Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value. */
+    /**
+     * Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value.
+     *
+     * @param s the text
+     */
     public static KernelImpl parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "scalar" -> SCALAR;

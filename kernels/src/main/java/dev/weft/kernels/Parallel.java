@@ -145,6 +145,7 @@ public final class Parallel {
      * result never depends on the thread count.
      *
      * @param rows number of rows
+     * @param rowCost work units of one row
      * @param grain minimum units of work per task
      * @param body the work to run
      */
@@ -156,6 +157,7 @@ public final class Parallel {
      * {@link #forRows} at the default {@link #GRAIN}.
      *
      * @param rows number of rows
+     * @param rowCost work units of one row
      * @param body the work to run
      */
     public static void forRows(int rows, long rowCost, RangeBody body) {
@@ -165,6 +167,7 @@ public final class Parallel {
     /**
      * {@return rows per task for rows of {@code rowCost} units at this grain: max(1, grain / rowCost)}
      *
+     * @param rowCost work units of one row
      * @param grain minimum units of work per task
      */
     public static int rowGrain(long rowCost, int grain) {

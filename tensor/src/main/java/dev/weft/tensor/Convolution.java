@@ -252,6 +252,7 @@ public final class Convolution {
      * outputSize, overlapping entries summed.
      *
      * @param x the input, (B, C, H, W) row-major
+     * @param outputSize the spatial size (H, W) of the folded output
      * @param kernelSize the window size
      * @param dilation the spacing between kernel taps
      * @param padding the zero padding on each side
@@ -268,6 +269,7 @@ public final class Convolution {
      * F.fold with dilation 1, padding 0, stride 1.
      *
      * @param x the input, (B, C, H, W) row-major
+     * @param outputSize the spatial size (H, W) of the folded output
      * @param kernelSize the window size
      */
     public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize) {

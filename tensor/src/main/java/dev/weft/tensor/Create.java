@@ -40,6 +40,8 @@ public final class Create {
     /**
      * {@return a random tensor: reserves dist.blocks(numel) Philox blocks from g and records (seed, counter)}
      *
+     * @param g the generator that supplies the random bits
+     * @param dist the distribution (p0, p1 are its parameters)
      * @param p0 the function's first scalar parameter (unused by most functions)
      * @param p1 the function's second scalar parameter (unused by most functions)
      * @param shape the shape (sizes of each dim)
@@ -72,7 +74,12 @@ public final class Create {
         return random(g, Distribution.PERMUTATION, 0, 0, new int[] {n}, dtype, device);
     }
 
-    /** 1 where u < p (u uniform on [0, 1) per element, F64 for F64 p, else F32), else 0; p's shape and dtype. */
+    /**
+     * 1 where u < p (u uniform on [0, 1) per element, F64 for F64 p, else F32), else 0; p's shape and dtype.
+     *
+     * @param g the generator that supplies the random bits
+     * @param p the probability of a 1
+     */
     public static Tensor bernoulli(Generator g, Tensor p) {
         DType ut = p.dtype() == DType.F64 ? DType.F64 : DType.F32;
         Tensor u = uniform(g, 0, 1, p.shape(), ut, p.device());

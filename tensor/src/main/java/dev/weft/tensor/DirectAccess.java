@@ -25,6 +25,7 @@ public final class DirectAccess {
     /**
      * {@return true when {@code t} is a contiguous CPU tensor of {@code dtype}, i.e. the accessors below accept it}
      *
+     * @param t the tensor
      * @param dtype the element type
      */
     public static boolean available(Tensor t, DType dtype) {
@@ -47,12 +48,20 @@ public final class DirectAccess {
         return (long[]) array(t, DType.I64);
     }
 
-    /** {@return index of the tensor's first element in its backing array} */
+    /**
+     * {@return index of the tensor's first element in its backing array}
+     *
+     * @param t the tensor
+     */
     public static int offset(Tensor t) {
         return t.storageOffset();
     }
 
-    /** Records that the caller wrote into {@code t}'s elements through its array. */
+    /**
+     * Records that the caller wrote into {@code t}'s elements through its array.
+     *
+     * @param t the tensor
+     */
     public static void written(Tensor t) {
         t.storage().bumpVersion();
     }

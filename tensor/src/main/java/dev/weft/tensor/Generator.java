@@ -37,7 +37,11 @@ public final class Generator {
         return counter;
     }
 
-    /** Reserves {@code blocks} consecutive Philox blocks and returns the first counter. */
+    /**
+     * Reserves {@code blocks} consecutive Philox blocks and returns the first counter.
+     *
+     * @param blocks number of 128-bit Philox blocks to reserve
+     */
     public synchronized long reserve(long blocks) {
         if (blocks < 0) throw new IllegalArgumentException("Generator.reserve: blocks must be >= 0, got " + blocks);
         long start = counter;

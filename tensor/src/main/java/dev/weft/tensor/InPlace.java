@@ -41,6 +41,7 @@ public final class InPlace {
      * @param name the name used in error messages
      * @param fn the function to apply
      * @param dst the destination array (written)
+     * @param s the scalar operand
      */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, double s) {
         DType t = Pointwise.operandDtype(fn, DType.promoteWithFloatScalar(dst.dtype()), DType.promoteWithFloatScalar(dst.dtype()));

@@ -83,6 +83,7 @@ public final class Joining {
      * torch.split with an int: views of splitSize entries along dim, the last one shorter if needed.
      *
      * @param x the input array
+     * @param splitSize size of each piece (the last may be smaller)
      * @param dim the dim (negative counts from the end)
      */
     public static List<Tensor> split(Tensor x, int splitSize, int dim) {
@@ -114,6 +115,7 @@ public final class Joining {
      * torch.chunk: at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter).
      *
      * @param x the input array
+     * @param chunks number of chunks
      * @param dim the dim (negative counts from the end)
      */
     public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
@@ -379,6 +381,7 @@ public final class Joining {
      * min and max).
      *
      * @param x the input array
+     * @param numClasses number of classes (-1: max(x) + 1)
      */
     public static Tensor oneHot(Tensor x, int numClasses) {
         String ctx = "input " + Shape.format(x.shape());
@@ -411,6 +414,8 @@ public final class Joining {
      *
      * @param x the input array
      * @param offset index of the first element in the storage
+     * @param dim1 the first dim of the 2-d planes
+     * @param dim2 the second dim of the 2-d planes
      */
     public static Tensor diagonal(Tensor x, int offset, int dim1, int dim2) {
         int r = x.dim();
@@ -451,6 +456,7 @@ public final class Joining {
      * a 2-d x gives a copy of its diagonal k.
      *
      * @param x the input array
+     * @param k which diagonal: 0 the main one, positive above it, negative below
      */
     public static Tensor diag(Tensor x, int k) {
         if (x.dim() == 2) return diagonal(x, k, 0, 1).contiguous();

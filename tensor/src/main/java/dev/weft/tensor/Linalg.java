@@ -15,10 +15,20 @@ import java.util.Arrays;
 public final class Linalg {
     private Linalg() {}
 
-    /** Q with orthonormal columns and upper-triangular R, A = Q R. */
+    /**
+     * Q with orthonormal columns and upper-triangular R, A = Q R.
+     *
+     * @param Q Q (..., m, k) with orthonormal columns
+     * @param R R (..., k, n), upper triangular
+     */
     public record QR(Tensor Q, Tensor R) {}
 
-    /** sign(det A) (-1, 0 or 1) and log|det A|. */
+    /**
+     * sign(det A) (-1, 0 or 1) and log|det A|.
+     *
+     * @param sign the sign of det A (0 for a singular matrix)
+     * @param logabsdet log |det A| (-inf for a singular matrix)
+     */
     public record SignLogAbsDet(Tensor sign, Tensor logabsdet) {}
 
     /**

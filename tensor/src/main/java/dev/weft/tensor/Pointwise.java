@@ -21,6 +21,7 @@ public final class Pointwise {
      * x as dtype t (x itself if it already is): a Cast op, so autograd sees it.
      *
      * @param x the input array
+     * @param t the target dtype
      */
     public static Tensor cast(Tensor x, DType t) {
         return x.dtype() == t ? x : Dispatch.apply1(new ElementwiseOp.Cast(t), x);
@@ -97,6 +98,7 @@ public final class Pointwise {
      *
      * @param fn the function to apply
      * @param a the first operand
+     * @param s the scalar operand
      */
     public static Tensor binary(BinaryFn fn, Tensor a, double s) {
         DType t = operandDtype(fn, DType.promoteWithFloatScalar(a.dtype()), DType.promoteWithFloatScalar(a.dtype()));
@@ -108,6 +110,7 @@ public final class Pointwise {
      *
      * @param fn the function to apply
      * @param a the first operand
+     * @param s the scalar operand
      */
     public static Tensor binary(BinaryFn fn, Tensor a, long s) {
         DType t = operandDtype(fn, DType.promoteWithIntScalar(a.dtype()), DType.promoteWithIntScalar(a.dtype()));
@@ -132,6 +135,7 @@ public final class Pointwise {
     /**
      * cond ? a : b; cond is read as value != 0 when not BOOL.
      *
+     * @param cond the condition, BOOL (broadcast)
      * @param a the first operand
      * @param b the second operand
      */
@@ -202,6 +206,9 @@ public final class Pointwise {
      * finite entries and 0 at replaced ones.
      *
      * @param x the input array
+     * @param nan the value replacing NaN
+     * @param posinf the value replacing +inf (null: the dtype's largest value)
+     * @param neginf the value replacing -inf (null: the dtype's lowest value)
      */
     public static Tensor nanToNum(Tensor x, double nan, Double posinf, Double neginf) {
         if (!x.dtype().isFloatingPoint()) return x;

@@ -54,6 +54,7 @@ public final class Products {
      * (M, K) @ (K,) -> (M,).
      *
      * @param a the first operand
+     * @param v the vector (n)
      */
     public static Tensor mv(Tensor a, Tensor v) {
         if (a.dim() != 2 || v.dim() != 1) {
@@ -81,6 +82,10 @@ public final class Products {
      * torch.cdist: p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M), giving (..., P, R),
      * batch dims broadcast. Computed from the differences (exact, no ||a||^2 + ||b||^2 - 2ab cancellation),
      * so it holds a (..., P, R, M) temporary; the gradient at coincident points is 0, as in PyTorch.
+     *
+     * @param x1 the first point set (..., P, M)
+     * @param x2 the second point set (..., R, M)
+     * @param p the norm's order (p >= 0)
      */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) {
         if (x1.dim() < 2 || x2.dim() < 2 || x1.size(-1) != x2.size(-1)) {

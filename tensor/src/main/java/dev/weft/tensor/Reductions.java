@@ -139,6 +139,7 @@ public final class Reductions {
      * p-norm over dims: p = 2 sqrt(sum x^2), 1 sum |x|, +-inf max/min |x|, 0 count of non-zeros, else (sum |x|^p)^(1/p).
      *
      * @param x the input array
+     * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
      */
@@ -157,6 +158,7 @@ public final class Reductions {
      * norm with p given as "fro", "nuc" (unsupported), "inf", "-inf" or a number.
      *
      * @param x the input array
+     * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
      */

@@ -18,7 +18,7 @@ public final class Segments {
     /**
      * segment_csr with reduce "sum" or "mean" (an empty segment gives 0). For "max"/"min" use {@link #segmentMax}/{@link #segmentMin}.
      *
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
      */
@@ -31,7 +31,7 @@ public final class Segments {
     /**
      * segment_csr max: values (0 for an empty segment) and the row each came from (x.size(0) for an empty one).
      *
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public static ValuesIndices segmentMax(Tensor x, Tensor rowPtr) {
@@ -41,7 +41,7 @@ public final class Segments {
     /**
      * segment_csr min, as {@link #segmentMax}.
      *
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public static ValuesIndices segmentMin(Tensor x, Tensor rowPtr) {
@@ -57,7 +57,7 @@ public final class Segments {
      * Softmax within each segment, per trailing element (PyG's softmax(src, ptr=rowPtr)): y = exp(x - max) /
      * sum exp(x - max) over the segment's rows; same shape as x. The max is a constant shift (detached).
      *
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public static Tensor softmax(Tensor x, Tensor rowPtr) {
@@ -71,7 +71,7 @@ public final class Segments {
      * torch_scatter's segment std: sqrt(sum (x - mean)^2 / (c' + 1e-6)) with c the segment's row count and c' =
      * max(c - 1, 1) when unbiased, else max(c, 1); 0 for an empty segment.
      *
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param unbiased divide by n - 1 (else by n)
      */
@@ -156,6 +156,7 @@ public final class Segments {
     /**
      * torch_sparse's ind2ptr: row pointers (rows + 1, I64) of a sorted row index.
      *
+     * @param sortedIndex the segment index of each row, sorted ascending
      * @param rows number of rows
      */
     public static Tensor rowPointers(Tensor sortedIndex, int rows) {
@@ -175,6 +176,7 @@ public final class Segments {
      * {@return rows per segment, rowPtr[i+1] - rowPtr[i], as dtype t (m)}
      *
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param t the dtype of the counts
      */
     public static Tensor counts(Tensor rowPtr, DType t) {
         int m = rowPtr.size(0) - 1;

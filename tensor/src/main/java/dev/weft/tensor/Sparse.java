@@ -21,6 +21,7 @@ public final class Sparse {
      * @param values the values
      * @param cols number of columns
      * @param x the input array
+     * @param transposed the structure of A^T, for the backward (null: built when needed)
      */
     public static Tensor spmm(Tensor rowPtr, Tensor col, Tensor values, int cols, Tensor x, SparseStructure.Transposed transposed) {
         SparseOp.Spmm op = new SparseOp.Spmm(cols);
@@ -37,6 +38,7 @@ public final class Sparse {
      * @param cols number of columns
      * @param a the first operand
      * @param b the second operand
+     * @param transposed the structure of A^T, for the backward (null: built when needed)
      */
     public static Tensor sddmm(Tensor rowPtr, Tensor col, int cols, Tensor a, Tensor b, SparseStructure.Transposed transposed) {
         SparseOp.Sddmm op = new SparseOp.Sddmm(cols);

@@ -45,6 +45,7 @@ public final class SparseStructure {
      * {@return the stable grouping of entries 0 .} key.length-1 by key (see {@link Groups}).
      *
      * @param key the Philox key (from the generator's seed)
+     * @param size number of distinct keys (keys are in [0, size))
      */
     public static Groups group(long[] key, int size) {
         long[] ptr = new long[size + 1];

@@ -61,6 +61,7 @@ public final class SparseTensor {
     /**
      * {@return a COO matrix from separate row and col index tensors (nnz) each}
      *
+     * @param row the row index of each nonzero (nnz)
      * @param col the column array
      * @param values the values
      * @param rows number of rows
@@ -82,6 +83,8 @@ public final class SparseTensor {
      * torch.sparse_csr_tensor(crow_indices, col_indices, values, (rows, cols)): crow (rows + 1) from 0,
      * nondecreasing, ending at nnz; columns in [0, cols). Columns within a row need not be sorted.
      *
+     * @param crowIndices the CSR row pointers (rows + 1)
+     * @param colIndices the column index of each nonzero (nnz)
      * @param values the values
      * @param rows number of rows
      * @param cols number of columns
@@ -192,7 +195,11 @@ public final class SparseTensor {
         if (layout != want) throw new IllegalStateException(op + ": expected a " + want + " tensor, got " + layout);
     }
 
-    /** {@return the same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value)} */
+    /**
+     * {@return the same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value)}
+     *
+     * @param v the new values (nnz), same dtype rules as the constructor
+     */
     public SparseTensor withValues(Tensor v) {
         if (!v.dtype().isFloatingPoint() || v.dim() < 1 || v.size(0) != nnz()) {
             throw new IllegalArgumentException("with_values: values " + Shape.format(v.shape()) + " " + v.dtype() + " must be floating with "
@@ -237,7 +244,11 @@ public final class SparseTensor {
         return new SparseTensor(Layout.COO, rows, cols, rowIndices(), col, values, false, null);
     }
 
-    /** {@return the same matrix with I32 or I64 indices} */
+    /**
+     * {@return the same matrix with I32 or I64 indices}
+     *
+     * @param t the new index dtype (I32 or I64)
+     */
     public SparseTensor withIndexDtype(DType t) {
         if (t != DType.I32 && t != DType.I64) throw new IllegalArgumentException("sparse: index dtype must be I32 or I64, got " + t);
         if (t == col.dtype()) return this;
@@ -254,7 +265,12 @@ public final class SparseTensor {
         return new SparseTensor(Layout.CSR, cols, rows, tr.rowPtr(), tr.col(), values.indexSelect(0, tr.perm()), false, back);
     }
 
-    /** torch.transpose(x, 0, 1) (the only pair a matrix has). */
+    /**
+     * torch.transpose(x, 0, 1) (the only pair a matrix has).
+     *
+     * @param dim0 one dim (0 or 1)
+     * @param dim1 the other dim (0 or 1)
+     */
     public SparseTensor transpose(int dim0, int dim1) {
         int a = Shape.dim("transpose", dim0, 2), b = Shape.dim("transpose", dim1, 2);
         return a == b ? this : t();
@@ -274,9 +290,17 @@ public final class SparseTensor {
 
     // ---- arithmetic and products: SparseOps ----------------------------------------------------------------
 
-    /** Values scaled by s. */
+    /**
+     * Values scaled by s.
+     *
+     * @param s the scale
+     */
     public SparseTensor mul(double s) { return withValues(values.mul(s)); }
-    /** Values times a 0-d tensor (differentiable in both). */
+    /**
+     * Values times a 0-d tensor (differentiable in both).
+     *
+     * @param s the scale
+     */
     public SparseTensor mul(Tensor s) { return SparseOps.scale(this, s); }
     /**
      * this + other (same size): entries of both, coalesced; the result has this layout.
@@ -314,6 +338,8 @@ public final class SparseTensor {
     /**
      * torch.sparse.sampled_addmm: beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols).
      *
+     * @param mat1 the dense left factor (rows, k)
+     * @param mat2 the dense right factor (k, cols)
      * @param beta scale applied to the old contents of c (0 ignores them, NaN included)
      * @param alpha scale applied to the product
      */

@@ -212,6 +212,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param start the first value or index
      * @param end the end (exclusive)
+     * @param steps number of points
      */
     public static Tensor linspace(double start, double end, int steps) { return Create.linspace(start, end, steps, DType.F32, Device.CPU); }
 
@@ -240,25 +241,47 @@ public final class Tensor implements AutoCloseable {
      * @param dtype the element type
      */
     public static Tensor scalar(double value, DType dtype) { return Create.full(Shape.SCALAR, value, dtype, Device.CPU); }
-    /** {@return a 1-d F32 tensor holding a copy of data} */
+    /**
+     * {@return a 1-d F32 tensor holding a copy of data}
+     *
+     * @param data the values
+     */
     public static Tensor of(float... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** {@return a 1-d F64 tensor holding a copy of data} */
+    /**
+     * {@return a 1-d F64 tensor holding a copy of data}
+     *
+     * @param data the values
+     */
     public static Tensor of(double... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** {@return a 1-d I32 tensor holding a copy of data} */
+    /**
+     * {@return a 1-d I32 tensor holding a copy of data}
+     *
+     * @param data the values
+     */
     public static Tensor of(int... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** {@return a 1-d I64 tensor holding a copy of data} */
+    /**
+     * {@return a 1-d I64 tensor holding a copy of data}
+     *
+     * @param data the values
+     */
     public static Tensor of(long... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
-    /** {@return a 1-d BOOL tensor holding a copy of data} */
+    /**
+     * {@return a 1-d BOOL tensor holding a copy of data}
+     *
+     * @param data the values
+     */
     public static Tensor of(boolean... data) { return Create.fromHost(data, new int[] {data.length}, Device.CPU); }
     /**
      * {@return a tensor of the given shape over a copy of flat row-major data (F32)}
      *
+     * @param data the values
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor of(float[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
     /**
      * {@return a tensor of the given shape over a copy of flat row-major data (F64)}
      *
+     * @param data the values
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor of(double[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
@@ -280,6 +303,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * Uniform [0, 1) F32 values.
      *
+     * @param g the generator that supplies the random bits
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor rand(Generator g, int... shape) { return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU); }
@@ -287,6 +311,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * Uniform [low, high) F32 values.
      *
+     * @param g the generator that supplies the random bits
      * @param low lower end of the range (inclusive)
      * @param high upper end of the range (exclusive)
      * @param shape the shape (sizes of each dim)
@@ -298,6 +323,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * Standard normal F32 values.
      *
+     * @param g the generator that supplies the random bits
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor randn(Generator g, int... shape) { return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU); }
@@ -305,6 +331,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * Normal(mean, std) F32 values.
      *
+     * @param g the generator that supplies the random bits
      * @param mean the mean
      * @param std the standard deviation
      * @param shape the shape (sizes of each dim)
@@ -316,6 +343,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * I64 integers uniform on [low, high).
      *
+     * @param g the generator that supplies the random bits
      * @param low lower end of the range (inclusive)
      * @param high upper end of the range (exclusive)
      * @param shape the shape (sizes of each dim)
@@ -331,16 +359,23 @@ public final class Tensor implements AutoCloseable {
     /**
      * F32 zeros and ones, 1 with probability p.
      *
+     * @param g the generator that supplies the random bits
+     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor bernoulli(Generator g, double p, int... shape) { return Create.bernoulli(g, p, shape, DType.F32, Device.CPU); }
     /**
      * {@return a random permutation of 0..n-1 (I64)}
      *
+     * @param g the generator that supplies the random bits
      * @param n number of elements
      */
     public static Tensor randperm(Generator g, int n) { return Create.randperm(g, n, DType.I64, Device.CPU); }
-    /** 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype. */
+    /**
+     * 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype.
+     *
+     * @param g the generator that supplies the random bits
+     */
     public Tensor bernoulli(Generator g) { return Create.bernoulli(g, this); }
 
     // ---------------------------------------------------------------- views
@@ -414,12 +449,17 @@ public final class Tensor implements AutoCloseable {
     /** Flattens to 1-d. */
     public Tensor flatten() { return Views.flatten(this, 0, -1); }
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
-    /** Dims startDim..last merged into one (a view when possible). */
+    /**
+     * Dims startDim..last merged into one (a view when possible).
+     *
+     * @param startDim the first dim to flatten
+     */
     public Tensor flatten(int startDim) { return Views.flatten(this, startDim, -1); }
     /**
      * Moves dim {@code source} to position {@code destination}, the others keeping their order (a view).
      *
      * @param source the source
+     * @param destination where the dim goes
      */
     public Tensor movedim(int source, int destination) {
         int r = dim();
@@ -480,7 +520,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor reciprocal() { return Pointwise.unary(UnaryFn.RECIPROCAL, this); }
     public Tensor erf() { return Pointwise.unary(UnaryFn.ERF, this); }
     public Tensor logicalNot() { return Pointwise.unary(UnaryFn.LOGICAL_NOT, this); }
-    /** x if x > 0 else slope * x. */
+    /**
+     * x if x > 0 else slope * x.
+     *
+     * @param slope the slope for negative inputs
+     */
     public Tensor leakyRelu(double slope) { return Pointwise.unary(UnaryFn.LEAKY_RELU, this, slope, 0); }
     /**
      * x if x > 0 else alpha * (exp(x) - 1).
@@ -500,6 +544,7 @@ public final class Tensor implements AutoCloseable {
      * log(1 + exp(beta x)) / beta, linear where beta x > threshold.
      *
      * @param beta scale applied to the old contents of c (0 ignores them, NaN included)
+     * @param threshold above beta * x the result is x (linear, for stability)
      */
     public Tensor softplus(double beta, double threshold) { return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold); }
     /** softplus(1, 20). */
@@ -514,7 +559,11 @@ public final class Tensor implements AutoCloseable {
      * @param max the upper bound (inclusive)
      */
     public Tensor clamp(Tensor min, Tensor max) { return Pointwise.clamp(this, min, max); }
-    /** x ^ exponent. */
+    /**
+     * x ^ exponent.
+     *
+     * @param exponent the exponent
+     */
     public Tensor pow(double exponent) { return Pointwise.unary(UnaryFn.POW, this, exponent, 0); }
 
     // ---------------------------------------------------------------- binary
@@ -591,6 +640,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * cond ? a : b elementwise, broadcasting all three (a and b promote to a common dtype).
      *
+     * @param cond the condition, BOOL (broadcast)
      * @param a the first operand
      * @param b the second operand
      */
@@ -599,6 +649,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * where(cond, this, other), PyTorch's x.where(cond, y).
      *
+     * @param cond the condition, BOOL (broadcast)
      * @param other the other operand (broadcast against this)
      */
     public Tensor where(Tensor cond, Tensor other) { return Pointwise.where(cond, this, other); }
@@ -744,13 +795,18 @@ public final class Tensor implements AutoCloseable {
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
     /** 2-norm of all elements. */
     public Tensor norm() { return Reductions.norm(this, 2, null, false); }
-    /** p-norm of all elements (p may be 0, 1, 2, any positive value, or +-infinity). */
+    /**
+     * p-norm of all elements (p may be 0, 1, 2, any positive value, or +-infinity).
+     *
+     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     */
     public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
     public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
     public Tensor norm(double p, int dim) { return Reductions.norm(this, p, new int[] {dim}, false); }
     /**
      * "fro" (Frobenius) or a number ("1", "2", "inf", "-inf").
      *
+     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
      */
@@ -793,7 +849,11 @@ public final class Tensor implements AutoCloseable {
      * @param other the other operand (broadcast against this)
      */
     public Tensor bmm(Tensor other) { return Products.bmm(this, other); }
-    /** (M, K) @ (K,). */
+    /**
+     * (M, K) @ (K,).
+     *
+     * @param vec the vector (n)
+     */
     public Tensor mv(Tensor vec) { return Products.mv(this, vec); }
     /**
      * (K,) . (K,) as a 0-d tensor.
@@ -807,9 +867,20 @@ public final class Tensor implements AutoCloseable {
      * @param other the other operand (broadcast against this)
      */
     public Tensor outer(Tensor other) { return Products.outer(this, other); }
-    /** p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M): (..., P, R) (torch.cdist). */
+    /**
+     * p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M): (..., P, R) (torch.cdist).
+     *
+     * @param x1 the first point set (..., P, M)
+     * @param x2 the second point set (..., R, M)
+     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) { return Products.cdist(x1, x2, p); }
-    /** Einstein summation, e.g. einsum("bij,bjk->bik", a, b). */
+    /**
+     * Einstein summation, e.g. einsum("bij,bjk->bik", a, b).
+     *
+     * @param equation the subscripts, e.g. "ij,jk->ik"
+     * @param operands one tensor per operand of the equation
+     */
     public static Tensor einsum(String equation, Tensor... operands) { return dev.weft.tensor.Einsum.einsum(equation, operands); }
 
     // ---------------------------------------------------------------- conversion and access

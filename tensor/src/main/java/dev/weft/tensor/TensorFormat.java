@@ -25,7 +25,11 @@ public final class TensorFormat {
     public static final int PRECISION = 4;
     private static final int LINE_WIDTH = 80;
 
-    /** {@return the printed form of t (copies its values to the host)} */
+    /**
+     * {@return the printed form of t (copies its values to the host)}
+     *
+     * @param t the tensor
+     */
     public static String format(Tensor t) {
         int[] shape = t.shape();
         Object host = t.toHost();

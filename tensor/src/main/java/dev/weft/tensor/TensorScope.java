@@ -65,6 +65,8 @@ public final class TensorScope implements AutoCloseable {
      * Keeps {@code t}'s storage alive past this scope (moved to the enclosing scope, if any) and returns t.
      * A tensor whose storage this scope does not track (allocated before it opened, or already kept) is
      * returned unchanged. Errors: the scope is closed, or t's storage was already released.
+     *
+     * @param t the tensor to keep
      */
     public Tensor keep(Tensor t) {
         if (closed) throw new IllegalStateException("TensorScope.keep: the scope is already closed");
@@ -77,12 +79,20 @@ public final class TensorScope implements AutoCloseable {
         return t;
     }
 
-    /** Keeps every tensor given (see {@link #keep(Tensor)}). */
+    /**
+     * Keeps every tensor given (see {@link #keep(Tensor)}).
+     *
+     * @param ts the tensors to keep
+     */
     public void keep(Tensor... ts) {
         for (Tensor t : ts) keep(t);
     }
 
-    /** Keeps every tensor of a collection (e.g. a module's gradients; see {@link #keep(Tensor)}). */
+    /**
+     * Keeps every tensor of a collection (e.g. a module's gradients; see {@link #keep(Tensor)}).
+     *
+     * @param ts the tensors to keep
+     */
     public void keepAll(Iterable<Tensor> ts) {
         for (Tensor t : ts) keep(t);
     }

@@ -18,9 +18,18 @@ public final class ConvMatmul {
     /**
      * y = the product above (y overwritten; w and cols read only).
      *
-     * @param cols number of columns
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param rs distance in w between consecutive rows
+     * @param cs distance in w between consecutive columns
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
      * @param B batch size
-     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param y the output (B, G*co, L), overwritten
      * @param yOff index of y's first element
      */
     public static void matmul(float[] w, int wOff, int rs, int cs, float[] cols, int colsOff, int B, int G, int co, int K, int L,
@@ -33,9 +42,18 @@ public final class ConvMatmul {
     /**
      * y = the product above, on F64 (y overwritten).
      *
-     * @param cols number of columns
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param rs distance in w between consecutive rows
+     * @param cs distance in w between consecutive columns
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
      * @param B batch size
-     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param y the output (B, G*co, L), overwritten
      * @param yOff index of y's first element
      */
     public static void matmul(double[] w, int wOff, int rs, int cs, double[] cols, int colsOff, int B, int G, int co, int K, int L,

@@ -21,7 +21,7 @@ public final class Im2col {
      *
      * @param x the input, (B, C, H, W) row-major
      * @param xOff index of x's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -47,7 +47,7 @@ public final class Im2col {
      *
      * @param x the input, (B, C, H, W) row-major
      * @param xOff index of x's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -74,7 +74,7 @@ public final class Im2col {
      *
      * @param col the column array
      * @param colOff index of col's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -100,7 +100,7 @@ public final class Im2col {
      *
      * @param col the column array
      * @param colOff index of col's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height

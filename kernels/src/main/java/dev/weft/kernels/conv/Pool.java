@@ -23,7 +23,7 @@ public final class Pool {
      *
      * @param x the input, (B, C, H, W) row-major
      * @param xOff index of x's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -54,7 +54,7 @@ public final class Pool {
      *
      * @param x the input, (B, C, H, W) row-major
      * @param xOff index of x's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -88,7 +88,7 @@ public final class Pool {
      *
      * @param x the input, (B, C, H, W) row-major
      * @param xOff index of x's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -114,7 +114,7 @@ public final class Pool {
      *
      * @param x the input, (B, C, H, W) row-major
      * @param xOff index of x's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -144,12 +144,12 @@ public final class Pool {
      * @param gyOff index of gy's first element
      * @param idx the argmax of each output, a flat index into its channel's H x W plane
      * @param idxOff index of idx's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param outH output height
      * @param outW output width
-     * @param gx the gradient of the input (accumulated into)
+     * @param gx the gradient of the input
      * @param gxOff index of gx's first element
      */
     public static void maxPool2dBackward(float[] gy, int gyOff, long[] idx, int idxOff, int C, int H, int W,
@@ -165,12 +165,12 @@ public final class Pool {
      * @param gyOff index of gy's first element
      * @param idx the argmax of each output, a flat index into its channel's H x W plane
      * @param idxOff index of idx's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param outH output height
      * @param outW output width
-     * @param gx the gradient of the input (accumulated into)
+     * @param gx the gradient of the input
      * @param gxOff index of gx's first element
      */
     public static void maxPool2dBackward(double[] gy, int gyOff, long[] idx, int idxOff, int C, int H, int W,
@@ -185,7 +185,7 @@ public final class Pool {
      *
      * @param gy the gradient of the output
      * @param gyOff index of gy's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -196,7 +196,7 @@ public final class Pool {
      * @param pW horizontal zero padding (each side)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
-     * @param gx the gradient of the input (accumulated into)
+     * @param gx the gradient of the input
      * @param gxOff index of gx's first element
      */
     public static void avgPool2dBackward(float[] gy, int gyOff, int C, int H, int W, int kH, int kW, int sH, int sW,
@@ -211,7 +211,7 @@ public final class Pool {
      *
      * @param gy the gradient of the output
      * @param gyOff index of gy's first element
-     * @param C number of channels
+     * @param C input channels
      * @param H input height
      * @param W input width
      * @param kH kernel height
@@ -222,7 +222,7 @@ public final class Pool {
      * @param pW horizontal zero padding (each side)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
-     * @param gx the gradient of the input (accumulated into)
+     * @param gx the gradient of the input
      * @param gxOff index of gx's first element
      */
     public static void avgPool2dBackward(double[] gy, int gyOff, int C, int H, int W, int kH, int kW, int sH, int sW,

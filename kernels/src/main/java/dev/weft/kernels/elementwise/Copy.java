@@ -23,8 +23,10 @@ public final class Copy {
      * @param src the source array
      * @param sOff index of src's first element
      * @param shape the shape (sizes of each dim)
+     * @param sStrides src's strides in elements, one per dim
      * @param dst the destination array (written)
      * @param dOff index of dst's first element
+     * @param dStrides dst's strides in elements, one per dim
      */
     public static void copy(Object src, int sOff, int[] shape, int[] sStrides, Object dst, int dOff, int[] dStrides) {
         int sLen = KernelChecks.lengthOf("copy", src), dLen = KernelChecks.lengthOf("copy", dst);

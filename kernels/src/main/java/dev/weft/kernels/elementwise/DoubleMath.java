@@ -160,6 +160,8 @@ public final class DoubleMath {
 
     /**
      * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 20 gives +-1 directly (t would overflow).
+     *
+     * @param v the lanes
      */
     public static DoubleVector tanh(DoubleVector v) {
         DoubleVector a = v.abs();
@@ -168,7 +170,11 @@ public final class DoubleMath {
         return orSign(r, v);
     }
 
-    /** sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below. */
+    /**
+     * sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below.
+     *
+     * @param z the lanes
+     */
     public static DoubleVector sigmoid(DoubleVector z) {
         DoubleVector e = exp(z.abs().neg());
         DoubleVector r = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));

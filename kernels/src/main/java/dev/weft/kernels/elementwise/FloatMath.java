@@ -188,7 +188,11 @@ public final class FloatMath {
         return log(u, corr).blend(x, x.abs().compare(VectorOperators.LT, 0x1p-25f));
     }
 
-    /** tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 10 gives +-1 (tanh(10) rounds to 1 in float). */
+    /**
+     * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 10 gives +-1 (tanh(10) rounds to 1 in float).
+     *
+     * @param v the lanes
+     */
     public static FloatVector tanh(FloatVector v) {
         FloatVector a = v.abs();
         FloatVector t = expm1(a.mul(2f));
@@ -199,6 +203,8 @@ public final class FloatMath {
     /**
      * sigmoid(z) = 1 / (1 + e^-z), evaluated with e = exp(-|z|) as 1/(1+e) for z >= 0 and e/(1+e) for z < 0,
      * so it neither overflows nor loses the tiny values of the far negative tail.
+     *
+     * @param z the lanes
      */
     public static FloatVector sigmoid(FloatVector z) {
         FloatVector e = exp(z.abs().neg());

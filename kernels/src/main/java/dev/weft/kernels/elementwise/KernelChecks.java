@@ -13,6 +13,7 @@ public final class KernelChecks {
      *
      * @param kernel the kernel's name, for error messages
      * @param what what is checked, for error messages
+     * @param operand the operand's name, for error messages
      * @param length length of the array
      * @param off index of the first element
      * @param stride the stride
@@ -50,8 +51,10 @@ public final class KernelChecks {
      *
      * @param kernel the kernel's name, for error messages
      * @param what what is checked, for error messages
+     * @param operand the operand's name, for error messages
      * @param length length of the array
      * @param off index of the first element
+     * @param count number of elements in the block
      */
     public static void block(String kernel, Object what, String operand, int length, int off, long count) {
         if (off < 0 || count < 0 || off + count > length) {

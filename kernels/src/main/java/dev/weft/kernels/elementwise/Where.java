@@ -28,14 +28,16 @@ public final class Where {
     /**
      * F32 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -59,14 +61,16 @@ public final class Where {
     /**
      * F64 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -90,14 +94,16 @@ public final class Where {
     /**
      * I32 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -121,14 +127,16 @@ public final class Where {
     /**
      * I64 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -152,14 +160,16 @@ public final class Where {
     /**
      * BOOL values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements

@@ -8,14 +8,16 @@ public final class WhereScalar {
     /**
      * F32 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -29,14 +31,16 @@ public final class WhereScalar {
     /**
      * F64 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -50,14 +54,16 @@ public final class WhereScalar {
     /**
      * I32 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -71,14 +77,16 @@ public final class WhereScalar {
     /**
      * I64 values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements
@@ -92,14 +100,16 @@ public final class WhereScalar {
     /**
      * BOOL values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements

@@ -27,7 +27,12 @@ import dev.weft.kernels.Parallel;
 public final class BSpline {
     private BSpline() {}
 
-    /** {@return the number of order-k bases on m knots: m - k - 1} */
+    /**
+     * {@return the number of order-k bases on m knots: m - k - 1}
+     *
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     */
     public static int bases(int m, int k) {
         return m - k - 1;
     }
@@ -51,8 +56,13 @@ public final class BSpline {
      *
      * @param x the input array
      * @param xOff index of x's first element
-     * @param rows number of rows
-     * @param out the output array (written)
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param out the bases (rows, in, nb), written
      * @param outOff index of out's first element
      */
     public static void basis(float[] x, int xOff, int rows, int in, float[] grid, int gOff, int m, int k, float[] out, int outOff) {
@@ -74,7 +84,16 @@ public final class BSpline {
      *
      * @param x the input array
      * @param xOff index of x's first element
-     * @param rows number of rows
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param g dL/dbasis (rows, in, nb)
+     * @param gdOff index of g's first element
+     * @param dx the input gradient (rows, in), written
+     * @param dxOff index of dx's first element
      */
     public static void basisGrad(float[] x, int xOff, int rows, int in, float[] grid, int gOff, int m, int k, float[] g, int gdOff,
                                  float[] dx, int dxOff) {
@@ -97,8 +116,13 @@ public final class BSpline {
      *
      * @param x the input array
      * @param xOff index of x's first element
-     * @param rows number of rows
-     * @param out the output array (written)
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param out the bases (rows, in, nb), written
      * @param outOff index of out's first element
      */
     public static void basis(double[] x, int xOff, int rows, int in, double[] grid, int gOff, int m, int k, double[] out, int outOff) {
@@ -120,7 +144,16 @@ public final class BSpline {
      *
      * @param x the input array
      * @param xOff index of x's first element
-     * @param rows number of rows
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param g dL/dbasis (rows, in, nb)
+     * @param gdOff index of g's first element
+     * @param dx the input gradient (rows, in), written
+     * @param dxOff index of dx's first element
      */
     public static void basisGrad(double[] x, int xOff, int rows, int in, double[] grid, int gOff, int m, int k, double[] g, int gdOff,
                                  double[] dx, int dxOff) {

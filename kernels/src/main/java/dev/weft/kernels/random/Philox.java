@@ -35,6 +35,7 @@ public final class Philox {
      * @param key the Philox key (from the generator's seed)
      * @param counter the Philox counter of the first block
      * @param out the output words (written)
+     * @param at index in out of the block's first word
      */
     public static void block(long key, long counter, int[] out, int at) {
         int c0 = (int) counter, c1 = (int) (counter >>> 32), c2 = 0, c3 = 0;
@@ -101,6 +102,7 @@ public final class Philox {
      * {@return the Bernoulli draw of a word against {@link #bernoulliThreshold}: the word, unsigned, below it}
      *
      * @param word a 32-bit word of random bits
+     * @param threshold a threshold from bernoulliThreshold
      */
     public static boolean drawsOne(int word, long threshold) {
         return (word & 0xFFFFFFFFL) < threshold;

@@ -360,9 +360,11 @@ public final class Reduce {
      * @param outer number of outer slices (product of the dims before the kernel's dim)
      * @param r length of the dim the kernel runs along
      * @param inner number of inner columns (product of the dims after the kernel's dim)
-     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
-     * @param mean the mean
-     * @param mOff index of mask's first element
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
      */
     public static void meanVar(float[] x, int xOff, int outer, int r, int inner, double correction, float[] mean, int mOff, float[] var, int vOff) {
         check("meanVar", null, x.length, xOff, outer, r, inner, mean.length, mOff);
@@ -383,9 +385,11 @@ public final class Reduce {
      * @param outer number of outer slices (product of the dims before the kernel's dim)
      * @param r length of the dim the kernel runs along
      * @param inner number of inner columns (product of the dims after the kernel's dim)
-     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
-     * @param mean the mean
-     * @param mOff index of mask's first element
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
      */
     public static void meanVar(double[] x, int xOff, int outer, int r, int inner, double correction, double[] mean, int mOff, double[] var, int vOff) {
         check("meanVar", null, x.length, xOff, outer, r, inner, mean.length, mOff);

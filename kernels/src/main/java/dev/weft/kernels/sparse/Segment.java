@@ -32,12 +32,17 @@ public final class Segment {
      * F32 segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only.
      *
      * @param fn the function to apply
-     * @param n number of elements
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param n number of dense columns
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param xOff index of x's first element
-     * @param y the output array (written)
+     * @param ldx row stride of x (distance between its rows)
+     * @param y the output, row-major (overwritten)
      * @param yOff index of y's first element
+     * @param ldy row stride of y (distance between its rows)
+     * @param arg for MAX and MIN the row each value came from (m x n, contiguous, written); null for SUM and MEAN
+     * @param argOff index of arg's first element
      */
     public static void reduce(SegmentFn fn, int m, int n, int[] rowPtr, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy,
                               long[] arg, int argOff) {
@@ -55,12 +60,17 @@ public final class Segment {
      * F64 segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only.
      *
      * @param fn the function to apply
-     * @param n number of elements
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param n number of dense columns
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
-     * @param x the input array
+     * @param x the dense input, row-major
      * @param xOff index of x's first element
-     * @param y the output array (written)
+     * @param ldx row stride of x (distance between its rows)
+     * @param y the output, row-major (overwritten)
      * @param yOff index of y's first element
+     * @param ldy row stride of y (distance between its rows)
+     * @param arg for MAX and MIN the row each value came from (m x n, contiguous, written); null for SUM and MEAN
+     * @param argOff index of arg's first element
      */
     public static void reduce(SegmentFn fn, int m, int n, int[] rowPtr, double[] x, int xOff, int ldx, double[] y, int yOff, int ldy,
                               long[] arg, int argOff) {

@@ -9,14 +9,16 @@ public final class WhereScalar {
     /**
      * ${D} values. Writes y.
      *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
      * @param cStride step between consecutive elements of c
-     * @param a the first operand
+     * @param a the values taken where c is non-zero
      * @param aOff index of a's first element
      * @param aStride step between consecutive elements of a
-     * @param b the second operand
+     * @param b the values taken where c is zero
      * @param bOff index of b's first element
      * @param bStride step between consecutive elements of b
-     * @param y the output array (written)
+     * @param y the output (written)
      * @param yOff index of y's first element
      * @param yStride step between consecutive elements of y
      * @param n number of elements

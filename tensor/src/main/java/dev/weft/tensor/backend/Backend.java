@@ -35,6 +35,8 @@ public interface Backend {
     /**
      * {@return a new contiguous Java array (as for {@link #fromHost}) with the view's elements in row-major order;
      * the view may have any strides (0 included) and offset}
+     *
+     * @param view the view to copy
      */
     Object toHost(Strided view);
 

@@ -52,6 +52,8 @@ public enum DType {
     /**
      * {@return the result dtype of a tensor combined with a Java floating scalar: a floating tensor keeps its
      * dtype, an integral or BOOL tensor becomes F32 (the default float)}
+     *
+     * @param t the tensor's dtype
      */
     public static DType promoteWithFloatScalar(DType t) {
         return t.floating ? t : F32;
@@ -60,6 +62,8 @@ public enum DType {
     /**
      * {@return the result dtype of a tensor combined with a Java integral scalar: BOOL becomes I64, every
      * other dtype stays}
+     *
+     * @param t the tensor's dtype
      */
     public static DType promoteWithIntScalar(DType t) {
         return t == BOOL ? I64 : t;

@@ -30,7 +30,11 @@ public record Device(Kind kind, int index) {
         return new Device(Kind.CUDA, index);
     }
 
-    /** Parses "cpu", "cuda" (index 0) or "cuda:N". */
+    /**
+     * Parses "cpu", "cuda" (index 0) or "cuda:N".
+     *
+     * @param s the text
+     */
     public static Device parse(String s) {
         String t = s.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("cpu")) return CPU;

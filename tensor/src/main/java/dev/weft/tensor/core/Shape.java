@@ -94,6 +94,7 @@ public final class Shape {
      * {@return the broadcast shape of several shapes; the error names the op and every shape}
      *
      * @param op the op
+     * @param shapes the shapes to broadcast
      */
     public static int[] broadcast(String op, int[]... shapes) {
         int[] out = SCALAR;
@@ -203,6 +204,8 @@ public final class Shape {
      * "view: shape (4, -1) is invalid for input of shape (2, 3) with 6 elements".
      *
      * @param op the op
+     * @param requested the requested shape, one entry may be -1
+     * @param inputShape the shape being reshaped
      */
     public static int[] infer(String op, int[] requested, int[] inputShape) {
         int numel = numel(inputShape);

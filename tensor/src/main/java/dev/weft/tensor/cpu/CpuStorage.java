@@ -44,7 +44,11 @@ public final class CpuStorage extends Storage {
         return data;
     }
 
-    /** {@return the storage of a CPU tensor} */
+    /**
+     * {@return the storage of a CPU tensor}
+     *
+     * @param t a CPU view
+     */
     public static CpuStorage of(Strided t) {
         if (t.storage() instanceof CpuStorage s) return s;
         throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.core.Shape.format(t.shape())

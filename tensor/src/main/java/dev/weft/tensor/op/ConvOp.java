@@ -64,6 +64,8 @@ public sealed interface ConvOp extends Op {
     /**
      * F.unfold: x (B, C, H, W) -> (B, C*kH*kW, L), L = outH*outW;
      * y[b, (c*kH + kh)*kW + kw, oh*outW + ow] = x[b, c, oh*sH - pH + kh*dH, ow*sW - pW + kw*dW] (0 in the padding).
+     *
+     * @param w the window geometry (kernel, stride, padding, dilation)
      */
     record Im2col(Window w) implements ConvOp {
         public String name() {
@@ -77,6 +79,7 @@ public sealed interface ConvOp extends Op {
      *
      * @param H input height
      * @param W input width
+     * @param w the window geometry (kernel, stride, padding, dilation)
      */
     record Col2im(int H, int W, Window w) implements ConvOp {
         public String name() {
@@ -115,6 +118,7 @@ public sealed interface ConvOp extends Op {
      * The whole convolution as one primitive (x (B, C, H, W), weight (G*co, K) with K = C/G*kH*kW) -> (B, G*co, L):
      * ConvMatmul(weight, Im2col(x)) with no column tensor (the CPU makes each sample's columns in cache).
      *
+     * @param w the window geometry (kernel, stride, padding, dilation)
      * @param groups number of groups: input and output channels split into this many independent convolutions
      */
     record Conv2d(Window w, int groups) implements ConvOp {
@@ -126,6 +130,7 @@ public sealed interface ConvOp extends Op {
     /**
      * The weight gradient of {@link Conv2d}: (grad (B, G*co, L), x (B, C, H, W)) -> (G*co, K) = ConvWeightGrad(grad, Im2col(x)).
      *
+     * @param w the window geometry (kernel, stride, padding, dilation)
      * @param groups number of groups: input and output channels split into this many independent convolutions
      */
     record Conv2dWeightGrad(Window w, int groups) implements ConvOp {
@@ -139,6 +144,7 @@ public sealed interface ConvOp extends Op {
      *
      * @param H input height
      * @param W input width
+     * @param w the window geometry (kernel, stride, padding, dilation)
      * @param groups number of groups: input and output channels split into this many independent convolutions
      */
     record Conv2dInputGrad(int H, int W, Window w, int groups) implements ConvOp {
@@ -151,6 +157,7 @@ public sealed interface ConvOp extends Op {
      * Max pooling: x (B, C, H, W) -> values (B, C, outH, outW) and I64 indices ih*W + iw of the winner
      * within its channel (first maximum in row-major tap order; NaN wins). Padding <= kernel/2.
      *
+     * @param w the window geometry (kernel, stride, padding, dilation)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      */
     record MaxPool2d(Window w, boolean ceilMode) implements ConvOp {
@@ -177,6 +184,7 @@ public sealed interface ConvOp extends Op {
      * padded image when countIncludePad, else the number of input elements in it. x (B, C, H, W) ->
      * (B, C, outH, outW). Padding <= kernel/2.
      *
+     * @param w the window geometry (kernel, stride, padding, dilation)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
      */
@@ -192,6 +200,7 @@ public sealed interface ConvOp extends Op {
      *
      * @param H input height
      * @param W input width
+     * @param w the window geometry (kernel, stride, padding, dilation)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
      */

@@ -57,6 +57,7 @@ public sealed interface CreationOp extends Op {
      *
      * @param start the first value or index
      * @param end the end (exclusive)
+     * @param steps number of points
      * @param dtype the element type
      * @param device the device
      */
@@ -70,6 +71,7 @@ public sealed interface CreationOp extends Op {
      * (n, m) with ones on the diagonal.
      *
      * @param n number of elements
+     * @param m number of columns
      * @param dtype the element type
      * @param device the device
      */
@@ -83,6 +85,7 @@ public sealed interface CreationOp extends Op {
      * Random values of a distribution, a pure function of (seed, counter): element i is computed from
      * Philox block counter + i / dist.perBlock(dtype) under key seed.
      *
+     * @param dist the distribution (p0, p1 are its parameters)
      * @param p0 the function's first scalar parameter (unused by most functions)
      * @param p1 the function's second scalar parameter (unused by most functions)
      * @param seed the seed

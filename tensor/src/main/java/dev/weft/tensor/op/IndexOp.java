@@ -109,6 +109,8 @@ public sealed interface IndexOp extends Op {
      * count is measured before dispatch (the output's size depends on the data; this keeps the shape
      * rule free of data reads); a backend finding another count is an error. Inputs: x (any dtype).
      * Output: (count, x.dim()) I64.
+     *
+     * @param count number of nonzero elements (the output's rows)
      */
     record Nonzero(int count) implements IndexOp {
         public String name() {

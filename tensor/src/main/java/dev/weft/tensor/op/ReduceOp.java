@@ -49,7 +49,7 @@ public sealed interface ReduceOp extends Op {
      * Output: the reduced shape, x's dtype; n - correction <= 0 gives NaN/inf as in PyTorch.
      *
      * @param dims the dims (negatives count from the end)
-     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
+     * @param correction subtracted from r in the divisor (1: unbiased)
      * @param keepdim keep each reduced dim as size 1
      */
     record Var(int[] dims, double correction, boolean keepdim) implements ReduceOp {
@@ -73,7 +73,7 @@ public sealed interface ReduceOp extends Op {
      * in PyTorch, instead of the 0 * inf = NaN of sqrt's chain rule.
      *
      * @param dims the dims (negatives count from the end)
-     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
+     * @param correction subtracted from r in the divisor (1: unbiased)
      * @param keepdim keep each reduced dim as size 1
      */
     record Std(int[] dims, double correction, boolean keepdim) implements ReduceOp {
@@ -96,6 +96,7 @@ public sealed interface ReduceOp extends Op {
      * Inputs: x (F32/F64). Output: the reduced shape, x's dtype. Its own primitive so that the gradient
      * at a zero vector (or a zero row) is 0, as in PyTorch, instead of NaN.
      *
+     * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
      */

@@ -27,6 +27,7 @@ public sealed interface SpectralOp extends Op {
      * Inputs: z (..., n, ..., 2) complex. Output: the same shape.
      *
      * @param dim the dim (negative counts from the end)
+     * @param forward the forward transform (else the inverse)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways)
      */
     record C2c(int dim, boolean forward, FftNorm norm) implements SpectralOp {

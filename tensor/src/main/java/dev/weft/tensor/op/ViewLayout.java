@@ -148,6 +148,7 @@ public record ViewLayout(int[] shape, int[] strides, int offset) {
     /**
      * {@return the layouts of a split's pieces: slices of x along the dim, squeezed when asked; errors name the op}
      *
+     * @param sp the split
      * @param x the input array
      */
     public static ViewLayout[] pieces(ViewOp.Split sp, Strided x) {
@@ -191,6 +192,7 @@ public record ViewLayout(int[] shape, int[] strides, int offset) {
      *
      * @param shape the shape (sizes of each dim)
      * @param strides the strides, in elements
+     * @param newShape the target shape
      */
     public static int[] reshapeStrides(int[] shape, int[] strides, int[] newShape) {
         int[] ns = new int[newShape.length];

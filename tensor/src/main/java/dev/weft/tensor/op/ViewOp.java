@@ -123,6 +123,7 @@ public sealed interface ViewOp extends Op {
      *
      * @param dim the dim (negative counts from the end)
      * @param sizes the sizes
+     * @param squeeze drop the split dim from each piece (unbind)
      * @param name the name used in error messages
      */
     record Split(int dim, int[] sizes, boolean squeeze, String name) implements ViewOp {

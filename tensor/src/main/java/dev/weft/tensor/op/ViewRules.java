@@ -13,6 +13,7 @@ public final class ViewRules {
      * {@return the layout of op applied to the one input; an error naming the op and the input otherwise}
      *
      * @param op the op
+     * @param in the input views
      */
     public static ViewLayout layout(ViewOp op, Strided[] in) {
         RuleChecks.arity(op.name(), in, 1);
@@ -23,6 +24,7 @@ public final class ViewRules {
      * {@return the layouts of every output: one, or one per piece of a {@link ViewOp.Split}}
      *
      * @param op the op
+     * @param in the input views
      */
     public static ViewLayout[] layouts(ViewOp op, Strided[] in) {
         if (op instanceof ViewOp.Split sp) {
