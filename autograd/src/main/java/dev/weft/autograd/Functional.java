@@ -31,7 +31,7 @@ public final class Functional {
      *
      * @param f the function of the inputs
      * @param inputs the input tensors
-     * @param v the vector, shaped like f's output(s)
+     * @param v the vector
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      */
     public static Result vjp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] v, boolean createGraph) {
@@ -111,7 +111,7 @@ public final class Functional {
      *
      * @param f the function of the inputs
      * @param inputs the input tensors
-     * @param v the vector, shaped like f's output(s)
+     * @param v the vector
      */
     public static Tensor[] hvp(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor[] v) {
         if (v.length != inputs.length) {

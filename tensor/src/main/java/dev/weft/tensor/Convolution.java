@@ -35,7 +35,7 @@ public final class Convolution {
     /**
      * F.conv2d with stride 1, no padding, no dilation, one group.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
      */
@@ -46,7 +46,7 @@ public final class Convolution {
     /**
      * F.conv2d; bias may be null; stride, padding and dilation have 1 or 2 entries (height, width).
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
      * @param stride the stride
@@ -62,7 +62,7 @@ public final class Convolution {
     /**
      * F.conv2d with padding "same" or "valid".
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
      * @param stride the stride
@@ -81,7 +81,7 @@ public final class Convolution {
     /**
      * F.conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k); bias may be null.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
      * @param stride the stride
@@ -96,7 +96,7 @@ public final class Convolution {
     /**
      * F.conv1d with padding "same" or "valid".
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
      * @param stride the stride
@@ -114,7 +114,7 @@ public final class Convolution {
     /**
      * F.conv1d with stride 1, no padding, no dilation, one group.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
      */
@@ -225,7 +225,7 @@ public final class Convolution {
      * F.unfold: x (B, C, H, W) or (C, H, W) -> (B, C*kH*kW, L) sliding blocks, row (c*kH + kh)*kW + kw,
      * column oh*outW + ow. Sizes have 1 or 2 entries.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param kernelSize the window size
      * @param dilation the spacing between kernel taps
      * @param padding the zero padding on each side
@@ -240,7 +240,7 @@ public final class Convolution {
     /**
      * F.unfold with dilation 1, padding 0, stride 1.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param kernelSize the window size
      */
     public static Tensor unfold(Tensor x, int... kernelSize) {
@@ -251,7 +251,7 @@ public final class Convolution {
      * F.fold, the adjoint of unfold: x (B, C*kH*kW, L) or (C*kH*kW, L) -> (B, C, H, W) with (H, W) =
      * outputSize, overlapping entries summed.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param outputSize the spatial size (H, W) of the folded output
      * @param kernelSize the window size
      * @param dilation the spacing between kernel taps
@@ -268,7 +268,7 @@ public final class Convolution {
     /**
      * F.fold with dilation 1, padding 0, stride 1.
      *
-     * @param x the input, (B, C, H, W) row-major
+     * @param x the input tensor
      * @param outputSize the spatial size (H, W) of the folded output
      * @param kernelSize the window size
      */

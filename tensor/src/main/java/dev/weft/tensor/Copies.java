@@ -13,7 +13,7 @@ public final class Copies {
     /**
      * {@return a contiguous copy of x in new storage}
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor clone(Tensor x) {
         return Dispatch.apply1(new CopyOp.Clone(), x);
@@ -22,8 +22,8 @@ public final class Copies {
     /**
      * Writes src (broadcast, converted to dst's dtype) into dst and bumps its storage version; returns dst.
      *
-     * @param dst the destination array (written)
-     * @param src the source array
+     * @param dst the tensor written in place
+     * @param src the source tensor
      */
     public static Tensor copyInto(Tensor dst, Tensor src) {
         return copyInto("copy_", dst, src);
@@ -33,8 +33,8 @@ public final class Copies {
      * copyInto under the name of the in-place op the user called (add_, fill_, ...), which errors name.
      *
      * @param op the op
-     * @param dst the destination array (written)
-     * @param src the source array
+     * @param dst the tensor written in place
+     * @param src the source tensor
      */
     public static Tensor copyInto(String op, Tensor dst, Tensor src) {
         Dispatch.apply1(new CopyOp.CopyInto(op), dst, src);
@@ -44,7 +44,7 @@ public final class Copies {
     /**
      * x on device (x itself if already there).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param device the device
      */
     public static Tensor to(Tensor x, Device device) {

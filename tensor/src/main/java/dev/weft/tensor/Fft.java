@@ -77,7 +77,7 @@ public final class Fft {
     /**
      * torch.fft.rfft along the last dim: real (..., n) -> (..., n/2 + 1, 2).
      *
-     * @param x the input, interleaved (re, im) pairs unless real
+     * @param x the input tensor
      */
     public static Tensor rfft(Tensor x) {
         return rfft(x, null, -1, null);
@@ -90,7 +90,7 @@ public final class Fft {
     /**
      * torch.fft.rfft(input, n, dim, norm): the n/2 + 1 non-negative-frequency bins of fft of a real signal.
      *
-     * @param x the input, interleaved (re, im) pairs unless real
+     * @param x the input tensor
      * @param n transform length
      * @param dim the dim to transform (negative counts from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
@@ -188,7 +188,7 @@ public final class Fft {
     /**
      * torch.fft.rfft2: rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2).
      *
-     * @param x the input, interleaved (re, im) pairs unless real
+     * @param x the input tensor
      */
     public static Tensor rfft2(Tensor x) {
         return r2cn("fft.rfft2", x, null, new int[] {-2, -1}, null);
@@ -201,7 +201,7 @@ public final class Fft {
     /**
      * torch.fft.rfftn(input, s, dim, norm): rfft along the last of dims, then fft along the others.
      *
-     * @param x the input, interleaved (re, im) pairs unless real
+     * @param x the input tensor
      * @param s the signal length along each dim (null keeps the input sizes)
      * @param dims the dims to transform (negatives count from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default

@@ -24,7 +24,7 @@ public final class InPlace {
      *
      * @param name the name used in error messages
      * @param fn the function to apply
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      * @param other the other operand (broadcast against this)
      */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, Tensor other) {
@@ -40,7 +40,7 @@ public final class InPlace {
      *
      * @param name the name used in error messages
      * @param fn the function to apply
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      * @param s the scalar operand
      */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, double s) {
@@ -57,7 +57,7 @@ public final class InPlace {
      *
      * @param name the name used in error messages
      * @param fn the function to apply
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      */
     public static Tensor unary(String name, UnaryFn fn, Tensor dst) {
         if (fn.domain() != UnaryFn.Domain.FLOAT || dst.dtype().isFloatingPoint()) {
@@ -69,7 +69,7 @@ public final class InPlace {
     /**
      * clamp_: dst = min(max(dst, min), max).
      *
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
      */
@@ -84,8 +84,8 @@ public final class InPlace {
     /**
      * masked_fill_: value where the BOOL mask (broadcast to dst's shape) is true.
      *
-     * @param dst the destination array (written)
-     * @param mask the mask (non-zero bytes select)
+     * @param dst the tensor written in place
+     * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
      */
     public static Tensor maskedFill(Tensor dst, Tensor mask, double value) {
@@ -100,7 +100,7 @@ public final class InPlace {
     /**
      * addcmul_: dst += value * t1 * t2 (the product is a temporary; dst is updated in place).
      *
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
@@ -112,7 +112,7 @@ public final class InPlace {
     /**
      * addcdiv_: dst += value * t1 / t2.
      *
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
@@ -128,7 +128,7 @@ public final class InPlace {
      * gets one of its values (unspecified which, as in PyTorch). Computed by scatter / index_add and written
      * back through CopyInto, so it is differentiable in dst's history and in values.
      *
-     * @param dst the destination array (written)
+     * @param dst the tensor written in place
      * @param index the indices (I64)
      * @param values the values
      * @param accumulate add into the indexed elements instead of overwriting them

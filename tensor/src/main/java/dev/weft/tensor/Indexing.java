@@ -38,7 +38,7 @@ public final class Indexing {
      * 1-element tensor (the same count for every slice) or 1-d with dim's size, integer, non-negative;
      * dim null flattens x first. Differentiable (an index_select).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param repeats how often each element is repeated
      * @param dim the dim (negative counts from the end)
      */
@@ -70,7 +70,7 @@ public final class Indexing {
     /**
      * torch.index_select: y = x with dim indexed by the 1-d index (a 0-d index counts as one entry).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
      */
@@ -87,7 +87,7 @@ public final class Indexing {
     /**
      * torch.gather: y[i] = x[i with i_dim = index[i]]; y has the index's shape.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
      */
@@ -106,7 +106,7 @@ public final class Indexing {
      * @param self the tensor written into
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
-     * @param src the source array
+     * @param src the source tensor
      */
     public static Tensor scatter(Tensor self, int dim, Tensor index, Tensor src) {
         return scatterLike(new IndexOp.Scatter(norm("scatter", dim, self)), self, index, src);
@@ -130,7 +130,7 @@ public final class Indexing {
      * @param self the tensor written into
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
-     * @param src the source array
+     * @param src the source tensor
      */
     public static Tensor scatterAdd(Tensor self, int dim, Tensor index, Tensor src) {
         return scatterLike(new IndexOp.ScatterAdd(norm("scatter_add", dim, self)), self, index, src);
@@ -143,7 +143,7 @@ public final class Indexing {
      * @param self the tensor written into
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
-     * @param src the source array
+     * @param src the source tensor
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
      * @param includeSelf whether self's own values take part in the reduction
      */
@@ -179,7 +179,7 @@ public final class Indexing {
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
      * @param source the source
-     * @param alpha scale applied to the product
+     * @param alpha the multiplier of source
      */
     public static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source, double alpha) {
         Tensor idx = longIndex(index);
@@ -196,8 +196,8 @@ public final class Indexing {
     /**
      * torch.masked_fill: value where the BOOL mask (broadcast to x's shape) is true, x elsewhere.
      *
-     * @param x the input array
-     * @param mask the mask (non-zero bytes select)
+     * @param x the input tensor
+     * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
      */
     public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
@@ -207,8 +207,8 @@ public final class Indexing {
     /**
      * torch.masked_fill with a 0-d value tensor (converted to x's dtype).
      *
-     * @param x the input array
-     * @param mask the mask (non-zero bytes select)
+     * @param x the input tensor
+     * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
      */
     public static Tensor maskedFill(Tensor x, Tensor mask, Tensor value) {
@@ -226,8 +226,8 @@ public final class Indexing {
     /**
      * torch.masked_select: the 1-d tensor of x's elements where mask is true (x and mask broadcast together).
      *
-     * @param x the input array
-     * @param mask the mask (non-zero bytes select)
+     * @param x the input tensor
+     * @param mask the BOOL mask (broadcast)
      */
     public static Tensor maskedSelect(Tensor x, Tensor mask) {
         checkMask("masked_select", x, mask);
@@ -247,7 +247,7 @@ public final class Indexing {
      * torch.nonzero: (N, x.dim()) I64 coordinates of the non-zero (true) elements in row-major order.
      * The count is read to the host first (the output's size depends on the data).
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor nonzero(Tensor x) {
         Tensor flags = x.dtype() == DType.BOOL ? x : x.ne(0L);
@@ -260,7 +260,7 @@ public final class Indexing {
      * (negative values count from the end) gives index.shape + x.shape[1:]; a BOOL mask over x's
      * leading mask.dim() dims gives (N, x.shape[mask.dim():]) of the selected entries.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param index the indices (I64)
      */
     public static Tensor index(Tensor x, Tensor index) {

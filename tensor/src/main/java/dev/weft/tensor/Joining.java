@@ -82,7 +82,7 @@ public final class Joining {
     /**
      * torch.split with an int: views of splitSize entries along dim, the last one shorter if needed.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param splitSize size of each piece (the last may be smaller)
      * @param dim the dim (negative counts from the end)
      */
@@ -102,7 +102,7 @@ public final class Joining {
     /**
      * torch.split with sizes: views of the given sizes along dim; they must sum to the dim's size.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param sizes the sizes
      * @param dim the dim (negative counts from the end)
      */
@@ -114,7 +114,7 @@ public final class Joining {
     /**
      * torch.chunk: at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param chunks number of chunks
      * @param dim the dim (negative counts from the end)
      */
@@ -132,7 +132,7 @@ public final class Joining {
     /**
      * torch.unbind: the views x.select(dim, i) for every i, as one op (its backward is one stack).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      */
     public static List<Tensor> unbind(Tensor x, int dim) {
@@ -158,7 +158,7 @@ public final class Joining {
     /**
      * torch.flip: y[.., i, ..] = x[.., n - 1 - i, ..] along every listed dim (a copy).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dims the dims (negatives count from the end)
      */
     public static Tensor flip(Tensor x, int... dims) {
@@ -171,7 +171,7 @@ public final class Joining {
      * torch.roll: y[.., (i + shift) mod n, ..] = x[.., i, ..] along each dim; with no dims the flattened
      * tensor is rolled by shifts[0] and reshaped back. Composed as cat of two narrowed views per dim.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param shifts the shift per dim
      * @param dims the dims (negatives count from the end)
      */
@@ -198,7 +198,7 @@ public final class Joining {
     /**
      * torch.roll along one dim.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param shift the shift
      * @param dim the dim (negative counts from the end)
      */
@@ -210,7 +210,7 @@ public final class Joining {
      * torch.Tensor.repeat: x tiled reps[i] times along dim i; reps may have more entries than x has dims
      * (x gets leading size-1 dims). Composed as unsqueeze + expand + reshape (one copy).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param reps repetitions per dim
      */
     public static Tensor repeat(Tensor x, int... reps) {
@@ -239,7 +239,7 @@ public final class Joining {
     /**
      * torch.tile: repeat with reps padded with leading 1s to x's rank.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param reps repetitions per dim
      */
     public static Tensor tile(Tensor x, int... reps) {
@@ -255,7 +255,7 @@ public final class Joining {
     /**
      * F.pad with mode "constant" and value 0.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param pads the padding, pairs (before, after) from the last dim backwards
      */
     public static Tensor pad(Tensor x, int... pads) {
@@ -268,7 +268,7 @@ public final class Joining {
      * "circular" (wrap; pad <= size). Negative pads crop. Constant padding is cat with filled blocks, the
      * others index_select with a computed index, so every mode has an autograd path.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param pads the padding, pairs (before, after) from the last dim backwards
      * @param mode the padding mode
      * @param value the scalar value
@@ -346,7 +346,7 @@ public final class Joining {
     /**
      * torch.tril: keeps elements with col - row <= diagonal of the last two dims, zeros the rest.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param diagonal which diagonal: 0 the main one, positive above it, negative below
      */
     public static Tensor tril(Tensor x, int diagonal) {
@@ -356,7 +356,7 @@ public final class Joining {
     /**
      * torch.triu: keeps elements with col - row >= diagonal of the last two dims, zeros the rest.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param diagonal which diagonal: 0 the main one, positive above it, negative below
      */
     public static Tensor triu(Tensor x, int diagonal) {
@@ -380,7 +380,7 @@ public final class Joining {
      * with a 1 at each value; numClasses = -1 takes max + 1. Values are checked (one host read each for
      * min and max).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param numClasses number of classes (-1: max(x) + 1)
      */
     public static Tensor oneHot(Tensor x, int numClasses) {
@@ -412,8 +412,8 @@ public final class Joining {
      * torch.diagonal: a view of the entries (i, i + offset) of dims dim1 and dim2, which are removed; the
      * diagonal becomes the last dim.
      *
-     * @param x the input array
-     * @param offset index of the first element in the storage
+     * @param x the input tensor
+     * @param offset which diagonal: 0 the main one, positive above it, negative below
      * @param dim1 the first dim of the 2-d planes
      * @param dim2 the second dim of the 2-d planes
      */
@@ -444,8 +444,8 @@ public final class Joining {
     /**
      * torch.diagonal(x, offset) of dims 0 and 1.
      *
-     * @param x the input array
-     * @param offset index of the first element in the storage
+     * @param x the input tensor
+     * @param offset which diagonal: 0 the main one, positive above it, negative below
      */
     public static Tensor diagonal(Tensor x, int offset) {
         return diagonal(x, offset, 0, 1);
@@ -455,7 +455,7 @@ public final class Joining {
      * torch.diag: a 1-d x becomes the square matrix with x on diagonal k (size n + |k|, zeros elsewhere);
      * a 2-d x gives a copy of its diagonal k.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param k which diagonal: 0 the main one, positive above it, negative below
      */
     public static Tensor diag(Tensor x, int k) {

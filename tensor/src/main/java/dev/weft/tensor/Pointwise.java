@@ -20,7 +20,7 @@ public final class Pointwise {
     /**
      * x as dtype t (x itself if it already is): a Cast op, so autograd sees it.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param t the target dtype
      */
     public static Tensor cast(Tensor x, DType t) {
@@ -40,7 +40,7 @@ public final class Pointwise {
     /**
      * GELU with approximate "none" (erf form) or "tanh".
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param approximate "none" (exact erf form) or "tanh" (the tanh approximation)
      */
     public static Tensor gelu(Tensor x, String approximate) {
@@ -54,7 +54,7 @@ public final class Pointwise {
     /**
      * min(max(x, min), max); NaN bounds are an error; min > max gives max everywhere, as in PyTorch.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
      */
@@ -68,7 +68,7 @@ public final class Pointwise {
     /**
      * Clamp by tensor bounds (either may be null): minimum(maximum(x, min), max).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
      */
@@ -152,7 +152,7 @@ public final class Pointwise {
     /**
      * torch.addcmul: x + value * t1 * t2 (broadcast).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
@@ -164,7 +164,7 @@ public final class Pointwise {
     /**
      * torch.addcdiv: x + value * t1 / t2 (broadcast; true division).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
@@ -205,7 +205,7 @@ public final class Pointwise {
      * largest and lowest finite values. Integer and BOOL tensors come back unchanged. The gradient is 1 at
      * finite entries and 0 at replaced ones.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param nan the value replacing NaN
      * @param posinf the value replacing +inf (null: the dtype's largest value)
      * @param neginf the value replacing -inf (null: the dtype's lowest value)

@@ -20,8 +20,8 @@ public final class Pooling {
     /**
      * F.max_pool2d with stride = kernel, no padding, no dilation.
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      */
     public static Tensor maxPool2d(Tensor x, int... kernel) {
         return maxPool2d(x, kernel, null, new int[] {0}, new int[] {1}, false);
@@ -30,8 +30,8 @@ public final class Pooling {
     /**
      * F.max_pool2d: the maximum over each window (padding <= kernel/2 is skipped, never a value).
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
@@ -44,8 +44,8 @@ public final class Pooling {
     /**
      * F.max_pool2d with return_indices: the maxima and their flat positions ih*W + iw in each channel.
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
@@ -62,8 +62,8 @@ public final class Pooling {
     /**
      * F.max_pool1d with stride = kernel, no padding, no dilation.
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      */
     public static Tensor maxPool1d(Tensor x, int kernel) {
         return maxPool1d(x, kernel, kernel, 0, 1, false);
@@ -72,8 +72,8 @@ public final class Pooling {
     /**
      * F.max_pool1d on (B, C, L) or (C, L).
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
@@ -86,8 +86,8 @@ public final class Pooling {
     /**
      * F.max_pool1d with return_indices (positions along L).
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
@@ -103,8 +103,8 @@ public final class Pooling {
     /**
      * F.avg_pool2d with stride = kernel, no padding, counting padding, floor mode.
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      */
     public static Tensor avgPool2d(Tensor x, int... kernel) {
         return avgPool2d(x, kernel, null, new int[] {0}, false, true);
@@ -114,8 +114,8 @@ public final class Pooling {
      * F.avg_pool2d: window sum / divisor, the divisor being the window clipped to the padded image when
      * countIncludePad, else the number of input elements in it.
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
@@ -131,8 +131,8 @@ public final class Pooling {
     /**
      * F.avg_pool1d with stride = kernel, no padding.
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      */
     public static Tensor avgPool1d(Tensor x, int kernel) {
         return avgPool1d(x, kernel, kernel, 0, false, true);
@@ -141,8 +141,8 @@ public final class Pooling {
     /**
      * F.avg_pool1d on (B, C, L) or (C, L).
      *
-     * @param x the input, (B, C, H, W) row-major
-     * @param kernel the kernel's name, for error messages
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
@@ -179,7 +179,7 @@ public final class Pooling {
      * @param grad the gradient of the output
      * @param H input height
      * @param W input width
-     * @param kernel the kernel's name, for error messages
+     * @param kernel the window size (one entry per spatial dim, or one for all)
      * @param stride the stride
      * @param padding the zero padding on each side
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)

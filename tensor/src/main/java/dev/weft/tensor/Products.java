@@ -54,7 +54,7 @@ public final class Products {
      * (M, K) @ (K,) -> (M,).
      *
      * @param a the first operand
-     * @param v the vector (n)
+     * @param v the vector
      */
     public static Tensor mv(Tensor a, Tensor v) {
         if (a.dim() != 2 || v.dim() != 1) {

@@ -119,10 +119,10 @@ public final class Recurrent {
      * @param dcN the gradient of the last cell state (B, H), or null
      * @param gates the activated gates the forward saved
      * @param cells every step's cell state (T, B, H) from the forward
-     * @param x the input (T, B, C), time-major
+     * @param x the input tensor
      * @param h0 the initial hidden state (B, H)
      * @param c0 the initial cell state (B, H)
-     * @param out the output (T, B, H) of the forward
+     * @param out the output tensor
      * @param wih W_ih (4H, C)
      * @param whh W_hh (4H, H)
      */

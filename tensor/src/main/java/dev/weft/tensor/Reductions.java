@@ -71,7 +71,7 @@ public final class Reductions {
     /**
      * sum / n over dims (floating inputs only, as in PyTorch).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
      */
@@ -99,7 +99,7 @@ public final class Reductions {
     /**
      * Values and I64 indices of the maxima along dim (first index on ties).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param keepdim keep each reduced dim as size 1
      */
@@ -125,7 +125,7 @@ public final class Reductions {
     /**
      * Flat index of the largest element (0-d I64).
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor argmax(Tensor x) {
         return argReduce(true, x.reshape(-1), 0, false).indices();
@@ -138,7 +138,7 @@ public final class Reductions {
     /**
      * p-norm over dims: p = 2 sqrt(sum x^2), 1 sum |x|, +-inf max/min |x|, 0 count of non-zeros, else (sum |x|^p)^(1/p).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
@@ -157,7 +157,7 @@ public final class Reductions {
     /**
      * norm with p given as "fro", "nuc" (unsupported), "inf", "-inf" or a number.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
@@ -182,7 +182,7 @@ public final class Reductions {
     /**
      * x summed down to shape, which x's shape must broadcast from (see Tensor.sumToSize).
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor sumToSize(Tensor x, int[] shape) {

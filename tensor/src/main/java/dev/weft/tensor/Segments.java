@@ -18,7 +18,7 @@ public final class Segments {
     /**
      * segment_csr with reduce "sum" or "mean" (an empty segment gives 0). For "max"/"min" use {@link #segmentMax}/{@link #segmentMin}.
      *
-     * @param x the dense input, row-major
+     * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
      */
@@ -31,7 +31,7 @@ public final class Segments {
     /**
      * segment_csr max: values (0 for an empty segment) and the row each came from (x.size(0) for an empty one).
      *
-     * @param x the dense input, row-major
+     * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public static ValuesIndices segmentMax(Tensor x, Tensor rowPtr) {
@@ -41,7 +41,7 @@ public final class Segments {
     /**
      * segment_csr min, as {@link #segmentMax}.
      *
-     * @param x the dense input, row-major
+     * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public static ValuesIndices segmentMin(Tensor x, Tensor rowPtr) {
@@ -57,7 +57,7 @@ public final class Segments {
      * Softmax within each segment, per trailing element (PyG's softmax(src, ptr=rowPtr)): y = exp(x - max) /
      * sum exp(x - max) over the segment's rows; same shape as x. The max is a constant shift (detached).
      *
-     * @param x the dense input, row-major
+     * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public static Tensor softmax(Tensor x, Tensor rowPtr) {
@@ -71,7 +71,7 @@ public final class Segments {
      * torch_scatter's segment std: sqrt(sum (x - mean)^2 / (c' + 1e-6)) with c the segment's row count and c' =
      * max(c - 1, 1) when unbiased, else max(c, 1); 0 for an empty segment.
      *
-     * @param x the dense input, row-major
+     * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param unbiased divide by n - 1 (else by n)
      */
@@ -87,7 +87,7 @@ public final class Segments {
     /**
      * torch_scatter.scatter along dim 0 with reduce "sum", "mean", "max", "min" into dimSize rows (0 where nothing lands).
      *
-     * @param src the source array
+     * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
@@ -100,7 +100,7 @@ public final class Segments {
     /**
      * torch_scatter.scatter_max: values and the src row each came from (src.size(0) where nothing lands).
      *
-     * @param src the source array
+     * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      */
@@ -111,7 +111,7 @@ public final class Segments {
     /**
      * torch_scatter.scatter_min, as {@link #scatterMax}.
      *
-     * @param src the source array
+     * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      */
@@ -122,7 +122,7 @@ public final class Segments {
     /**
      * Softmax of src's rows grouped by index (PyG's softmax(src, index)): same shape and row order as src.
      *
-     * @param src the source array
+     * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      */
@@ -135,7 +135,7 @@ public final class Segments {
     /**
      * torch_scatter.scatter_std along dim 0 (see {@link #std}).
      *
-     * @param src the source array
+     * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      * @param unbiased divide by n - 1 (else by n)

@@ -18,7 +18,7 @@ public final class Sorting {
     /**
      * torch.sort: values sorted along dim and the I64 positions they came from.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param descending sort largest first
      * @param stable keep equal elements in their input order
@@ -44,7 +44,7 @@ public final class Sorting {
     /**
      * Ascending sort along the last dim.
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static ValuesIndices sort(Tensor x) {
         return sort(x, -1, false, false);
@@ -53,7 +53,7 @@ public final class Sorting {
     /**
      * torch.argsort: the indices of {@link #sort}.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param descending sort largest first
      * @param stable keep equal elements in their input order
@@ -70,7 +70,7 @@ public final class Sorting {
      * torch.topk: the k largest (or smallest) entries along dim with their I64 indices; sorted: in sort
      * order (ties by position), else in increasing position.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param k number of elements to keep
      * @param dim the dim (negative counts from the end)
      * @param largest take the k largest (else the k smallest)
@@ -118,7 +118,7 @@ public final class Sorting {
     /**
      * torch.bucketize: searchsorted(boundaries, x, right) with 1-d boundaries.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param boundaries the sorted, 1-d boundaries
      * @param right take the last position where the value could be inserted (else the first)
      */
@@ -136,7 +136,7 @@ public final class Sorting {
     /**
      * torch.kthvalue: the k-th smallest entry (k from 1) along dim and its index.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param k number of elements to keep
      * @param dim the dim (negative counts from the end)
      * @param keepdim keep each reduced dim as size 1
@@ -161,7 +161,7 @@ public final class Sorting {
     /**
      * torch.median along dim: the lower median ((n+1)/2-th smallest) and its index.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param keepdim keep each reduced dim as size 1
      */
@@ -177,7 +177,7 @@ public final class Sorting {
     /**
      * torch.median of all elements (0-d): the lower median.
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor median(Tensor x) {
         if (x.numel() == 0) throw new IllegalArgumentException("median: input " + Shape.format(x.shape()) + " is empty");

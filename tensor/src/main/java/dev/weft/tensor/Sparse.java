@@ -20,7 +20,7 @@ public final class Sparse {
      * @param col the column array
      * @param values the values
      * @param cols number of columns
-     * @param x the input array
+     * @param x the input tensor
      * @param transposed the structure of A^T, for the backward (null: built when needed)
      */
     public static Tensor spmm(Tensor rowPtr, Tensor col, Tensor values, int cols, Tensor x, SparseStructure.Transposed transposed) {
@@ -49,7 +49,7 @@ public final class Sparse {
     /**
      * torch.sparse.mm(dense, sparse): x (n, rows) times A (rows, cols), as (A^T x^T)^T.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param a the first operand
      */
     public static Tensor mm(Tensor x, SparseTensor a) {
@@ -64,7 +64,7 @@ public final class Sparse {
      * torch.sparse.mm(sparse, dense): A x (see {@link SparseTensor#matmul}).
      *
      * @param a the first operand
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor mm(SparseTensor a, Tensor x) {
         return a.matmul(x);

@@ -125,7 +125,7 @@ public final class SparseTensor {
     /**
      * x.to_sparse(): the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x).
      *
-     * @param x the input array
+     * @param x the dense tensor
      */
     public static SparseTensor fromDense(Tensor x) {
         if (x.dim() != 2) throw new IllegalArgumentException("to_sparse: expected a 2-d tensor, got " + Shape.format(x.shape()));
@@ -138,7 +138,7 @@ public final class SparseTensor {
     /**
      * x.to_sparse_csr().
      *
-     * @param x the input array
+     * @param x the dense tensor
      */
     public static SparseTensor fromDenseCsr(Tensor x) {
         return fromDense(x).toSparseCsr();
@@ -198,7 +198,7 @@ public final class SparseTensor {
     /**
      * {@return the same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value)}
      *
-     * @param v the new values (nnz), same dtype rules as the constructor
+     * @param v the vector
      */
     public SparseTensor withValues(Tensor v) {
         if (!v.dtype().isFloatingPoint() || v.dim() < 1 || v.size(0) != nnz()) {
@@ -325,7 +325,7 @@ public final class SparseTensor {
     /**
      * torch.sparse.mm(self, x): x (cols, n) or (cols) dense.
      *
-     * @param x the input array
+     * @param x the dense tensor
      */
     public Tensor matmul(Tensor x) { return SparseOps.matmul(this, x); }
     /**
@@ -340,8 +340,8 @@ public final class SparseTensor {
      *
      * @param mat1 the dense left factor (rows, k)
      * @param mat2 the dense right factor (k, cols)
-     * @param beta scale applied to the old contents of c (0 ignores them, NaN included)
-     * @param alpha scale applied to the product
+     * @param beta the multiplier of self
+     * @param alpha the multiplier of mat1 @ mat2
      */
     public SparseTensor sampledAddmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
         return SparseOps.sampledAddmm(this, mat1, mat2, beta, alpha);

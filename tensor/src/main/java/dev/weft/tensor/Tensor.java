@@ -42,7 +42,7 @@ public final class Tensor implements AutoCloseable {
      * @param storage the storage
      * @param shape the shape (sizes of each dim)
      * @param strides the strides, in elements
-     * @param offset index of the first element in the storage
+     * @param offset which diagonal: 0 the main one, positive above it, negative below
      */
     public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
         return new Tensor(Strided.of(storage, shape, strides, offset));
@@ -164,19 +164,19 @@ public final class Tensor implements AutoCloseable {
     /**
      * Zeros of x's shape, dtype and device.
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor zerosLike(Tensor x) { return Create.full(x.shape(), 0, x.dtype(), x.device()); }
     /**
      * Ones of x's shape, dtype and device.
      *
-     * @param x the input array
+     * @param x the input tensor
      */
     public static Tensor onesLike(Tensor x) { return Create.full(x.shape(), 1, x.dtype(), x.device()); }
     /**
      * value everywhere, with x's shape, dtype and device.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param value the scalar value
      */
     public static Tensor fullLike(Tensor x, double value) { return Create.full(x.shape(), value, x.dtype(), x.device()); }
@@ -403,7 +403,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param dim the dim (negative counts from the end)
      * @param start the first value or index
-     * @param length length of the array
+     * @param length number of entries to keep
      */
     public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
     /**
@@ -529,7 +529,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * x if x > 0 else alpha * (exp(x) - 1).
      *
-     * @param alpha scale applied to the product
+     * @param alpha the multiplier of other
      */
     public Tensor elu(double alpha) { return Pointwise.unary(UnaryFn.ELU, this, alpha, 0); }
     /** Exact GELU: x * Phi(x). */
@@ -543,7 +543,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * log(1 + exp(beta x)) / beta, linear where beta x > threshold.
      *
-     * @param beta scale applied to the old contents of c (0 ignores them, NaN included)
+     * @param beta the sharpness beta
      * @param threshold above beta * x the result is x (linear, for stability)
      */
     public Tensor softplus(double beta, double threshold) { return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold); }
@@ -575,7 +575,7 @@ public final class Tensor implements AutoCloseable {
      * this + alpha * other.
      *
      * @param other the other operand (broadcast against this)
-     * @param alpha scale applied to the product
+     * @param alpha the multiplier of other
      */
     public Tensor add(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.ADD, this, other.mul(alpha)); }
     public Tensor sub(Tensor other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
@@ -585,7 +585,7 @@ public final class Tensor implements AutoCloseable {
      * this - alpha * other.
      *
      * @param other the other operand (broadcast against this)
-     * @param alpha scale applied to the product
+     * @param alpha the multiplier of other
      */
     public Tensor sub(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.SUB, this, other.mul(alpha)); }
     public Tensor mul(Tensor other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
@@ -696,7 +696,7 @@ public final class Tensor implements AutoCloseable {
      * this += alpha * other; returns this.
      *
      * @param other the other operand (broadcast against this)
-     * @param alpha scale applied to the product
+     * @param alpha the multiplier of other
      */
     public Tensor add_(Tensor other, double alpha) { return InPlace.binary("add_", BinaryFn.ADD, this, other.mul(alpha)); }
     public Tensor sub_(Tensor other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
@@ -721,7 +721,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * Copies src (broadcast, converted to this dtype) into this; returns this.
      *
-     * @param src the source array
+     * @param src the source tensor
      */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /**
@@ -904,7 +904,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * {@return the element at idx (negative indices count from the end) as a double}
      *
-     * @param idx the index array
+     * @param idx the index tensor (I64)
      */
     public double get(int... idx) { return HostArrays.get(this, idx); }
 

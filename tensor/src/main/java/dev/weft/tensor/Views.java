@@ -21,7 +21,7 @@ public final class Views {
     /**
      * {@return a view when strides allow it, else a view of a contiguous copy}
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor reshape(Tensor x, int[] shape) {
@@ -79,7 +79,7 @@ public final class Views {
     /**
      * Python-style x[start:end:step] along dim: negative bounds count from the end, then clamp to [0, size].
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param start the first value or index
      * @param end the end (exclusive)
@@ -114,7 +114,7 @@ public final class Views {
     /**
      * Broadcast view; -1 keeps the input's size of an existing dim.
      *
-     * @param x the input array
+     * @param x the input tensor
      * @param sizes the sizes
      */
     public static Tensor expand(Tensor x, int[] sizes) {

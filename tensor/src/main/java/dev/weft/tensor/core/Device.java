@@ -6,7 +6,7 @@ package dev.weft.tensor.core;
  * Printed as "cpu" or "cuda:0"; {@link #parse} reads the same forms.
  *
  * @param kind the kind
- * @param index the indices (I64)
+ * @param index the CUDA device index (0 for the first GPU)
  */
 public record Device(Kind kind, int index) {
     /** Device families a backend can serve. */
@@ -24,7 +24,7 @@ public record Device(Kind kind, int index) {
     /**
      * CUDA device {@code index}.
      *
-     * @param index the indices (I64)
+     * @param index the CUDA device index (0 for the first GPU)
      */
     public static Device cuda(int index) {
         return new Device(Kind.CUDA, index);
