@@ -18,7 +18,11 @@ public final class Anomaly {
         Tape.install();
     }
 
-    /** Turns anomaly detection on for this thread until the scope closes. */
+    /**
+     * Turns anomaly detection on for this thread until the scope closes.
+     *
+     * @return the scope to close
+     */
     public static GradMode.Scope detect() {
         return GradMode.setAnomaly(true);
     }

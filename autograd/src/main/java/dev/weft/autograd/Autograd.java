@@ -80,6 +80,7 @@ public final class Autograd {
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
      * @param retainGraph keep the recorded graph after this pass, so that backward can run through it again
      * @param allowUnused give null for an input the outputs do not depend on (else an error)
+     * @return one gradient per input
      */
     public static Tensor[] grad(Tensor[] outputs, Tensor[] inputs, Tensor[] gradOutputs, boolean createGraph,
                                 boolean retainGraph, boolean allowUnused) {
@@ -91,6 +92,7 @@ public final class Autograd {
      *
      * @param output the output tensor to differentiate
      * @param inputs the input tensors
+     * @return one gradient per input
      */
     public static Tensor[] grad(Tensor output, Tensor... inputs) {
         return grad(new Tensor[] {output}, inputs, null, false, false, false);
@@ -116,12 +118,20 @@ public final class Autograd {
         for (Tensor t : tensors) t.setGrad(null);
     }
 
-    /** No recording on this thread until the scope closes: {@code try (var s = Autograd.noGrad()) {...}}. */
+    /**
+     * No recording on this thread until the scope closes: {@code try (var s = Autograd.noGrad()) {...}}.
+     *
+     * @return the scope to close
+     */
     public static GradMode.Scope noGrad() {
         return GradMode.noGrad();
     }
 
-    /** Recording on until the scope closes, also inside noGrad. */
+    /**
+     * Recording on until the scope closes, also inside noGrad.
+     *
+     * @return the scope to close
+     */
     public static GradMode.Scope enableGrad() {
         return GradMode.enableGrad();
     }

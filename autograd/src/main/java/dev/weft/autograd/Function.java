@@ -44,6 +44,7 @@ public abstract class Function {
      *
      * @param ctx the context shared by forward and backward
      * @param inputs the input tensors
+     * @return the outputs
      */
     protected abstract Tensor[] forward(FunctionCtx ctx, Tensor... inputs);
 
@@ -66,6 +67,7 @@ public abstract class Function {
      * Runs the function on inputs; all outputs.
      *
      * @param inputs the input tensors
+     * @return all outputs
      */
     public final Tensor[] applyAll(Tensor... inputs) {
         return FunctionCall.run(this, inputs);
@@ -75,6 +77,7 @@ public abstract class Function {
      * Runs the function on inputs; its single output (an error if forward returns several).
      *
      * @param inputs the input tensors
+     * @return the output
      */
     public final Tensor apply(Tensor... inputs) {
         Tensor[] out = applyAll(inputs);

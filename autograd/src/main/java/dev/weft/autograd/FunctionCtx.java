@@ -44,6 +44,7 @@ public final class FunctionCtx {
      * Saved tensor i, in the order saved; fails if it was modified in place since forward ended.
      *
      * @param i the position (0-based)
+     * @return the saved tensor
      */
     public Tensor saved(int i) {
         if (saved == null) {
@@ -63,7 +64,11 @@ public final class FunctionCtx {
         return t;
     }
 
-    /** All saved tensors (each version-checked), ctx.saved_tensors. */
+    /**
+     * All saved tensors (each version-checked), ctx.saved_tensors.
+     *
+     * @return the saved tensors
+     */
     public Tensor[] savedTensors() {
         int n = saved == null ? 0 : saved.size();
         Tensor[] out = new Tensor[n];
@@ -95,6 +100,7 @@ public final class FunctionCtx {
      * ctx.needs_input_grad[i]: true if input i requires a gradient (backward may skip the others' work).
      *
      * @param i the position (0-based)
+     * @return true if input i needs a gradient
      */
     public boolean needsInputGrad(int i) {
         return needsInputGrad[i];

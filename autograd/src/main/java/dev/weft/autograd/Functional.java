@@ -33,6 +33,7 @@ public final class Functional {
      * @param inputs the input tensors
      * @param v the vector
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
+     * @return the outputs and v^T J
      */
     public static Result vjp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] v, boolean createGraph) {
         Tensor[] x = leaves(inputs, createGraph);
@@ -49,6 +50,7 @@ public final class Functional {
      * @param inputs the input tensors
      * @param u the tangent, one tensor per input, shaped like it
      * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
+     * @return the outputs and J u
      */
     public static Result jvp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] u, boolean createGraph) {
         if (u.length != inputs.length) {
@@ -112,6 +114,7 @@ public final class Functional {
      * @param f the function of the inputs
      * @param inputs the input tensors
      * @param v the vector
+     * @return H v, one tensor per input
      */
     public static Tensor[] hvp(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor[] v) {
         if (v.length != inputs.length) {

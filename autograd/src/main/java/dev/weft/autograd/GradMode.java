@@ -39,6 +39,7 @@ public final class GradMode {
      * Sets grad mode on this thread until the returned scope closes.
      *
      * @param enabled whether gradients are recorded
+     * @return the scope to close (restores the previous mode)
      */
     public static Scope set(boolean enabled) {
         State s = STATE.get();
@@ -47,12 +48,20 @@ public final class GradMode {
         return new Restore(s, prev, false);
     }
 
-    /** No recording until the scope closes (inference, optimizer updates). */
+    /**
+     * No recording until the scope closes (inference, optimizer updates).
+     *
+     * @return the scope to close
+     */
     public static Scope noGrad() {
         return set(false);
     }
 
-    /** Recording on until the scope closes, even inside a noGrad scope. */
+    /**
+     * Recording on until the scope closes, even inside a noGrad scope.
+     *
+     * @return the scope to close
+     */
     public static Scope enableGrad() {
         return set(true);
     }

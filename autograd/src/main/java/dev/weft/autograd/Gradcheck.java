@@ -46,6 +46,7 @@ public final class Gradcheck {
      * @param name the name used in error messages
      * @param f the function of the inputs, giving one tensor
      * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
      */
     public static boolean gradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         return gradcheck(name, f, Tolerance.DEFAULT, inputs);
@@ -62,6 +63,7 @@ public final class Gradcheck {
      * @param f the function of the inputs, giving one tensor
      * @param tol the tolerances
      * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
      */
     public static boolean gradcheckOutputs(String name, Function<Tensor[], Tensor[]> f, Tolerance tol, Tensor... inputs) {
         List<Integer> diff = differentiable(name, inputs);
@@ -103,6 +105,7 @@ public final class Gradcheck {
      * @param name the name used in error messages
      * @param f the function of the inputs, giving one tensor
      * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
      */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         return gradgradcheck(name, f, Tolerance.DEFAULT, 1234, inputs);
@@ -117,6 +120,7 @@ public final class Gradcheck {
      * @param tol the tolerances
      * @param seed the seed
      * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
      */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tolerance tol, long seed, Tensor... inputs) {
         List<Integer> diff = differentiable(name, inputs);

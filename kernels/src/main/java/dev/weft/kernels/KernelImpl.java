@@ -32,6 +32,7 @@ public enum KernelImpl {
      * Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value.
      *
      * @param s the text
+     * @return the implementation named
      */
     public static KernelImpl parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {

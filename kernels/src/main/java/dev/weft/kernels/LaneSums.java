@@ -17,6 +17,7 @@ public final class LaneSums {
      * v[0] + v[1] + ... + v[len - 1], left to right, in float.
      *
      * @param v the vector
+     * @return the sum of the lanes
      */
     public static float sum(FloatVector v) {
         float s = v.lane(0);
@@ -28,6 +29,7 @@ public final class LaneSums {
      * v[0] + v[1] + ... + v[len - 1], left to right.
      *
      * @param v the vector
+     * @return the sum of the lanes
      */
     public static double sum(DoubleVector v) {
         double s = v.lane(0);

@@ -38,6 +38,7 @@ public final class Convolution {
      * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
+     * @return the output (B, C_out, outH, outW), or (C_out, outH, outW) for an unbatched input
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) {
         return conv2d(x, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
@@ -53,6 +54,7 @@ public final class Convolution {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outH, outW), or (C_out, outH, outW) for an unbatched input
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
         int[] p = pair("conv2d", "padding", padding);
@@ -69,6 +71,7 @@ public final class Convolution {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outH, outW), or (C_out, outH, outW) for an unbatched input
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
         int[] s = pair("conv2d", "stride", stride), d = pair("conv2d", "dilation", dilation);
@@ -88,6 +91,7 @@ public final class Convolution {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outL), or (C_out, outL) for an unbatched input
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         return conv1d(x, weight, bias, stride, new int[] {0, padding}, new int[] {0, padding}, dilation, groups);
@@ -103,6 +107,7 @@ public final class Convolution {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outL), or (C_out, outL) for an unbatched input
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
         if (weight.dim() != 3) throw new IllegalArgumentException("conv1d: weight " + Shape.format(weight.shape())
@@ -117,6 +122,7 @@ public final class Convolution {
      * @param x the input tensor
      * @param weight the weight
      * @param bias the bias (null for none)
+     * @return the output (B, C_out, outL), or (C_out, outL) for an unbatched input
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) {
         return conv1d(x, weight, bias, 1, 0, 1, 1);
@@ -230,6 +236,7 @@ public final class Convolution {
      * @param dilation the spacing between kernel taps
      * @param padding the zero padding on each side
      * @param stride the stride
+     * @return the columns (B, C*kH*kW, L), or (C*kH*kW, L) for an unbatched input
      */
     public static Tensor unfold(Tensor x, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
         ConvOp.Window w = window("unfold", kernelSize, dilation, padding, stride);
@@ -242,6 +249,7 @@ public final class Convolution {
      *
      * @param x the input tensor
      * @param kernelSize the window size
+     * @return the columns (B, C*kH*kW, L), or (C*kH*kW, L) for an unbatched input
      */
     public static Tensor unfold(Tensor x, int... kernelSize) {
         return unfold(x, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
@@ -257,6 +265,7 @@ public final class Convolution {
      * @param dilation the spacing between kernel taps
      * @param padding the zero padding on each side
      * @param stride the stride
+     * @return the folded tensor (B, C, H, W), or (C, H, W) for an unbatched input
      */
     public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
         ConvOp.Window w = window("fold", kernelSize, dilation, padding, stride);
@@ -271,6 +280,7 @@ public final class Convolution {
      * @param x the input tensor
      * @param outputSize the spatial size (H, W) of the folded output
      * @param kernelSize the window size
+     * @return the folded tensor (B, C, H, W), or (C, H, W) for an unbatched input
      */
     public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize) {
         return fold(x, outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});

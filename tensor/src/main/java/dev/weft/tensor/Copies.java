@@ -24,6 +24,7 @@ public final class Copies {
      *
      * @param dst the tensor written in place
      * @param src the source tensor
+     * @return dst
      */
     public static Tensor copyInto(Tensor dst, Tensor src) {
         return copyInto("copy_", dst, src);
@@ -35,6 +36,7 @@ public final class Copies {
      * @param op the op
      * @param dst the tensor written in place
      * @param src the source tensor
+     * @return dst
      */
     public static Tensor copyInto(String op, Tensor dst, Tensor src) {
         Dispatch.apply1(new CopyOp.CopyInto(op), dst, src);
@@ -46,6 +48,7 @@ public final class Copies {
      *
      * @param x the input tensor
      * @param device the device
+     * @return x on device
      */
     public static Tensor to(Tensor x, Device device) {
         return device.equals(x.device()) ? x : Dispatch.apply1(new CopyOp.ToDevice(device), x);

@@ -79,6 +79,7 @@ public final class Create {
      *
      * @param g the generator that supplies the random bits
      * @param p the probability of a 1
+     * @return the 0/1 samples
      */
     public static Tensor bernoulli(Generator g, Tensor p) {
         DType ut = p.dtype() == DType.F64 ? DType.F64 : DType.F32;

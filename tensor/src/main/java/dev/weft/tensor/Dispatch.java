@@ -36,6 +36,7 @@ public final class Dispatch {
      * Installs the recording hook (null removes it). Returns the previous one.
      *
      * @param r length of the dim the kernel runs along
+     * @return the previous recorder, or null
      */
     public static synchronized Recorder setRecorder(Recorder r) {
         Recorder old = recorder;
@@ -53,6 +54,7 @@ public final class Dispatch {
      *
      * @param op the op
      * @param inputs the input tensors
+     * @return the op's output
      */
     public static Tensor apply1(Op op, Tensor... inputs) {
         return apply(op, inputs)[0];
@@ -63,6 +65,7 @@ public final class Dispatch {
      *
      * @param op the op
      * @param inputs the input tensors
+     * @return the op's outputs
      */
     public static Tensor[] apply(Op op, Tensor... inputs) {
         Strided[] in = live(op, inputs);

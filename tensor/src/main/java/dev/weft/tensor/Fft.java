@@ -28,6 +28,7 @@ public final class Fft {
      * torch.fft.fft along the last logical dim: (..., n, 2) -> (..., n, 2).
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the transform, shaped like z (length n along dim when given)
      */
     public static Tensor fft(Tensor z) {
         return fft(z, null, -1, null);
@@ -44,6 +45,7 @@ public final class Fft {
      * @param n transform length
      * @param dim the dim to transform (negative counts from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the transform, shaped like z (length n along dim when given)
      */
     public static Tensor fft(Tensor z, Integer n, int dim, String norm) {
         return c2c("fft.fft", z, n, dim, norm, true);
@@ -53,6 +55,7 @@ public final class Fft {
      * torch.fft.ifft along the last logical dim.
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the inverse transform, shaped like z
      */
     public static Tensor ifft(Tensor z) {
         return ifft(z, null, -1, null);
@@ -69,6 +72,7 @@ public final class Fft {
      * @param n transform length
      * @param dim the dim to transform (negative counts from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the inverse transform, shaped like z
      */
     public static Tensor ifft(Tensor z, Integer n, int dim, String norm) {
         return c2c("fft.ifft", z, n, dim, norm, false);
@@ -78,6 +82,7 @@ public final class Fft {
      * torch.fft.rfft along the last dim: real (..., n) -> (..., n/2 + 1, 2).
      *
      * @param x the input tensor
+     * @return the half spectrum, a trailing dim of 2 holding (re, im)
      */
     public static Tensor rfft(Tensor x) {
         return rfft(x, null, -1, null);
@@ -94,6 +99,7 @@ public final class Fft {
      * @param n transform length
      * @param dim the dim to transform (negative counts from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the half spectrum, a trailing dim of 2 holding (re, im)
      */
     public static Tensor rfft(Tensor x, Integer n, int dim, String norm) {
         String op = "fft.rfft";
@@ -105,6 +111,7 @@ public final class Fft {
      * torch.fft.irfft along the last logical dim: (..., m, 2) -> real (..., 2 (m - 1)).
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the real signal
      */
     public static Tensor irfft(Tensor z) {
         return irfft(z, null, -1, null);
@@ -123,6 +130,7 @@ public final class Fft {
      * @param n transform length
      * @param dim the dim to transform (negative counts from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the real signal
      */
     public static Tensor irfft(Tensor z, Integer n, int dim, String norm) {
         String op = "fft.irfft";
@@ -134,6 +142,7 @@ public final class Fft {
      * torch.fft.fft2: fftn over the last two logical dims.
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return fftn over the last two logical dims
      */
     public static Tensor fft2(Tensor z) {
         return c2cn("fft.fft2", z, null, new int[] {-2, -1}, null, true);
@@ -143,6 +152,7 @@ public final class Fft {
      * torch.fft.fftn over all logical dims.
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the transform, shaped like z except along dims (s)
      */
     public static Tensor fftn(Tensor z) {
         return fftn(z, null, null, null);
@@ -155,6 +165,7 @@ public final class Fft {
      * @param s the signal length along each dim (null keeps the input sizes)
      * @param dims the dims to transform (negatives count from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the transform, shaped like z except along dims (s)
      */
     public static Tensor fftn(Tensor z, int[] s, int[] dims, String norm) {
         return c2cn("fft.fftn", z, s, dims, norm, true);
@@ -164,6 +175,7 @@ public final class Fft {
      * torch.fft.ifft2: ifftn over the last two logical dims.
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return ifftn over the last two logical dims
      */
     public static Tensor ifft2(Tensor z) {
         return c2cn("fft.ifft2", z, null, new int[] {-2, -1}, null, false);
@@ -180,6 +192,7 @@ public final class Fft {
      * @param s the signal length along each dim (null keeps the input sizes)
      * @param dims the dims to transform (negatives count from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the inverse transform, shaped like z except along dims (s)
      */
     public static Tensor ifftn(Tensor z, int[] s, int[] dims, String norm) {
         return c2cn("fft.ifftn", z, s, dims, norm, false);
@@ -189,6 +202,7 @@ public final class Fft {
      * torch.fft.rfft2: rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2).
      *
      * @param x the input tensor
+     * @return rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2)
      */
     public static Tensor rfft2(Tensor x) {
         return r2cn("fft.rfft2", x, null, new int[] {-2, -1}, null);
@@ -205,6 +219,7 @@ public final class Fft {
      * @param s the signal length along each dim (null keeps the input sizes)
      * @param dims the dims to transform (negatives count from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return rfft along the last of dims, then fft along the others
      */
     public static Tensor rfftn(Tensor x, int[] s, int[] dims, String norm) {
         return r2cn("fft.rfftn", x, s, dims, norm);
@@ -214,6 +229,7 @@ public final class Fft {
      * torch.fft.irfft2: irfftn over the last two logical dims.
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the real signal (..., H, W)
      */
     public static Tensor irfft2(Tensor z) {
         return c2rn("fft.irfft2", z, null, new int[] {-2, -1}, null);
@@ -224,6 +240,7 @@ public final class Fft {
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
      * @param s the signal length along each dim (null keeps the input sizes)
+     * @return the real signal (..., H, W)
      */
     public static Tensor irfft2(Tensor z, int[] s) {
         return c2rn("fft.irfft2", z, s, new int[] {-2, -1}, null);
@@ -241,6 +258,7 @@ public final class Fft {
      * @param s the signal length along each dim (null keeps the input sizes)
      * @param dims the dims to transform (negatives count from the end)
      * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return ifft along all but the last of dims, then irfft along the last (its default length 2 (m - 1))
      */
     public static Tensor irfftn(Tensor z, int[] s, int[] dims, String norm) {
         return c2rn("fft.irfftn", z, s, dims, norm);

@@ -41,6 +41,7 @@ public final class Generator {
      * Reserves {@code blocks} consecutive Philox blocks and returns the first counter.
      *
      * @param blocks number of 128-bit Philox blocks to reserve
+     * @return the counter of the first reserved block
      */
     public synchronized long reserve(long blocks) {
         if (blocks < 0) throw new IllegalArgumentException("Generator.reserve: blocks must be >= 0, got " + blocks);
@@ -49,7 +50,11 @@ public final class Generator {
         return start;
     }
 
-    /** 64 fresh random bits (uses one block). */
+    /**
+     * 64 fresh random bits (uses one block).
+     *
+     * @return 64 random bits
+     */
     public long nextLong() {
         int[] w = new int[4];
         Philox.block(key, reserve(1), w);

@@ -26,6 +26,7 @@ public final class InPlace {
      * @param fn the function to apply
      * @param dst the tensor written in place
      * @param other the other operand (broadcast against this)
+     * @return dst
      */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, Tensor other) {
         DType t = Pointwise.operandDtype(fn, dst.dtype(), other.dtype());
@@ -42,6 +43,7 @@ public final class InPlace {
      * @param fn the function to apply
      * @param dst the tensor written in place
      * @param s the scalar operand
+     * @return dst
      */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, double s) {
         DType t = Pointwise.operandDtype(fn, DType.promoteWithFloatScalar(dst.dtype()), DType.promoteWithFloatScalar(dst.dtype()));
@@ -58,6 +60,7 @@ public final class InPlace {
      * @param name the name used in error messages
      * @param fn the function to apply
      * @param dst the tensor written in place
+     * @return dst
      */
     public static Tensor unary(String name, UnaryFn fn, Tensor dst) {
         if (fn.domain() != UnaryFn.Domain.FLOAT || dst.dtype().isFloatingPoint()) {
@@ -72,6 +75,7 @@ public final class InPlace {
      * @param dst the tensor written in place
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
+     * @return dst
      */
     public static Tensor clamp(Tensor dst, double min, double max) {
         if (!Double.isNaN(min) && !Double.isNaN(max)
@@ -87,6 +91,7 @@ public final class InPlace {
      * @param dst the tensor written in place
      * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
+     * @return dst
      */
     public static Tensor maskedFill(Tensor dst, Tensor mask, double value) {
         if (mask.dtype() == DType.BOOL && Shape.broadcastsTo(mask.shape(), dst.shape())
@@ -104,6 +109,7 @@ public final class InPlace {
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return dst
      */
     public static Tensor addcmul(Tensor dst, Tensor t1, Tensor t2, double value) {
         return binary("addcmul_", BinaryFn.ADD, dst, t1.mul(t2).mul(value));
@@ -116,6 +122,7 @@ public final class InPlace {
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return dst
      */
     public static Tensor addcdiv(Tensor dst, Tensor t1, Tensor t2, double value) {
         return binary("addcdiv_", BinaryFn.ADD, dst, t1.div(t2).mul(value));
@@ -132,6 +139,7 @@ public final class InPlace {
      * @param index the indices (I64)
      * @param values the values
      * @param accumulate add into the indexed elements instead of overwriting them
+     * @return dst
      */
     public static Tensor indexPut(Tensor dst, Tensor index, Tensor values, boolean accumulate) {
         String op = "index_put_";

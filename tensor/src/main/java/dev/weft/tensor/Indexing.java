@@ -41,6 +41,7 @@ public final class Indexing {
      * @param x the input tensor
      * @param repeats how often each element is repeated
      * @param dim the dim (negative counts from the end)
+     * @return slice i along dim repeated repeats[i] times, in order
      */
     public static Tensor repeatInterleave(Tensor x, Tensor repeats, Integer dim) {
         Tensor src = dim == null ? x.reshape(-1) : x;
@@ -73,6 +74,7 @@ public final class Indexing {
      * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
+     * @return y = x with dim indexed by the 1-d index (a 0-d index counts as one entry)
      */
     public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
         Tensor idx = longIndex(index);
@@ -90,6 +92,7 @@ public final class Indexing {
      * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
+     * @return y[i] = x[i with i_dim = index[i]]
      */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
         Tensor idx = longIndex(index);
@@ -107,6 +110,7 @@ public final class Indexing {
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
      * @param src the source tensor
+     * @return a new tensor
      */
     public static Tensor scatter(Tensor self, int dim, Tensor index, Tensor src) {
         return scatterLike(new IndexOp.Scatter(norm("scatter", dim, self)), self, index, src);
@@ -119,6 +123,7 @@ public final class Indexing {
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
      * @param value the scalar value
+     * @return a new tensor
      */
     public static Tensor scatter(Tensor self, int dim, Tensor index, double value) {
         return scatter(self, dim, index, Create.full(index.shape(), value, self.dtype(), self.device()));
@@ -131,6 +136,7 @@ public final class Indexing {
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
      * @param src the source tensor
+     * @return a copy of self with self[i with i_dim = index[i]] += src[i]
      */
     public static Tensor scatterAdd(Tensor self, int dim, Tensor index, Tensor src) {
         return scatterLike(new IndexOp.ScatterAdd(norm("scatter_add", dim, self)), self, index, src);
@@ -146,6 +152,7 @@ public final class Indexing {
      * @param src the source tensor
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
      * @param includeSelf whether self's own values take part in the reduction
+     * @return a new tensor
      */
     public static Tensor scatterReduce(Tensor self, int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
         IndexOp.Reduction r = switch (reduce) {
@@ -180,6 +187,7 @@ public final class Indexing {
      * @param index the indices (I64)
      * @param source the source
      * @param alpha the multiplier of source
+     * @return a copy of self with self[.., index[j], ..] += alpha * source[.., j, ..] along dim
      */
     public static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source, double alpha) {
         Tensor idx = longIndex(index);
@@ -199,6 +207,7 @@ public final class Indexing {
      * @param x the input tensor
      * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
+     * @return a new tensor
      */
     public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
         return maskedFill(x, mask, Create.full(Shape.SCALAR, value, x.dtype(), x.device()));
@@ -210,6 +219,7 @@ public final class Indexing {
      * @param x the input tensor
      * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
+     * @return a new tensor
      */
     public static Tensor maskedFill(Tensor x, Tensor mask, Tensor value) {
         checkMask("masked_fill", x, mask);
@@ -228,6 +238,7 @@ public final class Indexing {
      *
      * @param x the input tensor
      * @param mask the BOOL mask (broadcast)
+     * @return the 1-d tensor of x's elements where mask is true (x and mask broadcast together)
      */
     public static Tensor maskedSelect(Tensor x, Tensor mask) {
         checkMask("masked_select", x, mask);
@@ -248,6 +259,7 @@ public final class Indexing {
      * The count is read to the host first (the output's size depends on the data).
      *
      * @param x the input tensor
+     * @return (N, x.dim()) I64 coordinates of the non-zero (true) elements in row-major order
      */
     public static Tensor nonzero(Tensor x) {
         Tensor flags = x.dtype() == DType.BOOL ? x : x.ne(0L);
@@ -262,6 +274,7 @@ public final class Indexing {
      *
      * @param x the input tensor
      * @param index the indices (I64)
+     * @return the selected elements (a copy)
      */
     public static Tensor index(Tensor x, Tensor index) {
         if (x.dim() == 0) throw new IllegalArgumentException("index: cannot index a 0-d tensor with " + Shape.format(index.shape()));

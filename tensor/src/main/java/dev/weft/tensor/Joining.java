@@ -26,6 +26,7 @@ public final class Joining {
      *
      * @param tensors the tensors
      * @param dim the dim (negative counts from the end)
+     * @return the joined tensor
      */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) throw new IllegalArgumentException("cat: expected a non-empty list of tensors");
@@ -46,6 +47,7 @@ public final class Joining {
      *
      * @param tensors the tensors
      * @param dim the dim (negative counts from the end)
+     * @return the joined tensor
      */
     public static Tensor cat(Tensor[] tensors, int dim) {
         return cat(Arrays.asList(tensors), dim);
@@ -56,6 +58,7 @@ public final class Joining {
      *
      * @param tensors the tensors
      * @param dim the dim (negative counts from the end)
+     * @return tensors of one shape joined along a new dim (0 <= dim <= rank, negatives count from the end)
      */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) throw new IllegalArgumentException("stack: expected a non-empty list of tensors");
@@ -85,6 +88,7 @@ public final class Joining {
      * @param x the input tensor
      * @param splitSize size of each piece (the last may be smaller)
      * @param dim the dim (negative counts from the end)
+     * @return views of splitSize entries along dim, the last one shorter if needed
      */
     public static List<Tensor> split(Tensor x, int splitSize, int dim) {
         notScalar("split", x);
@@ -105,6 +109,7 @@ public final class Joining {
      * @param x the input tensor
      * @param sizes the sizes
      * @param dim the dim (negative counts from the end)
+     * @return views of the given sizes along dim
      */
     public static List<Tensor> split(Tensor x, int[] sizes, int dim) {
         notScalar("split", x);
@@ -117,6 +122,7 @@ public final class Joining {
      * @param x the input tensor
      * @param chunks number of chunks
      * @param dim the dim (negative counts from the end)
+     * @return at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter)
      */
     public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
         if (chunks < 1) throw new IllegalArgumentException("chunk: chunks must be >= 1, got " + chunks);
@@ -134,6 +140,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param dim the dim (negative counts from the end)
+     * @return the views x.select(dim, i) for every i, as one op (its backward is one stack)
      */
     public static List<Tensor> unbind(Tensor x, int dim) {
         notScalar("unbind", x);
@@ -160,6 +167,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param dims the dims (negatives count from the end)
+     * @return y[.., i, ..] = x[.., n - 1 - i, ..] along every listed dim (a copy)
      */
     public static Tensor flip(Tensor x, int... dims) {
         int[] d = Shape.dims("flip", dims, x.dim());
@@ -174,6 +182,7 @@ public final class Joining {
      * @param x the input tensor
      * @param shifts the shift per dim
      * @param dims the dims (negatives count from the end)
+     * @return the rolled copy
      */
     public static Tensor roll(Tensor x, int[] shifts, int[] dims) {
         if (dims.length == 0) {
@@ -201,6 +210,7 @@ public final class Joining {
      * @param x the input tensor
      * @param shift the shift
      * @param dim the dim (negative counts from the end)
+     * @return the rolled copy
      */
     public static Tensor roll(Tensor x, int shift, int dim) {
         return roll(x, new int[] {shift}, new int[] {dim});
@@ -212,6 +222,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param reps repetitions per dim
+     * @return x tiled reps[i] times along dim i
      */
     public static Tensor repeat(Tensor x, int... reps) {
         int r = x.dim(), R = reps.length;
@@ -241,6 +252,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param reps repetitions per dim
+     * @return repeat with reps padded with leading 1s to x's rank
      */
     public static Tensor tile(Tensor x, int... reps) {
         if (reps.length >= x.dim()) return repeat(x, reps);
@@ -257,6 +269,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param pads the padding, pairs (before, after) from the last dim backwards
+     * @return the padded tensor
      */
     public static Tensor pad(Tensor x, int... pads) {
         return pad(x, pads, "constant", 0);
@@ -272,6 +285,7 @@ public final class Joining {
      * @param pads the padding, pairs (before, after) from the last dim backwards
      * @param mode the padding mode
      * @param value the scalar value
+     * @return the padded tensor
      */
     public static Tensor pad(Tensor x, int[] pads, String mode, double value) {
         if (!List.of("constant", "reflect", "replicate", "circular").contains(mode)) {
@@ -348,6 +362,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     * @return keeps elements with col - row <= diagonal of the last two dims, zeros the rest
      */
     public static Tensor tril(Tensor x, int diagonal) {
         return triangle("tril", x, diagonal, true);
@@ -358,6 +373,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     * @return keeps elements with col - row >= diagonal of the last two dims, zeros the rest
      */
     public static Tensor triu(Tensor x, int diagonal) {
         return triangle("triu", x, diagonal, false);
@@ -382,6 +398,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param numClasses number of classes (-1: max(x) + 1)
+     * @return the I64 one-hot tensor
      */
     public static Tensor oneHot(Tensor x, int numClasses) {
         String ctx = "input " + Shape.format(x.shape());
@@ -416,6 +433,7 @@ public final class Joining {
      * @param offset which diagonal: 0 the main one, positive above it, negative below
      * @param dim1 the first dim of the 2-d planes
      * @param dim2 the second dim of the 2-d planes
+     * @return the diagonal view
      */
     public static Tensor diagonal(Tensor x, int offset, int dim1, int dim2) {
         int r = x.dim();
@@ -446,6 +464,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param offset which diagonal: 0 the main one, positive above it, negative below
+     * @return the diagonal view
      */
     public static Tensor diagonal(Tensor x, int offset) {
         return diagonal(x, offset, 0, 1);
@@ -457,6 +476,7 @@ public final class Joining {
      *
      * @param x the input tensor
      * @param k which diagonal: 0 the main one, positive above it, negative below
+     * @return a 1-d x becomes the square matrix with x on diagonal k (size n + |k|, zeros elsewhere)
      */
     public static Tensor diag(Tensor x, int k) {
         if (x.dim() == 2) return diagonal(x, k, 0, 1).contiguous();

@@ -37,6 +37,7 @@ public final class Linalg {
      *
      * @param A the matrices, shape (..., m, n)
      * @param B the right-hand sides, shape (..., m, k), or a vector
+     * @return X with A X = B, A (..., n, n)
      */
     public static Tensor solve(Tensor A, Tensor B) {
         boolean vector = B.dim() == 1 || (B.dim() == A.dim() - 1 && Arrays.equals(B.shape(), Arrays.copyOf(A.shape(), A.dim() - 1)));
@@ -50,6 +51,7 @@ public final class Linalg {
      *
      * @param A the matrices, shape (..., m, n)
      * @param upper use the upper triangle (else the lower)
+     * @return lower L with A = L L^T (upper: U with A = U^T U)
      */
     public static Tensor cholesky(Tensor A, boolean upper) {
         return Dispatch.apply1(new LinalgOp.Cholesky(upper), A);
@@ -65,6 +67,7 @@ public final class Linalg {
      * @param B the right-hand sides, shape (..., m, k), or a vector
      * @param L the Cholesky factor (U when upper)
      * @param upper use the upper triangle (else the lower)
+     * @return X with A X = B given A's Cholesky factor L (U when upper)
      */
     public static Tensor choleskySolve(Tensor B, Tensor L, boolean upper) {
         Tensor[] bl = broadcastBatch("cholesky_solve", B, L);
@@ -84,6 +87,7 @@ public final class Linalg {
      * @param upper use the upper triangle (else the lower)
      * @param left solve A X = B (else X A = B)
      * @param unitriangular assume a unit diagonal (its stored values are not read)
+     * @return X, shaped like B
      */
     public static Tensor solveTriangular(Tensor A, Tensor B, boolean upper, boolean left, boolean unitriangular) {
         Tensor[] ab = broadcastBatch("linalg.solve_triangular", A, B);
@@ -94,6 +98,7 @@ public final class Linalg {
      * torch.linalg.qr (mode "reduced"): Q (..., m, k), R (..., k, n), k = min(m, n).
      *
      * @param A the matrices, shape (..., m, n)
+     * @return Q (..., m, k), R (..., k, n), k = min(m, n)
      */
     public static QR qr(Tensor A) {
         Tensor[] o = Dispatch.apply(new LinalgOp.Qr(), A);
@@ -106,6 +111,7 @@ public final class Linalg {
      *
      * @param A the matrices, shape (..., m, n)
      * @param B the right-hand sides, shape (..., m, k), or a vector
+     * @return X (..., n, k)
      */
     public static Tensor lstsq(Tensor A, Tensor B) {
         if (B.dim() == 1) return lstsq(A, B.unsqueeze(-1)).squeeze(-1);
@@ -117,6 +123,7 @@ public final class Linalg {
      * torch.linalg.det: det A of each matrix, shape (...).
      *
      * @param A the matrices, shape (..., m, n)
+     * @return det A
      */
     public static Tensor det(Tensor A) {
         return Dispatch.apply1(new LinalgOp.Det(), A);
@@ -126,6 +133,7 @@ public final class Linalg {
      * torch.linalg.slogdet: sign and log|det A|, both (...).
      *
      * @param A the matrices, shape (..., m, n)
+     * @return sign and log|det A|, both (...)
      */
     public static SignLogAbsDet slogdet(Tensor A) {
         Tensor[] o = Dispatch.apply(new LinalgOp.Slogdet(), A);
@@ -136,6 +144,7 @@ public final class Linalg {
      * torch.logdet: log det A; NaN for a negative determinant, -inf for a singular matrix.
      *
      * @param A the matrices, shape (..., m, n)
+     * @return log det A
      */
     public static Tensor logdet(Tensor A) {
         SignLogAbsDet s = slogdet(A);
@@ -146,6 +155,7 @@ public final class Linalg {
      * torch.linalg.inv: A^-1 of each matrix.
      *
      * @param A the matrices, shape (..., m, n)
+     * @return A^-1 of each matrix
      */
     public static Tensor inv(Tensor A) {
         return Dispatch.apply1(new LinalgOp.Inv(), A);

@@ -22,6 +22,7 @@ public final class Pointwise {
      *
      * @param x the input tensor
      * @param t the target dtype
+     * @return x as dtype t
      */
     public static Tensor cast(Tensor x, DType t) {
         return x.dtype() == t ? x : Dispatch.apply1(new ElementwiseOp.Cast(t), x);
@@ -42,6 +43,7 @@ public final class Pointwise {
      *
      * @param x the input tensor
      * @param approximate "none" (exact erf form) or "tanh" (the tanh approximation)
+     * @return the result, same shape
      */
     public static Tensor gelu(Tensor x, String approximate) {
         return switch (approximate) {
@@ -57,6 +59,7 @@ public final class Pointwise {
      * @param x the input tensor
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
+     * @return the clamped tensor
      */
     public static Tensor clamp(Tensor x, double min, double max) {
         if (Double.isNaN(min) || Double.isNaN(max)) {
@@ -71,6 +74,7 @@ public final class Pointwise {
      * @param x the input tensor
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
+     * @return the clamped tensor
      */
     public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
         Tensor y = x;
@@ -99,6 +103,7 @@ public final class Pointwise {
      * @param fn the function to apply
      * @param a the first operand
      * @param s the scalar operand
+     * @return the result, shaped like a
      */
     public static Tensor binary(BinaryFn fn, Tensor a, double s) {
         DType t = operandDtype(fn, DType.promoteWithFloatScalar(a.dtype()), DType.promoteWithFloatScalar(a.dtype()));
@@ -111,6 +116,7 @@ public final class Pointwise {
      * @param fn the function to apply
      * @param a the first operand
      * @param s the scalar operand
+     * @return the result, shaped like a
      */
     public static Tensor binary(BinaryFn fn, Tensor a, long s) {
         DType t = operandDtype(fn, DType.promoteWithIntScalar(a.dtype()), DType.promoteWithIntScalar(a.dtype()));
@@ -138,6 +144,7 @@ public final class Pointwise {
      * @param cond the condition, BOOL (broadcast)
      * @param a the first operand
      * @param b the second operand
+     * @return the selected values, broadcast
      */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
         DType t = DType.promote(a.dtype(), b.dtype());
@@ -156,6 +163,7 @@ public final class Pointwise {
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return x + value * t1 * t2 (broadcast)
      */
     public static Tensor addcmul(Tensor x, Tensor t1, Tensor t2, double value) {
         return x.add(t1.mul(t2).mul(value));
@@ -168,6 +176,7 @@ public final class Pointwise {
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return the result, broadcast
      */
     public static Tensor addcdiv(Tensor x, Tensor t1, Tensor t2, double value) {
         return x.add(t1.div(t2).mul(value));
@@ -182,6 +191,7 @@ public final class Pointwise {
      * @param rtol relative tolerance
      * @param atol absolute tolerance
      * @param equalNan count NaN as equal to NaN
+     * @return |a - b| <= atol + rtol * |b| (BOOL, broadcast), with infinities close only to the same infinity and NaN close to NaN only when equalNan
      */
     public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
         if (!(rtol >= 0) || !(atol >= 0)) {
@@ -209,6 +219,7 @@ public final class Pointwise {
      * @param nan the value replacing NaN
      * @param posinf the value replacing +inf (null: the dtype's largest value)
      * @param neginf the value replacing -inf (null: the dtype's lowest value)
+     * @return NaN to nan, +inf to posinf, -inf to neginf
      */
     public static Tensor nanToNum(Tensor x, double nan, Double posinf, Double neginf) {
         if (!x.dtype().isFloatingPoint()) return x;

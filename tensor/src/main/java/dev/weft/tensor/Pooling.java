@@ -22,6 +22,7 @@ public final class Pooling {
      *
      * @param x the input tensor
      * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
      */
     public static Tensor maxPool2d(Tensor x, int... kernel) {
         return maxPool2d(x, kernel, null, new int[] {0}, new int[] {1}, false);
@@ -36,6 +37,7 @@ public final class Pooling {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the pooled tensor
      */
     public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         return maxPool2dWithIndices(x, kernel, stride, padding, dilation, ceilMode).values();
@@ -50,6 +52,7 @@ public final class Pooling {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the maxima and their flat positions ih*W + iw in each channel
      */
     public static ValuesIndices maxPool2dWithIndices(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                                      boolean ceilMode) {
@@ -64,6 +67,7 @@ public final class Pooling {
      *
      * @param x the input tensor
      * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
      */
     public static Tensor maxPool1d(Tensor x, int kernel) {
         return maxPool1d(x, kernel, kernel, 0, 1, false);
@@ -78,6 +82,7 @@ public final class Pooling {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the pooled tensor
      */
     public static Tensor maxPool1d(Tensor x, int kernel, int stride, int padding, int dilation, boolean ceilMode) {
         return maxPool1dWithIndices(x, kernel, stride, padding, dilation, ceilMode).values();
@@ -92,6 +97,7 @@ public final class Pooling {
      * @param padding the zero padding on each side
      * @param dilation the spacing between kernel taps
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the pooled values and their I64 positions
      */
     public static ValuesIndices maxPool1dWithIndices(Tensor x, int kernel, int stride, int padding, int dilation, boolean ceilMode) {
         check1d("max_pool1d", x);
@@ -105,6 +111,7 @@ public final class Pooling {
      *
      * @param x the input tensor
      * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
      */
     public static Tensor avgPool2d(Tensor x, int... kernel) {
         return avgPool2d(x, kernel, null, new int[] {0}, false, true);
@@ -120,6 +127,7 @@ public final class Pooling {
      * @param padding the zero padding on each side
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @return the pooled tensor
      */
     public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
         ConvOp.Window w = Convolution.window("avg_pool2d", kernel, new int[] {1}, padding, strideOr(stride, kernel));
@@ -133,6 +141,7 @@ public final class Pooling {
      *
      * @param x the input tensor
      * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
      */
     public static Tensor avgPool1d(Tensor x, int kernel) {
         return avgPool1d(x, kernel, kernel, 0, false, true);
@@ -147,6 +156,7 @@ public final class Pooling {
      * @param padding the zero padding on each side
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
      * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @return the pooled tensor
      */
     public static Tensor avgPool1d(Tensor x, int kernel, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
         check1d("avg_pool1d", x);

@@ -41,6 +41,7 @@ public final class Products {
      *
      * @param a the first operand
      * @param b the second operand
+     * @return the product (M, N)
      */
     public static Tensor mm(Tensor a, Tensor b) {
         if (a.dim() != 2 || b.dim() != 2) {
@@ -55,6 +56,7 @@ public final class Products {
      *
      * @param a the first operand
      * @param v the vector
+     * @return the product (M,)
      */
     public static Tensor mv(Tensor a, Tensor v) {
         if (a.dim() != 2 || v.dim() != 1) {
@@ -69,6 +71,7 @@ public final class Products {
      *
      * @param a the first operand
      * @param b the second operand
+     * @return the 0-d product
      */
     public static Tensor dot(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
@@ -86,6 +89,7 @@ public final class Products {
      * @param x1 the first point set (..., P, M)
      * @param x2 the second point set (..., R, M)
      * @param p the norm's order (p >= 0)
+     * @return p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M), giving (..., P, R), batch dims broadcast
      */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) {
         if (x1.dim() < 2 || x2.dim() < 2 || x1.size(-1) != x2.size(-1)) {
@@ -102,6 +106,7 @@ public final class Products {
      *
      * @param a the first operand
      * @param b the second operand
+     * @return the (M, N) product
      */
     public static Tensor outer(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
@@ -118,6 +123,7 @@ public final class Products {
      *
      * @param a the first operand
      * @param b the second operand
+     * @return the product (1-d @ 1-d is a 0-d dot product)
      */
     public static Tensor matmul(Tensor a, Tensor b) {
         int ra = a.dim(), rb = b.dim();

@@ -74,6 +74,7 @@ public final class Reductions {
      * @param x the input tensor
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the mean
      */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
         floating("mean", x);
@@ -102,6 +103,7 @@ public final class Reductions {
      * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the values and their I64 indices
      */
     public static ValuesIndices max(Tensor x, int dim, boolean keepdim) {
         return argReduce(true, x, dim, keepdim);
@@ -126,6 +128,7 @@ public final class Reductions {
      * Flat index of the largest element (0-d I64).
      *
      * @param x the input tensor
+     * @return the 0-d I64 index
      */
     public static Tensor argmax(Tensor x) {
         return argReduce(true, x.reshape(-1), 0, false).indices();
@@ -142,6 +145,7 @@ public final class Reductions {
      * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the norm
      */
     public static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
         floating("norm", x);
@@ -161,6 +165,7 @@ public final class Reductions {
      * @param p the norm's order
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the norm
      */
     public static Tensor norm(Tensor x, String p, int[] dims, boolean keepdim) {
         return switch (p) {
@@ -184,6 +189,7 @@ public final class Reductions {
      *
      * @param x the input tensor
      * @param shape the shape (sizes of each dim)
+     * @return the sum, of the given shape
      */
     public static Tensor sumToSize(Tensor x, int[] shape) {
         int[] xs = x.shape();

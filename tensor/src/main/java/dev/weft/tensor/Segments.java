@@ -21,6 +21,7 @@ public final class Segments {
      * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @return the (m, ...) reductions
      */
     public static Tensor segment(Tensor x, Tensor rowPtr, String reduce) {
         SparseOp.Reduce r = reduce(reduce);
@@ -33,6 +34,7 @@ public final class Segments {
      *
      * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the values and I64 rows
      */
     public static ValuesIndices segmentMax(Tensor x, Tensor rowPtr) {
         return segmentArg(x, rowPtr, SparseOp.Reduce.MAX);
@@ -43,6 +45,7 @@ public final class Segments {
      *
      * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the values and I64 rows
      */
     public static ValuesIndices segmentMin(Tensor x, Tensor rowPtr) {
         return segmentArg(x, rowPtr, SparseOp.Reduce.MIN);
@@ -59,6 +62,7 @@ public final class Segments {
      *
      * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the softmax, shaped like x
      */
     public static Tensor softmax(Tensor x, Tensor rowPtr) {
         Tensor row = rowIndex(rowPtr);
@@ -74,6 +78,7 @@ public final class Segments {
      * @param x the input tensor
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param unbiased divide by n - 1 (else by n)
+     * @return the (m, ...) standard deviations
      */
     public static Tensor std(Tensor x, Tensor rowPtr, boolean unbiased) {
         Tensor row = rowIndex(rowPtr);
@@ -91,6 +96,7 @@ public final class Segments {
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @return the (dimSize, ...) reductions
      */
     public static Tensor scatter(Tensor src, Tensor index, int dimSize, String reduce) {
         Grouped g = group(src, index, dimSize);
@@ -103,6 +109,7 @@ public final class Segments {
      * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
+     * @return values and the src row each came from (src.size(0) where nothing lands)
      */
     public static ValuesIndices scatterMax(Tensor src, Tensor index, int dimSize) {
         return scatterArg(src, index, dimSize, SparseOp.Reduce.MAX);
@@ -114,6 +121,7 @@ public final class Segments {
      * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
+     * @return the values and I64 rows
      */
     public static ValuesIndices scatterMin(Tensor src, Tensor index, int dimSize) {
         return scatterArg(src, index, dimSize, SparseOp.Reduce.MIN);
@@ -125,6 +133,7 @@ public final class Segments {
      * @param src the source tensor
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
+     * @return the softmax, shaped like src
      */
     public static Tensor scatterSoftmax(Tensor src, Tensor index, int dimSize) {
         Grouped g = group(src, index, dimSize);
@@ -139,6 +148,7 @@ public final class Segments {
      * @param index the indices (I64)
      * @param dimSize size of the output along dim (the number of segments)
      * @param unbiased divide by n - 1 (else by n)
+     * @return the (dimSize, ...) standard deviations
      */
     public static Tensor scatterStd(Tensor src, Tensor index, int dimSize, boolean unbiased) {
         Grouped g = group(src, index, dimSize);
@@ -158,6 +168,7 @@ public final class Segments {
      *
      * @param sortedIndex the segment index of each row, sorted ascending
      * @param rows number of rows
+     * @return the row pointers
      */
     public static Tensor rowPointers(Tensor sortedIndex, int rows) {
         return Tensor.of(SparseStructure.rowPtr(sortedIndex.toLongArray(), rows));
@@ -167,6 +178,7 @@ public final class Segments {
      * torch_sparse's ptr2ind: the segment of every row, I64 (rowPtr[m]).
      *
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the segment index of every row
      */
     public static Tensor rowIndex(Tensor rowPtr) {
         return Tensor.of(SparseStructure.rowIndex(rowPtr.toLongArray()));

@@ -22,6 +22,7 @@ public final class Sorting {
      * @param dim the dim (negative counts from the end)
      * @param descending sort largest first
      * @param stable keep equal elements in their input order
+     * @return the sorted values and their I64 positions
      */
     public static ValuesIndices sort(Tensor x, int dim, boolean descending, boolean stable) {
         int d = Shape.dim("sort", dim, x.dim());
@@ -45,6 +46,7 @@ public final class Sorting {
      * Ascending sort along the last dim.
      *
      * @param x the input tensor
+     * @return the sorted values and their I64 positions
      */
     public static ValuesIndices sort(Tensor x) {
         return sort(x, -1, false, false);
@@ -57,6 +59,7 @@ public final class Sorting {
      * @param dim the dim (negative counts from the end)
      * @param descending sort largest first
      * @param stable keep equal elements in their input order
+     * @return the indices of {@link #sort}
      */
     public static Tensor argsort(Tensor x, int dim, boolean descending, boolean stable) {
         return sort(x, dim, descending, stable).indices();
@@ -75,6 +78,7 @@ public final class Sorting {
      * @param dim the dim (negative counts from the end)
      * @param largest take the k largest (else the k smallest)
      * @param sorted return the k elements in sorted order
+     * @return the k largest (or smallest) entries along dim with their I64 indices
      */
     public static ValuesIndices topk(Tensor x, int k, int dim, boolean largest, boolean sorted) {
         int d = Shape.dim("topk", dim, x.dim());
@@ -100,6 +104,7 @@ public final class Sorting {
      * @param sorted return the k elements in sorted order
      * @param values the values
      * @param right take the last position where the value could be inserted (else the first)
+     * @return for each value, the index in the last dim of {@code sorted} (ascending) where it would be inserted to keep the order: the first i with sorted[i] >= v (right: sorted[i] > v)
      */
     public static Tensor searchsorted(Tensor sorted, Tensor values, boolean right) {
         if (sorted.dim() == 0) throw new IllegalArgumentException("searchsorted: sorted sequence must have at least 1 dim, got 0-d");
@@ -121,6 +126,7 @@ public final class Sorting {
      * @param x the input tensor
      * @param boundaries the sorted, 1-d boundaries
      * @param right take the last position where the value could be inserted (else the first)
+     * @return searchsorted(boundaries, x, right) with 1-d boundaries
      */
     public static Tensor bucketize(Tensor x, Tensor boundaries, boolean right) {
         if (boundaries.dim() != 1) {
@@ -140,6 +146,7 @@ public final class Sorting {
      * @param k number of elements to keep
      * @param dim the dim (negative counts from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the k-th smallest entry (k from 1) along dim and its index
      */
     public static ValuesIndices kthvalue(Tensor x, int k, int dim, boolean keepdim) {
         Tensor v = x.dim() == 0 ? x.reshape(1) : x;
@@ -164,6 +171,7 @@ public final class Sorting {
      * @param x the input tensor
      * @param dim the dim (negative counts from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the lower median ((n+1)/2-th smallest) and its index
      */
     public static ValuesIndices median(Tensor x, int dim, boolean keepdim) {
         int d = Shape.dim("median", dim, x.dim());
@@ -178,6 +186,7 @@ public final class Sorting {
      * torch.median of all elements (0-d): the lower median.
      *
      * @param x the input tensor
+     * @return the lower median
      */
     public static Tensor median(Tensor x) {
         if (x.numel() == 0) throw new IllegalArgumentException("median: input " + Shape.format(x.shape()) + " is empty");

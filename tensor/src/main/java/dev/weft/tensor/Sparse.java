@@ -22,6 +22,7 @@ public final class Sparse {
      * @param cols number of columns
      * @param x the input tensor
      * @param transposed the structure of A^T, for the backward (null: built when needed)
+     * @return y (m, n)
      */
     public static Tensor spmm(Tensor rowPtr, Tensor col, Tensor values, int cols, Tensor x, SparseStructure.Transposed transposed) {
         SparseOp.Spmm op = new SparseOp.Spmm(cols);
@@ -30,8 +31,8 @@ public final class Sparse {
     }
 
     /**
-     * {@return the sampled dense-dense product on a CSR pattern (m, cols): out[p] = a[i] } b[col[p]] for each nonzero p
-     * of row i, a (m, n), b (cols, n); out (nnz). transposed as for {@link #spmm}.
+     * {@return the sampled dense-dense product on a CSR pattern (m, cols): out[p] = a[i] . b[col[p]] for each nonzero p
+     * of row i, a (m, n), b (cols, n); out (nnz)} transposed as for {@link #spmm}.
      *
      * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      * @param col the column array
@@ -51,6 +52,7 @@ public final class Sparse {
      *
      * @param x the input tensor
      * @param a the first operand
+     * @return the dense product
      */
     public static Tensor mm(Tensor x, SparseTensor a) {
         if (x.dim() != 2 || x.size(1) != a.rows()) {
@@ -65,6 +67,7 @@ public final class Sparse {
      *
      * @param a the first operand
      * @param x the input tensor
+     * @return the dense product
      */
     public static Tensor mm(SparseTensor a, Tensor x) {
         return a.matmul(x);

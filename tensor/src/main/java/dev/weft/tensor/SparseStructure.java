@@ -42,7 +42,7 @@ public final class SparseStructure {
     public record Groups(long[] perm, long[] rowPtr) {}
 
     /**
-     * {@return the stable grouping of entries 0 .} key.length-1 by key (see {@link Groups}).
+     * {@return the stable grouping of entries 0 .. key.length-1 by key (see {@link Groups})}
      *
      * @param key the Philox key (from the generator's seed)
      * @param size number of distinct keys (keys are in [0, size))

@@ -50,6 +50,7 @@ public final class SparseTensor {
      * @param values the values
      * @param rows number of rows
      * @param cols number of columns
+     * @return the COO matrix
      */
     public static SparseTensor coo(Tensor indices, Tensor values, int rows, int cols) {
         if (indices.dim() != 2 || indices.size(0) != 2) {
@@ -88,6 +89,7 @@ public final class SparseTensor {
      * @param values the values
      * @param rows number of rows
      * @param cols number of columns
+     * @return the CSR matrix
      */
     public static SparseTensor csr(Tensor crowIndices, Tensor colIndices, Tensor values, int rows, int cols) {
         String op = "sparse_csr_tensor";
@@ -126,6 +128,7 @@ public final class SparseTensor {
      * x.to_sparse(): the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x).
      *
      * @param x the dense tensor
+     * @return the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x)
      */
     public static SparseTensor fromDense(Tensor x) {
         if (x.dim() != 2) throw new IllegalArgumentException("to_sparse: expected a 2-d tensor, got " + Shape.format(x.shape()));
@@ -139,6 +142,7 @@ public final class SparseTensor {
      * x.to_sparse_csr().
      *
      * @param x the dense tensor
+     * @return the CSR matrix
      */
     public static SparseTensor fromDenseCsr(Tensor x) {
         return fromDense(x).toSparseCsr();
@@ -149,7 +153,11 @@ public final class SparseTensor {
     public Layout layout() { return layout; }
     public int rows() { return rows; }
     public int cols() { return cols; }
-    /** (rows, cols, *dense dims of the values). */
+    /**
+     * (rows, cols, *dense dims of the values).
+     *
+     * @return the shape (a copy)
+     */
     public int[] shape() {
         int[] v = values.shape(), s = new int[v.length + 1];
         s[0] = rows;
@@ -168,25 +176,42 @@ public final class SparseTensor {
      * Marks the values as requiring grad (they must be a leaf); returns this.
      *
      * @param on the new flag
+     * @return this
      */
     public SparseTensor requiresGrad(boolean on) { values.requiresGrad(on); return this; }
 
-    /** COO indices (2, nnz). */
+    /**
+     * COO indices (2, nnz).
+     *
+     * @return the (2, nnz) indices
+     */
     public Tensor indices() {
         requireLayout("indices", Layout.COO);
         return Joining.stack(new Tensor[] {rowIndex, col}, 0);
     }
 
-    /** CSR row pointers (rows + 1). */
+    /**
+     * CSR row pointers (rows + 1).
+     *
+     * @return the row pointers
+     */
     public Tensor crowIndices() {
         requireLayout("crow_indices", Layout.CSR);
         return rowIndex;
     }
 
-    /** Column index of every stored entry (nnz). */
+    /**
+     * Column index of every stored entry (nnz).
+     *
+     * @return the column indices
+     */
     public Tensor colIndices() { return col; }
 
-    /** Row index of every stored entry (nnz): COO's rows, or CSR's expanded. */
+    /**
+     * Row index of every stored entry (nnz): COO's rows, or CSR's expanded.
+     *
+     * @return the row indices
+     */
     public Tensor rowIndices() {
         return layout == Layout.COO ? rowIndex : SparseStructure.index(SparseStructure.rowIndex(rowIndex.toLongArray()), col.dtype(), device());
     }
@@ -210,7 +235,11 @@ public final class SparseTensor {
 
     // ---- conversions ---------------------------------------------------------------------------------------
 
-    /** x.to_dense(): (rows, cols, *dense), duplicates summed; differentiable in the values. */
+    /**
+     * x.to_dense(): (rows, cols, *dense), duplicates summed; differentiable in the values.
+     *
+     * @return (rows, cols, *dense), duplicates summed
+     */
     public Tensor toDense() {
         Tensor key = rowIndices().to(DType.I64).mul((long) cols).add(col.to(DType.I64));
         int[] s = values.shape();
@@ -218,7 +247,11 @@ public final class SparseTensor {
         return Tensor.zeros(values.dtype(), s).indexAdd(0, key, values).reshape(shape());
     }
 
-    /** x.coalesce(): COO entries sorted by (row, col), duplicates summed (in storage order). */
+    /**
+     * x.coalesce(): COO entries sorted by (row, col), duplicates summed (in storage order).
+     *
+     * @return COO entries sorted by (row, col), duplicates summed (in storage order)
+     */
     public SparseTensor coalesce() {
         if (layout == Layout.CSR) return toSparseCoo().coalesce();
         if (coalesced) return this;
@@ -230,7 +263,11 @@ public final class SparseTensor {
                 SparseStructure.index(s.col(), t, device()), v, true, null);
     }
 
-    /** x.to_sparse_csr(): rows in order, columns sorted within a row, duplicates summed. */
+    /**
+     * x.to_sparse_csr(): rows in order, columns sorted within a row, duplicates summed.
+     *
+     * @return rows in order, columns sorted within a row, duplicates summed
+     */
     public SparseTensor toSparseCsr() {
         if (layout == Layout.CSR) return this;
         SparseTensor c = coalesce();
@@ -238,7 +275,11 @@ public final class SparseTensor {
         return new SparseTensor(Layout.CSR, rows, cols, SparseStructure.index(ptr, col.dtype(), device()), c.col, c.values, false, null);
     }
 
-    /** x.to_sparse_coo() (coalesced when the CSR's columns are sorted within rows; kept as stored otherwise). */
+    /**
+     * x.to_sparse_coo() (coalesced when the CSR's columns are sorted within rows; kept as stored otherwise).
+     *
+     * @return the COO matrix
+     */
     public SparseTensor toSparseCoo() {
         if (layout == Layout.COO) return this;
         return new SparseTensor(Layout.COO, rows, cols, rowIndices(), col, values, false, null);
@@ -255,7 +296,11 @@ public final class SparseTensor {
         return new SparseTensor(layout, rows, cols, rowIndex.to(t), col.to(t), values, coalesced, null);
     }
 
-    /** x.t(): the (cols, rows) transpose; a CSR stays CSR (it is the CSC of x). */
+    /**
+     * x.t(): the (cols, rows) transpose; a CSR stays CSR (it is the CSC of x).
+     *
+     * @return the (cols, rows) transpose
+     */
     public SparseTensor t() {
         if (layout == Layout.COO) return new SparseTensor(Layout.COO, cols, rows, col, rowIndex, values, false, null);
         SparseStructure.Transposed tr = transposedStructure();
@@ -270,6 +315,7 @@ public final class SparseTensor {
      *
      * @param dim0 one dim (0 or 1)
      * @param dim1 the other dim (0 or 1)
+     * @return the transpose
      */
     public SparseTensor transpose(int dim0, int dim1) {
         int a = Shape.dim("transpose", dim0, 2), b = Shape.dim("transpose", dim1, 2);
@@ -294,24 +340,28 @@ public final class SparseTensor {
      * Values scaled by s.
      *
      * @param s the scale
+     * @return the scaled matrix
      */
     public SparseTensor mul(double s) { return withValues(values.mul(s)); }
     /**
      * Values times a 0-d tensor (differentiable in both).
      *
      * @param s the scale
+     * @return the scaled matrix
      */
     public SparseTensor mul(Tensor s) { return SparseOps.scale(this, s); }
     /**
      * this + other (same size): entries of both, coalesced; the result has this layout.
      *
      * @param other the other operand (broadcast against this)
+     * @return the sum
      */
     public SparseTensor add(SparseTensor other) { return SparseOps.add(this, other, 1); }
     /**
      * this - other.
      *
      * @param other the other operand (broadcast against this)
+     * @return the difference
      */
     public SparseTensor sub(SparseTensor other) { return SparseOps.add(this, other, -1); }
     /**
@@ -320,12 +370,14 @@ public final class SparseTensor {
      * @param dim the dim (negative counts from the end)
      * @param start the first value or index
      * @param length length of the array
+     * @return the narrowed matrix
      */
     public SparseTensor narrow(int dim, int start, int length) { return SparseOps.narrow(this, dim, start, length); }
     /**
      * torch.sparse.mm(self, x): x (cols, n) or (cols) dense.
      *
      * @param x the dense tensor
+     * @return the dense product (rows, n) or (rows)
      */
     public Tensor matmul(Tensor x) { return SparseOps.matmul(this, x); }
     /**
@@ -333,6 +385,7 @@ public final class SparseTensor {
      *
      * @param a the first operand
      * @param b the second operand
+     * @return the matrix with the new values
      */
     public SparseTensor sddmm(Tensor a, Tensor b) { return SparseOps.sddmm(this, a, b); }
     /**
@@ -342,6 +395,7 @@ public final class SparseTensor {
      * @param mat2 the dense right factor (k, cols)
      * @param beta the multiplier of self
      * @param alpha the multiplier of mat1 @ mat2
+     * @return beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols).
      */
     public SparseTensor sampledAddmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
         return SparseOps.sampledAddmm(this, mat1, mat2, beta, alpha);
@@ -350,12 +404,14 @@ public final class SparseTensor {
      * torch.sparse.softmax(x, dim): over each row's (dim 1) or column's (dim 0) stored entries; absent entries count as -inf.
      *
      * @param dim the dim (negative counts from the end)
+     * @return the softmax, same pattern (a new sparse matrix)
      */
     public SparseTensor softmax(int dim) { return SparseOps.softmax(this, dim); }
     /**
      * torch.sparse.sum(x, dim): dense (rows, *dense) for dim 1, (cols, *dense) for dim 0.
      *
      * @param dim the dim (negative counts from the end)
+     * @return the dense sums: (rows, *dense) for dim 1, (cols, *dense) for dim 0
      */
     public Tensor sum(int dim) { return SparseOps.sum(this, dim); }
     /** {@return the sum of all values} */

@@ -107,7 +107,11 @@ public final class Tensor implements AutoCloseable {
      * @param dim the dim (negative counts from the end)
      */
     public int stride(int dim) { return view.stride(dim); }
-    /** Offset of element (0, ..., 0) in the storage. */
+    /**
+     * Offset of element (0, ..., 0) in the storage.
+     *
+     * @return the storage offset, in elements
+     */
     public int storageOffset() { return view.storageOffset(); }
     public DType dtype() { return view.dtype(); }
     public Device device() { return view.device(); }
@@ -127,6 +131,7 @@ public final class Tensor implements AutoCloseable {
      * Marks this tensor as a leaf that needs a gradient (floating dtypes only); returns this.
      *
      * @param on the new flag
+     * @return this
      */
     public Tensor requiresGrad(boolean on) {
         if (on && !dtype().isFloatingPoint()) {
@@ -165,12 +170,14 @@ public final class Tensor implements AutoCloseable {
      * Zeros of x's shape, dtype and device.
      *
      * @param x the input tensor
+     * @return a new tensor of zeros
      */
     public static Tensor zerosLike(Tensor x) { return Create.full(x.shape(), 0, x.dtype(), x.device()); }
     /**
      * Ones of x's shape, dtype and device.
      *
      * @param x the input tensor
+     * @return a new tensor of ones
      */
     public static Tensor onesLike(Tensor x) { return Create.full(x.shape(), 1, x.dtype(), x.device()); }
     /**
@@ -178,12 +185,14 @@ public final class Tensor implements AutoCloseable {
      *
      * @param x the input tensor
      * @param value the scalar value
+     * @return a new tensor filled with value
      */
     public static Tensor fullLike(Tensor x, double value) { return Create.full(x.shape(), value, x.dtype(), x.device()); }
     /**
      * 0, 1, ..., end-1 as I64.
      *
      * @param end the end (exclusive)
+     * @return the 1-d tensor of values
      */
     public static Tensor arange(long end) { return Create.arange(0, end, 1, DType.I64, Device.CPU); }
     /**
@@ -192,6 +201,7 @@ public final class Tensor implements AutoCloseable {
      * @param start the first value or index
      * @param end the end (exclusive)
      * @param step the step between consecutive values or indices
+     * @return the 1-d tensor of values
      */
     public static Tensor arange(long start, long end, long step) { return Create.arange(start, end, step, DType.I64, Device.CPU); }
     /**
@@ -200,6 +210,7 @@ public final class Tensor implements AutoCloseable {
      * @param start the first value or index
      * @param end the end (exclusive)
      * @param step the step between consecutive values or indices
+     * @return the 1-d tensor of values
      */
     public static Tensor arange(double start, double end, double step) { return Create.arange(start, end, step, DType.F32, Device.CPU); }
 
@@ -213,6 +224,7 @@ public final class Tensor implements AutoCloseable {
      * @param start the first value or index
      * @param end the end (exclusive)
      * @param steps number of points
+     * @return the 1-d tensor of steps points
      */
     public static Tensor linspace(double start, double end, int steps) { return Create.linspace(start, end, steps, DType.F32, Device.CPU); }
 
@@ -305,6 +317,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param g the generator that supplies the random bits
      * @param shape the shape (sizes of each dim)
+     * @return a new tensor of the given shape
      */
     public static Tensor rand(Generator g, int... shape) { return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU); }
     public static Tensor rand(Generator g, DType dtype, int... shape) { return Create.uniform(g, 0, 1, shape, dtype, Device.CPU); }
@@ -315,6 +328,7 @@ public final class Tensor implements AutoCloseable {
      * @param low lower end of the range (inclusive)
      * @param high upper end of the range (exclusive)
      * @param shape the shape (sizes of each dim)
+     * @return a new tensor of the given shape
      */
     public static Tensor uniform(Generator g, double low, double high, int... shape) {
         return Create.uniform(g, low, high, shape, DType.F32, Device.CPU);
@@ -325,6 +339,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param g the generator that supplies the random bits
      * @param shape the shape (sizes of each dim)
+     * @return a new tensor of the given shape
      */
     public static Tensor randn(Generator g, int... shape) { return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU); }
     public static Tensor randn(Generator g, DType dtype, int... shape) { return Create.normal(g, 0, 1, shape, dtype, Device.CPU); }
@@ -335,6 +350,7 @@ public final class Tensor implements AutoCloseable {
      * @param mean the mean
      * @param std the standard deviation
      * @param shape the shape (sizes of each dim)
+     * @return a new tensor of the given shape
      */
     public static Tensor normal(Generator g, double mean, double std, int... shape) {
         return Create.normal(g, mean, std, shape, DType.F32, Device.CPU);
@@ -347,6 +363,7 @@ public final class Tensor implements AutoCloseable {
      * @param low lower end of the range (inclusive)
      * @param high upper end of the range (exclusive)
      * @param shape the shape (sizes of each dim)
+     * @return a new tensor of the given shape
      */
     public static Tensor randint(Generator g, long low, long high, int... shape) {
         return Create.randint(g, low, high, shape, DType.I64, Device.CPU);
@@ -362,6 +379,7 @@ public final class Tensor implements AutoCloseable {
      * @param g the generator that supplies the random bits
      * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
      * @param shape the shape (sizes of each dim)
+     * @return the 0/1 samples
      */
     public static Tensor bernoulli(Generator g, double p, int... shape) { return Create.bernoulli(g, p, shape, DType.F32, Device.CPU); }
     /**
@@ -375,6 +393,7 @@ public final class Tensor implements AutoCloseable {
      * 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype.
      *
      * @param g the generator that supplies the random bits
+     * @return the 0/1 samples
      */
     public Tensor bernoulli(Generator g) { return Create.bernoulli(g, this); }
 
@@ -384,18 +403,28 @@ public final class Tensor implements AutoCloseable {
      * Same data under a new shape (one -1 inferred); an error if strides do not allow it.
      *
      * @param shape the shape (sizes of each dim)
+     * @return the view (shares this storage)
      */
     public Tensor view(int... shape) { return Views.view(this, shape); }
     /**
      * Like view, but copies when the strides do not allow a view.
      *
      * @param shape the shape (sizes of each dim)
+     * @return a view when possible, else a copy
      */
     public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
-    /** Transpose of a tensor with at most 2 dims. */
+    /**
+     * Transpose of a tensor with at most 2 dims.
+     *
+     * @return the transposed view
+     */
     public Tensor t() { return Views.t(this); }
-    /** Transpose of the last two dims (mT). */
+    /**
+     * Transpose of the last two dims (mT).
+     *
+     * @return the view with the last two dims swapped
+     */
     public Tensor mT() { return Views.transpose(this, -2, -1); }
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
     /**
@@ -404,6 +433,7 @@ public final class Tensor implements AutoCloseable {
      * @param dim the dim (negative counts from the end)
      * @param start the first value or index
      * @param length number of entries to keep
+     * @return the view
      */
     public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
     /**
@@ -412,6 +442,7 @@ public final class Tensor implements AutoCloseable {
      * @param dim the dim (negative counts from the end)
      * @param start the first value or index
      * @param end the end (exclusive)
+     * @return the view
      */
     public Tensor slice(int dim, int start, int end) { return Views.slice(this, dim, start, end, 1); }
     /**
@@ -421,6 +452,7 @@ public final class Tensor implements AutoCloseable {
      * @param start the first value or index
      * @param end the end (exclusive)
      * @param step the step between consecutive values or indices
+     * @return the view
      */
     public Tensor slice(int dim, int start, int end, int step) { return Views.slice(this, dim, start, end, step); }
     /**
@@ -434,25 +466,36 @@ public final class Tensor implements AutoCloseable {
      * Broadcast view to sizes (-1 keeps a dim's size).
      *
      * @param sizes the sizes
+     * @return the broadcast view
      */
     public Tensor expand(int... sizes) { return Views.expand(this, sizes); }
     public Tensor expandAs(Tensor other) { return Views.expand(this, other.shape()); }
-    /** Removes every size-1 dim. */
+    /**
+     * Removes every size-1 dim.
+     *
+     * @return the view without the size-1 dims
+     */
     public Tensor squeeze() { return Views.squeeze(this); }
     /**
      * Removes dim if its size is 1 (else returns this).
      *
      * @param dim the dim (negative counts from the end)
+     * @return the view without the size-1 dims
      */
     public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
-    /** Flattens to 1-d. */
+    /**
+     * Flattens to 1-d.
+     *
+     * @return the flattened tensor
+     */
     public Tensor flatten() { return Views.flatten(this, 0, -1); }
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
     /**
      * Dims startDim..last merged into one (a view when possible).
      *
      * @param startDim the first dim to flatten
+     * @return the flattened tensor
      */
     public Tensor flatten(int startDim) { return Views.flatten(this, startDim, -1); }
     /**
@@ -460,6 +503,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param source the source
      * @param destination where the dim goes
+     * @return the view
      */
     public Tensor movedim(int source, int destination) {
         int r = dim();
@@ -480,6 +524,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param dim the dim (negative counts from the end)
      * @param sizes the sizes
+     * @return the view
      */
     public Tensor unflatten(int dim, int... sizes) { return Views.unflatten(this, dim, sizes); }
     /**
@@ -515,7 +560,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor sign() { return Pointwise.unary(UnaryFn.SIGN, this); }
     public Tensor floor() { return Pointwise.unary(UnaryFn.FLOOR, this); }
     public Tensor ceil() { return Pointwise.unary(UnaryFn.CEIL, this); }
-    /** Round half to even. */
+    /**
+     * Round half to even.
+     *
+     * @return the rounded tensor
+     */
     public Tensor round() { return Pointwise.unary(UnaryFn.ROUND, this); }
     public Tensor reciprocal() { return Pointwise.unary(UnaryFn.RECIPROCAL, this); }
     public Tensor erf() { return Pointwise.unary(UnaryFn.ERF, this); }
@@ -524,20 +573,27 @@ public final class Tensor implements AutoCloseable {
      * x if x > 0 else slope * x.
      *
      * @param slope the slope for negative inputs
+     * @return the result, same shape
      */
     public Tensor leakyRelu(double slope) { return Pointwise.unary(UnaryFn.LEAKY_RELU, this, slope, 0); }
     /**
      * x if x > 0 else alpha * (exp(x) - 1).
      *
      * @param alpha the multiplier of other
+     * @return the result, same shape
      */
     public Tensor elu(double alpha) { return Pointwise.unary(UnaryFn.ELU, this, alpha, 0); }
-    /** Exact GELU: x * Phi(x). */
+    /**
+     * Exact GELU: x * Phi(x).
+     *
+     * @return the result, same shape
+     */
     public Tensor gelu() { return Pointwise.unary(UnaryFn.GELU, this); }
     /**
      * GELU with approximate = "none" (exact) or "tanh".
      *
      * @param approximate "none" (exact erf form) or "tanh" (the tanh approximation)
+     * @return the result, same shape
      */
     public Tensor gelu(String approximate) { return Pointwise.gelu(this, approximate); }
     /**
@@ -545,9 +601,14 @@ public final class Tensor implements AutoCloseable {
      *
      * @param beta the sharpness beta
      * @param threshold above beta * x the result is x (linear, for stability)
+     * @return the result, same shape
      */
     public Tensor softplus(double beta, double threshold) { return Pointwise.unary(UnaryFn.SOFTPLUS, this, beta, threshold); }
-    /** softplus(1, 20). */
+    /**
+     * softplus(1, 20).
+     *
+     * @return the result, same shape
+     */
     public Tensor softplus() { return softplus(1, 20); }
     public Tensor clamp(double min, double max) { return Pointwise.clamp(this, min, max); }
     public Tensor clampMin(double min) { return Pointwise.clamp(this, min, Double.POSITIVE_INFINITY); }
@@ -557,12 +618,14 @@ public final class Tensor implements AutoCloseable {
      *
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
+     * @return the clamped tensor
      */
     public Tensor clamp(Tensor min, Tensor max) { return Pointwise.clamp(this, min, max); }
     /**
      * x ^ exponent.
      *
      * @param exponent the exponent
+     * @return this ^ exponent elementwise
      */
     public Tensor pow(double exponent) { return Pointwise.unary(UnaryFn.POW, this, exponent, 0); }
 
@@ -576,6 +639,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param other the other operand (broadcast against this)
      * @param alpha the multiplier of other
+     * @return the sum, broadcast
      */
     public Tensor add(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.ADD, this, other.mul(alpha)); }
     public Tensor sub(Tensor other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
@@ -586,13 +650,14 @@ public final class Tensor implements AutoCloseable {
      *
      * @param other the other operand (broadcast against this)
      * @param alpha the multiplier of other
+     * @return the difference, broadcast
      */
     public Tensor sub(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.SUB, this, other.mul(alpha)); }
     public Tensor mul(Tensor other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
     public Tensor mul(double other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
     public Tensor mul(long other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
     /**
-     * {@return true division: integer inputs give F32}
+     * {@return this / other, broadcast: true division, integer inputs give F32}
      *
      * @param other the other operand (broadcast against this)
      */
@@ -606,6 +671,7 @@ public final class Tensor implements AutoCloseable {
      * Python's %: the result has the sign of other.
      *
      * @param other the other operand (broadcast against this)
+     * @return the remainder, broadcast
      */
     public Tensor remainder(Tensor other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
     public Tensor remainder(double other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
@@ -613,6 +679,7 @@ public final class Tensor implements AutoCloseable {
      * C's fmod: the result has the sign of this.
      *
      * @param other the other operand (broadcast against this)
+     * @return the remainder, broadcast
      */
     public Tensor fmod(Tensor other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
     public Tensor fmod(double other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
@@ -643,6 +710,7 @@ public final class Tensor implements AutoCloseable {
      * @param cond the condition, BOOL (broadcast)
      * @param a the first operand
      * @param b the second operand
+     * @return the selected values, broadcast
      */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Pointwise.where(cond, a, b); }
     public static Tensor where(Tensor cond, Tensor a, double b) { return Pointwise.where(cond, a, b); }
@@ -651,6 +719,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param cond the condition, BOOL (broadcast)
      * @param other the other operand (broadcast against this)
+     * @return the selected values, broadcast
      */
     public Tensor where(Tensor cond, Tensor other) { return Pointwise.where(cond, this, other); }
     /**
@@ -659,6 +728,7 @@ public final class Tensor implements AutoCloseable {
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return the result, broadcast
      */
     public Tensor addcmul(Tensor t1, Tensor t2, double value) { return Pointwise.addcmul(this, t1, t2, value); }
     /**
@@ -667,6 +737,7 @@ public final class Tensor implements AutoCloseable {
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return the result, broadcast
      */
     public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return Pointwise.addcdiv(this, t1, t2, value); }
     /**
@@ -676,10 +747,15 @@ public final class Tensor implements AutoCloseable {
      * @param rtol relative tolerance
      * @param atol absolute tolerance
      * @param equalNan count NaN as equal to NaN
+     * @return the BOOL tensor, broadcast
      */
     public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) { return Pointwise.isclose(this, other, rtol, atol, equalNan); }
     public Tensor isclose(Tensor other) { return Pointwise.isclose(this, other, 1e-5, 1e-8, false); }
-    /** NaN -> 0, +-inf -> the dtype's largest/lowest finite value (torch.nan_to_num); see Pointwise.nanToNum. */
+    /**
+     * NaN -> 0, +-inf -> the dtype's largest/lowest finite value (torch.nan_to_num); see Pointwise.nanToNum.
+     *
+     * @return the cleaned tensor
+     */
     public Tensor nanToNum() { return Pointwise.nanToNum(this, 0, null, null); }
     public Tensor nanToNum(double nan, double posinf, double neginf) { return Pointwise.nanToNum(this, nan, posinf, neginf); }
 
@@ -689,6 +765,7 @@ public final class Tensor implements AutoCloseable {
      * this += other (broadcast into this shape), written in place (see InPlace); returns this.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor add_(Tensor other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
     public Tensor add_(double other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
@@ -697,6 +774,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param other the other operand (broadcast against this)
      * @param alpha the multiplier of other
+     * @return this
      */
     public Tensor add_(Tensor other, double alpha) { return InPlace.binary("add_", BinaryFn.ADD, this, other.mul(alpha)); }
     public Tensor sub_(Tensor other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
@@ -716,21 +794,28 @@ public final class Tensor implements AutoCloseable {
      * @param index the indices (I64)
      * @param values the values
      * @param accumulate add into the indexed elements instead of overwriting them
+     * @return this
      */
     public Tensor indexPut_(Tensor index, Tensor values, boolean accumulate) { return InPlace.indexPut(this, index, values, accumulate); }
     /**
      * Copies src (broadcast, converted to this dtype) into this; returns this.
      *
      * @param src the source tensor
+     * @return this
      */
     public Tensor copy_(Tensor src) { return Copies.copyInto(this, src); }
     /**
      * Sets every element to value; returns this.
      *
      * @param value the scalar value
+     * @return this
      */
     public Tensor fill_(double value) { return Copies.copyInto("fill_", this, Create.full(Shape.SCALAR, value, dtype(), device())); }
-    /** Sets every element to 0; returns this. */
+    /**
+     * Sets every element to 0; returns this.
+     *
+     * @return this
+     */
     public Tensor zero_() { return Copies.copyInto("zero_", this, Create.full(Shape.SCALAR, 0, dtype(), device())); }
 
     // ---------------------------------------------------------------- reductions
@@ -752,12 +837,17 @@ public final class Tensor implements AutoCloseable {
     public Tensor prod() { return Reductions.prod(this, null, false); }
     public Tensor prod(int dim) { return Reductions.prod(this, new int[] {dim}, false); }
     public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, new int[] {dim}, keepdim); }
-    /** Largest element (0-d). */
+    /**
+     * Largest element (0-d).
+     *
+     * @return the maximum (0-d), or the values and I64 indices along dim
+     */
     public Tensor max() { return Reductions.amax(this, null, false); }
     /**
      * Largest values along dim and their indices.
      *
      * @param dim the dim (negative counts from the end)
+     * @return the maximum (0-d), or the values and I64 indices along dim
      */
     public ValuesIndices max(int dim) { return Reductions.max(this, dim, false); }
     public ValuesIndices max(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim); }
@@ -775,7 +865,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor argmin() { return Reductions.argmin(this); }
     public Tensor argmin(int dim) { return Reductions.min(this, dim, false).indices(); }
     public Tensor argmin(int dim, boolean keepdim) { return Reductions.min(this, dim, keepdim).indices(); }
-    /** Unbiased variance (correction 1) over all elements. */
+    /**
+     * Unbiased variance (correction 1) over all elements.
+     *
+     * @return the variance
+     */
     public Tensor var() { return Reductions.var(this, null, 1, false); }
     public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false); }
     public Tensor var(int dim, double correction) { return Reductions.var(this, new int[] {dim}, correction, false); }
@@ -785,6 +879,7 @@ public final class Tensor implements AutoCloseable {
      * @param dims the dims (negatives count from the end)
      * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
      * @param keepdim keep each reduced dim as size 1
+     * @return the variance
      */
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
     public Tensor std() { return Reductions.std(this, null, 1, false); }
@@ -793,12 +888,17 @@ public final class Tensor implements AutoCloseable {
     public Tensor std(int[] dims, double correction, boolean keepdim) { return Reductions.std(this, dims, correction, keepdim); }
     public Tensor logsumexp(int... dims) { return Reductions.logsumexp(this, dims, false); }
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
-    /** 2-norm of all elements. */
+    /**
+     * 2-norm of all elements.
+     *
+     * @return the norm (0-d)
+     */
     public Tensor norm() { return Reductions.norm(this, 2, null, false); }
     /**
      * p-norm of all elements (p may be 0, 1, 2, any positive value, or +-infinity).
      *
      * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     * @return the norm (0-d)
      */
     public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
     public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
@@ -809,6 +909,7 @@ public final class Tensor implements AutoCloseable {
      * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
+     * @return the norm (0-d)
      */
     public Tensor norm(String p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
     /**
@@ -816,6 +917,7 @@ public final class Tensor implements AutoCloseable {
      * size 1 are summed with keepdim. This is how a gradient is un-broadcast to an input's shape.
      *
      * @param shape the shape (sizes of each dim)
+     * @return the sum, of the given shape
      */
     public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, shape); }
     public Tensor all() { return Reductions.all(this, null, false); }
@@ -835,36 +937,42 @@ public final class Tensor implements AutoCloseable {
      * Matrix product with torch.matmul's rules (1-d operands, batch broadcasting).
      *
      * @param other the other operand (broadcast against this)
+     * @return the product
      */
     public Tensor matmul(Tensor other) { return Products.matmul(this, other); }
     /**
      * (M, K) @ (K, N).
      *
      * @param other the other operand (broadcast against this)
+     * @return the product (M, N)
      */
     public Tensor mm(Tensor other) { return Products.mm(this, other); }
     /**
      * (B, M, K) @ (B, K, N).
      *
      * @param other the other operand (broadcast against this)
+     * @return the product (B, M, N)
      */
     public Tensor bmm(Tensor other) { return Products.bmm(this, other); }
     /**
      * (M, K) @ (K,).
      *
      * @param vec the vector (n)
+     * @return the product (M,)
      */
     public Tensor mv(Tensor vec) { return Products.mv(this, vec); }
     /**
      * (K,) . (K,) as a 0-d tensor.
      *
      * @param other the other operand (broadcast against this)
+     * @return the 0-d product
      */
     public Tensor dot(Tensor other) { return Products.dot(this, other); }
     /**
      * (M,) x (N,) -> (M, N).
      *
      * @param other the other operand (broadcast against this)
+     * @return the (M, N) product
      */
     public Tensor outer(Tensor other) { return Products.outer(this, other); }
     /**
@@ -873,6 +981,7 @@ public final class Tensor implements AutoCloseable {
      * @param x1 the first point set (..., P, M)
      * @param x2 the second point set (..., R, M)
      * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     * @return the distances (..., P, R)
      */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) { return Products.cdist(x1, x2, p); }
     /**
@@ -880,6 +989,7 @@ public final class Tensor implements AutoCloseable {
      *
      * @param equation the subscripts, e.g. "ij,jk->ik"
      * @param operands one tensor per operand of the equation
+     * @return the result
      */
     public static Tensor einsum(String equation, Tensor... operands) { return dev.weft.tensor.Einsum.einsum(equation, operands); }
 
@@ -932,6 +1042,7 @@ public final class Tensor implements AutoCloseable {
      * allclose with rtol 1e-5, atol 1e-8.
      *
      * @param other the other operand (broadcast against this)
+     * @return true if close everywhere
      */
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
     /**
@@ -974,6 +1085,7 @@ public final class Tensor implements AutoCloseable {
      * Flattened first, as torch.repeat_interleave without dim.
      *
      * @param repeats how often each element is repeated
+     * @return the 1-d result
      */
     public Tensor repeatInterleave(int repeats) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), null); }
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
@@ -990,6 +1102,7 @@ public final class Tensor implements AutoCloseable {
      * this[index] along dim 0 (an integer index or a BOOL mask over leading dims).
      *
      * @param index the indices (I64)
+     * @return the selected rows (a copy)
      */
     public Tensor index(Tensor index) { return Indexing.index(this, index); }
     public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
@@ -1005,6 +1118,7 @@ public final class Tensor implements AutoCloseable {
      * @param sorted return the k elements in sorted order
      * @param values the values
      * @param right take the last position where the value could be inserted (else the first)
+     * @return the I64 insertion indices, shaped like values
      */
     public static Tensor searchsorted(Tensor sorted, Tensor values, boolean right) { return Sorting.searchsorted(sorted, values, right); }
     /**

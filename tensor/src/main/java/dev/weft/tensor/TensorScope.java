@@ -39,7 +39,11 @@ public final class TensorScope implements AutoCloseable {
         this.thread = Thread.currentThread();
     }
 
-    /** Opens a scope on this thread, nested in the one already open, if any. */
+    /**
+     * Opens a scope on this thread, nested in the one already open, if any.
+     *
+     * @return the new scope
+     */
     public static TensorScope open() {
         TensorScope s = new TensorScope(CURRENT.get());
         CURRENT.set(s);
@@ -67,6 +71,7 @@ public final class TensorScope implements AutoCloseable {
      * returned unchanged. Errors: the scope is closed, or t's storage was already released.
      *
      * @param t the tensor to keep
+     * @return t
      */
     public Tensor keep(Tensor t) {
         if (closed) throw new IllegalStateException("TensorScope.keep: the scope is already closed");
@@ -97,7 +102,11 @@ public final class TensorScope implements AutoCloseable {
         for (Tensor t : ts) keep(t);
     }
 
-    /** How many storages this scope would release now. */
+    /**
+     * How many storages this scope would release now.
+     *
+     * @return the number of storages
+     */
     public int tracked() {
         return order.size();
     }

@@ -84,6 +84,7 @@ public final class Views {
      * @param start the first value or index
      * @param end the end (exclusive)
      * @param step the step between consecutive values or indices
+     * @return the view
      */
     public static Tensor slice(Tensor x, int dim, int start, int end, int step) {
         int d = Shape.dim("slice", dim, x.dim());
@@ -116,6 +117,7 @@ public final class Views {
      *
      * @param x the input tensor
      * @param sizes the sizes
+     * @return the broadcast view
      */
     public static Tensor expand(Tensor x, int[] sizes) {
         int[] in = x.shape();

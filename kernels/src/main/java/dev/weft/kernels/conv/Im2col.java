@@ -130,6 +130,7 @@ public final class Im2col {
      * @param s stride
      * @param p zero padding on each side
      * @param d dilation
+     * @return the output size along the axis (at least 1)
      */
     public static int outSize(int in, int k, int s, int p, int d) {
         return outSize("conv", null, in, k, s, p, d);

@@ -243,6 +243,7 @@ public final class Pool {
      * @param p zero padding on each side
      * @param d dilation
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the output size along the axis (at least 1)
      */
     public static int outSize(int in, int k, int s, int p, int d, boolean ceilMode) {
         return outSize("pool", null, in, k, s, p, d, ceilMode);

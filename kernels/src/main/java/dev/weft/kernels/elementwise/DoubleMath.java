@@ -88,6 +88,7 @@ public final class DoubleMath {
      * e^x as FloatMath.exp; x clamped to [-746, 710] (0 below, +inf above). About 1 ulp.
      *
      * @param x the input array
+     * @return e^x per lane
      */
     public static DoubleVector exp(DoubleVector x) {
         DoubleVector c = x.max(-746.0).min(710.0);
@@ -106,6 +107,7 @@ public final class DoubleMath {
      * e^x - 1 as FloatMath.expm1; |x| < 2^-54 returns x, x < -40 gives -1. About 1-2 ulp.
      *
      * @param x the input array
+     * @return e^x - 1 per lane
      */
     public static DoubleVector expm1(DoubleVector x) {
         DoubleVector c = x.max(-40.0).min(710.0);
@@ -123,6 +125,7 @@ public final class DoubleMath {
      * ln x as FloatMath.log (subnormals scaled by 2^54). About 1 ulp.
      *
      * @param x the input array
+     * @return ln x per lane
      */
     public static DoubleVector log(DoubleVector x) {
         return log(x, bc(0.0));
@@ -151,6 +154,7 @@ public final class DoubleMath {
      * ln(1 + x) as FloatMath.log1p; |x| < 2^-54 returns x. About 1-2 ulp.
      *
      * @param x the input array
+     * @return ln(1 + x) per lane
      */
     public static DoubleVector log1p(DoubleVector x) {
         DoubleVector u = x.add(1.0);
@@ -162,6 +166,7 @@ public final class DoubleMath {
      * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 20 gives +-1 directly (t would overflow).
      *
      * @param v the lanes
+     * @return tanh(v) per lane
      */
     public static DoubleVector tanh(DoubleVector v) {
         DoubleVector a = v.abs();
@@ -174,6 +179,7 @@ public final class DoubleMath {
      * sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below.
      *
      * @param z the lanes
+     * @return sigmoid(z) per lane
      */
     public static DoubleVector sigmoid(DoubleVector z) {
         DoubleVector e = exp(z.abs().neg());

@@ -109,6 +109,7 @@ public final class FloatMath {
      * Error about 1 ulp (subnormal results: one rounding of the scaled value).
      *
      * @param x the input array
+     * @return e^x per lane
      */
     public static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(-104f).min(89f);                   // NaN lanes stay NaN
@@ -129,6 +130,7 @@ public final class FloatMath {
      * |x| < 2^-25 returns x (keeps -0 and subnormals); x < -20 gives -1, x > 88.7 +inf. About 1-2 ulp.
      *
      * @param x the input array
+     * @return e^x - 1 per lane
      */
     public static FloatVector expm1(FloatVector x) {
         FloatVector c = x.max(-20f).min(89f);
@@ -146,6 +148,7 @@ public final class FloatMath {
      * ln x (see {@link #log(FloatVector, FloatVector)}).
      *
      * @param x the input array
+     * @return ln x per lane
      */
     public static FloatVector log(FloatVector x) {
         return log(x, bc(0f));
@@ -181,6 +184,7 @@ public final class FloatMath {
      * |x| < 2^-25 returns x (keeps -0 and subnormals). About 1-2 ulp.
      *
      * @param x the input array
+     * @return ln(1 + x) per lane
      */
     public static FloatVector log1p(FloatVector x) {
         FloatVector u = x.add(1f);
@@ -192,6 +196,7 @@ public final class FloatMath {
      * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 10 gives +-1 (tanh(10) rounds to 1 in float).
      *
      * @param v the lanes
+     * @return tanh(v) per lane
      */
     public static FloatVector tanh(FloatVector v) {
         FloatVector a = v.abs();
@@ -205,6 +210,7 @@ public final class FloatMath {
      * so it neither overflows nor loses the tiny values of the far negative tail.
      *
      * @param z the lanes
+     * @return sigmoid(z) per lane
      */
     public static FloatVector sigmoid(FloatVector z) {
         FloatVector e = exp(z.abs().neg());

@@ -71,6 +71,7 @@ public final class KernelChecks {
      * @param outer number of outer slices (product of the dims before the kernel's dim)
      * @param r length of the dim the kernel runs along
      * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @return outer * r * inner
      */
     public static long dims(String kernel, Object what, int outer, int r, int inner) {
         if (outer < 0 || r < 0 || inner < 0) {

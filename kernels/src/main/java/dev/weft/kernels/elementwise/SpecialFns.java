@@ -16,6 +16,7 @@ public final class SpecialFns {
      * above, 1 - erfc(x) with erfc's continued fraction exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))).
      *
      * @param x the input array
+     * @return erf(x)
      */
     public static double erf(double x) {
         if (Double.isNaN(x)) return x;
@@ -40,6 +41,7 @@ public final class SpecialFns {
      * above (relative error about 1e-13 near 2.5, better elsewhere); underflows to 0 past x ~ 27.
      *
      * @param x the input array
+     * @return erfc(x)
      */
     public static double erfc(double x) {
         if (Double.isNaN(x)) return x;

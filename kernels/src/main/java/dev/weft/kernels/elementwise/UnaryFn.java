@@ -127,6 +127,7 @@ public enum UnaryFn {
      * 1 / (1 + e^-x), without overflow for x << 0 (the scalar reference of every sigmoid).
      *
      * @param x the input array
+     * @return 1 / (1 + e^-x)
      */
     public static double sigmoid(double x) {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));

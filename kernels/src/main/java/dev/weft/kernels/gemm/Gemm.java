@@ -158,6 +158,7 @@ public final class Gemm {
      * @param b B, row-major
      * @param bOff index of B's first element
      * @param ldb leading dimension of B (distance between its rows)
+     * @return the packed op(B)
      */
     public static PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
         GemmChecks.check("packB", false, transB, 1, n, k, k, 0, Math.max(1, k), 0, b.length, bOff, ldb, 0, n, 0, Math.max(1, n), 0, 1, false);
@@ -174,6 +175,7 @@ public final class Gemm {
      * @param b B, row-major
      * @param bOff index of B's first element
      * @param ldb leading dimension of B (distance between its rows)
+     * @return the packed op(B)
      */
     public static PackedB packB(boolean transB, int k, int n, double[] b, int bOff, int ldb) {
         GemmChecks.check("packB", false, transB, 1, n, k, k, 0, Math.max(1, k), 0, b.length, bOff, ldb, 0, n, 0, Math.max(1, n), 0, 1, false);

@@ -90,6 +90,7 @@ public final class Mask {
      * @param n number of elements
      * @param y the output array (written)
      * @param yOff index of y's first element
+     * @return the number of elements written to y
      */
     public static int maskedSelect(float[] x, int xOff, byte[] mask, int mOff, int n, float[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
@@ -105,6 +106,7 @@ public final class Mask {
      * @param n number of elements
      * @param y the output array (written)
      * @param yOff index of y's first element
+     * @return the number of elements written to y
      */
     public static int maskedSelect(double[] x, int xOff, byte[] mask, int mOff, int n, double[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
@@ -120,6 +122,7 @@ public final class Mask {
      * @param n number of elements
      * @param y the output array (written)
      * @param yOff index of y's first element
+     * @return the number of elements written to y
      */
     public static int maskedSelect(int[] x, int xOff, byte[] mask, int mOff, int n, int[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
@@ -135,6 +138,7 @@ public final class Mask {
      * @param n number of elements
      * @param y the output array (written)
      * @param yOff index of y's first element
+     * @return the number of elements written to y
      */
     public static int maskedSelect(long[] x, int xOff, byte[] mask, int mOff, int n, long[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
@@ -150,14 +154,15 @@ public final class Mask {
      * @param n number of elements
      * @param y the output array (written)
      * @param yOff index of y's first element
+     * @return the number of elements written to y
      */
     public static int maskedSelect(byte[] x, int xOff, byte[] mask, int mOff, int n, byte[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
     }
 
     /**
-     * {@return coordinates of the true elements of mask (shape {@code shape}, row-major, n = prod(shape)) as
-     * rows of out: (count, ndim) at outOff, in row-major order of the elements; returns count} out must
+     * Coordinates of the true elements of mask (shape {@code shape}, row-major, n = prod(shape)) as
+     * rows of out: (count, ndim) at outOff, in row-major order of the elements; returns count. out must
      * hold count*ndim longs from outOff (use {@link #countNonzero} to size it). A 0-d shape has one
      * element and writes no coordinates.
      *
@@ -166,6 +171,7 @@ public final class Mask {
      * @param shape the shape (sizes of each dim)
      * @param out the output array (written)
      * @param outOff index of out's first element
+     * @return count, the number of true elements (rows written to out)
      */
     public static int nonzero(byte[] mask, int mOff, int[] shape, long[] out, int outOff) {
         int n = numel(shape);
@@ -181,6 +187,7 @@ public final class Mask {
      * @param shape the shape (sizes of each dim)
      * @param out the output array (written)
      * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
      */
     public static int nonzero(float[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
@@ -192,6 +199,7 @@ public final class Mask {
      * @param shape the shape (sizes of each dim)
      * @param out the output array (written)
      * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
      */
     public static int nonzero(double[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
@@ -203,6 +211,7 @@ public final class Mask {
      * @param shape the shape (sizes of each dim)
      * @param out the output array (written)
      * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
      */
     public static int nonzero(int[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
@@ -214,6 +223,7 @@ public final class Mask {
      * @param shape the shape (sizes of each dim)
      * @param out the output array (written)
      * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
      */
     public static int nonzero(long[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 

@@ -114,6 +114,7 @@ public final class Linalg {
      * @param luOff index of lu's first element
      * @param piv the row pivots of the LU factorization
      * @param pivOff index of piv's first element
+     * @return 0 on success, else k + 1 for the first zero pivot U[k, k] (the factors are still written)
      */
     public static int luFactor(double[] a, int aOff, int n, double[] lu, int luOff, int[] piv, int pivOff) {
         LinalgChecks.square("luFactor", n, "a", a.length, aOff);
@@ -133,6 +134,7 @@ public final class Linalg {
      * @param luOff index of lu's first element
      * @param piv the row pivots of the LU factorization
      * @param pivOff index of piv's first element
+     * @return 0 on success, else k + 1 for the first zero pivot U[k, k] (the factors are still written)
      */
     public static int luFactor(float[] a, int aOff, int n, float[] lu, int luOff, int[] piv, int pivOff) {
         LinalgChecks.square("luFactor", n, "a", a.length, aOff);
@@ -389,6 +391,7 @@ public final class Linalg {
      * @param a the matrix A, row-major
      * @param aOff index of A's first element
      * @param n order of the square matrix
+     * @return det A
      */
     public static double det(double[] a, int aOff, int n) {
         return det(a, aOff, n, "det");
@@ -400,6 +403,7 @@ public final class Linalg {
      * @param a the matrix A, row-major
      * @param aOff index of A's first element
      * @param n order of the square matrix
+     * @return det A
      */
     public static double det(float[] a, int aOff, int n) {
         LinalgChecks.square("det", n, "a", a.length, aOff);

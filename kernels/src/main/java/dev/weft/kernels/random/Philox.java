@@ -83,6 +83,7 @@ public final class Philox {
      *
      * @param w0 a 32-bit word of random bits
      * @param w1 a second 32-bit word
+     * @return w0 in the high 32 bits, w1 in the low 32
      */
     public static long bits64(int w0, int w1) {
         return ((long) w0 << 32) | (w1 & 0xFFFFFFFFL);

@@ -13,7 +13,11 @@ public interface BackendProvider {
     /** {@return true if the backend can run here (driver present, device found, ...)} */
     boolean available();
 
-    /** Why {@link #available()} is false, in one line (e.g. "libcuda.so.1 not found"); "" when available. */
+    /**
+     * Why {@link #available()} is false, in one line (e.g. "libcuda.so.1 not found"); "" when available.
+     *
+     * @return the reason, or "" when available
+     */
     String unavailableReason();
 
     /**

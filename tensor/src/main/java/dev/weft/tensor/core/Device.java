@@ -25,6 +25,7 @@ public record Device(Kind kind, int index) {
      * CUDA device {@code index}.
      *
      * @param index the CUDA device index (0 for the first GPU)
+     * @return the device
      */
     public static Device cuda(int index) {
         return new Device(Kind.CUDA, index);
@@ -34,6 +35,7 @@ public record Device(Kind kind, int index) {
      * Parses "cpu", "cuda" (index 0) or "cuda:N".
      *
      * @param s the text
+     * @return the device named
      */
     public static Device parse(String s) {
         String t = s.trim().toLowerCase(java.util.Locale.ROOT);

@@ -40,6 +40,7 @@ public final class Shape {
      * Row-major (C-contiguous) strides for the shape; size-1 dims get the stride they would have anyway.
      *
      * @param shape the shape (sizes of each dim)
+     * @return the strides, in elements
      */
     public static int[] contiguousStrides(int[] shape) {
         int[] st = new int[shape.length];
@@ -130,6 +131,7 @@ public final class Shape {
      * @param op the op
      * @param dim the dim (negative counts from the end)
      * @param rank number of dims
+     * @return the dim in [0, rank)
      */
     public static int dim(String op, int dim, int rank) {
         int r = Math.max(rank, 1);
@@ -146,6 +148,7 @@ public final class Shape {
      * @param op the op
      * @param dims the dims (negatives count from the end)
      * @param rank number of dims
+     * @return the dims, each in [0, rank), sorted
      */
     public static int[] dims(String op, int[] dims, int rank) {
         int[] out = new int[dims.length];
@@ -163,6 +166,7 @@ public final class Shape {
      * Formats a shape as "(2, 3)", "(4,)" or "()".
      *
      * @param shape the shape (sizes of each dim)
+     * @return the text
      */
     public static String format(int[] shape) {
         if (shape.length == 1) return "(" + shape[0] + ",)";
@@ -176,6 +180,7 @@ public final class Shape {
      *
      * @param shape the shape (sizes of each dim)
      * @param dim the dim (negative counts from the end)
+     * @return the new shape
      */
     public static int[] remove(int[] shape, int dim) {
         int[] out = new int[shape.length - 1];
@@ -190,6 +195,7 @@ public final class Shape {
      * @param shape the shape (sizes of each dim)
      * @param dim the dim (negative counts from the end)
      * @param value the scalar value
+     * @return the new shape
      */
     public static int[] insert(int[] shape, int dim, int value) {
         int[] out = new int[shape.length + 1];
@@ -206,6 +212,7 @@ public final class Shape {
      * @param op the op
      * @param requested the requested shape, one entry may be -1
      * @param inputShape the shape being reshaped
+     * @return the shape with -1 resolved
      */
     public static int[] infer(String op, int[] requested, int[] inputShape) {
         int numel = numel(inputShape);

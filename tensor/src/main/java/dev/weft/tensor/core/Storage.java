@@ -41,7 +41,11 @@ public abstract class Storage {
         return length;
     }
 
-    /** How many in-place writes this storage has seen. */
+    /**
+     * How many in-place writes this storage has seen.
+     *
+     * @return the number of in-place writes so far
+     */
     public final int version() {
         return version;
     }

@@ -31,6 +31,7 @@ public sealed interface ConvOp extends Op {
          * @param s stride
          * @param p zero padding on each side
          * @param d dilation
+         * @return the output size along the axis
          */
         public static long convOut(int in, int k, int s, int p, int d) {
             return Math.floorDiv((long) in + 2L * p - (long) d * (k - 1) - 1, s) + 1;
@@ -46,6 +47,7 @@ public sealed interface ConvOp extends Op {
          * @param p zero padding on each side
          * @param d dilation
          * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+         * @return the output size along the axis
          */
         public static long poolOut(int in, int k, int s, int p, int d, boolean ceilMode) {
             long num = (long) in + 2L * p - (long) d * (k - 1) - 1 + (ceilMode ? s - 1 : 0);

@@ -21,6 +21,7 @@ public enum Distribution {
      * Output elements fed by one Philox block for this dtype width.
      *
      * @param dtype the element type
+     * @return output elements per block
      */
     public int perBlock(dev.weft.tensor.core.DType dtype) {
         return switch (this) {
@@ -35,6 +36,7 @@ public enum Distribution {
      *
      * @param numel number of elements
      * @param dtype the element type
+     * @return the number of blocks
      */
     public long blocks(int numel, dev.weft.tensor.core.DType dtype) {
         int per = perBlock(dtype);

@@ -18,7 +18,11 @@ public sealed interface IndexOp extends Op {
             this.torchName = torchName;
         }
 
-        /** "sum", "prod", "mean", "amax" or "amin". */
+        /**
+         * "sum", "prod", "mean", "amax" or "amin".
+         *
+         * @return the reduction's name in torch.scatter_reduce
+         */
         public String torchName() {
             return torchName;
         }

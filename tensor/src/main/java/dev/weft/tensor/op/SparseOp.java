@@ -16,7 +16,11 @@ public sealed interface SparseOp extends Op {
     enum Reduce {
         SUM, MEAN, MAX, MIN;
 
-        /** "sum", "mean", "max", "min". */
+        /**
+         * "sum", "mean", "max", "min".
+         *
+         * @return the reduction's name
+         */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

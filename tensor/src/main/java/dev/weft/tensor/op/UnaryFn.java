@@ -61,7 +61,11 @@ public enum UnaryFn {
         return opName;
     }
 
-    /** Which input dtypes the primitive accepts. */
+    /**
+     * Which input dtypes the primitive accepts.
+     *
+     * @return the accepted dtypes
+     */
     public Domain domain() {
         return domain;
     }
