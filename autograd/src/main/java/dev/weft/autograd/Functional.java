@@ -44,7 +44,7 @@ public final class Functional {
 
     /**
      * outputs = f(inputs) and J u (one tensor per output) for tangents u (one per input), by the double-vjp
-     * trick: g(w) = J^T w is linear in w, so d<g(w), u>/dw = J u.
+     * trick: g(w) = J^T w is linear in w, so {@code d<g(w), u>/dw = J u}.
      *
      * @param f the function of the inputs
      * @param inputs the input tensors
@@ -109,7 +109,7 @@ public final class Functional {
     }
 
     /**
-     * H v for a one-element f: the gradient of <grad f(x), v>, one tensor per input.
+     * H v for a one-element f: the gradient of {@code <grad f(x), v>}, one tensor per input.
      *
      * @param f the function of the inputs
      * @param inputs the input tensors

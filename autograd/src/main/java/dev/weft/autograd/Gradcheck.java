@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Gradient checks: the analytical Jacobian (one backward per output element) against central
  * differences (f(x + eps e_j) - f(x - eps e_j)) / 2 eps, in F64, element by element, passing where
- * |numerical - analytical| <= atol + rtol * |numerical|. The inputs that require grad are checked; they
+ * {@code |numerical - analytical| <= atol + rtol * |numerical|}. The inputs that require grad are checked; they
  * must be F64 and may be non-contiguous views (they are perturbed in place, inside noGrad, and restored).
  * gradgradcheck checks the gradient of the vector-Jacobian product the same way (second order).
  */

@@ -97,7 +97,7 @@ public final class Parallel {
     public static final int GRAIN = 32 * 1024;
 
     /**
-     * {@return true when n units of work at this grain run on the caller's thread: n <= grain, one thread, or
+     * {@return true when n units of work at this grain run on the caller's thread: {@code n <= grain}, one thread, or
      * already inside the pool} A kernel tests it first to skip building the parallel body (a lambda
      * allocation) on the small calls that dominate autograd overhead.
      *

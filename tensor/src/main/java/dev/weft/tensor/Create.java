@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Creation ops: constants, ranges, identity, host arrays (flat or nested) and random tensors. Random
  * ops reserve their Philox blocks from the generator and record (seed, counter), so their values do
- * not depend on threads. Bernoulli with a probability tensor is composed as rand < p.
+ * not depend on threads. Bernoulli with a probability tensor is composed as {@code rand < p}.
  */
 public final class Create {
     private Create() {}
@@ -75,7 +75,7 @@ public final class Create {
     }
 
     /**
-     * 1 where u < p (u uniform on [0, 1) per element, F64 for F64 p, else F32), else 0; p's shape and dtype.
+     * 1 where {@code u < p} (u uniform on [0, 1) per element, F64 for F64 p, else F32), else 0; p's shape and dtype.
      *
      * @param g the generator that supplies the random bits
      * @param p the probability of a 1

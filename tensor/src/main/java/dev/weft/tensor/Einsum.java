@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Einstein summation composed from views, sums and {@link MatmulOp.Bmm}: repeated indices within one
+ * Einstein summation composed from views, sums and {@link dev.weft.tensor.op.MatmulOp.Bmm}: repeated indices within one
  * operand take a diagonal (as_strided view), indices used nowhere else are summed out, and operands
  * are contracted left to right, each pair as permute -> reshape (B, M, K) @ (B, K, N) -> reshape.
  * Supports "->" (explicit output) or the implicit form, "..." (broadcast dims) and size-1 broadcasting.

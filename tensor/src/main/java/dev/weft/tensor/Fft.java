@@ -17,7 +17,7 @@ import dev.weft.tensor.op.SpectralOp.FftNorm;
  * Bluestein kernels); every transform is differentiable (their adjoints are transforms too).
  * <pre>
  * fft:   Z[k] = sum_t z[t] exp(-2 pi i k t / n)          ifft: z[t] = 1/n sum_k Z[k] exp(+2 pi i k t / n)
- * rfft:  the bins k < n/2 + 1 of fft of a real signal  irfft: the real inverse of such a half spectrum,
+ * rfft:  the bins {@code k < n/2 + 1} of fft of a real signal  irfft: the real inverse of such a half spectrum,
  *        whose imaginary parts at bin 0 and (n even) bin n/2 are ignored, as in torch
  * </pre>
  */
@@ -39,7 +39,7 @@ public final class Fft {
     }
 
     /**
-     * torch.fft.fft(input, n, dim, norm): Z[k] = s sum_{t<n} z[t] exp(-2 pi i k t / n).
+     * torch.fft.fft(input, n, dim, norm): Z[k] = s {@code sum_{t<n}} z[t] exp(-2 pi i k t / n).
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
      * @param n transform length
@@ -66,7 +66,7 @@ public final class Fft {
     }
 
     /**
-     * torch.fft.ifft(input, n, dim, norm): z[t] = s sum_{k<n} Z[k] exp(+2 pi i k t / n), s = 1/n by default.
+     * torch.fft.ifft(input, n, dim, norm): z[t] = s {@code sum_{k<n}} Z[k] exp(+2 pi i k t / n), s = 1/n by default.
      *
      * @param z the complex input, a trailing dim of 2 holding (re, im)
      * @param n transform length

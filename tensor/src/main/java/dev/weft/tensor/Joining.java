@@ -22,7 +22,7 @@ public final class Joining {
 
     /**
      * torch.cat: tensors laid end to end along dim; shapes must agree except in dim, dtypes promote
-     * (BOOL < I32 < I64 < F32 < F64). 1-d empty tensors are skipped, as in PyTorch.
+     * {@code (BOOL < I32 < I64 < F32 < F64)}. 1-d empty tensors are skipped, as in PyTorch.
      *
      * @param tensors the tensors
      * @param dim the dim (negative counts from the end)
@@ -54,11 +54,11 @@ public final class Joining {
     }
 
     /**
-     * torch.stack: tensors of one shape joined along a new dim (0 <= dim <= rank, negatives count from the end).
+     * torch.stack: tensors of one shape joined along a new dim ({@code 0 <= dim <= rank}, negatives count from the end).
      *
      * @param tensors the tensors
      * @param dim the dim (negative counts from the end)
-     * @return tensors of one shape joined along a new dim (0 <= dim <= rank, negatives count from the end)
+     * @return tensors of one shape joined along a new dim ({@code 0 <= dim <= rank}, negatives count from the end)
      */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) throw new IllegalArgumentException("stack: expected a non-empty list of tensors");
@@ -277,8 +277,8 @@ public final class Joining {
 
     /**
      * F.pad: pads = (left, right) of the last dim, then of the one before, ... (at most 2 * rank entries).
-     * Modes: "constant" (value), "reflect" (mirror without the edge; pad < size), "replicate" (edge value),
-     * "circular" (wrap; pad <= size). Negative pads crop. Constant padding is cat with filled blocks, the
+     * Modes: "constant" (value), "reflect" (mirror without the edge; {@code pad < size}), "replicate" (edge value),
+     * "circular" (wrap; {@code pad <= size}). Negative pads crop. Constant padding is cat with filled blocks, the
      * others index_select with a computed index, so every mode has an autograd path.
      *
      * @param x the input tensor
@@ -358,11 +358,11 @@ public final class Joining {
     // ---------------------------------------------------------------- triangles, one-hot, diagonals
 
     /**
-     * torch.tril: keeps elements with col - row <= diagonal of the last two dims, zeros the rest.
+     * torch.tril: keeps elements with {@code col - row <= diagonal} of the last two dims, zeros the rest.
      *
      * @param x the input tensor
      * @param diagonal which diagonal: 0 the main one, positive above it, negative below
-     * @return keeps elements with col - row <= diagonal of the last two dims, zeros the rest
+     * @return keeps elements with {@code col - row <= diagonal} of the last two dims, zeros the rest
      */
     public static Tensor tril(Tensor x, int diagonal) {
         return triangle("tril", x, diagonal, true);

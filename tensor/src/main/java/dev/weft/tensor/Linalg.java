@@ -107,7 +107,7 @@ public final class Linalg {
 
     /**
      * torch.linalg.lstsq's solution for full-rank A (..., m, n): argmin ||A X - B|| when m >= n, the
-     * minimum-norm solution when m < n. B (..., m, k) or a vector (m,).
+     * minimum-norm solution when {@code m < n}. B (..., m, k) or a vector (m,).
      *
      * @param A the matrices, shape (..., m, n)
      * @param B the right-hand sides, shape (..., m, k), or a vector

@@ -183,7 +183,7 @@ public final class Pointwise {
     }
 
     /**
-     * torch.isclose: |a - b| <= atol + rtol * |b| (BOOL, broadcast), with infinities close only to the same
+     * torch.isclose: {@code |a - b| <= atol + rtol * |b|} (BOOL, broadcast), with infinities close only to the same
      * infinity and NaN close to NaN only when equalNan. rtol and atol must be >= 0.
      *
      * @param a the first operand
@@ -191,7 +191,7 @@ public final class Pointwise {
      * @param rtol relative tolerance
      * @param atol absolute tolerance
      * @param equalNan count NaN as equal to NaN
-     * @return |a - b| <= atol + rtol * |b| (BOOL, broadcast), with infinities close only to the same infinity and NaN close to NaN only when equalNan
+     * @return {@code |a - b| <= atol + rtol * |b|} (BOOL, broadcast), with infinities close only to the same infinity and NaN close to NaN only when equalNan
      */
     public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
         if (!(rtol >= 0) || !(atol >= 0)) {

@@ -29,7 +29,7 @@ public final class Pooling {
     }
 
     /**
-     * F.max_pool2d: the maximum over each window (padding <= kernel/2 is skipped, never a value).
+     * F.max_pool2d: the maximum over each window ({@code padding <= kernel/2} is skipped, never a value).
      *
      * @param x the input tensor
      * @param kernel the window size (one entry per spatial dim, or one for all)

@@ -390,7 +390,7 @@ public final class Tensor implements AutoCloseable {
      */
     public static Tensor randperm(Generator g, int n) { return Create.randperm(g, n, DType.I64, Device.CPU); }
     /**
-     * 1 where u < this (u uniform per element), else 0; this holds probabilities. Same shape and dtype.
+     * 1 where {@code u < this} (u uniform per element), else 0; this holds probabilities. Same shape and dtype.
      *
      * @param g the generator that supplies the random bits
      * @return the 0/1 samples
@@ -741,7 +741,7 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return Pointwise.addcdiv(this, t1, t2, value); }
     /**
-     * |this - other| <= atol + rtol |other| elementwise, BOOL (torch.isclose; see Pointwise.isclose).
+     * {@code |this - other| <= atol + rtol |other|} elementwise, BOOL (torch.isclose; see Pointwise.isclose).
      *
      * @param other the other operand (broadcast against this)
      * @param rtol relative tolerance
@@ -1030,7 +1030,7 @@ public final class Tensor implements AutoCloseable {
     public boolean[] toBooleanArray() { return HostArrays.toBooleanArray(toHost()); }
 
     /**
-     * {@return true if shapes broadcast to this shape equal and |a - b| <= atol + rtol * |b| everywhere
+     * {@return true if shapes broadcast to this shape equal and {@code |a - b| <= atol + rtol * |b|} everywhere
      * (NaN equal to NaN only when equalNan), compared in F64 on the host}
      *
      * @param other the other operand (broadcast against this)

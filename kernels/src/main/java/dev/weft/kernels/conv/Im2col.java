@@ -123,7 +123,7 @@ public final class Im2col {
 
     /**
      * Convolution output size {@code (in + 2p - d*(k-1) - 1)/s + 1}; an error naming every value when
-     * k, s, d < 1, p < 0 or the result is < 1.
+     * {@code k, s, d < 1}, {@code p < 0} or the result is {@code < 1}.
      *
      * @param in input size along the axis
      * @param k kernel size

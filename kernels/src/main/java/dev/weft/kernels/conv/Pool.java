@@ -235,7 +235,7 @@ public final class Pool {
     /**
      * Pooling output size, torch's rule: {@code floor_or_ceil((in + 2p - d*(k-1) - 1) / s) + 1}, and in
      * ceil mode the last window is dropped when it would start in the right padding
-     * ({@code (out-1)*s >= in + p}). Errors when k, s, d < 1, p < 0, p > k/2 or the result is < 1.
+     * ({@code (out-1)*s >= in + p}). Errors when {@code k, s, d < 1}, {@code p < 0}, {@code p > k/2} or the result is {@code < 1}.
      *
      * @param in input size along the axis
      * @param k kernel size

@@ -27,13 +27,13 @@ public enum BinaryFn {
     REMAINDER,
     /** C fmod: a - trunc(a / b) * b, sign of the dividend */
     FMOD,
-    /** (a != 0 && b != 0) ? 1 : 0 */
+    /** {@code (a != 0 && b != 0) ? 1 : 0} */
     LOGICAL_AND,
     /** (a != 0 || b != 0) ? 1 : 0 */
     LOGICAL_OR,
     /** ((a != 0) != (b != 0)) ? 1 : 0 */
     LOGICAL_XOR,
-    /** a & b (integer and BOOL dtypes) */
+    /** {@code a & b} (integer and BOOL dtypes) */
     BITWISE_AND,
     /** a | b (integer and BOOL dtypes) */
     BITWISE_OR,

@@ -137,7 +137,7 @@ public final class Copy {
     }
 
     /**
-     * dst[dOff + i*dStride] = value for i < n, cast to dst's type (BOOL: value != 0). Writes dst.
+     * dst[dOff + i*dStride] = value for {@code i < n}, cast to dst's type (BOOL: value != 0). Writes dst.
      *
      * @param dst the destination array (written)
      * @param dOff index of dst's first element

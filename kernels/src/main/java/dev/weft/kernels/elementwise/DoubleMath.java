@@ -104,7 +104,7 @@ public final class DoubleMath {
     }
 
     /**
-     * e^x - 1 as FloatMath.expm1; |x| < 2^-54 returns x, x < -40 gives -1. About 1-2 ulp.
+     * e^x - 1 as FloatMath.expm1; {@code |x| < 2^-54} returns x, {@code x < -40} gives -1. About 1-2 ulp.
      *
      * @param x the input array
      * @return e^x - 1 per lane
@@ -151,7 +151,7 @@ public final class DoubleMath {
     }
 
     /**
-     * ln(1 + x) as FloatMath.log1p; |x| < 2^-54 returns x. About 1-2 ulp.
+     * ln(1 + x) as FloatMath.log1p; {@code |x| < 2^-54} returns x. About 1-2 ulp.
      *
      * @param x the input array
      * @return ln(1 + x) per lane

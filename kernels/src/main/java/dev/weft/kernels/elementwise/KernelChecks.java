@@ -9,7 +9,7 @@ public final class KernelChecks {
     private KernelChecks() {}
 
     /**
-     * Checks n >= 0 and that off + i*stride lies in [0, length) for every i < n; kernel + " " + what names the call.
+     * Checks n >= 0 and that off + i*stride lies in [0, length) for every {@code i < n}; kernel + " " + what names the call.
      *
      * @param kernel the kernel's name, for error messages
      * @param what what is checked, for error messages
@@ -32,7 +32,7 @@ public final class KernelChecks {
     }
 
     /**
-     * Checks an output stride: 0 is allowed only for n <= 1 (several results into one slot is a bug).
+     * Checks an output stride: 0 is allowed only for {@code n <= 1} (several results into one slot is a bug).
      *
      * @param kernel the kernel's name, for error messages
      * @param what what is checked, for error messages

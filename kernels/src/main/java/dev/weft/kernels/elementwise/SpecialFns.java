@@ -11,7 +11,7 @@ public final class SpecialFns {
     private static final double ONE_OVER_SQRT_PI = 1.0 / Math.sqrt(Math.PI);
 
     /**
-     * erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt. For |x| < 2.5 the all-positive series
+     * erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt. For {@code |x| < 2.5} the all-positive series
      * erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_n 2^n x^(2n+1) / (2n+1)!! (no cancellation);
      * above, 1 - erfc(x) with erfc's continued fraction exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))).
      *

@@ -5,7 +5,7 @@ import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
 /**
- * Facade of the unary kernels: y[yOff + i*yStride] = fn(x[xOff + i*xStride], p0, p1) for i < n.
+ * Facade of the unary kernels: y[yOff + i*yStride] = fn(x[xOff + i*xStride], p0, p1) for {@code i < n}.
  * Checks the arguments, splits runs longer than {@link #GRAIN} over the shared pool (fixed chunks) and runs
  * {@link UnarySimd} or {@link UnaryScalar} by {@link KernelImpl#current()}. Only y is modified; y may be x
  * (same offset and stride) for in-place use, other overlaps are undefined.

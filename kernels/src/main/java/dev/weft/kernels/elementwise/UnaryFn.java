@@ -12,7 +12,7 @@ public enum UnaryFn {
     ABS,
     /** e^x */
     EXP,
-    /** ln x (NaN for x < 0, -inf at 0) */
+    /** ln x (NaN for {@code x < 0}, -inf at 0) */
     LOG,
     /** ln(1 + x) */
     LOG1P,
@@ -30,7 +30,7 @@ public enum UnaryFn {
     COS,
     /** tanh x */
     TANH,
-    /** 1 / (1 + e^-x), evaluated as e^x / (1 + e^x) for x < 0 */
+    /** 1 / (1 + e^-x), evaluated as e^x / (1 + e^x) for {@code x < 0} */
     SIGMOID,
     /** x > 0 ? x : 0 (NaN stays NaN) */
     RELU,
@@ -48,7 +48,7 @@ public enum UnaryFn {
     SOFTPLUS,
     /** signum: -1, 0 or 1 (signed zero and NaN pass through) */
     SIGN,
-    /** largest integer <= x */
+    /** largest integer {@code <= x} */
     FLOOR,
     /** smallest integer >= x */
     CEIL,
@@ -124,7 +124,7 @@ public enum UnaryFn {
     }
 
     /**
-     * 1 / (1 + e^-x), without overflow for x << 0 (the scalar reference of every sigmoid).
+     * 1 / (1 + e^-x), without overflow for {@code x << 0} (the scalar reference of every sigmoid).
      *
      * @param x the input array
      * @return 1 / (1 + e^-x)

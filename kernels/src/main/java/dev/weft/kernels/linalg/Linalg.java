@@ -341,8 +341,8 @@ public final class Linalg {
 
     /**
      * Least squares for full-rank a (m x n), b (m x nrhs) -> x (n x nrhs): m >= n minimizes ||A x - b||
-     * (via QR of A); m < n gives the minimum-norm solution of A x = b (via QR of A^T). A rank-deficient
-     * A (|R[k,k]| <= max|R[i,i]| * max(m, n) * 2^-52) is an ArithmeticException naming k and the values.
+     * (via QR of A); {@code m < n} gives the minimum-norm solution of A x = b (via QR of A^T). A rank-deficient
+     * A ({@code |R[k,k]| <= max|R[i,i]| * max(m, n) * 2^-52}) is an ArithmeticException naming k and the values.
      *
      * @param a the matrix A, row-major
      * @param aOff index of A's first element

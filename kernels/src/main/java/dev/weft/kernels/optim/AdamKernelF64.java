@@ -5,7 +5,7 @@ package dev.weft.kernels.optim;
 /**
  * Scalar reference of the fused Adam/AdamW update over double[] slices, elements [from, to) of each
  * array (offsets added). Writes p, m, v and vMax; reads g. The order of operations is that of
- * {@link OptimKernels#adam}'s formula, without fused multiply-adds, so the SIMD twin gives the same bits.
+ * {@code OptimKernels.adam} (module nn), without fused multiply-adds, so the SIMD twin gives the same bits.
  */
 public final class AdamKernelF64 {
     private AdamKernelF64() {}

@@ -90,8 +90,8 @@ public final class Philox {
     }
 
     /**
-     * {@return the Bernoulli threshold of p: a word w (unsigned) draws 1 exactly when w * 2^-32 < p, that is when
-     * w < ceil(p * 2^32) (p * 2^32 is exact in double)} p in [0, 1] gives a threshold in [0, 2^32].
+     * {@return the Bernoulli threshold of p: a word w (unsigned) draws 1 exactly when {@code w * 2^-32 < p}, that is when
+     * {@code w < ceil(p * 2^32)} (p * 2^32 is exact in double)} p in [0, 1] gives a threshold in [0, 2^32].
      *
      * @param p the probability of a 1, in [0, 1]
      */

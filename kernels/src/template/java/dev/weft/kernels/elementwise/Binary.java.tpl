@@ -5,7 +5,7 @@ import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
 /**
- * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for i < n,
+ * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for {@code i < n},
  * plus the fused axpy (y += alpha*x) and scale (y = alpha*x). Checks the arguments and the fn/dtype pair,
  * splits long runs over the shared pool (fixed chunks) and runs {@link BinarySimd} or {@link BinaryScalar}.
  * Only y is modified; y may alias a or b exactly (same offset and stride), other overlaps are undefined.

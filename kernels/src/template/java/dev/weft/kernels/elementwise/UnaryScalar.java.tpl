@@ -2,7 +2,7 @@
 package dev.weft.kernels.elementwise;
 
 /**
- * Scalar reference for {@link Unary}: y[yOff + i*yStride] = fn(x[xOff + i*xStride]) for i < n with exactly the
+ * Scalar reference for {@link Unary}: y[yOff + i*yStride] = fn(x[xOff + i*xStride]) for {@code i < n} with exactly the
  * formulas of {@link UnaryFn#apply} (F32: input and parameters widened from float, result rounded once; NEG,
  * ABS, SQUARE and RELU compute in the storage type, which equals the double formula rounded once).
  * F32/F64 run one plain loop per function (a shared loop calling apply() per element was 10x slower);

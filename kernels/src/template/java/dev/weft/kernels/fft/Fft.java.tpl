@@ -11,9 +11,9 @@ import dev.weft.kernels.KernelImpl;
  * any thread count. y is overwritten and must not overlap x.
  *
  * <pre>
- * c2c: y[o,k,i] = scale * sum_{t<n} x[o,t,i] exp(-+2 pi i k t / n)      (+ when inverse), k < n
- * r2c: y[o,k,i] = scale * sum_{t<n} x[o,t,i] exp(-2 pi i k t / n),      x real, k < n/2 + 1
- * c2r: y[o,t,i] = scale * sum_{k<n} X[o,k,i] exp(+2 pi i k t / n),      y real, t < n; x holds the
+ * c2c: y[o,k,i] = scale * {@code sum_{t<n}} x[o,t,i] exp(-+2 pi i k t / n)      (+ when inverse), {@code k < n}
+ * r2c: y[o,k,i] = scale * {@code sum_{t<n}} x[o,t,i] exp(-2 pi i k t / n),      x real, {@code k < n/2 + 1}
+ * c2r: y[o,t,i] = scale * {@code sum_{k<n}} X[o,k,i] exp(+2 pi i k t / n),      y real, {@code t < n}; x holds the
  *      n/2 + 1 bins k of X, the rest is X[n - k] = conj(X[k]); Im X[0] and (n even) Im X[n/2] are ignored
  * </pre>
  * Accuracy (F64, random data): max error a few 1e-15 of the largest output for n up to 4097,

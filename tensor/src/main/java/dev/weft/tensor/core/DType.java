@@ -4,7 +4,7 @@ package dev.weft.tensor.core;
 /**
  * Element types of a tensor. F32 is the default; F64 serves gradient checking and science; I32/I64
  * hold indices; BOOL holds masks (one byte per element on the CPU).
- * Promotion follows the chain BOOL < I32 < I64 < F32 < F64; a Java scalar never widens a tensor's
+ * Promotion follows the chain {@code BOOL < I32 < I64 < F32 < F64}; a Java scalar never widens a tensor's
  * floating dtype (an F32 tensor times a Java double stays F32), as in PyTorch.
  */
 public enum DType {
@@ -40,7 +40,7 @@ public enum DType {
     }
 
     /**
-     * {@return the wider of two dtypes on the chain BOOL < I32 < I64 < F32 < F64}
+     * {@return the wider of two dtypes on the chain {@code BOOL < I32 < I64 < F32 < F64}}
      *
      * @param a the first operand
      * @param b the second operand

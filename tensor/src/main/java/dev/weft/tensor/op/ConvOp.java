@@ -24,7 +24,7 @@ public sealed interface ConvOp extends Op {
      */
     record Window(int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW) {
         /**
-         * Convolution output size (in + 2p - d(k-1) - 1) / s + 1 (may be < 1; ConvRules rejects it).
+         * Convolution output size (in + 2p - d(k-1) - 1) / s + 1 (may be {@code < 1}; ConvRules rejects it).
          *
          * @param in input size along the axis
          * @param k kernel size
@@ -157,7 +157,7 @@ public sealed interface ConvOp extends Op {
 
     /**
      * Max pooling: x (B, C, H, W) -> values (B, C, outH, outW) and I64 indices ih*W + iw of the winner
-     * within its channel (first maximum in row-major tap order; NaN wins). Padding <= kernel/2.
+     * within its channel (first maximum in row-major tap order; NaN wins). Padding {@code <= kernel/2}.
      *
      * @param w the window geometry (kernel, stride, padding, dilation)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
@@ -184,7 +184,7 @@ public sealed interface ConvOp extends Op {
     /**
      * Average pooling (dilation 1): y = window sum / divisor, the divisor being the window clipped to the
      * padded image when countIncludePad, else the number of input elements in it. x (B, C, H, W) ->
-     * (B, C, outH, outW). Padding <= kernel/2.
+     * (B, C, outH, outW). Padding {@code <= kernel/2}.
      *
      * @param w the window geometry (kernel, stride, padding, dilation)
      * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)

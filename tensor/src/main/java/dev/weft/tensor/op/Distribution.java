@@ -12,7 +12,7 @@ public enum Distribution {
     NORMAL,
     /** Integers uniform on [p0, p1) from 64 random bits each (any numeric dtype). */
     RANDINT,
-    /** 1 with probability p0, else 0: u < p0 with u a 32-bit uniform (any dtype). */
+    /** 1 with probability p0, else 0: {@code u < p0} with u a 32-bit uniform (any dtype). */
     BERNOULLI,
     /** A random permutation of 0..n-1 (shape (n,)), Fisher-Yates driven by the block stream. */
     PERMUTATION;

@@ -41,7 +41,7 @@ public sealed interface IndexOp extends Op {
     }
 
     /**
-     * y[i] = x[i with i_dim replaced by idx[i]]. Inputs: x, idx (I64, x's rank, idx.size(d) <= x.size(d)
+     * y[i] = x[i with i_dim replaced by idx[i]]. Inputs: x, idx (I64, x's rank, {@code idx.size(d) <= x.size(d)}
      * for d != dim). Output: idx's shape, x's dtype.
      *
      * @param dim the dim (negative counts from the end)
@@ -55,7 +55,7 @@ public sealed interface IndexOp extends Op {
     /**
      * y = self; y[i with i_dim replaced by idx[i]] = src[i] for every i of idx (a repeated target keeps
      * the last write in row-major order of idx). Inputs: self, idx (I64), src (self's dtype); one rank;
-     * idx.size(d) <= src.size(d) for all d and <= self.size(d) for d != dim. Output: self's shape and dtype.
+     * {@code idx.size(d) <= src.size(d)} for all d and {@code <= self.size(d)} for d != dim. Output: self's shape and dtype.
      *
      * @param dim the dim (negative counts from the end)
      */

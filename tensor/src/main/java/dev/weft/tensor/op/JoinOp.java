@@ -10,7 +10,7 @@ import java.util.Arrays;
 public sealed interface JoinOp extends Op {
     /**
      * y = x_0 ++ x_1 ++ ... along dim. Inputs: one or more tensors of one dtype and rank whose shapes
-     * agree except in dim (normalized, 0 <= dim < rank). Output: that shape with dim = the sum of sizes.
+     * agree except in dim (normalized, {@code 0 <= dim < rank}). Output: that shape with dim = the sum of sizes.
      *
      * @param dim the dim (negative counts from the end)
      */

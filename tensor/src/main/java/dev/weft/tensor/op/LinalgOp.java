@@ -60,7 +60,7 @@ public sealed interface LinalgOp extends Op {
     }
 
     /**
-     * Least squares for full-rank A: argmin ||A X - B|| when m >= n, the minimum-norm solution when m < n.
+     * Least squares for full-rank A: argmin ||A X - B|| when m >= n, the minimum-norm solution when {@code m < n}.
      * Inputs: A (..., m, n), B (..., m, k). Output: X (..., n, k).
      */
     record Lstsq() implements LinalgOp {

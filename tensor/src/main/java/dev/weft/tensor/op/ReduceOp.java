@@ -46,7 +46,7 @@ public sealed interface ReduceOp extends Op {
 
     /**
      * Variance sum((x - mean)^2) / (n - correction) over dims (two-pass). Inputs: x (F32/F64).
-     * Output: the reduced shape, x's dtype; n - correction <= 0 gives NaN/inf as in PyTorch.
+     * Output: the reduced shape, x's dtype; {@code n - correction <= 0} gives NaN/inf as in PyTorch.
      *
      * @param dims the dims (negatives count from the end)
      * @param correction subtracted from r in the divisor (1: unbiased)

@@ -22,7 +22,7 @@ public sealed interface SortOp extends Op {
 
     /**
      * The k largest (or smallest) entries along dim: in sort order when sorted, else in increasing
-     * position. Inputs: x (as {@link Sort}), 0 <= k <= x.size(dim). Outputs: values and I64 indices,
+     * position. Inputs: x (as {@link Sort}), {@code 0 <= k <= x.size(dim)}. Outputs: values and I64 indices,
      * x's shape with dim of size k.
      *
      * @param k number of elements to keep

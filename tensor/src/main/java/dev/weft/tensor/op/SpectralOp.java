@@ -23,7 +23,7 @@ public sealed interface SpectralOp extends Op {
     }
 
     /**
-     * y[k] = s * sum_{t<n} z[t] exp(-+2 pi i k t / n) along dim (- when forward), s = norm.scale(n).
+     * y[k] = s * {@code sum_{t<n}} z[t] exp(-+2 pi i k t / n) along dim (- when forward), s = norm.scale(n).
      * Inputs: z (..., n, ..., 2) complex. Output: the same shape.
      *
      * @param dim the dim (negative counts from the end)
@@ -37,7 +37,7 @@ public sealed interface SpectralOp extends Op {
     }
 
     /**
-     * The onesided forward DFT of a real signal: y[k] = s * sum_{t<n} x[t] exp(-2 pi i k t / n), k < n/2 + 1.
+     * The onesided forward DFT of a real signal: y[k] = s * {@code sum_{t<n}} x[t] exp(-2 pi i k t / n), {@code k < n/2 + 1}.
      * Inputs: x (..., n, ...) real. Output: (..., n/2 + 1, ..., 2) complex.
      *
      * @param dim the dim (negative counts from the end)
@@ -50,8 +50,8 @@ public sealed interface SpectralOp extends Op {
     }
 
     /**
-     * The inverse of a onesided spectrum, real output of length n: x[t] = s * sum_{k<n} Z[k] exp(+2 pi i k t / n)
-     * with Z[k] = z[k] for k < n/2 + 1 and Z[n - k] = conj(z[k]); the imaginary parts of z[0] and (n even)
+     * The inverse of a onesided spectrum, real output of length n: x[t] = s * {@code sum_{k<n}} Z[k] exp(+2 pi i k t / n)
+     * with Z[k] = z[k] for {@code k < n/2 + 1} and Z[n - k] = conj(z[k]); the imaginary parts of z[0] and (n even)
      * z[n/2] are ignored, as in torch. Inputs: z (..., n/2 + 1, ..., 2) complex. Output: (..., n, ...) real.
      *
      * @param dim the dim (negative counts from the end)

@@ -69,7 +69,7 @@ public sealed interface ViewOp extends Op {
     }
 
     /**
-     * Elements start, start+step, ... below end along dim (0 <= start <= end <= size, step >= 1).
+     * Elements start, start+step, ... below end along dim ({@code 0 <= start <= end <= size}, step >= 1).
      *
      * @param dim the dim (negative counts from the end)
      * @param start the first value or index
@@ -83,7 +83,7 @@ public sealed interface ViewOp extends Op {
     }
 
     /**
-     * The index-th entry along dim; the dim disappears (0 <= index < size).
+     * The index-th entry along dim; the dim disappears {@code (0 <= index < size)}.
      *
      * @param dim the dim (negative counts from the end)
      * @param index the indices (I64)
@@ -106,7 +106,7 @@ public sealed interface ViewOp extends Op {
     }
 
     /**
-     * Inserts a size-1 dim at position dim (0 <= dim <= rank).
+     * Inserts a size-1 dim at position dim {@code (0 <= dim <= rank)}.
      *
      * @param dim the dim (negative counts from the end)
      */
