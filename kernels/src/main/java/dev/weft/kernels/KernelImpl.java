@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * and {@link #set} changes it at run time (benchmarks, tests).
  */
 public enum KernelImpl {
+    /** The scalar reference kernels: plain loops, the bits every SIMD twin is tested against. */
     SCALAR,
+    /** The Vector API kernels, at the preferred species width. */
     SIMD;
 
     private static volatile KernelImpl current = parse(System.getProperty("weft.kernels", "simd"));

@@ -16,6 +16,12 @@ public final class Parallel {
     /** A half-open index range body: processes [from, to). */
     @FunctionalInterface
     public interface RangeBody {
+        /**
+         * Processes the indices [from, to).
+         *
+         * @param from first index (inclusive)
+         * @param to end of the range (exclusive)
+         */
         void run(int from, int to);
     }
 

@@ -2,7 +2,18 @@ package dev.weft.kernels.elementwise;
 
 /** Elementwise comparisons; the result is BOOL (1 or 0). Any comparison with NaN is false except NE. */
 public enum CompareFn {
-    EQ, NE, LT, LE, GT, GE;
+    /** a == b */
+    EQ,
+    /** a != b (true when either is NaN) */
+    NE,
+    /** a {@code <} b */
+    LT,
+    /** a {@code <=} b */
+    LE,
+    /** a {@code >} b */
+    GT,
+    /** a {@code >=} b */
+    GE;
 
     /**
      * {@return the reference result on doubles (IEEE comparison: NaN is unordered)}
