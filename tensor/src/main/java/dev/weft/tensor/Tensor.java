@@ -113,8 +113,11 @@ public final class Tensor implements AutoCloseable {
      * @return the storage offset, in elements
      */
     public int storageOffset() { return view.storageOffset(); }
+    /** {@return the element type} */
     public DType dtype() { return view.dtype(); }
+    /** {@return the device holding the elements} */
     public Device device() { return view.device(); }
+    /** {@return the storage under this view (shared with every view of it)} */
     public Storage storage() { return view.storage(); }
     /** {@return the storage's in-place write count (see {@link Storage#version()})} */
     public int version() { return view.storage().version(); }
@@ -123,6 +126,7 @@ public final class Tensor implements AutoCloseable {
 
     // ---------------------------------------------------------------- autograd slots
 
+    /** {@return true if autograd records ops on this tensor (a leaf that needs a gradient, or computed from one)} */
     public boolean requiresGrad() { return requiresGrad; }
     /** {@return true for a view taken (under no-grad) of a tensor that requires grad: autograd refuses in-place writes into it in grad mode} */
     public boolean isViewOfGradTensor() { return viewOfGradTensor; }
@@ -144,18 +148,50 @@ public final class Tensor implements AutoCloseable {
 
     /** {@return the accumulated gradient, or null} */
     public Tensor grad() { return grad; }
+    /**
+     * Sets the accumulated gradient (autograd and optimizers; null clears it).
+     *
+     * @param g the generator that supplies the random bits
+     */
     public void setGrad(Tensor g) { this.grad = g; }
     /** {@return the autograd node that produced this tensor (opaque here; owned by autograd), or null} */
     public Object gradNode() { return gradNode; }
+    /**
+     * Attaches the autograd node that produced this tensor (called by autograd only).
+     *
+     * @param node the node (opaque here)
+     */
     public void setGradNode(Object node) { this.gradNode = node; }
     /** {@return a view of the same data that does not require grad and has no node} */
     public Tensor detach() { return new Tensor(view); }
 
     // ---------------------------------------------------------------- creation (CPU)
 
+    /**
+     * {@return a new F32 CPU tensor of zeros}
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor zeros(int... shape) { return Create.full(shape, 0, DType.F32, Device.CPU); }
+    /**
+     * {@return a new CPU tensor of zeros}
+     *
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor zeros(DType dtype, int... shape) { return Create.full(shape, 0, dtype, Device.CPU); }
+    /**
+     * {@return a new F32 CPU tensor of ones}
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor ones(int... shape) { return Create.full(shape, 1, DType.F32, Device.CPU); }
+    /**
+     * {@return a new CPU tensor of ones}
+     *
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor ones(DType dtype, int... shape) { return Create.full(shape, 1, dtype, Device.CPU); }
     /**
      * {@return a new tensor of the shape; zero-filled (Weft never hands out uninitialized memory)}
@@ -163,8 +199,27 @@ public final class Tensor implements AutoCloseable {
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor empty(int... shape) { return Create.full(shape, 0, DType.F32, Device.CPU); }
+    /**
+     * {@return a new CPU tensor of the shape; zero-filled (Weft never hands out uninitialized memory)}
+     *
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor empty(DType dtype, int... shape) { return Create.full(shape, 0, dtype, Device.CPU); }
+    /**
+     * {@return a new F32 CPU tensor with value everywhere}
+     *
+     * @param value the scalar value
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor full(double value, int... shape) { return Create.full(shape, value, DType.F32, Device.CPU); }
+    /**
+     * {@return a new CPU tensor with value (converted to dtype) everywhere}
+     *
+     * @param value the scalar value
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor full(double value, DType dtype, int... shape) { return Create.full(shape, value, dtype, Device.CPU); }
     /**
      * Zeros of x's shape, dtype and device.
@@ -214,6 +269,14 @@ public final class Tensor implements AutoCloseable {
      */
     public static Tensor arange(double start, double end, double step) { return Create.arange(start, end, step, DType.F32, Device.CPU); }
 
+    /**
+     * {@return start, start+step, ... before end as a 1-d CPU tensor of dtype (torch.arange)}
+     *
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     * @param dtype the element type
+     */
     public static Tensor arange(double start, double end, double step, DType dtype) {
         return Create.arange(start, end, step, dtype, Device.CPU);
     }
@@ -222,12 +285,20 @@ public final class Tensor implements AutoCloseable {
      * steps evenly spaced F32 points from start to end inclusive.
      *
      * @param start the first value or index
-     * @param end the end (exclusive)
+     * @param end the last point (inclusive)
      * @param steps number of points
      * @return the 1-d tensor of steps points
      */
     public static Tensor linspace(double start, double end, int steps) { return Create.linspace(start, end, steps, DType.F32, Device.CPU); }
 
+    /**
+     * {@return steps evenly spaced points from start to end inclusive, as a 1-d CPU tensor of dtype (torch.linspace)}
+     *
+     * @param start the first value or index
+     * @param end the last point (inclusive)
+     * @param steps number of points
+     * @param dtype the element type
+     */
     public static Tensor linspace(double start, double end, int steps, DType dtype) {
         return Create.linspace(start, end, steps, dtype, Device.CPU);
     }
@@ -235,10 +306,23 @@ public final class Tensor implements AutoCloseable {
     /**
      * {@return the (n, n) F32 identity}
      *
-     * @param n number of elements
+     * @param n number of rows
      */
     public static Tensor eye(int n) { return Create.eye(n, n, DType.F32, Device.CPU); }
+    /**
+     * {@return the (n, m) matrix of dtype with ones on the main diagonal, zeros elsewhere}
+     *
+     * @param n number of rows
+     * @param m number of columns
+     * @param dtype the element type
+     */
     public static Tensor eye(int n, int m, DType dtype) { return Create.eye(n, m, dtype, Device.CPU); }
+    /**
+     * {@return the (n, n) identity matrix of dtype}
+     *
+     * @param n number of rows
+     * @param dtype the element type
+     */
     public static Tensor eye(int n, DType dtype) { return Create.eye(n, n, dtype, Device.CPU); }
     /**
      * {@return a 0-d F32 tensor}
@@ -297,12 +381,47 @@ public final class Tensor implements AutoCloseable {
      * @param shape the shape (sizes of each dim)
      */
     public static Tensor of(double[] data, int... shape) { return Create.fromHost(data, shape, Device.CPU); }
+    /**
+     * {@return a 2-d F32 tensor holding a copy of data (rows must have one length)}
+     *
+     * @param data the values
+     */
     public static Tensor of(float[][] data) { return Create.fromNested(data, Device.CPU); }
+    /**
+     * {@return a 2-d F64 tensor holding a copy of data (rows must have one length)}
+     *
+     * @param data the values
+     */
     public static Tensor of(double[][] data) { return Create.fromNested(data, Device.CPU); }
+    /**
+     * {@return a 2-d I32 tensor holding a copy of data (rows must have one length)}
+     *
+     * @param data the values
+     */
     public static Tensor of(int[][] data) { return Create.fromNested(data, Device.CPU); }
+    /**
+     * {@return a 2-d I64 tensor holding a copy of data (rows must have one length)}
+     *
+     * @param data the values
+     */
     public static Tensor of(long[][] data) { return Create.fromNested(data, Device.CPU); }
+    /**
+     * {@return a 2-d BOOL tensor holding a copy of data (rows must have one length)}
+     *
+     * @param data the values
+     */
     public static Tensor of(boolean[][] data) { return Create.fromNested(data, Device.CPU); }
+    /**
+     * {@return a 3-d F32 tensor holding a copy of data (no ragged rows)}
+     *
+     * @param data the values
+     */
     public static Tensor of(float[][][] data) { return Create.fromNested(data, Device.CPU); }
+    /**
+     * {@return a 3-d F64 tensor holding a copy of data (no ragged rows)}
+     *
+     * @param data the values
+     */
     public static Tensor of(double[][][] data) { return Create.fromNested(data, Device.CPU); }
 
     /**
@@ -320,6 +439,13 @@ public final class Tensor implements AutoCloseable {
      * @return a new tensor of the given shape
      */
     public static Tensor rand(Generator g, int... shape) { return Create.uniform(g, 0, 1, shape, DType.F32, Device.CPU); }
+    /**
+     * {@return a new tensor of values uniform on [0, 1), of a floating dtype}
+     *
+     * @param g the generator that supplies the random bits
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor rand(Generator g, DType dtype, int... shape) { return Create.uniform(g, 0, 1, shape, dtype, Device.CPU); }
     /**
      * Uniform [low, high) F32 values.
@@ -342,6 +468,13 @@ public final class Tensor implements AutoCloseable {
      * @return a new tensor of the given shape
      */
     public static Tensor randn(Generator g, int... shape) { return Create.normal(g, 0, 1, shape, DType.F32, Device.CPU); }
+    /**
+     * {@return a new tensor of standard normal values, of a floating dtype}
+     *
+     * @param g the generator that supplies the random bits
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor randn(Generator g, DType dtype, int... shape) { return Create.normal(g, 0, 1, shape, dtype, Device.CPU); }
     /**
      * Normal(mean, std) F32 values.
@@ -369,6 +502,15 @@ public final class Tensor implements AutoCloseable {
         return Create.randint(g, low, high, shape, DType.I64, Device.CPU);
     }
 
+    /**
+     * {@return a new tensor of integers uniform on [low, high), of dtype}
+     *
+     * @param g the generator that supplies the random bits
+     * @param low lower end of the range (inclusive)
+     * @param high upper end of the range (exclusive)
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor randint(Generator g, long low, long high, DType dtype, int... shape) {
         return Create.randint(g, low, high, shape, dtype, Device.CPU);
     }
@@ -377,7 +519,7 @@ public final class Tensor implements AutoCloseable {
      * F32 zeros and ones, 1 with probability p.
      *
      * @param g the generator that supplies the random bits
-     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     * @param p the probability of a 1
      * @param shape the shape (sizes of each dim)
      * @return the 0/1 samples
      */
@@ -413,6 +555,12 @@ public final class Tensor implements AutoCloseable {
      * @return a view when possible, else a copy
      */
     public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
+    /**
+     * {@return the view with dims dim0 and dim1 swapped}
+     *
+     * @param dim0 the first dim to swap
+     * @param dim1 the second dim to swap
+     */
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
     /**
      * Transpose of a tensor with at most 2 dims.
@@ -426,6 +574,11 @@ public final class Tensor implements AutoCloseable {
      * @return the view with the last two dims swapped
      */
     public Tensor mT() { return Views.transpose(this, -2, -1); }
+    /**
+     * {@return the view with the dims reordered: dim i of the result is dim dims[i] of this}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
     /**
      * length elements from start along dim.
@@ -469,6 +622,11 @@ public final class Tensor implements AutoCloseable {
      * @return the broadcast view
      */
     public Tensor expand(int... sizes) { return Views.expand(this, sizes); }
+    /**
+     * {@return the broadcast view of this to other's shape}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor expandAs(Tensor other) { return Views.expand(this, other.shape()); }
     /**
      * Removes every size-1 dim.
@@ -483,6 +641,11 @@ public final class Tensor implements AutoCloseable {
      * @return the view without the size-1 dims
      */
     public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
+    /**
+     * {@return the view with a size-1 dim inserted at dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
     /**
      * Flattens to 1-d.
@@ -490,6 +653,12 @@ public final class Tensor implements AutoCloseable {
      * @return the flattened tensor
      */
     public Tensor flatten() { return Views.flatten(this, 0, -1); }
+    /**
+     * {@return dims startDim..endDim merged into one (a view when possible)}
+     *
+     * @param startDim the first dim to flatten
+     * @param endDim the last dim to flatten (inclusive)
+     */
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
     /**
      * Dims startDim..last merged into one (a view when possible).
@@ -501,7 +670,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * Moves dim {@code source} to position {@code destination}, the others keeping their order (a view).
      *
-     * @param source the source
+     * @param source the dim to move
      * @param destination where the dim goes
      * @return the view
      */
@@ -542,23 +711,41 @@ public final class Tensor implements AutoCloseable {
 
     // ---------------------------------------------------------------- unary
 
+    /** {@return -x elementwise} */
     public Tensor neg() { return Pointwise.unary(UnaryFn.NEG, this); }
+    /** {@return |x| elementwise} */
     public Tensor abs() { return Pointwise.unary(UnaryFn.ABS, this); }
+    /** {@return e^x elementwise} */
     public Tensor exp() { return Pointwise.unary(UnaryFn.EXP, this); }
+    /** {@return ln x elementwise (NaN below 0, -inf at 0)} */
     public Tensor log() { return Pointwise.unary(UnaryFn.LOG, this); }
+    /** {@return ln(1 + x) elementwise, accurate near 0} */
     public Tensor log1p() { return Pointwise.unary(UnaryFn.LOG1P, this); }
+    /** {@return e^x - 1 elementwise, accurate near 0} */
     public Tensor expm1() { return Pointwise.unary(UnaryFn.EXPM1, this); }
+    /** {@return sqrt(x) elementwise} */
     public Tensor sqrt() { return Pointwise.unary(UnaryFn.SQRT, this); }
+    /** {@return 1 / sqrt(x) elementwise} */
     public Tensor rsqrt() { return Pointwise.unary(UnaryFn.RSQRT, this); }
+    /** {@return x^2 elementwise} */
     public Tensor square() { return Pointwise.unary(UnaryFn.SQUARE, this); }
+    /** {@return sin x elementwise (radians)} */
     public Tensor sin() { return Pointwise.unary(UnaryFn.SIN, this); }
+    /** {@return cos x elementwise (radians)} */
     public Tensor cos() { return Pointwise.unary(UnaryFn.COS, this); }
+    /** {@return tanh x elementwise} */
     public Tensor tanh() { return Pointwise.unary(UnaryFn.TANH, this); }
+    /** {@return 1 / (1 + e^-x) elementwise} */
     public Tensor sigmoid() { return Pointwise.unary(UnaryFn.SIGMOID, this); }
+    /** {@return max(x, 0) elementwise} */
     public Tensor relu() { return Pointwise.unary(UnaryFn.RELU, this); }
+    /** {@return x * sigmoid(x) elementwise (SiLU, swish)} */
     public Tensor silu() { return Pointwise.unary(UnaryFn.SILU, this); }
+    /** {@return -1, 0 or 1 by the sign of x, elementwise} */
     public Tensor sign() { return Pointwise.unary(UnaryFn.SIGN, this); }
+    /** {@return the largest integer value not above x, elementwise} */
     public Tensor floor() { return Pointwise.unary(UnaryFn.FLOOR, this); }
+    /** {@return the smallest integer value not below x, elementwise} */
     public Tensor ceil() { return Pointwise.unary(UnaryFn.CEIL, this); }
     /**
      * Round half to even.
@@ -566,8 +753,11 @@ public final class Tensor implements AutoCloseable {
      * @return the rounded tensor
      */
     public Tensor round() { return Pointwise.unary(UnaryFn.ROUND, this); }
+    /** {@return 1 / x elementwise} */
     public Tensor reciprocal() { return Pointwise.unary(UnaryFn.RECIPROCAL, this); }
+    /** {@return the error function erf x elementwise} */
     public Tensor erf() { return Pointwise.unary(UnaryFn.ERF, this); }
+    /** {@return BOOL: true where x is zero (false)} */
     public Tensor logicalNot() { return Pointwise.unary(UnaryFn.LOGICAL_NOT, this); }
     /**
      * x if x > 0 else slope * x.
@@ -610,8 +800,24 @@ public final class Tensor implements AutoCloseable {
      * @return the result, same shape
      */
     public Tensor softplus() { return softplus(1, 20); }
+    /**
+     * {@return min(max(x, min), max) elementwise}
+     *
+     * @param min the lower bound (inclusive)
+     * @param max the upper bound (inclusive)
+     */
     public Tensor clamp(double min, double max) { return Pointwise.clamp(this, min, max); }
+    /**
+     * {@return max(x, min) elementwise}
+     *
+     * @param min the lower bound (inclusive)
+     */
     public Tensor clampMin(double min) { return Pointwise.clamp(this, min, Double.POSITIVE_INFINITY); }
+    /**
+     * {@return min(x, max) elementwise}
+     *
+     * @param max the upper bound (inclusive)
+     */
     public Tensor clampMax(double max) { return Pointwise.clamp(this, Double.NEGATIVE_INFINITY, max); }
     /**
      * Elementwise clamp by tensors (broadcasting); either bound may be null.
@@ -631,8 +837,23 @@ public final class Tensor implements AutoCloseable {
 
     // ---------------------------------------------------------------- binary
 
+    /**
+     * {@return this + other, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor add(Tensor other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
+    /**
+     * {@return this + other}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor add(double other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
+    /**
+     * {@return this + other (an integer tensor keeps its dtype)}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor add(long other) { return Pointwise.binary(BinaryFn.ADD, this, other); }
     /**
      * this + alpha * other.
@@ -642,8 +863,23 @@ public final class Tensor implements AutoCloseable {
      * @return the sum, broadcast
      */
     public Tensor add(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.ADD, this, other.mul(alpha)); }
+    /**
+     * {@return this - other, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor sub(Tensor other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
+    /**
+     * {@return this - other}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor sub(double other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
+    /**
+     * {@return this - other (an integer tensor keeps its dtype)}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor sub(long other) { return Pointwise.binary(BinaryFn.SUB, this, other); }
     /**
      * this - alpha * other.
@@ -653,8 +889,23 @@ public final class Tensor implements AutoCloseable {
      * @return the difference, broadcast
      */
     public Tensor sub(Tensor other, double alpha) { return Pointwise.binary(BinaryFn.SUB, this, other.mul(alpha)); }
+    /**
+     * {@return this * other elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor mul(Tensor other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
+    /**
+     * {@return this * other}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor mul(double other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
+    /**
+     * {@return this * other (an integer tensor keeps its dtype)}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor mul(long other) { return Pointwise.binary(BinaryFn.MUL, this, other); }
     /**
      * {@return this / other, broadcast: true division, integer inputs give F32}
@@ -662,10 +913,35 @@ public final class Tensor implements AutoCloseable {
      * @param other the other operand (broadcast against this)
      */
     public Tensor div(Tensor other) { return Pointwise.binary(BinaryFn.DIV, this, other); }
+    /**
+     * {@return this / other: true division, integer inputs give F32}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor div(double other) { return Pointwise.binary(BinaryFn.DIV, this, other); }
+    /**
+     * {@return this ^ exponent elementwise, broadcast}
+     *
+     * @param exponent the exponent
+     */
     public Tensor pow(Tensor exponent) { return Pointwise.binary(BinaryFn.POW, this, exponent); }
+    /**
+     * {@return the elementwise maximum, broadcast (NaN propagates)}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor maximum(Tensor other) { return Pointwise.binary(BinaryFn.MAXIMUM, this, other); }
+    /**
+     * {@return the elementwise minimum, broadcast (NaN propagates)}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor minimum(Tensor other) { return Pointwise.binary(BinaryFn.MINIMUM, this, other); }
+    /**
+     * {@return atan2(this, other) elementwise, broadcast: the angle of (other, this) in (-pi, pi]}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor atan2(Tensor other) { return Pointwise.binary(BinaryFn.ATAN2, this, other); }
     /**
      * Python's %: the result has the sign of other.
@@ -674,6 +950,11 @@ public final class Tensor implements AutoCloseable {
      * @return the remainder, broadcast
      */
     public Tensor remainder(Tensor other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
+    /**
+     * {@return Python's %: the remainder with the sign of other}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor remainder(double other) { return Pointwise.binary(BinaryFn.REMAINDER, this, other); }
     /**
      * C's fmod: the result has the sign of this.
@@ -682,27 +963,137 @@ public final class Tensor implements AutoCloseable {
      * @return the remainder, broadcast
      */
     public Tensor fmod(Tensor other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
+    /**
+     * {@return C's fmod: the remainder with the sign of this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor fmod(double other) { return Pointwise.binary(BinaryFn.FMOD, this, other); }
+    /**
+     * {@return BOOL: this and other both non-zero, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor logicalAnd(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_AND, this, other); }
+    /**
+     * {@return BOOL: this or other non-zero, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor logicalOr(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_OR, this, other); }
+    /**
+     * {@return BOOL: exactly one of this and other non-zero, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor logicalXor(Tensor other) { return Pointwise.binary(BinaryFn.LOGICAL_XOR, this, other); }
+    /**
+     * {@return BOOL: {@code this == other} elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor eq(Tensor other) { return Pointwise.compare(CompareFn.EQ, this, other); }
+    /**
+     * {@return BOOL: {@code this == other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor eq(double other) { return Pointwise.compare(CompareFn.EQ, this, other); }
+    /**
+     * {@return BOOL: {@code this == other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor eq(long other) { return Pointwise.compare(CompareFn.EQ, this, other); }
+    /**
+     * {@return BOOL: {@code this != other} elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor ne(Tensor other) { return Pointwise.compare(CompareFn.NE, this, other); }
+    /**
+     * {@return BOOL: {@code this != other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor ne(double other) { return Pointwise.compare(CompareFn.NE, this, other); }
+    /**
+     * {@return BOOL: {@code this != other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor ne(long other) { return Pointwise.compare(CompareFn.NE, this, other); }
+    /**
+     * {@return BOOL: {@code this < other} elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor lt(Tensor other) { return Pointwise.compare(CompareFn.LT, this, other); }
+    /**
+     * {@return BOOL: {@code this < other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor lt(double other) { return Pointwise.compare(CompareFn.LT, this, other); }
+    /**
+     * {@return BOOL: {@code this < other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor lt(long other) { return Pointwise.compare(CompareFn.LT, this, other); }
+    /**
+     * {@return BOOL: {@code this <= other} elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor le(Tensor other) { return Pointwise.compare(CompareFn.LE, this, other); }
+    /**
+     * {@return BOOL: {@code this <= other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor le(double other) { return Pointwise.compare(CompareFn.LE, this, other); }
+    /**
+     * {@return BOOL: {@code this <= other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor le(long other) { return Pointwise.compare(CompareFn.LE, this, other); }
+    /**
+     * {@return BOOL: {@code this > other} elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor gt(Tensor other) { return Pointwise.compare(CompareFn.GT, this, other); }
+    /**
+     * {@return BOOL: {@code this > other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor gt(double other) { return Pointwise.compare(CompareFn.GT, this, other); }
+    /**
+     * {@return BOOL: {@code this > other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor gt(long other) { return Pointwise.compare(CompareFn.GT, this, other); }
+    /**
+     * {@return BOOL: {@code this >= other} elementwise, broadcast}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor ge(Tensor other) { return Pointwise.compare(CompareFn.GE, this, other); }
+    /**
+     * {@return BOOL: {@code this >= other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor ge(double other) { return Pointwise.compare(CompareFn.GE, this, other); }
+    /**
+     * {@return BOOL: {@code this >= other} elementwise}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor ge(long other) { return Pointwise.compare(CompareFn.GE, this, other); }
     /**
      * cond ? a : b elementwise, broadcasting all three (a and b promote to a common dtype).
@@ -713,6 +1104,13 @@ public final class Tensor implements AutoCloseable {
      * @return the selected values, broadcast
      */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Pointwise.where(cond, a, b); }
+    /**
+     * {@return a where cond is true, else the scalar b, broadcast (torch.where)}
+     *
+     * @param cond the condition, BOOL (broadcast)
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor where(Tensor cond, Tensor a, double b) { return Pointwise.where(cond, a, b); }
     /**
      * where(cond, this, other), PyTorch's x.where(cond, y).
@@ -750,6 +1148,11 @@ public final class Tensor implements AutoCloseable {
      * @return the BOOL tensor, broadcast
      */
     public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) { return Pointwise.isclose(this, other, rtol, atol, equalNan); }
+    /**
+     * {@return isclose with rtol 1e-5, atol 1e-8, NaN never close}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor isclose(Tensor other) { return Pointwise.isclose(this, other, 1e-5, 1e-8, false); }
     /**
      * NaN -> 0, +-inf -> the dtype's largest/lowest finite value (torch.nan_to_num); see Pointwise.nanToNum.
@@ -757,6 +1160,13 @@ public final class Tensor implements AutoCloseable {
      * @return the cleaned tensor
      */
     public Tensor nanToNum() { return Pointwise.nanToNum(this, 0, null, null); }
+    /**
+     * {@return x with NaN, +inf and -inf replaced by the given values (torch.nan_to_num)}
+     *
+     * @param nan the value replacing NaN
+     * @param posinf the value replacing +inf
+     * @param neginf the value replacing -inf
+     */
     public Tensor nanToNum(double nan, double posinf, double neginf) { return Pointwise.nanToNum(this, nan, posinf, neginf); }
 
     // ---------------------------------------------------------------- in place
@@ -768,6 +1178,11 @@ public final class Tensor implements AutoCloseable {
      * @return this
      */
     public Tensor add_(Tensor other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
+    /**
+     * this += other, in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor add_(double other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
     /**
      * this += alpha * other; returns this.
@@ -777,16 +1192,73 @@ public final class Tensor implements AutoCloseable {
      * @return this
      */
     public Tensor add_(Tensor other, double alpha) { return InPlace.binary("add_", BinaryFn.ADD, this, other.mul(alpha)); }
+    /**
+     * this -= other (broadcast into this shape), in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor sub_(Tensor other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
+    /**
+     * this -= other, in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor sub_(double other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
+    /**
+     * this *= other (broadcast into this shape), in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor mul_(Tensor other) { return InPlace.binary("mul_", BinaryFn.MUL, this, other); }
+    /**
+     * this *= other, in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor mul_(double other) { return InPlace.binary("mul_", BinaryFn.MUL, this, other); }
+    /**
+     * this /= other (true division, broadcast into this shape), in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor div_(Tensor other) { return InPlace.binary("div_", BinaryFn.DIV, this, other); }
+    /**
+     * this /= other (true division), in place. {@return this}
+     *
+     * @param other the other operand (broadcast against this)
+     */
     public Tensor div_(double other) { return InPlace.binary("div_", BinaryFn.DIV, this, other); }
+    /**
+     * this += value * t1 * t2, in place (torch.addcmul_). {@return this}
+     *
+     * @param t1 the first factor tensor
+     * @param t2 the second factor tensor
+     * @param value the scalar value
+     */
     public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return InPlace.addcmul(this, t1, t2, value); }
+    /**
+     * this += value * t1 / t2, in place (torch.addcdiv_). {@return this}
+     *
+     * @param t1 the first factor tensor
+     * @param t2 the second factor tensor
+     * @param value the scalar value
+     */
     public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return InPlace.addcdiv(this, t1, t2, value); }
+    /**
+     * this = min(max(this, min), max), in place. {@return this}
+     *
+     * @param min the lower bound (inclusive)
+     * @param max the upper bound (inclusive)
+     */
     public Tensor clamp_(double min, double max) { return InPlace.clamp(this, min, max); }
+    /** this = max(this, 0), in place. {@return this} */
     public Tensor relu_() { return InPlace.unary("relu_", UnaryFn.RELU, this); }
+    /**
+     * Writes value where the BOOL mask (broadcast to this shape) is true, in place. {@return this}
+     *
+     * @param mask the BOOL mask (broadcast)
+     * @param value the scalar value
+     */
     public Tensor maskedFill_(Tensor mask, double value) { return InPlace.maskedFill(this, mask, value); }
     /**
      * this[index] = values along dim 0 (+= with accumulate); index: row indices or a BOOL mask (see InPlace.indexPut).
@@ -828,14 +1300,56 @@ public final class Tensor implements AutoCloseable {
      * @param dims the dims (negatives count from the end)
      */
     public Tensor sum(int... dims) { return Reductions.sum(this, dims, false); }
+    /**
+     * {@return the sum over dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, new int[] {dim}, keepdim); }
+    /**
+     * {@return the sum over dims (null: all)}
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
+    /** {@return the mean of all elements (0-d; floating dtypes only)} */
     public Tensor mean() { return Reductions.mean(this, null, false); }
+    /**
+     * {@return the mean over dims (floating dtypes only)}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor mean(int... dims) { return Reductions.mean(this, dims, false); }
+    /**
+     * {@return the mean over dim (floating dtypes only)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor mean(int dim, boolean keepdim) { return Reductions.mean(this, new int[] {dim}, keepdim); }
+    /**
+     * {@return the mean over dims (floating dtypes only)}
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
+    /** {@return the product of all elements (0-d)} */
     public Tensor prod() { return Reductions.prod(this, null, false); }
+    /**
+     * {@return the product over dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor prod(int dim) { return Reductions.prod(this, new int[] {dim}, false); }
+    /**
+     * {@return the product over dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, new int[] {dim}, keepdim); }
     /**
      * Largest element (0-d).
@@ -850,20 +1364,83 @@ public final class Tensor implements AutoCloseable {
      * @return the maximum (0-d), or the values and I64 indices along dim
      */
     public ValuesIndices max(int dim) { return Reductions.max(this, dim, false); }
+    /**
+     * {@return the largest values along dim and their I64 indices (first index on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public ValuesIndices max(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim); }
+    /** {@return the smallest element (0-d; NaN if any is NaN)} */
     public Tensor min() { return Reductions.amin(this, null, false); }
+    /**
+     * {@return the smallest values along dim and their I64 indices (first index on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public ValuesIndices min(int dim) { return Reductions.min(this, dim, false); }
+    /**
+     * {@return the smallest values along dim and their I64 indices (first index on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public ValuesIndices min(int dim, boolean keepdim) { return Reductions.min(this, dim, keepdim); }
+    /**
+     * {@return the maximum over dims (no indices; the gradient is shared evenly among ties)}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor amax(int... dims) { return Reductions.amax(this, dims, false); }
+    /**
+     * {@return the maximum over dims (no indices; the gradient is shared evenly among ties)}
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor amax(int[] dims, boolean keepdim) { return Reductions.amax(this, dims, keepdim); }
+    /**
+     * {@return the minimum over dims (no indices; the gradient is shared evenly among ties)}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor amin(int... dims) { return Reductions.amin(this, dims, false); }
+    /**
+     * {@return the minimum over dims (no indices; the gradient is shared evenly among ties)}
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor amin(int[] dims, boolean keepdim) { return Reductions.amin(this, dims, keepdim); }
     /** {@return index of the largest element of the flattened tensor (0-d I64)} */
     public Tensor argmax() { return Reductions.argmax(this); }
+    /**
+     * {@return the I64 index of the largest value along dim (first on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor argmax(int dim) { return Reductions.max(this, dim, false).indices(); }
+    /**
+     * {@return the I64 index of the largest value along dim (first on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor argmax(int dim, boolean keepdim) { return Reductions.max(this, dim, keepdim).indices(); }
+    /** {@return the index of the smallest element of the flattened tensor (0-d I64)} */
     public Tensor argmin() { return Reductions.argmin(this); }
+    /**
+     * {@return the I64 index of the smallest value along dim (first on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor argmin(int dim) { return Reductions.min(this, dim, false).indices(); }
+    /**
+     * {@return the I64 index of the smallest value along dim (first on ties)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor argmin(int dim, boolean keepdim) { return Reductions.min(this, dim, keepdim).indices(); }
     /**
      * Unbiased variance (correction 1) over all elements.
@@ -871,7 +1448,18 @@ public final class Tensor implements AutoCloseable {
      * @return the variance
      */
     public Tensor var() { return Reductions.var(this, null, 1, false); }
+    /**
+     * {@return the unbiased variance (correction 1) along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor var(int dim) { return Reductions.var(this, new int[] {dim}, 1, false); }
+    /**
+     * {@return sum((x - mean)^2) / (n - correction) along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
+     */
     public Tensor var(int dim, double correction) { return Reductions.var(this, new int[] {dim}, correction, false); }
     /**
      * sum((x - mean)^2) / (n - correction) over dims.
@@ -882,11 +1470,41 @@ public final class Tensor implements AutoCloseable {
      * @return the variance
      */
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
+    /** {@return the unbiased standard deviation (correction 1) of all elements} */
     public Tensor std() { return Reductions.std(this, null, 1, false); }
+    /**
+     * {@return the unbiased standard deviation (correction 1) along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor std(int dim) { return Reductions.std(this, new int[] {dim}, 1, false); }
+    /**
+     * {@return sqrt(sum((x - mean)^2) / (n - correction)) along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
+     */
     public Tensor std(int dim, double correction) { return Reductions.std(this, new int[] {dim}, correction, false); }
+    /**
+     * {@return sqrt(sum((x - mean)^2) / (n - correction)) over dims}
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param correction the difference between the sample size and the divisor (1 gives the unbiased estimate)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor std(int[] dims, double correction, boolean keepdim) { return Reductions.std(this, dims, correction, keepdim); }
+    /**
+     * {@return log sum exp x over dims, computed with the maximum subtracted first}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor logsumexp(int... dims) { return Reductions.logsumexp(this, dims, false); }
+    /**
+     * {@return log sum exp x over dims, computed with the maximum subtracted first}
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Reductions.logsumexp(this, dims, keepdim); }
     /**
      * 2-norm of all elements.
@@ -897,16 +1515,29 @@ public final class Tensor implements AutoCloseable {
     /**
      * p-norm of all elements (p may be 0, 1, 2, any positive value, or +-infinity).
      *
-     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     * @param p the norm's order (2 Euclidean, 1, +-inf, 0 counts the non-zeros, any other positive value)
      * @return the norm (0-d)
      */
     public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
+    /**
+     * {@return the p-norm over dims (see {@link #norm(double)})}
+     *
+     * @param p the norm's order (2 Euclidean, 1, +-inf, 0 counts the non-zeros, any other positive value)
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor norm(double p, int[] dims, boolean keepdim) { return Reductions.norm(this, p, dims, keepdim); }
+    /**
+     * {@return the p-norm along dim (see {@link #norm(double)})}
+     *
+     * @param p the norm's order (2 Euclidean, 1, +-inf, 0 counts the non-zeros, any other positive value)
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor norm(double p, int dim) { return Reductions.norm(this, p, new int[] {dim}, false); }
     /**
      * "fro" (Frobenius) or a number ("1", "2", "inf", "-inf").
      *
-     * @param p the probability of a 1 (bernoulli) or the norm's order (norm)
+     * @param p the norm's order (2 Euclidean, 1, +-inf, 0 counts the non-zeros, any other positive value)
      * @param dims the dims (negatives count from the end)
      * @param keepdim keep each reduced dim as size 1
      * @return the norm (0-d)
@@ -920,15 +1551,59 @@ public final class Tensor implements AutoCloseable {
      * @return the sum, of the given shape
      */
     public Tensor sumToSize(int... shape) { return Reductions.sumToSize(this, shape); }
+    /** {@return BOOL 0-d: true if every element is non-zero} */
     public Tensor all() { return Reductions.all(this, null, false); }
+    /**
+     * {@return BOOL: true where every element along dim is non-zero}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor all(int dim) { return Reductions.all(this, new int[] {dim}, false); }
+    /**
+     * {@return BOOL: true where every element along dim is non-zero}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor all(int dim, boolean keepdim) { return Reductions.all(this, new int[] {dim}, keepdim); }
+    /** {@return BOOL 0-d: true if some element is non-zero} */
     public Tensor any() { return Reductions.any(this, null, false); }
+    /**
+     * {@return BOOL: true where some element along dim is non-zero}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor any(int dim) { return Reductions.any(this, new int[] {dim}, false); }
+    /**
+     * {@return BOOL: true where some element along dim is non-zero}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public Tensor any(int dim, boolean keepdim) { return Reductions.any(this, new int[] {dim}, keepdim); }
+    /**
+     * {@return the running sum along dim: y_k = x_0 + ... + x_k}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor cumsum(int dim) { return Reductions.cumsum(this, dim); }
+    /**
+     * {@return the running product along dim: y_k = x_0 * ... * x_k}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor cumprod(int dim) { return Reductions.cumprod(this, dim); }
+    /**
+     * {@return exp(x - max) / sum exp(x - max) along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor softmax(int dim) { return Reductions.softmax(this, dim); }
+    /**
+     * {@return x - logsumexp(x) along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor logSoftmax(int dim) { return Reductions.logSoftmax(this, dim); }
 
     // ---------------------------------------------------------------- products
@@ -1023,10 +1698,15 @@ public final class Tensor implements AutoCloseable {
         view.storage().checkLive("toHost");
         return Backends.forDevice(device()).toHost(view);
     }
+    /** {@return a new Java array of the elements in row-major order, converted to float} */
     public float[] toFloatArray() { return HostArrays.toFloatArray(toHost()); }
+    /** {@return a new Java array of the elements in row-major order, converted to double} */
     public double[] toDoubleArray() { return HostArrays.toDoubleArray(toHost()); }
+    /** {@return a new Java array of the elements in row-major order, converted to int} */
     public int[] toIntArray() { return HostArrays.toIntArray(toHost()); }
+    /** {@return a new Java array of the elements in row-major order, converted to long} */
     public long[] toLongArray() { return HostArrays.toLongArray(toHost()); }
+    /** {@return a new Java array of the elements in row-major order, converted to boolean (non-zero is true)} */
     public boolean[] toBooleanArray() { return HostArrays.toBooleanArray(toHost()); }
 
     /**
@@ -1058,28 +1738,149 @@ public final class Tensor implements AutoCloseable {
     // ---------------------------------------------------------------- joining
     // One-line delegates to the Joining, Indexing, Sorting and Linalg facades (see them for semantics).
 
+    /**
+     * {@return the tensors joined along an existing dim (torch.cat)}
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor cat(java.util.List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
+    /**
+     * {@return the tensors joined along an existing dim (torch.cat)}
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor cat(Tensor[] tensors, int dim) { return Joining.cat(tensors, dim); }
+    /**
+     * {@return tensors of one shape joined along a new dim (torch.stack)}
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor stack(java.util.List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
+    /**
+     * {@return tensors of one shape joined along a new dim (torch.stack)}
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor stack(Tensor[] tensors, int dim) { return Joining.stack(tensors, dim); }
+    /**
+     * {@return views of splitSize entries along dim, the last one shorter if needed}
+     *
+     * @param splitSize entries per piece
+     * @param dim the dim (negative counts from the end)
+     */
     public java.util.List<Tensor> split(int splitSize, int dim) { return Joining.split(this, splitSize, dim); }
+    /**
+     * {@return views of the given sizes along dim}
+     *
+     * @param sizes the sizes
+     * @param dim the dim (negative counts from the end)
+     */
     public java.util.List<Tensor> split(int[] sizes, int dim) { return Joining.split(this, sizes, dim); }
+    /**
+     * {@return at most chunks views of ceil(size / chunks) entries along dim}
+     *
+     * @param chunks number of chunks
+     * @param dim the dim (negative counts from the end)
+     */
     public java.util.List<Tensor> chunk(int chunks, int dim) { return Joining.chunk(this, chunks, dim); }
+    /**
+     * {@return the views select(dim, i) for every i}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public java.util.List<Tensor> unbind(int dim) { return Joining.unbind(this, dim); }
+    /**
+     * {@return a copy with the order of elements reversed along each of dims}
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor flip(int... dims) { return Joining.flip(this, dims); }
+    /**
+     * {@return a copy with elements shifted by shift along dim, wrapping around}
+     *
+     * @param shift how far elements move along dim (negative: backwards)
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor roll(int shift, int dim) { return Joining.roll(this, shift, dim); }
+    /**
+     * {@return a copy with elements shifted by shifts[i] along dims[i], wrapping around}
+     *
+     * @param shifts how far elements move along each of dims
+     * @param dims the dims (negatives count from the end)
+     */
     public Tensor roll(int[] shifts, int[] dims) { return Joining.roll(this, shifts, dims); }
+    /**
+     * {@return this tiled reps[i] times along dim i (torch.repeat; reps may add leading dims)}
+     *
+     * @param reps repetitions per dim
+     */
     public Tensor repeat(int... reps) { return Joining.repeat(this, reps); }
+    /**
+     * {@return repeat with reps padded with leading 1s to this rank (torch.tile)}
+     *
+     * @param reps repetitions per dim
+     */
     public Tensor tile(int... reps) { return Joining.tile(this, reps); }
+    /**
+     * {@return the elements with col - row at most diagonal of the last two dims, zeros elsewhere}
+     *
+     * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     */
     public Tensor tril(int diagonal) { return Joining.tril(this, diagonal); }
+    /** {@return the lower triangle of the last two dims, zeros above the main diagonal} */
     public Tensor tril() { return Joining.tril(this, 0); }
+    /**
+     * {@return the elements with col - row at least diagonal of the last two dims, zeros elsewhere}
+     *
+     * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     */
     public Tensor triu(int diagonal) { return Joining.triu(this, diagonal); }
+    /** {@return the upper triangle of the last two dims, zeros below the main diagonal} */
     public Tensor triu() { return Joining.triu(this, 0); }
+    /**
+     * {@return the view of diagonal offset of the planes (dim1, dim2), as a new last dim}
+     *
+     * @param offset which diagonal: 0 the main one, positive above it, negative below
+     * @param dim1 the first dim of the planes
+     * @param dim2 the second dim of the planes
+     */
     public Tensor diagonal(int offset, int dim1, int dim2) { return Joining.diagonal(this, offset, dim1, dim2); }
+    /**
+     * {@return for a 1-d this, the square matrix with this on that diagonal; for a 2-d this, that diagonal (torch.diag)}
+     *
+     * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     */
     public Tensor diag(int diagonal) { return Joining.diag(this, diagonal); }
+    /**
+     * {@return the I64 one-hot encoding of these class values, shape (..., numClasses) (F.one_hot)}
+     *
+     * @param numClasses number of classes (-1: max + 1)
+     */
     public Tensor oneHot(int numClasses) { return Joining.oneHot(this, numClasses); }
+    /**
+     * {@return the entries index[0], index[1], ... along dim, as a new tensor (torch.index_select)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     */
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+    /**
+     * {@return each slice along dim repeated repeats times, in order}
+     *
+     * @param repeats how often each element is repeated
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor repeatInterleave(int repeats, int dim) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), dim); }
+    /**
+     * {@return slice i along dim repeated repeats[i] times, in order}
+     *
+     * @param repeats how often each element is repeated
+     * @param dim the dim (negative counts from the end)
+     */
     public Tensor repeatInterleave(Tensor repeats, int dim) { return Indexing.repeatInterleave(this, repeats, dim); }
     /**
      * Flattened first, as torch.repeat_interleave without dim.
@@ -1088,15 +1889,78 @@ public final class Tensor implements AutoCloseable {
      * @return the 1-d result
      */
     public Tensor repeatInterleave(int repeats) { return Indexing.repeatInterleave(this, Tensor.of((long) repeats), null); }
+    /**
+     * {@return y[i] = this[i with i_dim = index[i]], shaped like index (torch.gather)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     */
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
+    /**
+     * {@return a copy of this with copy[i with i_dim = index[i]] = src[i] (torch.scatter)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param src the source tensor
+     */
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src); }
+    /**
+     * {@return a copy of this with value written at every indexed position (torch.scatter)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param value the scalar value
+     */
     public Tensor scatter(int dim, Tensor index, double value) { return Indexing.scatter(this, dim, index, value); }
+    /**
+     * {@return a copy of this with copy[i with i_dim = index[i]] += src[i] (torch.scatter_add)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param src the source tensor
+     */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Indexing.scatterAdd(this, dim, index, src); }
+    /**
+     * {@return a copy of this with every src[i] reduced into copy[i with i_dim = index[i]] (torch.scatter_reduce)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param src the source tensor
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether self's own values take part in the reduction
+     */
     public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) { return Indexing.scatterReduce(this, dim, index, src, reduce, includeSelf); }
+    /**
+     * {@return a copy of this with copy[.., index[j], ..] += source[.., j, ..] along dim (torch.index_add)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param source the slices to add, one per index
+     */
     public Tensor indexAdd(int dim, Tensor index, Tensor source) { return Indexing.indexAdd(this, dim, index, source); }
+    /**
+     * {@return a copy of this with copy[.., index[j], ..] += alpha * source[.., j, ..] along dim (torch.index_add)}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param source the slices to add, one per index
+     * @param alpha the multiplier of other
+     */
     public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) { return Indexing.indexAdd(this, dim, index, source, alpha); }
+    /**
+     * {@return a copy of this with value where the BOOL mask (broadcast) is true}
+     *
+     * @param mask the BOOL mask (broadcast)
+     * @param value the scalar value
+     */
     public Tensor maskedFill(Tensor mask, double value) { return Indexing.maskedFill(this, mask, value); }
+    /**
+     * {@return the 1-d tensor of the elements where the BOOL mask (broadcast) is true}
+     *
+     * @param mask the BOOL mask (broadcast)
+     */
     public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
+    /** {@return the (N, dim()) I64 coordinates of the non-zero elements, in row-major order} */
     public Tensor nonzero() { return Indexing.nonzero(this); }
     /**
      * this[index] along dim 0 (an integer index or a BOOL mask over leading dims).
@@ -1105,17 +1969,53 @@ public final class Tensor implements AutoCloseable {
      * @return the selected rows (a copy)
      */
     public Tensor index(Tensor index) { return Indexing.index(this, index); }
+    /**
+     * {@return the values sorted along dim and their I64 positions}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param descending sort largest first
+     */
     public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
+    /**
+     * {@return the values sorted along dim and their I64 positions}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param descending sort largest first
+     * @param stable keep equal elements in their input order
+     */
     public ValuesIndices sort(int dim, boolean descending, boolean stable) { return Sorting.sort(this, dim, descending, stable); }
+    /** {@return the values sorted ascending along the last dim and their I64 positions} */
     public ValuesIndices sort() { return Sorting.sort(this); }
+    /**
+     * {@return the I64 positions that sort this along dim}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param descending sort largest first
+     */
     public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
+    /**
+     * {@return the k largest entries along the last dim, sorted, with their I64 indices}
+     *
+     * @param k number of entries to keep
+     */
     public ValuesIndices topk(int k) { return Sorting.topk(this, k); }
+    /**
+     * {@return the k largest entries along dim, sorted, with their I64 indices}
+     *
+     * @param k number of entries to keep
+     * @param dim the dim (negative counts from the end)
+     */
     public ValuesIndices topk(int k, int dim) { return Sorting.topk(this, k, dim, true, true); }
+    /**
+     * {@return the values sorted ascending along dim and their I64 positions}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public ValuesIndices sort(int dim) { return Sorting.sort(this, dim, false); }
     /**
      * Insertion indices of values in the ascending last dim of sorted (torch.searchsorted), I64.
      *
-     * @param sorted return the k elements in sorted order
+     * @param sorted the sorted (ascending) values, searched along their last dim
      * @param values the values
      * @param right take the last position where the value could be inserted (else the first)
      * @return the I64 insertion indices, shaped like values
@@ -1128,13 +2028,43 @@ public final class Tensor implements AutoCloseable {
      * @param right take the last position where the value could be inserted (else the first)
      */
     public Tensor bucketize(Tensor boundaries, boolean right) { return Sorting.bucketize(this, boundaries, right); }
+    /**
+     * {@return the k largest (or smallest) entries along dim with their I64 indices}
+     *
+     * @param k number of entries to keep
+     * @param dim the dim (negative counts from the end)
+     * @param largest take the k largest (else the k smallest)
+     * @param sorted return the k elements in sorted order
+     */
     public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
+    /**
+     * {@return the k-th smallest entry (k from 1) along dim and its I64 index}
+     *
+     * @param k which smallest entry, from 1
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public ValuesIndices kthvalue(int k, int dim, boolean keepdim) { return Sorting.kthvalue(this, k, dim, keepdim); }
+    /**
+     * {@return the lower median ((n+1)/2-th smallest) along dim and its I64 index}
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }
+    /** {@return the lower median of all elements (0-d)} */
     public Tensor median() { return Sorting.median(this); }
+    /** {@return det A of each matrix of the last two dims} */
     public Tensor det() { return Linalg.det(this); }
+    /** {@return log det A of each matrix (NaN for a negative determinant, -inf for a singular one)} */
     public Tensor logdet() { return Linalg.logdet(this); }
+    /** {@return A^-1 of each matrix of the last two dims} */
     public Tensor inverse() { return Linalg.inv(this); }
+    /**
+     * {@return the Cholesky factor of each symmetric positive-definite matrix: lower L with A = L L^T, or upper U with A = U^T U}
+     *
+     * @param upper use the upper triangle (else the lower)
+     */
     public Tensor cholesky(boolean upper) { return Linalg.cholesky(this, upper); }
 
 }
