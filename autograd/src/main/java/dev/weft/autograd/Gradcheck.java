@@ -52,6 +52,14 @@ public final class Gradcheck {
         return gradcheck(name, f, Tolerance.DEFAULT, inputs);
     }
 
+    /**
+     * {@return true: a one-output function checked with the given tolerance (a mismatch throws GradcheckException)}
+     *
+     * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
+     * @param tol the tolerances
+     * @param inputs the input tensors
+     */
     public static boolean gradcheck(String name, Function<Tensor[], Tensor> f, Tolerance tol, Tensor... inputs) {
         return gradcheckOutputs(name, x -> new Tensor[] {f.apply(x)}, tol, inputs);
     }

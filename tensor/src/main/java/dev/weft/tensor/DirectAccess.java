@@ -32,18 +32,38 @@ public final class DirectAccess {
         return t.storage() instanceof CpuStorage && t.dtype() == dtype && t.isContiguous();
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU F32 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static float[] floats(Tensor t) {
         return (float[]) array(t, DType.F32);
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU F64 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static double[] doubles(Tensor t) {
         return (double[]) array(t, DType.F64);
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU I32 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static int[] ints(Tensor t) {
         return (int[]) array(t, DType.I32);
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU I64 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static long[] longs(Tensor t) {
         return (long[]) array(t, DType.I64);
     }

@@ -21,6 +21,12 @@ public final class Einsum {
     /** A tensor whose dims are named by labels (one label per dim, all distinct). */
     private record Labeled(Tensor t, int[] labels) {}
 
+    /**
+     * {@return torch.einsum(equation, operands): e.g. "ij,jk->ik" is a matrix product, "ii->" a trace}
+     *
+     * @param equation the subscripts, e.g. "ij,jk->ik"
+     * @param operands one tensor per operand of the equation
+     */
     public static Tensor einsum(String equation, Tensor... operands) {
         String eq = equation.replace(" ", "");
         if (operands.length == 0) throw new IllegalArgumentException("einsum: at least one operand is needed");

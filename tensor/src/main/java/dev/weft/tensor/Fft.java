@@ -34,6 +34,12 @@ public final class Fft {
         return fft(z, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.fft along one logical dim}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor fft(Tensor z, int dim) {
         return fft(z, null, dim, null);
     }
@@ -61,6 +67,12 @@ public final class Fft {
         return ifft(z, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.ifft along one logical dim}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor ifft(Tensor z, int dim) {
         return ifft(z, null, dim, null);
     }
@@ -88,6 +100,12 @@ public final class Fft {
         return rfft(x, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.rfft along dim of a real x}
+     *
+     * @param x the input tensor
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor rfft(Tensor x, int dim) {
         return rfft(x, null, dim, null);
     }
@@ -117,6 +135,12 @@ public final class Fft {
         return irfft(z, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.irfft along dim with the default length 2 (m - 1)}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor irfft(Tensor z, int dim) {
         return irfft(z, null, dim, null);
     }
@@ -181,6 +205,11 @@ public final class Fft {
         return c2cn("fft.ifft2", z, null, new int[] {-2, -1}, null, false);
     }
 
+    /**
+     * {@return torch.fft.ifftn over all logical dims}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     */
     public static Tensor ifftn(Tensor z) {
         return ifftn(z, null, null, null);
     }
@@ -208,6 +237,11 @@ public final class Fft {
         return r2cn("fft.rfft2", x, null, new int[] {-2, -1}, null);
     }
 
+    /**
+     * {@return torch.fft.rfftn over all dims of a real x}
+     *
+     * @param x the input tensor
+     */
     public static Tensor rfftn(Tensor x) {
         return rfftn(x, null, null, null);
     }
@@ -246,6 +280,11 @@ public final class Fft {
         return c2rn("fft.irfft2", z, s, new int[] {-2, -1}, null);
     }
 
+    /**
+     * {@return torch.fft.irfftn over all logical dims}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     */
     public static Tensor irfftn(Tensor z) {
         return irfftn(z, null, null, null);
     }

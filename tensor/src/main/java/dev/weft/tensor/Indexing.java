@@ -195,6 +195,14 @@ public final class Indexing {
         return Dispatch.apply1(new IndexOp.IndexAdd(norm("index_add", dim, self), alpha), self, idx, source);
     }
 
+    /**
+     * {@return torch.index_add with alpha 1}
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param source the source
+     */
     public static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source) {
         return indexAdd(self, dim, index, source, 1);
     }

@@ -76,6 +76,12 @@ public final class Joining {
         return cat(us, d);
     }
 
+    /**
+     * {@return torch.stack over an array (see {@link #stack(List, int)})}
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor stack(Tensor[] tensors, int dim) {
         return stack(Arrays.asList(tensors), dim);
     }

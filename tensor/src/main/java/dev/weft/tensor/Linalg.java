@@ -57,6 +57,11 @@ public final class Linalg {
         return Dispatch.apply1(new LinalgOp.Cholesky(upper), A);
     }
 
+    /**
+     * {@return torch.linalg.cholesky: the lower factor L with A = L L^T}
+     *
+     * @param A the matrices, shape (..., m, n)
+     */
     public static Tensor cholesky(Tensor A) {
         return cholesky(A, false);
     }
@@ -74,6 +79,12 @@ public final class Linalg {
         return Dispatch.apply1(new LinalgOp.CholeskySolve(upper), bl);
     }
 
+    /**
+     * {@return torch.cholesky_solve with a lower factor L}
+     *
+     * @param B the right-hand sides, shape (..., m, k), or a vector
+     * @param L the Cholesky factor (U when upper)
+     */
     public static Tensor choleskySolve(Tensor B, Tensor L) {
         return choleskySolve(B, L, false);
     }

@@ -28,10 +28,24 @@ public final class Pointwise {
         return x.dtype() == t ? x : Dispatch.apply1(new ElementwiseOp.Cast(t), x);
     }
 
+    /**
+     * {@return fn(x) elementwise (for a parameterized fn, its default parameters 0, 0)}
+     *
+     * @param fn the function to apply
+     * @param x the input tensor
+     */
     public static Tensor unary(UnaryFn fn, Tensor x) {
         return unary(fn, x, 0, 0);
     }
 
+    /**
+     * {@return fn(x; p0, p1) elementwise}
+     *
+     * @param fn the function to apply
+     * @param x the input tensor
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     */
     public static Tensor unary(UnaryFn fn, Tensor x, double p0, double p1) {
         if (fn.domain() == UnaryFn.Domain.FLOAT && !x.dtype().isFloatingPoint()) x = cast(x, DType.F32);
         if (fn.domain() == UnaryFn.Domain.BOOL) x = cast(x, DType.BOOL);
@@ -92,6 +106,13 @@ public final class Pointwise {
         return t;
     }
 
+    /**
+     * {@return a (fn) b elementwise, broadcast, in the promoted dtype}
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor binary(BinaryFn fn, Tensor a, Tensor b) {
         DType t = operandDtype(fn, a.dtype(), b.dtype());
         return Dispatch.apply1(new ElementwiseOp.Binary(fn), cast(a, t), cast(b, t));
@@ -123,16 +144,37 @@ public final class Pointwise {
         return Dispatch.apply1(new ElementwiseOp.Binary(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
     }
 
+    /**
+     * {@return BOOL: a (fn) b elementwise, broadcast, compared in the promoted dtype}
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor compare(CompareFn fn, Tensor a, Tensor b) {
         DType t = DType.promote(a.dtype(), b.dtype());
         return Dispatch.apply1(new ElementwiseOp.Compare(fn), cast(a, t), cast(b, t));
     }
 
+    /**
+     * {@return BOOL: a (fn) s elementwise, with a Java floating scalar}
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param s the scalar operand
+     */
     public static Tensor compare(CompareFn fn, Tensor a, double s) {
         DType t = DType.promoteWithFloatScalar(a.dtype());
         return Dispatch.apply1(new ElementwiseOp.Compare(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
     }
 
+    /**
+     * {@return BOOL: a (fn) s elementwise, with a Java integral scalar}
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param s the scalar operand
+     */
     public static Tensor compare(CompareFn fn, Tensor a, long s) {
         DType t = DType.promoteWithIntScalar(a.dtype());
         return Dispatch.apply1(new ElementwiseOp.Compare(fn), cast(a, t), Create.full(Shape.SCALAR, s, t, a.device()));
@@ -151,6 +193,13 @@ public final class Pointwise {
         return Dispatch.apply1(new ElementwiseOp.Where(), cast(cond, DType.BOOL), cast(a, t), cast(b, t));
     }
 
+    /**
+     * {@return cond ? a : b with a scalar b, broadcast}
+     *
+     * @param cond the condition, BOOL (broadcast)
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor where(Tensor cond, Tensor a, double b) {
         DType t = DType.promoteWithFloatScalar(a.dtype());
         return where(cond, cast(a, t), Create.full(Shape.SCALAR, b, t, a.device()));

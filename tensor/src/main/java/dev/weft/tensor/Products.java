@@ -31,6 +31,12 @@ public final class Products {
         }
     }
 
+    /**
+     * {@return (B, M, K) @ (B, K, N) -> (B, M, N)}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor bmm(Tensor a, Tensor b) {
         if (a.dim() == 3 && b.dim() == 3) sameDtype("bmm", a, b);
         return Dispatch.apply1(new MatmulOp.Bmm(), a, b);

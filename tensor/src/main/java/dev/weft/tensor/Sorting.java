@@ -38,6 +38,13 @@ public final class Sorting {
         return new ValuesIndices(o[0], o[1]);
     }
 
+    /**
+     * {@return the values sorted along dim and their I64 positions (not stable)}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param descending sort largest first
+     */
     public static ValuesIndices sort(Tensor x, int dim, boolean descending) {
         return sort(x, dim, descending, false);
     }
@@ -65,6 +72,13 @@ public final class Sorting {
         return sort(x, dim, descending, stable).indices();
     }
 
+    /**
+     * {@return the I64 positions that sort x along dim}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param descending sort largest first
+     */
     public static Tensor argsort(Tensor x, int dim, boolean descending) {
         return argsort(x, dim, descending, false);
     }
@@ -135,6 +149,12 @@ public final class Sorting {
         return searchsorted(boundaries, x, right);
     }
 
+    /**
+     * {@return the k largest entries along the last dim, sorted, with their I64 indices}
+     *
+     * @param x the input tensor
+     * @param k number of elements to keep
+     */
     public static ValuesIndices topk(Tensor x, int k) {
         return topk(x, k, -1, true, true);
     }

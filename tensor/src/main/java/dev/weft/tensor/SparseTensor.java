@@ -19,7 +19,12 @@ import java.util.Arrays;
  */
 public final class SparseTensor {
     /** The storage layouts (torch.sparse_coo, torch.sparse_csr). */
-    public enum Layout { COO, CSR }
+    public enum Layout {
+        /** Coordinate list: a (row, col) pair per stored entry. */
+        COO,
+        /** Compressed sparse rows: row pointers and a column per stored entry. */
+        CSR
+    }
 
     private final Layout layout;
     private final int rows, cols;
@@ -150,8 +155,11 @@ public final class SparseTensor {
 
     // ---- accessors -----------------------------------------------------------------------------------------
 
+    /** {@return COO or CSR} */
     public Layout layout() { return layout; }
+    /** {@return the number of rows} */
     public int rows() { return rows; }
+    /** {@return the number of columns} */
     public int cols() { return cols; }
     /**
      * (rows, cols, *dense dims of the values).
@@ -165,12 +173,19 @@ public final class SparseTensor {
         System.arraycopy(v, 1, s, 2, v.length - 1);
         return s;
     }
+    /** {@return the number of stored entries (duplicates counted)} */
     public int nnz() { return col.numel(); }
+    /** {@return the stored values (nnz, *dense)} */
     public Tensor values() { return values; }
+    /** {@return the values' dtype} */
     public DType dtype() { return values.dtype(); }
+    /** {@return the dtype of the indices (I32 or I64)} */
     public DType indexDtype() { return col.dtype(); }
+    /** {@return the device holding the values and indices} */
     public Device device() { return values.device(); }
+    /** {@return true for a COO matrix known to be sorted by (row, col) without duplicates} */
     public boolean isCoalesced() { return layout == Layout.COO && coalesced; }
+    /** {@return true if the values require grad} */
     public boolean requiresGrad() { return values.requiresGrad(); }
     /**
      * Marks the values as requiring grad (they must be a leaf); returns this.

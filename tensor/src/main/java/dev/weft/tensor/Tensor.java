@@ -1179,9 +1179,10 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor add_(Tensor other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
     /**
-     * this += other, in place. {@return this}
+     * this += other, in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor add_(double other) { return InPlace.binary("add_", BinaryFn.ADD, this, other); }
     /**
@@ -1193,71 +1194,85 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor add_(Tensor other, double alpha) { return InPlace.binary("add_", BinaryFn.ADD, this, other.mul(alpha)); }
     /**
-     * this -= other (broadcast into this shape), in place. {@return this}
+     * this -= other (broadcast into this shape), in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor sub_(Tensor other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
     /**
-     * this -= other, in place. {@return this}
+     * this -= other, in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor sub_(double other) { return InPlace.binary("sub_", BinaryFn.SUB, this, other); }
     /**
-     * this *= other (broadcast into this shape), in place. {@return this}
+     * this *= other (broadcast into this shape), in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor mul_(Tensor other) { return InPlace.binary("mul_", BinaryFn.MUL, this, other); }
     /**
-     * this *= other, in place. {@return this}
+     * this *= other, in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor mul_(double other) { return InPlace.binary("mul_", BinaryFn.MUL, this, other); }
     /**
-     * this /= other (true division, broadcast into this shape), in place. {@return this}
+     * this /= other (true division, broadcast into this shape), in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor div_(Tensor other) { return InPlace.binary("div_", BinaryFn.DIV, this, other); }
     /**
-     * this /= other (true division), in place. {@return this}
+     * this /= other (true division), in place.
      *
      * @param other the other operand (broadcast against this)
+     * @return this
      */
     public Tensor div_(double other) { return InPlace.binary("div_", BinaryFn.DIV, this, other); }
     /**
-     * this += value * t1 * t2, in place (torch.addcmul_). {@return this}
+     * this += value * t1 * t2, in place (torch.addcmul_).
      *
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return this
      */
     public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return InPlace.addcmul(this, t1, t2, value); }
     /**
-     * this += value * t1 / t2, in place (torch.addcdiv_). {@return this}
+     * this += value * t1 / t2, in place (torch.addcdiv_).
      *
      * @param t1 the first factor tensor
      * @param t2 the second factor tensor
      * @param value the scalar value
+     * @return this
      */
     public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return InPlace.addcdiv(this, t1, t2, value); }
     /**
-     * this = min(max(this, min), max), in place. {@return this}
+     * this = min(max(this, min), max), in place.
      *
      * @param min the lower bound (inclusive)
      * @param max the upper bound (inclusive)
+     * @return this
      */
     public Tensor clamp_(double min, double max) { return InPlace.clamp(this, min, max); }
-    /** this = max(this, 0), in place. {@return this} */
+    /**
+     * this = max(this, 0), in place.
+     *
+     * @return this
+     */
     public Tensor relu_() { return InPlace.unary("relu_", UnaryFn.RELU, this); }
     /**
-     * Writes value where the BOOL mask (broadcast to this shape) is true, in place. {@return this}
+     * Writes value where the BOOL mask (broadcast to this shape) is true, in place.
      *
      * @param mask the BOOL mask (broadcast)
      * @param value the scalar value
+     * @return this
      */
     public Tensor maskedFill_(Tensor mask, double value) { return InPlace.maskedFill(this, mask, value); }
     /**

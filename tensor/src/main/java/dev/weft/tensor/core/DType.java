@@ -8,10 +8,15 @@ package dev.weft.tensor.core;
  * floating dtype (an F32 tensor times a Java double stays F32), as in PyTorch.
  */
 public enum DType {
+    /** 32-bit IEEE float, the default. */
     F32(4, true, 3),
+    /** 64-bit IEEE double (gradient checks, science). */
     F64(8, true, 4),
+    /** 32-bit signed integer. */
     I32(4, false, 1),
+    /** 64-bit signed integer, the dtype of indices. */
     I64(8, false, 2),
+    /** Boolean, one byte (0 or 1) per element on the CPU. */
     BOOL(1, false, 0);
 
     private final int byteSize;

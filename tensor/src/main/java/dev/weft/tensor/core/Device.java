@@ -10,11 +10,17 @@ package dev.weft.tensor.core;
  */
 public record Device(Kind kind, int index) {
     /** Device families a backend can serve. */
-    public enum Kind { CPU, CUDA }
+    public enum Kind {
+        /** The host CPU. */
+        CPU,
+        /** An NVIDIA GPU through the CUDA driver. */
+        CUDA
+    }
 
     /** The one CPU device. */
     public static final Device CPU = new Device(Kind.CPU, 0);
 
+    /** Checks the kind is given and the index is valid: at least 0, and 0 for the CPU. */
     public Device {
         java.util.Objects.requireNonNull(kind, "kind");
         if (index < 0) throw new IllegalArgumentException("Device: index must be >= 0, got " + index);

@@ -19,6 +19,13 @@ public abstract class Storage {
     private volatile int version;
     private volatile boolean released;
 
+    /**
+     * A storage of length elements of dtype on device (subclasses allocate the memory).
+     *
+     * @param device the device
+     * @param dtype the element type
+     * @param length length of the array
+     */
     protected Storage(Device device, DType dtype, int length) {
         if (length < 0) throw new IllegalArgumentException("Storage: length must be >= 0, got " + length);
         this.device = java.util.Objects.requireNonNull(device, "device");

@@ -92,10 +92,12 @@ public record Strided(Storage storage, int[] shape, int[] stride, int storageOff
         return shape.length;
     }
 
+    /** {@return the storage's element type} */
     public DType dtype() {
         return storage.dtype();
     }
 
+    /** {@return the storage's device} */
     public Device device() {
         return storage.device();
     }

@@ -55,22 +55,47 @@ public final class CpuStorage extends Storage {
                 + " lives on " + t.device() + ", not on cpu");
     }
 
+    /**
+     * {@return the backing float[] of an F32 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static float[] f32(Strided t) {
         return (float[]) of(t).data;
     }
 
+    /**
+     * {@return the backing double[] of an F64 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static double[] f64(Strided t) {
         return (double[]) of(t).data;
     }
 
+    /**
+     * {@return the backing int[] of an I32 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static int[] i32(Strided t) {
         return (int[]) of(t).data;
     }
 
+    /**
+     * {@return the backing long[] of an I64 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static long[] i64(Strided t) {
         return (long[]) of(t).data;
     }
 
+    /**
+     * {@return the backing byte[] of a BOOL CPU view, one byte 0 or 1 per element}
+     *
+     * @param t a CPU view
+     */
     public static byte[] bool(Strided t) {
         return (byte[]) of(t).data;
     }

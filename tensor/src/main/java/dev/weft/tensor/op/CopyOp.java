@@ -23,6 +23,7 @@ public sealed interface CopyOp extends Op {
             java.util.Objects.requireNonNull(name, "name");
         }
 
+        /** A copy named "copy_" in errors. */
         public CopyInto() {
             this("copy_");
         }

@@ -18,6 +18,7 @@ public sealed interface CreationOp extends Op {
      * @param device the device
      */
     record Full(int[] shape, double value, DType dtype, Device device) implements CreationOp {
+        /** Keeps a copy of shape. */
         public Full {
             shape = shape.clone();
         }
@@ -96,6 +97,7 @@ public sealed interface CreationOp extends Op {
      */
     record Random(Distribution dist, double p0, double p1, long seed, long counter, int[] shape, DType dtype,
                   Device device) implements CreationOp {
+        /** Keeps a copy of shape. */
         public Random {
             shape = shape.clone();
         }

@@ -16,6 +16,11 @@ public sealed interface ElementwiseOp extends Op {
      * @param p1 the function's second scalar parameter (unused by most functions)
      */
     record Unary(UnaryFn fn, double p0, double p1) implements ElementwiseOp {
+        /**
+         * A function without scalar parameters (p0 = p1 = 0).
+         *
+         * @param fn the function to apply
+         */
         public Unary(UnaryFn fn) {
             this(fn, 0, 0);
         }

@@ -10,7 +10,16 @@ package dev.weft.tensor.op;
 public sealed interface IndexOp extends Op {
     /** The reductions of {@link ScatterReduce}, named as torch.scatter_reduce names them. */
     enum Reduction {
-        SUM("sum"), PROD("prod"), MEAN("mean"), AMAX("amax"), AMIN("amin");
+        /** The sum of the values landing on a position. */
+        SUM("sum"),
+        /** Their product. */
+        PROD("prod"),
+        /** Their mean. */
+        MEAN("mean"),
+        /** Their maximum. */
+        AMAX("amax"),
+        /** Their minimum. */
+        AMIN("amin");
 
         private final String torchName;
 

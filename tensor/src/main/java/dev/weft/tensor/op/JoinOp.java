@@ -27,6 +27,7 @@ public sealed interface JoinOp extends Op {
      * @param dims the dims (negatives count from the end)
      */
     record Flip(int[] dims) implements JoinOp {
+        /** Keeps a copy of dims. */
         public Flip {
             dims = dims.clone();
         }

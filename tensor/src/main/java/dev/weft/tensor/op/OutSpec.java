@@ -10,6 +10,7 @@ import dev.weft.tensor.core.Shape;
  * @param dtype the element type
  */
 public record OutSpec(int[] shape, DType dtype) {
+    /** Keeps a copy of shape. */
     public OutSpec {
         shape = shape.clone();
     }

@@ -16,6 +16,7 @@ public sealed interface ReduceOp extends Op {
      * @param keepdim keep each reduced dim as size 1
      */
     record Reduce(ReduceFn fn, int[] dims, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public Reduce {
             dims = dims.clone();
         }
@@ -53,6 +54,7 @@ public sealed interface ReduceOp extends Op {
      * @param keepdim keep each reduced dim as size 1
      */
     record Var(int[] dims, double correction, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public Var {
             dims = dims.clone();
         }
@@ -77,6 +79,7 @@ public sealed interface ReduceOp extends Op {
      * @param keepdim keep each reduced dim as size 1
      */
     record Std(int[] dims, double correction, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public Std {
             dims = dims.clone();
         }
@@ -101,6 +104,7 @@ public sealed interface ReduceOp extends Op {
      * @param keepdim keep each reduced dim as size 1
      */
     record Norm(double p, int[] dims, boolean keepdim) implements ReduceOp {
+        /** Checks p (finite, not 0 or 1: those are composed from other primitives) and keeps a copy of dims. */
         public Norm {
             if (!Double.isFinite(p) || p == 0 || p == 1) {
                 throw new IllegalArgumentException("norm: the Norm primitive takes a finite p other than 0 and 1, got " + p);
@@ -147,6 +151,7 @@ public sealed interface ReduceOp extends Op {
      * @param keepdim keep each reduced dim as size 1
      */
     record LogSumExp(int[] dims, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public LogSumExp {
             dims = dims.clone();
         }

@@ -14,7 +14,14 @@ public sealed interface SparseOp extends Op {
 
     /** The segment reductions, torch_scatter's names. */
     enum Reduce {
-        SUM, MEAN, MAX, MIN;
+        /** The sum of each segment (0 when empty). */
+        SUM,
+        /** The mean of each segment (0 when empty). */
+        MEAN,
+        /** The maximum of each segment, with its row. */
+        MAX,
+        /** The minimum of each segment, with its row. */
+        MIN;
 
         /**
          * "sum", "mean", "max", "min".

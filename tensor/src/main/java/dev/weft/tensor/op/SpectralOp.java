@@ -11,8 +11,18 @@ package dev.weft.tensor.op;
 public sealed interface SpectralOp extends Op {
     /** The factor a transform of length n is scaled by: 1, 1/sqrt(n) or 1/n (torch's fft_norm_mode). */
     enum FftNorm {
-        NONE, BY_ROOT_N, BY_N;
+        /** No scaling. */
+        NONE,
+        /** Scaled by 1/sqrt(n) ("ortho"). */
+        BY_ROOT_N,
+        /** Scaled by 1/n. */
+        BY_N;
 
+        /**
+         * {@return the factor applied to a transform of length n: 1, 1/sqrt(n) or 1/n}
+         *
+         * @param n number of elements
+         */
         public double scale(int n) {
             return switch (this) {
                 case NONE -> 1;

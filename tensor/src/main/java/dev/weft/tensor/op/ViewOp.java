@@ -14,6 +14,7 @@ public sealed interface ViewOp extends Op {
      * @param shape the shape (sizes of each dim)
      */
     record Reshape(int[] shape) implements ViewOp {
+        /** Keeps a copy of shape. */
         public Reshape {
             shape = shape.clone();
         }
@@ -34,6 +35,7 @@ public sealed interface ViewOp extends Op {
      * @param dims the dims (negatives count from the end)
      */
     record Permute(int[] dims) implements ViewOp {
+        /** Keeps a copy of dims. */
         public Permute {
             dims = dims.clone();
         }
@@ -54,6 +56,7 @@ public sealed interface ViewOp extends Op {
      * @param shape the shape (sizes of each dim)
      */
     record Expand(int[] shape) implements ViewOp {
+        /** Keeps a copy of shape. */
         public Expand {
             shape = shape.clone();
         }
@@ -127,10 +130,12 @@ public sealed interface ViewOp extends Op {
      * @param name the name used in error messages
      */
     record Split(int dim, int[] sizes, boolean squeeze, String name) implements ViewOp {
+        /** Keeps a copy of sizes. */
         public Split {
             sizes = sizes.clone();
         }
 
+        /** {@return the sizes of the pieces (a copy)} */
         @Override
         public int[] sizes() {
             return sizes.clone();
@@ -151,6 +156,7 @@ public sealed interface ViewOp extends Op {
      * @param offset index of the first element in the storage
      */
     record AsStrided(int[] shape, int[] strides, int offset) implements ViewOp {
+        /** Keeps copies of shape and strides. */
         public AsStrided {
             shape = shape.clone();
             strides = strides.clone();
