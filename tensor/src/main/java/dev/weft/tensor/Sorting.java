@@ -115,7 +115,7 @@ public final class Sorting {
      * 1-d (any values shape) or has values' leading dims. I64, not differentiable. Counts by comparison
      * (O(len(sorted)) per value), so it runs on any backend.
      *
-     * @param sorted return the k elements in sorted order
+     * @param sorted the sorted (ascending) values, searched along their last dim
      * @param values the values
      * @param right take the last position where the value could be inserted (else the first)
      * @return for each value, the index in the last dim of {@code sorted} (ascending) where it would be inserted to keep the order: the first i with sorted[i] >= v (right: sorted[i] > v)

@@ -42,7 +42,7 @@ public final class Tensor implements AutoCloseable {
      * @param storage the storage
      * @param shape the shape (sizes of each dim)
      * @param strides the strides, in elements
-     * @param offset which diagonal: 0 the main one, positive above it, negative below
+     * @param offset index of element (0, ..., 0) in the storage
      */
     public static Tensor fromStorage(Storage storage, int[] shape, int[] strides, int offset) {
         return new Tensor(Strided.of(storage, shape, strides, offset));
