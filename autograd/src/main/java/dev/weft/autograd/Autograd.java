@@ -7,6 +7,18 @@ import dev.weft.tensor.Tensor;
  * then {@link #backward} accumulates into each leaf's {@code grad()}, or {@link #grad} returns the
  * gradients without touching {@code grad()}. Loading this class installs the recorder on the tensor
  * layer's dispatch; ops run before that are not recorded.
+ *
+ * <pre>{@code
+ * Generator g = new Generator(0);
+ * Tensor w = Tensor.randn(g, 3, 2).requiresGrad(true);
+ * Tensor x = Tensor.randn(g, 4, 3);
+ * Tensor loss = x.matmul(w).square().mean();
+ * Autograd.backward(loss);                          // w.grad() is d loss / d w, shape (3, 2)
+ * Tensor[] dx = Autograd.grad(x.requiresGrad(true).matmul(w).sum(), x);  // returned, grad() untouched
+ * try (var scope = Autograd.noGrad()) {             // nothing recorded: an optimizer step
+ *     w.sub_(w.grad().mul(0.1));
+ * }
+ * }</pre>
  */
 public final class Autograd {
     private Autograd() {}

@@ -14,6 +14,13 @@ import java.util.function.Function;
  * {@code |numerical - analytical| <= atol + rtol * |numerical|}. The inputs that require grad are checked; they
  * must be F64 and may be non-contiguous views (they are perturbed in place, inside noGrad, and restored).
  * gradgradcheck checks the gradient of the vector-Jacobian product the same way (second order).
+ *
+ * <pre>{@code
+ * Generator g = new Generator(7);
+ * Tensor a = Tensor.randn(g, DType.F64, 3, 4).requiresGrad(true);
+ * Tensor b = Tensor.randn(g, DType.F64, 4, 2).requiresGrad(true);
+ * Gradcheck.gradcheck("matmul", in -> in[0].matmul(in[1]).tanh(), a, b);  // throws on a mismatch
+ * }</pre>
  */
 public final class Gradcheck {
     private Gradcheck() {}

@@ -8,6 +8,14 @@ import dev.weft.kernels.random.Philox;
  * counter) in its op record, so its output is a pure function of that pair: never of thread count or
  * scheduling. {@link #split} derives an independent stream. Methods are synchronized; one generator
  * can be shared, but sharing makes results depend on call order.
+ *
+ * <pre>{@code
+ * Generator g = new Generator(1234);
+ * Tensor a = Tensor.rand(g, 2, 3);                 // uniform [0, 1)
+ * Tensor b = Tensor.randn(g, 2, 3);                // the next blocks of the same stream
+ * Generator dropout = g.split();                   // an independent stream for another consumer
+ * // new Generator(1234) replays a and b bit for bit, on any thread count
+ * }</pre>
  */
 public final class Generator {
     private final long key;

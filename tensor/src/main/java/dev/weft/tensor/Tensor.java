@@ -19,6 +19,16 @@ import java.util.Arrays;
  * <p>{@link #close()} releases the storage now (device memory back to its allocator) when this tensor owns
  * it; a {@link TensorScope} does the same for every storage allocated while it is open. Without either, the
  * garbage collector (and on CUDA the allocator's Cleaner) frees it.
+ *
+ * <pre>{@code
+ * Generator g = new Generator(42);
+ * Tensor x = Tensor.randn(g, 4, 3);                          // (4, 3) F32, same seed, same bits
+ * Tensor w = Tensor.of(new float[][] {{1, 2}, {3, 4}, {5, 6}});
+ * Tensor y = x.matmul(w).add(1.0).relu();                    // (4, 2)
+ * Tensor m = y.mean(0);                                      // (2,), the column means
+ * Tensor i = y.argmax(1);                                    // (4,) I64
+ * float[] host = m.toFloatArray();
+ * }</pre>
  */
 public final class Tensor implements AutoCloseable {
     private final Strided view;
