@@ -18,12 +18,16 @@ public final class Anomaly {
         Tape.install();
     }
 
-    /** Turns anomaly detection on for this thread until the scope closes. */
+    /**
+     * Turns anomaly detection on for this thread until the scope closes.
+     *
+     * @return the scope to close
+     */
     public static GradMode.Scope detect() {
         return GradMode.setAnomaly(true);
     }
 
-    /** True if anomaly detection is on for this thread. */
+    /** {@return true if anomaly detection is on for this thread} */
     public static boolean isEnabled() {
         return GradMode.anomalyEnabled();
     }

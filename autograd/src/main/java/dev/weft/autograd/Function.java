@@ -39,27 +39,46 @@ public abstract class Function {
         Tape.install();
     }
 
-    /** Computes the outputs (grad mode is off here); save what backward needs on ctx. */
+    /**
+     * Computes the outputs (grad mode is off here); save what backward needs on ctx.
+     *
+     * @param ctx the context shared by forward and backward
+     * @param inputs the input tensors
+     * @return the outputs
+     */
     protected abstract Tensor[] forward(FunctionCtx ctx, Tensor... inputs);
 
     /**
-     * One gradient per forward input (null: none) from one gradient per output. An output's gradient is
+     * {@return one gradient per forward input (null: none) from one gradient per output} An output's gradient is
      * zeros when none arrived (unless {@link FunctionCtx#setMaterializeGrads} turned that off: then null).
+     *
+     * @param ctx the context shared by forward and backward
+     * @param gradOutputs the gradients of the outputs, one per output (null for an output with no gradient)
      */
     protected abstract Tensor[] backward(FunctionCtx ctx, Tensor... gradOutputs);
 
-    /** The name in the graph and in error messages (default: the class's simple name). */
+    /** {@return the name in the graph and in error messages (default: the class's simple name)} */
     public String name() {
         String s = getClass().getSimpleName();
         return s.isEmpty() ? "Function" : s;
     }
 
-    /** Runs the function on inputs; all outputs. */
+    /**
+     * Runs the function on inputs; all outputs.
+     *
+     * @param inputs the input tensors
+     * @return all outputs
+     */
     public final Tensor[] applyAll(Tensor... inputs) {
         return FunctionCall.run(this, inputs);
     }
 
-    /** Runs the function on inputs; its single output (an error if forward returns several). */
+    /**
+     * Runs the function on inputs; its single output (an error if forward returns several).
+     *
+     * @param inputs the input tensors
+     * @return the output
+     */
     public final Tensor apply(Tensor... inputs) {
         Tensor[] out = applyAll(inputs);
         if (out.length != 1) {

@@ -27,7 +27,11 @@ public final class FunctionCtx {
         this.needsInputGrad = needsInputGrad;
     }
 
-    /** ctx.save_for_backward: inputs, outputs or intermediates backward will read (call during forward). */
+    /**
+     * ctx.save_for_backward: inputs, outputs or intermediates backward will read (call during forward).
+     *
+     * @param tensors the tensors
+     */
     public void saveForBackward(Tensor... tensors) {
         if (!inForward) throw new IllegalStateException(name + ": saveForBackward may only be called in forward");
         for (Tensor t : tensors) {
@@ -36,7 +40,12 @@ public final class FunctionCtx {
         }
     }
 
-    /** Saved tensor i, in the order saved; fails if it was modified in place since forward ended. */
+    /**
+     * Saved tensor i, in the order saved; fails if it was modified in place since forward ended.
+     *
+     * @param i the position (0-based)
+     * @return the saved tensor
+     */
     public Tensor saved(int i) {
         if (saved == null) {
             throw new IllegalStateException("backward: the graph through " + name + " was already freed by an earlier "
@@ -55,7 +64,11 @@ public final class FunctionCtx {
         return t;
     }
 
-    /** All saved tensors (each version-checked), ctx.saved_tensors. */
+    /**
+     * All saved tensors (each version-checked), ctx.saved_tensors.
+     *
+     * @return the saved tensors
+     */
     public Tensor[] savedTensors() {
         int n = saved == null ? 0 : saved.size();
         Tensor[] out = new Tensor[n];
@@ -64,18 +77,31 @@ public final class FunctionCtx {
         return out;
     }
 
-    /** ctx.mark_non_differentiable: these outputs get no gradient (their gradient in backward is zeros). */
+    /**
+     * ctx.mark_non_differentiable: these outputs get no gradient (their gradient in backward is zeros).
+     *
+     * @param outputs the output tensors
+     */
     public void markNonDifferentiable(Tensor... outputs) {
         if (!inForward) throw new IllegalStateException(name + ": markNonDifferentiable may only be called in forward");
         nonDifferentiable.addAll(Arrays.asList(outputs));
     }
 
-    /** ctx.set_materialize_grads: false hands backward null (not zeros) for outputs that got no gradient. */
+    /**
+     * ctx.set_materialize_grads: false hands backward null (not zeros) for outputs that got no gradient.
+     *
+     * @param on the new flag
+     */
     public void setMaterializeGrads(boolean on) {
         materializeGrads = on;
     }
 
-    /** ctx.needs_input_grad[i]: true if input i requires a gradient (backward may skip the others' work). */
+    /**
+     * ctx.needs_input_grad[i]: true if input i requires a gradient (backward may skip the others' work).
+     *
+     * @param i the position (0-based)
+     * @return true if input i needs a gradient
+     */
     public boolean needsInputGrad(int i) {
         return needsInputGrad[i];
     }

@@ -18,10 +18,23 @@ public final class Functional {
         Tape.install();
     }
 
-    /** f's outputs and the product computed with them. */
+    /**
+     * f's outputs and the product computed with them.
+     *
+     * @param outputs the output tensors
+     * @param product the vector-Jacobian or Jacobian-vector product, one tensor per input (vjp) or output (jvp)
+     */
     public record Result(Tensor[] outputs, Tensor[] product) {}
 
-    /** outputs = f(inputs) and v^T J (one tensor per input, zeros where unused). v: one per output. */
+    /**
+     * outputs = f(inputs) and v^T J (one tensor per input, zeros where unused). v: one per output.
+     *
+     * @param f the function of the inputs
+     * @param inputs the input tensors
+     * @param v the vector
+     * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
+     * @return the outputs and v^T J
+     */
     public static Result vjp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] v, boolean createGraph) {
         Tensor[] x = leaves(inputs, createGraph);
         Tensor[] y = f.apply(x);
@@ -31,7 +44,13 @@ public final class Functional {
 
     /**
      * outputs = f(inputs) and J u (one tensor per output) for tangents u (one per input), by the double-vjp
-     * trick: g(w) = J^T w is linear in w, so d<g(w), u>/dw = J u.
+     * trick: g(w) = J^T w is linear in w, so {@code d<g(w), u>/dw = J u}.
+     *
+     * @param f the function of the inputs
+     * @param inputs the input tensors
+     * @param u the tangent, one tensor per input, shaped like it
+     * @param createGraph record the backward pass itself, so that the gradients can be differentiated again
+     * @return the outputs and J u
      */
     public static Result jvp(Function<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor[] u, boolean createGraph) {
         if (u.length != inputs.length) {
@@ -58,8 +77,11 @@ public final class Functional {
     }
 
     /**
-     * The Jacobian of a one-output f with respect to each input: a tensor of shape out.shape ++ in.shape
-     * per input, built one output element (one backward) at a time.
+     * {@return the Jacobian of a one-output f with respect to each input: a tensor of shape out.shape ++ in.shape
+     * per input, built one output element (one backward) at a time}
+     *
+     * @param f the function of the inputs
+     * @param inputs the input tensors
      */
     public static Tensor[] jacobian(Function<Tensor[], Tensor> f, Tensor... inputs) {
         Tensor[] x = leaves(inputs, false);
@@ -86,7 +108,14 @@ public final class Functional {
         return out;
     }
 
-    /** H v for a one-element f: the gradient of <grad f(x), v>, one tensor per input. */
+    /**
+     * H v for a one-element f: the gradient of {@code <grad f(x), v>}, one tensor per input.
+     *
+     * @param f the function of the inputs
+     * @param inputs the input tensors
+     * @param v the vector
+     * @return H v, one tensor per input
+     */
     public static Tensor[] hvp(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor[] v) {
         if (v.length != inputs.length) {
             throw new IllegalArgumentException("hvp: " + inputs.length + " inputs but " + v.length + " vectors");

@@ -30,12 +30,17 @@ public final class GradMode {
         void close();
     }
 
-    /** True if ops on this thread are recorded for autograd. */
+    /** {@return true if ops on this thread are recorded for autograd} */
     public static boolean isEnabled() {
         return STATE.get().enabled;
     }
 
-    /** Sets grad mode on this thread until the returned scope closes. */
+    /**
+     * Sets grad mode on this thread until the returned scope closes.
+     *
+     * @param enabled whether gradients are recorded
+     * @return the scope to close (restores the previous mode)
+     */
     public static Scope set(boolean enabled) {
         State s = STATE.get();
         boolean prev = s.enabled;
@@ -43,12 +48,20 @@ public final class GradMode {
         return new Restore(s, prev, false);
     }
 
-    /** No recording until the scope closes (inference, optimizer updates). */
+    /**
+     * No recording until the scope closes (inference, optimizer updates).
+     *
+     * @return the scope to close
+     */
     public static Scope noGrad() {
         return set(false);
     }
 
-    /** Recording on until the scope closes, even inside a noGrad scope. */
+    /**
+     * Recording on until the scope closes, even inside a noGrad scope.
+     *
+     * @return the scope to close
+     */
     public static Scope enableGrad() {
         return set(true);
     }

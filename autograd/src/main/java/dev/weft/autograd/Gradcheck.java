@@ -11,9 +11,16 @@ import java.util.function.Function;
 /**
  * Gradient checks: the analytical Jacobian (one backward per output element) against central
  * differences (f(x + eps e_j) - f(x - eps e_j)) / 2 eps, in F64, element by element, passing where
- * |numerical - analytical| <= atol + rtol * |numerical|. The inputs that require grad are checked; they
+ * {@code |numerical - analytical| <= atol + rtol * |numerical|}. The inputs that require grad are checked; they
  * must be F64 and may be non-contiguous views (they are perturbed in place, inside noGrad, and restored).
  * gradgradcheck checks the gradient of the vector-Jacobian product the same way (second order).
+ *
+ * <pre>{@code
+ * Generator g = new Generator(7);
+ * Tensor a = Tensor.randn(g, DType.F64, 3, 4).requiresGrad(true);
+ * Tensor b = Tensor.randn(g, DType.F64, 4, 2).requiresGrad(true);
+ * Gradcheck.gradcheck("matmul", in -> in[0].matmul(in[1]).tanh(), a, b);  // throws on a mismatch
+ * }</pre>
  */
 public final class Gradcheck {
     private Gradcheck() {}
@@ -22,7 +29,13 @@ public final class Gradcheck {
         Tape.install();
     }
 
-    /** Step and tolerances; {@link #DEFAULT} is eps 1e-6, atol 1e-5, rtol 1e-3. */
+    /**
+     * Step and tolerances; {@link #DEFAULT} is eps 1e-6, atol 1e-5, rtol 1e-3.
+     *
+     * @param eps finite-difference step
+     * @param atol absolute tolerance
+     * @param rtol relative tolerance
+     */
     public record Tolerance(double eps, double atol, double rtol) {
         public static final Tolerance DEFAULT = new Tolerance(1e-6, 1e-5, 1e-3);
     }
@@ -34,16 +47,39 @@ public final class Gradcheck {
         }
     }
 
-    /** Checks a one-output function with the default tolerance; returns true or throws GradcheckException. */
+    /**
+     * Checks a one-output function with the default tolerance; returns true or throws GradcheckException.
+     *
+     * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
+     * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
+     */
     public static boolean gradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         return gradcheck(name, f, Tolerance.DEFAULT, inputs);
     }
 
+    /**
+     * {@return true: a one-output function checked with the given tolerance (a mismatch throws GradcheckException)}
+     *
+     * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
+     * @param tol the tolerances
+     * @param inputs the input tensors
+     */
     public static boolean gradcheck(String name, Function<Tensor[], Tensor> f, Tolerance tol, Tensor... inputs) {
         return gradcheckOutputs(name, x -> new Tensor[] {f.apply(x)}, tol, inputs);
     }
 
-    /** Checks every output of a multi-output function. */
+    /**
+     * Checks every output of a multi-output function.
+     *
+     * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
+     * @param tol the tolerances
+     * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
+     */
     public static boolean gradcheckOutputs(String name, Function<Tensor[], Tensor[]> f, Tolerance tol, Tensor... inputs) {
         List<Integer> diff = differentiable(name, inputs);
         Tensor[] outs = f.apply(inputs);
@@ -78,7 +114,14 @@ public final class Gradcheck {
         return true;
     }
 
-    /** Second-order check with the default tolerance (see {@link #gradgradcheck(String, Function, Tolerance, long, Tensor...)}). */
+    /**
+     * Second-order check with the default tolerance (see {@link #gradgradcheck(String, Function, Tolerance, long, Tensor...)}).
+     *
+     * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
+     * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
+     */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         return gradgradcheck(name, f, Tolerance.DEFAULT, 1234, inputs);
     }
@@ -86,6 +129,13 @@ public final class Gradcheck {
     /**
      * Checks the gradient of v -> (d f / d x)^T v: with seeded random gradient outputs v (themselves
      * checked as inputs), gradcheck of (x, v) -> grad(f(x), x, v, createGraph) in F64.
+     *
+     * @param name the name used in error messages
+     * @param f the function of the inputs, giving one tensor
+     * @param tol the tolerances
+     * @param seed the seed
+     * @param inputs the input tensors
+     * @return true (a mismatch throws instead)
      */
     public static boolean gradgradcheck(String name, Function<Tensor[], Tensor> f, Tolerance tol, long seed, Tensor... inputs) {
         List<Integer> diff = differentiable(name, inputs);

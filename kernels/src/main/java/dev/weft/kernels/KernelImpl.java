@@ -9,22 +9,33 @@ import jdk.incubator.vector.VectorSpecies;
  * and {@link #set} changes it at run time (benchmarks, tests).
  */
 public enum KernelImpl {
+    /** The scalar reference kernels: plain loops, the bits every SIMD twin is tested against. */
     SCALAR,
+    /** The Vector API kernels, at the preferred species width. */
     SIMD;
 
     private static volatile KernelImpl current = parse(System.getProperty("weft.kernels", "simd"));
 
-    /** The implementation facades use now. */
+    /** {@return the implementation facades use now} */
     public static KernelImpl current() {
         return current;
     }
 
-    /** Sets the implementation facades use from now on. */
+    /**
+     * Sets the implementation facades use from now on.
+     *
+     * @param impl the implementation to use
+     */
     public static void set(KernelImpl impl) {
         current = java.util.Objects.requireNonNull(impl, "impl");
     }
 
-    /** Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value. */
+    /**
+     * Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value.
+     *
+     * @param s the text
+     * @return the implementation named
+     */
     public static KernelImpl parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "scalar" -> SCALAR;
@@ -34,12 +45,12 @@ public enum KernelImpl {
         };
     }
 
-    /** The preferred float species, as the SIMD kernels use it. */
+    /** {@return the preferred float species, as the SIMD kernels use it} */
     public static VectorSpecies<Float> floatSpecies() {
         return FloatVector.SPECIES_PREFERRED;
     }
 
-    /** A one-line description: "SIMD 256-bit (8 x F32)" or "scalar". */
+    /** {@return a one-line description: "SIMD 256-bit (8 x F32)" or "scalar"} */
     public static String describe() {
         VectorSpecies<Float> s = floatSpecies();
         return current == SCALAR ? "scalar (forced)" : "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";

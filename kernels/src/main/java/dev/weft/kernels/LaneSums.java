@@ -13,14 +13,24 @@ import jdk.incubator.vector.FloatVector;
 public final class LaneSums {
     private LaneSums() {}
 
-    /** v[0] + v[1] + ... + v[len - 1], left to right, in float. */
+    /**
+     * v[0] + v[1] + ... + v[len - 1], left to right, in float.
+     *
+     * @param v the vector
+     * @return the sum of the lanes
+     */
     public static float sum(FloatVector v) {
         float s = v.lane(0);
         for (int i = 1; i < v.length(); i++) s += v.lane(i);
         return s;
     }
 
-    /** v[0] + v[1] + ... + v[len - 1], left to right. */
+    /**
+     * v[0] + v[1] + ... + v[len - 1], left to right.
+     *
+     * @param v the vector
+     * @return the sum of the lanes
+     */
     public static double sum(DoubleVector v) {
         double s = v.lane(0);
         for (int i = 1; i < v.length(); i++) s += v.lane(i);

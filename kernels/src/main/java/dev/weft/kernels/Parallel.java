@@ -16,6 +16,12 @@ public final class Parallel {
     /** A half-open index range body: processes [from, to). */
     @FunctionalInterface
     public interface RangeBody {
+        /**
+         * Processes the indices [from, to).
+         *
+         * @param from first index (inclusive)
+         * @param to end of the range (exclusive)
+         */
         void run(int from, int to);
     }
 
@@ -29,12 +35,16 @@ public final class Parallel {
         return n;
     }
 
-    /** Threads the kernels may use (the caller's thread included). */
+    /** {@return threads the kernels may use (the caller's thread included)} */
     public static int threads() {
         return threads;
     }
 
-    /** Sets the number of threads from now on (>= 1). */
+    /**
+     * Sets the number of threads from now on (>= 1).
+     *
+     * @param n number of elements
+     */
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("Parallel.setThreads: must be >= 1, got " + n);
         if (n == threads) return;
@@ -61,7 +71,7 @@ public final class Parallel {
         return c == null ? new Thread[0] : c.threads();
     }
 
-    /** True when called from one of the pool's threads. */
+    /** {@return true when called from one of the pool's threads} */
     public static boolean inPool() {
         return Thread.currentThread() instanceof Crew.Worker;
     }
@@ -75,6 +85,9 @@ public final class Parallel {
      * already inside the pool, or while the pool serves another caller. A task's exception is rethrown as
      * thrown (the lowest task id first, the others suppressed), after every started task has finished;
      * inline, the first exception ends the loop.
+     *
+     * @param tasks the tasks to run
+     * @param body the work to run
      */
     public static void forEach(int tasks, IntConsumer body) {
         if (tasks <= 0) return;
@@ -90,9 +103,12 @@ public final class Parallel {
     public static final int GRAIN = 32 * 1024;
 
     /**
-     * True when n units of work at this grain run on the caller's thread: n <= grain, one thread, or
-     * already inside the pool. A kernel tests it first to skip building the parallel body (a lambda
+     * {@return true when n units of work at this grain run on the caller's thread: {@code n <= grain}, one thread, or
+     * already inside the pool} A kernel tests it first to skip building the parallel body (a lambda
      * allocation) on the small calls that dominate autograd overhead.
+     *
+     * @param n number of elements
+     * @param grain minimum units of work per task
      */
     public static boolean serial(long n, int grain) {
         return n <= Math.max(1, grain) || threads == 1 || inPool();
@@ -102,6 +118,10 @@ public final class Parallel {
      * Splits [0, n) into chunks of at least {@code grain} elements (fixed boundaries: chunk c covers
      * [c*size, min(n, (c+1)*size)) with size = max(grain, ceil(n / threads))) and runs them in parallel.
      * Runs on the caller's thread when {@link #serial} says so.
+     *
+     * @param n number of elements
+     * @param grain minimum units of work per task
+     * @param body the work to run
      */
     public static void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;
@@ -115,7 +135,12 @@ public final class Parallel {
         forEach(chunks, c -> body.run(c * size, Math.min(n, (c + 1) * size)));
     }
 
-    /** {@link #forRange} over n elements at the default {@link #GRAIN}. */
+    /**
+     * {@link #forRange} over n elements at the default {@link #GRAIN}.
+     *
+     * @param n number of elements
+     * @param body the work to run
+     */
     public static void forElements(int n, RangeBody body) {
         forRange(n, GRAIN, body);
     }
@@ -124,17 +149,33 @@ public final class Parallel {
      * The row split: [0, rows) rows of {@code rowCost} work units each, in chunks of whole rows holding at
      * least {@code grain} units (at least one row). Each output row is written by one task, so the
      * result never depends on the thread count.
+     *
+     * @param rows number of rows
+     * @param rowCost work units of one row
+     * @param grain minimum units of work per task
+     * @param body the work to run
      */
     public static void forRows(int rows, long rowCost, int grain, RangeBody body) {
         forRange(rows, rowGrain(rowCost, grain), body);
     }
 
-    /** {@link #forRows} at the default {@link #GRAIN}. */
+    /**
+     * {@link #forRows} at the default {@link #GRAIN}.
+     *
+     * @param rows number of rows
+     * @param rowCost work units of one row
+     * @param body the work to run
+     */
     public static void forRows(int rows, long rowCost, RangeBody body) {
         forRows(rows, rowCost, GRAIN, body);
     }
 
-    /** Rows per task for rows of {@code rowCost} units at this grain: max(1, grain / rowCost). */
+    /**
+     * {@return rows per task for rows of {@code rowCost} units at this grain: max(1, grain / rowCost)}
+     *
+     * @param rowCost work units of one row
+     * @param grain minimum units of work per task
+     */
     public static int rowGrain(long rowCost, int grain) {
         return (int) Math.max(1, Math.max(1, grain) / Math.max(1, rowCost));
     }

@@ -31,7 +31,11 @@ public final class Backends {
         }
     }
 
-    /** The backend for a device; an error naming the device and the reason when none can serve it. */
+    /**
+     * {@return the backend for a device; an error naming the device and the reason when none can serve it}
+     *
+     * @param device the device
+     */
     public static Backend forDevice(Device device) {
         if (device.kind() == Device.Kind.CPU) return CpuBackend.INSTANCE;
         Backend b = BY_DEVICE.get(device);
@@ -51,7 +55,11 @@ public final class Backends {
         throw new IllegalStateException("device " + device + " is not available: " + why);
     }
 
-    /** True if {@link #forDevice} would succeed for this device. */
+    /**
+     * {@return true if {@link #forDevice} would succeed for this device}
+     *
+     * @param device the device
+     */
     public static boolean isAvailable(Device device) {
         if (device.kind() == Device.Kind.CPU) return true;
         try {
@@ -62,7 +70,7 @@ public final class Backends {
         }
     }
 
-    /** One line per backend kind: "cpu: available" or "cuda: unavailable (reason)". */
+    /** {@return one line per backend kind: "cpu: available" or "cuda: unavailable (reason)"} */
     public static List<String> describe() {
         List<String> out = new ArrayList<>();
         out.add("cpu: available (" + dev.weft.kernels.KernelImpl.describe() + ", "

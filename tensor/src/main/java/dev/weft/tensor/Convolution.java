@@ -32,18 +32,47 @@ public final class Convolution {
         return v.length == 1 ? new int[] {v[0], v[0]} : v.clone();
     }
 
-    /** F.conv2d with stride 1, no padding, no dilation, one group. */
+    /**
+     * F.conv2d with stride 1, no padding, no dilation, one group.
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias (null for none)
+     * @return the output (B, C_out, outH, outW), or (C_out, outH, outW) for an unbatched input
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) {
         return conv2d(x, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
     }
 
-    /** F.conv2d; bias may be null; stride, padding and dilation have 1 or 2 entries (height, width). */
+    /**
+     * F.conv2d; bias may be null; stride, padding and dilation have 1 or 2 entries (height, width).
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias (null for none)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outH, outW), or (C_out, outH, outW) for an unbatched input
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
         int[] p = pair("conv2d", "padding", padding);
         return conv("conv2d", x, weight, bias, pair("conv2d", "stride", stride), p, p, pair("conv2d", "dilation", dilation), groups);
     }
 
-    /** F.conv2d with padding "same" or "valid". */
+    /**
+     * F.conv2d with padding "same" or "valid".
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias (null for none)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outH, outW), or (C_out, outH, outW) for an unbatched input
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
         int[] s = pair("conv2d", "stride", stride), d = pair("conv2d", "dilation", dilation);
         if (weight.dim() != 4) throw new IllegalArgumentException("conv2d: weight " + Shape.format(weight.shape())
@@ -52,12 +81,34 @@ public final class Convolution {
         return conv("conv2d", x, weight, bias, s, lr[0], lr[1], d, groups);
     }
 
-    /** F.conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k); bias may be null. */
+    /**
+     * F.conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k); bias may be null.
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias (null for none)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outL), or (C_out, outL) for an unbatched input
+     */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         return conv1d(x, weight, bias, stride, new int[] {0, padding}, new int[] {0, padding}, dilation, groups);
     }
 
-    /** F.conv1d with padding "same" or "valid". */
+    /**
+     * F.conv1d with padding "same" or "valid".
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias (null for none)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param groups number of groups: input and output channels split into this many independent convolutions
+     * @return the output (B, C_out, outL), or (C_out, outL) for an unbatched input
+     */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
         if (weight.dim() != 3) throw new IllegalArgumentException("conv1d: weight " + Shape.format(weight.shape())
                 + " must be 3-d (C_out, C_in/groups, k)");
@@ -65,7 +116,14 @@ public final class Convolution {
         return conv1d(x, weight, bias, stride, lr[0], lr[1], dilation, groups);
     }
 
-    /** F.conv1d with stride 1, no padding, no dilation, one group. */
+    /**
+     * F.conv1d with stride 1, no padding, no dilation, one group.
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias (null for none)
+     * @return the output (B, C_out, outL), or (C_out, outL) for an unbatched input
+     */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) {
         return conv1d(x, weight, bias, 1, 0, 1, 1);
     }
@@ -172,6 +230,13 @@ public final class Convolution {
     /**
      * F.unfold: x (B, C, H, W) or (C, H, W) -> (B, C*kH*kW, L) sliding blocks, row (c*kH + kh)*kW + kw,
      * column oh*outW + ow. Sizes have 1 or 2 entries.
+     *
+     * @param x the input tensor
+     * @param kernelSize the window size
+     * @param dilation the spacing between kernel taps
+     * @param padding the zero padding on each side
+     * @param stride the stride
+     * @return the columns (B, C*kH*kW, L), or (C*kH*kW, L) for an unbatched input
      */
     public static Tensor unfold(Tensor x, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
         ConvOp.Window w = window("unfold", kernelSize, dilation, padding, stride);
@@ -179,7 +244,13 @@ public final class Convolution {
         return Dispatch.apply1(new ConvOp.Im2col(w), x);
     }
 
-    /** F.unfold with dilation 1, padding 0, stride 1. */
+    /**
+     * F.unfold with dilation 1, padding 0, stride 1.
+     *
+     * @param x the input tensor
+     * @param kernelSize the window size
+     * @return the columns (B, C*kH*kW, L), or (C*kH*kW, L) for an unbatched input
+     */
     public static Tensor unfold(Tensor x, int... kernelSize) {
         return unfold(x, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
     }
@@ -187,6 +258,14 @@ public final class Convolution {
     /**
      * F.fold, the adjoint of unfold: x (B, C*kH*kW, L) or (C*kH*kW, L) -> (B, C, H, W) with (H, W) =
      * outputSize, overlapping entries summed.
+     *
+     * @param x the input tensor
+     * @param outputSize the spatial size (H, W) of the folded output
+     * @param kernelSize the window size
+     * @param dilation the spacing between kernel taps
+     * @param padding the zero padding on each side
+     * @param stride the stride
+     * @return the folded tensor (B, C, H, W), or (C, H, W) for an unbatched input
      */
     public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
         ConvOp.Window w = window("fold", kernelSize, dilation, padding, stride);
@@ -195,7 +274,14 @@ public final class Convolution {
         return Dispatch.apply1(new ConvOp.Col2im(o[0], o[1], w), x);
     }
 
-    /** F.fold with dilation 1, padding 0, stride 1. */
+    /**
+     * F.fold with dilation 1, padding 0, stride 1.
+     *
+     * @param x the input tensor
+     * @param outputSize the spatial size (H, W) of the folded output
+     * @param kernelSize the window size
+     * @return the folded tensor (B, C, H, W), or (C, H, W) for an unbatched input
+     */
     public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize) {
         return fold(x, outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
     }

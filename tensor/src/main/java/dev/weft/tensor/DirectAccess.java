@@ -22,38 +22,76 @@ import dev.weft.tensor.cpu.CpuStorage;
 public final class DirectAccess {
     private DirectAccess() {}
 
-    /** True when {@code t} is a contiguous CPU tensor of {@code dtype}, i.e. the accessors below accept it. */
+    /**
+     * {@return true when {@code t} is a contiguous CPU tensor of {@code dtype}, i.e. the accessors below accept it}
+     *
+     * @param t the tensor
+     * @param dtype the element type
+     */
     public static boolean available(Tensor t, DType dtype) {
         return t.storage() instanceof CpuStorage && t.dtype() == dtype && t.isContiguous();
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU F32 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static float[] floats(Tensor t) {
         return (float[]) array(t, DType.F32);
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU F64 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static double[] doubles(Tensor t) {
         return (double[]) array(t, DType.F64);
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU I32 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static int[] ints(Tensor t) {
         return (int[]) array(t, DType.I32);
     }
 
+    /**
+     * {@return the backing array of a contiguous CPU I64 tensor (read and write from {@link #offset})}
+     *
+     * @param t the tensor
+     */
     public static long[] longs(Tensor t) {
         return (long[]) array(t, DType.I64);
     }
 
-    /** Index of the tensor's first element in its backing array. */
+    /**
+     * {@return index of the tensor's first element in its backing array}
+     *
+     * @param t the tensor
+     */
     public static int offset(Tensor t) {
         return t.storageOffset();
     }
 
-    /** Records that the caller wrote into {@code t}'s elements through its array. */
+    /**
+     * Records that the caller wrote into {@code t}'s elements through its array.
+     *
+     * @param t the tensor
+     */
     public static void written(Tensor t) {
         t.storage().bumpVersion();
     }
 
-    /** A new zero-filled contiguous CPU tensor, to fill through the accessors (offset 0). */
+    /**
+     * {@return a new zero-filled contiguous CPU tensor, to fill through the accessors (offset 0)}
+     *
+     * @param dtype the element type
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor allocate(DType dtype, int... shape) {
         return Tensor.owning(Strided.contiguous(CpuStorage.allocate(dtype, Shape.numel(shape)), shape));
     }

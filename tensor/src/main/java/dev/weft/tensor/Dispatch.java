@@ -32,24 +32,41 @@ public final class Dispatch {
     private static volatile Recorder recorder =
             java.util.ServiceLoader.load(Recorder.class, Dispatch.class.getClassLoader()).findFirst().orElse(null);
 
-    /** Installs the recording hook (null removes it). Returns the previous one. */
+    /**
+     * Installs the recording hook (null removes it). Returns the previous one.
+     *
+     * @param r length of the dim the kernel runs along
+     * @return the previous recorder, or null
+     */
     public static synchronized Recorder setRecorder(Recorder r) {
         Recorder old = recorder;
         recorder = r;
         return old;
     }
 
-    /** The installed recording hook, or null. */
+    /** {@return the installed recording hook, or null} */
     public static Recorder recorder() {
         return recorder;
     }
 
-    /** Runs a single-output op. */
+    /**
+     * Runs a single-output op.
+     *
+     * @param op the op
+     * @param inputs the input tensors
+     * @return the op's output
+     */
     public static Tensor apply1(Op op, Tensor... inputs) {
         return apply(op, inputs)[0];
     }
 
-    /** Runs {@code op} on inputs and returns its outputs (see the class comment for the steps). */
+    /**
+     * Runs {@code op} on inputs and returns its outputs (see the class comment for the steps).
+     *
+     * @param op the op
+     * @param inputs the input tensors
+     * @return the op's outputs
+     */
     public static Tensor[] apply(Op op, Tensor... inputs) {
         Strided[] in = live(op, inputs);
         Tensor[] outs = switch (op) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Einstein summation composed from views, sums and {@link MatmulOp.Bmm}: repeated indices within one
+ * Einstein summation composed from views, sums and {@link dev.weft.tensor.op.MatmulOp.Bmm}: repeated indices within one
  * operand take a diagonal (as_strided view), indices used nowhere else are summed out, and operands
  * are contracted left to right, each pair as permute -> reshape (B, M, K) @ (B, K, N) -> reshape.
  * Supports "->" (explicit output) or the implicit form, "..." (broadcast dims) and size-1 broadcasting.
@@ -21,6 +21,12 @@ public final class Einsum {
     /** A tensor whose dims are named by labels (one label per dim, all distinct). */
     private record Labeled(Tensor t, int[] labels) {}
 
+    /**
+     * {@return torch.einsum(equation, operands): e.g. "ij,jk->ik" is a matrix product, "ii->" a trace}
+     *
+     * @param equation the subscripts, e.g. "ij,jk->ik"
+     * @param operands one tensor per operand of the equation
+     */
     public static Tensor einsum(String equation, Tensor... operands) {
         String eq = equation.replace(" ", "");
         if (operands.length == 0) throw new IllegalArgumentException("einsum: at least one operand is needed");

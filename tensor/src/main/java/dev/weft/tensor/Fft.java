@@ -17,62 +17,130 @@ import dev.weft.tensor.op.SpectralOp.FftNorm;
  * Bluestein kernels); every transform is differentiable (their adjoints are transforms too).
  * <pre>
  * fft:   Z[k] = sum_t z[t] exp(-2 pi i k t / n)          ifft: z[t] = 1/n sum_k Z[k] exp(+2 pi i k t / n)
- * rfft:  the bins k < n/2 + 1 of fft of a real signal  irfft: the real inverse of such a half spectrum,
+ * rfft:  the bins {@code k < n/2 + 1} of fft of a real signal  irfft: the real inverse of such a half spectrum,
  *        whose imaginary parts at bin 0 and (n even) bin n/2 are ignored, as in torch
  * </pre>
  */
 public final class Fft {
     private Fft() {}
 
-    /** torch.fft.fft along the last logical dim: (..., n, 2) -> (..., n, 2). */
+    /**
+     * torch.fft.fft along the last logical dim: (..., n, 2) -> (..., n, 2).
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the transform, shaped like z (length n along dim when given)
+     */
     public static Tensor fft(Tensor z) {
         return fft(z, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.fft along one logical dim}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor fft(Tensor z, int dim) {
         return fft(z, null, dim, null);
     }
 
-    /** torch.fft.fft(input, n, dim, norm): Z[k] = s sum_{t<n} z[t] exp(-2 pi i k t / n). */
+    /**
+     * torch.fft.fft(input, n, dim, norm): Z[k] = s {@code sum_{t<n}} z[t] exp(-2 pi i k t / n).
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param n transform length
+     * @param dim the dim to transform (negative counts from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the transform, shaped like z (length n along dim when given)
+     */
     public static Tensor fft(Tensor z, Integer n, int dim, String norm) {
         return c2c("fft.fft", z, n, dim, norm, true);
     }
 
-    /** torch.fft.ifft along the last logical dim. */
+    /**
+     * torch.fft.ifft along the last logical dim.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the inverse transform, shaped like z
+     */
     public static Tensor ifft(Tensor z) {
         return ifft(z, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.ifft along one logical dim}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor ifft(Tensor z, int dim) {
         return ifft(z, null, dim, null);
     }
 
-    /** torch.fft.ifft(input, n, dim, norm): z[t] = s sum_{k<n} Z[k] exp(+2 pi i k t / n), s = 1/n by default. */
+    /**
+     * torch.fft.ifft(input, n, dim, norm): z[t] = s {@code sum_{k<n}} Z[k] exp(+2 pi i k t / n), s = 1/n by default.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param n transform length
+     * @param dim the dim to transform (negative counts from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the inverse transform, shaped like z
+     */
     public static Tensor ifft(Tensor z, Integer n, int dim, String norm) {
         return c2c("fft.ifft", z, n, dim, norm, false);
     }
 
-    /** torch.fft.rfft along the last dim: real (..., n) -> (..., n/2 + 1, 2). */
+    /**
+     * torch.fft.rfft along the last dim: real (..., n) -> (..., n/2 + 1, 2).
+     *
+     * @param x the input tensor
+     * @return the half spectrum, a trailing dim of 2 holding (re, im)
+     */
     public static Tensor rfft(Tensor x) {
         return rfft(x, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.rfft along dim of a real x}
+     *
+     * @param x the input tensor
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor rfft(Tensor x, int dim) {
         return rfft(x, null, dim, null);
     }
 
-    /** torch.fft.rfft(input, n, dim, norm): the n/2 + 1 non-negative-frequency bins of fft of a real signal. */
+    /**
+     * torch.fft.rfft(input, n, dim, norm): the n/2 + 1 non-negative-frequency bins of fft of a real signal.
+     *
+     * @param x the input tensor
+     * @param n transform length
+     * @param dim the dim to transform (negative counts from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the half spectrum, a trailing dim of 2 holding (re, im)
+     */
     public static Tensor rfft(Tensor x, Integer n, int dim, String norm) {
         String op = "fft.rfft";
         real(op, x);
         return r2c(op, x, n, dim(op, x, dim, x.dim()), norm);
     }
 
-    /** torch.fft.irfft along the last logical dim: (..., m, 2) -> real (..., 2 (m - 1)). */
+    /**
+     * torch.fft.irfft along the last logical dim: (..., m, 2) -> real (..., 2 (m - 1)).
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the real signal
+     */
     public static Tensor irfft(Tensor z) {
         return irfft(z, null, -1, null);
     }
 
+    /**
+     * {@return torch.fft.irfft along dim with the default length 2 (m - 1)}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param dim the dim to transform (negative counts from the end)
+     */
     public static Tensor irfft(Tensor z, int dim) {
         return irfft(z, null, dim, null);
     }
@@ -81,6 +149,12 @@ public final class Fft {
      * torch.fft.irfft(input, n, dim, norm): the real signal of length n (default 2 (m - 1)) whose rfft is
      * the input's first n/2 + 1 bins (trimmed or zero-padded to that many), Hermitian symmetry supplying
      * the rest; Im of bin 0 and (n even) bin n/2 are ignored and get a zero gradient, as in torch.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param n transform length
+     * @param dim the dim to transform (negative counts from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the real signal
      */
     public static Tensor irfft(Tensor z, Integer n, int dim, String norm) {
         String op = "fft.irfft";
@@ -88,59 +162,129 @@ public final class Fft {
         return c2r(op, z, n, dim(op, z, dim, z.dim() - 1), norm);
     }
 
-    /** torch.fft.fft2: fftn over the last two logical dims. */
+    /**
+     * torch.fft.fft2: fftn over the last two logical dims.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return fftn over the last two logical dims
+     */
     public static Tensor fft2(Tensor z) {
         return c2cn("fft.fft2", z, null, new int[] {-2, -1}, null, true);
     }
 
-    /** torch.fft.fftn over all logical dims. */
+    /**
+     * torch.fft.fftn over all logical dims.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the transform, shaped like z except along dims (s)
+     */
     public static Tensor fftn(Tensor z) {
         return fftn(z, null, null, null);
     }
 
-    /** torch.fft.fftn(input, s, dim, norm): fft along each of dims, s[i] the length along dims[i]. */
+    /**
+     * torch.fft.fftn(input, s, dim, norm): fft along each of dims, s[i] the length along dims[i].
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param s the signal length along each dim (null keeps the input sizes)
+     * @param dims the dims to transform (negatives count from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the transform, shaped like z except along dims (s)
+     */
     public static Tensor fftn(Tensor z, int[] s, int[] dims, String norm) {
         return c2cn("fft.fftn", z, s, dims, norm, true);
     }
 
-    /** torch.fft.ifft2: ifftn over the last two logical dims. */
+    /**
+     * torch.fft.ifft2: ifftn over the last two logical dims.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return ifftn over the last two logical dims
+     */
     public static Tensor ifft2(Tensor z) {
         return c2cn("fft.ifft2", z, null, new int[] {-2, -1}, null, false);
     }
 
+    /**
+     * {@return torch.fft.ifftn over all logical dims}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     */
     public static Tensor ifftn(Tensor z) {
         return ifftn(z, null, null, null);
     }
 
-    /** torch.fft.ifftn(input, s, dim, norm). */
+    /**
+     * torch.fft.ifftn(input, s, dim, norm).
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param s the signal length along each dim (null keeps the input sizes)
+     * @param dims the dims to transform (negatives count from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return the inverse transform, shaped like z except along dims (s)
+     */
     public static Tensor ifftn(Tensor z, int[] s, int[] dims, String norm) {
         return c2cn("fft.ifftn", z, s, dims, norm, false);
     }
 
-    /** torch.fft.rfft2: rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2). */
+    /**
+     * torch.fft.rfft2: rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2).
+     *
+     * @param x the input tensor
+     * @return rfftn over the last two dims, (..., H, W) -> (..., H, W/2 + 1, 2)
+     */
     public static Tensor rfft2(Tensor x) {
         return r2cn("fft.rfft2", x, null, new int[] {-2, -1}, null);
     }
 
+    /**
+     * {@return torch.fft.rfftn over all dims of a real x}
+     *
+     * @param x the input tensor
+     */
     public static Tensor rfftn(Tensor x) {
         return rfftn(x, null, null, null);
     }
 
-    /** torch.fft.rfftn(input, s, dim, norm): rfft along the last of dims, then fft along the others. */
+    /**
+     * torch.fft.rfftn(input, s, dim, norm): rfft along the last of dims, then fft along the others.
+     *
+     * @param x the input tensor
+     * @param s the signal length along each dim (null keeps the input sizes)
+     * @param dims the dims to transform (negatives count from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return rfft along the last of dims, then fft along the others
+     */
     public static Tensor rfftn(Tensor x, int[] s, int[] dims, String norm) {
         return r2cn("fft.rfftn", x, s, dims, norm);
     }
 
-    /** torch.fft.irfft2: irfftn over the last two logical dims. */
+    /**
+     * torch.fft.irfft2: irfftn over the last two logical dims.
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @return the real signal (..., H, W)
+     */
     public static Tensor irfft2(Tensor z) {
         return c2rn("fft.irfft2", z, null, new int[] {-2, -1}, null);
     }
 
-    /** torch.fft.irfft2 with output sizes s = (H, W). */
+    /**
+     * torch.fft.irfft2 with output sizes s = (H, W).
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param s the signal length along each dim (null keeps the input sizes)
+     * @return the real signal (..., H, W)
+     */
     public static Tensor irfft2(Tensor z, int[] s) {
         return c2rn("fft.irfft2", z, s, new int[] {-2, -1}, null);
     }
 
+    /**
+     * {@return torch.fft.irfftn over all logical dims}
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     */
     public static Tensor irfftn(Tensor z) {
         return irfftn(z, null, null, null);
     }
@@ -148,6 +292,12 @@ public final class Fft {
     /**
      * torch.fft.irfftn(input, s, dim, norm): ifft along all but the last of dims, then irfft along the last
      * (its default length 2 (m - 1)).
+     *
+     * @param z the complex input, a trailing dim of 2 holding (re, im)
+     * @param s the signal length along each dim (null keeps the input sizes)
+     * @param dims the dims to transform (negatives count from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways); null for the default
+     * @return ifft along all but the last of dims, then irfft along the last (its default length 2 (m - 1))
      */
     public static Tensor irfftn(Tensor z, int[] s, int[] dims, String norm) {
         return c2rn("fft.irfftn", z, s, dims, norm);

@@ -8,12 +8,24 @@ import dev.weft.kernels.random.Philox;
  * counter) in its op record, so its output is a pure function of that pair: never of thread count or
  * scheduling. {@link #split} derives an independent stream. Methods are synchronized; one generator
  * can be shared, but sharing makes results depend on call order.
+ *
+ * <pre>{@code
+ * Generator g = new Generator(1234);
+ * Tensor a = Tensor.rand(g, 2, 3);                 // uniform [0, 1)
+ * Tensor b = Tensor.randn(g, 2, 3);                // the next blocks of the same stream
+ * Generator dropout = g.split();                   // an independent stream for another consumer
+ * // new Generator(1234) replays a and b bit for bit, on any thread count
+ * }</pre>
  */
 public final class Generator {
     private final long key;
     private long counter;
 
-    /** A generator whose stream is determined by {@code seed} alone. */
+    /**
+     * A generator whose stream is determined by {@code seed} alone.
+     *
+     * @param seed the seed
+     */
     public Generator(long seed) {
         this(seed, 0);
     }
@@ -23,17 +35,22 @@ public final class Generator {
         this.counter = counter;
     }
 
-    /** The key (seed) of this stream. */
+    /** {@return the key (seed) of this stream} */
     public long seed() {
         return key;
     }
 
-    /** The next unused block counter. */
+    /** {@return the next unused block counter} */
     public synchronized long counter() {
         return counter;
     }
 
-    /** Reserves {@code blocks} consecutive Philox blocks and returns the first counter. */
+    /**
+     * Reserves {@code blocks} consecutive Philox blocks and returns the first counter.
+     *
+     * @param blocks number of 128-bit Philox blocks to reserve
+     * @return the counter of the first reserved block
+     */
     public synchronized long reserve(long blocks) {
         if (blocks < 0) throw new IllegalArgumentException("Generator.reserve: blocks must be >= 0, got " + blocks);
         long start = counter;
@@ -41,26 +58,30 @@ public final class Generator {
         return start;
     }
 
-    /** 64 fresh random bits (uses one block). */
+    /**
+     * 64 fresh random bits (uses one block).
+     *
+     * @return 64 random bits
+     */
     public long nextLong() {
         int[] w = new int[4];
         Philox.block(key, reserve(1), w);
         return Philox.bits64(w[0], w[1]);
     }
 
-    /** A seed for another generator, drawn from this stream (uses one block). */
+    /** {@return a seed for another generator, drawn from this stream (uses one block)} */
     public long nextSeed() {
         int[] w = new int[4];
         Philox.block(key, reserve(1), w);
         return Philox.bits64(w[2] ^ 0x5DEECE66, w[3]) ^ Philox.bits64(w[0], w[1]) * 0x9E3779B97F4A7C15L;
     }
 
-    /** A new generator on an independent stream keyed from this one (advances this one by one block). */
+    /** {@return a new generator on an independent stream keyed from this one (advances this one by one block)} */
     public Generator split() {
         return new Generator(nextSeed(), 0);
     }
 
-    /** A copy at the same position; the two then advance independently. */
+    /** {@return a copy at the same position; the two then advance independently} */
     public synchronized Generator copy() {
         return new Generator(key, counter);
     }

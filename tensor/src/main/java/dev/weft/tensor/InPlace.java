@@ -19,7 +19,15 @@ import java.util.function.UnaryOperator;
 public final class InPlace {
     private InPlace() {}
 
-    /** dst (fn)= other, other broadcast to dst's shape. */
+    /**
+     * dst (fn)= other, other broadcast to dst's shape.
+     *
+     * @param name the name used in error messages
+     * @param fn the function to apply
+     * @param dst the tensor written in place
+     * @param other the other operand (broadcast against this)
+     * @return dst
+     */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, Tensor other) {
         DType t = Pointwise.operandDtype(fn, dst.dtype(), other.dtype());
         if (t == dst.dtype() && Dispatch.applyInPlace(new ElementwiseOp.Binary(fn), 0, dst, Pointwise.cast(other, t)) != null) {
@@ -28,7 +36,15 @@ public final class InPlace {
         return viaCopy(name, dst, self -> Pointwise.binary(fn, self, other));
     }
 
-    /** dst (fn)= s, a Java floating scalar. */
+    /**
+     * dst (fn)= s, a Java floating scalar.
+     *
+     * @param name the name used in error messages
+     * @param fn the function to apply
+     * @param dst the tensor written in place
+     * @param s the scalar operand
+     * @return dst
+     */
     public static Tensor binary(String name, BinaryFn fn, Tensor dst, double s) {
         DType t = Pointwise.operandDtype(fn, DType.promoteWithFloatScalar(dst.dtype()), DType.promoteWithFloatScalar(dst.dtype()));
         if (t == dst.dtype()
@@ -38,7 +54,14 @@ public final class InPlace {
         return viaCopy(name, dst, self -> Pointwise.binary(fn, self, s));
     }
 
-    /** dst = fn(dst) for a unary function of dst's own dtype (relu_, neg_, ...). */
+    /**
+     * dst = fn(dst) for a unary function of dst's own dtype (relu_, neg_, ...).
+     *
+     * @param name the name used in error messages
+     * @param fn the function to apply
+     * @param dst the tensor written in place
+     * @return dst
+     */
     public static Tensor unary(String name, UnaryFn fn, Tensor dst) {
         if (fn.domain() != UnaryFn.Domain.FLOAT || dst.dtype().isFloatingPoint()) {
             if (Dispatch.applyInPlace(new ElementwiseOp.Unary(fn, 0, 0), 0, dst) != null) return dst;
@@ -46,7 +69,14 @@ public final class InPlace {
         return viaCopy(name, dst, self -> Pointwise.unary(fn, self));
     }
 
-    /** clamp_: dst = min(max(dst, min), max). */
+    /**
+     * clamp_: dst = min(max(dst, min), max).
+     *
+     * @param dst the tensor written in place
+     * @param min the lower bound (inclusive)
+     * @param max the upper bound (inclusive)
+     * @return dst
+     */
     public static Tensor clamp(Tensor dst, double min, double max) {
         if (!Double.isNaN(min) && !Double.isNaN(max)
                 && Dispatch.applyInPlace(new ElementwiseOp.Unary(UnaryFn.CLAMP, min, max), 0, dst) != null) {
@@ -55,7 +85,14 @@ public final class InPlace {
         return viaCopy("clamp_", dst, self -> Pointwise.clamp(self, min, max));
     }
 
-    /** masked_fill_: value where the BOOL mask (broadcast to dst's shape) is true. */
+    /**
+     * masked_fill_: value where the BOOL mask (broadcast to dst's shape) is true.
+     *
+     * @param dst the tensor written in place
+     * @param mask the BOOL mask (broadcast)
+     * @param value the scalar value
+     * @return dst
+     */
     public static Tensor maskedFill(Tensor dst, Tensor mask, double value) {
         if (mask.dtype() == DType.BOOL && Shape.broadcastsTo(mask.shape(), dst.shape())
                 && Dispatch.applyInPlace(new ElementwiseOp.Where(), 2, mask, Create.full(Shape.SCALAR, value, dst.dtype(), dst.device()),
@@ -65,12 +102,28 @@ public final class InPlace {
         return viaCopy("masked_fill_", dst, self -> Indexing.maskedFill(self, mask, value));
     }
 
-    /** addcmul_: dst += value * t1 * t2 (the product is a temporary; dst is updated in place). */
+    /**
+     * addcmul_: dst += value * t1 * t2 (the product is a temporary; dst is updated in place).
+     *
+     * @param dst the tensor written in place
+     * @param t1 the first factor tensor
+     * @param t2 the second factor tensor
+     * @param value the scalar value
+     * @return dst
+     */
     public static Tensor addcmul(Tensor dst, Tensor t1, Tensor t2, double value) {
         return binary("addcmul_", BinaryFn.ADD, dst, t1.mul(t2).mul(value));
     }
 
-    /** addcdiv_: dst += value * t1 / t2. */
+    /**
+     * addcdiv_: dst += value * t1 / t2.
+     *
+     * @param dst the tensor written in place
+     * @param t1 the first factor tensor
+     * @param t2 the second factor tensor
+     * @param value the scalar value
+     * @return dst
+     */
     public static Tensor addcdiv(Tensor dst, Tensor t1, Tensor t2, double value) {
         return binary("addcdiv_", BinaryFn.ADD, dst, t1.div(t2).mul(value));
     }
@@ -81,6 +134,12 @@ public final class InPlace {
      * rows' shape (index.shape + dst.shape[1:], or (N, rest) for a mask). Without accumulate a row indexed twice
      * gets one of its values (unspecified which, as in PyTorch). Computed by scatter / index_add and written
      * back through CopyInto, so it is differentiable in dst's history and in values.
+     *
+     * @param dst the tensor written in place
+     * @param index the indices (I64)
+     * @param values the values
+     * @param accumulate add into the indexed elements instead of overwriting them
+     * @return dst
      */
     public static Tensor indexPut(Tensor dst, Tensor index, Tensor values, boolean accumulate) {
         String op = "index_put_";

@@ -37,6 +37,11 @@ public final class Indexing {
      * torch.repeat_interleave: slice i along dim repeated repeats[i] times, in order; repeats is a 0-d or
      * 1-element tensor (the same count for every slice) or 1-d with dim's size, integer, non-negative;
      * dim null flattens x first. Differentiable (an index_select).
+     *
+     * @param x the input tensor
+     * @param repeats how often each element is repeated
+     * @param dim the dim (negative counts from the end)
+     * @return slice i along dim repeated repeats[i] times, in order
      */
     public static Tensor repeatInterleave(Tensor x, Tensor repeats, Integer dim) {
         Tensor src = dim == null ? x.reshape(-1) : x;
@@ -63,7 +68,14 @@ public final class Indexing {
         return indexSelect(src.dim() == 0 ? src.reshape(1) : src, d, Tensor.of(idx));
     }
 
-    /** torch.index_select: y = x with dim indexed by the 1-d index (a 0-d index counts as one entry). */
+    /**
+     * torch.index_select: y = x with dim indexed by the 1-d index (a 0-d index counts as one entry).
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @return y = x with dim indexed by the 1-d index (a 0-d index counts as one entry)
+     */
     public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
         Tensor idx = longIndex(index);
         if (idx.dim() == 0) idx = idx.reshape(1);
@@ -74,7 +86,14 @@ public final class Indexing {
         return Dispatch.apply1(new IndexOp.IndexSelect(Shape.dim("index_select", dim, x.dim())), x, idx);
     }
 
-    /** torch.gather: y[i] = x[i with i_dim = index[i]]; y has the index's shape. */
+    /**
+     * torch.gather: y[i] = x[i with i_dim = index[i]]; y has the index's shape.
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @return y[i] = x[i with i_dim = index[i]]
+     */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
         Tensor idx = longIndex(index);
         if (x.dim() == 0 && idx.dim() == 0) {
@@ -84,17 +103,41 @@ public final class Indexing {
         return Dispatch.apply1(new IndexOp.Gather(Shape.dim("gather", dim, x.dim())), x, idx);
     }
 
-    /** torch.scatter: a copy of self with self[i with i_dim = index[i]] = src[i] for every i of index. */
+    /**
+     * torch.scatter: a copy of self with self[i with i_dim = index[i]] = src[i] for every i of index.
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param src the source tensor
+     * @return a new tensor
+     */
     public static Tensor scatter(Tensor self, int dim, Tensor index, Tensor src) {
         return scatterLike(new IndexOp.Scatter(norm("scatter", dim, self)), self, index, src);
     }
 
-    /** torch.scatter with a scalar value written at every indexed position. */
+    /**
+     * torch.scatter with a scalar value written at every indexed position.
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param value the scalar value
+     * @return a new tensor
+     */
     public static Tensor scatter(Tensor self, int dim, Tensor index, double value) {
         return scatter(self, dim, index, Create.full(index.shape(), value, self.dtype(), self.device()));
     }
 
-    /** torch.scatter_add: a copy of self with self[i with i_dim = index[i]] += src[i]. */
+    /**
+     * torch.scatter_add: a copy of self with self[i with i_dim = index[i]] += src[i].
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param src the source tensor
+     * @return a copy of self with self[i with i_dim = index[i]] += src[i]
+     */
     public static Tensor scatterAdd(Tensor self, int dim, Tensor index, Tensor src) {
         return scatterLike(new IndexOp.ScatterAdd(norm("scatter_add", dim, self)), self, index, src);
     }
@@ -102,6 +145,14 @@ public final class Indexing {
     /**
      * torch.scatter_reduce with reduce "sum", "prod", "mean", "amax" or "amin": every src[i] is reduced into
      * self[i with i_dim = index[i]] (self's value included when includeSelf).
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param src the source tensor
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether self's own values take part in the reduction
+     * @return a new tensor
      */
     public static Tensor scatterReduce(Tensor self, int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
         IndexOp.Reduction r = switch (reduce) {
@@ -128,25 +179,56 @@ public final class Indexing {
         return Dispatch.apply1(op, self, idx, src);
     }
 
-    /** torch.index_add: a copy of self with self[.., index[j], ..] += alpha * source[.., j, ..] along dim. */
+    /**
+     * torch.index_add: a copy of self with self[.., index[j], ..] += alpha * source[.., j, ..] along dim.
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param source the source
+     * @param alpha the multiplier of source
+     * @return a copy of self with self[.., index[j], ..] += alpha * source[.., j, ..] along dim
+     */
     public static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source, double alpha) {
         Tensor idx = longIndex(index);
         if (idx.dim() == 0) idx = idx.reshape(1);
         return Dispatch.apply1(new IndexOp.IndexAdd(norm("index_add", dim, self), alpha), self, idx, source);
     }
 
+    /**
+     * {@return torch.index_add with alpha 1}
+     *
+     * @param self the tensor written into
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     * @param source the source
+     */
     public static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source) {
         return indexAdd(self, dim, index, source, 1);
     }
 
     // ---------------------------------------------------------------- masks
 
-    /** torch.masked_fill: value where the BOOL mask (broadcast to x's shape) is true, x elsewhere. */
+    /**
+     * torch.masked_fill: value where the BOOL mask (broadcast to x's shape) is true, x elsewhere.
+     *
+     * @param x the input tensor
+     * @param mask the BOOL mask (broadcast)
+     * @param value the scalar value
+     * @return a new tensor
+     */
     public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
         return maskedFill(x, mask, Create.full(Shape.SCALAR, value, x.dtype(), x.device()));
     }
 
-    /** torch.masked_fill with a 0-d value tensor (converted to x's dtype). */
+    /**
+     * torch.masked_fill with a 0-d value tensor (converted to x's dtype).
+     *
+     * @param x the input tensor
+     * @param mask the BOOL mask (broadcast)
+     * @param value the scalar value
+     * @return a new tensor
+     */
     public static Tensor maskedFill(Tensor x, Tensor mask, Tensor value) {
         checkMask("masked_fill", x, mask);
         if (!Shape.broadcastsTo(mask.shape(), x.shape())) {
@@ -159,7 +241,13 @@ public final class Indexing {
         return Pointwise.where(mask, value.to(x.dtype()), x);
     }
 
-    /** torch.masked_select: the 1-d tensor of x's elements where mask is true (x and mask broadcast together). */
+    /**
+     * torch.masked_select: the 1-d tensor of x's elements where mask is true (x and mask broadcast together).
+     *
+     * @param x the input tensor
+     * @param mask the BOOL mask (broadcast)
+     * @return the 1-d tensor of x's elements where mask is true (x and mask broadcast together)
+     */
     public static Tensor maskedSelect(Tensor x, Tensor mask) {
         checkMask("masked_select", x, mask);
         int[] s = Shape.broadcast("masked_select", x.shape(), mask.shape());
@@ -177,6 +265,9 @@ public final class Indexing {
     /**
      * torch.nonzero: (N, x.dim()) I64 coordinates of the non-zero (true) elements in row-major order.
      * The count is read to the host first (the output's size depends on the data).
+     *
+     * @param x the input tensor
+     * @return (N, x.dim()) I64 coordinates of the non-zero (true) elements in row-major order
      */
     public static Tensor nonzero(Tensor x) {
         Tensor flags = x.dtype() == DType.BOOL ? x : x.ne(0L);
@@ -188,6 +279,10 @@ public final class Indexing {
      * x[index] along dim 0, as PyTorch's advanced indexing with one index tensor: an integer index
      * (negative values count from the end) gives index.shape + x.shape[1:]; a BOOL mask over x's
      * leading mask.dim() dims gives (N, x.shape[mask.dim():]) of the selected entries.
+     *
+     * @param x the input tensor
+     * @param index the indices (I64)
+     * @return the selected elements (a copy)
      */
     public static Tensor index(Tensor x, Tensor index) {
         if (x.dim() == 0) throw new IllegalArgumentException("index: cannot index a 0-d tensor with " + Shape.format(index.shape()));

@@ -22,7 +22,11 @@ public final class Joining {
 
     /**
      * torch.cat: tensors laid end to end along dim; shapes must agree except in dim, dtypes promote
-     * (BOOL < I32 < I64 < F32 < F64). 1-d empty tensors are skipped, as in PyTorch.
+     * {@code (BOOL < I32 < I64 < F32 < F64)}. 1-d empty tensors are skipped, as in PyTorch.
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     * @return the joined tensor
      */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) throw new IllegalArgumentException("cat: expected a non-empty list of tensors");
@@ -38,12 +42,24 @@ public final class Joining {
         return Dispatch.apply1(new JoinOp.Cat(Shape.dim("cat", dim, in[0].dim())), in);
     }
 
-    /** torch.cat over an array (see {@link #cat(List, int)}). */
+    /**
+     * torch.cat over an array (see {@link #cat(List, int)}).
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     * @return the joined tensor
+     */
     public static Tensor cat(Tensor[] tensors, int dim) {
         return cat(Arrays.asList(tensors), dim);
     }
 
-    /** torch.stack: tensors of one shape joined along a new dim (0 <= dim <= rank, negatives count from the end). */
+    /**
+     * torch.stack: tensors of one shape joined along a new dim ({@code 0 <= dim <= rank}, negatives count from the end).
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     * @return tensors of one shape joined along a new dim ({@code 0 <= dim <= rank}, negatives count from the end)
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) throw new IllegalArgumentException("stack: expected a non-empty list of tensors");
         int[] s0 = tensors.get(0).shape();
@@ -60,13 +76,26 @@ public final class Joining {
         return cat(us, d);
     }
 
+    /**
+     * {@return torch.stack over an array (see {@link #stack(List, int)})}
+     *
+     * @param tensors the tensors
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor stack(Tensor[] tensors, int dim) {
         return stack(Arrays.asList(tensors), dim);
     }
 
     // ---------------------------------------------------------------- split, chunk, unbind (views)
 
-    /** torch.split with an int: views of splitSize entries along dim, the last one shorter if needed. */
+    /**
+     * torch.split with an int: views of splitSize entries along dim, the last one shorter if needed.
+     *
+     * @param x the input tensor
+     * @param splitSize size of each piece (the last may be smaller)
+     * @param dim the dim (negative counts from the end)
+     * @return views of splitSize entries along dim, the last one shorter if needed
+     */
     public static List<Tensor> split(Tensor x, int splitSize, int dim) {
         notScalar("split", x);
         int d = Shape.dim("split", dim, x.dim()), n = x.size(d);
@@ -80,13 +109,27 @@ public final class Joining {
         return pieces("split", x, d, sizes, false);
     }
 
-    /** torch.split with sizes: views of the given sizes along dim; they must sum to the dim's size. */
+    /**
+     * torch.split with sizes: views of the given sizes along dim; they must sum to the dim's size.
+     *
+     * @param x the input tensor
+     * @param sizes the sizes
+     * @param dim the dim (negative counts from the end)
+     * @return views of the given sizes along dim
+     */
     public static List<Tensor> split(Tensor x, int[] sizes, int dim) {
         notScalar("split", x);
         return pieces("split", x, Shape.dim("split", dim, x.dim()), sizes, false);
     }
 
-    /** torch.chunk: at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter). */
+    /**
+     * torch.chunk: at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter).
+     *
+     * @param x the input tensor
+     * @param chunks number of chunks
+     * @param dim the dim (negative counts from the end)
+     * @return at most {@code chunks} views of ceil(size / chunks) entries along dim (the last may be shorter)
+     */
     public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
         if (chunks < 1) throw new IllegalArgumentException("chunk: chunks must be >= 1, got " + chunks);
         notScalar("chunk", x);
@@ -98,7 +141,13 @@ public final class Joining {
         return pieces("chunk", x, d, sizes, false);
     }
 
-    /** torch.unbind: the views x.select(dim, i) for every i, as one op (its backward is one stack). */
+    /**
+     * torch.unbind: the views x.select(dim, i) for every i, as one op (its backward is one stack).
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @return the views x.select(dim, i) for every i, as one op (its backward is one stack)
+     */
     public static List<Tensor> unbind(Tensor x, int dim) {
         notScalar("unbind", x);
         int d = Shape.dim("unbind", dim, x.dim());
@@ -119,7 +168,13 @@ public final class Joining {
 
     // ---------------------------------------------------------------- flip, roll, repeat, tile
 
-    /** torch.flip: y[.., i, ..] = x[.., n - 1 - i, ..] along every listed dim (a copy). */
+    /**
+     * torch.flip: y[.., i, ..] = x[.., n - 1 - i, ..] along every listed dim (a copy).
+     *
+     * @param x the input tensor
+     * @param dims the dims (negatives count from the end)
+     * @return y[.., i, ..] = x[.., n - 1 - i, ..] along every listed dim (a copy)
+     */
     public static Tensor flip(Tensor x, int... dims) {
         int[] d = Shape.dims("flip", dims, x.dim());
         if (x.dim() == 0) return x.clone();
@@ -129,6 +184,11 @@ public final class Joining {
     /**
      * torch.roll: y[.., (i + shift) mod n, ..] = x[.., i, ..] along each dim; with no dims the flattened
      * tensor is rolled by shifts[0] and reshaped back. Composed as cat of two narrowed views per dim.
+     *
+     * @param x the input tensor
+     * @param shifts the shift per dim
+     * @param dims the dims (negatives count from the end)
+     * @return the rolled copy
      */
     public static Tensor roll(Tensor x, int[] shifts, int[] dims) {
         if (dims.length == 0) {
@@ -150,7 +210,14 @@ public final class Joining {
         return y == x ? x.clone() : y;
     }
 
-    /** torch.roll along one dim. */
+    /**
+     * torch.roll along one dim.
+     *
+     * @param x the input tensor
+     * @param shift the shift
+     * @param dim the dim (negative counts from the end)
+     * @return the rolled copy
+     */
     public static Tensor roll(Tensor x, int shift, int dim) {
         return roll(x, new int[] {shift}, new int[] {dim});
     }
@@ -158,6 +225,10 @@ public final class Joining {
     /**
      * torch.Tensor.repeat: x tiled reps[i] times along dim i; reps may have more entries than x has dims
      * (x gets leading size-1 dims). Composed as unsqueeze + expand + reshape (one copy).
+     *
+     * @param x the input tensor
+     * @param reps repetitions per dim
+     * @return x tiled reps[i] times along dim i
      */
     public static Tensor repeat(Tensor x, int... reps) {
         int r = x.dim(), R = reps.length;
@@ -182,7 +253,13 @@ public final class Joining {
         return y.storage() == x.storage() ? y.clone() : y;
     }
 
-    /** torch.tile: repeat with reps padded with leading 1s to x's rank. */
+    /**
+     * torch.tile: repeat with reps padded with leading 1s to x's rank.
+     *
+     * @param x the input tensor
+     * @param reps repetitions per dim
+     * @return repeat with reps padded with leading 1s to x's rank
+     */
     public static Tensor tile(Tensor x, int... reps) {
         if (reps.length >= x.dim()) return repeat(x, reps);
         int[] full = new int[x.dim()];
@@ -193,16 +270,28 @@ public final class Joining {
 
     // ---------------------------------------------------------------- pad
 
-    /** F.pad with mode "constant" and value 0. */
+    /**
+     * F.pad with mode "constant" and value 0.
+     *
+     * @param x the input tensor
+     * @param pads the padding, pairs (before, after) from the last dim backwards
+     * @return the padded tensor
+     */
     public static Tensor pad(Tensor x, int... pads) {
         return pad(x, pads, "constant", 0);
     }
 
     /**
      * F.pad: pads = (left, right) of the last dim, then of the one before, ... (at most 2 * rank entries).
-     * Modes: "constant" (value), "reflect" (mirror without the edge; pad < size), "replicate" (edge value),
-     * "circular" (wrap; pad <= size). Negative pads crop. Constant padding is cat with filled blocks, the
+     * Modes: "constant" (value), "reflect" (mirror without the edge; {@code pad < size}), "replicate" (edge value),
+     * "circular" (wrap; {@code pad <= size}). Negative pads crop. Constant padding is cat with filled blocks, the
      * others index_select with a computed index, so every mode has an autograd path.
+     *
+     * @param x the input tensor
+     * @param pads the padding, pairs (before, after) from the last dim backwards
+     * @param mode the padding mode
+     * @param value the scalar value
+     * @return the padded tensor
      */
     public static Tensor pad(Tensor x, int[] pads, String mode, double value) {
         if (!List.of("constant", "reflect", "replicate", "circular").contains(mode)) {
@@ -274,12 +363,24 @@ public final class Joining {
 
     // ---------------------------------------------------------------- triangles, one-hot, diagonals
 
-    /** torch.tril: keeps elements with col - row <= diagonal of the last two dims, zeros the rest. */
+    /**
+     * torch.tril: keeps elements with {@code col - row <= diagonal} of the last two dims, zeros the rest.
+     *
+     * @param x the input tensor
+     * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     * @return keeps elements with {@code col - row <= diagonal} of the last two dims, zeros the rest
+     */
     public static Tensor tril(Tensor x, int diagonal) {
         return triangle("tril", x, diagonal, true);
     }
 
-    /** torch.triu: keeps elements with col - row >= diagonal of the last two dims, zeros the rest. */
+    /**
+     * torch.triu: keeps elements with col - row >= diagonal of the last two dims, zeros the rest.
+     *
+     * @param x the input tensor
+     * @param diagonal which diagonal: 0 the main one, positive above it, negative below
+     * @return keeps elements with col - row >= diagonal of the last two dims, zeros the rest
+     */
     public static Tensor triu(Tensor x, int diagonal) {
         return triangle("triu", x, diagonal, false);
     }
@@ -300,6 +401,10 @@ public final class Joining {
      * F.one_hot: an integer tensor of class values in [0, numClasses) -> I64 of shape (..., numClasses)
      * with a 1 at each value; numClasses = -1 takes max + 1. Values are checked (one host read each for
      * min and max).
+     *
+     * @param x the input tensor
+     * @param numClasses number of classes (-1: max(x) + 1)
+     * @return the I64 one-hot tensor
      */
     public static Tensor oneHot(Tensor x, int numClasses) {
         String ctx = "input " + Shape.format(x.shape());
@@ -329,6 +434,12 @@ public final class Joining {
     /**
      * torch.diagonal: a view of the entries (i, i + offset) of dims dim1 and dim2, which are removed; the
      * diagonal becomes the last dim.
+     *
+     * @param x the input tensor
+     * @param offset which diagonal: 0 the main one, positive above it, negative below
+     * @param dim1 the first dim of the 2-d planes
+     * @param dim2 the second dim of the 2-d planes
+     * @return the diagonal view
      */
     public static Tensor diagonal(Tensor x, int offset, int dim1, int dim2) {
         int r = x.dim();
@@ -354,7 +465,13 @@ public final class Joining {
         return x.asStrided(ns, nst, x.storageOffset() + start);
     }
 
-    /** torch.diagonal(x, offset) of dims 0 and 1. */
+    /**
+     * torch.diagonal(x, offset) of dims 0 and 1.
+     *
+     * @param x the input tensor
+     * @param offset which diagonal: 0 the main one, positive above it, negative below
+     * @return the diagonal view
+     */
     public static Tensor diagonal(Tensor x, int offset) {
         return diagonal(x, offset, 0, 1);
     }
@@ -362,6 +479,10 @@ public final class Joining {
     /**
      * torch.diag: a 1-d x becomes the square matrix with x on diagonal k (size n + |k|, zeros elsewhere);
      * a 2-d x gives a copy of its diagonal k.
+     *
+     * @param x the input tensor
+     * @param k which diagonal: 0 the main one, positive above it, negative below
+     * @return a 1-d x becomes the square matrix with x on diagonal k (size n + |k|, zeros elsewhere)
      */
     public static Tensor diag(Tensor x, int k) {
         if (x.dim() == 2) return diagonal(x, k, 0, 1).contiguous();

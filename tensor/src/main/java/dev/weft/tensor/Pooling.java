@@ -17,17 +17,43 @@ public final class Pooling {
         return stride == null || stride.length == 0 ? kernel : stride;
     }
 
-    /** F.max_pool2d with stride = kernel, no padding, no dilation. */
+    /**
+     * F.max_pool2d with stride = kernel, no padding, no dilation.
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
+     */
     public static Tensor maxPool2d(Tensor x, int... kernel) {
         return maxPool2d(x, kernel, null, new int[] {0}, new int[] {1}, false);
     }
 
-    /** F.max_pool2d: the maximum over each window (padding <= kernel/2 is skipped, never a value). */
+    /**
+     * F.max_pool2d: the maximum over each window ({@code padding <= kernel/2} is skipped, never a value).
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the pooled tensor
+     */
     public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         return maxPool2dWithIndices(x, kernel, stride, padding, dilation, ceilMode).values();
     }
 
-    /** F.max_pool2d with return_indices: the maxima and their flat positions ih*W + iw in each channel. */
+    /**
+     * F.max_pool2d with return_indices: the maxima and their flat positions ih*W + iw in each channel.
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the maxima and their flat positions ih*W + iw in each channel
+     */
     public static ValuesIndices maxPool2dWithIndices(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                                      boolean ceilMode) {
         ConvOp.Window w = Convolution.window("max_pool2d", kernel, dilation, padding, strideOr(stride, kernel));
@@ -36,17 +62,43 @@ public final class Pooling {
         return unbatched ? new ValuesIndices(o[0].squeeze(0), o[1].squeeze(0)) : new ValuesIndices(o[0], o[1]);
     }
 
-    /** F.max_pool1d with stride = kernel, no padding, no dilation. */
+    /**
+     * F.max_pool1d with stride = kernel, no padding, no dilation.
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
+     */
     public static Tensor maxPool1d(Tensor x, int kernel) {
         return maxPool1d(x, kernel, kernel, 0, 1, false);
     }
 
-    /** F.max_pool1d on (B, C, L) or (C, L). */
+    /**
+     * F.max_pool1d on (B, C, L) or (C, L).
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the pooled tensor
+     */
     public static Tensor maxPool1d(Tensor x, int kernel, int stride, int padding, int dilation, boolean ceilMode) {
         return maxPool1dWithIndices(x, kernel, stride, padding, dilation, ceilMode).values();
     }
 
-    /** F.max_pool1d with return_indices (positions along L). */
+    /**
+     * F.max_pool1d with return_indices (positions along L).
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param dilation the spacing between kernel taps
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the pooled values and their I64 positions
+     */
     public static ValuesIndices maxPool1dWithIndices(Tensor x, int kernel, int stride, int padding, int dilation, boolean ceilMode) {
         check1d("max_pool1d", x);
         ValuesIndices r = maxPool2dWithIndices(x.unsqueeze(-2), new int[] {1, kernel}, new int[] {1, stride},
@@ -54,7 +106,13 @@ public final class Pooling {
         return new ValuesIndices(r.values().squeeze(-2), r.indices().squeeze(-2));
     }
 
-    /** F.avg_pool2d with stride = kernel, no padding, counting padding, floor mode. */
+    /**
+     * F.avg_pool2d with stride = kernel, no padding, counting padding, floor mode.
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
+     */
     public static Tensor avgPool2d(Tensor x, int... kernel) {
         return avgPool2d(x, kernel, null, new int[] {0}, false, true);
     }
@@ -62,6 +120,14 @@ public final class Pooling {
     /**
      * F.avg_pool2d: window sum / divisor, the divisor being the window clipped to the padded image when
      * countIncludePad, else the number of input elements in it.
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @return the pooled tensor
      */
     public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
         ConvOp.Window w = Convolution.window("avg_pool2d", kernel, new int[] {1}, padding, strideOr(stride, kernel));
@@ -70,12 +136,28 @@ public final class Pooling {
         return unbatched ? y.squeeze(0) : y;
     }
 
-    /** F.avg_pool1d with stride = kernel, no padding. */
+    /**
+     * F.avg_pool1d with stride = kernel, no padding.
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @return the pooled tensor
+     */
     public static Tensor avgPool1d(Tensor x, int kernel) {
         return avgPool1d(x, kernel, kernel, 0, false, true);
     }
 
-    /** F.avg_pool1d on (B, C, L) or (C, L). */
+    /**
+     * F.avg_pool1d on (B, C, L) or (C, L).
+     *
+     * @param x the input tensor
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @return the pooled tensor
+     */
     public static Tensor avgPool1d(Tensor x, int kernel, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
         check1d("avg_pool1d", x);
         return avgPool2d(x.unsqueeze(-2), new int[] {1, kernel}, new int[] {1, stride}, new int[] {0, padding}, ceilMode,
@@ -89,14 +171,30 @@ public final class Pooling {
     }
 
     /**
-     * The max-pooling backward primitive: gx (B, C, H, W) with gx[b, c, idx] += grad[b, c, oh, ow] for
-     * idx = indices[b, c, oh, ow]. grad and indices are (B, C, outH, outW).
+     * {@return the max-pooling backward primitive: gx (B, C, H, W) with gx[b, c, idx] += grad[b, c, oh, ow] for
+     * idx = indices[b, c, oh, ow]} grad and indices are (B, C, outH, outW).
+     *
+     * @param grad the gradient of the output
+     * @param indices the indices
+     * @param H input height
+     * @param W input width
      */
     public static Tensor maxPool2dBackward(Tensor grad, Tensor indices, int H, int W) {
         return Dispatch.apply1(new ConvOp.MaxPool2dBackward(H, W), grad, indices);
     }
 
-    /** The average-pooling backward primitive (the adjoint of avgPool2d on an (H, W) input); grad is (B, C, outH, outW). */
+    /**
+     * {@return the average-pooling backward primitive (the adjoint of avgPool2d on an (H, W) input); grad is (B, C, outH, outW)}
+     *
+     * @param grad the gradient of the output
+     * @param H input height
+     * @param W input width
+     * @param kernel the window size (one entry per spatial dim, or one for all)
+     * @param stride the stride
+     * @param padding the zero padding on each side
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     */
     public static Tensor avgPool2dBackward(Tensor grad, int H, int W, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
                                            boolean countIncludePad) {
         ConvOp.Window w = Convolution.window("avg_pool2d_backward", kernel, new int[] {1}, padding, strideOr(stride, kernel));

@@ -31,12 +31,24 @@ public final class Products {
         }
     }
 
+    /**
+     * {@return (B, M, K) @ (B, K, N) -> (B, M, N)}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Tensor bmm(Tensor a, Tensor b) {
         if (a.dim() == 3 && b.dim() == 3) sameDtype("bmm", a, b);
         return Dispatch.apply1(new MatmulOp.Bmm(), a, b);
     }
 
-    /** (M, K) @ (K, N) -> (M, N). */
+    /**
+     * (M, K) @ (K, N) -> (M, N).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the product (M, N)
+     */
     public static Tensor mm(Tensor a, Tensor b) {
         if (a.dim() != 2 || b.dim() != 2) {
             throw new IllegalArgumentException("mm: " + pair(a, b) + ": expected two 2-d tensors");
@@ -45,7 +57,13 @@ public final class Products {
         return Views.squeeze(bmm(Views.unsqueeze(a, 0), Views.unsqueeze(b, 0)), 0);
     }
 
-    /** (M, K) @ (K,) -> (M,). */
+    /**
+     * (M, K) @ (K,) -> (M,).
+     *
+     * @param a the first operand
+     * @param v the vector
+     * @return the product (M,)
+     */
     public static Tensor mv(Tensor a, Tensor v) {
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("mv: " + pair(a, v) + ": expected a 2-d matrix and a 1-d vector");
@@ -54,7 +72,13 @@ public final class Products {
         return Views.view(bmm(Views.unsqueeze(a, 0), Views.view(v, new int[] {1, -1, 1})), new int[] {-1});
     }
 
-    /** (K,) . (K,) -> 0-d. */
+    /**
+     * (K,) . (K,) -> 0-d.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the 0-d product
+     */
     public static Tensor dot(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("dot: " + pair(a, b) + ": expected two 1-d tensors");
@@ -67,6 +91,11 @@ public final class Products {
      * torch.cdist: p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M), giving (..., P, R),
      * batch dims broadcast. Computed from the differences (exact, no ||a||^2 + ||b||^2 - 2ab cancellation),
      * so it holds a (..., P, R, M) temporary; the gradient at coincident points is 0, as in PyTorch.
+     *
+     * @param x1 the first point set (..., P, M)
+     * @param x2 the second point set (..., R, M)
+     * @param p the norm's order (p >= 0)
+     * @return p-norm distances between the rows of x1 (..., P, M) and x2 (..., R, M), giving (..., P, R), batch dims broadcast
      */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) {
         if (x1.dim() < 2 || x2.dim() < 2 || x1.size(-1) != x2.size(-1)) {
@@ -78,7 +107,13 @@ public final class Products {
         return Reductions.norm(x1.unsqueeze(-2).sub(x2.unsqueeze(-3)), p, new int[] {-1}, false);
     }
 
-    /** (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j]. */
+    /**
+     * (M,) x (N,) -> (M, N), y[i, j] = a[i] * b[j].
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the (M, N) product
+     */
     public static Tensor outer(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("outer: " + Shape.format(a.shape()) + " x " + Shape.format(b.shape())
@@ -91,6 +126,10 @@ public final class Products {
      * torch.matmul: 1-d @ 1-d is dot; 2-d @ 2-d mm; a 1-d left operand is a row (dim removed after), a
      * 1-d right operand a column; otherwise leading dims broadcast as a batch:
      * (..., M, K) @ (..., K, N) -> (broadcast(...), M, N).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the product (1-d @ 1-d is a 0-d dot product)
      */
     public static Tensor matmul(Tensor a, Tensor b) {
         int ra = a.dim(), rb = b.dim();

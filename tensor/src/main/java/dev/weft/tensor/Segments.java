@@ -15,19 +15,38 @@ import java.util.Locale;
 public final class Segments {
     private Segments() {}
 
-    /** segment_csr with reduce "sum" or "mean" (an empty segment gives 0). For "max"/"min" use {@link #segmentMax}/{@link #segmentMin}. */
+    /**
+     * segment_csr with reduce "sum" or "mean" (an empty segment gives 0). For "max"/"min" use {@link #segmentMax}/{@link #segmentMin}.
+     *
+     * @param x the input tensor
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @return the (m, ...) reductions
+     */
     public static Tensor segment(Tensor x, Tensor rowPtr, String reduce) {
         SparseOp.Reduce r = reduce(reduce);
         if (r.hasArg()) return segmentArg(x, rowPtr, r).values();
         return Dispatch.apply1(new SparseOp.Segment(r), rowPtr, x);
     }
 
-    /** segment_csr max: values (0 for an empty segment) and the row each came from (x.size(0) for an empty one). */
+    /**
+     * segment_csr max: values (0 for an empty segment) and the row each came from (x.size(0) for an empty one).
+     *
+     * @param x the input tensor
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the values and I64 rows
+     */
     public static ValuesIndices segmentMax(Tensor x, Tensor rowPtr) {
         return segmentArg(x, rowPtr, SparseOp.Reduce.MAX);
     }
 
-    /** segment_csr min, as {@link #segmentMax}. */
+    /**
+     * segment_csr min, as {@link #segmentMax}.
+     *
+     * @param x the input tensor
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the values and I64 rows
+     */
     public static ValuesIndices segmentMin(Tensor x, Tensor rowPtr) {
         return segmentArg(x, rowPtr, SparseOp.Reduce.MIN);
     }
@@ -40,6 +59,10 @@ public final class Segments {
     /**
      * Softmax within each segment, per trailing element (PyG's softmax(src, ptr=rowPtr)): y = exp(x - max) /
      * sum exp(x - max) over the segment's rows; same shape as x. The max is a constant shift (detached).
+     *
+     * @param x the input tensor
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the softmax, shaped like x
      */
     public static Tensor softmax(Tensor x, Tensor rowPtr) {
         Tensor row = rowIndex(rowPtr);
@@ -51,6 +74,11 @@ public final class Segments {
     /**
      * torch_scatter's segment std: sqrt(sum (x - mean)^2 / (c' + 1e-6)) with c the segment's row count and c' =
      * max(c - 1, 1) when unbiased, else max(c, 1); 0 for an empty segment.
+     *
+     * @param x the input tensor
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param unbiased divide by n - 1 (else by n)
+     * @return the (m, ...) standard deviations
      */
     public static Tensor std(Tensor x, Tensor rowPtr, boolean unbiased) {
         Tensor row = rowIndex(rowPtr);
@@ -61,30 +89,67 @@ public final class Segments {
         return ss.div(count.reshape(trailingOnes(count.numel(), x.dim()))).sqrt();
     }
 
-    /** torch_scatter.scatter along dim 0 with reduce "sum", "mean", "max", "min" into dimSize rows (0 where nothing lands). */
+    /**
+     * torch_scatter.scatter along dim 0 with reduce "sum", "mean", "max", "min" into dimSize rows (0 where nothing lands).
+     *
+     * @param src the source tensor
+     * @param index the indices (I64)
+     * @param dimSize size of the output along dim (the number of segments)
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @return the (dimSize, ...) reductions
+     */
     public static Tensor scatter(Tensor src, Tensor index, int dimSize, String reduce) {
         Grouped g = group(src, index, dimSize);
         return segment(g.sorted, g.rowPtr, reduce);
     }
 
-    /** torch_scatter.scatter_max: values and the src row each came from (src.size(0) where nothing lands). */
+    /**
+     * torch_scatter.scatter_max: values and the src row each came from (src.size(0) where nothing lands).
+     *
+     * @param src the source tensor
+     * @param index the indices (I64)
+     * @param dimSize size of the output along dim (the number of segments)
+     * @return values and the src row each came from (src.size(0) where nothing lands)
+     */
     public static ValuesIndices scatterMax(Tensor src, Tensor index, int dimSize) {
         return scatterArg(src, index, dimSize, SparseOp.Reduce.MAX);
     }
 
-    /** torch_scatter.scatter_min, as {@link #scatterMax}. */
+    /**
+     * torch_scatter.scatter_min, as {@link #scatterMax}.
+     *
+     * @param src the source tensor
+     * @param index the indices (I64)
+     * @param dimSize size of the output along dim (the number of segments)
+     * @return the values and I64 rows
+     */
     public static ValuesIndices scatterMin(Tensor src, Tensor index, int dimSize) {
         return scatterArg(src, index, dimSize, SparseOp.Reduce.MIN);
     }
 
-    /** Softmax of src's rows grouped by index (PyG's softmax(src, index)): same shape and row order as src. */
+    /**
+     * Softmax of src's rows grouped by index (PyG's softmax(src, index)): same shape and row order as src.
+     *
+     * @param src the source tensor
+     * @param index the indices (I64)
+     * @param dimSize size of the output along dim (the number of segments)
+     * @return the softmax, shaped like src
+     */
     public static Tensor scatterSoftmax(Tensor src, Tensor index, int dimSize) {
         Grouped g = group(src, index, dimSize);
         Tensor y = softmax(g.sorted, g.rowPtr);
         return Tensor.zerosLike(y).indexAdd(0, g.perm, y);
     }
 
-    /** torch_scatter.scatter_std along dim 0 (see {@link #std}). */
+    /**
+     * torch_scatter.scatter_std along dim 0 (see {@link #std}).
+     *
+     * @param src the source tensor
+     * @param index the indices (I64)
+     * @param dimSize size of the output along dim (the number of segments)
+     * @param unbiased divide by n - 1 (else by n)
+     * @return the (dimSize, ...) standard deviations
+     */
     public static Tensor scatterStd(Tensor src, Tensor index, int dimSize, boolean unbiased) {
         Grouped g = group(src, index, dimSize);
         return std(g.sorted, g.rowPtr, unbiased);
@@ -98,17 +163,33 @@ public final class Segments {
         return new ValuesIndices(v.values(), arg);
     }
 
-    /** torch_sparse's ind2ptr: row pointers (rows + 1, I64) of a sorted row index. */
+    /**
+     * torch_sparse's ind2ptr: row pointers (rows + 1, I64) of a sorted row index.
+     *
+     * @param sortedIndex the segment index of each row, sorted ascending
+     * @param rows number of rows
+     * @return the row pointers
+     */
     public static Tensor rowPointers(Tensor sortedIndex, int rows) {
         return Tensor.of(SparseStructure.rowPtr(sortedIndex.toLongArray(), rows));
     }
 
-    /** torch_sparse's ptr2ind: the segment of every row, I64 (rowPtr[m]). */
+    /**
+     * torch_sparse's ptr2ind: the segment of every row, I64 (rowPtr[m]).
+     *
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @return the segment index of every row
+     */
     public static Tensor rowIndex(Tensor rowPtr) {
         return Tensor.of(SparseStructure.rowIndex(rowPtr.toLongArray()));
     }
 
-    /** Rows per segment, rowPtr[i+1] - rowPtr[i], as dtype t (m). */
+    /**
+     * {@return rows per segment, rowPtr[i+1] - rowPtr[i], as dtype t (m)}
+     *
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param t the dtype of the counts
+     */
     public static Tensor counts(Tensor rowPtr, DType t) {
         int m = rowPtr.size(0) - 1;
         return rowPtr.narrow(0, 1, m).sub(rowPtr.narrow(0, 0, m)).to(t);

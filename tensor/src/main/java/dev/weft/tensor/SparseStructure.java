@@ -17,6 +17,10 @@ public final class SparseStructure {
      * The transpose of a CSR structure (m, cols): rowPtr (cols + 1) and col (nnz, the original rows) of A^T,
      * and perm (nnz, I64) with A^T's values = values[perm]. Within a row of A^T the entries keep A's row
      * order (a stable sort), so the transpose of the transpose is the original structure.
+     *
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param col the column array
+     * @param perm the permutation
      */
     public record Transposed(Tensor rowPtr, Tensor col, Tensor perm) {}
 
@@ -31,10 +35,18 @@ public final class SparseStructure {
      * Entries grouped by key with a stable counting sort: perm lists the entry positions group by group (each
      * group in entry order), rowPtr (size + 1) the group boundaries in perm. Keys must be in [0, size) (callers
      * check, with their own op's message).
+     *
+     * @param perm the permutation
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
      */
     public record Groups(long[] perm, long[] rowPtr) {}
 
-    /** The stable grouping of entries 0 .. key.length-1 by key (see {@link Groups}). */
+    /**
+     * {@return the stable grouping of entries 0 .. key.length-1 by key (see {@link Groups})}
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param size number of distinct keys (keys are in [0, size))
+     */
     public static Groups group(long[] key, int size) {
         long[] ptr = new long[size + 1];
         for (long k : key) ptr[(int) k + 1]++;
@@ -44,7 +56,13 @@ public final class SparseStructure {
         return new Groups(perm, ptr);
     }
 
-    /** A^T's structure for A = (rowPtr, col) with cols columns, in rowPtr's index dtype and device. */
+    /**
+     * {@return a^T's structure for A = (rowPtr, col) with cols columns, in rowPtr's index dtype and device}
+     *
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param col the column array
+     * @param cols number of columns
+     */
     public static Transposed transpose(Tensor rowPtr, Tensor col, int cols) {
         long[] rp = rowPtr.toLongArray(), c = col.toLongArray();
         for (long j : c) {

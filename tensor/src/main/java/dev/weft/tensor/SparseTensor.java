@@ -19,7 +19,12 @@ import java.util.Arrays;
  */
 public final class SparseTensor {
     /** The storage layouts (torch.sparse_coo, torch.sparse_csr). */
-    public enum Layout { COO, CSR }
+    public enum Layout {
+        /** Coordinate list: a (row, col) pair per stored entry. */
+        COO,
+        /** Compressed sparse rows: row pointers and a column per stored entry. */
+        CSR
+    }
 
     private final Layout layout;
     private final int rows, cols;
@@ -43,7 +48,15 @@ public final class SparseTensor {
 
     // ---- construction --------------------------------------------------------------------------------------
 
-    /** torch.sparse_coo_tensor(indices, values, (rows, cols)): indices (2, nnz) I32/I64, values (nnz, ...) floating. */
+    /**
+     * torch.sparse_coo_tensor(indices, values, (rows, cols)): indices (2, nnz) I32/I64, values (nnz, ...) floating.
+     *
+     * @param indices the indices
+     * @param values the values
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the COO matrix
+     */
     public static SparseTensor coo(Tensor indices, Tensor values, int rows, int cols) {
         if (indices.dim() != 2 || indices.size(0) != 2) {
             throw new IllegalArgumentException("sparse_coo_tensor: indices must be (2, nnz), got " + Shape.format(indices.shape()));
@@ -51,7 +64,15 @@ public final class SparseTensor {
         return coo(indices.select(0, 0), indices.select(0, 1), values, rows, cols);
     }
 
-    /** A COO matrix from separate row and col index tensors (nnz) each. */
+    /**
+     * {@return a COO matrix from separate row and col index tensors (nnz) each}
+     *
+     * @param row the row index of each nonzero (nnz)
+     * @param col the column array
+     * @param values the values
+     * @param rows number of rows
+     * @param cols number of columns
+     */
     public static SparseTensor coo(Tensor row, Tensor col, Tensor values, int rows, int cols) {
         String op = "sparse_coo_tensor";
         checkIndexAndValues(op, row, col, values, rows, cols);
@@ -67,6 +88,13 @@ public final class SparseTensor {
     /**
      * torch.sparse_csr_tensor(crow_indices, col_indices, values, (rows, cols)): crow (rows + 1) from 0,
      * nondecreasing, ending at nnz; columns in [0, cols). Columns within a row need not be sorted.
+     *
+     * @param crowIndices the CSR row pointers (rows + 1)
+     * @param colIndices the column index of each nonzero (nnz)
+     * @param values the values
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the CSR matrix
      */
     public static SparseTensor csr(Tensor crowIndices, Tensor colIndices, Tensor values, int rows, int cols) {
         String op = "sparse_csr_tensor";
@@ -101,7 +129,12 @@ public final class SparseTensor {
         if (rows < 0 || cols < 0) throw new IllegalArgumentException(op + ": size (" + rows + ", " + cols + ") must be >= 0");
     }
 
-    /** x.to_sparse(): the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x). */
+    /**
+     * x.to_sparse(): the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x).
+     *
+     * @param x the dense tensor
+     * @return the nonzeros of a 2-d dense tensor as a coalesced COO matrix (values differentiable in x)
+     */
     public static SparseTensor fromDense(Tensor x) {
         if (x.dim() != 2) throw new IllegalArgumentException("to_sparse: expected a 2-d tensor, got " + Shape.format(x.shape()));
         Tensor nz = Indexing.nonzero(x);                           // (nnz, 2), row-major order: coalesced
@@ -110,17 +143,29 @@ public final class SparseTensor {
         return new SparseTensor(Layout.COO, x.size(0), x.size(1), row, c, v, true, null);
     }
 
-    /** x.to_sparse_csr(). */
+    /**
+     * x.to_sparse_csr().
+     *
+     * @param x the dense tensor
+     * @return the CSR matrix
+     */
     public static SparseTensor fromDenseCsr(Tensor x) {
         return fromDense(x).toSparseCsr();
     }
 
     // ---- accessors -----------------------------------------------------------------------------------------
 
+    /** {@return COO or CSR} */
     public Layout layout() { return layout; }
+    /** {@return the number of rows} */
     public int rows() { return rows; }
+    /** {@return the number of columns} */
     public int cols() { return cols; }
-    /** (rows, cols, *dense dims of the values). */
+    /**
+     * (rows, cols, *dense dims of the values).
+     *
+     * @return the shape (a copy)
+     */
     public int[] shape() {
         int[] v = values.shape(), s = new int[v.length + 1];
         s[0] = rows;
@@ -128,32 +173,60 @@ public final class SparseTensor {
         System.arraycopy(v, 1, s, 2, v.length - 1);
         return s;
     }
+    /** {@return the number of stored entries (duplicates counted)} */
     public int nnz() { return col.numel(); }
+    /** {@return the stored values (nnz, *dense)} */
     public Tensor values() { return values; }
+    /** {@return the values' dtype} */
     public DType dtype() { return values.dtype(); }
+    /** {@return the dtype of the indices (I32 or I64)} */
     public DType indexDtype() { return col.dtype(); }
+    /** {@return the device holding the values and indices} */
     public Device device() { return values.device(); }
+    /** {@return true for a COO matrix known to be sorted by (row, col) without duplicates} */
     public boolean isCoalesced() { return layout == Layout.COO && coalesced; }
+    /** {@return true if the values require grad} */
     public boolean requiresGrad() { return values.requiresGrad(); }
-    /** Marks the values as requiring grad (they must be a leaf); returns this. */
+    /**
+     * Marks the values as requiring grad (they must be a leaf); returns this.
+     *
+     * @param on the new flag
+     * @return this
+     */
     public SparseTensor requiresGrad(boolean on) { values.requiresGrad(on); return this; }
 
-    /** COO indices (2, nnz). */
+    /**
+     * COO indices (2, nnz).
+     *
+     * @return the (2, nnz) indices
+     */
     public Tensor indices() {
         requireLayout("indices", Layout.COO);
         return Joining.stack(new Tensor[] {rowIndex, col}, 0);
     }
 
-    /** CSR row pointers (rows + 1). */
+    /**
+     * CSR row pointers (rows + 1).
+     *
+     * @return the row pointers
+     */
     public Tensor crowIndices() {
         requireLayout("crow_indices", Layout.CSR);
         return rowIndex;
     }
 
-    /** Column index of every stored entry (nnz). */
+    /**
+     * Column index of every stored entry (nnz).
+     *
+     * @return the column indices
+     */
     public Tensor colIndices() { return col; }
 
-    /** Row index of every stored entry (nnz): COO's rows, or CSR's expanded. */
+    /**
+     * Row index of every stored entry (nnz): COO's rows, or CSR's expanded.
+     *
+     * @return the row indices
+     */
     public Tensor rowIndices() {
         return layout == Layout.COO ? rowIndex : SparseStructure.index(SparseStructure.rowIndex(rowIndex.toLongArray()), col.dtype(), device());
     }
@@ -162,7 +235,11 @@ public final class SparseTensor {
         if (layout != want) throw new IllegalStateException(op + ": expected a " + want + " tensor, got " + layout);
     }
 
-    /** The same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value). */
+    /**
+     * {@return the same structure with other values (nnz, ...), e.g. normalized edge weights (torch_sparse's set_value)}
+     *
+     * @param v the vector
+     */
     public SparseTensor withValues(Tensor v) {
         if (!v.dtype().isFloatingPoint() || v.dim() < 1 || v.size(0) != nnz()) {
             throw new IllegalArgumentException("with_values: values " + Shape.format(v.shape()) + " " + v.dtype() + " must be floating with "
@@ -173,7 +250,11 @@ public final class SparseTensor {
 
     // ---- conversions ---------------------------------------------------------------------------------------
 
-    /** x.to_dense(): (rows, cols, *dense), duplicates summed; differentiable in the values. */
+    /**
+     * x.to_dense(): (rows, cols, *dense), duplicates summed; differentiable in the values.
+     *
+     * @return (rows, cols, *dense), duplicates summed
+     */
     public Tensor toDense() {
         Tensor key = rowIndices().to(DType.I64).mul((long) cols).add(col.to(DType.I64));
         int[] s = values.shape();
@@ -181,7 +262,11 @@ public final class SparseTensor {
         return Tensor.zeros(values.dtype(), s).indexAdd(0, key, values).reshape(shape());
     }
 
-    /** x.coalesce(): COO entries sorted by (row, col), duplicates summed (in storage order). */
+    /**
+     * x.coalesce(): COO entries sorted by (row, col), duplicates summed (in storage order).
+     *
+     * @return COO entries sorted by (row, col), duplicates summed (in storage order)
+     */
     public SparseTensor coalesce() {
         if (layout == Layout.CSR) return toSparseCoo().coalesce();
         if (coalesced) return this;
@@ -193,7 +278,11 @@ public final class SparseTensor {
                 SparseStructure.index(s.col(), t, device()), v, true, null);
     }
 
-    /** x.to_sparse_csr(): rows in order, columns sorted within a row, duplicates summed. */
+    /**
+     * x.to_sparse_csr(): rows in order, columns sorted within a row, duplicates summed.
+     *
+     * @return rows in order, columns sorted within a row, duplicates summed
+     */
     public SparseTensor toSparseCsr() {
         if (layout == Layout.CSR) return this;
         SparseTensor c = coalesce();
@@ -201,20 +290,32 @@ public final class SparseTensor {
         return new SparseTensor(Layout.CSR, rows, cols, SparseStructure.index(ptr, col.dtype(), device()), c.col, c.values, false, null);
     }
 
-    /** x.to_sparse_coo() (coalesced when the CSR's columns are sorted within rows; kept as stored otherwise). */
+    /**
+     * x.to_sparse_coo() (coalesced when the CSR's columns are sorted within rows; kept as stored otherwise).
+     *
+     * @return the COO matrix
+     */
     public SparseTensor toSparseCoo() {
         if (layout == Layout.COO) return this;
         return new SparseTensor(Layout.COO, rows, cols, rowIndices(), col, values, false, null);
     }
 
-    /** The same matrix with I32 or I64 indices. */
+    /**
+     * {@return the same matrix with I32 or I64 indices}
+     *
+     * @param t the new index dtype (I32 or I64)
+     */
     public SparseTensor withIndexDtype(DType t) {
         if (t != DType.I32 && t != DType.I64) throw new IllegalArgumentException("sparse: index dtype must be I32 or I64, got " + t);
         if (t == col.dtype()) return this;
         return new SparseTensor(layout, rows, cols, rowIndex.to(t), col.to(t), values, coalesced, null);
     }
 
-    /** x.t(): the (cols, rows) transpose; a CSR stays CSR (it is the CSC of x). */
+    /**
+     * x.t(): the (cols, rows) transpose; a CSR stays CSR (it is the CSC of x).
+     *
+     * @return the (cols, rows) transpose
+     */
     public SparseTensor t() {
         if (layout == Layout.COO) return new SparseTensor(Layout.COO, cols, rows, col, rowIndex, values, false, null);
         SparseStructure.Transposed tr = transposedStructure();
@@ -224,7 +325,13 @@ public final class SparseTensor {
         return new SparseTensor(Layout.CSR, cols, rows, tr.rowPtr(), tr.col(), values.indexSelect(0, tr.perm()), false, back);
     }
 
-    /** torch.transpose(x, 0, 1) (the only pair a matrix has). */
+    /**
+     * torch.transpose(x, 0, 1) (the only pair a matrix has).
+     *
+     * @param dim0 one dim (0 or 1)
+     * @param dim1 the other dim (0 or 1)
+     * @return the transpose
+     */
     public SparseTensor transpose(int dim0, int dim1) {
         int a = Shape.dim("transpose", dim0, 2), b = Shape.dim("transpose", dim1, 2);
         return a == b ? this : t();
@@ -244,29 +351,85 @@ public final class SparseTensor {
 
     // ---- arithmetic and products: SparseOps ----------------------------------------------------------------
 
-    /** Values scaled by s. */
+    /**
+     * Values scaled by s.
+     *
+     * @param s the scale
+     * @return the scaled matrix
+     */
     public SparseTensor mul(double s) { return withValues(values.mul(s)); }
-    /** Values times a 0-d tensor (differentiable in both). */
+    /**
+     * Values times a 0-d tensor (differentiable in both).
+     *
+     * @param s the scale
+     * @return the scaled matrix
+     */
     public SparseTensor mul(Tensor s) { return SparseOps.scale(this, s); }
-    /** this + other (same size): entries of both, coalesced; the result has this layout. */
+    /**
+     * this + other (same size): entries of both, coalesced; the result has this layout.
+     *
+     * @param other the other operand (broadcast against this)
+     * @return the sum
+     */
     public SparseTensor add(SparseTensor other) { return SparseOps.add(this, other, 1); }
-    /** this - other. */
+    /**
+     * this - other.
+     *
+     * @param other the other operand (broadcast against this)
+     * @return the difference
+     */
     public SparseTensor sub(SparseTensor other) { return SparseOps.add(this, other, -1); }
-    /** torch.narrow on dim 0 (rows) or 1 (columns), renumbered from 0. */
+    /**
+     * torch.narrow on dim 0 (rows) or 1 (columns), renumbered from 0.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param length length of the array
+     * @return the narrowed matrix
+     */
     public SparseTensor narrow(int dim, int start, int length) { return SparseOps.narrow(this, dim, start, length); }
-    /** torch.sparse.mm(self, x): x (cols, n) or (cols) dense. */
+    /**
+     * torch.sparse.mm(self, x): x (cols, n) or (cols) dense.
+     *
+     * @param x the dense tensor
+     * @return the dense product (rows, n) or (rows)
+     */
     public Tensor matmul(Tensor x) { return SparseOps.matmul(this, x); }
-    /** out[i, j] = a[i] . b[j] at this pattern, a (rows, n), b (cols, n) (values replaced). */
+    /**
+     * out[i, j] = a[i] . b[j] at this pattern, a (rows, n), b (cols, n) (values replaced).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the matrix with the new values
+     */
     public SparseTensor sddmm(Tensor a, Tensor b) { return SparseOps.sddmm(this, a, b); }
-    /** torch.sparse.sampled_addmm: beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols). */
+    /**
+     * torch.sparse.sampled_addmm: beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols).
+     *
+     * @param mat1 the dense left factor (rows, k)
+     * @param mat2 the dense right factor (k, cols)
+     * @param beta the multiplier of self
+     * @param alpha the multiplier of mat1 @ mat2
+     * @return beta * self + alpha * (mat1 @ mat2) at self's pattern, mat1 (rows, n), mat2 (n, cols).
+     */
     public SparseTensor sampledAddmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
         return SparseOps.sampledAddmm(this, mat1, mat2, beta, alpha);
     }
-    /** torch.sparse.softmax(x, dim): over each row's (dim 1) or column's (dim 0) stored entries; absent entries count as -inf. */
+    /**
+     * torch.sparse.softmax(x, dim): over each row's (dim 1) or column's (dim 0) stored entries; absent entries count as -inf.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @return the softmax, same pattern (a new sparse matrix)
+     */
     public SparseTensor softmax(int dim) { return SparseOps.softmax(this, dim); }
-    /** torch.sparse.sum(x, dim): dense (rows, *dense) for dim 1, (cols, *dense) for dim 0. */
+    /**
+     * torch.sparse.sum(x, dim): dense (rows, *dense) for dim 1, (cols, *dense) for dim 0.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @return the dense sums: (rows, *dense) for dim 1, (cols, *dense) for dim 0
+     */
     public Tensor sum(int dim) { return SparseOps.sum(this, dim); }
-    /** The sum of all values. */
+    /** {@return the sum of all values} */
     public Tensor sum() { return values.sum(); }
 
     /** The raw parts, for SparseOps in this package. */

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Tensor printing in PyTorch's layout: nested brackets, one aligned column width, 4 decimals (or
- * scientific notation when values span < 1e-4 .. > 1e8), rows wrapped at 80 characters, and past
+ * scientific notation when values span {@code < 1e-4 .. > 1e8}), rows wrapped at 80 characters, and past
  * 1000 elements only the first and last 3 entries of each dim around "...". Ends with shape and dtype:
  * {@code tensor([[1.0000, 2.0000],\n        [3.0000, 4.0000]], shape=(2, 2), dtype=f32)}.
  */
@@ -25,7 +25,11 @@ public final class TensorFormat {
     public static final int PRECISION = 4;
     private static final int LINE_WIDTH = 80;
 
-    /** The printed form of t (copies its values to the host). */
+    /**
+     * {@return the printed form of t (copies its values to the host)}
+     *
+     * @param t the tensor
+     */
     public static String format(Tensor t) {
         int[] shape = t.shape();
         Object host = t.toHost();

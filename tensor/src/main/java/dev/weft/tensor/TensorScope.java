@@ -39,14 +39,18 @@ public final class TensorScope implements AutoCloseable {
         this.thread = Thread.currentThread();
     }
 
-    /** Opens a scope on this thread, nested in the one already open, if any. */
+    /**
+     * Opens a scope on this thread, nested in the one already open, if any.
+     *
+     * @return the new scope
+     */
     public static TensorScope open() {
         TensorScope s = new TensorScope(CURRENT.get());
         CURRENT.set(s);
         return s;
     }
 
-    /** The innermost open scope of this thread, or null. */
+    /** {@return the innermost open scope of this thread, or null} */
     public static TensorScope current() {
         return CURRENT.get();
     }
@@ -65,6 +69,9 @@ public final class TensorScope implements AutoCloseable {
      * Keeps {@code t}'s storage alive past this scope (moved to the enclosing scope, if any) and returns t.
      * A tensor whose storage this scope does not track (allocated before it opened, or already kept) is
      * returned unchanged. Errors: the scope is closed, or t's storage was already released.
+     *
+     * @param t the tensor to keep
+     * @return t
      */
     public Tensor keep(Tensor t) {
         if (closed) throw new IllegalStateException("TensorScope.keep: the scope is already closed");
@@ -77,17 +84,29 @@ public final class TensorScope implements AutoCloseable {
         return t;
     }
 
-    /** Keeps every tensor given (see {@link #keep(Tensor)}). */
+    /**
+     * Keeps every tensor given (see {@link #keep(Tensor)}).
+     *
+     * @param ts the tensors to keep
+     */
     public void keep(Tensor... ts) {
         for (Tensor t : ts) keep(t);
     }
 
-    /** Keeps every tensor of a collection (e.g. a module's gradients; see {@link #keep(Tensor)}). */
+    /**
+     * Keeps every tensor of a collection (e.g. a module's gradients; see {@link #keep(Tensor)}).
+     *
+     * @param ts the tensors to keep
+     */
     public void keepAll(Iterable<Tensor> ts) {
         for (Tensor t : ts) keep(t);
     }
 
-    /** How many storages this scope would release now. */
+    /**
+     * How many storages this scope would release now.
+     *
+     * @return the number of storages
+     */
     public int tracked() {
         return order.size();
     }

@@ -14,11 +14,22 @@ import java.util.Arrays;
 public final class Views {
     private Views() {}
 
+    /**
+     * {@return the same data under a new shape (one -1 inferred); an error if the strides do not allow it}
+     *
+     * @param x the input tensor
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor view(Tensor x, int[] shape) {
         return Dispatch.apply1(new ViewOp.Reshape(Shape.infer("view", shape, x.shape())), x);
     }
 
-    /** A view when strides allow it, else a view of a contiguous copy. */
+    /**
+     * {@return a view when strides allow it, else a view of a contiguous copy}
+     *
+     * @param x the input tensor
+     * @param shape the shape (sizes of each dim)
+     */
     public static Tensor reshape(Tensor x, int[] shape) {
         int[] s = Shape.infer("reshape", shape, x.shape());
         if (Arrays.equals(s, x.shape())) return x;
@@ -26,6 +37,13 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Reshape(s), x);
     }
 
+    /**
+     * {@return the view with dims dim0 and dim1 swapped}
+     *
+     * @param dim0 the first dim to swap
+     * @param dim1 the second dim to swap
+     * @param x the input tensor
+     */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         int r = x.dim();
         if (r == 0) {
@@ -41,6 +59,11 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Permute(p), x);
     }
 
+    /**
+     * {@return the transpose of a tensor with at most 2 dims}
+     *
+     * @param x the input tensor
+     */
     public static Tensor t(Tensor x) {
         if (x.dim() > 2) {
             throw new IllegalArgumentException("t: expects a tensor with <= 2 dims, got " + Shape.format(x.shape())
@@ -49,6 +72,12 @@ public final class Views {
         return x.dim() < 2 ? x : transpose(x, 0, 1);
     }
 
+    /**
+     * {@return the view with dim i of the result being dim dims[i] of x}
+     *
+     * @param x the input tensor
+     * @param dims the dims (negatives count from the end)
+     */
     public static Tensor permute(Tensor x, int[] dims) {
         int r = x.dim();
         if (dims.length != r) {
@@ -60,6 +89,14 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Permute(p), x);
     }
 
+    /**
+     * {@return the view of length entries from start along dim}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param length length of the array
+     */
     public static Tensor narrow(Tensor x, int dim, int start, int length) {
         int d = Shape.dim("narrow", dim, x.dim());
         int size = x.size(d);
@@ -71,7 +108,16 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Slice(d, s, s + length, 1), x);
     }
 
-    /** Python-style x[start:end:step] along dim: negative bounds count from the end, then clamp to [0, size]. */
+    /**
+     * Python-style x[start:end:step] along dim: negative bounds count from the end, then clamp to [0, size].
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     * @return the view
+     */
     public static Tensor slice(Tensor x, int dim, int start, int end, int step) {
         int d = Shape.dim("slice", dim, x.dim());
         if (step < 1) throw new IllegalArgumentException("slice: step must be >= 1, got " + step);
@@ -86,6 +132,13 @@ public final class Views {
         return (int) Math.max(0, Math.min(size, v));
     }
 
+    /**
+     * {@return the index-th entry along dim (negative counts from the end); the dim disappears}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     */
     public static Tensor select(Tensor x, int dim, int index) {
         if (x.dim() == 0) throw new IllegalArgumentException("select: cannot select from a 0-d tensor");
         int d = Shape.dim("select", dim, x.dim());
@@ -98,7 +151,13 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Select(d, i), x);
     }
 
-    /** Broadcast view; -1 keeps the input's size of an existing dim. */
+    /**
+     * Broadcast view; -1 keeps the input's size of an existing dim.
+     *
+     * @param x the input tensor
+     * @param sizes the sizes
+     * @return the broadcast view
+     */
     public static Tensor expand(Tensor x, int[] sizes) {
         int[] in = x.shape();
         if (sizes.length < in.length) {
@@ -120,6 +179,11 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Expand(s), x);
     }
 
+    /**
+     * {@return the view without any size-1 dim}
+     *
+     * @param x the input tensor
+     */
     public static Tensor squeeze(Tensor x) {
         int[] in = x.shape();
         int n = 0;
@@ -131,6 +195,12 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Reshape(out), x);
     }
 
+    /**
+     * {@return the view without dim if its size is 1, else x}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor squeeze(Tensor x, int dim) {
         if (x.dim() == 0) {
             Shape.dim("squeeze", dim, 0);
@@ -141,10 +211,23 @@ public final class Views {
         return Dispatch.apply1(new ViewOp.Squeeze(d), x);
     }
 
+    /**
+     * {@return the view with a size-1 dim inserted at dim}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor unsqueeze(Tensor x, int dim) {
         return Dispatch.apply1(new ViewOp.Unsqueeze(Shape.dim("unsqueeze", dim, x.dim() + 1)), x);
     }
 
+    /**
+     * {@return dims startDim..endDim merged into one (a view when the strides allow it)}
+     *
+     * @param startDim the first dim to merge
+     * @param endDim the last dim to merge (inclusive)
+     * @param x the input tensor
+     */
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
         if (x.dim() == 0) return reshape(x, new int[] {1});
         int a = Shape.dim("flatten", startDim, x.dim()), b = Shape.dim("flatten", endDim, x.dim());
@@ -164,6 +247,13 @@ public final class Views {
         return reshape(x, out);
     }
 
+    /**
+     * {@return the view with dim split into sizes (one -1 inferred)}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param sizes the sizes
+     */
     public static Tensor unflatten(Tensor x, int dim, int[] sizes) {
         int d = Shape.dim("unflatten", dim, x.dim());
         int[] in = x.shape();
@@ -175,10 +265,23 @@ public final class Views {
         return reshape(x, out);
     }
 
+    /**
+     * {@return the view of x's storage with the given shape, strides and offset (torch.as_strided)}
+     *
+     * @param x the input tensor
+     * @param shape the shape (sizes of each dim)
+     * @param strides the strides, in elements
+     * @param offset index of the first element in the storage
+     */
     public static Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset) {
         return Dispatch.apply1(new ViewOp.AsStrided(shape, strides, offset), x);
     }
 
+    /**
+     * {@return x if contiguous, else a contiguous copy}
+     *
+     * @param x the input tensor
+     */
     public static Tensor contiguous(Tensor x) {
         return x.isContiguous() ? x : x.clone();
     }

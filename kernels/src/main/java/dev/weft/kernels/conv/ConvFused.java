@@ -46,7 +46,30 @@ public final class ConvFused {
         return g;
     }
 
-    /** y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten. */
+    /**
+     * y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten.
+     *
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param y the output (B, G*co, L), overwritten
+     * @param yOff index of y's first element
+     */
     public static void conv2d(float[] x, int xOff, int B, int C, int H, int W, float[] w, int wOff, int G, int cOut,
                               int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, float[] y, int yOff) {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
@@ -72,6 +95,27 @@ public final class ConvFused {
      * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
      * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
      * species and boxed vectors in about one training launch in six.)
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
      */
     public static void weightGrad(float[] gy, int gyOff, float[] x, int xOff, int B, int C, int H, int W, int G, int cOut,
                                   int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, float[] gw, int gwOff) {
@@ -94,7 +138,30 @@ public final class ConvFused {
 
     private static final ThreadLocal<float[]> COLUMNS_F32 = ThreadLocal.withInitial(() -> new float[0]);
 
-    /** gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten. */
+    /**
+     * gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten.
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param gx the gradient of the input (B, C, H, W), overwritten
+     * @param gxOff index of gx's first element
+     */
     public static void inputGrad(float[] gy, int gyOff, float[] w, int wOff, int B, int C, int H, int W, int G, int cOut,
                                  int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, float[] gx, int gxOff) {
         ConvGeom g = geom("conv2dInputGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "gx", gx.length, gxOff, "w", w.length,
@@ -133,7 +200,30 @@ public final class ConvFused {
         });
     }
 
-    /** y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten. */
+    /**
+     * y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten.
+     *
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param y the output (B, G*co, L), overwritten
+     * @param yOff index of y's first element
+     */
     public static void conv2d(double[] x, int xOff, int B, int C, int H, int W, double[] w, int wOff, int G, int cOut,
                               int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, double[] y, int yOff) {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
@@ -159,6 +249,27 @@ public final class ConvFused {
      * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
      * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
      * species and boxed vectors in about one training launch in six.)
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
      */
     public static void weightGrad(double[] gy, int gyOff, double[] x, int xOff, int B, int C, int H, int W, int G, int cOut,
                                   int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, double[] gw, int gwOff) {
@@ -181,7 +292,30 @@ public final class ConvFused {
 
     private static final ThreadLocal<double[]> COLUMNS_F64 = ThreadLocal.withInitial(() -> new double[0]);
 
-    /** gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten. */
+    /**
+     * gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten.
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param gx the gradient of the input (B, C, H, W), overwritten
+     * @param gxOff index of gx's first element
+     */
     public static void inputGrad(double[] gy, int gyOff, double[] w, int wOff, int B, int C, int H, int W, int G, int cOut,
                                  int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, double[] gx, int gxOff) {
         ConvGeom g = geom("conv2dInputGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "gx", gx.length, gxOff, "w", w.length,

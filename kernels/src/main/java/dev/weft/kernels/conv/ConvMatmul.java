@@ -15,7 +15,23 @@ import dev.weft.kernels.KernelImpl;
 public final class ConvMatmul {
     private ConvMatmul() {}
 
-    /** y = the product above (y overwritten; w and cols read only). */
+    /**
+     * y = the product above (y overwritten; w and cols read only).
+     *
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param rs distance in w between consecutive rows
+     * @param cs distance in w between consecutive columns
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
+     * @param B batch size
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param y the output (B, G*co, L), overwritten
+     * @param yOff index of y's first element
+     */
     public static void matmul(float[] w, int wOff, int rs, int cs, float[] cols, int colsOff, int B, int G, int co, int K, int L,
                               float[] y, int yOff) {
         check(w.length, wOff, rs, cs, cols.length, colsOff, B, G, co, K, L, y.length, yOff);
@@ -23,7 +39,23 @@ public final class ConvMatmul {
         else ConvMatmulF32.matmul(w, wOff, rs, cs, cols, colsOff, B, G, co, K, L, y, yOff);
     }
 
-    /** y = the product above, on F64 (y overwritten). */
+    /**
+     * y = the product above, on F64 (y overwritten).
+     *
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param rs distance in w between consecutive rows
+     * @param cs distance in w between consecutive columns
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
+     * @param B batch size
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param y the output (B, G*co, L), overwritten
+     * @param yOff index of y's first element
+     */
     public static void matmul(double[] w, int wOff, int rs, int cs, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                               double[] y, int yOff) {
         check(w.length, wOff, rs, cs, cols.length, colsOff, B, G, co, K, L, y.length, yOff);

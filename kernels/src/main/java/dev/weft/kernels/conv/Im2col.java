@@ -16,7 +16,25 @@ import dev.weft.kernels.KernelImpl;
 public final class Im2col {
     private Im2col() {}
 
-    /** Unfolds x into col (col is overwritten; x is read only). */
+    /**
+     * Unfolds x into col (col is overwritten; x is read only).
+     *
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param col the column array
+     * @param colOff index of col's first element
+     */
     public static void im2col(float[] x, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                               int pH, int pW, int dH, int dW, float[] col, int colOff) {
         ConvGeom g = geom("im2col", x.length, xOff, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, col.length, colOff, "col");
@@ -24,7 +42,25 @@ public final class Im2col {
         else Im2colF32.im2col(x, xOff, g, col, colOff);
     }
 
-    /** Unfolds x into col (col is overwritten; x is read only). */
+    /**
+     * Unfolds x into col (col is overwritten; x is read only).
+     *
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param col the column array
+     * @param colOff index of col's first element
+     */
     public static void im2col(double[] x, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                               int pH, int pW, int dH, int dW, double[] col, int colOff) {
         ConvGeom g = geom("im2col", x.length, xOff, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, col.length, colOff, "col");
@@ -35,6 +71,22 @@ public final class Im2col {
     /**
      * Folds col back onto the image, accumulating: {@code x[c, ih, iw] += col[r, q]} for every (r, q)
      * that im2col would have read from (c, ih, iw). The adjoint of im2col. x is modified, col read only.
+     *
+     * @param col the column array
+     * @param colOff index of col's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
      */
     public static void col2im(float[] col, int colOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                               int pH, int pW, int dH, int dW, float[] x, int xOff) {
@@ -43,7 +95,25 @@ public final class Im2col {
         else Im2colF32.col2im(col, colOff, g, x, xOff);
     }
 
-    /** Folds col back onto the image, accumulating (see the float overload). x is modified. */
+    /**
+     * Folds col back onto the image, accumulating (see the float overload). x is modified.
+     *
+     * @param col the column array
+     * @param colOff index of col's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     */
     public static void col2im(double[] col, int colOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                               int pH, int pW, int dH, int dW, double[] x, int xOff) {
         ConvGeom g = geom("col2im", x.length, xOff, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, col.length, colOff, "col");
@@ -53,7 +123,14 @@ public final class Im2col {
 
     /**
      * Convolution output size {@code (in + 2p - d*(k-1) - 1)/s + 1}; an error naming every value when
-     * k, s, d < 1, p < 0 or the result is < 1.
+     * {@code k, s, d < 1}, {@code p < 0} or the result is {@code < 1}.
+     *
+     * @param in input size along the axis
+     * @param k kernel size
+     * @param s stride
+     * @param p zero padding on each side
+     * @param d dilation
+     * @return the output size along the axis (at least 1)
      */
     public static int outSize(int in, int k, int s, int p, int d) {
         return outSize("conv", null, in, k, s, p, d);

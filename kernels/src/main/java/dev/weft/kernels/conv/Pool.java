@@ -20,6 +20,25 @@ public final class Pool {
      * when it is greater or NaN (so NaN propagates), and {@code idx[c,oh,ow] = ih*W + iw} of the winner
      * (a flat index within the channel, as torch's return_indices). A window with no input element
      * (possible only with dilation) gives -inf and index -1. y and idx are overwritten.
+     *
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param yOff index of y's first element
+     * @param idx the argmax of each output, a flat index into its channel's H x W plane
+     * @param idxOff index of idx's first element
      */
     public static void maxPool2d(float[] x, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                  int pH, int pW, int dH, int dW, boolean ceilMode, float[] y, int yOff,
@@ -30,7 +49,28 @@ public final class Pool {
         else PoolF32.maxPool(x, xOff, g, y, yOff, idx, idxOff);
     }
 
-    /** Max pooling on F64 (see the float overload). y and idx are overwritten. */
+    /**
+     * Max pooling on F64 (see the float overload). y and idx are overwritten.
+     *
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param yOff index of y's first element
+     * @param idx the argmax of each output, a flat index into its channel's H x W plane
+     * @param idxOff index of idx's first element
+     */
     public static void maxPool2d(double[] x, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                  int pH, int pW, int dH, int dW, boolean ceilMode, double[] y, int yOff,
                                  long[] idx, int idxOff) {
@@ -45,6 +85,22 @@ public final class Pool {
      * the divisor being the window clipped to the padded image when countIncludePad, else the number of
      * input elements in it (torch's rule); a window with no input element gives 0. Sums run in the
      * element type, taps in row-major order. y is overwritten.
+     *
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param yOff index of y's first element
      */
     public static void avgPool2d(float[] x, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                  int pH, int pW, boolean ceilMode, boolean countIncludePad, float[] y, int yOff) {
@@ -53,7 +109,25 @@ public final class Pool {
         else PoolF32.avgPool(x, xOff, g, countIncludePad, y, yOff);
     }
 
-    /** Average pooling on F64 (see the float overload). y is overwritten. */
+    /**
+     * Average pooling on F64 (see the float overload). y is overwritten.
+     *
+     * @param x the input, (B, C, H, W) row-major
+     * @param xOff index of x's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @param y the output, (B, C, outH, outW) row-major (written)
+     * @param yOff index of y's first element
+     */
     public static void avgPool2d(double[] x, int xOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                  int pH, int pW, boolean ceilMode, boolean countIncludePad, double[] y, int yOff) {
         ConvGeom g = forward("avgPool2d", x.length, xOff, C, H, W, kH, kW, sH, sW, pH, pW, 1, 1, ceilMode, y.length, yOff);
@@ -65,6 +139,18 @@ public final class Pool {
      * Max pooling backward: {@code gx[c, idx[c,oh,ow]] += gy[c,oh,ow]} (idx from {@link #maxPool2d};
      * -1 entries are skipped). gx is accumulated into, gy and idx read only. Scalar only: it is a
      * scatter-add whose targets repeat across overlapping windows, so lanes would conflict.
+     *
+     * @param gy the gradient of the output
+     * @param gyOff index of gy's first element
+     * @param idx the argmax of each output, a flat index into its channel's H x W plane
+     * @param idxOff index of idx's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param outH output height
+     * @param outW output width
+     * @param gx the gradient of the input
+     * @param gxOff index of gx's first element
      */
     public static void maxPool2dBackward(float[] gy, int gyOff, long[] idx, int idxOff, int C, int H, int W,
                                          int outH, int outW, float[] gx, int gxOff) {
@@ -72,7 +158,21 @@ public final class Pool {
         PoolF32.maxPoolBackward(gy, gyOff, idx, idxOff, C, H * W, outH * outW, gx, gxOff);
     }
 
-    /** Max pooling backward on F64 (see the float overload). gx is accumulated into. */
+    /**
+     * Max pooling backward on F64 (see the float overload). gx is accumulated into.
+     *
+     * @param gy the gradient of the output
+     * @param gyOff index of gy's first element
+     * @param idx the argmax of each output, a flat index into its channel's H x W plane
+     * @param idxOff index of idx's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param outH output height
+     * @param outW output width
+     * @param gx the gradient of the input
+     * @param gxOff index of gx's first element
+     */
     public static void maxPool2dBackward(double[] gy, int gyOff, long[] idx, int idxOff, int C, int H, int W,
                                          int outH, int outW, double[] gx, int gxOff) {
         checkMaxBackward(gy.length, gyOff, idx, idxOff, C, H, W, outH, outW, gx.length, gxOff);
@@ -82,6 +182,22 @@ public final class Pool {
     /**
      * Average pooling backward, the adjoint of {@link #avgPool2d}: every input element of the window of
      * (oh, ow) gets {@code gy[c,oh,ow] / divisor}. gx is accumulated into, gy read only.
+     *
+     * @param gy the gradient of the output
+     * @param gyOff index of gy's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @param gx the gradient of the input
+     * @param gxOff index of gx's first element
      */
     public static void avgPool2dBackward(float[] gy, int gyOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                          int pH, int pW, boolean ceilMode, boolean countIncludePad, float[] gx, int gxOff) {
@@ -90,7 +206,25 @@ public final class Pool {
         else PoolF32.avgPoolBackward(gy, gyOff, g, countIncludePad, gx, gxOff);
     }
 
-    /** Average pooling backward on F64 (see the float overload). gx is accumulated into. */
+    /**
+     * Average pooling backward on F64 (see the float overload). gx is accumulated into.
+     *
+     * @param gy the gradient of the output
+     * @param gyOff index of gy's first element
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @param countIncludePad divide by the whole window (padding included), else by the taps inside the input
+     * @param gx the gradient of the input
+     * @param gxOff index of gx's first element
+     */
     public static void avgPool2dBackward(double[] gy, int gyOff, int C, int H, int W, int kH, int kW, int sH, int sW,
                                          int pH, int pW, boolean ceilMode, boolean countIncludePad, double[] gx, int gxOff) {
         ConvGeom g = forward("avgPool2dBackward", gx.length, gxOff, C, H, W, kH, kW, sH, sW, pH, pW, 1, 1, ceilMode, gy.length, gyOff);
@@ -101,7 +235,15 @@ public final class Pool {
     /**
      * Pooling output size, torch's rule: {@code floor_or_ceil((in + 2p - d*(k-1) - 1) / s) + 1}, and in
      * ceil mode the last window is dropped when it would start in the right padding
-     * ({@code (out-1)*s >= in + p}). Errors when k, s, d < 1, p < 0, p > k/2 or the result is < 1.
+     * ({@code (out-1)*s >= in + p}). Errors when {@code k, s, d < 1}, {@code p < 0}, {@code p > k/2} or the result is {@code < 1}.
+     *
+     * @param in input size along the axis
+     * @param k kernel size
+     * @param s stride
+     * @param p zero padding on each side
+     * @param d dilation
+     * @param ceilMode round the output size up (a last window that starts inside the input or left padding is kept)
+     * @return the output size along the axis (at least 1)
      */
     public static int outSize(int in, int k, int s, int p, int d, boolean ceilMode) {
         return outSize("pool", null, in, k, s, p, d, ceilMode);

@@ -15,7 +15,21 @@ import dev.weft.kernels.KernelImpl;
 public final class WeightGrad {
     private WeightGrad() {}
 
-    /** gw = the sum above (gw overwritten; gy and cols read only). */
+    /**
+     * gw = the sum above (gw overwritten; gy and cols read only).
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
+     * @param B batch size
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
+     */
     public static void weightGrad(float[] gy, int gyOff, float[] cols, int colsOff, int B, int G, int co, int K, int L,
                                   float[] gw, int gwOff) {
         check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);
@@ -23,7 +37,21 @@ public final class WeightGrad {
         else WeightGradF32.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
     }
 
-    /** gw = the sum above, on F64 (gw overwritten). */
+    /**
+     * gw = the sum above, on F64 (gw overwritten).
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
+     * @param B batch size
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
+     */
     public static void weightGrad(double[] gy, int gyOff, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                                   double[] gw, int gwOff) {
         check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);

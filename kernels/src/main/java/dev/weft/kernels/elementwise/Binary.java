@@ -5,7 +5,7 @@ import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
 /**
- * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for i < n,
+ * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for {@code i < n},
  * plus the fused axpy (y += alpha*x) and scale (y = alpha*x). Checks the arguments and the fn/dtype pair,
  * splits long runs over the shared pool (fixed chunks) and runs {@link BinarySimd} or {@link BinaryScalar}.
  * Only y is modified; y may alias a or b exactly (same offset and stride), other overlaps are undefined.
@@ -37,7 +37,21 @@ public final class Binary {
         KernelChecks.outStride(K, fn, yStride, n);
     }
 
-    /** F32: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    /**
+     * F32: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         check(fn, "F32", fn.onFloat(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
@@ -54,7 +68,21 @@ public final class Binary {
         else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** F64: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    /**
+     * F64: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         check(fn, "F64", fn.onFloat(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
@@ -71,7 +99,21 @@ public final class Binary {
         else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** I32: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    /**
+     * I32: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         check(fn, "I32", fn.onInteger(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
@@ -88,7 +130,21 @@ public final class Binary {
         else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** I64: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    /**
+     * I64: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         check(fn, "I64", fn.onInteger(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
@@ -105,7 +161,21 @@ public final class Binary {
         else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** BOOL: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    /**
+     * BOOL: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, "BOOL", fn.onBool(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
@@ -122,7 +192,18 @@ public final class Binary {
         else BinaryScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** F32: y[i] += alpha * x[i] (fused multiply-add). Modifies y. */
+    /**
+     * F32: y[i] += alpha * x[i] (fused multiply-add). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         KernelChecks.range("axpy", null, "x", x.length, xOff, xStride, n);
         KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
@@ -140,7 +221,18 @@ public final class Binary {
         else BinaryScalar.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** F32: y[i] = alpha * x[i]. Writes y. */
+    /**
+     * F32: y[i] = alpha * x[i]. Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         KernelChecks.range("scale", null, "x", x.length, xOff, xStride, n);
         KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);
@@ -158,7 +250,18 @@ public final class Binary {
         else BinaryScalar.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** F64: y[i] += alpha * x[i] (fused multiply-add). Modifies y. */
+    /**
+     * F64: y[i] += alpha * x[i] (fused multiply-add). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
         KernelChecks.range("axpy", null, "x", x.length, xOff, xStride, n);
         KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
@@ -176,7 +279,18 @@ public final class Binary {
         else BinaryScalar.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** F64: y[i] = alpha * x[i]. Writes y. */
+    /**
+     * F64: y[i] = alpha * x[i]. Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
         KernelChecks.range("scale", null, "x", x.length, xOff, xStride, n);
         KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);

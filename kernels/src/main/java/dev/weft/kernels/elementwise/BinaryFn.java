@@ -27,20 +27,25 @@ public enum BinaryFn {
     REMAINDER,
     /** C fmod: a - trunc(a / b) * b, sign of the dividend */
     FMOD,
-    /** (a != 0 && b != 0) ? 1 : 0 */
+    /** {@code (a != 0 && b != 0) ? 1 : 0} */
     LOGICAL_AND,
     /** (a != 0 || b != 0) ? 1 : 0 */
     LOGICAL_OR,
     /** ((a != 0) != (b != 0)) ? 1 : 0 */
     LOGICAL_XOR,
-    /** a & b (integer and BOOL dtypes) */
+    /** {@code a & b} (integer and BOOL dtypes) */
     BITWISE_AND,
     /** a | b (integer and BOOL dtypes) */
     BITWISE_OR,
     /** a ^ b (integer and BOOL dtypes) */
     BITWISE_XOR;
 
-    /** The double reference value; bitwise functions act on the values truncated to long. */
+    /**
+     * {@return the double reference value; bitwise functions act on the values truncated to long}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public double apply(double a, double b) {
         return switch (this) {
             case ADD -> a + b;
@@ -68,8 +73,11 @@ public enum BinaryFn {
     }
 
     /**
-     * The integer reference (I64; I32 kernels cast the result, which equals 32-bit wrapping arithmetic).
+     * {@return the integer reference (I64; I32 kernels cast the result, which equals 32-bit wrapping arithmetic)}
      * REMAINDER/FMOD by zero and POW to a negative power throw ArithmeticException naming the function.
+     *
+     * @param a the first operand
+     * @param b the second operand
      */
     public long applyLong(long a, long b) {
         return switch (this) {
@@ -118,17 +126,17 @@ public enum BinaryFn {
         return result;
     }
 
-    /** True if the F32/F64 kernels take this function (all but the bitwise ones). */
+    /** {@return true if the F32/F64 kernels take this function (all but the bitwise ones)} */
     public boolean onFloat() {
         return this != BITWISE_AND && this != BITWISE_OR && this != BITWISE_XOR;
     }
 
-    /** True if the I32/I64 kernels take this function (all but DIV and ATAN2). */
+    /** {@return true if the I32/I64 kernels take this function (all but DIV and ATAN2)} */
     public boolean onInteger() {
         return this != DIV && this != ATAN2;
     }
 
-    /** True if the BOOL kernels take this function: logical, bitwise, MAXIMUM (= or), MINIMUM (= and). */
+    /** {@return true if the BOOL kernels take this function: logical, bitwise, MAXIMUM (= or), MINIMUM (= and)} */
     public boolean onBool() {
         return switch (this) {
             case LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, BITWISE_AND, BITWISE_OR, BITWISE_XOR, MAXIMUM, MINIMUM -> true;

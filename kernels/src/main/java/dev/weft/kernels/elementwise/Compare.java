@@ -24,7 +24,21 @@ public final class Compare {
         KernelChecks.outStride(K, fn, yStride, n);
     }
 
-    /** F32 operands. Writes y. */
+    /**
+     * F32 operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -41,7 +55,21 @@ public final class Compare {
         else CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** F64 operands. Writes y. */
+    /**
+     * F64 operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -58,7 +86,21 @@ public final class Compare {
         else CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** I32 operands. Writes y. */
+    /**
+     * I32 operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -75,7 +117,21 @@ public final class Compare {
         else CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** I64 operands. Writes y. */
+    /**
+     * I64 operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -92,7 +148,21 @@ public final class Compare {
         else CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** BOOL operands. Writes y. */
+    /**
+     * BOOL operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;

@@ -15,7 +15,17 @@ public final class Convert {
     /** Elements per parallel chunk. */
     public static final int GRAIN = 64 * 1024;
 
-    /** Converts n elements from src to dst; src/dst are float[]|double[]|int[]|long[]|byte[]. Writes dst. */
+    /**
+     * Converts n elements from src to dst; src/dst are float[]|double[]|int[]|long[]|byte[]. Writes dst.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param sStride step between consecutive elements of src
+     * @param dst the destination array (written)
+     * @param dOff index of dst's first element
+     * @param dStride step between consecutive elements of dst
+     * @param n number of elements
+     */
     public static void convert(Object src, int sOff, int sStride, Object dst, int dOff, int dStride, int n) {
         int sLen = KernelChecks.lengthOf("convert", src), dLen = KernelChecks.lengthOf("convert", dst);
         String what = KernelChecks.dtypeOf(src) + " -> " + KernelChecks.dtypeOf(dst);
@@ -29,7 +39,17 @@ public final class Convert {
         }
     }
 
-    /** The conversion loop without checks or threading. */
+    /**
+     * The conversion loop without checks or threading.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param sStride step between consecutive elements of src
+     * @param dst the destination array (written)
+     * @param dOff index of dst's first element
+     * @param dStride step between consecutive elements of dst
+     * @param n number of elements
+     */
     public static void run(Object src, int sOff, int sStride, Object dst, int dOff, int dStride, int n) {
         switch (src) {
             case float[] s when dst instanceof float[] d -> {

@@ -19,6 +19,14 @@ public final class Copy {
     /**
      * dst[dOff + sum_d i_d*dStrides[d]] = src[sOff + sum_d i_d*sStrides[d]] for every index i of shape.
      * src and dst are arrays of the same type (float[], double[], int[], long[] or byte[]). Writes dst.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param shape the shape (sizes of each dim)
+     * @param sStrides src's strides in elements, one per dim
+     * @param dst the destination array (written)
+     * @param dOff index of dst's first element
+     * @param dStrides dst's strides in elements, one per dim
      */
     public static void copy(Object src, int sOff, int[] shape, int[] sStrides, Object dst, int dOff, int[] dStrides) {
         int sLen = KernelChecks.lengthOf("copy", src), dLen = KernelChecks.lengthOf("copy", dst);
@@ -128,7 +136,15 @@ public final class Copy {
         }
     }
 
-    /** dst[dOff + i*dStride] = value for i < n, cast to dst's type (BOOL: value != 0). Writes dst. */
+    /**
+     * dst[dOff + i*dStride] = value for {@code i < n}, cast to dst's type (BOOL: value != 0). Writes dst.
+     *
+     * @param dst the destination array (written)
+     * @param dOff index of dst's first element
+     * @param dStride step between consecutive elements of dst
+     * @param n number of elements
+     * @param value the scalar value
+     */
     public static void fill(Object dst, int dOff, int dStride, int n, double value) {
         int len = KernelChecks.lengthOf("fill", dst);
         KernelChecks.range("fill", KernelChecks.dtypeOf(dst), "dst", len, dOff, dStride, n);
@@ -142,7 +158,15 @@ public final class Copy {
         }
     }
 
-    /** As {@link #fill(Object, int, int, int, double)} with an exact integer value (I64 keeps all 64 bits). Writes dst. */
+    /**
+     * As {@link #fill(Object, int, int, int, double)} with an exact integer value (I64 keeps all 64 bits). Writes dst.
+     *
+     * @param dst the destination array (written)
+     * @param dOff index of dst's first element
+     * @param dStride step between consecutive elements of dst
+     * @param n number of elements
+     * @param value the scalar value
+     */
     public static void fill(Object dst, int dOff, int dStride, int n, long value) {
         int len = KernelChecks.lengthOf("fill", dst);
         KernelChecks.range("fill", KernelChecks.dtypeOf(dst), "dst", len, dOff, dStride, n);

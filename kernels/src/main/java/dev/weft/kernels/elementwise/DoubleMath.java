@@ -84,7 +84,12 @@ public final class DoubleMath {
         return r.mul(r).fma(horner(r, EXPM1_Q), r);
     }
 
-    /** e^x as FloatMath.exp; x clamped to [-746, 710] (0 below, +inf above). About 1 ulp. */
+    /**
+     * e^x as FloatMath.exp; x clamped to [-746, 710] (0 below, +inf above). About 1 ulp.
+     *
+     * @param x the input array
+     * @return e^x per lane
+     */
     public static DoubleVector exp(DoubleVector x) {
         DoubleVector c = x.max(-746.0).min(710.0);
         DoubleVector t = c.fma(LOG2E, MAGIC);
@@ -98,7 +103,12 @@ public final class DoubleMath {
         return p.fma(s1, s1).mul(s2);
     }
 
-    /** e^x - 1 as FloatMath.expm1; |x| < 2^-54 returns x, x < -40 gives -1. About 1-2 ulp. */
+    /**
+     * e^x - 1 as FloatMath.expm1; {@code |x| < 2^-54} returns x, {@code x < -40} gives -1. About 1-2 ulp.
+     *
+     * @param x the input array
+     * @return e^x - 1 per lane
+     */
     public static DoubleVector expm1(DoubleVector x) {
         DoubleVector c = x.max(-40.0).min(710.0);
         DoubleVector t = c.fma(LOG2E, MAGIC);
@@ -111,7 +121,12 @@ public final class DoubleMath {
         return y.blend(x, x.abs().compare(VectorOperators.LT, 0x1p-54));
     }
 
-    /** ln x as FloatMath.log (subnormals scaled by 2^54). About 1 ulp. */
+    /**
+     * ln x as FloatMath.log (subnormals scaled by 2^54). About 1 ulp.
+     *
+     * @param x the input array
+     * @return ln x per lane
+     */
     public static DoubleVector log(DoubleVector x) {
         return log(x, bc(0.0));
     }
@@ -135,7 +150,12 @@ public final class DoubleMath {
                 .blend(x, x.compare(VectorOperators.NE, x));
     }
 
-    /** ln(1 + x) as FloatMath.log1p; |x| < 2^-54 returns x. About 1-2 ulp. */
+    /**
+     * ln(1 + x) as FloatMath.log1p; {@code |x| < 2^-54} returns x. About 1-2 ulp.
+     *
+     * @param x the input array
+     * @return ln(1 + x) per lane
+     */
     public static DoubleVector log1p(DoubleVector x) {
         DoubleVector u = x.add(1.0);
         DoubleVector corr = x.sub(u.sub(1.0)).div(u).blend(0.0, u.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
@@ -144,6 +164,9 @@ public final class DoubleMath {
 
     /**
      * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 20 gives +-1 directly (t would overflow).
+     *
+     * @param v the lanes
+     * @return tanh(v) per lane
      */
     public static DoubleVector tanh(DoubleVector v) {
         DoubleVector a = v.abs();
@@ -152,7 +175,12 @@ public final class DoubleMath {
         return orSign(r, v);
     }
 
-    /** sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below. */
+    /**
+     * sigmoid(z) without overflow: e = exp(-|z|); 1/(1+e) for z >= 0, e/(1+e) below.
+     *
+     * @param z the lanes
+     * @return sigmoid(z) per lane
+     */
     public static DoubleVector sigmoid(DoubleVector z) {
         DoubleVector e = exp(z.abs().neg());
         DoubleVector r = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));

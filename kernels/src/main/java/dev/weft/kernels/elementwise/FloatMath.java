@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * tails and in interpreted or C1 code, which gives other bits. Here: exact round-half-even / floor / ceil; exp,
  * expm1, log, log1p (about 1-2 ulp, see {@link #exp} and {@link #log}); tanh, sigmoid built on them; erf / erfc
  * from our own fit.
- * erf: |z| < 0.5 odd Taylor polynomial (truncation error < 1e-9); |z| >= 0.5: erfc(z) = t * exp(-z^2 + P(t)),
+ * erf: {@code |z| < 0.5} odd Taylor polynomial (truncation error {@code < 1e-9}); {@code |z| >= 0.5}: erfc(z) = t * exp(-z^2 + P(t)),
  * t = 1 / (1 + z/2), P a degree-9 polynomial interpolated at Chebyshev nodes on z in [0.5, 10] (relative error
  * of the fit 2.3e-9). In float the exp argument carries z^2's rounding, so erfc's relative error grows like
  * z^2 * 6e-8 (about 6e-6 at z = 10, where erfc is 2e-45); erf itself stays within a few ulp.
@@ -103,10 +103,13 @@ public final class FloatMath {
     }
 
     /**
-     * e^x. Cody-Waite: n = round(x log2 e), r = x - n ln2 (two parts, |r| <= ln2/2), e^x = 2^n (1 + expm1(r)),
+     * e^x. Cody-Waite: n = round(x log2 e), r = x - n ln2 (two parts, {@code |r| <= ln2/2}), e^x = 2^n (1 + expm1(r)),
      * the scale applied as two powers of two so results near overflow and the gradual underflow come out right.
      * x is clamped to [-104, 89] first: below, the result rounds to 0; above, it overflows to +inf. NaN gives NaN.
      * Error about 1 ulp (subnormal results: one rounding of the scaled value).
+     *
+     * @param x the input array
+     * @return e^x per lane
      */
     public static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(-104f).min(89f);                   // NaN lanes stay NaN
@@ -124,7 +127,10 @@ public final class FloatMath {
     /**
      * e^x - 1: with n, r as in {@link #exp} and u = 2^(n-1), expm1(x) = 2 (u expm1(r) + (u - 1/2)), where u - 1/2
      * is exact for the n that matter and the doubling is exact, so near 0 (n = 0) it is expm1(r) itself.
-     * |x| < 2^-25 returns x (keeps -0 and subnormals); x < -20 gives -1, x > 88.7 +inf. About 1-2 ulp.
+     * {@code |x| < 2^-25} returns x (keeps -0 and subnormals); {@code x < -20} gives -1, x > 88.7 +inf. About 1-2 ulp.
+     *
+     * @param x the input array
+     * @return e^x - 1 per lane
      */
     public static FloatVector expm1(FloatVector x) {
         FloatVector c = x.max(-20f).min(89f);
@@ -138,7 +144,12 @@ public final class FloatMath {
         return y.blend(x, x.abs().compare(VectorOperators.LT, 0x1p-25f));
     }
 
-    /** ln x (see {@link #log(FloatVector, FloatVector)}). */
+    /**
+     * ln x (see {@link #log(FloatVector, FloatVector)}).
+     *
+     * @param x the input array
+     * @return ln x per lane
+     */
     public static FloatVector log(FloatVector x) {
         return log(x, bc(0f));
     }
@@ -170,7 +181,10 @@ public final class FloatMath {
 
     /**
      * ln(1 + x): u = 1 + x rounded, ln u plus the correction (x - (u - 1)) / u for that rounding.
-     * |x| < 2^-25 returns x (keeps -0 and subnormals). About 1-2 ulp.
+     * {@code |x| < 2^-25} returns x (keeps -0 and subnormals). About 1-2 ulp.
+     *
+     * @param x the input array
+     * @return ln(1 + x) per lane
      */
     public static FloatVector log1p(FloatVector x) {
         FloatVector u = x.add(1f);
@@ -178,7 +192,12 @@ public final class FloatMath {
         return log(u, corr).blend(x, x.abs().compare(VectorOperators.LT, 0x1p-25f));
     }
 
-    /** tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 10 gives +-1 (tanh(10) rounds to 1 in float). */
+    /**
+     * tanh(v) = sign(v) t / (t + 2), t = expm1(2|v|); |v| > 10 gives +-1 (tanh(10) rounds to 1 in float).
+     *
+     * @param v the lanes
+     * @return tanh(v) per lane
+     */
     public static FloatVector tanh(FloatVector v) {
         FloatVector a = v.abs();
         FloatVector t = expm1(a.mul(2f));
@@ -187,8 +206,11 @@ public final class FloatMath {
     }
 
     /**
-     * sigmoid(z) = 1 / (1 + e^-z), evaluated with e = exp(-|z|) as 1/(1+e) for z >= 0 and e/(1+e) for z < 0,
+     * sigmoid(z) = 1 / (1 + e^-z), evaluated with e = exp(-|z|) as 1/(1+e) for z >= 0 and e/(1+e) for {@code z < 0},
      * so it neither overflows nor loses the tiny values of the far negative tail.
+     *
+     * @param z the lanes
+     * @return sigmoid(z) per lane
      */
     public static FloatVector sigmoid(FloatVector z) {
         FloatVector e = exp(z.abs().neg());

@@ -11,9 +11,12 @@ public final class SpecialFns {
     private static final double ONE_OVER_SQRT_PI = 1.0 / Math.sqrt(Math.PI);
 
     /**
-     * erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt. For |x| < 2.5 the all-positive series
+     * erf(x) = 2/sqrt(pi) * integral_0^x exp(-t^2) dt. For {@code |x| < 2.5} the all-positive series
      * erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_n 2^n x^(2n+1) / (2n+1)!! (no cancellation);
      * above, 1 - erfc(x) with erfc's continued fraction exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))).
+     *
+     * @param x the input array
+     * @return erf(x)
      */
     public static double erf(double x) {
         if (Double.isNaN(x)) return x;
@@ -36,6 +39,9 @@ public final class SpecialFns {
     /**
      * erfc(x) = 1 - erf(x), without the cancellation for large x: 1 - erf(x) below 2.5, the continued fraction
      * above (relative error about 1e-13 near 2.5, better elsewhere); underflows to 0 past x ~ 27.
+     *
+     * @param x the input array
+     * @return erfc(x)
      */
     public static double erfc(double x) {
         if (Double.isNaN(x)) return x;

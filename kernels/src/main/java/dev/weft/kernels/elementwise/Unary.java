@@ -5,7 +5,7 @@ import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
 /**
- * Facade of the unary kernels: y[yOff + i*yStride] = fn(x[xOff + i*xStride], p0, p1) for i < n.
+ * Facade of the unary kernels: y[yOff + i*yStride] = fn(x[xOff + i*xStride], p0, p1) for {@code i < n}.
  * Checks the arguments, splits runs longer than {@link #GRAIN} over the shared pool (fixed chunks) and runs
  * {@link UnarySimd} or {@link UnaryScalar} by {@link KernelImpl#current()}. Only y is modified; y may be x
  * (same offset and stride) for in-place use, other overlaps are undefined.
@@ -22,7 +22,20 @@ public final class Unary {
         return KernelImpl.current() == KernelImpl.SIMD;
     }
 
-    /** F32 (see {@link UnaryFn} for p0/p1). */
+    /**
+     * F32 (see {@link UnaryFn} for p0/p1).
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
@@ -41,7 +54,20 @@ public final class Unary {
         else UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
     }
 
-    /** F64 (see {@link UnaryFn} for p0/p1). */
+    /**
+     * F64 (see {@link UnaryFn} for p0/p1).
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);
         KernelChecks.range(K, fn, "y", y.length, yOff, yStride, n);
@@ -60,7 +86,20 @@ public final class Unary {
         else UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
     }
 
-    /** I32: integer-safe fns only ({@link UnaryFn#integerSafe}), else IllegalArgumentException. */
+    /**
+     * I32: integer-safe fns only ({@link UnaryFn#integerSafe}), else IllegalArgumentException.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, int[] x, int xOff, int xStride, int[] y, int yOff, int yStride, int n) {
         requireInteger(fn, "I32");
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);
@@ -80,7 +119,20 @@ public final class Unary {
         else UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
     }
 
-    /** I64: integer-safe fns only ({@link UnaryFn#integerSafe}), else IllegalArgumentException. */
+    /**
+     * I64: integer-safe fns only ({@link UnaryFn#integerSafe}), else IllegalArgumentException.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, long[] x, int xOff, int xStride, long[] y, int yOff, int yStride, int n) {
         requireInteger(fn, "I64");
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);
@@ -100,7 +152,20 @@ public final class Unary {
         else UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
     }
 
-    /** BOOL: NOT only, else IllegalArgumentException. */
+    /**
+     * BOOL: NOT only, else IllegalArgumentException.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, byte[] x, int xOff, int xStride, byte[] y, int yOff, int yStride, int n) {
         if (fn != UnaryFn.NOT) throw new IllegalArgumentException("unary " + fn + ": not defined on BOOL (only NOT is)");
         KernelChecks.range(K, fn, "x", x.length, xOff, xStride, n);

@@ -12,7 +12,7 @@ public enum UnaryFn {
     ABS,
     /** e^x */
     EXP,
-    /** ln x (NaN for x < 0, -inf at 0) */
+    /** ln x (NaN for {@code x < 0}, -inf at 0) */
     LOG,
     /** ln(1 + x) */
     LOG1P,
@@ -30,7 +30,7 @@ public enum UnaryFn {
     COS,
     /** tanh x */
     TANH,
-    /** 1 / (1 + e^-x), evaluated as e^x / (1 + e^x) for x < 0 */
+    /** 1 / (1 + e^-x), evaluated as e^x / (1 + e^x) for {@code x < 0} */
     SIGMOID,
     /** x > 0 ? x : 0 (NaN stays NaN) */
     RELU,
@@ -48,7 +48,7 @@ public enum UnaryFn {
     SOFTPLUS,
     /** signum: -1, 0 or 1 (signed zero and NaN pass through) */
     SIGN,
-    /** largest integer <= x */
+    /** largest integer {@code <= x} */
     FLOOR,
     /** smallest integer >= x */
     CEIL,
@@ -68,7 +68,13 @@ public enum UnaryFn {
     private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
 
-    /** The reference value of this function at x (double precision). */
+    /**
+     * {@return the reference value of this function at x (double precision)}
+     *
+     * @param x the input array
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     */
     public double apply(double x, double p0, double p1) {
         return switch (this) {
             case NEG -> -x;
@@ -117,7 +123,12 @@ public enum UnaryFn {
         return beta * x > threshold ? x : Math.log1p(Math.exp(beta * x)) / beta;
     }
 
-    /** 1 / (1 + e^-x), without overflow for x << 0 (the scalar reference of every sigmoid). */
+    /**
+     * 1 / (1 + e^-x), without overflow for {@code x << 0} (the scalar reference of every sigmoid).
+     *
+     * @param x the input array
+     * @return 1 / (1 + e^-x)
+     */
     public static double sigmoid(double x) {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
         double e = Math.exp(x);
@@ -129,7 +140,7 @@ public enum UnaryFn {
         return v > hi ? hi : v;
     }
 
-    /** True for the functions the I32/I64 kernels serve. */
+    /** {@return true for the functions the I32/I64 kernels serve} */
     public boolean integerSafe() {
         return switch (this) {
             case NEG, ABS, SQUARE, SIGN, CLAMP, RELU, FLOOR, CEIL, ROUND, NOT -> true;
@@ -138,9 +149,13 @@ public enum UnaryFn {
     }
 
     /**
-     * The integer reference: wrapping two's-complement arithmetic (NEG/ABS of MIN_VALUE wrap, SQUARE wraps);
-     * FLOOR/CEIL/ROUND are the identity; CLAMP clamps to the integers inside [p0, p1], i.e. ceil(p0) and floor(p1).
+     * {@return the integer reference: wrapping two's-complement arithmetic (NEG/ABS of MIN_VALUE wrap, SQUARE wraps);
+     * FLOOR/CEIL/ROUND are the identity; CLAMP clamps to the integers inside [p0, p1], i.e. ceil(p0) and floor(p1)}
      * I32 kernels cast the long result to int, which equals 32-bit wrapping arithmetic.
+     *
+     * @param x the input array
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
      */
     public long applyLong(long x, double p0, double p1) {
         return switch (this) {

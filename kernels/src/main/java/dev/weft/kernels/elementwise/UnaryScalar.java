@@ -2,7 +2,7 @@
 package dev.weft.kernels.elementwise;
 
 /**
- * Scalar reference for {@link Unary}: y[yOff + i*yStride] = fn(x[xOff + i*xStride]) for i < n with exactly the
+ * Scalar reference for {@link Unary}: y[yOff + i*yStride] = fn(x[xOff + i*xStride]) for {@code i < n} with exactly the
  * formulas of {@link UnaryFn#apply} (F32: input and parameters widened from float, result rounded once; NEG,
  * ABS, SQUARE and RELU compute in the storage type, which equals the double formula rounded once).
  * F32/F64 run one plain loop per function (a shared loop calling apply() per element was 10x slower);
@@ -11,7 +11,20 @@ package dev.weft.kernels.elementwise;
 public final class UnaryScalar {
     private UnaryScalar() {}
 
-    /** F32; p0/p1 are rounded to float first so the SIMD kernel sees the same parameters. Writes y. */
+    /**
+     * F32; p0/p1 are rounded to float first so the SIMD kernel sees the same parameters. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         double q0 = (float) p0, q1 = (float) p1;
         switch (fn) {
@@ -250,7 +263,20 @@ public final class UnaryScalar {
         }
     }
 
-    /** F64; p0/p1 are rounded to double first so the SIMD kernel sees the same parameters. Writes y. */
+    /**
+     * F64; p0/p1 are rounded to double first so the SIMD kernel sees the same parameters. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
         double q0 = (double) p0, q1 = (double) p1;
         switch (fn) {
@@ -489,7 +515,20 @@ public final class UnaryScalar {
         }
     }
 
-    /** I32 (integer-safe fns only); CLAMP bounds are first limited to the int range. Writes y. */
+    /**
+     * I32 (integer-safe fns only); CLAMP bounds are first limited to the int range. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, int[] x, int xOff, int xStride, int[] y, int yOff, int yStride, int n) {
         double q0 = Math.max(p0, Integer.MIN_VALUE), q1 = Math.min(p1, Integer.MAX_VALUE);
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
@@ -497,14 +536,40 @@ public final class UnaryScalar {
         }
     }
 
-    /** I64 (integer-safe fns only). Writes y. */
+    /**
+     * I64 (integer-safe fns only). Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, long[] x, int xOff, int xStride, long[] y, int yOff, int yStride, int n) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {
             y[yi] = fn.applyLong(x[xi], p0, p1);
         }
     }
 
-    /** BOOL: NOT only (y = x == 0 ? 1 : 0). Writes y. */
+    /**
+     * BOOL: NOT only (y = x == 0 ? 1 : 0). Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, byte[] x, int xOff, int xStride, byte[] y, int yOff, int yStride, int n) {
         if (fn != UnaryFn.NOT) throw new IllegalArgumentException("unary " + fn + ": not defined on BOOL (only NOT is)");
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) {

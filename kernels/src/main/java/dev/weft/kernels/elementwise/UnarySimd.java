@@ -50,7 +50,20 @@ public final class UnarySimd {
 
     // ---------------------------------------------------------------- F32, F64: the loops are UnarySimdF32 / UnarySimdF64
 
-    /** F32. Writes y. */
+    /**
+     * F32. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int n) {
         if (scalarOnly(fn, p0) || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);   // same bits, and faster than staging
@@ -59,7 +72,20 @@ public final class UnarySimd {
         }
     }
 
-    /** F64 (ERF, GELU_ERF, SIN, COS, POW_SCALAR run the scalar reference). Writes y. */
+    /**
+     * F64 (ERF, GELU_ERF, SIN, COS, POW_SCALAR run the scalar reference). Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride, int n) {
         if (fn == UnaryFn.ERF || fn == UnaryFn.GELU_ERF || scalarOnly(fn, p0) || (xStride != 1 || yStride != 1) && xStride != 0 && exact(fn, p0)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
@@ -70,7 +96,20 @@ public final class UnarySimd {
 
     // ---------------------------------------------------------------- I32 / I64 / BOOL
 
-    /** I32 (integer-safe fns). Unit strides vectorized; others use the scalar loop. Writes y. */
+    /**
+     * I32 (integer-safe fns). Unit strides vectorized; others use the scalar loop. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, int[] x, int xOff, int xStride, int[] y, int yOff, int yStride, int n) {
         if (xStride != 1 || yStride != 1 || fn == UnaryFn.CLAMP && (p0 != p0 || p1 != p1)) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
@@ -99,7 +138,20 @@ public final class UnarySimd {
         };
     }
 
-    /** I64 (integer-safe fns). Unit strides vectorized; others use the scalar loop. Writes y. */
+    /**
+     * I64 (integer-safe fns). Unit strides vectorized; others use the scalar loop. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, long[] x, int xOff, int xStride, long[] y, int yOff, int yStride, int n) {
         if (xStride != 1 || yStride != 1 || fn == UnaryFn.CLAMP && (p0 != p0 || p1 != p1) || fn == UnaryFn.SQUARE) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);
@@ -127,7 +179,20 @@ public final class UnarySimd {
         };
     }
 
-    /** BOOL: NOT. Writes y. */
+    /**
+     * BOOL: NOT. Writes y.
+     *
+     * @param fn the function to apply
+     * @param p0 the function's first scalar parameter (unused by most functions)
+     * @param p1 the function's second scalar parameter (unused by most functions)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(UnaryFn fn, double p0, double p1, byte[] x, int xOff, int xStride, byte[] y, int yOff, int yStride, int n) {
         if (fn != UnaryFn.NOT || xStride != 1 || yStride != 1) {
             UnaryScalar.apply(fn, p0, p1, x, xOff, xStride, y, yOff, yStride, n);

@@ -25,7 +25,23 @@ public final class Where {
         KernelChecks.outStride(K, null, yStride, n);
     }
 
-    /** F32 values. Writes y. */
+    /**
+     * F32 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -42,7 +58,23 @@ public final class Where {
         else WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** F64 values. Writes y. */
+    /**
+     * F64 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -59,7 +91,23 @@ public final class Where {
         else WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** I32 values. Writes y. */
+    /**
+     * I32 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -76,7 +124,23 @@ public final class Where {
         else WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** I64 values. Writes y. */
+    /**
+     * I64 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -93,7 +157,23 @@ public final class Where {
         else WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** BOOL values. Writes y. */
+    /**
+     * BOOL values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;

@@ -5,35 +5,115 @@ package dev.weft.kernels.elementwise;
 public final class WhereScalar {
     private WhereScalar() {}
 
-    /** F32 values. Writes y. */
+    /**
+     * F32 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         for (int i = 0, ci = cOff, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ci += cStride, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = c[ci] != 0 ? a[ai] : b[bi];
         }
     }
 
-    /** F64 values. Writes y. */
+    /**
+     * F64 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         for (int i = 0, ci = cOff, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ci += cStride, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = c[ci] != 0 ? a[ai] : b[bi];
         }
     }
 
-    /** I32 values. Writes y. */
+    /**
+     * I32 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         for (int i = 0, ci = cOff, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ci += cStride, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = c[ci] != 0 ? a[ai] : b[bi];
         }
     }
 
-    /** I64 values. Writes y. */
+    /**
+     * I64 values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         for (int i = 0, ci = cOff, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ci += cStride, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = c[ci] != 0 ? a[ai] : b[bi];
         }
     }
 
-    /** BOOL values. Writes y. */
+    /**
+     * BOOL values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         for (int i = 0, ci = cOff, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ci += cStride, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = c[ci] != 0 ? a[ai] : b[bi];

@@ -32,7 +32,23 @@ public final class WhereSimd {
 
     private static final VectorSpecies<Byte> FS_B = bytesFor(FS);
 
-    /** float values. Writes y. */
+    /**
+     * float values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         if (FS_B == null || cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -50,7 +66,23 @@ public final class WhereSimd {
 
     private static final VectorSpecies<Byte> DS_B = bytesFor(DS);
 
-    /** double values. Writes y. */
+    /**
+     * double values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         if (DS_B == null || cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -68,7 +100,23 @@ public final class WhereSimd {
 
     private static final VectorSpecies<Byte> IS_B = bytesFor(IS);
 
-    /** int values. Writes y. */
+    /**
+     * int values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         if (IS_B == null || cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -86,7 +134,23 @@ public final class WhereSimd {
 
     private static final VectorSpecies<Byte> LS_B = bytesFor(LS);
 
-    /** long values. Writes y. */
+    /**
+     * long values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         if (LS_B == null || cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -102,7 +166,23 @@ public final class WhereSimd {
         WhereScalar.apply(c, cOff + i, 1, a, aOff + i * aStride, aStride, b, bOff + i * bStride, bStride, y, yOff + i, 1, n - i);
     }
 
-    /** byte values. Writes y. */
+    /**
+     * byte values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         if (cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);

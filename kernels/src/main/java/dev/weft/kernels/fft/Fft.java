@@ -11,9 +11,9 @@ import dev.weft.kernels.KernelImpl;
  * any thread count. y is overwritten and must not overlap x.
  *
  * <pre>
- * c2c: y[o,k,i] = scale * sum_{t<n} x[o,t,i] exp(-+2 pi i k t / n)      (+ when inverse), k < n
- * r2c: y[o,k,i] = scale * sum_{t<n} x[o,t,i] exp(-2 pi i k t / n),      x real, k < n/2 + 1
- * c2r: y[o,t,i] = scale * sum_{k<n} X[o,k,i] exp(+2 pi i k t / n),      y real, t < n; x holds the
+ * c2c: y[o,k,i] = scale * {@code sum_{t<n}} x[o,t,i] exp(-+2 pi i k t / n)      (+ when inverse), {@code k < n}
+ * r2c: y[o,k,i] = scale * {@code sum_{t<n}} x[o,t,i] exp(-2 pi i k t / n),      x real, {@code k < n/2 + 1}
+ * c2r: y[o,t,i] = scale * {@code sum_{k<n}} X[o,k,i] exp(+2 pi i k t / n),      y real, {@code t < n}; x holds the
  *      n/2 + 1 bins k of X, the rest is X[n - k] = conj(X[k]); Im X[0] and (n even) Im X[n/2] are ignored
  * </pre>
  * Accuracy (F64, random data): max error a few 1e-15 of the largest output for n up to 4097,
@@ -22,42 +22,110 @@ import dev.weft.kernels.KernelImpl;
 public final class Fft {
     private Fft() {}
 
-    /** Complex-to-complex DFT of each line (see the class comment). x, y: (outer, n, inner, 2). */
+    /**
+     * Complex-to-complex DFT of each line (see the class comment). x, y: (outer, n, inner, 2).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param inverse use exp(+2 pi i k t / n) instead of exp(-...)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void c2c(float[] x, int xOff, int outer, int n, int inner, boolean inverse, float scale, float[] y, int yOff) {
         long c = 2L * outer * n * inner;
         if (!FftChecks.check("fft c2c", outer, n, inner, x.length, xOff, c, y.length, yOff, c)) return;
         FftRunF32.c2c(x, xOff, outer, n, inner, inverse, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Real-to-complex onesided DFT of each line. x: (outer, n, inner), y: (outer, n/2 + 1, inner, 2). */
+    /**
+     * Real-to-complex onesided DFT of each line. x: (outer, n, inner), y: (outer, n/2 + 1, inner, 2).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void r2c(float[] x, int xOff, int outer, int n, int inner, float scale, float[] y, int yOff) {
         long xc = (long) outer * n * inner, yc = 2L * outer * (n / 2 + 1) * inner;
         if (!FftChecks.check("fft r2c", outer, n, inner, x.length, xOff, xc, y.length, yOff, yc)) return;
         FftRunF32.r2c(x, xOff, outer, n, inner, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Onesided complex-to-real inverse DFT of each line. x: (outer, n/2 + 1, inner, 2), y: (outer, n, inner). */
+    /**
+     * Onesided complex-to-real inverse DFT of each line. x: (outer, n/2 + 1, inner, 2), y: (outer, n, inner).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void c2r(float[] x, int xOff, int outer, int n, int inner, float scale, float[] y, int yOff) {
         long xc = 2L * outer * (n / 2 + 1) * inner, yc = (long) outer * n * inner;
         if (!FftChecks.check("fft c2r", outer, n, inner, x.length, xOff, xc, y.length, yOff, yc)) return;
         FftRunF32.c2r(x, xOff, outer, n, inner, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Complex-to-complex DFT of each line (see the class comment). x, y: (outer, n, inner, 2). */
+    /**
+     * Complex-to-complex DFT of each line (see the class comment). x, y: (outer, n, inner, 2).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param inverse use exp(+2 pi i k t / n) instead of exp(-...)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void c2c(double[] x, int xOff, int outer, int n, int inner, boolean inverse, double scale, double[] y, int yOff) {
         long c = 2L * outer * n * inner;
         if (!FftChecks.check("fft c2c", outer, n, inner, x.length, xOff, c, y.length, yOff, c)) return;
         FftRunF64.c2c(x, xOff, outer, n, inner, inverse, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Real-to-complex onesided DFT of each line. x: (outer, n, inner), y: (outer, n/2 + 1, inner, 2). */
+    /**
+     * Real-to-complex onesided DFT of each line. x: (outer, n, inner), y: (outer, n/2 + 1, inner, 2).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void r2c(double[] x, int xOff, int outer, int n, int inner, double scale, double[] y, int yOff) {
         long xc = (long) outer * n * inner, yc = 2L * outer * (n / 2 + 1) * inner;
         if (!FftChecks.check("fft r2c", outer, n, inner, x.length, xOff, xc, y.length, yOff, yc)) return;
         FftRunF64.r2c(x, xOff, outer, n, inner, scale, y, yOff, KernelImpl.current() == KernelImpl.SIMD);
     }
 
-    /** Onesided complex-to-real inverse DFT of each line. x: (outer, n/2 + 1, inner, 2), y: (outer, n, inner). */
+    /**
+     * Onesided complex-to-real inverse DFT of each line. x: (outer, n/2 + 1, inner, 2), y: (outer, n, inner).
+     *
+     * @param x the input, interleaved (re, im) pairs unless real
+     * @param xOff index of x's first element
+     * @param outer number of lines before the transformed dim
+     * @param n transform length
+     * @param inner stride between consecutive samples of one line (product of the dims after the transformed one)
+     * @param scale factor applied to every output value
+     * @param y the output, interleaved (re, im) pairs unless real (written)
+     * @param yOff index of y's first element
+     */
     public static void c2r(double[] x, int xOff, int outer, int n, int inner, double scale, double[] y, int yOff) {
         long xc = 2L * outer * (n / 2 + 1) * inner, yc = (long) outer * n * inner;
         if (!FftChecks.check("fft c2r", outer, n, inner, x.length, xOff, xc, y.length, yOff, yc)) return;

@@ -16,7 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GemmSimd {
     private GemmSimd() {}
 
-    /** C = alpha * op(A) @ op(B) + beta * C in F32; see {@link Gemm#sgemm}. Modifies c only. */
+    /**
+     * C = alpha * op(A) @ op(B) + beta * C in F32; see {@link Gemm#sgemm}. Modifies c only.
+     *
+     * @param transA use A^T (op(A) = A^T) instead of A
+     * @param transB use B^T (op(B) = B^T) instead of B
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k inner dimension: columns of op(A), rows of op(B)
+     * @param alpha scale of op(A) @ op(B)
+     * @param a A, row-major
+     * @param aOff index of A's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param b B, row-major
+     * @param bOff index of B's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param beta scale of the old C (0 ignores it, NaN included)
+     * @param c C, row-major (read when beta != 0, written)
+     * @param cOff index of C's first element
+     * @param ldc leading dimension of C (distance between its rows)
+     */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
@@ -25,7 +44,26 @@ public final class GemmSimd {
         sgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
     }
 
-    /** C = alpha * op(A) @ op(B) + beta * C in F64; see {@link Gemm#dgemm}. Modifies c only. */
+    /**
+     * C = alpha * op(A) @ op(B) + beta * C in F64; see {@link Gemm#dgemm}. Modifies c only.
+     *
+     * @param transA use A^T (op(A) = A^T) instead of A
+     * @param transB use B^T (op(B) = B^T) instead of B
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k inner dimension: columns of op(A), rows of op(B)
+     * @param alpha scale of op(A) @ op(B)
+     * @param a A, row-major
+     * @param aOff index of A's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param b B, row-major
+     * @param bOff index of B's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param beta scale of the old C (0 ignores it, NaN included)
+     * @param c C, row-major (read when beta != 0, written)
+     * @param cOff index of C's first element
+     * @param ldc leading dimension of C (distance between its rows)
+     */
     public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                              double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                              double beta, double[] c, int cOff, int ldc) {
@@ -34,7 +72,30 @@ public final class GemmSimd {
         dgemmUnchecked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
     }
 
-    /** Strided batched F32 GEMM; see {@link Gemm#sgemmBatched}. Modifies c only. */
+    /**
+     * Strided batched F32 GEMM; see {@link Gemm#sgemmBatched}. Modifies c only.
+     *
+     * @param transA use A^T (op(A) = A^T) instead of A
+     * @param transB use B^T (op(B) = B^T) instead of B
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k inner dimension: columns of op(A), rows of op(B)
+     * @param alpha scale of op(A) @ op(B)
+     * @param a A, row-major
+     * @param aOff index of A's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param strideA distance between consecutive A matrices (0 shares one A)
+     * @param b B, row-major
+     * @param bOff index of B's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param strideB distance between consecutive B matrices (0 shares one B)
+     * @param beta scale of the old C (0 ignores it, NaN included)
+     * @param c C, row-major (read when beta != 0, written)
+     * @param cOff index of C's first element
+     * @param ldc leading dimension of C (distance between its rows)
+     * @param strideC distance between consecutive C matrices
+     * @param batch number of matrices in the batch
+     */
     public static void sgemmBatched(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                     float[] a, int aOff, int lda, long strideA, float[] b, int bOff, int ldb, long strideB,
                                     float beta, float[] c, int cOff, int ldc, long strideC, int batch) {
@@ -44,7 +105,30 @@ public final class GemmSimd {
                 b, (int) (bOff + t * strideB), ldb, beta, c, (int) (cOff + t * strideC), ldc, serial));
     }
 
-    /** Strided batched F64 GEMM; see {@link Gemm#dgemmBatched}. Modifies c only. */
+    /**
+     * Strided batched F64 GEMM; see {@link Gemm#dgemmBatched}. Modifies c only.
+     *
+     * @param transA use A^T (op(A) = A^T) instead of A
+     * @param transB use B^T (op(B) = B^T) instead of B
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k inner dimension: columns of op(A), rows of op(B)
+     * @param alpha scale of op(A) @ op(B)
+     * @param a A, row-major
+     * @param aOff index of A's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param strideA distance between consecutive A matrices (0 shares one A)
+     * @param b B, row-major
+     * @param bOff index of B's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param strideB distance between consecutive B matrices (0 shares one B)
+     * @param beta scale of the old C (0 ignores it, NaN included)
+     * @param c C, row-major (read when beta != 0, written)
+     * @param cOff index of C's first element
+     * @param ldc leading dimension of C (distance between its rows)
+     * @param strideC distance between consecutive C matrices
+     * @param batch number of matrices in the batch
+     */
     public static void dgemmBatched(boolean transA, boolean transB, int m, int n, int k, double alpha,
                                     double[] a, int aOff, int lda, long strideA, double[] b, int bOff, int ldb, long strideB,
                                     double beta, double[] c, int cOff, int ldc, long strideC, int batch) {

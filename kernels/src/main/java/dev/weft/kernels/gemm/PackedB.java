@@ -20,12 +20,12 @@ public final class PackedB {
         this.simd = simd;
     }
 
-    /** The depth k of the product (rows of op(B)). */
+    /** {@return the depth k of the product (rows of op(B))} */
     public int k() {
         return k;
     }
 
-    /** The columns n of op(B) and of the product. */
+    /** {@return the columns n of op(B) and of the product} */
     public int n() {
         return n;
     }

@@ -19,27 +19,92 @@ public final class Gather {
 
     static final int CHUNK = 2048;
 
-    /** y[o, j, i] = x[o, idx[o, j, i], i]. */
+    /**
+     * y[o, j, i] = x[o, idx[o, j, i], i].
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param dY size of y along dim
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void gather(float[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int dY, float[] y, int yOff) {
         run(x, x.length, xOff, outer, dX, inner, idx, idxOff, dY, y, y.length, yOff);
     }
 
-    /** y[o, j, i] = x[o, idx[o, j, i], i]. */
+    /**
+     * y[o, j, i] = x[o, idx[o, j, i], i].
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param dY size of y along dim
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void gather(double[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int dY, double[] y, int yOff) {
         run(x, x.length, xOff, outer, dX, inner, idx, idxOff, dY, y, y.length, yOff);
     }
 
-    /** y[o, j, i] = x[o, idx[o, j, i], i]. */
+    /**
+     * y[o, j, i] = x[o, idx[o, j, i], i].
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param dY size of y along dim
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void gather(int[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int dY, int[] y, int yOff) {
         run(x, x.length, xOff, outer, dX, inner, idx, idxOff, dY, y, y.length, yOff);
     }
 
-    /** y[o, j, i] = x[o, idx[o, j, i], i]. */
+    /**
+     * y[o, j, i] = x[o, idx[o, j, i], i].
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param dY size of y along dim
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void gather(long[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int dY, long[] y, int yOff) {
         run(x, x.length, xOff, outer, dX, inner, idx, idxOff, dY, y, y.length, yOff);
     }
 
-    /** y[o, j, i] = x[o, idx[o, j, i], i]. */
+    /**
+     * y[o, j, i] = x[o, idx[o, j, i], i].
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param dY size of y along dim
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void gather(byte[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int dY, byte[] y, int yOff) {
         run(x, x.length, xOff, outer, dX, inner, idx, idxOff, dY, y, y.length, yOff);
     }

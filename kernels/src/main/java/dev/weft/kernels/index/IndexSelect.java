@@ -19,32 +19,111 @@ import dev.weft.kernels.Parallel;
 public final class IndexSelect {
     private IndexSelect() {}
 
-    /** y[o, j, :] = x[o, idx[j], :]; y is overwritten. */
+    /**
+     * y[o, j, :] = x[o, idx[j], :]; y is overwritten.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param nIdx number of indices
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void indexSelect(float[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int nIdx, float[] y, int yOff) {
         select(x, x.length, xOff, outer, dX, inner, idx, idxOff, nIdx, y, y.length, yOff);
     }
 
-    /** y[o, j, :] = x[o, idx[j], :]; y is overwritten. */
+    /**
+     * y[o, j, :] = x[o, idx[j], :]; y is overwritten.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param nIdx number of indices
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void indexSelect(double[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int nIdx, double[] y, int yOff) {
         select(x, x.length, xOff, outer, dX, inner, idx, idxOff, nIdx, y, y.length, yOff);
     }
 
-    /** y[o, j, :] = x[o, idx[j], :]; y is overwritten. */
+    /**
+     * y[o, j, :] = x[o, idx[j], :]; y is overwritten.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param nIdx number of indices
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void indexSelect(int[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int nIdx, int[] y, int yOff) {
         select(x, x.length, xOff, outer, dX, inner, idx, idxOff, nIdx, y, y.length, yOff);
     }
 
-    /** y[o, j, :] = x[o, idx[j], :]; y is overwritten. */
+    /**
+     * y[o, j, :] = x[o, idx[j], :]; y is overwritten.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param nIdx number of indices
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void indexSelect(long[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int nIdx, long[] y, int yOff) {
         select(x, x.length, xOff, outer, dX, inner, idx, idxOff, nIdx, y, y.length, yOff);
     }
 
-    /** y[o, j, :] = x[o, idx[j], :]; y is overwritten. */
+    /**
+     * y[o, j, :] = x[o, idx[j], :]; y is overwritten.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dX size of x along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param nIdx number of indices
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void indexSelect(byte[] x, int xOff, int outer, int dX, int inner, long[] idx, int idxOff, int nIdx, byte[] y, int yOff) {
         select(x, x.length, xOff, outer, dX, inner, idx, idxOff, nIdx, y, y.length, yOff);
     }
 
-    /** y[o, idx[j], :] += alpha * src[o, j, :], in increasing j (repeated indices accumulate); y is modified. */
+    /**
+     * y[o, idx[j], :] += alpha * src[o, j, :], in increasing j (repeated indices accumulate); y is modified.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param nIdx number of indices
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param alpha scale applied to the product
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void indexAdd(float[] src, int sOff, int outer, int nIdx, int inner, long[] idx, int idxOff, float alpha,
                                 float[] y, int yOff, int dY) {
         checkAdd(src.length, sOff, outer, nIdx, inner, idx, idxOff, y.length, yOff, dY);
@@ -52,7 +131,21 @@ public final class IndexSelect {
         else IndexAddF32.indexAdd(src, sOff, outer, nIdx, inner, idx, idxOff, alpha, y, yOff, dY);
     }
 
-    /** y[o, idx[j], :] += alpha * src[o, j, :], in increasing j (repeated indices accumulate); y is modified. */
+    /**
+     * y[o, idx[j], :] += alpha * src[o, j, :], in increasing j (repeated indices accumulate); y is modified.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param nIdx number of indices
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param alpha scale applied to the product
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void indexAdd(double[] src, int sOff, int outer, int nIdx, int inner, long[] idx, int idxOff, double alpha,
                                 double[] y, int yOff, int dY) {
         checkAdd(src.length, sOff, outer, nIdx, inner, idx, idxOff, y.length, yOff, dY);

@@ -17,22 +17,52 @@ public final class Mask {
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
     private static final int CHUNK = 2048;
 
-    /** Number of nonzero bytes in mask[off, off + n). */
+    /**
+     * {@return number of nonzero bytes in mask[off, off + n)}
+     *
+     * @param mask the mask (non-zero bytes select)
+     * @param off index of the first element
+     * @param n number of elements
+     */
     public static int countNonzero(byte[] mask, int off, int n) {
         IndexChecks.need("countNonzero", "mask", mask.length, off, checkN("countNonzero", n), "n");
         return KernelImpl.current() == KernelImpl.SIMD ? countSimd(mask, off, n) : countScalar(mask, off, n);
     }
 
-    /** Number of x[off + t] != 0, t in [0, n). */
+    /**
+     * {@return number of x[off + t] != 0, t in [0, n)}
+     *
+     * @param x the input array
+     * @param off index of the first element
+     * @param n number of elements
+     */
     public static int countNonzero(float[] x, int off, int n) { return countValues(x, x.length, off, n); }
 
-    /** Number of x[off + t] != 0, t in [0, n). */
+    /**
+     * {@return number of x[off + t] != 0, t in [0, n)}
+     *
+     * @param x the input array
+     * @param off index of the first element
+     * @param n number of elements
+     */
     public static int countNonzero(double[] x, int off, int n) { return countValues(x, x.length, off, n); }
 
-    /** Number of x[off + t] != 0, t in [0, n). */
+    /**
+     * {@return number of x[off + t] != 0, t in [0, n)}
+     *
+     * @param x the input array
+     * @param off index of the first element
+     * @param n number of elements
+     */
     public static int countNonzero(int[] x, int off, int n) { return countValues(x, x.length, off, n); }
 
-    /** Number of x[off + t] != 0, t in [0, n). */
+    /**
+     * {@return number of x[off + t] != 0, t in [0, n)}
+     *
+     * @param x the input array
+     * @param off index of the first element
+     * @param n number of elements
+     */
     public static int countNonzero(long[] x, int off, int n) { return countValues(x, x.length, off, n); }
 
     static int countScalar(byte[] mask, int off, int n) {
@@ -52,27 +82,80 @@ public final class Mask {
     /**
      * y[yOff ..] = x[xOff + t] for each t in [0, n) with mask[mOff + t] != 0, in order; returns the
      * number written. y must hold that many from yOff (an error otherwise, before anything is written).
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param mask the mask (non-zero bytes select)
+     * @param mOff index of mask's first element
+     * @param n number of elements
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @return the number of elements written to y
      */
     public static int maskedSelect(float[] x, int xOff, byte[] mask, int mOff, int n, float[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
     }
 
-    /** masked_select on F64 (see the float overload); returns the number written. */
+    /**
+     * masked_select on F64 (see the float overload); returns the number written.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param mask the mask (non-zero bytes select)
+     * @param mOff index of mask's first element
+     * @param n number of elements
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @return the number of elements written to y
+     */
     public static int maskedSelect(double[] x, int xOff, byte[] mask, int mOff, int n, double[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
     }
 
-    /** masked_select on I32 (see the float overload); returns the number written. */
+    /**
+     * masked_select on I32 (see the float overload); returns the number written.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param mask the mask (non-zero bytes select)
+     * @param mOff index of mask's first element
+     * @param n number of elements
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @return the number of elements written to y
+     */
     public static int maskedSelect(int[] x, int xOff, byte[] mask, int mOff, int n, int[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
     }
 
-    /** masked_select on I64 (see the float overload); returns the number written. */
+    /**
+     * masked_select on I64 (see the float overload); returns the number written.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param mask the mask (non-zero bytes select)
+     * @param mOff index of mask's first element
+     * @param n number of elements
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @return the number of elements written to y
+     */
     public static int maskedSelect(long[] x, int xOff, byte[] mask, int mOff, int n, long[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
     }
 
-    /** masked_select on bytes (see the float overload); returns the number written. */
+    /**
+     * masked_select on bytes (see the float overload); returns the number written.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param mask the mask (non-zero bytes select)
+     * @param mOff index of mask's first element
+     * @param n number of elements
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @return the number of elements written to y
+     */
     public static int maskedSelect(byte[] x, int xOff, byte[] mask, int mOff, int n, byte[] y, int yOff) {
         return select(x, x.length, xOff, mask, mOff, n, y, y.length, yOff);
     }
@@ -82,6 +165,13 @@ public final class Mask {
      * rows of out: (count, ndim) at outOff, in row-major order of the elements; returns count. out must
      * hold count*ndim longs from outOff (use {@link #countNonzero} to size it). A 0-d shape has one
      * element and writes no coordinates.
+     *
+     * @param mask the mask (non-zero bytes select)
+     * @param mOff index of mask's first element
+     * @param shape the shape (sizes of each dim)
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     * @return count, the number of true elements (rows written to out)
      */
     public static int nonzero(byte[] mask, int mOff, int[] shape, long[] out, int outOff) {
         int n = numel(shape);
@@ -89,16 +179,52 @@ public final class Mask {
         return coordinates(mask, mOff, shape, n, out, outOff);
     }
 
-    /** nonzero over values (x != 0); see the mask overload. */
+    /**
+     * nonzero over values (x != 0); see the mask overload.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param shape the shape (sizes of each dim)
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
+     */
     public static int nonzero(float[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
-    /** nonzero over values (x != 0); see the mask overload. */
+    /**
+     * nonzero over values (x != 0); see the mask overload.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param shape the shape (sizes of each dim)
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
+     */
     public static int nonzero(double[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
-    /** nonzero over values (x != 0); see the mask overload. */
+    /**
+     * nonzero over values (x != 0); see the mask overload.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param shape the shape (sizes of each dim)
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
+     */
     public static int nonzero(int[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
-    /** nonzero over values (x != 0); see the mask overload. */
+    /**
+     * nonzero over values (x != 0); see the mask overload.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param shape the shape (sizes of each dim)
+     * @param out the output array (written)
+     * @param outOff index of out's first element
+     * @return the number of nonzero elements (rows written to out)
+     */
     public static int nonzero(long[] x, int xOff, int[] shape, long[] out, int outOff) { return nonzeroValues(x, x.length, xOff, shape, out, outOff); }
 
     private static int checkN(String k, int n) {

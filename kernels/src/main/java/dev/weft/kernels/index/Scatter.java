@@ -20,27 +20,92 @@ public final class Scatter {
 
     static final int CHUNK = 2048;
 
-    /** y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins. */
+    /**
+     * y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatter(float[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, float[] y, int yOff, int dY) {
         run(src, src.length, sOff, idx, idxOff, outer, dS, inner, y, y.length, yOff, dY);
     }
 
-    /** y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins. */
+    /**
+     * y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatter(double[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, double[] y, int yOff, int dY) {
         run(src, src.length, sOff, idx, idxOff, outer, dS, inner, y, y.length, yOff, dY);
     }
 
-    /** y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins. */
+    /**
+     * y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatter(int[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, int[] y, int yOff, int dY) {
         run(src, src.length, sOff, idx, idxOff, outer, dS, inner, y, y.length, yOff, dY);
     }
 
-    /** y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins. */
+    /**
+     * y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatter(long[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, long[] y, int yOff, int dY) {
         run(src, src.length, sOff, idx, idxOff, outer, dS, inner, y, y.length, yOff, dY);
     }
 
-    /** y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins. */
+    /**
+     * y[o, idx[o,j,i], i] = src[o,j,i]; the last write to a target wins.
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatter(byte[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, byte[] y, int yOff, int dY) {
         run(src, src.length, sOff, idx, idxOff, outer, dS, inner, y, y.length, yOff, dY);
     }
@@ -50,6 +115,19 @@ public final class Scatter {
      * reduces its own value with the sources sent to it; without, a target that receives sources is
      * replaced by the reduction of those sources alone, and one that receives none keeps its value.
      * MEAN divides by the number of values reduced (sources, plus one with includeSelf).
+     *
+     * @param fn the function to apply
+     * @param includeSelf whether self's own values take part in the reduction
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
      */
     public static void scatterReduce(ScatterReduceFn fn, boolean includeSelf, float[] src, int sOff, long[] idx, int idxOff,
                                      int outer, int dS, int inner, float[] y, int yOff, int dY) {
@@ -57,19 +135,60 @@ public final class Scatter {
         ScatterReduceF32.reduce(fn, includeSelf, src, sOff, idx, idxOff, outer, dS, inner, y, yOff, dY);
     }
 
-    /** torch.scatter_reduce on y in place (see the float overload). */
+    /**
+     * torch.scatter_reduce on y in place (see the float overload).
+     *
+     * @param fn the function to apply
+     * @param includeSelf whether self's own values take part in the reduction
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatterReduce(ScatterReduceFn fn, boolean includeSelf, double[] src, int sOff, long[] idx, int idxOff,
                                      int outer, int dS, int inner, double[] y, int yOff, int dY) {
         check("scatterReduce", src.length, sOff, idx, idxOff, outer, dS, inner, y.length, yOff, dY);
         ScatterReduceF64.reduce(fn, includeSelf, src, sOff, idx, idxOff, outer, dS, inner, y, yOff, dY);
     }
 
-    /** y[o, idx[o,j,i], i] += src[o,j,i] (scatterReduce(SUM, true)). */
+    /**
+     * y[o, idx[o,j,i], i] += src[o,j,i] (scatterReduce(SUM, true)).
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatterAdd(float[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, float[] y, int yOff, int dY) {
         scatterReduce(ScatterReduceFn.SUM, true, src, sOff, idx, idxOff, outer, dS, inner, y, yOff, dY);
     }
 
-    /** y[o, idx[o,j,i], i] += src[o,j,i] (scatterReduce(SUM, true)). */
+    /**
+     * y[o, idx[o,j,i], i] += src[o,j,i] (scatterReduce(SUM, true)).
+     *
+     * @param src the source array
+     * @param sOff index of src's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     * @param outer number of outer slices (product of the dims before dim)
+     * @param dS size of src along dim
+     * @param inner number of inner columns (product of the dims after dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param dY size of y along dim
+     */
     public static void scatterAdd(double[] src, int sOff, long[] idx, int idxOff, int outer, int dS, int inner, double[] y, int yOff, int dY) {
         scatterReduce(ScatterReduceFn.SUM, true, src, sOff, idx, idxOff, outer, dS, inner, y, yOff, dY);
     }

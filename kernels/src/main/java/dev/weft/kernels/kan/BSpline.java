@@ -27,7 +27,12 @@ import dev.weft.kernels.Parallel;
 public final class BSpline {
     private BSpline() {}
 
-    /** The number of order-k bases on m knots: m - k - 1. */
+    /**
+     * {@return the number of order-k bases on m knots: m - k - 1}
+     *
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     */
     public static int bases(int m, int k) {
         return m - k - 1;
     }
@@ -48,6 +53,17 @@ public final class BSpline {
     /**
      * F32: out (rows, in, nb) at outOff = the order-k bases of x (rows, in) at xOff on grid (in, m) at gOff,
      * nb = m - k - 1.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param out the bases (rows, in, nb), written
+     * @param outOff index of out's first element
      */
     public static void basis(float[] x, int xOff, int rows, int in, float[] grid, int gOff, int m, int k, float[] out, int outOff) {
         check("bsplineBasis", rows, in, m, k, x.length, xOff, grid.length, gOff);
@@ -65,6 +81,19 @@ public final class BSpline {
     /**
      * F32: dx (rows, in) at dxOff = sum_i g[r, j, i] B'_{i,k}(x[r, j]) for g = dL/dbasis (rows, in, nb) at gdOff:
      * the input gradient through {@link #basis}, written (not accumulated); zero for k = 0.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param g dL/dbasis (rows, in, nb)
+     * @param gdOff index of g's first element
+     * @param dx the input gradient (rows, in), written
+     * @param dxOff index of dx's first element
      */
     public static void basisGrad(float[] x, int xOff, int rows, int in, float[] grid, int gOff, int m, int k, float[] g, int gdOff,
                                  float[] dx, int dxOff) {
@@ -84,6 +113,17 @@ public final class BSpline {
     /**
      * F64: out (rows, in, nb) at outOff = the order-k bases of x (rows, in) at xOff on grid (in, m) at gOff,
      * nb = m - k - 1.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param out the bases (rows, in, nb), written
+     * @param outOff index of out's first element
      */
     public static void basis(double[] x, int xOff, int rows, int in, double[] grid, int gOff, int m, int k, double[] out, int outOff) {
         check("bsplineBasis", rows, in, m, k, x.length, xOff, grid.length, gOff);
@@ -101,6 +141,19 @@ public final class BSpline {
     /**
      * F64: dx (rows, in) at dxOff = sum_i g[r, j, i] B'_{i,k}(x[r, j]) for g = dL/dbasis (rows, in, nb) at gdOff:
      * the input gradient through {@link #basis}, written (not accumulated); zero for k = 0.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param g dL/dbasis (rows, in, nb)
+     * @param gdOff index of g's first element
+     * @param dx the input gradient (rows, in), written
+     * @param dxOff index of dx's first element
      */
     public static void basisGrad(double[] x, int xOff, int rows, int in, double[] grid, int gOff, int m, int k, double[] g, int gdOff,
                                  double[] dx, int dxOff) {

@@ -18,6 +18,13 @@ public final class Linalg {
      * A = L L^T for symmetric positive-definite a (n x n; only its lower triangle is read). Writes L
      * (lower, zeros above) or, when upper, U = L^T (A = U^T U) into l; l may be a itself (same offset).
      * Not positive-definite: ArithmeticException "cholesky: the leading minor of order k is not positive-definite".
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param upper use the upper triangle (else the lower)
+     * @param l the Cholesky factor
+     * @param lOff index of the factor's first element
      */
     public static void cholesky(double[] a, int aOff, int n, boolean upper, double[] l, int lOff) {
         LinalgChecks.square("cholesky", n, "a", a.length, aOff);
@@ -29,7 +36,16 @@ public final class Linalg {
         System.arraycopy(w, 0, l, lOff, n * n);
     }
 
-    /** Cholesky in F64 of a float matrix (see the double overload). */
+    /**
+     * Cholesky in F64 of a float matrix (see the double overload).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param upper use the upper triangle (else the lower)
+     * @param l the Cholesky factor
+     * @param lOff index of the factor's first element
+     */
     public static void cholesky(float[] a, int aOff, int n, boolean upper, float[] l, int lOff) {
         LinalgChecks.square("cholesky", n, "a", a.length, aOff);
         LinalgChecks.square("cholesky", n, "l", l.length, lOff);
@@ -41,6 +57,14 @@ public final class Linalg {
     /**
      * Solves A X = B given A's Cholesky factor (l: L when !upper, U = L^T when upper); b (n x nrhs)
      * is overwritten by X.
+     *
+     * @param l the Cholesky factor
+     * @param lOff index of the factor's first element
+     * @param n order of the square matrix
+     * @param upper use the upper triangle (else the lower)
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
      */
     public static void choleskySolve(double[] l, int lOff, int n, boolean upper, double[] b, int bOff, int nrhs) {
         LinalgChecks.square("choleskySolve", n, "l", l.length, lOff);
@@ -56,7 +80,17 @@ public final class Linalg {
         }
     }
 
-    /** choleskySolve in F64 for float operands; b is overwritten. */
+    /**
+     * choleskySolve in F64 for float operands; b is overwritten.
+     *
+     * @param l the Cholesky factor
+     * @param lOff index of the factor's first element
+     * @param n order of the square matrix
+     * @param upper use the upper triangle (else the lower)
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     */
     public static void choleskySolve(float[] l, int lOff, int n, boolean upper, float[] b, int bOff, int nrhs) {
         LinalgChecks.square("choleskySolve", n, "l", l.length, lOff);
         LinalgChecks.rect("choleskySolve", "b", n, nrhs, b.length, bOff);
@@ -72,6 +106,15 @@ public final class Linalg {
      * and U on and above; piv[k] (0-based) is the row swapped with row k at step k, in order k = 0..n-1.
      * lu may be a itself. Returns 0, or k+1 when U[k,k] == 0 for the first such k (singular; the
      * factorization is still completed, as LAPACK's getrf does).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param lu the LU factors (n x n, L below the diagonal, U on and above)
+     * @param luOff index of lu's first element
+     * @param piv the row pivots of the LU factorization
+     * @param pivOff index of piv's first element
+     * @return 0 on success, else k + 1 for the first zero pivot U[k, k] (the factors are still written)
      */
     public static int luFactor(double[] a, int aOff, int n, double[] lu, int luOff, int[] piv, int pivOff) {
         LinalgChecks.square("luFactor", n, "a", a.length, aOff);
@@ -81,7 +124,18 @@ public final class Linalg {
         return Factor.lu(Vec.current(), lu, luOff, n, piv, pivOff);
     }
 
-    /** luFactor in F64 of a float matrix (see the double overload); returns the same info. */
+    /**
+     * luFactor in F64 of a float matrix (see the double overload); returns the same info.
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param lu the LU factors (n x n, L below the diagonal, U on and above)
+     * @param luOff index of lu's first element
+     * @param piv the row pivots of the LU factorization
+     * @param pivOff index of piv's first element
+     * @return 0 on success, else k + 1 for the first zero pivot U[k, k] (the factors are still written)
+     */
     public static int luFactor(float[] a, int aOff, int n, float[] lu, int luOff, int[] piv, int pivOff) {
         LinalgChecks.square("luFactor", n, "a", a.length, aOff);
         LinalgChecks.square("luFactor", n, "lu", lu.length, luOff);
@@ -92,7 +146,18 @@ public final class Linalg {
         return info;
     }
 
-    /** Solves A X = B from {@link #luFactor}'s lu and piv; b (n x nrhs) is overwritten by X. */
+    /**
+     * Solves A X = B from {@link #luFactor}'s lu and piv; b (n x nrhs) is overwritten by X.
+     *
+     * @param lu the LU factors (n x n, L below the diagonal, U on and above)
+     * @param luOff index of lu's first element
+     * @param piv the row pivots of the LU factorization
+     * @param pivOff index of piv's first element
+     * @param n order of the square matrix
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     */
     public static void luSolve(double[] lu, int luOff, int[] piv, int pivOff, int n, double[] b, int bOff, int nrhs) {
         LinalgChecks.square("luSolve", n, "lu", lu.length, luOff);
         LinalgChecks.vector("luSolve", "piv", n, piv.length, pivOff);
@@ -101,7 +166,18 @@ public final class Linalg {
         Solve.lu(Vec.current(), lu, luOff, piv, pivOff, n, b, bOff, nrhs);
     }
 
-    /** luSolve in F64 for float operands; b is overwritten. */
+    /**
+     * luSolve in F64 for float operands; b is overwritten.
+     *
+     * @param lu the LU factors (n x n, L below the diagonal, U on and above)
+     * @param luOff index of lu's first element
+     * @param piv the row pivots of the LU factorization
+     * @param pivOff index of piv's first element
+     * @param n order of the square matrix
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     */
     public static void luSolve(float[] lu, int luOff, int[] piv, int pivOff, int n, float[] b, int bOff, int nrhs) {
         LinalgChecks.rect("luSolve", "b", n, nrhs, b.length, bOff);
         LinalgChecks.square("luSolve", n, "lu", lu.length, luOff);
@@ -113,6 +189,15 @@ public final class Linalg {
     /**
      * x = A^-1 b for a (n x n), b and x (n x nrhs); x may be b. Exactly singular A (a zero pivot in
      * LU with partial pivoting): ArithmeticException "solve: the matrix is singular (U[k,k] == 0 at k=...)".
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     * @param x the input array
+     * @param xOff index of x's first element
      */
     public static void solve(double[] a, int aOff, int n, double[] b, int bOff, int nrhs, double[] x, int xOff) {
         LinalgChecks.square("solve", n, "a", a.length, aOff);
@@ -126,7 +211,18 @@ public final class Linalg {
         Solve.lu(v, w, 0, piv, 0, n, x, xOff, nrhs);
     }
 
-    /** solve in F64 for float operands (see the double overload). */
+    /**
+     * solve in F64 for float operands (see the double overload).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     * @param x the input array
+     * @param xOff index of x's first element
+     */
     public static void solve(float[] a, int aOff, int n, float[] b, int bOff, int nrhs, float[] x, int xOff) {
         LinalgChecks.square("solve", n, "a", a.length, aOff);
         LinalgChecks.rect("solve", "b", n, nrhs, b.length, bOff);
@@ -142,6 +238,16 @@ public final class Linalg {
      * Solves with triangular a (n x n; only the upper or lower triangle is read, its diagonal taken
      * as ones when unitDiagonal): left: A X = B with b (n x nrhs); right: X A = B with b (nrhs x n).
      * b is overwritten by X. A zero diagonal is not checked (gives inf/NaN).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param upper use the upper triangle (else the lower)
+     * @param left solve A X = B (else X A = B)
+     * @param unitDiagonal assume a unit diagonal (its stored values are not read)
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
      */
     public static void triangularSolve(double[] a, int aOff, int n, boolean upper, boolean left, boolean unitDiagonal,
                                        double[] b, int bOff, int nrhs) {
@@ -151,7 +257,19 @@ public final class Linalg {
         Triangular.solve(Vec.current(), a, aOff, n, upper, left, unitDiagonal, b, bOff, nrhs);
     }
 
-    /** triangularSolve in F64 for float operands; b is overwritten. */
+    /**
+     * triangularSolve in F64 for float operands; b is overwritten.
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param upper use the upper triangle (else the lower)
+     * @param left solve A X = B (else X A = B)
+     * @param unitDiagonal assume a unit diagonal (its stored values are not read)
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     */
     public static void triangularSolve(float[] a, int aOff, int n, boolean upper, boolean left, boolean unitDiagonal,
                                        float[] b, int bOff, int nrhs) {
         LinalgChecks.square("triangularSolve", n, "a", a.length, aOff);
@@ -169,6 +287,15 @@ public final class Linalg {
      * upper triangular, A = Q R. Sign convention as LAPACK's geqrf/orgqr: R[j,j] = -sign(a_jj) *
      * (norm of the column below and at the diagonal at step j), so R's diagonal may be negative; a
      * column already zero below the diagonal gets no reflection (R[j,j] keeps its sign).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param m rows of A
+     * @param n order of the square matrix
+     * @param q Q (m x k, written)
+     * @param qOff index of Q's first element
+     * @param r R (k x n, written)
+     * @param rOff index of R's first element
      */
     public static void qr(double[] a, int aOff, int m, int n, double[] q, int qOff, double[] r, int rOff) {
         int k = Math.min(m, n);
@@ -189,7 +316,18 @@ public final class Linalg {
         System.arraycopy(qw, 0, q, qOff, m * k);
     }
 
-    /** qr in F64 of a float matrix (see the double overload). */
+    /**
+     * qr in F64 of a float matrix (see the double overload).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param m rows of A
+     * @param n order of the square matrix
+     * @param q Q (m x k, written)
+     * @param qOff index of Q's first element
+     * @param r R (k x n, written)
+     * @param rOff index of R's first element
+     */
     public static void qr(float[] a, int aOff, int m, int n, float[] q, int qOff, float[] r, int rOff) {
         int k = Math.min(m, n);
         LinalgChecks.rect("qr", "a", m, n, a.length, aOff);
@@ -203,8 +341,18 @@ public final class Linalg {
 
     /**
      * Least squares for full-rank a (m x n), b (m x nrhs) -> x (n x nrhs): m >= n minimizes ||A x - b||
-     * (via QR of A); m < n gives the minimum-norm solution of A x = b (via QR of A^T). A rank-deficient
-     * A (|R[k,k]| <= max|R[i,i]| * max(m, n) * 2^-52) is an ArithmeticException naming k and the values.
+     * (via QR of A); {@code m < n} gives the minimum-norm solution of A x = b (via QR of A^T). A rank-deficient
+     * A ({@code |R[k,k]| <= max|R[i,i]| * max(m, n) * 2^-52}) is an ArithmeticException naming k and the values.
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param m rows of A
+     * @param n order of the square matrix
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     * @param x the input array
+     * @param xOff index of x's first element
      */
     public static void lstsq(double[] a, int aOff, int m, int n, double[] b, int bOff, int nrhs, double[] x, int xOff) {
         LinalgChecks.rect("lstsq", "a", m, n, a.length, aOff);
@@ -213,7 +361,19 @@ public final class Linalg {
         Solve.lstsq(Vec.current(), a, aOff, m, n, b, bOff, nrhs, x, xOff);
     }
 
-    /** lstsq in F64 for float operands (see the double overload). */
+    /**
+     * lstsq in F64 for float operands (see the double overload).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param m rows of A
+     * @param n order of the square matrix
+     * @param b the right-hand sides B (n x nrhs, row-major), overwritten by the solution
+     * @param bOff index of B's first element
+     * @param nrhs number of right-hand sides (columns of B)
+     * @param x the input array
+     * @param xOff index of x's first element
+     */
     public static void lstsq(float[] a, int aOff, int m, int n, float[] b, int bOff, int nrhs, float[] x, int xOff) {
         LinalgChecks.rect("lstsq", "a", m, n, a.length, aOff);
         LinalgChecks.rect("lstsq", "b", m, nrhs, b.length, bOff);
@@ -225,12 +385,26 @@ public final class Linalg {
 
     // ---- determinants and inverse ----
 
-    /** det A via LU with partial pivoting (0 for an exactly singular A; 1 for n = 0). */
+    /**
+     * det A via LU with partial pivoting (0 for an exactly singular A; 1 for n = 0).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @return det A
+     */
     public static double det(double[] a, int aOff, int n) {
         return det(a, aOff, n, "det");
     }
 
-    /** det in F64 of a float matrix. */
+    /**
+     * det in F64 of a float matrix.
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @return det A
+     */
     public static double det(float[] a, int aOff, int n) {
         LinalgChecks.square("det", n, "a", a.length, aOff);
         return det(Widen.of(a, aOff, n * n), 0, n, "det");
@@ -249,6 +423,11 @@ public final class Linalg {
     /**
      * signAndLogAbs[0] = sign of det A (-1, 0 or 1), signAndLogAbs[1] = log|det A| (-inf when
      * singular), via LU with partial pivoting; no overflow for large n.
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param signAndLogAbs gets (sign of det A, log |det A|)
      */
     public static void slogdet(double[] a, int aOff, int n, double[] signAndLogAbs) {
         LinalgChecks.square("slogdet", n, "a", a.length, aOff);
@@ -272,7 +451,14 @@ public final class Linalg {
         signAndLogAbs[1] = log;
     }
 
-    /** slogdet in F64 of a float matrix (results in double). */
+    /**
+     * slogdet in F64 of a float matrix (results in double).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param signAndLogAbs gets (sign of det A, log |det A|)
+     */
     public static void slogdet(float[] a, int aOff, int n, double[] signAndLogAbs) {
         LinalgChecks.square("slogdet", n, "a", a.length, aOff);
         slogdet(Widen.of(a, aOff, n * n), 0, n, signAndLogAbs);
@@ -281,6 +467,12 @@ public final class Linalg {
     /**
      * inv = A^-1 via LU with partial pivoting; inv may be a. Exactly singular: ArithmeticException
      * "inverse: the matrix is singular (U[k,k] == 0 at k=...)".
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param inv A^-1 (n x n, written)
+     * @param invOff index of the inverse's first element
      */
     public static void inverse(double[] a, int aOff, int n, double[] inv, int invOff) {
         LinalgChecks.square("inverse", n, "a", a.length, aOff);
@@ -295,7 +487,15 @@ public final class Linalg {
         System.arraycopy(e, 0, inv, invOff, n * n);
     }
 
-    /** inverse in F64 of a float matrix (see the double overload). */
+    /**
+     * inverse in F64 of a float matrix (see the double overload).
+     *
+     * @param a the matrix A, row-major
+     * @param aOff index of A's first element
+     * @param n order of the square matrix
+     * @param inv A^-1 (n x n, written)
+     * @param invOff index of the inverse's first element
+     */
     public static void inverse(float[] a, int aOff, int n, float[] inv, int invOff) {
         LinalgChecks.square("inverse", n, "a", a.length, aOff);
         LinalgChecks.square("inverse", n, "inv", inv.length, invOff);

@@ -31,7 +31,22 @@ public final class CrossEntropyGrad {
         if (b >= 0) KernelChecks.block(k, null, "b", b, 0, c);
     }
 
-    /** F32: writes dx (n, c) as in the class comment. */
+    /**
+     * F32: writes dx (n, c) as in the class comment.
+     *
+     * @param x the logits (n, c), contiguous
+     * @param xOff index of x's first element
+     * @param n number of rows
+     * @param c number of classes
+     * @param lse log-sum-exp of each row of x (n), from the forward
+     * @param a per-row scale a[i] of the softmax term
+     * @param m per-row scale m[i] of the label-smoothing term
+     * @param t per-row weight t[i] subtracted at the target class
+     * @param target the target class of each row (negative: no target term)
+     * @param b per-class label-smoothing term b[k], or null
+     * @param dx the gradient (n, c), written
+     * @param dxOff index of dx's first element
+     */
     public static void apply(float[] x, int xOff, int n, int c, float[] lse, double[] a, double[] m, double[] t,
                              int[] target, double[] b, float[] dx, int dxOff) {
         check(x.length, xOff, n, c, dx.length, dxOff, lse.length, a.length, m.length, t.length, target.length,
@@ -43,7 +58,22 @@ public final class CrossEntropyGrad {
         });
     }
 
-    /** F64: writes dx (n, c) as in the class comment. */
+    /**
+     * F64: writes dx (n, c) as in the class comment.
+     *
+     * @param x the logits (n, c), contiguous
+     * @param xOff index of x's first element
+     * @param n number of rows
+     * @param c number of classes
+     * @param lse log-sum-exp of each row of x (n), from the forward
+     * @param a per-row scale a[i] of the softmax term
+     * @param m per-row scale m[i] of the label-smoothing term
+     * @param t per-row weight t[i] subtracted at the target class
+     * @param target the target class of each row (negative: no target term)
+     * @param b per-class label-smoothing term b[k], or null
+     * @param dx the gradient (n, c), written
+     * @param dxOff index of dx's first element
+     */
     public static void apply(double[] x, int xOff, int n, int c, double[] lse, double[] a, double[] m, double[] t,
                              int[] target, double[] b, double[] dx, int dxOff) {
         check(x.length, xOff, n, c, dx.length, dxOff, lse.length, a.length, m.length, t.length, target.length,

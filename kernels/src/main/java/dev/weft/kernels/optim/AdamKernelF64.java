@@ -5,11 +5,42 @@ package dev.weft.kernels.optim;
 /**
  * Scalar reference of the fused Adam/AdamW update over double[] slices, elements [from, to) of each
  * array (offsets added). Writes p, m, v and vMax; reads g. The order of operations is that of
- * {@link OptimKernels#adam}'s formula, without fused multiply-adds, so the SIMD twin gives the same bits.
+ * {@code OptimKernels.adam} (module nn), without fused multiply-adds, so the SIMD twin gives the same bits.
  */
 public final class AdamKernelF64 {
     private AdamKernelF64() {}
 
+    /**
+     * One Adam/AdamW step on elements [from, to):
+     * <pre>
+     *   g' = (maximize ? -g : g) + l2 p;  p' = p decay
+     *   m = beta1 m + (1 - beta1) g';  v = beta2 v + (1 - beta2) g'^2;  vMax = max(vMax, v) (amsgrad, replaces v)
+     *   p = p' + negStepSize m / (sqrt(v) / bc2Sqrt + eps)
+     * </pre>
+     *
+     * @param p the parameter (written)
+     * @param pOff index of p's first element
+     * @param g the gradient (read)
+     * @param gOff index of g's first element
+     * @param m the first-moment state (written)
+     * @param mOff index of m's first element
+     * @param v the second-moment state (written)
+     * @param vOff index of v's first element
+     * @param vMax the running maximum of v for amsgrad (written), or null without amsgrad
+     * @param vMaxOff index of vMax's first element
+     * @param from first element to update (inclusive)
+     * @param to end of the element range (exclusive)
+     * @param beta1 decay of the first moment
+     * @param oneMinusBeta1 1 - beta1
+     * @param beta2 decay of the second moment
+     * @param oneMinusBeta2 1 - beta2
+     * @param negStepSize -lr / (1 - beta1^t)
+     * @param bc2Sqrt sqrt(1 - beta2^t)
+     * @param eps added to the denominator
+     * @param l2 Adam's L2 weight decay (0 for AdamW)
+     * @param decay AdamW's decoupled decay factor 1 - lr wd (1 for Adam)
+     * @param maximize ascend the gradient instead of descending it
+     */
     public static void step(double[] p, int pOff, double[] g, int gOff, double[] m, int mOff, double[] v, int vOff,
                      double[] vMax, int vMaxOff, int from, int to, double beta1, double oneMinusBeta1, double beta2,
                      double oneMinusBeta2, double negStepSize, double bc2Sqrt, double eps, double l2, double decay,

@@ -11,6 +11,30 @@ public final class SgdKernelSimdF32 {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+    /**
+     * Vector API twin of the scalar reference, same bits: one SGD step on elements [from, to):
+     * <pre>
+     *   d = (maximize ? -g : g) + weightDecay p
+     *   buf = first ? d : momentum buf + oneMinusDampening d;  d = nesterov ? d + momentum buf : buf
+     *   p = p + negLr d
+     * </pre>
+     *
+     * @param p the parameter (written)
+     * @param pOff index of p's first element
+     * @param g the gradient (read)
+     * @param gOff index of g's first element
+     * @param buf the momentum buffer (written), or null without momentum
+     * @param bufOff index of buf's first element
+     * @param from first element to update (inclusive)
+     * @param to end of the element range (exclusive)
+     * @param negLr -lr
+     * @param weightDecay L2 weight decay added to the gradient
+     * @param momentum the momentum factor
+     * @param oneMinusDampening 1 - dampening
+     * @param nesterov use Nesterov momentum
+     * @param maximize ascend the gradient instead of descending it
+     * @param first the first step with momentum: buf is set to d instead of being decayed
+     */
     public static void step(float[] p, int pOff, float[] g, int gOff, float[] buf, int bufOff, int from, int to,
                      float negLr, float weightDecay, float momentum, float oneMinusDampening, boolean nesterov,
                      boolean maximize, boolean first) {

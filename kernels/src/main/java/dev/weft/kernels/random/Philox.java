@@ -18,12 +18,25 @@ public final class Philox {
     static final int W0 = 0x9E3779B9, W1 = 0xBB67AE85;
     static final int ROUNDS = 10;
 
-    /** Writes the four words of block {@code counter} under {@code key} into out[0 .. 3]. Modifies out. */
+    /**
+     * Writes the four words of block {@code counter} under {@code key} into out[0 .. 3]. Modifies out.
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param counter the Philox counter of the first block
+     * @param out the output words (written)
+     */
     public static void block(long key, long counter, int[] out) {
         block(key, counter, out, 0);
     }
 
-    /** Writes the four words of block {@code counter} under {@code key} into out[at .. at+3]. Modifies out. */
+    /**
+     * Writes the four words of block {@code counter} under {@code key} into out[at .. at+3]. Modifies out.
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param counter the Philox counter of the first block
+     * @param out the output words (written)
+     * @param at index in out of the block's first word
+     */
     public static void block(long key, long counter, int[] out, int at) {
         int c0 = (int) counter, c1 = (int) (counter >>> 32), c2 = 0, c3 = 0;
         int k0 = (int) key, k1 = (int) (key >>> 32);
@@ -45,31 +58,53 @@ public final class Philox {
         out[at + 3] = c3;
     }
 
-    /** A uniform float in [0, 1) from the top 24 bits of a word. */
+    /**
+     * {@return a uniform float in [0, 1) from the top 24 bits of a word}
+     *
+     * @param word a 32-bit word of random bits
+     */
     public static float uniformFloat(int word) {
         return (word >>> 8) * 0x1.0p-24f;
     }
 
-    /** A uniform double in [0, 1) from 53 bits of two words. */
+    /**
+     * {@return a uniform double in [0, 1) from 53 bits of two words}
+     *
+     * @param w0 a 32-bit word of random bits
+     * @param w1 a second 32-bit word
+     */
     public static double uniformDouble(int w0, int w1) {
         long bits = ((long) (w0 >>> 5) << 26) | (w1 >>> 6);
         return bits * 0x1.0p-53;
     }
 
-    /** 64 bits from two words. */
+    /**
+     * 64 bits from two words.
+     *
+     * @param w0 a 32-bit word of random bits
+     * @param w1 a second 32-bit word
+     * @return w0 in the high 32 bits, w1 in the low 32
+     */
     public static long bits64(int w0, int w1) {
         return ((long) w0 << 32) | (w1 & 0xFFFFFFFFL);
     }
 
     /**
-     * The Bernoulli threshold of p: a word w (unsigned) draws 1 exactly when w * 2^-32 < p, that is when
-     * w < ceil(p * 2^32) (p * 2^32 is exact in double). p in [0, 1] gives a threshold in [0, 2^32].
+     * {@return the Bernoulli threshold of p: a word w (unsigned) draws 1 exactly when {@code w * 2^-32 < p}, that is when
+     * {@code w < ceil(p * 2^32)} (p * 2^32 is exact in double)} p in [0, 1] gives a threshold in [0, 2^32].
+     *
+     * @param p the probability of a 1, in [0, 1]
      */
     public static long bernoulliThreshold(double p) {
         return (long) Math.ceil(p * 0x1.0p32);
     }
 
-    /** The Bernoulli draw of a word against {@link #bernoulliThreshold}: the word, unsigned, below it. */
+    /**
+     * {@return the Bernoulli draw of a word against {@link #bernoulliThreshold}: the word, unsigned, below it}
+     *
+     * @param word a 32-bit word of random bits
+     * @param threshold a threshold from bernoulliThreshold
+     */
     public static boolean drawsOne(int word, long threshold) {
         return (word & 0xFFFFFFFFL) < threshold;
     }

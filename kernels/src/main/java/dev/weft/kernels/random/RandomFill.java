@@ -33,22 +33,60 @@ public final class RandomFill {
         }
     }
 
-    /** out[off + i] = 1 with probability p, else 0, for i in [0, n). p in [0, 1]. Modifies out. */
+    /**
+     * out[off + i] = 1 with probability p, else 0, for i in [0, n). p in [0, 1]. Modifies out.
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param counter the Philox counter of the first block
+     * @param p the probability of a 1, in [0, 1]
+     * @param out the output words (written)
+     * @param off index of the first element
+     * @param n number of values to write
+     */
     public static void bernoulli(long key, long counter, double p, float[] out, int off, int n) {
         fill(Kind.BERNOULLI, key, counter, checkP(p), 0, out, off, n, out.length);
     }
 
-    /** F64 {@link #bernoulli(long, long, double, float[], int, int)}. */
+    /**
+     * F64 {@link #bernoulli(long, long, double, float[], int, int)}.
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param counter the Philox counter of the first block
+     * @param p the probability of a 1, in [0, 1]
+     * @param out the output words (written)
+     * @param off index of the first element
+     * @param n number of values to write
+     */
     public static void bernoulli(long key, long counter, double p, double[] out, int off, int n) {
         fill(Kind.BERNOULLI, key, counter, checkP(p), 0, out, off, n, out.length);
     }
 
-    /** out[off + i] uniform on [lo, hi) for i in [0, n). Modifies out. */
+    /**
+     * out[off + i] uniform on [lo, hi) for i in [0, n). Modifies out.
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param counter the Philox counter of the first block
+     * @param lo lower end of the range (inclusive)
+     * @param hi upper end of the range (exclusive)
+     * @param out the output words (written)
+     * @param off index of the first element
+     * @param n number of values to write
+     */
     public static void uniform(long key, long counter, double lo, double hi, float[] out, int off, int n) {
         fill(Kind.UNIFORM_F32, key, counter, lo, hi, out, off, n, out.length);
     }
 
-    /** F64 {@link #uniform(long, long, double, double, float[], int, int)} (53 random bits per element). */
+    /**
+     * F64 {@link #uniform(long, long, double, double, float[], int, int)} (53 random bits per element).
+     *
+     * @param key the Philox key (from the generator's seed)
+     * @param counter the Philox counter of the first block
+     * @param lo lower end of the range (inclusive)
+     * @param hi upper end of the range (exclusive)
+     * @param out the output words (written)
+     * @param off index of the first element
+     * @param n number of values to write
+     */
     public static void uniform(long key, long counter, double lo, double hi, double[] out, int off, int n) {
         fill(Kind.UNIFORM_F64, key, counter, lo, hi, out, off, n, out.length);
     }

@@ -17,12 +17,40 @@ import jdk.incubator.vector.VectorSpecies;
 public final class MeanVarSimd {
     private MeanVarSimd() {}
 
-    /** float mean and variance (two passes). Writes mean and var. */
+    /**
+     * float mean and variance (two passes). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(float[] x, int xOff, int outer, int r, int inner, double correction, float[] mean, int mOff, float[] var, int vOff) {
         meanVar(x, xOff, outer, r, inner, 0, inner, correction, mean, mOff, var, vOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, double correction, float[] mean, int mOff, float[] var, int vOff) {
         if (r == 0 || inner > 1) {
             // columns: the sums vectorize across inner in reduce(); the centred pass is cheap next to them
@@ -76,12 +104,40 @@ public final class MeanVarSimd {
         }
     }
 
-    /** double mean and variance (two passes). Writes mean and var. */
+    /**
+     * double mean and variance (two passes). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(double[] x, int xOff, int outer, int r, int inner, double correction, double[] mean, int mOff, double[] var, int vOff) {
         meanVar(x, xOff, outer, r, inner, 0, inner, correction, mean, mOff, var, vOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double correction, double[] mean, int mOff, double[] var, int vOff) {
         if (r == 0 || inner > 1) {
             // columns: the sums vectorize across inner in reduce(); the centred pass is cheap next to them

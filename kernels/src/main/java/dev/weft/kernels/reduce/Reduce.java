@@ -40,7 +40,18 @@ public final class Reduce {
         }
     }
 
-    /** F32: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * F32: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "F32", outer, r, inner);
@@ -68,7 +79,18 @@ public final class Reduce {
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
-    /** F64: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * F64: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "F64", outer, r, inner);
@@ -96,7 +118,18 @@ public final class Reduce {
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
-    /** I32: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * I32: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "I32", outer, r, inner);
@@ -124,7 +157,18 @@ public final class Reduce {
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
-    /** I64: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * I64: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "I64", outer, r, inner);
@@ -152,7 +196,18 @@ public final class Reduce {
         else ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
-    /** BOOL: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * BOOL: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, byte[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "BOOL", outer, r, inner);
@@ -183,6 +238,17 @@ public final class Reduce {
     /**
      * F32: y[o, j] = max (or min) over k of x[o, k, j] and idx[o, j] = its k; the first occurrence wins ties
      * and the first NaN wins over everything. Needs r >= 1. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
      */
     public static void argReduce(boolean max, float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff, long[] idx, int idxOff) {
         String k = max ? "argmax" : "argmin";
@@ -201,6 +267,17 @@ public final class Reduce {
     /**
      * F64: y[o, j] = max (or min) over k of x[o, k, j] and idx[o, j] = its k; the first occurrence wins ties
      * and the first NaN wins over everything. Needs r >= 1. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
      */
     public static void argReduce(boolean max, double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff, long[] idx, int idxOff) {
         String k = max ? "argmax" : "argmin";
@@ -219,6 +296,17 @@ public final class Reduce {
     /**
      * I32: y[o, j] = max (or min) over k of x[o, k, j] and idx[o, j] = its k; the first occurrence wins ties
      * and the first NaN wins over everything. Needs r >= 1. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
      */
     public static void argReduce(boolean max, int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff, long[] idx, int idxOff) {
         String k = max ? "argmax" : "argmin";
@@ -237,6 +325,17 @@ public final class Reduce {
     /**
      * I64: y[o, j] = max (or min) over k of x[o, k, j] and idx[o, j] = its k; the first occurrence wins ties
      * and the first NaN wins over everything. Needs r >= 1. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
      */
     public static void argReduce(boolean max, long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff, long[] idx, int idxOff) {
         String k = max ? "argmax" : "argmin";
@@ -255,6 +354,17 @@ public final class Reduce {
     /**
      * F32: mean[o, j] = sum_k x[o, k, j] / r and var[o, j] = sum_k (x[o, k, j] - mean)^2 / max(0, r - correction)
      * (two passes; dof 0 gives NaN or inf, r = 0 gives NaN). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
      */
     public static void meanVar(float[] x, int xOff, int outer, int r, int inner, double correction, float[] mean, int mOff, float[] var, int vOff) {
         check("meanVar", null, x.length, xOff, outer, r, inner, mean.length, mOff);
@@ -269,6 +379,17 @@ public final class Reduce {
     /**
      * F64: mean[o, j] = sum_k x[o, k, j] / r and var[o, j] = sum_k (x[o, k, j] - mean)^2 / max(0, r - correction)
      * (two passes; dof 0 gives NaN or inf, r = 0 gives NaN). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
      */
     public static void meanVar(double[] x, int xOff, int outer, int r, int inner, double correction, double[] mean, int mOff, double[] var, int vOff) {
         check("meanVar", null, x.length, xOff, outer, r, inner, mean.length, mOff);

@@ -9,12 +9,36 @@ package dev.weft.kernels.reduce;
 public final class ReduceScalar {
     private ReduceScalar() {}
 
-    /** F32 SUM/PROD/MAX/MIN. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * F32 SUM/PROD/MAX/MIN. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -26,12 +50,36 @@ public final class ReduceScalar {
         }
     }
 
-    /** F64 SUM/PROD/MAX/MIN. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * F64 SUM/PROD/MAX/MIN. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -43,12 +91,36 @@ public final class ReduceScalar {
         }
     }
 
-    /** I32 SUM/PROD (wrapping) and MAX/MIN. Writes y. */
+    /**
+     * I32 SUM/PROD (wrapping) and MAX/MIN. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -60,12 +132,36 @@ public final class ReduceScalar {
         }
     }
 
-    /** I64 SUM/PROD (wrapping) and MAX/MIN. Writes y. */
+    /**
+     * I64 SUM/PROD (wrapping) and MAX/MIN. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -77,12 +173,36 @@ public final class ReduceScalar {
         }
     }
 
-    /** BOOL ALL/ANY: y = 1 if every / some x in the slice is non-zero. Writes y. */
+    /**
+     * BOOL ALL/ANY: y = 1 if every / some x in the slice is non-zero. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, byte[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, int j0, int j1, byte[] y, int yOff) {
         boolean all = fn == ReduceFn.ALL;
         for (int o = 0; o < outer; o++) {
@@ -137,12 +257,40 @@ public final class ReduceScalar {
 
     // ---- argmax / argmin: first occurrence on ties, the first NaN wins ----
 
-    /** F32: y = max (or min) over r, idx = its index along r. Writes y and idx. */
+    /**
+     * F32: y = max (or min) over r, idx = its index along r. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -159,12 +307,40 @@ public final class ReduceScalar {
         }
     }
 
-    /** F64: y = max (or min) over r, idx = its index along r. Writes y and idx. */
+    /**
+     * F64: y = max (or min) over r, idx = its index along r. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -181,12 +357,40 @@ public final class ReduceScalar {
         }
     }
 
-    /** I32 argmax/argmin. Writes y and idx. */
+    /**
+     * I32 argmax/argmin. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -203,12 +407,40 @@ public final class ReduceScalar {
         }
     }
 
-    /** I64 argmax/argmin. Writes y and idx. */
+    /**
+     * I64 argmax/argmin. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -227,12 +459,40 @@ public final class ReduceScalar {
 
     // ---- mean and variance: two passes in double ----
 
-    /** F32: mean = sum/r, var = sum((x - mean)^2) / max(0, r - correction). Writes mean and var. */
+    /**
+     * F32: mean = sum/r, var = sum((x - mean)^2) / max(0, r - correction). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(float[] x, int xOff, int outer, int r, int inner, double correction, float[] mean, int mOff, float[] var, int vOff) {
         meanVar(x, xOff, outer, r, inner, 0, inner, correction, mean, mOff, var, vOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, double correction, float[] mean, int mOff, float[] var, int vOff) {
         double dof = Math.max(0.0, r - correction);
         for (int o = 0; o < outer; o++) {
@@ -248,12 +508,40 @@ public final class ReduceScalar {
         }
     }
 
-    /** F64: mean = sum/r, var = sum((x - mean)^2) / max(0, r - correction). Writes mean and var. */
+    /**
+     * F64: mean = sum/r, var = sum((x - mean)^2) / max(0, r - correction). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(double[] x, int xOff, int outer, int r, int inner, double correction, double[] mean, int mOff, double[] var, int vOff) {
         meanVar(x, xOff, outer, r, inner, 0, inner, correction, mean, mOff, var, vOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double correction, double[] mean, int mOff, double[] var, int vOff) {
         double dof = Math.max(0.0, r - correction);
         for (int o = 0; o < outer; o++) {

@@ -19,12 +19,36 @@ public final class ReduceSimdInt {
 
     // ================================================================ int
 
-    /** int: as {@link ReduceScalar}. Writes y. */
+    /**
+     * int: as {@link ReduceScalar}. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
         if (!(fn == ReduceFn.SUM || fn == ReduceFn.MAX || fn == ReduceFn.MIN || fn == ReduceFn.PROD) || r == 0) {
             ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -105,12 +129,36 @@ public final class ReduceSimdInt {
 
     // ================================================================ long
 
-    /** long: as {@link ReduceScalar}. Writes y. */
+    /**
+     * long: as {@link ReduceScalar}. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         if (!(fn == ReduceFn.SUM || fn == ReduceFn.MAX || fn == ReduceFn.MIN) || r == 0) {
             ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -347,12 +395,36 @@ public final class ReduceSimdInt {
         }
     }
 
-    /** BOOL ALL/ANY: the scalar loop (early exit). Writes y. */
+    /**
+     * BOOL ALL/ANY: the scalar loop (early exit). Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, byte[] y, int yOff) {
         ReduceScalar.reduce(fn, x, xOff, outer, r, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, int j0, int j1, byte[] y, int yOff) {
         ReduceScalar.reduce(fn, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }

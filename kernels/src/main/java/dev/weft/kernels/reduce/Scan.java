@@ -18,7 +18,17 @@ public final class Scan {
         KernelChecks.block(kernel, null, "y", yLen, yOff, n);
     }
 
-    /** F32 cumsum along r. Writes y. */
+    /**
+     * F32 cumsum along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         check("cumsum", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -28,7 +38,17 @@ public final class Scan {
         });
     }
 
-    /** F32 cumprod along r. Writes y. */
+    /**
+     * F32 cumprod along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         check("cumprod", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -38,7 +58,17 @@ public final class Scan {
         });
     }
 
-    /** F64 cumsum along r. Writes y. */
+    /**
+     * F64 cumsum along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         check("cumsum", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -48,7 +78,17 @@ public final class Scan {
         });
     }
 
-    /** F64 cumprod along r. Writes y. */
+    /**
+     * F64 cumprod along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         check("cumprod", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -58,7 +98,17 @@ public final class Scan {
         });
     }
 
-    /** I32 cumsum along r. Writes y. */
+    /**
+     * I32 cumsum along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         check("cumsum", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -68,7 +118,17 @@ public final class Scan {
         });
     }
 
-    /** I32 cumprod along r. Writes y. */
+    /**
+     * I32 cumprod along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         check("cumprod", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -78,7 +138,17 @@ public final class Scan {
         });
     }
 
-    /** I64 cumsum along r. Writes y. */
+    /**
+     * I64 cumsum along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         check("cumsum", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -88,7 +158,17 @@ public final class Scan {
         });
     }
 
-    /** I64 cumprod along r. Writes y. */
+    /**
+     * I64 cumprod along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         check("cumprod", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;

@@ -8,12 +8,34 @@ package dev.weft.kernels.reduce;
 public final class ScanScalar {
     private ScanScalar() {}
 
-    /** F32: y[k] = x[0] + ... + x[k] along r. Writes y. */
+    /**
+     * F32: y[k] = x[0] + ... + x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -27,12 +49,34 @@ public final class ScanScalar {
         }
     }
 
-    /** F32: y[k] = x[0] * ... * x[k] along r. Writes y. */
+    /**
+     * F32: y[k] = x[0] * ... * x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -45,12 +89,34 @@ public final class ScanScalar {
             }
         }
     }
-    /** F64: y[k] = x[0] + ... + x[k] along r. Writes y. */
+    /**
+     * F64: y[k] = x[0] + ... + x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -64,12 +130,34 @@ public final class ScanScalar {
         }
     }
 
-    /** F64: y[k] = x[0] * ... * x[k] along r. Writes y. */
+    /**
+     * F64: y[k] = x[0] * ... * x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -83,12 +171,34 @@ public final class ScanScalar {
         }
     }
 
-    /** I32: y[k] = x[0] + ... + x[k] along r. Writes y. */
+    /**
+     * I32: y[k] = x[0] + ... + x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -102,12 +212,34 @@ public final class ScanScalar {
         }
     }
 
-    /** I32: y[k] = x[0] * ... * x[k] along r. Writes y. */
+    /**
+     * I32: y[k] = x[0] * ... * x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -121,12 +253,34 @@ public final class ScanScalar {
         }
     }
 
-    /** I64: y[k] = x[0] + ... + x[k] along r. Writes y. */
+    /**
+     * I64: y[k] = x[0] + ... + x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -140,12 +294,34 @@ public final class ScanScalar {
         }
     }
 
-    /** I64: y[k] = x[0] * ... * x[k] along r. Writes y. */
+    /**
+     * I64: y[k] = x[0] * ... * x[k] along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {

@@ -27,10 +27,34 @@ public final class ScanSimd {
     /** Columns per tile of the F32 double accumulator row. */
     static final int TILE = 1024;
 
+    /**
+     * F32 {@link Scan#cumsum}: y[o, k, j] = x[o, 0, j] + ... + x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumsum(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -59,10 +83,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * F32 {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -91,10 +139,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * F64 {@link Scan#cumsum}: y[o, k, j] = x[o, 0, j] + ... + x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumsum(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -119,10 +191,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * I32 {@link Scan#cumsum}: y[o, k, j] = x[o, 0, j] + ... + x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumsum(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -147,10 +243,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * I64 {@link Scan#cumsum}: y[o, k, j] = x[o, 0, j] + ... + x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumsum(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -175,10 +295,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * F64 {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -203,10 +347,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * I32 {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(int[] x, int xOff, int outer, int r, int inner, int[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(int[] x, int xOff, int outer, int r, int inner, int j0, int j1, int[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -231,10 +399,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * I64 {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         if (true) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);

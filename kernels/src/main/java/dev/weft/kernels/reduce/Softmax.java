@@ -22,7 +22,17 @@ public final class Softmax {
         KernelChecks.block(kernel, null, "y", yLen, yOff, full ? n : (long) outer * inner);
     }
 
-    /** F32: y = exp(x - max) / sum_k exp(x - max) along r. Writes y. */
+    /**
+     * F32: y = exp(x - max) / sum_k exp(x - max) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         check("softmax", x.length, xOff, outer, r, inner, y.length, yOff, true);
         boolean simd = simd();
@@ -32,7 +42,17 @@ public final class Softmax {
         });
     }
 
-    /** F32: y = x - max - log(sum_k exp(x - max)) along r. Writes y. */
+    /**
+     * F32: y = x - max - log(sum_k exp(x - max)) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         check("logSoftmax", x.length, xOff, outer, r, inner, y.length, yOff, true);
         boolean simd = simd();
@@ -42,7 +62,17 @@ public final class Softmax {
         });
     }
 
-    /** F32: y[o, j] = log(sum_k exp(x[o, k, j])). Writes y. */
+    /**
+     * F32: y[o, j] = log(sum_k exp(x[o, k, j])). Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         check("logSumExp", x.length, xOff, outer, r, inner, y.length, yOff, false);
         boolean simd = simd();
@@ -52,7 +82,17 @@ public final class Softmax {
         });
     }
 
-    /** F64: y = exp(x - max) / sum_k exp(x - max) along r. Writes y. */
+    /**
+     * F64: y = exp(x - max) / sum_k exp(x - max) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         check("softmax", x.length, xOff, outer, r, inner, y.length, yOff, true);
         boolean simd = simd();
@@ -62,7 +102,17 @@ public final class Softmax {
         });
     }
 
-    /** F64: y = x - max - log(sum_k exp(x - max)) along r. Writes y. */
+    /**
+     * F64: y = x - max - log(sum_k exp(x - max)) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         check("logSoftmax", x.length, xOff, outer, r, inner, y.length, yOff, true);
         boolean simd = simd();
@@ -72,7 +122,17 @@ public final class Softmax {
         });
     }
 
-    /** F64: y[o, j] = log(sum_k exp(x[o, k, j])). Writes y. */
+    /**
+     * F64: y[o, j] = log(sum_k exp(x[o, k, j])). Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         check("logSumExp", x.length, xOff, outer, r, inner, y.length, yOff, false);
         boolean simd = simd();

@@ -8,12 +8,34 @@ package dev.weft.kernels.reduce;
 public final class SoftmaxScalar {
     private SoftmaxScalar() {}
 
-    /** F32: y = exp(x - max) / sum(exp(x - max)) along r; y has x's shape. Writes y. */
+    /**
+     * F32: y = exp(x - max) / sum(exp(x - max)) along r; y has x's shape. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         softmax(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -28,12 +50,34 @@ public final class SoftmaxScalar {
         }
     }
 
-    /** F32: y = x - max - log(sum(exp(x - max))) along r; y has x's shape. Writes y. */
+    /**
+     * F32: y = x - max - log(sum(exp(x - max))) along r; y has x's shape. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         logSoftmax(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -49,12 +93,34 @@ public final class SoftmaxScalar {
         }
     }
 
-    /** F32: y = log(sum(exp(x))) along r, y (outer, inner). Writes y. */
+    /**
+     * F32: y = log(sum(exp(x))) along r, y (outer, inner). Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         logSumExp(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -69,12 +135,34 @@ public final class SoftmaxScalar {
         }
     }
 
-    /** F64: y = exp(x - max) / sum(exp(x - max)) along r; y has x's shape. Writes y. */
+    /**
+     * F64: y = exp(x - max) / sum(exp(x - max)) along r; y has x's shape. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         softmax(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -89,12 +177,34 @@ public final class SoftmaxScalar {
         }
     }
 
-    /** F64: y = x - max - log(sum(exp(x - max))) along r; y has x's shape. Writes y. */
+    /**
+     * F64: y = x - max - log(sum(exp(x - max))) along r; y has x's shape. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         logSoftmax(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -110,12 +220,34 @@ public final class SoftmaxScalar {
         }
     }
 
-    /** F64: y = log(sum(exp(x))) along r, y (outer, inner). Writes y. */
+    /**
+     * F64: y = log(sum(exp(x))) along r, y (outer, inner). Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff) {
         logSumExp(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {

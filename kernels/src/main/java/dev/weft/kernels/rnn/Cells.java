@@ -47,7 +47,29 @@ public final class Cells {
         Bounds.block(kernel, operand, length, off, ld, rows, cols);
     }
 
-    /** F32 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates. */
+    /**
+     * F32 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param gx the input-side gate pre-activations x W_ih^T, (B, 4H) for LSTM, (B, 3H) for GRU
+     * @param gxOff index of gx's first element
+     * @param gxLd row stride of gx (distance between its rows)
+     * @param gh the hidden-side gate pre-activations h W_hh^T, shaped like gx
+     * @param ghOff index of gh's first element
+     * @param ghLd row stride of gh (distance between its rows)
+     * @param bias the bias added to the pre-activations (4H for LSTM, b_hh 3H for GRU), or null
+     * @param bOff index of b's first element
+     * @param c the previous cell state c (B, H)
+     * @param cOff index of c's first element
+     * @param cLd row stride of c (distance between its rows)
+     * @param hOut the new hidden state h' (B, H), written
+     * @param hOutOff index of hOut's first element
+     * @param cOut the new cell state c' (B, H), written
+     * @param cOutOff index of cOut's first element
+     * @param gates the activated gates (i, f, g, o) (B, 4H): written by lstm, read by lstmBackward
+     * @param gOff index of g's first element
+     */
     public static void lstm(int B, int H, float[] gx, int gxOff, int gxLd, float[] gh, int ghOff, int ghLd, float[] bias, int bOff,
                             float[] c, int cOff, int cLd, float[] hOut, int hOutOff, float[] cOut, int cOutOff, float[] gates, int gOff) {
         String k = "lstm cell";
@@ -66,7 +88,31 @@ public final class Cells {
         });
     }
 
-    /** F32 LSTM cell backward (see the class comment). Writes dpre, dcPrev. */
+    /**
+     * F32 LSTM cell backward (see the class comment). Writes dpre, dcPrev.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param dh the gradient of h' (B, H)
+     * @param dhOff index of dh's first element
+     * @param dhLd row stride of dh (distance between its rows)
+     * @param dc the gradient of c' (B, H)
+     * @param dcOff index of dc's first element
+     * @param dcLd row stride of dc (distance between its rows)
+     * @param gates the activated gates (i, f, g, o) (B, 4H): written by lstm, read by lstmBackward
+     * @param gOff index of g's first element
+     * @param gLd row stride of g (distance between its rows)
+     * @param c the previous cell state c (B, H)
+     * @param cOff index of c's first element
+     * @param cLd row stride of c (distance between its rows)
+     * @param c2 the new cell state c' (B, H) of the forward
+     * @param c2Off index of c2's first element
+     * @param c2Ld row stride of c2 (distance between its rows)
+     * @param dpre the gradient of the pre-activations p (B, 4H), written
+     * @param dpOff index of dp's first element
+     * @param dcPrev the gradient of the previous cell state (B, H), written
+     * @param dcpOff index of dcp's first element
+     */
     public static void lstmBackward(int B, int H, float[] dh, int dhOff, int dhLd, float[] dc, int dcOff, int dcLd,
                                     float[] gates, int gOff, int gLd, float[] c, int cOff, int cLd, float[] c2, int c2Off, int c2Ld,
                                     float[] dpre, int dpOff, float[] dcPrev, int dcpOff) {
@@ -86,7 +132,27 @@ public final class Cells {
         });
     }
 
-    /** F32 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved. */
+    /**
+     * F32 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param gx the input-side gate pre-activations x W_ih^T, (B, 4H) for LSTM, (B, 3H) for GRU
+     * @param gxOff index of gx's first element
+     * @param gxLd row stride of gx (distance between its rows)
+     * @param gh the hidden-side gate pre-activations h W_hh^T, shaped like gx
+     * @param ghOff index of gh's first element
+     * @param ghLd row stride of gh (distance between its rows)
+     * @param bias the bias added to the pre-activations (4H for LSTM, b_hh 3H for GRU), or null
+     * @param bOff index of b's first element
+     * @param h the previous hidden state h (B, H)
+     * @param hOff index of h's first element
+     * @param hLd row stride of h (distance between its rows)
+     * @param hOut the new hidden state h' (B, H), written
+     * @param hOutOff index of hOut's first element
+     * @param saved the saved (r, z, n, hn) (B, 4H): written by gru, read by gruBackward
+     * @param sOff index of src's first element
+     */
     public static void gru(int B, int H, float[] gx, int gxOff, int gxLd, float[] gh, int ghOff, int ghLd, float[] bias, int bOff,
                            float[] h, int hOff, int hLd, float[] hOut, int hOutOff, float[] saved, int sOff) {
         String k = "gru cell";
@@ -104,7 +170,27 @@ public final class Cells {
         });
     }
 
-    /** F32 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev. */
+    /**
+     * F32 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param dh the gradient of h' (B, H)
+     * @param dhOff index of dh's first element
+     * @param dhLd row stride of dh (distance between its rows)
+     * @param saved the saved (r, z, n, hn) (B, 4H): written by gru, read by gruBackward
+     * @param sOff index of src's first element
+     * @param sLd row stride of s (distance between its rows)
+     * @param h the previous hidden state h (B, H)
+     * @param hOff index of h's first element
+     * @param hLd row stride of h (distance between its rows)
+     * @param dgx the gradient of gx (B, 3H), written
+     * @param dgxOff index of dgx's first element
+     * @param dgh the gradient of gh (B, 3H), written
+     * @param dghOff index of dgh's first element
+     * @param dhPrev the gradient of the previous hidden state (B, H), written
+     * @param dhpOff index of dhp's first element
+     */
     public static void gruBackward(int B, int H, float[] dh, int dhOff, int dhLd, float[] saved, int sOff, int sLd,
                                    float[] h, int hOff, int hLd, float[] dgx, int dgxOff, float[] dgh, int dghOff, float[] dhPrev, int dhpOff) {
         String k = "gru cell backward";
@@ -122,7 +208,29 @@ public final class Cells {
         });
     }
 
-    /** F64 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates. */
+    /**
+     * F64 LSTM cell forward (see the class comment); bias may be null. Writes hOut, cOut, gates.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param gx the input-side gate pre-activations x W_ih^T, (B, 4H) for LSTM, (B, 3H) for GRU
+     * @param gxOff index of gx's first element
+     * @param gxLd row stride of gx (distance between its rows)
+     * @param gh the hidden-side gate pre-activations h W_hh^T, shaped like gx
+     * @param ghOff index of gh's first element
+     * @param ghLd row stride of gh (distance between its rows)
+     * @param bias the bias added to the pre-activations (4H for LSTM, b_hh 3H for GRU), or null
+     * @param bOff index of b's first element
+     * @param c the previous cell state c (B, H)
+     * @param cOff index of c's first element
+     * @param cLd row stride of c (distance between its rows)
+     * @param hOut the new hidden state h' (B, H), written
+     * @param hOutOff index of hOut's first element
+     * @param cOut the new cell state c' (B, H), written
+     * @param cOutOff index of cOut's first element
+     * @param gates the activated gates (i, f, g, o) (B, 4H): written by lstm, read by lstmBackward
+     * @param gOff index of g's first element
+     */
     public static void lstm(int B, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd, double[] bias, int bOff,
                             double[] c, int cOff, int cLd, double[] hOut, int hOutOff, double[] cOut, int cOutOff, double[] gates, int gOff) {
         String k = "lstm cell";
@@ -141,7 +249,31 @@ public final class Cells {
         });
     }
 
-    /** F64 LSTM cell backward (see the class comment). Writes dpre, dcPrev. */
+    /**
+     * F64 LSTM cell backward (see the class comment). Writes dpre, dcPrev.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param dh the gradient of h' (B, H)
+     * @param dhOff index of dh's first element
+     * @param dhLd row stride of dh (distance between its rows)
+     * @param dc the gradient of c' (B, H)
+     * @param dcOff index of dc's first element
+     * @param dcLd row stride of dc (distance between its rows)
+     * @param gates the activated gates (i, f, g, o) (B, 4H): written by lstm, read by lstmBackward
+     * @param gOff index of g's first element
+     * @param gLd row stride of g (distance between its rows)
+     * @param c the previous cell state c (B, H)
+     * @param cOff index of c's first element
+     * @param cLd row stride of c (distance between its rows)
+     * @param c2 the new cell state c' (B, H) of the forward
+     * @param c2Off index of c2's first element
+     * @param c2Ld row stride of c2 (distance between its rows)
+     * @param dpre the gradient of the pre-activations p (B, 4H), written
+     * @param dpOff index of dp's first element
+     * @param dcPrev the gradient of the previous cell state (B, H), written
+     * @param dcpOff index of dcp's first element
+     */
     public static void lstmBackward(int B, int H, double[] dh, int dhOff, int dhLd, double[] dc, int dcOff, int dcLd,
                                     double[] gates, int gOff, int gLd, double[] c, int cOff, int cLd, double[] c2, int c2Off, int c2Ld,
                                     double[] dpre, int dpOff, double[] dcPrev, int dcpOff) {
@@ -161,7 +293,27 @@ public final class Cells {
         });
     }
 
-    /** F64 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved. */
+    /**
+     * F64 GRU cell forward (see the class comment); bias (b_hh) may be null. Writes hOut, saved.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param gx the input-side gate pre-activations x W_ih^T, (B, 4H) for LSTM, (B, 3H) for GRU
+     * @param gxOff index of gx's first element
+     * @param gxLd row stride of gx (distance between its rows)
+     * @param gh the hidden-side gate pre-activations h W_hh^T, shaped like gx
+     * @param ghOff index of gh's first element
+     * @param ghLd row stride of gh (distance between its rows)
+     * @param bias the bias added to the pre-activations (4H for LSTM, b_hh 3H for GRU), or null
+     * @param bOff index of b's first element
+     * @param h the previous hidden state h (B, H)
+     * @param hOff index of h's first element
+     * @param hLd row stride of h (distance between its rows)
+     * @param hOut the new hidden state h' (B, H), written
+     * @param hOutOff index of hOut's first element
+     * @param saved the saved (r, z, n, hn) (B, 4H): written by gru, read by gruBackward
+     * @param sOff index of src's first element
+     */
     public static void gru(int B, int H, double[] gx, int gxOff, int gxLd, double[] gh, int ghOff, int ghLd, double[] bias, int bOff,
                            double[] h, int hOff, int hLd, double[] hOut, int hOutOff, double[] saved, int sOff) {
         String k = "gru cell";
@@ -179,7 +331,27 @@ public final class Cells {
         });
     }
 
-    /** F64 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev. */
+    /**
+     * F64 GRU cell backward (see the class comment). Writes dgx, dgh, dhPrev.
+     *
+     * @param B batch rows
+     * @param H hidden size
+     * @param dh the gradient of h' (B, H)
+     * @param dhOff index of dh's first element
+     * @param dhLd row stride of dh (distance between its rows)
+     * @param saved the saved (r, z, n, hn) (B, 4H): written by gru, read by gruBackward
+     * @param sOff index of src's first element
+     * @param sLd row stride of s (distance between its rows)
+     * @param h the previous hidden state h (B, H)
+     * @param hOff index of h's first element
+     * @param hLd row stride of h (distance between its rows)
+     * @param dgx the gradient of gx (B, 3H), written
+     * @param dgxOff index of dgx's first element
+     * @param dgh the gradient of gh (B, 3H), written
+     * @param dghOff index of dgh's first element
+     * @param dhPrev the gradient of the previous hidden state (B, H), written
+     * @param dhpOff index of dhp's first element
+     */
     public static void gruBackward(int B, int H, double[] dh, int dhOff, int dhLd, double[] saved, int sOff, int sLd,
                                    double[] h, int hOff, int hLd, double[] dgx, int dgxOff, double[] dgh, int dghOff, double[] dhPrev, int dhpOff) {
         String k = "gru cell backward";

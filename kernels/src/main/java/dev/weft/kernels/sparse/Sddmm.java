@@ -24,7 +24,24 @@ public final class Sddmm {
         return nnz;
     }
 
-    /** F32 out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only. */
+    /**
+     * F32 out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only.
+     *
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param k columns of the sparse matrix (rows of x)
+     * @param n number of dense columns
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param colIdx the CSR column indices
+     * @param ciOff index of colIdx's first element
+     * @param a the dense a (m x n), row-major
+     * @param aOff index of a's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param b the dense b (k x n), row-major
+     * @param bOff index of b's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param out one value per nonzero (written)
+     * @param outOff index of out's first element
+     */
     public static void sddmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, float[] a, int aOff, int lda, float[] b, int bOff,
                              int ldb, float[] out, int outOff) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, a.length, aOff, lda, b.length, bOff, ldb, out.length, outOff);
@@ -36,7 +53,24 @@ public final class Sddmm {
         });
     }
 
-    /** F64 out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only. */
+    /**
+     * F64 out[p] = a[i, :] . b[colIdx[p], :] for every nonzero (see the class comment). Modifies out only.
+     *
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param k columns of the sparse matrix (rows of x)
+     * @param n number of dense columns
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param colIdx the CSR column indices
+     * @param ciOff index of colIdx's first element
+     * @param a the dense a (m x n), row-major
+     * @param aOff index of a's first element
+     * @param lda leading dimension of A (distance between its rows)
+     * @param b the dense b (k x n), row-major
+     * @param bOff index of b's first element
+     * @param ldb leading dimension of B (distance between its rows)
+     * @param out one value per nonzero (written)
+     * @param outOff index of out's first element
+     */
     public static void sddmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, double[] a, int aOff, int lda, double[] b, int bOff,
                              int ldb, double[] out, int outOff) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, a.length, aOff, lda, b.length, bOff, ldb, out.length, outOff);

@@ -28,7 +28,22 @@ public final class Segment {
         return total;
     }
 
-    /** F32 segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only. */
+    /**
+     * F32 segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only.
+     *
+     * @param fn the function to apply
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param n number of dense columns
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param x the dense input, row-major
+     * @param xOff index of x's first element
+     * @param ldx row stride of x (distance between its rows)
+     * @param y the output, row-major (overwritten)
+     * @param yOff index of y's first element
+     * @param ldy row stride of y (distance between its rows)
+     * @param arg for MAX and MIN the row each value came from (m x n, contiguous, written); null for SUM and MEAN
+     * @param argOff index of arg's first element
+     */
     public static void reduce(SegmentFn fn, int m, int n, int[] rowPtr, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy,
                               long[] arg, int argOff) {
         int total = check("segment_" + fn.name().toLowerCase(java.util.Locale.ROOT), m, n, rowPtr, x.length, xOff, ldx, y.length, yOff,
@@ -41,7 +56,22 @@ public final class Segment {
         });
     }
 
-    /** F64 segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only. */
+    /**
+     * F64 segment reduction (see the class comment); arg is null for SUM and MEAN. Modifies y and arg only.
+     *
+     * @param fn the function to apply
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param n number of dense columns
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param x the dense input, row-major
+     * @param xOff index of x's first element
+     * @param ldx row stride of x (distance between its rows)
+     * @param y the output, row-major (overwritten)
+     * @param yOff index of y's first element
+     * @param ldy row stride of y (distance between its rows)
+     * @param arg for MAX and MIN the row each value came from (m x n, contiguous, written); null for SUM and MEAN
+     * @param argOff index of arg's first element
+     */
     public static void reduce(SegmentFn fn, int m, int n, int[] rowPtr, double[] x, int xOff, int ldx, double[] y, int yOff, int ldy,
                               long[] arg, int argOff) {
         int total = check("segment_" + fn.name().toLowerCase(java.util.Locale.ROOT), m, n, rowPtr, x.length, xOff, ldx, y.length, yOff,

@@ -2,9 +2,16 @@ package dev.weft.kernels.sparse;
 
 /** The reductions of {@link Segment}: torch_scatter's segment_csr reduce names. */
 public enum SegmentFn {
-    SUM, MEAN, MAX, MIN;
+    /** The sum of the segment's rows (0 for an empty segment). */
+    SUM,
+    /** The mean of the segment's rows (0 for an empty segment). */
+    MEAN,
+    /** The largest value per column, with the row it came from. */
+    MAX,
+    /** The smallest value per column, with the row it came from. */
+    MIN;
 
-    /** True for the reductions that also give the row each value came from. */
+    /** {@return true for the reductions that also give the row each value came from} */
     public boolean hasArg() {
         return this == MAX || this == MIN;
     }

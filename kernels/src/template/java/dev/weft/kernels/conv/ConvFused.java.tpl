@@ -47,7 +47,30 @@ public final class ConvFused {
     }
 
     //@each F32 F64 literals
-    /** y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten. */
+    /**
+     * y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K); y overwritten.
+     *
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param y the output (B, G*co, L), overwritten
+     * @param yOff index of y's first element
+     */
     public static void conv2d(${t}[] x, int xOff, int B, int C, int H, int W, ${t}[] w, int wOff, int G, int cOut,
                               int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] y, int yOff) {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
@@ -73,6 +96,27 @@ public final class ConvFused {
      * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
      * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
      * species and boxed vectors in about one training launch in six.)
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
      */
     public static void weightGrad(${t}[] gy, int gyOff, ${t}[] x, int xOff, int B, int C, int H, int W, int G, int cOut,
                                   int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] gw, int gwOff) {
@@ -95,7 +139,30 @@ public final class ConvFused {
 
     private static final ThreadLocal<${t}[]> COLUMNS_${D} = ThreadLocal.withInitial(() -> new ${t}[0]);
 
-    /** gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten. */
+    /**
+     * gx (B, C, H, W) = the input gradient from gy (B, G*co, L) and w (G*co, K); gx overwritten.
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param gx the gradient of the input (B, C, H, W), overwritten
+     * @param gxOff index of gx's first element
+     */
     public static void inputGrad(${t}[] gy, int gyOff, ${t}[] w, int wOff, int B, int C, int H, int W, int G, int cOut,
                                  int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] gx, int gxOff) {
         ConvGeom g = geom("conv2dInputGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "gx", gx.length, gxOff, "w", w.length,

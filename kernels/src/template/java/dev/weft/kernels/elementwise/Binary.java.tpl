@@ -5,7 +5,7 @@ import dev.weft.kernels.KernelImpl;
 import dev.weft.kernels.Parallel;
 
 /**
- * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for i < n,
+ * Facade of the binary kernels: y[yOff + i*yStride] = fn(a[aOff + i*aStride], b[bOff + i*bStride]) for {@code i < n},
  * plus the fused axpy (y += alpha*x) and scale (y = alpha*x). Checks the arguments and the fn/dtype pair,
  * splits long runs over the shared pool (fixed chunks) and runs {@link BinarySimd} or {@link BinaryScalar}.
  * Only y is modified; y may alias a or b exactly (same offset and stride), other overlaps are undefined.
@@ -38,7 +38,21 @@ public final class Binary {
     }
 
     //@each F32 F64 I32 I64 BOOL
-    /** ${D}: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y. */
+    /**
+     * ${D}: y = fn(a, b) (I32/I64: REMAINDER and FMOD by zero throw ArithmeticException). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
         check(fn, "${D}", fn.on${K}(), a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = simd();
@@ -57,7 +71,18 @@ public final class Binary {
     //@end
 
     //@each F32 F64
-    /** ${D}: y[i] += alpha * x[i] (fused multiply-add). Modifies y. */
+    /**
+     * ${D}: y[i] += alpha * x[i] (fused multiply-add). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, ${t} alpha, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride) {
         KernelChecks.range("axpy", null, "x", x.length, xOff, xStride, n);
         KernelChecks.range("axpy", null, "y", y.length, yOff, yStride, n);
@@ -75,7 +100,18 @@ public final class Binary {
         else BinaryScalar.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** ${D}: y[i] = alpha * x[i]. Writes y. */
+    /**
+     * ${D}: y[i] = alpha * x[i]. Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, ${t} alpha, ${s}[] x, int xOff, int xStride, ${s}[] y, int yOff, int yStride) {
         KernelChecks.range("scale", null, "x", x.length, xOff, xStride, n);
         KernelChecks.range("scale", null, "y", y.length, yOff, yStride, n);

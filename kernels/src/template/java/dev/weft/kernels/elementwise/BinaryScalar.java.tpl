@@ -11,7 +11,21 @@ public final class BinaryScalar {
     private BinaryScalar() {}
 
     //@each F32 F64
-    /** ${D}; one plain loop per function (a shared loop calling apply() per element was 5-10x slower). Writes y. */
+    /**
+     * ${D}; one plain loop per function (a shared loop calling apply() per element was 5-10x slower). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, ${t}[] a, int aOff, int aStride, ${t}[] b, int bOff, int bStride, ${t}[] y, int yOff, int yStride, int n) {
         switch (fn) {
             case ADD -> add(a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -127,43 +141,129 @@ public final class BinaryScalar {
     }
     //@end
 
-    /** I32 (wrapping). Writes y. */
+    /**
+     * I32 (wrapping). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, int[] a, int aOff, int aStride, int[] b, int bOff, int bStride, int[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = (int) fn.applyLong(a[ai], b[bi]);
         }
     }
 
-    /** I64 (wrapping). Writes y. */
+    /**
+     * I64 (wrapping). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride, long[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = fn.applyLong(a[ai], b[bi]);
         }
     }
 
-    /** BOOL (logical/bitwise/MAXIMUM/MINIMUM on the raw bytes). Writes y. */
+    /**
+     * BOOL (logical/bitwise/MAXIMUM/MINIMUM on the raw bytes). Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         for (int i = 0, ai = aOff, bi = bOff, yi = yOff; i < n; i++, ai += aStride, bi += bStride, yi += yStride) {
             y[yi] = (byte) fn.applyLong(a[ai], b[bi]);
         }
     }
 
-    /** y[i] = fma(alpha, x[i], y[i]) (F32). Modifies y. */
+    /**
+     * y[i] = fma(alpha, x[i], y[i]) (F32). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) y[yi] = Math.fma(alpha, x[xi], y[yi]);
     }
 
-    /** y[i] = fma(alpha, x[i], y[i]) (F64). Modifies y. */
+    /**
+     * y[i] = fma(alpha, x[i], y[i]) (F64). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) y[yi] = Math.fma(alpha, x[xi], y[yi]);
     }
 
-    /** y[i] = alpha * x[i] (F32). Writes y. */
+    /**
+     * y[i] = alpha * x[i] (F32). Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) y[yi] = alpha * x[xi];
     }
 
-    /** y[i] = alpha * x[i] (F64). Writes y. */
+    /**
+     * y[i] = alpha * x[i] (F64). Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
         for (int i = 0, xi = xOff, yi = yOff; i < n; i++, xi += xStride, yi += yStride) y[yi] = alpha * x[xi];
     }

@@ -25,32 +25,104 @@ public final class BinarySimd {
 
     // ---------------------------------------------------------------- float, double: BinarySimdF32 / BinarySimdF64
 
-    /** y = fn(a, b) on float[] operands. Writes y. */
+    /**
+     * y = fn(a, b) on float[] operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] y, int yOff, int yStride, int n) {
         BinarySimdF32.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** y = fn(a, b) on double[] operands. Writes y. */
+    /**
+     * y = fn(a, b) on double[] operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, double[] y, int yOff, int yStride, int n) {
         BinarySimdF64.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** y[i] = fma(alpha, x[i], y[i]) (float). Unit strides vectorized, others scalar (same fused rounding). Modifies y. */
+    /**
+     * y[i] = fma(alpha, x[i], y[i]) (float). Unit strides vectorized, others scalar (same fused rounding). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         BinarySimdF32.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** y[i] = alpha * x[i] (float). Writes y. */
+    /**
+     * y[i] = alpha * x[i] (float). Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, float alpha, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         BinarySimdF32.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** y[i] = fma(alpha, x[i], y[i]) (double). Unit strides vectorized, others scalar (same fused rounding). Modifies y. */
+    /**
+     * y[i] = fma(alpha, x[i], y[i]) (double). Unit strides vectorized, others scalar (same fused rounding). Modifies y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void axpy(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
         BinarySimdF64.axpy(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
 
-    /** y[i] = alpha * x[i] (double). Writes y. */
+    /**
+     * y[i] = alpha * x[i] (double). Writes y.
+     *
+     * @param n number of elements
+     * @param alpha scale applied to the product
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param xStride step between consecutive elements of x
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     */
     public static void scale(int n, double alpha, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
         BinarySimdF64.scale(n, alpha, x, xOff, xStride, y, yOff, yStride);
     }
@@ -59,7 +131,21 @@ public final class BinarySimd {
 
     //@each I32 I64 BOOL
 
-    /** y = fn(a, b) on ${s}[] operands. Writes y. */
+    /**
+     * y = fn(a, b) on ${s}[] operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(BinaryFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
         if (vectorized${T}(fn) && (aStride & ~1) == 0 && (bStride & ~1) == 0 && (yStride == 1 || n <= 1)) {
             contiguous(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, n);

@@ -25,7 +25,21 @@ public final class Compare {
     }
 
     //@each F32 F64 I32 I64 BOOL
-    /** ${D} operands. Writes y. */
+    /**
+     * ${D} operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         check(fn, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;

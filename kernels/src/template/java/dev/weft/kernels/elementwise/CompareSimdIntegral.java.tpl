@@ -28,12 +28,40 @@ public final class CompareSimd {
         return bits == 64 || bits == 128 || bits == 256 || bits == 512 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(bits)) : null;
     }
 
-    /** float operands. Writes y. */
+    /**
+     * float operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         CompareSimdF32.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
 
-    /** double operands. Writes y. */
+    /**
+     * double operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         CompareSimdF64.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
     }
@@ -41,7 +69,21 @@ public final class CompareSimd {
     //@each I32 I64
     private static final VectorSpecies<Byte> ${V}_B = bytesFor(${V});
 
-    /** ${t} operands. Writes y. */
+    /**
+     * ${t} operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         if (${V}_B == null || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -131,7 +173,21 @@ public final class CompareSimd {
     }
     //@end
 
-    /** byte operands. Writes y. */
+    /**
+     * byte operands. Writes y.
+     *
+     * @param fn the function to apply
+     * @param a the first operand
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the second operand
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(CompareFn fn, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         if (yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             CompareScalar.apply(fn, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);

@@ -26,7 +26,23 @@ public final class Where {
     }
 
     //@each F32 F64 I32 I64 BOOL
-    /** ${D} values. Writes y. */
+    /**
+     * ${D} values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, ${s}[] a, int aOff, int aStride, ${s}[] b, int bOff, int bStride, ${s}[] y, int yOff, int yStride, int n) {
         check(c.length, cOff, cStride, a.length, aOff, aStride, b.length, bOff, bStride, y.length, yOff, yStride, n);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;

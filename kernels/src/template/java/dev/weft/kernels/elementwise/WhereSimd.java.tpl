@@ -33,7 +33,23 @@ public final class WhereSimd {
     //@each F32 F64 I32 I64
     private static final VectorSpecies<Byte> ${V}_B = bytesFor(${V});
 
-    /** ${t} values. Writes y. */
+    /**
+     * ${t} values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, ${t}[] a, int aOff, int aStride, ${t}[] b, int bOff, int bStride, ${t}[] y, int yOff, int yStride, int n) {
         if (${V}_B == null || cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);
@@ -50,7 +66,23 @@ public final class WhereSimd {
     }
     //@end
 
-    /** byte values. Writes y. */
+    /**
+     * byte values. Writes y.
+     *
+     * @param c the condition, BOOL bytes (non-zero picks a)
+     * @param cOff index of c's first element
+     * @param cStride step between consecutive elements of c
+     * @param a the values taken where c is non-zero
+     * @param aOff index of a's first element
+     * @param aStride step between consecutive elements of a
+     * @param b the values taken where c is zero
+     * @param bOff index of b's first element
+     * @param bStride step between consecutive elements of b
+     * @param y the output (written)
+     * @param yOff index of y's first element
+     * @param yStride step between consecutive elements of y
+     * @param n number of elements
+     */
     public static void apply(byte[] c, int cOff, int cStride, byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, byte[] y, int yOff, int yStride, int n) {
         if (cStride != 1 || yStride != 1 || (aStride & ~1) != 0 || (bStride & ~1) != 0) {
             WhereScalar.apply(c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, y, yOff, yStride, n);

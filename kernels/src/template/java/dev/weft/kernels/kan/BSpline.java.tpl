@@ -27,7 +27,12 @@ import dev.weft.kernels.Parallel;
 public final class BSpline {
     private BSpline() {}
 
-    /** The number of order-k bases on m knots: m - k - 1. */
+    /**
+     * {@return the number of order-k bases on m knots: m - k - 1}
+     *
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     */
     public static int bases(int m, int k) {
         return m - k - 1;
     }
@@ -49,6 +54,17 @@ public final class BSpline {
     /**
      * ${D}: out (rows, in, nb) at outOff = the order-k bases of x (rows, in) at xOff on grid (in, m) at gOff,
      * nb = m - k - 1.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param out the bases (rows, in, nb), written
+     * @param outOff index of out's first element
      */
     public static void basis(${s}[] x, int xOff, int rows, int in, ${s}[] grid, int gOff, int m, int k, ${s}[] out, int outOff) {
         check("bsplineBasis", rows, in, m, k, x.length, xOff, grid.length, gOff);
@@ -66,6 +82,19 @@ public final class BSpline {
     /**
      * ${D}: dx (rows, in) at dxOff = sum_i g[r, j, i] B'_{i,k}(x[r, j]) for g = dL/dbasis (rows, in, nb) at gdOff:
      * the input gradient through {@link #basis}, written (not accumulated); zero for k = 0.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param rows number of rows of x
+     * @param in number of inputs per row
+     * @param grid the knots (in, m), ascending per input
+     * @param gOff index of g's first element
+     * @param m number of knots per input
+     * @param k the spline order (0 is piecewise constant)
+     * @param g dL/dbasis (rows, in, nb)
+     * @param gdOff index of g's first element
+     * @param dx the input gradient (rows, in), written
+     * @param dxOff index of dx's first element
      */
     public static void basisGrad(${s}[] x, int xOff, int rows, int in, ${s}[] grid, int gOff, int m, int k, ${s}[] g, int gdOff,
                                  ${s}[] dx, int dxOff) {

@@ -32,7 +32,22 @@ public final class CrossEntropyGrad {
     }
 
     //@each F32 F64
-    /** ${D}: writes dx (n, c) as in the class comment. */
+    /**
+     * ${D}: writes dx (n, c) as in the class comment.
+     *
+     * @param x the logits (n, c), contiguous
+     * @param xOff index of x's first element
+     * @param n number of rows
+     * @param c number of classes
+     * @param lse log-sum-exp of each row of x (n), from the forward
+     * @param a per-row scale a[i] of the softmax term
+     * @param m per-row scale m[i] of the label-smoothing term
+     * @param t per-row weight t[i] subtracted at the target class
+     * @param target the target class of each row (negative: no target term)
+     * @param b per-class label-smoothing term b[k], or null
+     * @param dx the gradient (n, c), written
+     * @param dxOff index of dx's first element
+     */
     public static void apply(${s}[] x, int xOff, int n, int c, ${s}[] lse, double[] a, double[] m, double[] t,
                              int[] target, double[] b, ${s}[] dx, int dxOff) {
         check(x.length, xOff, n, c, dx.length, dxOff, lse.length, a.length, m.length, t.length, target.length,

@@ -17,12 +17,40 @@ import jdk.incubator.vector.VectorSpecies;
 public final class ArgReduceSimd {
     private ArgReduceSimd() {}
 
-    /** float argmax/argmin (first occurrence; the first NaN wins). Writes y and idx. */
+    /**
+     * float argmax/argmin (first occurrence; the first NaN wins). Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             int base = xOff + o * r * inner;
@@ -76,12 +104,40 @@ public final class ArgReduceSimd {
         }
     }
 
-    /** double argmax/argmin (first occurrence; the first NaN wins). Writes y and idx. */
+    /**
+     * double argmax/argmin (first occurrence; the first NaN wins). Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, double[] x, int xOff, int outer, int r, int inner, double[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, double[] x, int xOff, int outer, int r, int inner, int j0, int j1, double[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             int base = xOff + o * r * inner;
@@ -136,12 +192,40 @@ public final class ArgReduceSimd {
     }
 
     //@each I32 I64
-    /** ${t} argmax/argmin (first occurrence; the first NaN wins). Writes y and idx. */
+    /**
+     * ${t} argmax/argmin (first occurrence; the first NaN wins). Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, ${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, ${s}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${s}[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             int base = xOff + o * r * inner;

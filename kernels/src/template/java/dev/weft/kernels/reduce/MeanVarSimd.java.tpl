@@ -18,12 +18,40 @@ public final class MeanVarSimd {
     private MeanVarSimd() {}
 
     //@each F32 F64
-    /** ${t} mean and variance (two passes). Writes mean and var. */
+    /**
+     * ${t} mean and variance (two passes). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(${t}[] x, int xOff, int outer, int r, int inner, double correction, ${t}[] mean, int mOff, ${t}[] var, int vOff) {
         meanVar(x, xOff, outer, r, inner, 0, inner, correction, mean, mOff, var, vOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, double correction, ${t}[] mean, int mOff, ${t}[] var, int vOff) {
         if (r == 0 || inner > 1) {
             // columns: the sums vectorize across inner in reduce(); the centred pass is cheap next to them

@@ -41,7 +41,18 @@ public final class Reduce {
     }
 
     //@each F32 F64
-    /** ${D}: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * ${D}: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, ${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "${D}", outer, r, inner);
@@ -71,7 +82,18 @@ public final class Reduce {
     //@end
 
     //@each I32 I64
-    /** ${D}: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * ${D}: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, ${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "${D}", outer, r, inner);
@@ -100,7 +122,18 @@ public final class Reduce {
     }
     //@end
 
-    /** BOOL: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * BOOL: y[o, j] = fn over k of x[o, k, j]. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, byte[] y, int yOff) {
         check("reduce", fn, x.length, xOff, outer, r, inner, y.length, yOff);
         checkFn(fn, "BOOL", outer, r, inner);
@@ -132,6 +165,17 @@ public final class Reduce {
     /**
      * ${D}: y[o, j] = max (or min) over k of x[o, k, j] and idx[o, j] = its k; the first occurrence wins ties
      * and the first NaN wins over everything. Needs r >= 1. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
      */
     public static void argReduce(boolean max, ${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff, long[] idx, int idxOff) {
         String k = max ? "argmax" : "argmin";
@@ -152,6 +196,17 @@ public final class Reduce {
     /**
      * ${D}: mean[o, j] = sum_k x[o, k, j] / r and var[o, j] = sum_k (x[o, k, j] - mean)^2 / max(0, r - correction)
      * (two passes; dof 0 gives NaN or inf, r = 0 gives NaN). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
      */
     public static void meanVar(${s}[] x, int xOff, int outer, int r, int inner, double correction, ${s}[] mean, int mOff, ${s}[] var, int vOff) {
         check("meanVar", null, x.length, xOff, outer, r, inner, mean.length, mOff);

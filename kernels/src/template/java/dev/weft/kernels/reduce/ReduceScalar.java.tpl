@@ -10,12 +10,36 @@ public final class ReduceScalar {
     private ReduceScalar() {}
 
     //@each F32 F64
-    /** ${D} SUM/PROD/MAX/MIN. Writes y[yOff .. yOff + outer*inner). */
+    /**
+     * ${D} SUM/PROD/MAX/MIN. Writes y[yOff .. yOff + outer*inner).
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, ${t}[] x, int xOff, int outer, int r, int inner, ${t}[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, ${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${t}[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -29,12 +53,36 @@ public final class ReduceScalar {
     //@end
 
     //@each I32 I64
-    /** ${D} SUM/PROD (wrapping) and MAX/MIN. Writes y. */
+    /**
+     * ${D} SUM/PROD (wrapping) and MAX/MIN. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, ${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, ${s}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${s}[] y, int yOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -47,12 +95,36 @@ public final class ReduceScalar {
     }
     //@end
 
-    /** BOOL ALL/ANY: y = 1 if every / some x in the slice is non-zero. Writes y. */
+    /**
+     * BOOL ALL/ANY: y = 1 if every / some x in the slice is non-zero. Writes y.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, byte[] y, int yOff) {
         reduce(fn, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param fn the function to apply
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void reduce(ReduceFn fn, byte[] x, int xOff, int outer, int r, int inner, int j0, int j1, byte[] y, int yOff) {
         boolean all = fn == ReduceFn.ALL;
         for (int o = 0; o < outer; o++) {
@@ -108,12 +180,40 @@ public final class ReduceScalar {
     // ---- argmax / argmin: first occurrence on ties, the first NaN wins ----
 
     //@each F32 F64
-    /** ${D}: y = max (or min) over r, idx = its index along r. Writes y and idx. */
+    /**
+     * ${D}: y = max (or min) over r, idx = its index along r. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, ${t}[] x, int xOff, int outer, int r, int inner, ${t}[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, ${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${t}[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -132,12 +232,40 @@ public final class ReduceScalar {
     //@end
 
     //@each I32 I64
-    /** ${D} argmax/argmin. Writes y and idx. */
+    /**
+     * ${D} argmax/argmin. Writes y and idx.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, ${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff, long[] idx, int idxOff) {
         argReduce(max, x, xOff, outer, r, inner, 0, inner, y, yOff, idx, idxOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param max the upper bound (inclusive)
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the index array
+     * @param idxOff index of idx's first element
+     */
     public static void argReduce(boolean max, ${s}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${s}[] y, int yOff, long[] idx, int idxOff) {
         for (int o = 0; o < outer; o++) {
             for (int j = j0; j < j1; j++) {
@@ -158,12 +286,40 @@ public final class ReduceScalar {
     // ---- mean and variance: two passes in double ----
 
     //@each F32 F64
-    /** ${D}: mean = sum/r, var = sum((x - mean)^2) / max(0, r - correction). Writes mean and var. */
+    /**
+     * ${D}: mean = sum/r, var = sum((x - mean)^2) / max(0, r - correction). Writes mean and var.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(${t}[] x, int xOff, int outer, int r, int inner, double correction, ${t}[] mean, int mOff, ${t}[] var, int vOff) {
         meanVar(x, xOff, outer, r, inner, 0, inner, correction, mean, mOff, var, vOff);
     }
 
-    /** As above, for the inner columns [j0, j1) of every outer slice only. */
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param mean the means (outer, inner), written
+     * @param mOff index of mean's first element
+     * @param var the variances (outer, inner), written
+     * @param vOff index of var's first element
+     */
     public static void meanVar(${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, double correction, ${t}[] mean, int mOff, ${t}[] var, int vOff) {
         double dof = Math.max(0.0, r - correction);
         for (int o = 0; o < outer; o++) {

@@ -19,7 +19,17 @@ public final class Scan {
     }
 
     //@each F32 F64 I32 I64
-    /** ${D} cumsum along r. Writes y. */
+    /**
+     * ${D} cumsum along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("cumsum", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;
@@ -29,7 +39,17 @@ public final class Scan {
         });
     }
 
-    /** ${D} cumprod along r. Writes y. */
+    /**
+     * ${D} cumprod along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("cumprod", x.length, xOff, outer, r, inner, y.length, yOff);
         boolean simd = KernelImpl.current() == KernelImpl.SIMD;

@@ -27,10 +27,34 @@ public final class ScanSimd {
     /** Columns per tile of the F32 double accumulator row. */
     static final int TILE = 1024;
 
+    /**
+     * F32 {@link Scan#cumsum}: y[o, k, j] = x[o, 0, j] + ... + x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumsum(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -59,10 +83,34 @@ public final class ScanSimd {
         }
     }
 
+    /**
+     * F32 {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, float[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(float[] x, int xOff, int outer, int r, int inner, int j0, int j1, float[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -92,10 +140,34 @@ public final class ScanSimd {
     }
 
     //@each F64 I32 I64
+    /**
+     * ${D} {@link Scan#cumsum}: y[o, k, j] = x[o, 0, j] + ... + x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         cumsum(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumsum(${s}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${s}[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumsum(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -122,10 +194,34 @@ public final class ScanSimd {
     //@end
 
     //@each F64 I32
+    /**
+     * ${D} {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(${s}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${s}[] y, int yOff) {
         if (inner == 1) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);
@@ -151,10 +247,34 @@ public final class ScanSimd {
     }
     //@end
 
+    /**
+     * I64 {@link Scan#cumprod}: y[o, k, j] = x[o, 0, j] * ... * x[o, k, j]. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, long[] y, int yOff) {
         cumprod(x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void cumprod(long[] x, int xOff, int outer, int r, int inner, int j0, int j1, long[] y, int yOff) {
         if (true) {
             ScanScalar.cumprod(x, xOff, outer, r, inner, j0, j1, y, yOff);

@@ -23,7 +23,17 @@ public final class Softmax {
     }
 
     //@each F32 F64
-    /** ${D}: y = exp(x - max) / sum_k exp(x - max) along r. Writes y. */
+    /**
+     * ${D}: y = exp(x - max) / sum_k exp(x - max) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("softmax", x.length, xOff, outer, r, inner, y.length, yOff, true);
         boolean simd = simd();
@@ -33,7 +43,17 @@ public final class Softmax {
         });
     }
 
-    /** ${D}: y = x - max - log(sum_k exp(x - max)) along r. Writes y. */
+    /**
+     * ${D}: y = x - max - log(sum_k exp(x - max)) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("logSoftmax", x.length, xOff, outer, r, inner, y.length, yOff, true);
         boolean simd = simd();
@@ -43,7 +63,17 @@ public final class Softmax {
         });
     }
 
-    /** ${D}: y[o, j] = log(sum_k exp(x[o, k, j])). Writes y. */
+    /**
+     * ${D}: y[o, j] = log(sum_k exp(x[o, k, j])). Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(${s}[] x, int xOff, int outer, int r, int inner, ${s}[] y, int yOff) {
         check("logSumExp", x.length, xOff, outer, r, inner, y.length, yOff, false);
         boolean simd = simd();

@@ -26,26 +26,98 @@ public final class SoftmaxSimd {
     private static final int SOFTMAX = 0, LOG_SOFTMAX = 1, LOG_SUM_EXP = 2;
 
     //@each F32 F64
+    /**
+     * ${D} {@link Softmax#softmax}: y = exp(x - max) / sum exp(x - max) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(${t}[] x, int xOff, int outer, int r, int inner, ${t}[] y, int yOff) {
         run(SOFTMAX, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void softmax(${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${t}[] y, int yOff) {
         run(SOFTMAX, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
+    /**
+     * ${D} {@link Softmax#logSoftmax}: y = x - max - log sum exp(x - max) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(${t}[] x, int xOff, int outer, int r, int inner, ${t}[] y, int yOff) {
         run(LOG_SOFTMAX, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSoftmax(${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${t}[] y, int yOff) {
         run(LOG_SOFTMAX, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }
 
+    /**
+     * ${D} {@link Softmax#logSumExp}: y (outer, inner) = max + log sum exp(x - max) along r. Writes y.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(${t}[] x, int xOff, int outer, int r, int inner, ${t}[] y, int yOff) {
         run(LOG_SUM_EXP, x, xOff, outer, r, inner, 0, inner, y, yOff);
     }
 
+    /**
+     * As above, for the inner columns [j0, j1) of every outer slice only.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the kernel's dim)
+     * @param r length of the dim the kernel runs along
+     * @param inner number of inner columns (product of the dims after the kernel's dim)
+     * @param j0 first inner column to compute (inclusive)
+     * @param j1 end of the inner column range (exclusive)
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     */
     public static void logSumExp(${t}[] x, int xOff, int outer, int r, int inner, int j0, int j1, ${t}[] y, int yOff) {
         run(LOG_SUM_EXP, x, xOff, outer, r, inner, j0, j1, y, yOff);
     }

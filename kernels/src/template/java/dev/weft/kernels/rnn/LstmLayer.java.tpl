@@ -67,7 +67,37 @@ public final class LstmLayer {
     }
 
     //@each F32 F64
-    /** ${D} forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells. */
+    /**
+     * ${D} forward (see the class comment); bias (G) may be null. Writes out, hN, cN, gates, cells.
+     *
+     * @param reverse run the steps from T-1 down to 0
+     * @param T number of time steps
+     * @param B batch size
+     * @param C input size
+     * @param H hidden size
+     * @param x the input (T, B, C), time-major
+     * @param xOff index of x's first element
+     * @param wih W_ih (4H, C)
+     * @param wihOff index of wih's first element
+     * @param whh W_hh (4H, H)
+     * @param whhOff index of whh's first element
+     * @param bias the combined bias b_ih + b_hh (4H), or null
+     * @param bOff index of b's first element
+     * @param h0 the initial hidden state (B, H)
+     * @param h0Off index of h0's first element
+     * @param c0 the initial cell state (B, H)
+     * @param c0Off index of c0's first element
+     * @param out every step's hidden state (T, B, H): written by forward, read by backward
+     * @param outOff index of out's first element
+     * @param hN the last step's hidden state (B, H), written
+     * @param hNOff index of hN's first element
+     * @param cN the last step's cell state (B, H), written
+     * @param cNOff index of cN's first element
+     * @param gates every step's activated gates (T, B, 4H): written by forward, read by backward
+     * @param gOff index of g's first element
+     * @param cells every step's cell state (T, B, H): written by forward, read by backward
+     * @param cellsOff index of cells's first element
+     */
     public static void forward(boolean reverse, int T, int B, int C, int H, ${t}[] x, int xOff, ${t}[] wih, int wihOff,
                                ${t}[] whh, int whhOff, ${t}[] bias, int bOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off,
                                ${t}[] out, int outOff, ${t}[] hN, int hNOff, ${t}[] cN, int cNOff,
@@ -104,7 +134,51 @@ public final class LstmLayer {
         System.arraycopy(cells, cellsOff + last * bh, cN, cNOff, bh);
     }
 
-    /** ${D} backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null. */
+    /**
+     * ${D} backward (see the class comment). Writes dWih, dWhh, db, dh0, dc0, and dx unless it is null.
+     *
+     * @param reverse run the steps from T-1 down to 0
+     * @param T number of time steps
+     * @param B batch size
+     * @param C input size
+     * @param H hidden size
+     * @param dOut the gradient of out, read as (T, B, H) through dStep and dLd
+     * @param dOff index of dOut's first element
+     * @param dStep distance in dOut between consecutive time steps
+     * @param dLd distance in dOut between consecutive batch rows
+     * @param dhN the gradient of hN (B, H)
+     * @param dhNOff index of dhN's first element
+     * @param dcN the gradient of cN (B, H)
+     * @param dcNOff index of dcN's first element
+     * @param gates every step's activated gates (T, B, 4H): written by forward, read by backward
+     * @param gOff index of g's first element
+     * @param cells every step's cell state (T, B, H): written by forward, read by backward
+     * @param cellsOff index of cells's first element
+     * @param x the input (T, B, C), time-major
+     * @param xOff index of x's first element
+     * @param h0 the initial hidden state (B, H)
+     * @param h0Off index of h0's first element
+     * @param c0 the initial cell state (B, H)
+     * @param c0Off index of c0's first element
+     * @param out every step's hidden state (T, B, H): written by forward, read by backward
+     * @param outOff index of out's first element
+     * @param wih W_ih (4H, C)
+     * @param wihOff index of wih's first element
+     * @param whh W_hh (4H, H)
+     * @param whhOff index of whh's first element
+     * @param dx the gradient of x (T, B, C), written; null to skip it
+     * @param dxOff index of dx's first element
+     * @param dWih the gradient of W_ih (4H, C), written
+     * @param dWihOff index of dWih's first element
+     * @param dWhh the gradient of W_hh (4H, H), written
+     * @param dWhhOff index of dWhh's first element
+     * @param db the gradient of the bias (4H), written
+     * @param dbOff index of db's first element
+     * @param dh0 the gradient of h0 (B, H), written
+     * @param dh0Off index of dh0's first element
+     * @param dc0 the gradient of c0 (B, H), written
+     * @param dc0Off index of dc0's first element
+     */
     public static void backward(boolean reverse, int T, int B, int C, int H, ${t}[] dOut, int dOff, int dStep, int dLd,
                                 ${t}[] dhN, int dhNOff, ${t}[] dcN, int dcNOff, ${t}[] gates, int gOff, ${t}[] cells, int cellsOff,
                                 ${t}[] x, int xOff, ${t}[] h0, int h0Off, ${t}[] c0, int c0Off, ${t}[] out, int outOff,

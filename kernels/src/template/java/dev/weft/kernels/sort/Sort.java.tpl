@@ -21,21 +21,63 @@ import dev.weft.kernels.Parallel;
 public final class Sort {
     private Sort() {}
 
-    /** Sorts each line along r; idx gets the source positions. NaN is largest; always stable. */
+    /**
+     * Sorts each line along r; idx gets the source positions. NaN is largest; always stable.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the sorted one)
+     * @param r length of the sorted dim
+     * @param inner number of inner columns (product of the dims after the sorted one)
+     * @param descending sort largest first
+     * @param stable keep equal elements in their input order
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the I64 positions along dim of the values (written)
+     * @param idxOff index of idx's first element
+     */
     public static void sort(float[] x, int xOff, int outer, int r, int inner, boolean descending, boolean stable,
                             float[] y, int yOff, long[] idx, int idxOff) {
         run("sort", x, x.length, xOff, outer, r, inner, r, descending, true, y, y.length, yOff, idx, idxOff);
     }
 
     //@each F64 I32 I64
-    /** Sorts each line along r (see the float overload). */
+    /**
+     * Sorts each line along r (see the float overload).
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the sorted one)
+     * @param r length of the sorted dim
+     * @param inner number of inner columns (product of the dims after the sorted one)
+     * @param descending sort largest first
+     * @param stable keep equal elements in their input order
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the I64 positions along dim of the values (written)
+     * @param idxOff index of idx's first element
+     */
     public static void sort(${s}[] x, int xOff, int outer, int r, int inner, boolean descending, boolean stable,
                             ${s}[] y, int yOff, long[] idx, int idxOff) {
         run("sort", x, x.length, xOff, outer, r, inner, r, descending, true, y, y.length, yOff, idx, idxOff);
     }
     //@end
 
-    /** Sorts each line along r (see the float overload); bytes compare as signed values. */
+    /**
+     * Sorts each line along r (see the float overload); bytes compare as signed values.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the sorted one)
+     * @param r length of the sorted dim
+     * @param inner number of inner columns (product of the dims after the sorted one)
+     * @param descending sort largest first
+     * @param stable keep equal elements in their input order
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the I64 positions along dim of the values (written)
+     * @param idxOff index of idx's first element
+     */
     public static void sort(byte[] x, int xOff, int outer, int r, int inner, boolean descending, boolean stable,
                             byte[] y, int yOff, long[] idx, int idxOff) {
         run("sort", x, x.length, xOff, outer, r, inner, r, descending, true, y, y.length, yOff, idx, idxOff);
@@ -45,6 +87,19 @@ public final class Sort {
      * The k largest (or smallest) of each line: y, idx: (outer, k, inner). Sorted: in sort order
      * (descending for largest), ties by position; not sorted: the same elements in increasing position.
      * Partial selection (a bounded heap) when k is small against r, a full sort otherwise.
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the sorted one)
+     * @param r length of the sorted dim
+     * @param inner number of inner columns (product of the dims after the sorted one)
+     * @param k number of elements to keep
+     * @param largest take the k largest (else the k smallest)
+     * @param sorted return the k elements in sorted order
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the I64 positions along dim of the values (written)
+     * @param idxOff index of idx's first element
      */
     public static void topk(float[] x, int xOff, int outer, int r, int inner, int k, boolean largest, boolean sorted,
                             float[] y, int yOff, long[] idx, int idxOff) {
@@ -52,14 +107,44 @@ public final class Sort {
     }
 
     //@each F64 I32 I64
-    /** topk on ${D} (see the float overload). */
+    /**
+     * topk on ${D} (see the float overload).
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the sorted one)
+     * @param r length of the sorted dim
+     * @param inner number of inner columns (product of the dims after the sorted one)
+     * @param k number of elements to keep
+     * @param largest take the k largest (else the k smallest)
+     * @param sorted return the k elements in sorted order
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the I64 positions along dim of the values (written)
+     * @param idxOff index of idx's first element
+     */
     public static void topk(${s}[] x, int xOff, int outer, int r, int inner, int k, boolean largest, boolean sorted,
                             ${s}[] y, int yOff, long[] idx, int idxOff) {
         run("topk", x, x.length, xOff, outer, r, inner, k, largest, sorted, y, y.length, yOff, idx, idxOff);
     }
     //@end
 
-    /** topk on bytes, compared as signed values (see the float overload). */
+    /**
+     * topk on bytes, compared as signed values (see the float overload).
+     *
+     * @param x the input array
+     * @param xOff index of x's first element
+     * @param outer number of outer slices (product of the dims before the sorted one)
+     * @param r length of the sorted dim
+     * @param inner number of inner columns (product of the dims after the sorted one)
+     * @param k number of elements to keep
+     * @param largest take the k largest (else the k smallest)
+     * @param sorted return the k elements in sorted order
+     * @param y the output array (written)
+     * @param yOff index of y's first element
+     * @param idx the I64 positions along dim of the values (written)
+     * @param idxOff index of idx's first element
+     */
     public static void topk(byte[] x, int xOff, int outer, int r, int inner, int k, boolean largest, boolean sorted,
                             byte[] y, int yOff, long[] idx, int idxOff) {
         run("topk", x, x.length, xOff, outer, r, inner, k, largest, sorted, y, y.length, yOff, idx, idxOff);

@@ -28,7 +28,24 @@ public final class SpMM {
     }
 
     //@each F32 F64
-    /** ${D} y = A x (see the class comment). Modifies y only. */
+    /**
+     * ${D} y = A x (see the class comment). Modifies y only.
+     *
+     * @param m rows of the sparse matrix (number of segments for a segment reduction)
+     * @param k columns of the sparse matrix (rows of x)
+     * @param n number of dense columns
+     * @param rowPtr CSR row pointers: row i holds entries rowPtr[i] .. rowPtr[i+1]
+     * @param colIdx the CSR column indices
+     * @param ciOff index of colIdx's first element
+     * @param values the CSR values
+     * @param vOff index of values' first element
+     * @param x the dense input, row-major
+     * @param xOff index of x's first element
+     * @param ldx row stride of x (distance between its rows)
+     * @param y the output, row-major (overwritten)
+     * @param yOff index of y's first element
+     * @param ldy row stride of y (distance between its rows)
+     */
     public static void spmm(int m, int k, int n, int[] rowPtr, int[] colIdx, int ciOff, ${t}[] values, int vOff,
                             ${t}[] x, int xOff, int ldx, ${t}[] y, int yOff, int ldy) {
         int nnz = check(m, k, n, rowPtr, colIdx, ciOff, values.length, vOff, x.length, xOff, ldx, y.length, yOff, ldy);

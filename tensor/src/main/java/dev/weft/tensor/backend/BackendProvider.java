@@ -7,15 +7,23 @@ import dev.weft.tensor.core.Device;
  * registers one in META-INF/services/dev.weft.tensor.backend.BackendProvider).
  */
 public interface BackendProvider {
-    /** The device kind this provider serves. */
+    /** {@return the device kind this provider serves} */
     Device.Kind kind();
 
-    /** True if the backend can run here (driver present, device found, ...). */
+    /** {@return true if the backend can run here (driver present, device found, ...)} */
     boolean available();
 
-    /** Why {@link #available()} is false, in one line (e.g. "libcuda.so.1 not found"); "" when available. */
+    /**
+     * Why {@link #available()} is false, in one line (e.g. "libcuda.so.1 not found"); "" when available.
+     *
+     * @return the reason, or "" when available
+     */
     String unavailableReason();
 
-    /** The backend for one device of this kind (called once per device; only when available()). */
+    /**
+     * {@return the backend for one device of this kind (called once per device; only when available())}
+     *
+     * @param device the device
+     */
     Backend create(Device device);
 }

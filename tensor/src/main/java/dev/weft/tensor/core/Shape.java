@@ -14,7 +14,11 @@ public final class Shape {
     /** The empty shape of a 0-d (scalar) tensor. */
     public static final int[] SCALAR = new int[0];
 
-    /** Product of the sizes; errors on negative sizes or when it exceeds Integer.MAX_VALUE. */
+    /**
+     * {@return product of the sizes; errors on negative sizes or when it exceeds Integer.MAX_VALUE}
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     public static int numel(int[] shape) {
         long n = 1;
         boolean empty = false;
@@ -32,7 +36,12 @@ public final class Shape {
         return (int) n;
     }
 
-    /** Row-major (C-contiguous) strides for the shape; size-1 dims get the stride they would have anyway. */
+    /**
+     * Row-major (C-contiguous) strides for the shape; size-1 dims get the stride they would have anyway.
+     *
+     * @param shape the shape (sizes of each dim)
+     * @return the strides, in elements
+     */
     public static int[] contiguousStrides(int[] shape) {
         int[] st = new int[shape.length];
         int s = 1;
@@ -43,7 +52,12 @@ public final class Shape {
         return st;
     }
 
-    /** True if (shape, strides) describe a row-major layout; strides of size-1 dims are ignored. */
+    /**
+     * {@return true if (shape, strides) describe a row-major layout; strides of size-1 dims are ignored}
+     *
+     * @param shape the shape (sizes of each dim)
+     * @param strides the strides, in elements
+     */
     public static boolean isContiguous(int[] shape, int[] strides) {
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
@@ -56,8 +70,12 @@ public final class Shape {
     }
 
     /**
-     * The broadcast shape of a and b (PyTorch rules: align trailing dims; sizes must match or one be 1).
+     * {@return the broadcast shape of a and b (PyTorch rules: align trailing dims; sizes must match or one be 1)}
      * The error names the op and both shapes: "add: shapes (2, 3) and (4,) cannot broadcast".
+     *
+     * @param op the op
+     * @param a the first operand
+     * @param b the second operand
      */
     public static int[] broadcast(String op, int[] a, int[] b) {
         if (java.util.Arrays.equals(a, b)) return a.clone();
@@ -73,7 +91,12 @@ public final class Shape {
         return out;
     }
 
-    /** The broadcast shape of several shapes; the error names the op and every shape. */
+    /**
+     * {@return the broadcast shape of several shapes; the error names the op and every shape}
+     *
+     * @param op the op
+     * @param shapes the shapes to broadcast
+     */
     public static int[] broadcast(String op, int[]... shapes) {
         int[] out = SCALAR;
         for (int[] s : shapes) {
@@ -88,7 +111,12 @@ public final class Shape {
         return out;
     }
 
-    /** True if {@code from} broadcasts to exactly {@code to}. */
+    /**
+     * {@return true if {@code from} broadcasts to exactly {@code to}}
+     *
+     * @param from the source
+     * @param to the target
+     */
     public static boolean broadcastsTo(int[] from, int[] to) {
         if (from.length > to.length) return false;
         int off = to.length - from.length;
@@ -99,6 +127,11 @@ public final class Shape {
     /**
      * Normalizes a possibly negative dim into [0, rank). The error names the op, the dim and the rank:
      * "sum: dim 2 out of range for rank 2 (expected -2..1)". A 0-d tensor accepts dims -1 and 0, as in PyTorch.
+     *
+     * @param op the op
+     * @param dim the dim (negative counts from the end)
+     * @param rank number of dims
+     * @return the dim in [0, rank)
      */
     public static int dim(String op, int dim, int rank) {
         int r = Math.max(rank, 1);
@@ -109,7 +142,14 @@ public final class Shape {
         return dim < 0 ? dim + r : dim;
     }
 
-    /** Normalizes several dims (see {@link #dim}); repeated dims are an error naming the op. Returns them sorted. */
+    /**
+     * Normalizes several dims (see {@link #dim}); repeated dims are an error naming the op. Returns them sorted.
+     *
+     * @param op the op
+     * @param dims the dims (negatives count from the end)
+     * @param rank number of dims
+     * @return the dims, each in [0, rank), sorted
+     */
     public static int[] dims(String op, int[] dims, int rank) {
         int[] out = new int[dims.length];
         for (int i = 0; i < dims.length; i++) out[i] = dim(op, dims[i], rank);
@@ -122,7 +162,12 @@ public final class Shape {
         return out;
     }
 
-    /** Formats a shape as "(2, 3)", "(4,)" or "()". */
+    /**
+     * Formats a shape as "(2, 3)", "(4,)" or "()".
+     *
+     * @param shape the shape (sizes of each dim)
+     * @return the text
+     */
     public static String format(int[] shape) {
         if (shape.length == 1) return "(" + shape[0] + ",)";
         StringBuilder sb = new StringBuilder("(");
@@ -130,7 +175,13 @@ public final class Shape {
         return sb.append(')').toString();
     }
 
-    /** Copy of the shape with one entry removed. */
+    /**
+     * Copy of the shape with one entry removed.
+     *
+     * @param shape the shape (sizes of each dim)
+     * @param dim the dim (negative counts from the end)
+     * @return the new shape
+     */
     public static int[] remove(int[] shape, int dim) {
         int[] out = new int[shape.length - 1];
         System.arraycopy(shape, 0, out, 0, dim);
@@ -138,7 +189,14 @@ public final class Shape {
         return out;
     }
 
-    /** Copy of the shape with {@code value} inserted at {@code dim}. */
+    /**
+     * Copy of the shape with {@code value} inserted at {@code dim}.
+     *
+     * @param shape the shape (sizes of each dim)
+     * @param dim the dim (negative counts from the end)
+     * @param value the scalar value
+     * @return the new shape
+     */
     public static int[] insert(int[] shape, int dim, int value) {
         int[] out = new int[shape.length + 1];
         System.arraycopy(shape, 0, out, 0, dim);
@@ -150,6 +208,11 @@ public final class Shape {
     /**
      * Resolves one -1 in a requested shape against numel; errors name the op and both shapes:
      * "view: shape (4, -1) is invalid for input of shape (2, 3) with 6 elements".
+     *
+     * @param op the op
+     * @param requested the requested shape, one entry may be -1
+     * @param inputShape the shape being reshaped
+     * @return the shape with -1 resolved
      */
     public static int[] infer(String op, int[] requested, int[] inputShape) {
         int numel = numel(inputShape);

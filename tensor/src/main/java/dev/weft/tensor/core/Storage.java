@@ -19,6 +19,13 @@ public abstract class Storage {
     private volatile int version;
     private volatile boolean released;
 
+    /**
+     * A storage of length elements of dtype on device (subclasses allocate the memory).
+     *
+     * @param device the device
+     * @param dtype the element type
+     * @param length length of the array
+     */
     protected Storage(Device device, DType dtype, int length) {
         if (length < 0) throw new IllegalArgumentException("Storage: length must be >= 0, got " + length);
         this.device = java.util.Objects.requireNonNull(device, "device");
@@ -26,22 +33,26 @@ public abstract class Storage {
         this.length = length;
     }
 
-    /** The device holding the elements. */
+    /** {@return the device holding the elements} */
     public final Device device() {
         return device;
     }
 
-    /** The element type. */
+    /** {@return the element type} */
     public final DType dtype() {
         return dtype;
     }
 
-    /** Number of elements. */
+    /** {@return number of elements} */
     public final int length() {
         return length;
     }
 
-    /** How many in-place writes this storage has seen. */
+    /**
+     * How many in-place writes this storage has seen.
+     *
+     * @return the number of in-place writes so far
+     */
     public final int version() {
         return version;
     }
@@ -52,7 +63,7 @@ public abstract class Storage {
         version++;
     }
 
-    /** True once {@link #release()} ran: no op may read or write the elements any more. */
+    /** {@return true once {@link #release()} ran: no op may read or write the elements any more} */
     public final boolean released() {
         return released;
     }
@@ -78,6 +89,8 @@ public abstract class Storage {
     /**
      * Throws the use-after-release error, naming the operation, when this storage was released; used by the
      * op layer before any backend sees the storage.
+     *
+     * @param op the op
      */
     public final void checkLive(String op) {
         if (released) {

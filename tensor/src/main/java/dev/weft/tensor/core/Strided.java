@@ -6,6 +6,12 @@ package dev.weft.tensor.core;
  * Strides are in elements, never negative, and may be 0 (an expanded dim); a view need not be
  * contiguous. {@link #shape()} and {@link #stride()} return copies, so a holder can never change a
  * view; {@link #of} checks that every element the view reaches lies inside its storage.
+ *
+ * @param storage the storage
+ * @param shape the shape (sizes of each dim)
+ * @param stride the stride
+ * @param storageOffset index of the first element in the storage
+ * @param numel number of elements
  */
 public record Strided(Storage storage, int[] shape, int[] stride, int storageOffset, int numel) {
 
@@ -29,52 +35,74 @@ public record Strided(Storage storage, int[] shape, int[] stride, int storageOff
         }
     }
 
-    /** A view over a storage; the arrays are copied and the bounds checked. */
+    /**
+     * {@return a view over a storage; the arrays are copied and the bounds checked}
+     *
+     * @param storage the storage
+     * @param shape the shape (sizes of each dim)
+     * @param stride the stride
+     * @param storageOffset index of the first element in the storage
+     */
     public static Strided of(Storage storage, int[] shape, int[] stride, int storageOffset) {
         return new Strided(storage, shape.clone(), stride.clone(), storageOffset, Shape.numel(shape));
     }
 
-    /** The row-major view of a whole storage holding exactly numel(shape) elements from offset 0. */
+    /**
+     * {@return the row-major view of a whole storage holding exactly numel(shape) elements from offset 0}
+     *
+     * @param storage the storage
+     * @param shape the shape (sizes of each dim)
+     */
     public static Strided contiguous(Storage storage, int[] shape) {
         return of(storage, shape, Shape.contiguousStrides(shape), 0);
     }
 
-    /** The shape (a copy). */
+    /** {@return the shape (a copy)} */
     @Override
     public int[] shape() {
         return shape.clone();
     }
 
-    /** The strides in elements (a copy). */
+    /** {@return the strides in elements (a copy)} */
     @Override
     public int[] stride() {
         return stride.clone();
     }
 
-    /** Size of one dim (negative dims count from the end). */
+    /**
+     * {@return size of one dim (negative dims count from the end)}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public int size(int dim) {
         return shape[Shape.dim("size", dim, shape.length)];
     }
 
-    /** Stride of one dim (negative dims count from the end). */
+    /**
+     * {@return stride of one dim (negative dims count from the end)}
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     public int stride(int dim) {
         return stride[Shape.dim("stride", dim, shape.length)];
     }
 
-    /** Number of dims. */
+    /** {@return number of dims} */
     public int dim() {
         return shape.length;
     }
 
+    /** {@return the storage's element type} */
     public DType dtype() {
         return storage.dtype();
     }
 
+    /** {@return the storage's device} */
     public Device device() {
         return storage.device();
     }
 
-    /** True if elements are laid out row-major without gaps. */
+    /** {@return true if elements are laid out row-major without gaps} */
     public boolean isContiguous() {
         return Shape.isContiguous(shape, stride);
     }

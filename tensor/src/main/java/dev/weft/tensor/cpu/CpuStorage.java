@@ -17,7 +17,12 @@ public final class CpuStorage extends Storage {
         this.data = data;
     }
 
-    /** A zero-filled storage. */
+    /**
+     * {@return a zero-filled storage}
+     *
+     * @param dtype the element type
+     * @param n number of elements
+     */
     public static CpuStorage allocate(DType dtype, int n) {
         Object a = switch (dtype) {
             case F32 -> new float[n];
@@ -34,34 +39,63 @@ public final class CpuStorage extends Storage {
         return new CpuStorage(dtype, array, java.lang.reflect.Array.getLength(array));
     }
 
-    /** The backing array (float[], double[], int[], long[] or byte[]). */
+    /** {@return the backing array (float[], double[], int[], long[] or byte[])} */
     public Object array() {
         return data;
     }
 
-    /** The storage of a CPU tensor. */
+    /**
+     * {@return the storage of a CPU tensor}
+     *
+     * @param t a CPU view
+     */
     public static CpuStorage of(Strided t) {
         if (t.storage() instanceof CpuStorage s) return s;
         throw new IllegalArgumentException("cpu backend: tensor " + dev.weft.tensor.core.Shape.format(t.shape())
                 + " lives on " + t.device() + ", not on cpu");
     }
 
+    /**
+     * {@return the backing float[] of an F32 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static float[] f32(Strided t) {
         return (float[]) of(t).data;
     }
 
+    /**
+     * {@return the backing double[] of an F64 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static double[] f64(Strided t) {
         return (double[]) of(t).data;
     }
 
+    /**
+     * {@return the backing int[] of an I32 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static int[] i32(Strided t) {
         return (int[]) of(t).data;
     }
 
+    /**
+     * {@return the backing long[] of an I64 CPU view (index with the view's offset and strides)}
+     *
+     * @param t a CPU view
+     */
     public static long[] i64(Strided t) {
         return (long[]) of(t).data;
     }
 
+    /**
+     * {@return the backing byte[] of a BOOL CPU view, one byte 0 or 1 per element}
+     *
+     * @param t a CPU view
+     */
     public static byte[] bool(Strided t) {
         return (byte[]) of(t).data;
     }

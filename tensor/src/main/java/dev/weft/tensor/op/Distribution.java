@@ -12,12 +12,17 @@ public enum Distribution {
     NORMAL,
     /** Integers uniform on [p0, p1) from 64 random bits each (any numeric dtype). */
     RANDINT,
-    /** 1 with probability p0, else 0: u < p0 with u a 32-bit uniform (any dtype). */
+    /** 1 with probability p0, else 0: {@code u < p0} with u a 32-bit uniform (any dtype). */
     BERNOULLI,
     /** A random permutation of 0..n-1 (shape (n,)), Fisher-Yates driven by the block stream. */
     PERMUTATION;
 
-    /** Output elements fed by one Philox block for this dtype width. */
+    /**
+     * Output elements fed by one Philox block for this dtype width.
+     *
+     * @param dtype the element type
+     * @return output elements per block
+     */
     public int perBlock(dev.weft.tensor.core.DType dtype) {
         return switch (this) {
             case UNIFORM, NORMAL -> dtype == dev.weft.tensor.core.DType.F64 ? 2 : 4;
@@ -26,7 +31,13 @@ public enum Distribution {
         };
     }
 
-    /** Philox blocks an op with numel elements consumes. */
+    /**
+     * Philox blocks an op with numel elements consumes.
+     *
+     * @param numel number of elements
+     * @param dtype the element type
+     * @return the number of blocks
+     */
     public long blocks(int numel, dev.weft.tensor.core.DType dtype) {
         int per = perBlock(dtype);
         return ((long) numel + per - 1) / per;

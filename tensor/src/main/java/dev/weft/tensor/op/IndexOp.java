@@ -10,7 +10,16 @@ package dev.weft.tensor.op;
 public sealed interface IndexOp extends Op {
     /** The reductions of {@link ScatterReduce}, named as torch.scatter_reduce names them. */
     enum Reduction {
-        SUM("sum"), PROD("prod"), MEAN("mean"), AMAX("amax"), AMIN("amin");
+        /** The sum of the values landing on a position. */
+        SUM("sum"),
+        /** Their product. */
+        PROD("prod"),
+        /** Their mean. */
+        MEAN("mean"),
+        /** Their maximum. */
+        AMAX("amax"),
+        /** Their minimum. */
+        AMIN("amin");
 
         private final String torchName;
 
@@ -18,7 +27,11 @@ public sealed interface IndexOp extends Op {
             this.torchName = torchName;
         }
 
-        /** "sum", "prod", "mean", "amax" or "amin". */
+        /**
+         * "sum", "prod", "mean", "amax" or "amin".
+         *
+         * @return the reduction's name in torch.scatter_reduce
+         */
         public String torchName() {
             return torchName;
         }
@@ -27,6 +40,8 @@ public sealed interface IndexOp extends Op {
     /**
      * y = x with dim indexed by idx: y[.., j, ..] = x[.., idx[j], ..]. Inputs: x (rank >= 1), idx (1-d I64).
      * Output: x's shape with dim of size idx.numel(); x's dtype.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record IndexSelect(int dim) implements IndexOp {
         public String name() {
@@ -35,8 +50,10 @@ public sealed interface IndexOp extends Op {
     }
 
     /**
-     * y[i] = x[i with i_dim replaced by idx[i]]. Inputs: x, idx (I64, x's rank, idx.size(d) <= x.size(d)
+     * y[i] = x[i with i_dim replaced by idx[i]]. Inputs: x, idx (I64, x's rank, {@code idx.size(d) <= x.size(d)}
      * for d != dim). Output: idx's shape, x's dtype.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record Gather(int dim) implements IndexOp {
         public String name() {
@@ -47,7 +64,9 @@ public sealed interface IndexOp extends Op {
     /**
      * y = self; y[i with i_dim replaced by idx[i]] = src[i] for every i of idx (a repeated target keeps
      * the last write in row-major order of idx). Inputs: self, idx (I64), src (self's dtype); one rank;
-     * idx.size(d) <= src.size(d) for all d and <= self.size(d) for d != dim. Output: self's shape and dtype.
+     * {@code idx.size(d) <= src.size(d)} for all d and {@code <= self.size(d)} for d != dim. Output: self's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record Scatter(int dim) implements IndexOp {
         public String name() {
@@ -59,6 +78,8 @@ public sealed interface IndexOp extends Op {
      * y = self; y[i with i_dim replaced by idx[i]] += src[i] (in row-major order of idx). Inputs and
      * shapes as {@link Scatter}; not BOOL. Output: self's shape and dtype. The common case of
      * ScatterReduce (SUM, includeSelf), kept apart for its simpler gradient.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record ScatterAdd(int dim) implements IndexOp {
         public String name() {
@@ -71,6 +92,10 @@ public sealed interface IndexOp extends Op {
      * includeSelf a target's own value takes part; without it a target that receives sources is replaced
      * by their reduction alone. MEAN divides by the count of values reduced (integers: floor division).
      * Inputs and shapes as {@link Scatter}; not BOOL. Output: self's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
+     * @param includeSelf whether self's own values take part in the reduction
      */
     record ScatterReduce(int dim, Reduction reduce, boolean includeSelf) implements IndexOp {
         public String name() {
@@ -82,6 +107,9 @@ public sealed interface IndexOp extends Op {
      * y = self; y[.., idx[j], ..] += alpha * src[.., j, ..] in increasing j. Inputs: self, idx (1-d I64),
      * src (self's dtype and shape except dim of size idx.numel()); not BOOL; an integral alpha for
      * integer tensors. Output: self's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param alpha scale applied to the product
      */
     record IndexAdd(int dim, double alpha) implements IndexOp {
         public String name() {
@@ -94,6 +122,8 @@ public sealed interface IndexOp extends Op {
      * count is measured before dispatch (the output's size depends on the data; this keeps the shape
      * rule free of data reads); a backend finding another count is an error. Inputs: x (any dtype).
      * Output: (count, x.dim()) I64.
+     *
+     * @param count number of nonzero elements (the output's rows)
      */
     record Nonzero(int count) implements IndexOp {
         public String name() {

@@ -10,7 +10,9 @@ import java.util.Arrays;
 public sealed interface JoinOp extends Op {
     /**
      * y = x_0 ++ x_1 ++ ... along dim. Inputs: one or more tensors of one dtype and rank whose shapes
-     * agree except in dim (normalized, 0 <= dim < rank). Output: that shape with dim = the sum of sizes.
+     * agree except in dim (normalized, {@code 0 <= dim < rank}). Output: that shape with dim = the sum of sizes.
+     *
+     * @param dim the dim (negative counts from the end)
      */
     record Cat(int dim) implements JoinOp {
         public String name() {
@@ -21,8 +23,11 @@ public sealed interface JoinOp extends Op {
     /**
      * y[.., i_d, ..] = x[.., n_d - 1 - i_d, ..] for every d in dims (normalized, sorted, unique).
      * Inputs: x. Output: x's shape and dtype.
+     *
+     * @param dims the dims (negatives count from the end)
      */
     record Flip(int[] dims) implements JoinOp {
+        /** Keeps a copy of dims. */
         public Flip {
             dims = dims.clone();
         }

@@ -8,14 +8,22 @@ package dev.weft.tensor.op;
  * batch entry. Names follow torch.linalg.
  */
 public sealed interface LinalgOp extends Op {
-    /** A = L L^T (or U^T U when upper). Inputs: A (..., n, n), symmetric positive-definite, lower triangle read. Output: L (or U). */
+    /**
+     * A = L L^T (or U^T U when upper). Inputs: A (..., n, n), symmetric positive-definite, lower triangle read. Output: L (or U).
+     *
+     * @param upper use the upper triangle (else the lower)
+     */
     record Cholesky(boolean upper) implements LinalgOp {
         public String name() {
             return "linalg.cholesky";
         }
     }
 
-    /** X with A X = B given A's Cholesky factor. Inputs: B (..., n, k), L (..., n, n) (U when upper). Output: X (..., n, k). */
+    /**
+     * X with A X = B given A's Cholesky factor. Inputs: B (..., n, k), L (..., n, n) (U when upper). Output: X (..., n, k).
+     *
+     * @param upper use the upper triangle (else the lower)
+     */
     record CholeskySolve(boolean upper) implements LinalgOp {
         public String name() {
             return "cholesky_solve";
@@ -33,6 +41,10 @@ public sealed interface LinalgOp extends Op {
      * Triangular solve: left: A X = B with B (..., n, k); right: X A = B with B (..., k, n). Only A's upper
      * (or lower) triangle is read, its diagonal taken as ones when unitriangular. Inputs: A (..., n, n), B.
      * Output: X, B's shape.
+     *
+     * @param upper use the upper triangle (else the lower)
+     * @param left solve A X = B (else X A = B)
+     * @param unitriangular assume a unit diagonal (its stored values are not read)
      */
     record SolveTriangular(boolean upper, boolean left, boolean unitriangular) implements LinalgOp {
         public String name() {
@@ -48,7 +60,7 @@ public sealed interface LinalgOp extends Op {
     }
 
     /**
-     * Least squares for full-rank A: argmin ||A X - B|| when m >= n, the minimum-norm solution when m < n.
+     * Least squares for full-rank A: argmin ||A X - B|| when m >= n, the minimum-norm solution when {@code m < n}.
      * Inputs: A (..., m, n), B (..., m, k). Output: X (..., n, k).
      */
     record Lstsq() implements LinalgOp {

@@ -8,6 +8,6 @@ package dev.weft.tensor.op;
  */
 public sealed interface Op permits ElementwiseOp, ReduceOp, ViewOp, CreationOp, MatmulOp, CopyOp,
         JoinOp, IndexOp, SortOp, ConvOp, LinalgOp, SpectralOp, RecurrentOp, SparseOp {
-    /** The user-facing name used in error messages, e.g. "add", "sum", "matmul". */
+    /** {@return the user-facing name used in error messages, e.g. "add", "sum", "matmul"} */
     String name();
 }

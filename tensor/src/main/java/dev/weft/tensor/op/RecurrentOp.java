@@ -60,6 +60,8 @@ public sealed interface RecurrentOp extends Op {
      * {@link LstmCell} on gx, gh, bias. Inputs: x (T, B, C), w_ih (4H, C), w_hh (4H, H), h0 (B, H), c0 (B, H),
      * optionally bias (4H) (b_ih + b_hh). Outputs: out (T, B, H) every step's h, h_n (B, H), c_n (B, H), and
      * what the backward reads: the activated gates (T, B, 4H) and every step's cell state (T, B, H).
+     *
+     * @param reverse run the steps from T-1 down to 0
      */
     record LstmLayer(boolean reverse) implements RecurrentOp {
         public String name() {
@@ -71,6 +73,9 @@ public sealed interface RecurrentOp extends Op {
      * The gradient of {@link LstmLayer}. Inputs: dOut (T, B, H), dh_n (B, H), dc_n (B, H), gates (T, B, 4H),
      * cells (T, B, H), x (T, B, C), h0, c0 (B, H), out (T, B, H), w_ih (4H, C), w_hh (4H, H). Outputs: dx
      * (T, B, C) (empty, shape (0), unless inputGrad), dw_ih (4H, C), dw_hh (4H, H), dbias (4H), dh0, dc0 (B, H).
+     *
+     * @param reverse run the steps from T-1 down to 0
+     * @param inputGrad also compute the gradient of the input
      */
     record LstmLayerBackward(boolean reverse, boolean inputGrad) implements RecurrentOp {
         public String name() {

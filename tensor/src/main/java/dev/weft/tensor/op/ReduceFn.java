@@ -5,7 +5,18 @@ package dev.weft.tensor.op;
  * MAX/MIN keep the dtype and need a non-empty reduction; ALL/ANY read value != 0 and give BOOL.
  */
 public enum ReduceFn {
-    SUM("sum"), PROD("prod"), MAX("amax"), MIN("amin"), ALL("all"), ANY("any");
+    /** The sum. */
+    SUM("sum"),
+    /** The product. */
+    PROD("prod"),
+    /** The maximum (NaN propagates). */
+    MAX("amax"),
+    /** The minimum (NaN propagates). */
+    MIN("amin"),
+    /** BOOL: every element non-zero. */
+    ALL("all"),
+    /** BOOL: some element non-zero. */
+    ANY("any");
 
     private final String opName;
 
@@ -13,7 +24,7 @@ public enum ReduceFn {
         this.opName = opName;
     }
 
-    /** The op name in errors. */
+    /** {@return the op name in errors} */
     public String opName() {
         return opName;
     }

@@ -8,8 +8,15 @@ import java.util.Arrays;
  * size-1 dims in place of the reduced ones. Backends must give the same bits for any thread count.
  */
 public sealed interface ReduceOp extends Op {
-    /** y = fn over dims of x. Inputs: x. Output: x's shape less dims (or with 1s); dtype per {@link ReduceFn}. */
+    /**
+     * y = fn over dims of x. Inputs: x. Output: x's shape less dims (or with 1s); dtype per {@link ReduceFn}.
+     *
+     * @param fn the function to apply
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     record Reduce(ReduceFn fn, int[] dims, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public Reduce {
             dims = dims.clone();
         }
@@ -27,6 +34,10 @@ public sealed interface ReduceOp extends Op {
     /**
      * Max (max = true) or min along one dim with the index of the first extreme (NaN wins, as in
      * PyTorch). Inputs: x (not BOOL). Outputs: values (x's dtype), indices (I64), both of the reduced shape.
+     *
+     * @param max the upper bound (inclusive)
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep each reduced dim as size 1
      */
     record ArgReduce(boolean max, int dim, boolean keepdim) implements ReduceOp {
         public String name() {
@@ -36,9 +47,14 @@ public sealed interface ReduceOp extends Op {
 
     /**
      * Variance sum((x - mean)^2) / (n - correction) over dims (two-pass). Inputs: x (F32/F64).
-     * Output: the reduced shape, x's dtype; n - correction <= 0 gives NaN/inf as in PyTorch.
+     * Output: the reduced shape, x's dtype; {@code n - correction <= 0} gives NaN/inf as in PyTorch.
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param keepdim keep each reduced dim as size 1
      */
     record Var(int[] dims, double correction, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public Var {
             dims = dims.clone();
         }
@@ -57,8 +73,13 @@ public sealed interface ReduceOp extends Op {
      * Standard deviation sqrt(var) over dims (two-pass variance, then sqrt). Inputs: x (F32/F64). Output:
      * the reduced shape, x's dtype. Its own primitive so that the gradient of constant values is 0, as
      * in PyTorch, instead of the 0 * inf = NaN of sqrt's chain rule.
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param correction subtracted from r in the divisor (1: unbiased)
+     * @param keepdim keep each reduced dim as size 1
      */
     record Std(int[] dims, double correction, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public Std {
             dims = dims.clone();
         }
@@ -77,8 +98,13 @@ public sealed interface ReduceOp extends Op {
      * The p-norm (sum |x|^p)^(1/p) over dims, for a finite p other than 0 and 1 (p = 2 as sqrt(sum x^2)).
      * Inputs: x (F32/F64). Output: the reduced shape, x's dtype. Its own primitive so that the gradient
      * at a zero vector (or a zero row) is 0, as in PyTorch, instead of NaN.
+     *
+     * @param p the norm's order
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
      */
     record Norm(double p, int[] dims, boolean keepdim) implements ReduceOp {
+        /** Checks p (finite, not 0 or 1: those are composed from other primitives) and keeps a copy of dims. */
         public Norm {
             if (!Double.isFinite(p) || p == 0 || p == 1) {
                 throw new IllegalArgumentException("norm: the Norm primitive takes a finite p other than 0 and 1, got " + p);
@@ -96,22 +122,36 @@ public sealed interface ReduceOp extends Op {
         }
     }
 
-    /** y = exp(x - max) / sum(exp(x - max)) along dim. Inputs: x (F32/F64). Output: x's shape and dtype. */
+    /**
+     * y = exp(x - max) / sum(exp(x - max)) along dim. Inputs: x (F32/F64). Output: x's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     record Softmax(int dim) implements ReduceOp {
         public String name() {
             return "softmax";
         }
     }
 
-    /** y = x - max - log(sum(exp(x - max))) along dim. Inputs: x (F32/F64). Output: x's shape and dtype. */
+    /**
+     * y = x - max - log(sum(exp(x - max))) along dim. Inputs: x (F32/F64). Output: x's shape and dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     record LogSoftmax(int dim) implements ReduceOp {
         public String name() {
             return "log_softmax";
         }
     }
 
-    /** y = max + log(sum(exp(x - max))) over dims (y = max where max is +-inf). Inputs: x (F32/F64). */
+    /**
+     * y = max + log(sum(exp(x - max))) over dims (y = max where max is +-inf). Inputs: x (F32/F64).
+     *
+     * @param dims the dims (negatives count from the end)
+     * @param keepdim keep each reduced dim as size 1
+     */
     record LogSumExp(int[] dims, boolean keepdim) implements ReduceOp {
+        /** Keeps a copy of dims. */
         public LogSumExp {
             dims = dims.clone();
         }
@@ -126,14 +166,22 @@ public sealed interface ReduceOp extends Op {
         }
     }
 
-    /** Inclusive running sum along dim. Inputs: x. Output: x's shape; I64 for integer/BOOL x, else x's dtype. */
+    /**
+     * Inclusive running sum along dim. Inputs: x. Output: x's shape; I64 for integer/BOOL x, else x's dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     record Cumsum(int dim) implements ReduceOp {
         public String name() {
             return "cumsum";
         }
     }
 
-    /** Inclusive running product along dim. Inputs: x. Output: x's shape; I64 for integer/BOOL x, else x's dtype. */
+    /**
+     * Inclusive running product along dim. Inputs: x. Output: x's shape; I64 for integer/BOOL x, else x's dtype.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     record Cumprod(int dim) implements ReduceOp {
         public String name() {
             return "cumprod";

@@ -11,7 +11,12 @@ import dev.weft.tensor.core.Strided;
 public final class Rules {
     private Rules() {}
 
-    /** The outputs {@code op} produces from {@code inputs}, or an error describing why it cannot run. */
+    /**
+     * {@return the outputs {@code op} produces from {@code inputs}, or an error describing why it cannot run}
+     *
+     * @param op the op
+     * @param inputs the input tensors
+     */
     public static OutSpec[] infer(Op op, Strided... inputs) {
         return switch (op) {
             case ElementwiseOp e -> ElementwiseRules.infer(e, inputs);

@@ -14,14 +14,25 @@ public sealed interface SparseOp extends Op {
 
     /** The segment reductions, torch_scatter's names. */
     enum Reduce {
-        SUM, MEAN, MAX, MIN;
+        /** The sum of each segment (0 when empty). */
+        SUM,
+        /** The mean of each segment (0 when empty). */
+        MEAN,
+        /** The maximum of each segment, with its row. */
+        MAX,
+        /** The minimum of each segment, with its row. */
+        MIN;
 
-        /** "sum", "mean", "max", "min". */
+        /**
+         * "sum", "mean", "max", "min".
+         *
+         * @return the reduction's name
+         */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        /** True for max and min, which also give the row each value came from. */
+        /** {@return true for max and min, which also give the row each value came from} */
         public boolean hasArg() {
             return this == MAX || this == MIN;
         }
@@ -32,6 +43,8 @@ public sealed interface SparseOp extends Op {
      * x[col[p]], summed in storage order (duplicates add up, an empty row gives zeros). Inputs: rowPtr, col,
      * values, x, and optionally the transpose's structure (rowPtrT (cols + 1), colT (nnz), perm (nnz) I64 with
      * A^T's values = values[perm]) that the backward uses instead of sorting again. Output: y (m, n).
+     *
+     * @param cols number of columns
      */
     record Spmm(int cols) implements SparseOp {
         public String name() {
@@ -43,6 +56,8 @@ public sealed interface SparseOp extends Op {
      * The sampled dense-dense product: out[p] = a[i] . b[col[p]] for every nonzero p = (i, col[p]) of a CSR
      * pattern (m, cols). Inputs: rowPtr, col, a (m, n), b (cols, n), optionally the transpose's structure as
      * for {@link Spmm}. Output: out (nnz).
+     *
+     * @param cols number of columns
      */
     record Sddmm(int cols) implements SparseOp {
         public String name() {
@@ -55,6 +70,8 @@ public sealed interface SparseOp extends Op {
      * element; rowPtr[m] must equal x.size(0). Inputs: rowPtr (m + 1), x (total, ...) floating. Outputs: y
      * (m, ...) (an empty segment gives 0), and for max and min arg (m, ...) I64, the row each value came from
      * (the first on ties, a NaN wins; total for an empty segment).
+     *
+     * @param reduce the reduction: "sum", "prod", "mean", "amax" or "amin"
      */
     record Segment(Reduce reduce) implements SparseOp {
         public String name() {

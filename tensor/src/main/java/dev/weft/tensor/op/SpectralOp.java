@@ -11,8 +11,18 @@ package dev.weft.tensor.op;
 public sealed interface SpectralOp extends Op {
     /** The factor a transform of length n is scaled by: 1, 1/sqrt(n) or 1/n (torch's fft_norm_mode). */
     enum FftNorm {
-        NONE, BY_ROOT_N, BY_N;
+        /** No scaling. */
+        NONE,
+        /** Scaled by 1/sqrt(n) ("ortho"). */
+        BY_ROOT_N,
+        /** Scaled by 1/n. */
+        BY_N;
 
+        /**
+         * {@return the factor applied to a transform of length n: 1, 1/sqrt(n) or 1/n}
+         *
+         * @param n number of elements
+         */
         public double scale(int n) {
             return switch (this) {
                 case NONE -> 1;
@@ -23,8 +33,12 @@ public sealed interface SpectralOp extends Op {
     }
 
     /**
-     * y[k] = s * sum_{t<n} z[t] exp(-+2 pi i k t / n) along dim (- when forward), s = norm.scale(n).
+     * y[k] = s * {@code sum_{t<n}} z[t] exp(-+2 pi i k t / n) along dim (- when forward), s = norm.scale(n).
      * Inputs: z (..., n, ..., 2) complex. Output: the same shape.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param forward the forward transform (else the inverse)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways)
      */
     record C2c(int dim, boolean forward, FftNorm norm) implements SpectralOp {
         public String name() {
@@ -33,8 +47,11 @@ public sealed interface SpectralOp extends Op {
     }
 
     /**
-     * The onesided forward DFT of a real signal: y[k] = s * sum_{t<n} x[t] exp(-2 pi i k t / n), k < n/2 + 1.
+     * The onesided forward DFT of a real signal: y[k] = s * {@code sum_{t<n}} x[t] exp(-2 pi i k t / n), {@code k < n/2 + 1}.
      * Inputs: x (..., n, ...) real. Output: (..., n/2 + 1, ..., 2) complex.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways)
      */
     record R2c(int dim, FftNorm norm) implements SpectralOp {
         public String name() {
@@ -43,9 +60,13 @@ public sealed interface SpectralOp extends Op {
     }
 
     /**
-     * The inverse of a onesided spectrum, real output of length n: x[t] = s * sum_{k<n} Z[k] exp(+2 pi i k t / n)
-     * with Z[k] = z[k] for k < n/2 + 1 and Z[n - k] = conj(z[k]); the imaginary parts of z[0] and (n even)
+     * The inverse of a onesided spectrum, real output of length n: x[t] = s * {@code sum_{k<n}} Z[k] exp(+2 pi i k t / n)
+     * with Z[k] = z[k] for {@code k < n/2 + 1} and Z[n - k] = conj(z[k]); the imaginary parts of z[0] and (n even)
      * z[n/2] are ignored, as in torch. Inputs: z (..., n/2 + 1, ..., 2) complex. Output: (..., n, ...) real.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param n number of elements
+     * @param norm the normalization: "backward" (default, 1/n on the inverse), "forward" (1/n on the forward) or "ortho" (1/sqrt(n) both ways)
      */
     record C2r(int dim, int n, FftNorm norm) implements SpectralOp {
         public String name() {

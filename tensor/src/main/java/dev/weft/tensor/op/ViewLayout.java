@@ -7,10 +7,19 @@ import java.util.Arrays;
 /**
  * The metadata of a view: shape, strides and storage offset, computed from a {@link ViewOp} and its
  * input without touching data. Errors name the op and the input's shape (and strides where they matter).
+ *
+ * @param shape the shape (sizes of each dim)
+ * @param strides the strides, in elements
+ * @param offset index of the first element in the storage
  */
 public record ViewLayout(int[] shape, int[] strides, int offset) {
 
-    /** The layout of {@code op} applied to x; throws IllegalArgumentException when the op does not fit x. */
+    /**
+     * {@return the layout of {@code op} applied to x; throws IllegalArgumentException when the op does not fit x}
+     *
+     * @param op the op
+     * @param x the input array
+     */
     public static ViewLayout of(ViewOp op, Strided x) {
         int[] shape = x.shape(), st = x.stride();
         int off = x.storageOffset(), rank = shape.length;
@@ -136,7 +145,12 @@ public record ViewLayout(int[] shape, int[] strides, int offset) {
         };
     }
 
-    /** The layouts of a split's pieces: slices of x along the dim, squeezed when asked; errors name the op. */
+    /**
+     * {@return the layouts of a split's pieces: slices of x along the dim, squeezed when asked; errors name the op}
+     *
+     * @param sp the split
+     * @param x the input array
+     */
     public static ViewLayout[] pieces(ViewOp.Split sp, Strided x) {
         int[] shape = x.shape(), st = x.stride(), sizes = sp.sizes();
         int d = sp.dim(), rank = shape.length;
@@ -173,8 +187,12 @@ public record ViewLayout(int[] shape, int[] strides, int offset) {
     }
 
     /**
-     * Strides that view (shape, strides) as newShape without copying, or null if none exist. Dims are
+     * {@return strides that view (shape, strides) as newShape without copying, or null if none exist} Dims are
      * grouped into runs that are contiguous with each other; each run must map onto whole new dims.
+     *
+     * @param shape the shape (sizes of each dim)
+     * @param strides the strides, in elements
+     * @param newShape the target shape
      */
     public static int[] reshapeStrides(int[] shape, int[] strides, int[] newShape) {
         int[] ns = new int[newShape.length];

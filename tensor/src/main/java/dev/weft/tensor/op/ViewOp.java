@@ -8,8 +8,13 @@ import java.util.Arrays;
  * Fields are normalized by the op layer (non-negative dims, clamped slice bounds, no -1 sizes).
  */
 public sealed interface ViewOp extends Op {
-    /** Same elements in row-major order under a new shape; only where strides allow (else an error). */
+    /**
+     * Same elements in row-major order under a new shape; only where strides allow (else an error).
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     record Reshape(int[] shape) implements ViewOp {
+        /** Keeps a copy of shape. */
         public Reshape {
             shape = shape.clone();
         }
@@ -24,8 +29,13 @@ public sealed interface ViewOp extends Op {
         }
     }
 
-    /** Output dim i is input dim dims[i]. */
+    /**
+     * Output dim i is input dim dims[i].
+     *
+     * @param dims the dims (negatives count from the end)
+     */
     record Permute(int[] dims) implements ViewOp {
+        /** Keeps a copy of dims. */
         public Permute {
             dims = dims.clone();
         }
@@ -40,8 +50,13 @@ public sealed interface ViewOp extends Op {
         }
     }
 
-    /** Broadcast to a larger shape (new leading dims, size-1 dims stretched) with stride 0. */
+    /**
+     * Broadcast to a larger shape (new leading dims, size-1 dims stretched) with stride 0.
+     *
+     * @param shape the shape (sizes of each dim)
+     */
     record Expand(int[] shape) implements ViewOp {
+        /** Keeps a copy of shape. */
         public Expand {
             shape = shape.clone();
         }
@@ -56,28 +71,48 @@ public sealed interface ViewOp extends Op {
         }
     }
 
-    /** Elements start, start+step, ... below end along dim (0 <= start <= end <= size, step >= 1). */
+    /**
+     * Elements start, start+step, ... below end along dim ({@code 0 <= start <= end <= size}, step >= 1).
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param start the first value or index
+     * @param end the end (exclusive)
+     * @param step the step between consecutive values or indices
+     */
     record Slice(int dim, int start, int end, int step) implements ViewOp {
         public String name() {
             return "slice";
         }
     }
 
-    /** The index-th entry along dim; the dim disappears (0 <= index < size). */
+    /**
+     * The index-th entry along dim; the dim disappears {@code (0 <= index < size)}.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param index the indices (I64)
+     */
     record Select(int dim, int index) implements ViewOp {
         public String name() {
             return "select";
         }
     }
 
-    /** Removes dim, which must have size 1. */
+    /**
+     * Removes dim, which must have size 1.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     record Squeeze(int dim) implements ViewOp {
         public String name() {
             return "squeeze";
         }
     }
 
-    /** Inserts a size-1 dim at position dim (0 <= dim <= rank). */
+    /**
+     * Inserts a size-1 dim at position dim {@code (0 <= dim <= rank)}.
+     *
+     * @param dim the dim (negative counts from the end)
+     */
     record Unsqueeze(int dim) implements ViewOp {
         public String name() {
             return "unsqueeze";
@@ -88,12 +123,19 @@ public sealed interface ViewOp extends Op {
      * Several outputs: consecutive pieces of sizes[i] entries along dim (the sizes sum to the dim's size),
      * each with the dim removed when squeeze (every size then 1). torch.split, chunk and unbind; one graph
      * node for all pieces, whose backward is one cat (or stack) of their gradients.
+     *
+     * @param dim the dim (negative counts from the end)
+     * @param sizes the sizes
+     * @param squeeze drop the split dim from each piece (unbind)
+     * @param name the name used in error messages
      */
     record Split(int dim, int[] sizes, boolean squeeze, String name) implements ViewOp {
+        /** Keeps a copy of sizes. */
         public Split {
             sizes = sizes.clone();
         }
 
+        /** {@return the sizes of the pieces (a copy)} */
         @Override
         public int[] sizes() {
             return sizes.clone();
@@ -108,8 +150,13 @@ public sealed interface ViewOp extends Op {
     /**
      * An arbitrary strided window of the input's storage: shape, strides (>= 0) and an offset in
      * storage elements. Every element reached must lie inside the storage.
+     *
+     * @param shape the shape (sizes of each dim)
+     * @param strides the strides, in elements
+     * @param offset index of the first element in the storage
      */
     record AsStrided(int[] shape, int[] strides, int offset) implements ViewOp {
+        /** Keeps copies of shape and strides. */
         public AsStrided {
             shape = shape.clone();
             strides = strides.clone();

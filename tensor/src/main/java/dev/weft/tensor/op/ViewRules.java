@@ -9,13 +9,23 @@ import dev.weft.tensor.core.Strided;
 public final class ViewRules {
     private ViewRules() {}
 
-    /** The layout of op applied to the one input; an error naming the op and the input otherwise. */
+    /**
+     * {@return the layout of op applied to the one input; an error naming the op and the input otherwise}
+     *
+     * @param op the op
+     * @param in the input views
+     */
     public static ViewLayout layout(ViewOp op, Strided[] in) {
         RuleChecks.arity(op.name(), in, 1);
         return ViewLayout.of(op, in[0]);
     }
 
-    /** The layouts of every output: one, or one per piece of a {@link ViewOp.Split}. */
+    /**
+     * {@return the layouts of every output: one, or one per piece of a {@link ViewOp.Split}}
+     *
+     * @param op the op
+     * @param in the input views
+     */
     public static ViewLayout[] layouts(ViewOp op, Strided[] in) {
         if (op instanceof ViewOp.Split sp) {
             RuleChecks.arity(op.name(), in, 1);
