@@ -39,6 +39,9 @@ public abstract class Function {
         Tape.install();
     }
 
+    /** For subclasses: a function holds no state of its own; {@link #apply} records one node per call. */
+    protected Function() {}
+
     /**
      * Computes the outputs (grad mode is off here); save what backward needs on ctx.
      *
