@@ -7,12 +7,24 @@ import jdk.incubator.vector.VectorSpecies;
  * Which implementation a kernel facade runs: the scalar reference or the Vector API one.
  * The default is SIMD; {@code -Dweft.kernels=scalar|simd} forces a path for the whole JVM,
  * and {@link #set} changes it at run time (benchmarks, tests).
+ *
+ * <p>When {@code jdk.incubator.vector} is not in the boot layer ({@link VectorModule#present()}
+ * false: a class-path launch without {@code --add-modules jdk.incubator.vector}) the path is
+ * {@code SCALAR} whatever the property says, one warning naming the flag goes to stderr (through
+ * {@link System.Logger}), and no SIMD class is ever loaded; {@code set(SIMD)} is then an error.
  */
 public enum KernelImpl {
     SCALAR,
     SIMD;
 
-    private static volatile KernelImpl current = parse(System.getProperty("weft.kernels", "simd"));
+    private static volatile KernelImpl current = initial();
+
+    private static KernelImpl initial() {
+        KernelImpl asked = parse(System.getProperty("weft.kernels", "simd"));
+        if (VectorModule.present()) return asked;
+        VectorModule.warnMissing();
+        return SCALAR;
+    }
 
     /** The implementation facades use now. */
     public static KernelImpl current() {
@@ -21,7 +33,9 @@ public enum KernelImpl {
 
     /** Sets the implementation facades use from now on. */
     public static void set(KernelImpl impl) {
-        current = java.util.Objects.requireNonNull(impl, "impl");
+        java.util.Objects.requireNonNull(impl, "impl");
+        if (impl == SIMD && !VectorModule.present()) throw new IllegalStateException("KernelImpl.set(SIMD): " + VectorModule.MISSING);
+        current = impl;
     }
 
     /** Parses "scalar" or "simd" (case-insensitive); anything else is an error naming the value. */
@@ -34,14 +48,17 @@ public enum KernelImpl {
         };
     }
 
-    /** The preferred float species, as the SIMD kernels use it. */
+    /** The preferred float species, as the SIMD kernels use it; an error without the Vector API module. */
     public static VectorSpecies<Float> floatSpecies() {
+        if (!VectorModule.present()) throw new IllegalStateException("KernelImpl.floatSpecies: " + VectorModule.MISSING);
         return FloatVector.SPECIES_PREFERRED;
     }
 
     /** A one-line description: "SIMD 256-bit (8 x F32)" or "scalar". */
     public static String describe() {
+        if (!VectorModule.present()) return "scalar (no " + VectorModule.NAME + "; add --add-modules " + VectorModule.NAME + ")";
+        if (current == SCALAR) return "scalar (forced)";
         VectorSpecies<Float> s = floatSpecies();
-        return current == SCALAR ? "scalar (forced)" : "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";
+        return "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";
     }
 }
