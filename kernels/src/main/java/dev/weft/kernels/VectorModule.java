@@ -19,7 +19,7 @@ public final class VectorModule {
 
     /** The warning logged once when the module is missing (also the message of errors about it). */
     public static final String MISSING = "Weft: the Vector API module " + NAME + " is not in this JVM's boot layer, "
-            + "so Weft runs its scalar kernels (same results, slower); start java with --add-modules " + NAME
+            + "so Weft runs its scalar kernels (the same results up to float rounding, slower); start java with --add-modules " + NAME
             + " for the SIMD kernels";
 
     private static final boolean PRESENT = ModuleLayer.boot().findModule(NAME).isPresent();
