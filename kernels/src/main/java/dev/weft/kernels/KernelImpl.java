@@ -7,6 +7,11 @@ import jdk.incubator.vector.VectorSpecies;
  * Which implementation a kernel facade runs: the scalar reference or the Vector API one.
  * The default is SIMD; {@code -Dweft.kernels=scalar|simd} forces a path for the whole JVM,
  * and {@link #set} changes it at run time (benchmarks, tests).
+ *
+ * <p>When {@code jdk.incubator.vector} is not in the boot layer ({@link VectorModule#present()}
+ * false: a class-path launch without {@code --add-modules jdk.incubator.vector}) the path is
+ * {@code SCALAR} whatever the property says, one warning naming the flag goes to stderr (through
+ * {@link System.Logger}), and no SIMD class is ever loaded; {@code set(SIMD)} is then an error.
  */
 public enum KernelImpl {
     /** The scalar reference kernels: plain loops, the bits every SIMD twin is tested against. */
@@ -14,7 +19,14 @@ public enum KernelImpl {
     /** The Vector API kernels, at the preferred species width. */
     SIMD;
 
-    private static volatile KernelImpl current = parse(System.getProperty("weft.kernels", "simd"));
+    private static volatile KernelImpl current = initial();
+
+    private static KernelImpl initial() {
+        KernelImpl asked = parse(System.getProperty("weft.kernels", "simd"));
+        if (VectorModule.present()) return asked;
+        VectorModule.warnMissing();
+        return SCALAR;
+    }
 
     /** {@return the implementation facades use now} */
     public static KernelImpl current() {
@@ -27,7 +39,9 @@ public enum KernelImpl {
      * @param impl the implementation to use
      */
     public static void set(KernelImpl impl) {
-        current = java.util.Objects.requireNonNull(impl, "impl");
+        java.util.Objects.requireNonNull(impl, "impl");
+        if (impl == SIMD && !VectorModule.present()) throw new IllegalStateException("KernelImpl.set(SIMD): " + VectorModule.MISSING);
+        current = impl;
     }
 
     /**
@@ -45,14 +59,17 @@ public enum KernelImpl {
         };
     }
 
-    /** {@return the preferred float species, as the SIMD kernels use it} */
+    /** {@return the preferred float species, as the SIMD kernels use it}; an error without the Vector API module */
     public static VectorSpecies<Float> floatSpecies() {
+        if (!VectorModule.present()) throw new IllegalStateException("KernelImpl.floatSpecies: " + VectorModule.MISSING);
         return FloatVector.SPECIES_PREFERRED;
     }
 
     /** {@return a one-line description: "SIMD 256-bit (8 x F32)" or "scalar"} */
     public static String describe() {
+        if (!VectorModule.present()) return "scalar (no " + VectorModule.NAME + "; add --add-modules " + VectorModule.NAME + ")";
+        if (current == SCALAR) return "scalar (forced)";
         VectorSpecies<Float> s = floatSpecies();
-        return current == SCALAR ? "scalar (forced)" : "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";
+        return "SIMD " + s.vectorBitSize() + "-bit (" + s.length() + " x F32)";
     }
 }
