@@ -8,7 +8,8 @@ module dev.weft.bench {
     requires java.logging;
     requires jdk.management;
     requires jmh.core;
-    // requires info.picocli; (added with the picocli command line)
+    requires dev.weft.plot;
+    requires info.picocli;
 
     exports dev.weft.bench;
 
@@ -25,5 +26,6 @@ module dev.weft.bench {
             dev.weft.bench.train.TrainGcnBench,
             dev.weft.bench.train.HyperBench,
             dev.weft.bench.sparse.SparseLinearBench,
-            dev.weft.bench.report.BenchReport;
+            dev.weft.bench.report.BenchReport,
+            dev.weft.bench.onnx.OnnxBench;
 }

@@ -8,7 +8,10 @@ module dev.weft.cli {
     requires java.desktop;
     requires java.logging;
     requires jdk.management;
-    // requires info.picocli; (added with the picocli command line)
+    requires info.picocli;
+
+    // picocli sets the annotated option fields and builds the version provider by reflection
+    opens dev.weft.cli to info.picocli;
 
     uses dev.weft.bench.BenchSuite;
     uses dev.weft.repro.Reproduction;

@@ -7,7 +7,6 @@
 module dev.weft.nn {
     requires transitive dev.weft.autograd;
     requires dev.weft.kernels;
-    // the ONNX import (dev.weft.nn.onnx) joins the exports below when it is merged
 
     exports dev.weft.nn;
     exports dev.weft.nn.attention;
@@ -22,6 +21,7 @@ module dev.weft.nn {
     exports dev.weft.nn.layers;
     exports dev.weft.nn.loss;
     exports dev.weft.nn.moe;
+    exports dev.weft.nn.onnx;
     exports dev.weft.nn.operator;
     exports dev.weft.nn.optim;
     exports dev.weft.nn.optim.lr;

@@ -3,8 +3,7 @@ module dev.weft.repro {
     requires transitive dev.weft.graph;
     requires dev.weft.kernels;
     requires jdk.incubator.vector;
-    requires transitive java.desktop; // report.Drawing takes java.awt.Color
-    // requires info.picocli; (added with the picocli command line)
+    requires transitive dev.weft.plot; // KanPlot.drawing returns a dev.weft.plot.Drawing
 
     exports dev.weft.repro;
     exports dev.weft.repro.kan;
