@@ -33,6 +33,7 @@ class ModuleResolutionTest {
             "dev.weft.nn", "dev.weft.nn.Module",
             "dev.weft.graph", "dev.weft.graph.Graph",
             "dev.weft.cuda", "dev.weft.cuda.CudaBackend",
+            "dev.weft.plot", "dev.weft.plot.Charts",
             "dev.weft.bench", "dev.weft.bench.BenchSuite",
             "dev.weft.repro", "dev.weft.repro.Reproduction",
             "dev.weft.cli", "dev.weft.cli.Main");
@@ -47,10 +48,11 @@ class ModuleResolutionTest {
     }
 
     private static Configuration resolve(String root) throws Exception {
-        Path[] paths = new Path[MODULES.size() + 1];
+        Path[] paths = new Path[MODULES.size() + 2];
         int i = 0;
         for (String c : MODULES.values()) paths[i++] = location(c);
-        paths[i] = location("org.openjdk.jmh.annotations.Benchmark"); // bench's one library (automatic module jmh.core)
+        paths[i++] = location("org.openjdk.jmh.annotations.Benchmark"); // bench's libraries: jmh.core (an automatic module)
+        paths[i] = location("picocli.CommandLine");                     // and info.picocli (the command line)
         ModuleFinder weft = ModuleFinder.of(paths);
         return ModuleLayer.boot().configuration().resolveAndBind(weft, ModuleFinder.ofSystem(), Set.of(root));
     }
@@ -79,6 +81,7 @@ class ModuleResolutionTest {
                 "dev.weft.tensor", Set.of("dev.weft.tensor", "dev.weft.tensor.core"),
                 "dev.weft.autograd", Set.of("dev.weft.autograd"),
                 "dev.weft.cuda", Set.of("dev.weft.cuda", "dev.weft.cuda.memory"),
+                "dev.weft.plot", Set.of("dev.weft.plot"),
                 "dev.weft.cli", Set.of()));
         Map<String, Set<String>> internal = Map.of(
                 "dev.weft.nn", Set.of("dev.weft.nn.optim.kernel"),

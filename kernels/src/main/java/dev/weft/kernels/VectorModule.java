@@ -24,7 +24,7 @@ public final class VectorModule {
 
     private static final boolean PRESENT = ModuleLayer.boot().findModule(NAME).isPresent();
 
-    /** True if {@code jdk.incubator.vector} can be used in this JVM. */
+    /** {@return whether {@code jdk.incubator.vector} is in this JVM's boot layer, so the SIMD kernels can run} */
     public static boolean present() {
         return PRESENT;
     }
