@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * B architecture graphs as one disjoint union (global node g = offset_b + local i), with the schedule of GHN-2's
  * sequential GatedGNN sweeps precomputed: for the forward sweep, step p updates node p of every graph that has one
- * (a batch of B' <= B nodes) from the messages of the edges u -> p; the backward sweep runs p = maxN - 1 ... 0 over
+ * (a batch of {@code B' <= B} nodes) from the messages of the edges u -> p; the backward sweep runs p = maxN - 1 ... 0 over
  * the reversed edges (messages from the successors). Edges carry GHN-2 Eq. 4's path length s (virtual edges up to
  * {@code cutoff}; cutoff 1 keeps the real edges only).
  */

@@ -7,7 +7,7 @@ import dev.weft.tensor.Tensor;
 
 /**
  * GIN with edge features (Hu et al., PyG's GINEConv): x'_i = h((1 + eps) x_i + sum_j relu(x_j + e_ji)), the edge
- * attributes first mapped to the node width by a Linear when edgeDim is given (edgeDim < 0: they already have it).
+ * attributes first mapped to the node width by a Linear when edgeDim is given ({@code edgeDim < 0}: they already have it).
  */
 public final class GINEConv extends MessagePassing {
     private final double eps0;

@@ -157,8 +157,8 @@ public final class Init {
 
     /**
      * A (semi-)orthogonal matrix times gain: t viewed as (rows = size(0), cols = numel / rows); QR of a
-     * Gaussian matrix (of its transpose when rows < cols), Q's columns signed by diag(R) so the result
-     * is Haar-distributed. Afterwards Q^T Q = I (rows >= cols) or Q Q^T = I (rows < cols).
+     * Gaussian matrix (of its transpose when {@code rows < cols}), Q's columns signed by diag(R) so the result
+     * is Haar-distributed. Afterwards Q^T Q = I ({@code rows >= cols}) or Q Q^T = I ({@code rows < cols}).
      */
     public static Tensor orthogonal(Tensor t, double gain, Generator g) {
         if (t.dim() < 2) {

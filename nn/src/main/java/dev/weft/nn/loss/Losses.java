@@ -44,7 +44,7 @@ public final class Losses {
         return RegressionLosses.smoothL1(input, target, Reduction.MEAN, 1.0);
     }
 
-    /** 0.5 d^2 / beta where |d| < beta, else |d| - 0.5 beta, with d = x - y (beta >= 0; 0 gives L1). */
+    /** 0.5 d^2 / beta where {@code |d| < beta}, else |d| - 0.5 beta, with d = x - y (beta >= 0; 0 gives L1). */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
         return RegressionLosses.smoothL1(input, target, reduction, beta);
     }
@@ -54,7 +54,7 @@ public final class Losses {
         return RegressionLosses.huber(input, target, Reduction.MEAN, 1.0);
     }
 
-    /** 0.5 d^2 where |d| < delta, else delta (|d| - 0.5 delta), with d = x - y (delta > 0). */
+    /** 0.5 d^2 where {@code |d| < delta}, else delta (|d| - 0.5 delta), with d = x - y (delta > 0). */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         return RegressionLosses.huber(input, target, reduction, delta);
     }

@@ -30,7 +30,7 @@ public final class LSTM extends RNNBase {
             super("LSTM", inputSize, hiddenSize);
         }
 
-        /** The size P of h, 0 < P < hiddenSize: h_t = W_hr (o * tanh(c_t)); 0 (default) disables the projection. */
+        /** The size P of h, {@code 0 < P < hiddenSize}: h_t = W_hr (o * tanh(c_t)); 0 (default) disables the projection. */
         public Options projSize(int projSize) {
             this.projSize = projSize;
             return this;
