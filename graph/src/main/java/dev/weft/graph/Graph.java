@@ -77,7 +77,7 @@ public final class Graph {
             return this;
         }
 
-        /** The validated graph (see {@link Graph} for the checks). */
+        /** {@return the validated graph (see {@link Graph} for the checks)} */
         public Graph build() {
             return new Graph(name, numNodes, edgeIndex, edgeWeight, edgeAttr, x, y, trainMask, valMask, testMask);
         }

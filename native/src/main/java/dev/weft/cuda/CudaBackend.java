@@ -144,7 +144,7 @@ public final class CudaBackend implements Backend {
                 + " is not implemented on CUDA yet; move the tensor to the CPU for it (tensor.to(Device.CPU))");
     }
 
-    /** The device's allocator statistics. */
+    /** {@return the device's allocator statistics} */
     public AllocatorStats memoryStats() {
         return ctx.allocator.stats();
     }
@@ -177,7 +177,7 @@ public final class CudaBackend implements Backend {
         return ctx.tf32;
     }
 
-    /** The device's name as the driver reports it, e.g. "NVIDIA H100 80GB HBM3". */
+    /** {@return the device's name as the driver reports it, e.g. "NVIDIA H100 80GB HBM3"} */
     public String deviceName() {
         return ctx.name;
     }

@@ -33,7 +33,7 @@ public final class CudaProbe {
         static final Result RESULT = probeNow();
     }
 
-    /** The probe's result, computed once per JVM (cuInit is process-wide). */
+    /** {@return the probe's result, computed once per JVM (cuInit is process-wide)} */
     public static Result probe() {
         if (Boolean.getBoolean("weft.cuda.disable")) {
             return new Result(Status.DISABLED, 0, "disabled by -Dweft.cuda.disable=true");

@@ -202,7 +202,7 @@ public abstract class Module {
         return masked.contains(name);
     }
 
-    /** The names of this module's own masked parameters, in the order they were masked. */
+    /** {@return the names of this module's own masked parameters, in the order they were masked} */
     public final java.util.Set<String> maskedParameters() {
         return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(masked));
     }
@@ -458,17 +458,17 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- printing
 
-    /** The text inside this module's parentheses, e.g. {@code in=784, out=256, bias=true}. */
+    /** {@return the text inside this module's parentheses, e.g. {@code in=784, out=256, bias=true}} */
     protected String extraRepr() {
         return "";
     }
 
-    /** The module's name in the printed tree (its class name by default). */
+    /** {@return the module's name in the printed tree (its class name by default)} */
     public String reprName() {
         return getClass().getSimpleName();
     }
 
-    /** A tree like PyTorch's: {@code Sequential(\n  (0): Linear(in=784, out=256, bias=true)\n ...)}. */
+    /** {@return a tree like PyTorch's: {@code Sequential(\n  (0): Linear(in=784, out=256, bias=true)\n ...)}} */
     @Override
     public String toString() {
         List<String> lines = new ArrayList<>();

@@ -37,7 +37,7 @@ public class Sequential extends Module implements Iterable<Module> {
         return children().get(i);
     }
 
-    /** Number of modules. */
+    /** {@return number of modules} */
     public int size() {
         return namedChildren().size();
     }

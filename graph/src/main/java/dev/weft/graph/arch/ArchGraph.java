@@ -103,7 +103,7 @@ public final class ArchGraph {
         return nodes.size();
     }
 
-    /** The real (1-hop) edges. */
+    /** {@return the real (1-hop) edges} */
     public int numEdges() {
         return src.length;
     }
@@ -124,14 +124,14 @@ public final class ArchGraph {
         return dst.clone();
     }
 
-    /** Each node's {@link OpType#ordinal()}: (N) indices into an operation embedding. */
+    /** {@return each node's {@link OpType#ordinal()}: (N) indices into an operation embedding} */
     public long[] opIndex() {
         long[] out = new long[nodes.size()];
         for (int i = 0; i < out.length; i++) out[i] = nodes.get(i).op().ordinal();
         return out;
     }
 
-    /** The indices of the nodes that hold a parameter, in node order. */
+    /** {@return the indices of the nodes that hold a parameter, in node order} */
     public int[] parameterNodes() {
         return java.util.stream.IntStream.range(0, nodes.size()).filter(i -> nodes.get(i).op().hasParameter()).toArray();
     }

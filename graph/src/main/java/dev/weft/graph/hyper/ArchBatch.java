@@ -94,12 +94,12 @@ public final class ArchBatch {
         return cutoff;
     }
 
-    /** The forward sweep's steps, p = 0, 1, ... */
+    /** {@return the forward sweep's steps, p = 0, 1, ...} */
     public List<Step> forwardSteps() {
         return forward;
     }
 
-    /** The backward sweep's steps, p = maxN - 1, ..., 0. */
+    /** {@return the backward sweep's steps, p = maxN - 1, ..., 0} */
     public List<Step> backwardSteps() {
         return backward;
     }

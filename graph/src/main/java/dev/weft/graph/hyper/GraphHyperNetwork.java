@@ -143,7 +143,7 @@ public final class GraphHyperNetwork extends Module {
         return Tensor.of(ids);
     }
 
-    /** The decoder's output shape (O, I, K, K). */
+    /** {@return the decoder's output shape (O, I, K, K)} */
     public int[] maxShape() {
         return new int[] {maxOut, maxIn, maxK, maxK};
     }

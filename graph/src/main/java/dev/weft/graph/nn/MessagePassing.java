@@ -44,7 +44,7 @@ public abstract class MessagePassing extends Module {
         public Tensor weight() { return weight; }
         /** Edge attributes (E, D) in target order, or null. */
         public Tensor attr() { return attr; }
-        /** The adjacency (target index, row pointers, sizes). */
+        /** {@return the adjacency (target index, row pointers, sizes)} */
         public Adjacency adjacency() { return adj; }
     }
 
@@ -52,7 +52,7 @@ public abstract class MessagePassing extends Module {
         if (aggr != null) registerModule("aggr_module", aggr);
     }
 
-    /** The aggregation this layer was built with. */
+    /** {@return the aggregation this layer was built with} */
     public Aggregation aggregation() {
         return (Aggregation) child("aggr_module");
     }

@@ -107,7 +107,7 @@ public final class NativeLibrary {
         if (!loaded()) throw new IllegalStateException("cuda: " + reason);
     }
 
-    /** The name or path that loaded, or null. */
+    /** {@return the name or path that loaded, or null} */
     public String loadedName() {
         return loadedName;
     }

@@ -123,7 +123,7 @@ public final class DataLoader<B> implements Iterable<B> {
         return out;
     }
 
-    /** The epoch the next {@link #iterator()} call starts. */
+    /** {@return the epoch the next {@link #iterator()} call starts} */
     public synchronized int nextEpoch() {
         return nextEpoch;
     }
@@ -134,7 +134,7 @@ public final class DataLoader<B> implements Iterable<B> {
         nextEpoch = epoch;
     }
 
-    /** The batches of the next epoch (and advances the epoch counter). */
+    /** {@return the batches of the next epoch (and advances the epoch counter)} */
     @Override
     public BatchIterator<B> iterator() {
         int e;

@@ -45,12 +45,12 @@ public final class ClassicalHopfield {
         return new ClassicalHopfield(w, d, x.size(0));
     }
 
-    /** The Hebbian weights (d, d), F64, zero diagonal. */
+    /** {@return the Hebbian weights (d, d), F64, zero diagonal} */
     public Tensor weights() { return weights; }
 
     public int size() { return size; }
 
-    /** How many patterns were stored. */
+    /** {@return how many patterns were stored} */
     public int count() { return count; }
 
     /** One synchronous step: sign(W s), keeping s where the field is 0. states (Q, d) -> (Q, d). */

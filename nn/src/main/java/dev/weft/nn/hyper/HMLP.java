@@ -60,7 +60,7 @@ public class HMLP extends HyperNetwork {
         return out.size() == 1 ? out.get(0) : Tensor.cat(out, 1);
     }
 
-    /** The MLP trunk shared by all heads. */
+    /** {@return the MLP trunk shared by all heads} */
     public Sequential trunk() {
         return trunk;
     }

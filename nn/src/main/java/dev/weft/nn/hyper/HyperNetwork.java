@@ -74,12 +74,12 @@ public abstract class HyperNetwork extends Module {
         return mip ? 2 * conditionSize : conditionSize;
     }
 
-    /** Whether Magnitude Invariant Parametrization is on (encoded input, residual theta = theta0 + h). */
+    /** {@return whether Magnitude Invariant Parametrization is on (encoded input, residual theta = theta0 + h)} */
     public final boolean isMip() {
         return mip;
     }
 
-    /** The init the generator started from. */
+    /** {@return the init the generator started from} */
     public final HyperInit init() {
         return init;
     }
@@ -99,17 +99,17 @@ public abstract class HyperNetwork extends Module {
         return conditionSize;
     }
 
-    /** The target module whose parameters are generated. */
+    /** {@return the target module whose parameters are generated} */
     public final Module target() {
         return child("target");
     }
 
-    /** The generated parameters: names, shapes, places in the flat vector. */
+    /** {@return the generated parameters: names, shapes, places in the flat vector} */
     public final ParameterLayout layout() {
         return layout;
     }
 
-    /** The filter that chose the generated parameters. */
+    /** {@return the filter that chose the generated parameters} */
     public final ParameterFilter filter() {
         return filter;
     }
@@ -154,7 +154,7 @@ public abstract class HyperNetwork extends Module {
         return d == 2;
     }
 
-    /** Number of elements in the hypernetwork's own parameters (everything but the target's). */
+    /** {@return number of elements in the hypernetwork's own parameters (everything but the target's)} */
     public final long numGeneratorParameters() {
         long n = 0;
         for (var e : namedParameters().entrySet()) if (!e.getKey().startsWith("target.")) n += e.getValue().numel();

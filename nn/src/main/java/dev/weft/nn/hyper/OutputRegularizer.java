@@ -38,7 +38,7 @@ public final class OutputRegularizer {
         return targets == null ? 0 : targets.size(0);
     }
 
-    /** The stored theta*_t, (T', N); null before a snapshot. */
+    /** {@return the stored theta*_t, (T', N); null before a snapshot} */
     public Tensor targets() {
         return targets;
     }

@@ -74,7 +74,7 @@ public class TaskConditionedHyperNetwork extends Module {
         return embeddings;
     }
 
-    /** The regularizer with its stored targets. */
+    /** {@return the regularizer with its stored targets} */
     public OutputRegularizer outputRegularizer() {
         return regularizer;
     }

@@ -23,7 +23,7 @@ public final class Init {
 
     private static volatile Generator defaultGenerator = new Generator(DEFAULT_SEED);
 
-    /** The generator layers use when none is given. */
+    /** {@return the generator layers use when none is given} */
     public static Generator defaultGenerator() {
         return defaultGenerator;
     }

@@ -69,12 +69,12 @@ public class KAN extends Module {
         return new Options(width);
     }
 
-    /** The widths [n_0, ..., n_L]. */
+    /** {@return the widths [n_0, ..., n_L]} */
     public int[] width() {
         return width.clone();
     }
 
-    /** The number of layers L. */
+    /** {@return the number of layers L} */
     public int depth() {
         return width.length - 1;
     }

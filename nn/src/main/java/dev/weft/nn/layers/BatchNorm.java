@@ -86,7 +86,7 @@ public abstract class BatchNorm extends Module {
         registerBuffer("num_batches_tracked", trackRunningStats ? Tensor.zeros(DType.I64) : null);
     }
 
-    /** The momentum of the running statistics, or empty for a cumulative moving average. */
+    /** {@return the momentum of the running statistics, or empty for a cumulative moving average} */
     public OptionalDouble momentum() {
         return Double.isNaN(momentum) ? OptionalDouble.empty() : OptionalDouble.of(momentum);
     }
@@ -145,9 +145,9 @@ public abstract class BatchNorm extends Module {
                 + ", affine=" + affine + ", trackRunningStats=" + trackRunningStats;
     }
 
-    /** The weight parameter: (num_features,), or null when built with affine = false. */
+    /** {@return the weight parameter: (num_features,), or null when built with affine = false} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (num_features,), or null when built with affine = false. */
+    /** {@return the bias parameter: (num_features,), or null when built with affine = false} */
     public Tensor bias() { return param("bias"); }
 }

@@ -248,9 +248,9 @@ public abstract class ConvNd extends Module {
         return sb.toString();
     }
 
-    /** The weight parameter: (out_channels, in_channels / groups, kernel...) ((in_channels, out_channels / groups, kernel...) for a transposed convolution). */
+    /** {@return the weight parameter: (out_channels, in_channels / groups, kernel...) ((in_channels, out_channels / groups, kernel...) for a transposed convolution)} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (out_channels,), or null when built without bias. */
+    /** {@return the bias parameter: (out_channels,), or null when built without bias} */
     public Tensor bias() { return param("bias"); }
 }

@@ -73,7 +73,7 @@ public class Embedding extends Module {
         }
     }
 
-    /** The padding row, in [0, numEmbeddings), if one was set. */
+    /** {@return the padding row, in [0, numEmbeddings), if one was set} */
     public OptionalInt paddingIdx() {
         return paddingIdx < 0 ? OptionalInt.empty() : OptionalInt.of(paddingIdx);
     }
@@ -131,6 +131,6 @@ public class Embedding extends Module {
         return numEmbeddings + ", " + embeddingDim + (paddingIdx < 0 ? "" : ", paddingIdx=" + paddingIdx);
     }
 
-    /** The weight parameter: (num_embeddings, embedding_dim). */
+    /** {@return the weight parameter: (num_embeddings, embedding_dim)} */
     public Tensor weight() { return param("weight"); }
 }

@@ -88,9 +88,9 @@ public class LayerNorm extends Module {
         return Repr.tuple(normalizedShape) + ", eps=" + Repr.num(eps) + ", elementwiseAffine=" + elementwiseAffine;
     }
 
-    /** The weight parameter: normalized_shape, or null without an elementwise affine. */
+    /** {@return the weight parameter: normalized_shape, or null without an elementwise affine} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: normalized_shape, or null without an elementwise affine or bias. */
+    /** {@return the bias parameter: normalized_shape, or null without an elementwise affine or bias} */
     public Tensor bias() { return param("bias"); }
 }

@@ -18,7 +18,7 @@ public enum PaddingMode {
         return OptionEnums.of("PaddingMode", values(), s);
     }
 
-    /** The F.pad mode that fills the border the same way. */
+    /** {@return the F.pad mode that fills the border the same way} */
     public PadMode padMode() {
         return switch (this) {
             case ZEROS -> PadMode.CONSTANT;

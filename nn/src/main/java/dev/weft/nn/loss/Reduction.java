@@ -19,7 +19,7 @@ public enum Reduction {
         return OptionEnums.of("Reduction", values(), s);
     }
 
-    /** The name PyTorch uses: "none", "mean", "sum", "batchmean". */
+    /** {@return the name PyTorch uses: "none", "mean", "sum", "batchmean"} */
     @Override
     public String toString() {
         return OptionEnums.torchName(this);

@@ -59,7 +59,7 @@ public final class LBFGS extends Optimizer {
             return put("historySize", historySize);
         }
 
-        /** The strong-Wolfe line search (PyTorch's line_search_fn="strong_wolfe"); default: a fixed step lr. */
+        /** {@return the strong-Wolfe line search (PyTorch's line_search_fn="strong_wolfe"); default: a fixed step lr} */
         public Options strongWolfe() {
             return put("lineSearchFn", "strong_wolfe");
         }

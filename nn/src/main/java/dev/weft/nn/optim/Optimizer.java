@@ -51,22 +51,22 @@ public abstract class Optimizer {
         return List.of(new ParamGroup(params));
     }
 
-    /** The optimizer's name in messages ("Adam"). */
+    /** {@return the optimizer's name in messages ("Adam")} */
     public final String name() {
         return name;
     }
 
-    /** The default options (after the constructor's overrides). */
+    /** {@return the default options (after the constructor's overrides)} */
     public final Map<String, Object> defaults() {
         return defaults;
     }
 
-    /** The parameter groups, in order; their options may be changed between steps. */
+    /** {@return the parameter groups, in order; their options may be changed between steps} */
     public final List<ParamGroup> paramGroups() {
         return Collections.unmodifiableList(groups);
     }
 
-    /** How many times {@link #step()} has run. */
+    /** {@return how many times {@link #step()} has run} */
     public final long stepCount() {
         return stepCount;
     }
@@ -188,7 +188,7 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- state dict
 
-    /** A deep copy of the state and the group options (parameters referred to by index). */
+    /** {@return a deep copy of the state and the group options (parameters referred to by index)} */
     public OptimizerStateDict stateDict() {
         LinkedHashMap<Integer, Map<String, Object>> packed = new LinkedHashMap<>();
         List<Map<String, Object>> packedGroups = new ArrayList<>();

@@ -128,7 +128,7 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     public final double dropout() { return dropout; }
     public final boolean bidirectional() { return bidirectional; }
     public final int numDirections() { return bidirectional ? 2 : 1; }
-    /** The LSTM projection size (0: none). */
+    /** {@return the LSTM projection size (0: none)} */
     public final int projSize() { return projSize; }
     /** The size of h: projSize when projecting, else hiddenSize. */
     final int stateSize() { return projSize > 0 ? projSize : hiddenSize; }

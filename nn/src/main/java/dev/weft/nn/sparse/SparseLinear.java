@@ -78,7 +78,7 @@ public class SparseLinear extends Module {
         return pattern.withValues(param("values"));
     }
 
-    /** The weight as a dense (out, in) tensor. */
+    /** {@return the weight as a dense (out, in) tensor} */
     public Tensor toDenseWeight() {
         return weight().toDense();
     }
