@@ -30,7 +30,15 @@ import java.lang.foreign.ValueLayout;
  * and one executor per op family (an exhaustive switch over the sealed op set; every family runs on the
  * device). A dtype no kernel covers (arithmetic on BOOL, var of integers) throws an
  * UnsupportedOperationException naming the backend, the op and the dtype; nothing falls back to the host
- * silently. Every call makes the device's context current.
+ * silently. Every call makes the device's context current. Users reach it through tensors on a CUDA device;
+ * the instance (for {@link #setTf32}, {@link #memoryStats}, {@link #synchronize}) comes from the backend registry:
+ *
+ * <pre>{@code
+ * Tensor a = Tensor.randn(new Generator(0), 1024, 1024).to(Device.cuda(0));
+ * Tensor c = a.matmul(a).to(Device.CPU);                        // runs on the GPU, copied back
+ * CudaBackend gpu = (CudaBackend) Backends.forDevice(Device.cuda(0));
+ * gpu.setTf32(true);                                            // faster F32 GEMM, 10-bit mantissa inputs
+ * }</pre>
  */
 public final class CudaBackend implements Backend {
     private final CudaContext ctx;
@@ -157,6 +165,9 @@ public final class CudaBackend implements Backend {
     /**
      * Device milliseconds of the ops {@code body} runs on this device (events around it on the stream), for
      * benchmarks: kernel time without the host's launch overhead or transfer waits outside body.
+     *
+     * @param body the work to time; it must queue its ops on this device
+     * @return device milliseconds between the events before and after body
      */
     public float elapsedMillis(Runnable body) {
         ctx.makeCurrent();
@@ -167,12 +178,17 @@ public final class CudaBackend implements Backend {
      * TF32 for F32 GEMM/bmm (torch.backends.cuda.matmul.allow_tf32): on, cuBLAS may round the products' inputs
      * to TF32 (10-bit mantissa) on tensor cores; off (the default unless -Dweft.cuda.tf32=true), exact FP32.
      * Applies to the GEMMs queued after the call.
+     *
+     * @param on true to allow TF32
      */
     public void setTf32(boolean on) {
         ctx.setTf32(on);
     }
 
-    /** True if F32 GEMM may use TF32 (see {@link #setTf32}). */
+    /**
+     * {@return true if F32 GEMM may use TF32 (see {@link #setTf32})}
+     *
+     */
     public boolean tf32() {
         return ctx.tf32;
     }
