@@ -13,7 +13,7 @@ public enum Reduction {
      */
     NONE,
     /**
-     * Their mean (weighted losses divide by the weight sum).
+     * Their mean (crossEntropy and nllLoss with class weights divide by the sum of the weights instead).
      */
     MEAN,
     /**
