@@ -147,13 +147,21 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         return "_l" + layer + (direction == 1 ? "_reverse" : "");
     }
 
+    /** {@return C, the features of each input step} */
     public final int inputSize() { return inputSize; }
+    /** {@return H, the features of the hidden state} */
     public final int hiddenSize() { return hiddenSize; }
+    /** {@return L, the number of stacked layers} */
     public final int numLayers() { return numLayers; }
+    /** {@return whether the layers have the biases b_ih and b_hh} */
     public final boolean bias() { return bias; }
+    /** {@return whether inputs and outputs are batch-major} */
     public final boolean batchFirst() { return batchFirst; }
+    /** {@return the dropout probability between layers} */
     public final double dropout() { return dropout; }
+    /** {@return whether each layer also runs backwards} */
     public final boolean bidirectional() { return bidirectional; }
+    /** {@return D, 2 when bidirectional, else 1} */
     public final int numDirections() { return bidirectional ? 2 : 1; }
     /** {@return the LSTM projection size (0: none)} */
     public final int projSize() { return projSize; }
