@@ -94,7 +94,7 @@ public final class GraphBatch {
         return first == null ? null : Tensor.cat(parts, 0);
     }
 
-    /** The block-diagonal graph holding all nodes and edges. */
+    /** {@return the block-diagonal graph holding all nodes and edges} */
     public Graph graph() { return graph; }
     /** batch (N) I64: the graph each node belongs to (PyG {@code batch}). */
     public Tensor batch() { return batch; }

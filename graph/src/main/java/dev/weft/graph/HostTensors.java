@@ -5,7 +5,7 @@ import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.Device;
 
 /**
- * Host-array <-> tensor conversions used by the graph code: edge lists are built and walked on the host
+ * Host-array to/from tensor conversions used by the graph code: edge lists are built and walked on the host
  * (sorting, sampling, parsing) and handed to tensor ops as I64 / BOOL / F32 tensors.
  */
 public final class HostTensors {

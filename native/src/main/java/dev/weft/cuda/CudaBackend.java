@@ -30,7 +30,15 @@ import java.lang.foreign.ValueLayout;
  * and one executor per op family (an exhaustive switch over the sealed op set; every family runs on the
  * device). A dtype no kernel covers (arithmetic on BOOL, var of integers) throws an
  * UnsupportedOperationException naming the backend, the op and the dtype; nothing falls back to the host
- * silently. Every call makes the device's context current.
+ * silently. Every call makes the device's context current. Users reach it through tensors on a CUDA device;
+ * the instance (for {@link #setTf32}, {@link #memoryStats}, {@link #synchronize}) comes from the backend registry:
+ *
+ * <pre>{@code
+ * Tensor a = Tensor.randn(new Generator(0), 1024, 1024).to(Device.cuda(0));
+ * Tensor c = a.matmul(a).to(Device.CPU);                        // runs on the GPU, copied back
+ * CudaBackend gpu = (CudaBackend) Backends.forDevice(Device.cuda(0));
+ * gpu.setTf32(true);                                            // faster F32 GEMM, 10-bit mantissa inputs
+ * }</pre>
  */
 public final class CudaBackend implements Backend {
     private final CudaContext ctx;
@@ -144,7 +152,7 @@ public final class CudaBackend implements Backend {
                 + " is not implemented on CUDA yet; move the tensor to the CPU for it (tensor.to(Device.CPU))");
     }
 
-    /** The device's allocator statistics. */
+    /** {@return the device's allocator statistics} */
     public AllocatorStats memoryStats() {
         return ctx.allocator.stats();
     }
@@ -157,6 +165,9 @@ public final class CudaBackend implements Backend {
     /**
      * Device milliseconds of the ops {@code body} runs on this device (events around it on the stream), for
      * benchmarks: kernel time without the host's launch overhead or transfer waits outside body.
+     *
+     * @param body the work to time; it must queue its ops on this device
+     * @return device milliseconds between the events before and after body
      */
     public float elapsedMillis(Runnable body) {
         ctx.makeCurrent();
@@ -167,17 +178,22 @@ public final class CudaBackend implements Backend {
      * TF32 for F32 GEMM/bmm (torch.backends.cuda.matmul.allow_tf32): on, cuBLAS may round the products' inputs
      * to TF32 (10-bit mantissa) on tensor cores; off (the default unless -Dweft.cuda.tf32=true), exact FP32.
      * Applies to the GEMMs queued after the call.
+     *
+     * @param on true to allow TF32
      */
     public void setTf32(boolean on) {
         ctx.setTf32(on);
     }
 
-    /** True if F32 GEMM may use TF32 (see {@link #setTf32}). */
+    /**
+     * {@return true if F32 GEMM may use TF32 (see {@link #setTf32})}
+     *
+     */
     public boolean tf32() {
         return ctx.tf32;
     }
 
-    /** The device's name as the driver reports it, e.g. "NVIDIA H100 80GB HBM3". */
+    /** {@return the device's name as the driver reports it, e.g. "NVIDIA H100 80GB HBM3"} */
     public String deviceName() {
         return ctx.name;
     }

@@ -13,6 +13,8 @@ public final class CudaInfo {
     /**
      * The CUDA status in one line: "found: N device(s), ..." or "not available: REASON: detail" with REASON one of
      * "library not found", "no device", "driver error" (or "disabled by -Dweft.cuda.disable=true").
+     *
+     * @return the probe's verdict
      */
     public static String status() {
         return CudaProbe.probe().toString();
@@ -21,6 +23,8 @@ public final class CudaInfo {
     /**
      * The detail lines under the status: NVRTC (kernel compiler), with a device its name, capability and
      * allocator statistics (allocated, cached, peak), and cuBLAS (GEMM).
+     *
+     * @return one line per library, then the device's lines when one is found
      */
     public static List<String> libraries() {
         List<String> out = new ArrayList<>();

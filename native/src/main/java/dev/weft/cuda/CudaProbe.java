@@ -14,11 +14,28 @@ public final class CudaProbe {
     private CudaProbe() {}
 
     /** Why the backend is or is not available. */
-    public enum Status { AVAILABLE, DISABLED, LIBRARY_NOT_FOUND, NO_DEVICE, DRIVER_ERROR }
+    public enum Status {
+        /** A driver and at least one device were found. */
+        AVAILABLE,
+        /** Turned off by -Dweft.cuda.disable=true; nothing was loaded. */
+        DISABLED,
+        /** The driver library (libcuda) could not be loaded. */
+        LIBRARY_NOT_FOUND,
+        /** The driver loaded but reported CUDA_ERROR_NO_DEVICE, or no device. */
+        NO_DEVICE,
+        /** The driver failed with another CUresult (named in the detail), or probing it threw. */
+        DRIVER_ERROR
+    }
 
-    /** The outcome: available with a device count, or the reason it is not. */
+    /**
+     * The outcome: available with a device count, or the reason it is not.
+     *
+     * @param status available, or why not
+     * @param deviceCount the devices found (0 unless available)
+     * @param detail the driver library and its CUDA version, or the reason in words
+     */
     public record Result(Status status, int deviceCount, String detail) {
-        /** True when a driver and at least one device were found. */
+        /** {@return true when a driver and at least one device were found} */
         public boolean available() {
             return status == Status.AVAILABLE;
         }
@@ -33,7 +50,7 @@ public final class CudaProbe {
         static final Result RESULT = probeNow();
     }
 
-    /** The probe's result, computed once per JVM (cuInit is process-wide). */
+    /** {@return the probe's result, computed once per JVM (cuInit is process-wide)} */
     public static Result probe() {
         if (Boolean.getBoolean("weft.cuda.disable")) {
             return new Result(Status.DISABLED, 0, "disabled by -Dweft.cuda.disable=true");

@@ -18,7 +18,7 @@ public final class CudaStorage extends Storage {
         this.block = block;
     }
 
-    /** The device address of element 0. */
+    /** {@return the device address of element 0} */
     public long pointer() {
         return block.address();
     }

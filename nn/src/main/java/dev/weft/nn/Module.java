@@ -59,6 +59,10 @@ public abstract class Module {
      * Runs the module on one input. Modules with another signature (attention takes query, key and
      * value; an LSTM returns its states too) offer their own {@code forward} and leave this one to
      * say so.
+     *
+     * @param input the input tensor
+     * @return the output tensor
+     * @throws UnsupportedOperationException in this base class: modules without a one-tensor forward
      */
     public Tensor forward(Tensor input) {
         throw new UnsupportedOperationException(getClass().getSimpleName()
@@ -67,7 +71,14 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- registration
 
-    /** Registers {@code value} (may be null) as parameter {@code name}; it is made to require grad. */
+    /**
+     * Registers {@code value} (may be null) as parameter {@code name}; it is made to require grad.
+     *
+     * @param name a non-empty name without '.'
+     * @param value the initial tensor, floating point, or null
+     * @return value
+     * @throws IllegalArgumentException if the name is invalid or taken by a buffer or submodule, or value is not floating point
+     */
     protected final Tensor registerParameter(String name, Tensor value) {
         checkName("registerParameter", name);
         if (value != null) {
@@ -81,12 +92,25 @@ public abstract class Module {
         return value;
     }
 
-    /** Registers {@code value} (may be null) as a persistent buffer: saved in the state dict, never trained. */
+    /**
+     * Registers {@code value} (may be null) as a persistent buffer: saved in the state dict, never trained.
+     *
+     * @param name a non-empty name without '.'
+     * @param value the tensor, or null
+     * @return value
+     */
     protected final Tensor registerBuffer(String name, Tensor value) {
         return registerBuffer(name, value, true);
     }
 
-    /** Registers a buffer; a non-persistent one is left out of the state dict (PyTorch's persistent=False). */
+    /**
+     * Registers a buffer; a non-persistent one is left out of the state dict (PyTorch's persistent=False).
+     *
+     * @param name a non-empty name without '.'
+     * @param value the tensor, or null
+     * @param persistent whether the state dict holds it
+     * @return value
+     */
     protected final Tensor registerBuffer(String name, Tensor value, boolean persistent) {
         checkName("registerBuffer", name);
         buffers.put(name, value);
@@ -94,7 +118,14 @@ public abstract class Module {
         return value;
     }
 
-    /** Registers {@code module} (may be null) as submodule {@code name}; returns it. */
+    /**
+     * Registers {@code module} (may be null) as submodule {@code name}; returns it.
+     *
+     * @param <M> the submodule's type
+     * @param name a non-empty name without '.'
+     * @param module the submodule, or null
+     * @return module
+     */
     protected final <M extends Module> M registerModule(String name, M module) {
         checkName("registerModule", name);
         children.put(name, module);
@@ -120,6 +151,10 @@ public abstract class Module {
     /**
      * The parameter {@code name} as the forward pass must see it: the externally supplied tensor
      * inside {@link FunctionalCall#call}, else the module's own (null if the slot is empty).
+     *
+     * @param name a registered parameter
+     * @return the tensor the forward pass must use
+     * @throws IllegalArgumentException if no parameter has that name
      */
     protected final Tensor param(String name) {
         Tensor t = FunctionalCall.lookup(this, name);
@@ -131,7 +166,13 @@ public abstract class Module {
         return parameters.get(name);
     }
 
-    /** The buffer {@code name} as the forward pass must see it (external inside a functional call). */
+    /**
+     * The buffer {@code name} as the forward pass must see it (external inside a functional call).
+     *
+     * @param name a registered buffer
+     * @return the tensor the forward pass must use
+     * @throws IllegalArgumentException if no buffer has that name
+     */
     protected final Tensor buffer(String name) {
         Tensor t = FunctionalCall.lookup(this, name);
         if (t != null) return t;
@@ -141,7 +182,12 @@ public abstract class Module {
         return buffers.get(name);
     }
 
-    /** Replaces the module's own buffer (running statistics are updated this way). */
+    /**
+     * Replaces the module's own buffer (running statistics are updated this way).
+     *
+     * @param name a registered buffer
+     * @param value its new tensor
+     */
     protected final void setBuffer(String name, Tensor value) {
         if (!buffers.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'");
@@ -159,6 +205,10 @@ public abstract class Module {
      * so masked entries are zero in the forward pass and get zero gradient in the backward pass. A later call
      * replaces the mask (combine old and new first, as the pruning methods do). The mask must have the
      * parameter's shape and dtype and hold only 0 and 1; nothing changes when it does not.
+     *
+     * @param name an own parameter
+     * @param mask 0/1 tensor of the parameter's shape and dtype
+     * @throws IllegalArgumentException if there is no such parameter or the mask does not fit
      */
     public final void maskParameter(String name, Tensor mask) {
         String who = getClass().getSimpleName() + ".maskParameter('" + name + "')";
@@ -188,6 +238,8 @@ public abstract class Module {
     /**
      * Makes a mask permanent (torch.nn.utils.prune.remove): parameter {@code name} becomes a plain parameter
      * again holding name_orig * name_mask (a new leaf), and name_orig and name_mask are gone.
+     *
+     * @param name a masked own parameter
      */
     public final void unmaskParameter(String name) {
         if (!masked.contains(name)) {
@@ -206,6 +258,9 @@ public abstract class Module {
     /**
      * The own parameter {@code name} as this module's forward uses it outside a functional call: name_orig *
      * name_mask when it is masked, else the parameter itself (differentiable in it either way).
+     *
+     * @param name an own parameter
+     * @return name_orig * name_mask, or the parameter
      */
     public final Tensor maskedValue(String name) {
         if (masked.contains(name)) return parameters.get(name + "_orig").mul(buffers.get(name + "_mask"));
@@ -215,12 +270,16 @@ public abstract class Module {
         return parameters.get(name);
     }
 
-    /** Whether parameter {@code name} of this module is masked. */
+    /**
+     * {@return whether parameter {@code name} of this module is masked}
+     *
+     * @param name an own parameter name
+     */
     public final boolean isMasked(String name) {
         return masked.contains(name);
     }
 
-    /** The names of this module's own masked parameters, in the order they were masked. */
+    /** {@return the names of this module's own masked parameters, in the order they were masked} */
     public final java.util.Set<String> maskedParameters() {
         return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(masked));
     }
@@ -233,7 +292,12 @@ public abstract class Module {
         return buffers.containsKey(name);
     }
 
-    /** The submodule {@code name} (null if the slot is empty). */
+    /**
+     * The submodule {@code name} (null if the slot is empty).
+     *
+     * @param name a registered submodule
+     * @return the submodule, or null
+     */
     public final Module child(String name) {
         if (!children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no submodule '" + name + "'");
@@ -243,12 +307,12 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- traversal
 
-    /** Own parameters in registration order (empty slots skipped). */
+    /** {@return own parameters by name, in registration order (empty slots skipped)} */
     public final Map<String, Tensor> ownParameters() {
         return nonNull(parameters);
     }
 
-    /** Own buffers in registration order (empty slots skipped). */
+    /** {@return own buffers by name, in registration order (empty slots skipped)} */
     public final Map<String, Tensor> ownBuffers() {
         return nonNull(buffers);
     }
@@ -259,17 +323,17 @@ public abstract class Module {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Direct submodules by name, in registration order (empty slots skipped). */
+    /** {@return direct submodules by name, in registration order (empty slots skipped)} */
     public final Map<String, Module> namedChildren() {
         return nonNull(children);
     }
 
-    /** Direct submodules, in registration order. */
+    /** {@return direct submodules, in registration order} */
     public final List<Module> children() {
         return List.copyOf(namedChildren().values());
     }
 
-    /** This module and all below it, depth first, each once, with dotted prefixes ("" for this one). */
+    /** {@return this module and all below it, depth first, each once, by dotted prefix ("" for this one)} */
     public final Map<String, Module> namedModules() {
         LinkedHashMap<String, Module> out = new LinkedHashMap<>();
         java.util.IdentityHashMap<Module, Boolean> seen = new java.util.IdentityHashMap<>();
@@ -286,27 +350,27 @@ public abstract class Module {
         });
     }
 
-    /** All modules of the tree, this one first. */
+    /** {@return all modules of the tree, this one first} */
     public final List<Module> modules() {
         return List.copyOf(namedModules().values());
     }
 
-    /** Every parameter of the tree by dotted name; a tensor shared by two modules is listed once. */
+    /** {@return every parameter of the tree by dotted name; a tensor shared by two modules is listed once} */
     public final Map<String, Tensor> namedParameters() {
         return collectTensors(true);
     }
 
-    /** Every parameter of the tree, in {@link #namedParameters()} order. */
+    /** {@return every parameter of the tree, in {@link #namedParameters()} order} */
     public final List<Tensor> parameters() {
         return List.copyOf(namedParameters().values());
     }
 
-    /** Every buffer of the tree by dotted name. */
+    /** {@return every buffer of the tree by dotted name} */
     public final Map<String, Tensor> namedBuffers() {
         return collectTensors(false);
     }
 
-    /** Every buffer of the tree. */
+    /** {@return every buffer of the tree} */
     public final List<Tensor> buffers() {
         return List.copyOf(namedBuffers().values());
     }
@@ -324,14 +388,19 @@ public abstract class Module {
         return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
-    /** Total number of elements over all parameters. */
+    /** {@return the total number of elements over all parameters} */
     public final long numParameters() {
         long n = 0;
         for (Tensor t : parameters()) n += t.numel();
         return n;
     }
 
-    /** Calls {@code fn} on every submodule (children first, as PyTorch's apply), then on this one. */
+    /**
+     * Calls {@code fn} on every submodule (children first, as PyTorch's apply), then on this one.
+     *
+     * @param fn what to do with each module
+     * @return this module
+     */
     public final Module apply(Consumer<Module> fn) {
         for (Module c : children.values()) if (c != null) c.apply(fn);
         fn.accept(this);
@@ -340,23 +409,39 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- modes and grads
 
-    /** Sets training mode on this module and every submodule. */
+    /**
+     * Sets training mode on this module and every submodule.
+     *
+     * @param on true for training mode, false for evaluation mode
+     * @return this module
+     */
     public Module train(boolean on) {
         training = on;
         for (Module c : children.values()) if (c != null) c.train(on);
         return this;
     }
 
-    /** Training mode (the default). */
+    /**
+     * Training mode (the default).
+     *
+     * @return this module
+     */
     public final Module train() {
         return train(true);
     }
 
-    /** Evaluation mode: dropout off, batch norm uses running statistics. */
+    /**
+     * Evaluation mode: dropout off, batch norm uses running statistics.
+     *
+     * @return this module
+     */
     public final Module eval() {
         return train(false);
     }
 
+    /**
+     * {@return whether this module is in training mode}
+     */
     public final boolean isTraining() {
         return training;
     }
@@ -366,7 +451,12 @@ public abstract class Module {
         for (Tensor p : parameters()) p.setGrad(null);
     }
 
-    /** Sets requiresGrad on every parameter (freezing with {@code false}). */
+    /**
+     * Sets requiresGrad on every parameter (freezing with {@code false}).
+     *
+     * @param on whether the parameters require grad
+     * @return this module
+     */
     public final Module requiresGrad(boolean on) {
         for (Tensor p : parameters()) p.requiresGrad(on);
         return this;
@@ -374,7 +464,12 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- device and dtype
 
-    /** Moves every parameter and buffer to {@code device}; parameters stay leaves that require grad. */
+    /**
+     * Moves every parameter and buffer to {@code device}; parameters stay leaves that require grad.
+     *
+     * @param device the target device
+     * @return this module
+     */
     public final Module to(Device device) {
         return convert(t -> t.to(device));
     }
@@ -382,6 +477,9 @@ public abstract class Module {
     /**
      * Casts floating-point parameters and buffers to {@code dtype} (F32 or F64); integer buffers
      * such as a batch counter keep their type, as in PyTorch.
+     *
+     * @param dtype F32 or F64
+     * @return this module
      */
     public final Module to(DType dtype) {
         if (!dtype.isFloatingPoint()) {
@@ -417,6 +515,8 @@ public abstract class Module {
      * Parameters and persistent buffers by dotted name, in PyTorch's order (per module: its
      * parameters, then its buffers, then its children). The tensors are the module's own (not
      * copies); detach or clone them before changing them.
+     *
+     * @return the state by dotted name, in registration order
      */
     public final Map<String, Tensor> stateDict() {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
@@ -430,7 +530,12 @@ public abstract class Module {
         children.forEach((n, c) -> { if (c != null) c.addState(dotted(prefix, n), out); });
     }
 
-    /** Strict {@link #loadStateDict(Map, boolean)}. */
+    /**
+     * Strict {@link #loadStateDict(Map, boolean)}.
+     *
+     * @param state tensors by dotted name, exactly this module's keys
+     * @throws StateDictException listing every missing or unexpected key and shape mismatch
+     */
     public final void loadStateDict(Map<String, Tensor> state) {
         loadStateDict(state, true);
     }
@@ -442,6 +547,10 @@ public abstract class Module {
      * the module is not changed unless everything fits.
      *
      * @return the keys that were missing and unexpected (both empty under strict)
+     *
+     * @param state tensors by dotted name
+     * @param strict whether missing and unexpected keys are errors
+     * @throws StateDictException listing every problem (module unchanged)
      */
     public final LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
         Map<String, Tensor> own = stateDict();
@@ -471,22 +580,27 @@ public abstract class Module {
         return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
     }
 
-    /** Keys a non-strict load skipped. */
+    /**
+     * Keys a non-strict load skipped.
+     *
+     * @param missingKeys the module's keys the state lacked
+     * @param unexpectedKeys the state's keys the module lacks
+     */
     public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {}
 
     // ---------------------------------------------------------------- printing
 
-    /** The text inside this module's parentheses, e.g. {@code in=784, out=256, bias=true}. */
+    /** {@return the text inside this module's parentheses, e.g. {@code in=784, out=256, bias=true}} */
     protected String extraRepr() {
         return "";
     }
 
-    /** The module's name in the printed tree (its class name by default). */
+    /** {@return the module's name in the printed tree (its class name by default)} */
     public String reprName() {
         return getClass().getSimpleName();
     }
 
-    /** A tree like PyTorch's: {@code Sequential(\n  (0): Linear(in=784, out=256, bias=true)\n ...)}. */
+    /** {@return a tree like PyTorch's: {@code Sequential(\n  (0): Linear(in=784, out=256, bias=true)\n ...)}} */
     @Override
     public String toString() {
         List<String> lines = new ArrayList<>();

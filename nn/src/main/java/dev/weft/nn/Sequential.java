@@ -8,26 +8,50 @@ import java.util.Map;
 /**
  * A chain of modules run in order, each one's output the next one's input. Children are named
  * "0", "1", ... (or by the names given), so state-dict keys read {@code "0.weight"} as in PyTorch.
+ *
+ * <pre>{@code
+ * Sequential mlp = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
+ * Tensor logits = mlp.forward(x);                 // x (B, 784) -> (B, 10)
+ * mlp.stateDict().keySet();                       // [0.weight, 0.bias, 2.weight, 2.bias]
+ * }</pre>
  */
 public class Sequential extends Module implements Iterable<Module> {
-    /** The modules, named "0", "1", ... in order. */
+    /**
+     * The modules, named "0", "1", ... in order.
+     *
+     * @param modules the chain, first to last
+     */
     public Sequential(Module... modules) {
         for (Module m : modules) append(m);
     }
 
-    /** The modules under the given names, in the map's iteration order (use a LinkedHashMap). */
+    /**
+     * The modules under the given names, in the map's iteration order (use a LinkedHashMap).
+     *
+     * @param named the chain by name, first to last
+     */
     public Sequential(Map<String, ? extends Module> named) {
         named.forEach(this::registerModule);
     }
 
-    /** Adds {@code module} at the end under the name of its position; returns this. */
+    /**
+     * Adds {@code module} at the end under the name of its position; returns this.
+     *
+     * @param module the new last module
+     * @return this
+     */
     public Sequential append(Module module) {
         if (module == null) throw new IllegalArgumentException("Sequential.append: module is null");
         registerModule(String.valueOf(size()), module);
         return this;
     }
 
-    /** The module at position {@code index} (negative counts from the end). */
+    /**
+     * The module at position {@code index} (negative counts from the end).
+     *
+     * @param index in [-size, size)
+     * @return the module there
+     */
     public Module get(int index) {
         int n = size();
         int i = index < 0 ? index + n : index;
@@ -37,11 +61,14 @@ public class Sequential extends Module implements Iterable<Module> {
         return children().get(i);
     }
 
-    /** Number of modules. */
+    /** {@return number of modules} */
     public int size() {
         return namedChildren().size();
     }
 
+    /**
+     * {@return the modules, first to last}
+     */
     @Override
     public Iterator<Module> iterator() {
         return children().iterator();

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>A layer with a weight and a bias is two nodes, weight then bias (Linear(4, 3): linear[(3, 4)] -> bias[(3)]);
  * a BatchNorm2d is batch_norm[(C)] -> bias[(C)]. {@link #toSpec} is the inverse of {@link #of(ArchSpec)}.
  * {@link #virtualEdges} adds GHN-2's virtual edges (Eq. 4): every pair (u, v) joined by a directed path of
- * length s, 1 <= s <= cutoff, with s.
+ * length s, {@code 1 <= s <= cutoff}, with s.
  */
 public final class ArchGraph {
     /** Directed edges with their shortest-path length s (1 for a real edge). */
@@ -32,7 +32,7 @@ public final class ArchGraph {
     private final List<ArchNode> nodes;
     private final int[] src, dst;
 
-    /** A validated graph: INPUT first, OUTPUT last, each once; every edge u -> v with 0 <= u < v < N, no duplicates. */
+    /** A validated graph: INPUT first, OUTPUT last, each once; every edge u -> v with {@code 0 <= u < v < N}, no duplicates. */
     public ArchGraph(List<ArchNode> nodes, int[] src, int[] dst) {
         if (nodes == null || nodes.size() < 2) throw new IllegalArgumentException("ArchGraph: needs at least an input and an output node");
         int n = nodes.size();
@@ -103,7 +103,7 @@ public final class ArchGraph {
         return nodes.size();
     }
 
-    /** The real (1-hop) edges. */
+    /** {@return the real (1-hop) edges} */
     public int numEdges() {
         return src.length;
     }
@@ -124,14 +124,14 @@ public final class ArchGraph {
         return dst.clone();
     }
 
-    /** Each node's {@link OpType#ordinal()}: (N) indices into an operation embedding. */
+    /** {@return each node's {@link OpType#ordinal()}: (N) indices into an operation embedding} */
     public long[] opIndex() {
         long[] out = new long[nodes.size()];
         for (int i = 0; i < out.length; i++) out[i] = nodes.get(i).op().ordinal();
         return out;
     }
 
-    /** The indices of the nodes that hold a parameter, in node order. */
+    /** {@return the indices of the nodes that hold a parameter, in node order} */
     public int[] parameterNodes() {
         return java.util.stream.IntStream.range(0, nodes.size()).filter(i -> nodes.get(i).op().hasParameter()).toArray();
     }
@@ -144,7 +144,7 @@ public final class ArchGraph {
 
     /**
      * GHN-2 Eq. 4's edge set: every (u, v) with a directed path u -> v whose shortest length s satisfies
-     * 1 <= s <= cutoff, with s (breadth-first search from each node); cutoff 1 gives the real edges. Ordered by
+     * {@code 1 <= s <= cutoff}, with s (breadth-first search from each node); cutoff 1 gives the real edges. Ordered by
      * (u, v).
      */
     public Edges virtualEdges(int cutoff) {

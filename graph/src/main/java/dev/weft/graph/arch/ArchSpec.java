@@ -57,7 +57,7 @@ public record ArchSpec(List<LayerSpec> layers) {
         return s;
     }
 
-    /** The architecture's computation graph. */
+    /** {@return the architecture's computation graph} */
     public ArchGraph graph() {
         return ArchGraph.of(this);
     }

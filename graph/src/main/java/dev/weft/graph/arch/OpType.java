@@ -30,7 +30,7 @@ public enum OpType {
         this.label = label;
     }
 
-    /** The lower-case name used in messages and DOT output ("linear", "relu"). */
+    /** {@return the lower-case name used in messages and DOT output ("linear", "relu")} */
     public String label() {
         return label;
     }
@@ -45,7 +45,7 @@ public enum OpType {
         return this == RELU || this == TANH || this == SIGMOID || this == GELU || this == SILU;
     }
 
-    /** The number of types: the size of an operation embedding. */
+    /** {@return the number of types: the size of an operation embedding} */
     public static int count() {
         return values().length;
     }

@@ -18,7 +18,7 @@ import dev.weft.tensor.core.DType;
 public final class RandomGraphs {
     private RandomGraphs() {}
 
-    /** G(n, p): each pair u < v (each ordered pair u != v when directed) is an edge with probability p. O(n^2) draws. */
+    /** G(n, p): each pair {@code u < v} (each ordered pair {@code u != v} when directed) is an edge with probability p. O(n^2) draws. */
     public static Graph erdosRenyi(int numNodes, double p, boolean directed, Generator gen) {
         double[][] prob = {{p}};
         return stochasticBlockModel(new int[] {numNodes}, prob, directed, gen).withName("erdos_renyi");
@@ -58,7 +58,7 @@ public final class RandomGraphs {
     /**
      * Barabasi-Albert preferential attachment (PyG's construction): m initial edges i -> perm(i) among nodes
      * 0..m-1, then each new node i adds m edges to nodes drawn uniformly from the endpoint list so far (degree
-     * proportional, with repeats); self loops dropped, symmetrised and coalesced. Requires 0 < m < n.
+     * proportional, with repeats); self loops dropped, symmetrised and coalesced. Requires {@code 0 < m < n}.
      */
     public static Graph barabasiAlbert(int numNodes, int m, Generator gen) {
         if (m <= 0 || m >= numNodes) throw new IllegalArgumentException("barabasiAlbert: need 0 < numEdges < numNodes, got numEdges=" + m + ", numNodes=" + numNodes);
@@ -88,7 +88,7 @@ public final class RandomGraphs {
 
     /**
      * Random geometric graph: n points uniform in [0, 1)^dim (x, F32 (n, dim)), an edge both ways between
-     * points at Euclidean distance <= radius (networkx's rule), no self loops.
+     * points at Euclidean distance {@code <= radius} (networkx's rule), no self loops.
      */
     public static Graph randomGeometric(int numNodes, double radius, int dim, Generator gen) {
         if (dim <= 0) throw new IllegalArgumentException("randomGeometric: dim must be > 0, got " + dim);

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * B architecture graphs as one disjoint union (global node g = offset_b + local i), with the schedule of GHN-2's
  * sequential GatedGNN sweeps precomputed: for the forward sweep, step p updates node p of every graph that has one
- * (a batch of B' <= B nodes) from the messages of the edges u -> p; the backward sweep runs p = maxN - 1 ... 0 over
+ * (a batch of {@code B' <= B} nodes) from the messages of the edges u -> p; the backward sweep runs p = maxN - 1 ... 0 over
  * the reversed edges (messages from the successors). Edges carry GHN-2 Eq. 4's path length s (virtual edges up to
  * {@code cutoff}; cutoff 1 keeps the real edges only).
  */
@@ -94,12 +94,12 @@ public final class ArchBatch {
         return cutoff;
     }
 
-    /** The forward sweep's steps, p = 0, 1, ... */
+    /** {@return the forward sweep's steps, p = 0, 1, ...} */
     public List<Step> forwardSteps() {
         return forward;
     }
 
-    /** The backward sweep's steps, p = maxN - 1, ..., 0. */
+    /** {@return the backward sweep's steps, p = maxN - 1, ..., 0} */
     public List<Step> backwardSteps() {
         return backward;
     }

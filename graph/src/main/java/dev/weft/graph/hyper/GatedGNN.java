@@ -16,10 +16,10 @@ import java.util.List;
  * node at a time in topological order (forward sweep), then in reverse order over the reversed edges (backward
  * sweep), T times. Node v's update reads its neighbours' current states, so information crosses the whole graph in
  * one sweep:
- * <pre>
+ * <pre>{@code
  *   m_v = sum_{u in N(v), s(u,v) = 1} MLP(h_u) + sum_{u : 1 <= s(u,v) <= cutoff} MLP_sp(h_u) / s(u,v)   (Eq. 4)
  *   h_v = GRUCell(m_v, h_v)                                                                          (Eq. 3)
- * </pre>
+ * }</pre>
  * N(v) is the predecessors in the forward sweep and the successors in the backward one; the second sum (virtual
  * edges weighted by the inverse shortest-path length) is on when {@code virtualEdges} is. MLP and MLP_sp are
  * Linear-ReLU-Linear-ReLU (C -> C or C/2 -> C); one GRU cell is shared by every node and both sweeps. Node p of

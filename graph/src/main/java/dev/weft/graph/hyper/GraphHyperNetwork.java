@@ -36,6 +36,12 @@ import java.util.Map;
  * predicts the classifier with a separate head, omitted here). Submodules: "embed", "shape_enc", "gnn", "ln",
  * "decoder", "decoder_1d". The target runs with the predicted tensors through {@link FunctionalCall}, so a loss on
  * its output trains the hypernetwork.
+ *
+ * <pre>{@code
+ * Sequential net = new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 3));
+ * GraphHyperNetwork ghn = new GraphHyperNetwork(GraphHyperNetwork.options().hidden(32));
+ * Tensor logits = ghn.forward(ArchGraph.of(net), net, x);      // x (B, 4) -> (B, 3) with predicted weights
+ * }</pre>
  */
 public final class GraphHyperNetwork extends Module {
     private final int hidden, maxOut, maxIn, maxK, cutoff;
@@ -46,6 +52,12 @@ public final class GraphHyperNetwork extends Module {
     private final LayerNorm ln;
     private final Sequential decoder, decoder1d;
 
+    /**
+     * A GHN with the given options: {@code new GraphHyperNetwork(GraphHyperNetwork.options().hidden(64))}.
+     *
+     * @param o the sizes and settings
+     * @throws IllegalArgumentException if a size is out of range
+     */
     public GraphHyperNetwork(Options o) {
         if (o.hidden < 2) throw new IllegalArgumentException("GraphHyperNetwork: hidden must be >= 2, got " + o.hidden);
         if (o.maxOut < 1 || o.maxIn < 1 || o.maxK < 1) {
@@ -71,12 +83,21 @@ public final class GraphHyperNetwork extends Module {
                 new Linear(2 * hidden, Math.max(maxOut, maxIn), true, g)));
     }
 
-    /** Options with ppuda's GHN-2 defaults where they apply: hidden 32, maxShape (64, 64, 3), virtual edges up to 50, T = 1. */
+    /**
+     * Options with ppuda's GHN-2 defaults where they apply: hidden 32, maxShape (64, 64, 3), virtual edges up to 50, T = 1.
+     *
+     * @return options to refine and pass to {@link #GraphHyperNetwork(Options)}
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** The node states after the GNN (and layer norm): (N, C) over the batch's union. */
+    /**
+     * The node states after the GNN (and layer norm): (N, C) over the batch's union.
+     *
+     * @param batch the architecture graphs as one union
+     * @return the node states (N, C)
+     */
     public Tensor embed(ArchBatch batch) {
         List<ArchNode> nodes = new ArrayList<>();
         List<Long> ops = new ArrayList<>();
@@ -89,7 +110,12 @@ public final class GraphHyperNetwork extends Module {
         return layerNorm ? ln.forward(h) : h;
     }
 
-    /** The predicted parameters of each graph, by dotted name in node order (the Sequential's parameter order). */
+    /**
+     * The predicted parameters of each graph, by dotted name in node order (the Sequential's parameter order).
+     *
+     * @param graphs the architectures, predicted as one batch
+     * @return one name-to-tensor map per graph
+     */
     public List<Map<String, Tensor>> predict(List<ArchGraph> graphs) {
         ArchBatch batch = ArchBatch.of(graphs, cutoff);
         Tensor h = embed(batch);
@@ -122,13 +148,25 @@ public final class GraphHyperNetwork extends Module {
         return out;
     }
 
-    /** The predicted parameters of one graph. */
+    /**
+     * The predicted parameters of one graph.
+     *
+     * @param graph the architecture
+     * @return its parameters by dotted name
+     */
     public Map<String, Tensor> predict(ArchGraph graph) {
         return predict(List.of(graph)).getFirst();
     }
 
     // input: the target's input -> its output with the predicted parameters
-    /** Runs {@code target} (a module whose graph is {@code graph}) on {@code input} with the predicted parameters. */
+    /**
+     * Runs {@code target} (a module whose graph is {@code graph}) on {@code input} with the predicted parameters.
+     *
+     * @param graph the target's computation graph
+     * @param target the module to run
+     * @param input the target's input
+     * @return the target's output, differentiable in the hypernetwork's parameters
+     */
     public Tensor forward(ArchGraph graph, Module target, Tensor input) {
         return FunctionalCall.call(target, predict(graph), input);
     }
@@ -143,7 +181,7 @@ public final class GraphHyperNetwork extends Module {
         return Tensor.of(ids);
     }
 
-    /** The decoder's output shape (O, I, K, K). */
+    /** {@return the decoder's output shape (O, I, K, K)} */
     public int[] maxShape() {
         return new int[] {maxOut, maxIn, maxK, maxK};
     }
@@ -162,28 +200,70 @@ public final class GraphHyperNetwork extends Module {
 
         Options() {}
 
-        /** C, the width of node states and embeddings (ppuda: hid = 32). */
+        /**
+         * C, the width of node states and embeddings (ppuda: hid = 32).
+         *
+         * @param c at least 2, default 32
+         * @return these options
+         */
         public Options hidden(int c) { this.hidden = c; return this; }
 
-        /** (O, I, K): the decoder predicts an (O, I, K, K) tensor per weight, tiled or sliced to each weight's shape. */
+        /**
+         * (O, I, K): the decoder predicts an (O, I, K, K) tensor per weight, tiled or sliced to each weight's shape.
+         *
+         * @param out O, default 64
+         * @param in I, default 64
+         * @param kernel K, default 3
+         * @return these options
+         */
         public Options maxShape(int out, int in, int kernel) { this.maxOut = out; this.maxIn = in; this.maxK = kernel; return this; }
 
-        /** The hidden width of the weight decoder's MLP (default 4 x the default hidden, 128). */
+        /**
+         * The hidden width of the weight decoder's MLP (default 4 x the default hidden, 128).
+         *
+         * @param width the MLP's hidden width
+         * @return these options
+         */
         public Options decoderHidden(int width) { this.decoderHidden = width; return this; }
 
-        /** s_max of GHN-2's virtual edges (Eq. 4; ppuda: 50); 1 turns them off (GHN-1's message passing). */
+        /**
+         * s_max of GHN-2's virtual edges (Eq. 4; ppuda: 50); 1 turns them off (GHN-1's message passing).
+         *
+         * @param sMax at least 1, default 50
+         * @return these options
+         */
         public Options virtualEdgeCutoff(int sMax) { this.cutoff = sMax; return this; }
 
-        /** T, the number of forward + backward sweeps (ppuda: 1). */
+        /**
+         * T, the number of forward + backward sweeps (ppuda: 1).
+         *
+         * @param t at least 1, default 1
+         * @return these options
+         */
         public Options steps(int t) { this.steps = t; return this; }
 
-        /** Layer norm of the node states before decoding (GHN-2: on). */
+        /**
+         * Layer norm of the node states before decoding (GHN-2: on).
+         *
+         * @param on default true
+         * @return these options
+         */
         public Options layerNorm(boolean on) { this.layerNorm = on; return this; }
 
-        /** GHN-2's parameter normalization ({@link ParameterNormalization}; on). */
+        /**
+         * GHN-2's parameter normalization ({@link ParameterNormalization}; on).
+         *
+         * @param on default true
+         * @return these options
+         */
         public Options normalize(boolean on) { this.normalize = on; return this; }
 
-        /** The generator of the initial weights. */
+        /**
+         * The generator of the initial weights.
+         *
+         * @param g default {@link dev.weft.nn.init.Init#defaultGenerator()}
+         * @return these options
+         */
         public Options generator(Generator g) { this.generator = g; return this; }
     }
 }

@@ -26,7 +26,7 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
 
     /** One mini-batch: the sampled graph, how many of its first nodes are seeds, and the maps back. */
     public record Batch(Graph graph, int batchSize, Tensor nodeIds, Tensor edgeIds, SampledSubgraph sample) {
-        /** The seeds' global ids (PyG's {@code input_id} as node ids): nodeIds[0 .. batchSize). */
+        /** {@return the seeds' global ids (PyG's {@code input_id} as node ids): nodeIds[0 .. batchSize)} */
         public Tensor inputNodes() {
             return nodeIds.narrow(0, 0, batchSize);
         }
@@ -36,7 +36,7 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
             return out.narrow(0, 0, batchSize);
         }
 
-        /** The seeds' labels (the first batchSize entries of the batch graph's y). */
+        /** {@return the seeds' labels (the first batchSize entries of the batch graph's y)} */
         public Tensor seedLabels() {
             if (graph.y() == null) throw new IllegalStateException("NeighborLoader: the input graph has no labels y");
             return graph.y().narrow(0, 0, batchSize);
@@ -104,7 +104,7 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
         return (inputNodes.length + batchSize - 1) / batchSize;
     }
 
-    /** The input (seed) nodes, in their given order. */
+    /** {@return the input (seed) nodes, in their given order} */
     public long[] inputNodes() {
         return inputNodes.clone();
     }

@@ -35,7 +35,7 @@ public final class Node2Vec extends Module {
         this.walks = g.split();
     }
 
-    /** The node embeddings (N, dim). */
+    /** {@return the node embeddings (N, dim)} */
     public Tensor embedding() {
         return param("embedding");
     }

@@ -20,6 +20,13 @@ public final class GATConv extends MessagePassing {
         }
     }
 
+    /**
+     * Options with PyG's defaults (one head, concat, slope 0.2, no dropout, self loops).
+     *
+     * @param in in_channels, the input feature size
+     * @param out out_channels, the output feature size per head
+     * @return options to refine and pass to {@link #GATConv(Options)}
+     */
     public static Options options(int in, int out) {
         return new Options(in, out);
     }
@@ -29,10 +36,21 @@ public final class GATConv extends MessagePassing {
     private final double negativeSlope, dropout;
     private final Generator dropGen;
 
+    /**
+     * A one-head layer with PyG's defaults.
+     *
+     * @param in in_channels, the input feature size
+     * @param out out_channels, the output feature size
+     */
     public GATConv(int in, int out) {
         this(options(in, out));
     }
 
+    /**
+     * A layer with the given options: {@code new GATConv(GATConv.options(16, 8).heads(4))}.
+     *
+     * @param o the sizes and settings
+     */
     public GATConv(Options o) {
         super(dev.weft.graph.nn.aggr.ReduceAggregation.sum());
         in = o.in;
@@ -51,6 +69,13 @@ public final class GATConv extends MessagePassing {
         dropGen = g.split();
     }
 
+    /**
+     * x' for one graph's nodes.
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex integer (2, E): row 0 the sources, row 1 the targets
+     * @return x', (N, heads * out) concatenated or (N, out) averaged
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         Messages.nodeFeatures(this, x, in);
         int n = x.size(0);

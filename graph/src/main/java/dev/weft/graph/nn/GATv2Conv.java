@@ -21,9 +21,22 @@ public final class GATv2Conv extends MessagePassing {
             super("GATv2Conv", in, out);
         }
 
+        /**
+         * One linear map W_l = W_r for sources and targets.
+         *
+         * @param v default false
+         * @return these options
+         */
         public Options shareWeights(boolean v) { shareWeights = v; return this; }
     }
 
+    /**
+     * Options with PyG's defaults (one head, concat, slope 0.2, no dropout, self loops).
+     *
+     * @param in in_channels, the input feature size
+     * @param out out_channels, the output feature size per head
+     * @return options to refine and pass to {@link #GATv2Conv(Options)}
+     */
     public static Options options(int in, int out) {
         return new Options(in, out);
     }
@@ -33,6 +46,11 @@ public final class GATv2Conv extends MessagePassing {
     private final double negativeSlope, dropout;
     private final Generator dropGen;
 
+    /**
+     * A layer with the given options: {@code new GATv2Conv(GATv2Conv.options(16, 8).heads(4))}.
+     *
+     * @param o the sizes and settings
+     */
     public GATv2Conv(Options o) {
         super(dev.weft.graph.nn.aggr.ReduceAggregation.sum());
         in = o.in;
@@ -58,6 +76,13 @@ public final class GATv2Conv extends MessagePassing {
         if (b != null) Init.zeros(b);
     }
 
+    /**
+     * x' for one graph's nodes.
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex integer (2, E): row 0 the sources, row 1 the targets
+     * @return x', (N, heads * out) concatenated or (N, out) averaged
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         Messages.nodeFeatures(this, x, in);
         int n = x.size(0);

@@ -13,7 +13,16 @@ import dev.weft.tensor.Tensor;
  * adjacency ({@link GcnNorm}) applied as one sparse x dense product on the target-major CSR matrix. W is glorot
  * (in, out) (held as lin.weight (out, in)), b zeros. Options as PyG: improved (self loops of weight 2), cached
  * (the normalized matrix computed on the first call and reused: transductive training), addSelfLoops,
- * normalize (false: A itself, with the edge weights), bias.
+ * normalize (false: A itself, with the edge weights), bias; all but addSelfLoops, normalize and bias default
+ * to false, as PyG. x must be a floating (N, in) tensor and edgeIndex an integer (2, E) tensor of (source, target)
+ * rows, else an IllegalArgumentException; a cached layer given a graph with another node count is an
+ * IllegalStateException.
+ *
+ * <pre>{@code
+ * GCNConv conv = new GCNConv(16, 32);
+ * Tensor edgeIndex = Tensor.of(new long[][] {{0, 1, 1, 2}, {1, 0, 2, 1}});   // the path 0 - 1 - 2, both ways
+ * Tensor y = conv.forward(Tensor.randn(new Generator(0), 3, 16), edgeIndex);  // (3, 32)
+ * }</pre>
  */
 public final class GCNConv extends MessagePassing {
     /** PyG's keyword arguments. */
@@ -27,14 +36,57 @@ public final class GCNConv extends MessagePassing {
             this.out = OptionChecks.atLeast("GCNConv", "out_channels", out, 1);
         }
 
+        /**
+         * Self loops of weight 2 instead of 1 (A + 2I), as Kipf and Welling's improved variant.
+         *
+         * @param v default false
+         * @return these options
+         */
         public Options improved(boolean v) { improved = v; return this; }
+        /**
+         * Computes the normalized matrix on the first call and reuses it (transductive training on one graph).
+         *
+         * @param v default false
+         * @return these options
+         */
         public Options cached(boolean v) { cached = v; return this; }
+        /**
+         * Adds the self loops of A + I (edges that already loop keep their weight).
+         *
+         * @param v default true
+         * @return these options
+         */
         public Options addSelfLoops(boolean v) { addSelfLoops = v; return this; }
+        /**
+         * Applies D^-1/2 (A + I) D^-1/2; false propagates with the (weighted) adjacency itself.
+         *
+         * @param v default true
+         * @return these options
+         */
         public Options normalize(boolean v) { normalize = v; return this; }
+        /**
+         * Adds the learned bias b (zeros at first).
+         *
+         * @param v default true
+         * @return these options
+         */
         public Options bias(boolean v) { bias = v; return this; }
+        /**
+         * Draws the initial weights (default {@link Init#defaultGenerator()}).
+         *
+         * @param g the generator
+         * @return these options
+         */
         public Options generator(Generator g) { generator = g; return this; }
     }
 
+    /**
+     * Options with PyG's defaults.
+     *
+     * @param in in_channels, the input feature size, at least 1
+     * @param out out_channels, the output feature size, at least 1
+     * @return options to refine and pass to {@link #GCNConv(Options)}
+     */
     public static Options options(int in, int out) {
         return new Options(in, out);
     }
@@ -43,10 +95,21 @@ public final class GCNConv extends MessagePassing {
     private final boolean improved, cached, addSelfLoops, normalize;
     private SparseTensor cachedMatrix;
 
+    /**
+     * A layer with PyG's defaults.
+     *
+     * @param in in_channels, the input feature size, at least 1
+     * @param out out_channels, the output feature size, at least 1
+     */
     public GCNConv(int in, int out) {
         this(options(in, out));
     }
 
+    /**
+     * A layer with the given options: {@code new GCNConv(GCNConv.options(16, 32).cached(true))}.
+     *
+     * @param o the sizes and settings
+     */
     public GCNConv(Options o) {
         super(dev.weft.graph.nn.aggr.ReduceAggregation.sum());
         in = o.in;
@@ -61,12 +124,25 @@ public final class GCNConv extends MessagePassing {
         registerParameter("bias", o.bias ? Tensor.zeros(out) : null);
     }
 
-    /** X' for x (N, in) over edgeIndex (2, E). */
+    /**
+     * X' for x (N, in) over edgeIndex (2, E).
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex integer (2, E): row 0 the sources, row 1 the targets
+     * @return X', (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         return forward(x, edgeIndex, null);
     }
 
-    /** X' with edge weights (E) (null: ones). */
+    /**
+     * X' with edge weights (E) (null: ones).
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex integer (2, E): row 0 the sources, row 1 the targets
+     * @param edgeWeight the weight of each edge (E), or null
+     * @return X', (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor edgeWeight) {
         Messages.nodeFeatures(this, x, in);
         Tensor h = child("lin").forward(x);
@@ -75,7 +151,15 @@ public final class GCNConv extends MessagePassing {
         return b == null ? y : y.add(b);
     }
 
-    /** The (normalized) propagation matrix for this graph, from the cache when cached. */
+    /**
+     * The (normalized) propagation matrix for this graph, from the cache when cached.
+     *
+     * @param edgeIndex integer (2, E): row 0 the sources, row 1 the targets
+     * @param edgeWeight the weight of each edge (E), or null
+     * @param x node features (N, in); only N and the dtype are used
+     * @return the target-major sparse (N, N) matrix
+     * @throws IllegalStateException if cached for a graph with another node count
+     */
     public SparseTensor matrix(Tensor edgeIndex, Tensor edgeWeight, Tensor x) {
         if (cached && cachedMatrix != null) {
             if (cachedMatrix.rows() != x.size(0)) {

@@ -13,10 +13,22 @@ public final class GINConv extends MessagePassing {
     private final double eps0;
     private final boolean trainEps;
 
+    /**
+     * GIN-0: eps fixed at 0.
+     *
+     * @param nn h, applied to the aggregated features
+     */
     public GINConv(Module nn) {
         this(nn, 0.0, false);
     }
 
+    /**
+     * A layer with the given eps.
+     *
+     * @param nn h, applied to the aggregated features
+     * @param eps the initial (or fixed) eps
+     * @param trainEps whether eps is a learned parameter
+     */
     public GINConv(Module nn, double eps, boolean trainEps) {
         super(ReduceAggregation.sum());
         this.eps0 = eps;
@@ -25,6 +37,13 @@ public final class GINConv extends MessagePassing {
         if (trainEps) registerParameter("eps", Tensor.of((float) eps).reshape());
     }
 
+    /**
+     * x' for one graph's nodes.
+     *
+     * @param x node features (N, F)
+     * @param edgeIndex integer (2, E): row 0 the sources, row 1 the targets
+     * @return h's output for every node
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         Messages.nodeFeatures(this, x, -1);
         Tensor agg = propagate(Adjacency.of(edgeIndex, x.size(0)), x, null, null, null);

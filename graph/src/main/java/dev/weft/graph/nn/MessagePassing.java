@@ -27,32 +27,42 @@ public abstract class MessagePassing extends Module {
             this.attr = attr;
         }
 
-        /** x_j: each edge's source features (E, ...). */
+        /** {@return x_j: each edge's source features (E, ...)} */
         public Tensor xj() {
             if (xj == null) xj = adj.gatherSrc(xSrc);
             return xj;
         }
 
-        /** x_i: each edge's target features (E, ...). */
+        /**
+         * x_i: each edge's target features (E, ...).
+         *
+         * @return x_i: each edge's target features (E, ...)
+         * @throws IllegalStateException if no target features were given
+         */
         public Tensor xi() {
             if (xDst == null) throw new IllegalStateException("message passing: no target features were given (x_i)");
             if (xi == null) xi = adj.gatherDst(xDst);
             return xi;
         }
 
-        /** Edge weights (E) in target order, or null. */
+        /** {@return the edge weights (E) in target order, or null} */
         public Tensor weight() { return weight; }
-        /** Edge attributes (E, D) in target order, or null. */
+        /** {@return the edge attributes (E, D) in target order, or null} */
         public Tensor attr() { return attr; }
-        /** The adjacency (target index, row pointers, sizes). */
+        /** {@return the adjacency (target index, row pointers, sizes)} */
         public Adjacency adjacency() { return adj; }
     }
 
+    /**
+     * A layer aggregating with {@code aggr}, registered as the submodule "aggr_module".
+     *
+     * @param aggr the per-target aggregation
+     */
     protected MessagePassing(Aggregation aggr) {
         if (aggr != null) registerModule("aggr_module", aggr);
     }
 
-    /** The aggregation this layer was built with. */
+    /** {@return the aggregation this layer was built with} */
     public Aggregation aggregation() {
         return (Aggregation) child("aggr_module");
     }
@@ -60,6 +70,13 @@ public abstract class MessagePassing extends Module {
     /**
      * message -> aggregate -> update over adj. xSrc (numSrc, ...) and xDst (numDst, ..., or null); edgeWeight (E)
      * and edgeAttr (E, D) in the edge index's order (or null).
+     *
+     * @param adj the edges, sorted by target
+     * @param xSrc source features (numSrc, ...)
+     * @param xDst target features (numDst, ...), or null
+     * @param edgeWeight (E), or null
+     * @param edgeAttr (E, D), or null
+     * @return the updated target features (numDst, ...)
      */
     protected final Tensor propagate(Adjacency adj, Tensor xSrc, Tensor xDst, Tensor edgeWeight, Tensor edgeAttr) {
         if (xSrc.size(0) != adj.numSrc()) {
@@ -73,18 +90,35 @@ public abstract class MessagePassing extends Module {
         return update(aggregated, e);
     }
 
-    /** phi(x_i, x_j, e_ji): the default is x_j, scaled by the edge weight when there is one. */
+    /**
+     * phi(x_i, x_j, e_ji): the default is x_j, scaled by the edge weight when there is one.
+     *
+     * @param e the edges with their endpoints' features
+     * @return one message per edge (E, ...)
+     */
     protected Tensor message(Edges e) {
         Tensor xj = e.xj();
         return e.weight() == null ? xj : xj.mul(Messages.perEdge(e.weight(), xj));
     }
 
-    /** The aggregation over each target's messages. */
+    /**
+     * The aggregation over each target's messages.
+     *
+     * @param messages one per edge, in target order
+     * @param adj the edges, sorted by target
+     * @return one row per target (numDst, ...)
+     */
     protected Tensor aggregate(Tensor messages, Adjacency adj) {
         return aggregation().aggregate(messages, adj.rowPtr(), adj.numDst());
     }
 
-    /** gamma(aggregated): the default passes it through. */
+    /**
+     * gamma(aggregated): the default passes it through.
+     *
+     * @param aggregated one row per target
+     * @param e the edges, for layers that need the node features
+     * @return the layer's output
+     */
     protected Tensor update(Tensor aggregated, Edges e) {
         return aggregated;
     }

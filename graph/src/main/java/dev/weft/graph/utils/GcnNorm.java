@@ -6,7 +6,7 @@ import dev.weft.tensor.Tensor;
 import dev.weft.tensor.core.DType;
 
 /**
- * The GCN propagation weights of Kipf & Welling (2017), eq. 2: A_hat = D^-1/2 (A + I) D^-1/2, as PyG's
+ * The GCN propagation weights of Kipf and Welling (2017), eq. 2: A_hat = D^-1/2 (A + I) D^-1/2, as PyG's
  * {@code gcn_norm} computes them on an edge list: self loops added with {@code add_remaining_self_loops}
  * (fill 1, or 2 when improved), deg[v] = sum of w over the edges whose target is v (flow source_to_target;
  * the source for target_to_source), w'[e] = deg[row]^-1/2 * w[e] * deg[col]^-1/2, with 0^-1/2 taken as 0.

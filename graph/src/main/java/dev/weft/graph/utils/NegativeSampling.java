@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * PyG {@code negative_sampling}: node pairs (u, v), u != v, that are not edges of the graph, drawn uniformly
  * without replacement. With forceUndirected, unordered pairs {u, v} are drawn (a pair is excluded when
- * either direction is an edge) and each is returned as (u, v) and (v, u), u < v first. Fewer than asked are
+ * either direction is an edge) and each is returned as (u, v) and (v, u), {@code u < v} first. Fewer than asked are
  * returned when the graph leaves fewer free pairs. Seeded: the same generator state gives the same pairs.
  */
 public final class NegativeSampling {

@@ -8,7 +8,7 @@ import dev.weft.tensor.Tensor;
 /**
  * Random walks along out-edges (source -> target): torch_cluster's {@code random_walk} as PyG's Node2Vec
  * calls it. A walk from s is s, then walkLength steps; a node with no out-edge repeats itself (torch_cluster's
- * rule). {@link #node2vec} biases each step as Grover & Leskovec (2016), sec. 3.2.2, with alias tables.
+ * rule). {@link #node2vec} biases each step as Grover and Leskovec (2016), sec. 3.2.2, with alias tables.
  * Seeded: same graph, starts, parameters and generator state, same walks.
  */
 public final class RandomWalks {

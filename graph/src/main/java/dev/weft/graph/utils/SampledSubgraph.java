@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record SampledSubgraph(Tensor nodeIds, Tensor edgeIndex, Tensor edgeIds, int[] numSampledNodes, int[] numSampledEdges) {
 
-    /** The number of seed nodes (PyG batch_size): nodeIds[0 .. batchSize-1] are the seeds in order. */
+    /** {@return the number of seed nodes (PyG batch_size): nodeIds[0 .. batchSize-1] are the seeds in order} */
     public int batchSize() {
         return numSampledNodes[0];
     }

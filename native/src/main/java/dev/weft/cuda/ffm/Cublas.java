@@ -35,7 +35,7 @@ public final class Cublas {
         static final NativeLibrary LIB = NativeLibrary.find("cuBLAS", "weft.cuda.cublas", NAMES);
     }
 
-    /** The cuBLAS library, looked up on first use. */
+    /** {@return the cuBLAS library, looked up on first use} */
     public static NativeLibrary library() {
         return Holder.LIB;
     }
@@ -44,7 +44,7 @@ public final class Cublas {
         static final Cublas INSTANCE = new Cublas(Holder.LIB);
     }
 
-    /** The bindings; an IllegalStateException with the reason when the library is missing. */
+    /** {@return the bindings; an IllegalStateException with the reason when the library is missing} */
     public static Cublas get() {
         Holder.LIB.requireLoaded();
         return Bound.INSTANCE;
@@ -81,7 +81,7 @@ public final class Cublas {
         CudaException.checkCublas(call, rc);
     }
 
-    /** A new handle (needs a current context). */
+    /** {@return a new handle (needs a current context)} */
     public long create() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(ADDRESS);

@@ -44,7 +44,7 @@ public final class CudaDriver {
         static final NativeLibrary LIB = NativeLibrary.find("CUDA driver", "weft.cuda.driver", List.of("libcuda.so.1", "libcuda.so"));
     }
 
-    /** The driver library, looked up on first use (loaded or with the reason it did not). */
+    /** {@return the driver library, looked up on first use (loaded or with the reason it did not)} */
     public static NativeLibrary library() {
         return Holder.LIB;
     }
@@ -53,7 +53,7 @@ public final class CudaDriver {
         static final CudaDriver INSTANCE = new CudaDriver(Holder.LIB);
     }
 
-    /** The bindings; an IllegalStateException with the reason when the library is missing. */
+    /** {@return the bindings; an IllegalStateException with the reason when the library is missing} */
     public static CudaDriver get() {
         Holder.LIB.requireLoaded();
         return Bound.INSTANCE;
@@ -132,7 +132,7 @@ public final class CudaDriver {
         check("cuInit", cuInit, 0);
     }
 
-    /** The driver's CUDA version, e.g. 12020 for 12.2. */
+    /** {@return the driver's CUDA version, e.g. 12020 for 12.2} */
     public int driverVersion() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -150,7 +150,7 @@ public final class CudaDriver {
         }
     }
 
-    /** The number of CUDA devices. */
+    /** {@return the number of CUDA devices} */
     public int deviceCount() {
         int[] r = deviceCountStatus();
         CudaException.checkCu("cuDeviceGetCount", r[0]);

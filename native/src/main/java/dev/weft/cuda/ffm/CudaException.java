@@ -17,17 +17,17 @@ public final class CudaException extends RuntimeException {
         this.codeName = codeName;
     }
 
-    /** The library function that failed, e.g. "cuMemAlloc". */
+    /** {@return the library function that failed, e.g. "cuMemAlloc"} */
     public String call() {
         return call;
     }
 
-    /** The numeric status code. */
+    /** {@return the numeric status code} */
     public int code() {
         return code;
     }
 
-    /** The status code's name, e.g. "CUDA_ERROR_OUT_OF_MEMORY". */
+    /** {@return the status code's name, e.g. "CUDA_ERROR_OUT_OF_MEMORY"} */
     public String codeName() {
         return codeName;
     }

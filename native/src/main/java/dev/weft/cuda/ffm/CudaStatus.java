@@ -179,45 +179,66 @@ public final class CudaStatus {
             Map.entry(8, "the device lacks a feature this call needs (e.g. TF32 before sm_80)"),
             Map.entry(13, "the GEMM kernel failed to launch on the device"));
 
-    /** The CUresult's name, e.g. "CUDA_ERROR_NO_DEVICE", or "CUresult N (unknown code)". */
+    /**
+     * {@return the CUresult's name, e.g. "CUDA_ERROR_NO_DEVICE", or "CUresult N (unknown code)"}
+     * @param code a CUresult value as the driver returned it
+     */
     public static String cuResultName(int code) {
         String n = CU_RESULT.get(code);
         return n != null ? n : "CUresult " + code + " (unknown code)";
     }
 
-    /** True if the table knows this CUresult. */
+    /**
+     * {@return true if the table knows this CUresult}
+     * @param code a CUresult value
+     */
     public static boolean knowsCuResult(int code) {
         return CU_RESULT.containsKey(code);
     }
 
-    /** Every CUresult value the table knows. */
+    /** {@return every CUresult value the table knows} */
     public static java.util.Set<Integer> cuResultCodes() {
         return CU_RESULT.keySet();
     }
 
-    /** A hint for a CUresult, or "" when there is none. */
+    /**
+     * {@return a hint for a CUresult, or "" when there is none}
+     * @param code a CUresult value
+     */
     public static String cuResultHint(int code) {
         return CU_HINT.getOrDefault(code, "");
     }
 
-    /** The nvrtcResult's name, e.g. "NVRTC_ERROR_COMPILATION", or "nvrtcResult N (unknown code)". */
+    /**
+     * {@return the nvrtcResult's name, e.g. "NVRTC_ERROR_COMPILATION", or "nvrtcResult N (unknown code)"}
+     * @param code an nvrtcResult value
+     */
     public static String nvrtcResultName(int code) {
         String n = NVRTC_RESULT.get(code);
         return n != null ? n : "nvrtcResult " + code + " (unknown code)";
     }
 
-    /** A hint for an nvrtcResult, or "". */
+    /**
+     * {@return a hint for an nvrtcResult, or ""}
+     * @param code an nvrtcResult value
+     */
     public static String nvrtcResultHint(int code) {
         return NVRTC_HINT.getOrDefault(code, "");
     }
 
-    /** The cublasStatus_t's name, e.g. "CUBLAS_STATUS_INVALID_VALUE", or "cublasStatus N (unknown code)". */
+    /**
+     * {@return the cublasStatus_t's name, e.g. "CUBLAS_STATUS_INVALID_VALUE", or "cublasStatus N (unknown code)"}
+     * @param code a cublasStatus_t value
+     */
     public static String cublasStatusName(int code) {
         String n = CUBLAS_STATUS.get(code);
         return n != null ? n : "cublasStatus " + code + " (unknown code)";
     }
 
-    /** A hint for a cublasStatus_t, or "". */
+    /**
+     * {@return a hint for a cublasStatus_t, or ""}
+     * @param code a cublasStatus_t value
+     */
     public static String cublasStatusHint(int code) {
         return CUBLAS_HINT.getOrDefault(code, "");
     }

@@ -43,7 +43,7 @@ public final class KernelArgs {
         return i64(devicePointer);
     }
 
-    /** The positions of the pointer parameters (for checks and recording devices). */
+    /** {@return the positions of the pointer parameters (for checks and recording devices)} */
     public List<Integer> pointerPositions() {
         return List.copyOf(pointers);
     }
@@ -74,12 +74,12 @@ public final class KernelArgs {
         return struct(arena.allocateFrom(JAVA_INT, fields));
     }
 
-    /** Number of parameters so far. */
+    /** {@return number of parameters so far} */
     public int count() {
         return values.size();
     }
 
-    /** The byte size of each parameter value, in order (what a kernel's PTX .param list must match). */
+    /** {@return the byte size of each parameter value, in order (what a kernel's PTX .param list must match)} */
     public List<Long> sizes() {
         return values.stream().map(MemorySegment::byteSize).toList();
     }
@@ -89,7 +89,7 @@ public final class KernelArgs {
         return values.get(i);
     }
 
-    /** The void*[] for cuLaunchKernel. */
+    /** {@return the void*[] for cuLaunchKernel} */
     public MemorySegment build() {
         MemorySegment array = arena.allocate(ADDRESS, Math.max(1, values.size()));
         for (int i = 0; i < values.size(); i++) array.setAtIndex(ADDRESS, i, values.get(i));

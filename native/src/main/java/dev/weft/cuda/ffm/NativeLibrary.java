@@ -97,7 +97,7 @@ public final class NativeLibrary {
         return x;
     }
 
-    /** True if a candidate loaded. */
+    /** {@return true if a candidate loaded} */
     public boolean loaded() {
         return lookup != null;
     }
@@ -107,22 +107,29 @@ public final class NativeLibrary {
         if (!loaded()) throw new IllegalStateException("cuda: " + reason);
     }
 
-    /** The name or path that loaded, or null. */
+    /** {@return the name or path that loaded, or null} */
     public String loadedName() {
         return loadedName;
     }
 
-    /** Why nothing loaded ("" when loaded). */
+    /** {@return why nothing loaded ("" when loaded)} */
     public String reason() {
         return reason == null ? "" : reason;
     }
 
-    /** True if the library exports the symbol. */
+    /**
+     * {@return true if the library exports the symbol}
+     * @param symbol the exported C name, e.g. "cuInit"
+     */
     public boolean has(String symbol) {
         return lookup != null && lookup.find(symbol).isPresent();
     }
 
-    /** A downcall handle for a symbol; an error naming the library and symbol when it is missing. */
+    /**
+     * {@return a downcall handle for a symbol; an error naming the library and symbol when it is missing}
+     * @param symbol the exported C name
+     * @param fd the C signature as FFM layouts
+     */
     public MethodHandle downcall(String symbol, FunctionDescriptor fd) {
         if (lookup == null) throw new IllegalStateException("cuda: " + reason);
         Optional<java.lang.foreign.MemorySegment> addr = lookup.find(symbol);

@@ -30,7 +30,7 @@ public final class Nvrtc {
         static final NativeLibrary LIB = NativeLibrary.find("NVRTC", "weft.cuda.nvrtc", NAMES);
     }
 
-    /** The NVRTC library, looked up on first use. */
+    /** {@return the NVRTC library, looked up on first use} */
     public static NativeLibrary library() {
         return Holder.LIB;
     }
@@ -39,7 +39,7 @@ public final class Nvrtc {
         static final Nvrtc INSTANCE = new Nvrtc(Holder.LIB);
     }
 
-    /** The bindings; an IllegalStateException with the reason when the library is missing. */
+    /** {@return the bindings; an IllegalStateException with the reason when the library is missing} */
     public static Nvrtc get() {
         Holder.LIB.requireLoaded();
         return Bound.INSTANCE;

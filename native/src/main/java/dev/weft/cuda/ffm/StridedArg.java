@@ -32,7 +32,7 @@ public final class StridedArg {
     private static final VarHandle STRIDE = LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("stride"),
             MemoryLayout.PathElement.sequenceElement());
 
-    /** The struct for a view (shape, strides in elements, offset in elements); rank <= MAX_DIMS. */
+    /** The struct for a view (shape, strides in elements, offset in elements); {@code rank <= MAX_DIMS}. */
     public static MemorySegment of(Arena arena, int[] shape, int[] stride, int offset) {
         if (shape.length > MAX_DIMS) {
             throw new IllegalArgumentException("cuda: a strided kernel argument has at most " + MAX_DIMS + " dims, got rank "

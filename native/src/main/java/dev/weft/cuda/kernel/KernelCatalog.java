@@ -57,7 +57,7 @@ public final class KernelCatalog {
     /** Every source, in a fixed order. */
     public static final List<KernelSource> ALL = List.of(ELEMENTWISE, COPY, REDUCE, SOFTMAX, INDEX, CONV, SPARSE, SORT, RECURRENT, SPECTRAL, LINALG, GEMM);
 
-    /** The number of entry points over all sources. */
+    /** {@return the number of entry points over all sources} */
     public static int entryCount() {
         return ALL.stream().mapToInt(s -> s.entries().size()).sum();
     }

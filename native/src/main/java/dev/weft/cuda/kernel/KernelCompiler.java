@@ -23,7 +23,7 @@ public final class KernelCompiler {
     /** The PTX and log of one source for the options; fromCache says whether NVRTC ran. */
     public record Result(String ptx, String log, boolean fromCache) {}
 
-    /** The headers every source sees. */
+    /** {@return the headers every source sees} */
     public static Map<String, String> headers() {
         return Map.of(KernelSource.COMMON_HEADER, KernelSource.read(KernelSource.COMMON_HEADER));
     }
@@ -39,7 +39,7 @@ public final class KernelCompiler {
         return new Result(out.ptx(), out.log(), false);
     }
 
-    /** The NVRTC version, e.g. "11.8". */
+    /** {@return the NVRTC version, e.g. "11.8"} */
     public String nvrtcVersion() {
         return nvrtcVersion;
     }

@@ -21,7 +21,7 @@ public record KernelSource(String file, List<String> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** The source text. */
+    /** {@return the source text} */
     public String text() {
         return read(file);
     }

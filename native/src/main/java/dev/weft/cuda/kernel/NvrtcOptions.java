@@ -24,7 +24,7 @@ public record NvrtcOptions(int major, int minor) {
         return "compute_" + major + minor;
     }
 
-    /** The option list handed to nvrtcCompileProgram, in a fixed order (it is part of the cache key). */
+    /** {@return the option list handed to nvrtcCompileProgram, in a fixed order (it is part of the cache key)} */
     public List<String> options() {
         return List.of("--gpu-architecture=" + architecture(), "--std=c++17", "--fmad=true", "-DWEFT_NVRTC=1");
     }

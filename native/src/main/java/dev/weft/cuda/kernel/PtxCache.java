@@ -27,7 +27,7 @@ public final class PtxCache {
         this.dir = dir;
     }
 
-    /** The cache at -Dweft.cuda.cache or ~/.cache/weft/cuda. */
+    /** {@return the cache at -Dweft.cuda.cache or ~/.cache/weft/cuda} */
     public static PtxCache defaultCache() {
         String p = System.getProperty("weft.cuda.cache");
         if (p != null && !p.isBlank()) return new PtxCache(Path.of(p));

@@ -143,7 +143,7 @@ public final class CachingAllocator {
         cached = 0;
     }
 
-    /** The current statistics. */
+    /** {@return the current statistics} */
     public synchronized AllocatorStats stats() {
         return new AllocatorStats(allocated, cached, peak, requests, hits, deviceAllocations, deviceFrees);
     }
@@ -153,7 +153,7 @@ public final class CachingAllocator {
         peak = allocated;
     }
 
-    /** The device memory under this allocator. */
+    /** {@return the device memory under this allocator} */
     public DeviceMemory device() {
         return device;
     }

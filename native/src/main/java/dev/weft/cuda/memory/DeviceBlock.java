@@ -45,18 +45,18 @@ public final class DeviceBlock implements AutoCloseable {
         this.cleanable = cleaner.register(this, release);
     }
 
-    /** The device address. */
+    /** {@return the device address} */
     public long address() {
         if (release.done()) throw new IllegalStateException("cuda: device block " + Long.toHexString(address) + " was already released");
         return address;
     }
 
-    /** The block's size class in bytes (>= the request). */
+    /** {@return the block's size class in bytes (>= the request)} */
     public long size() {
         return size;
     }
 
-    /** The bytes asked for. */
+    /** {@return the bytes asked for} */
     public long requested() {
         return requested;
     }

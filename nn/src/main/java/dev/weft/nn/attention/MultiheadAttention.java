@@ -18,7 +18,16 @@ import java.util.Arrays;
  * Parameters as PyTorch: in_proj_weight (3E, E) packed [W_Q; W_K; W_V] when kdim = vdim = E, else
  * q_proj_weight (E, E), k_proj_weight (E, kdim), v_proj_weight (E, vdim); in_proj_bias (3E); and the
  * submodule out_proj (Linear E -> E). Init as PyTorch: xavier-uniform projections, zero biases,
- * out_proj.weight as Linear. Not supported: add_bias_kv, add_zero_attn.
+ * out_proj.weight as Linear. Not supported: add_bias_kv, add_zero_attn. An embedDim not divisible by numHeads,
+ * inputs of mixed rank, a last dimension other than embedDim/kdim/vdim, or a dtype other than the parameters' is an
+ * IllegalArgumentException.
+ *
+ * <pre>{@code
+ * MultiheadAttention mha = new MultiheadAttention(MultiheadAttention.options(64, 8).batchFirst(true));
+ * Tensor x = Tensor.randn(new Generator(0), 2, 10, 64);          // (B, L, E)
+ * AttentionOutput out = mha.forward(x, x, x);                     // self-attention
+ * // out.output(): (2, 10, 64); out.weights(): (2, 10, 10), averaged over the 8 heads
+ * }</pre>
  */
 public final class MultiheadAttention extends Module {
     private final int embedDim;
@@ -33,11 +42,21 @@ public final class MultiheadAttention extends Module {
     private final Linear outProj;
     private Generator dropoutGenerator;
 
+    /**
+     * PyTorch's defaults (see {@link #options}).
+     *
+     * @param embedDim E, the model width; divisible by numHeads
+     * @param numHeads H, the number of parallel heads
+     */
     public MultiheadAttention(int embedDim, int numHeads) {
         this(options(embedDim, numHeads));
     }
 
-    /** {@code new MultiheadAttention(MultiheadAttention.options(64, 8).dropout(0.1).batchFirst(true).kdim(32))}. */
+    /**
+     * {@code new MultiheadAttention(MultiheadAttention.options(64, 8).dropout(0.1).batchFirst(true).kdim(32))}.
+     *
+     * @param options the sizes and settings, checked here
+     */
     public MultiheadAttention(Options options) {
         int embedDim = options.embedDim, numHeads = options.numHeads;
         OptionChecks.atLeast("MultiheadAttention", "embedDim", embedDim, 1);
@@ -72,6 +91,10 @@ public final class MultiheadAttention extends Module {
     /**
      * Options with PyTorch's defaults: dropout 0, bias true, time-major (batchFirst false), kdim = vdim =
      * embedDim, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param embedDim E, the model width; divisible by numHeads
+     * @param numHeads H, the number of parallel heads
+     * @return options to refine and pass to {@link #MultiheadAttention(Options)}
      */
     public static Options options(int embedDim, int numHeads) {
         return new Options(embedDim, numHeads);
@@ -91,31 +114,56 @@ public final class MultiheadAttention extends Module {
             this.numHeads = numHeads;
         }
 
-        /** Dropout probability on the attention weights (training mode). */
+        /**
+         * Dropout probability on the attention weights (training mode).
+         *
+         * @param dropout a probability in [0, 1], default 0
+         * @return these options
+         */
         public Options dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
-        /** Biases of the in- and out-projections. */
+        /**
+         * Biases of the in- and out-projections.
+         *
+         * @param bias whether to learn them, default true
+         * @return these options
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Inputs and outputs (B, L, E) rather than (L, B, E). */
+        /**
+         * Inputs and outputs (B, L, E) rather than (L, B, E).
+         *
+         * @param batchFirst true for batch-major layouts, default false
+         * @return these options
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Feature size of the keys (default embedDim); with kdim or vdim != embedDim the projections are separate. */
+        /**
+         * Feature size of the keys (default embedDim); with kdim or vdim != embedDim the projections are separate.
+         *
+         * @param kdim the keys' last dimension, at least 1
+         * @return these options
+         */
         public Options kdim(int kdim) {
             this.kdim = OptionChecks.atLeast("MultiheadAttention", "kdim", kdim, 1);
             return this;
         }
 
-        /** Feature size of the values (default embedDim). */
+        /**
+         * Feature size of the values (default embedDim).
+         *
+         * @param vdim the values' last dimension, at least 1
+         * @return these options
+         */
         public Options vdim(int vdim) {
             this.vdim = OptionChecks.atLeast("MultiheadAttention", "vdim", vdim, 1);
             return this;
@@ -125,30 +173,51 @@ public final class MultiheadAttention extends Module {
          * What maps each head's scores to weights: SOFTMAX (default, PyTorch's only choice), SPARSEMAX or
          * ENTMAX15 (sparse attention: low-scoring keys get weight exactly 0).
          * {@code MultiheadAttention.options(64, 8).normalization(AttentionNormalization.ENTMAX15)}.
+         *
+         * @param normalization the score-to-weight map, not null
+         * @return these options
          */
         public Options normalization(AttentionNormalization normalization) {
             this.normalization = OptionChecks.nonNull("MultiheadAttention", "normalization", normalization);
             return this;
         }
 
-        /** Draws the weights; a split of it drives attention dropout. */
+        /**
+         * Draws the weights; a split of it drives attention dropout.
+         *
+         * @param generator the generator, not null (default {@link Init#defaultGenerator()})
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("MultiheadAttention", "generator", generator);
             return this;
         }
     }
 
+    /** {@return E, the model width} */
     public int embedDim() { return embedDim; }
+    /** {@return H, the number of heads} */
     public int numHeads() { return numHeads; }
+    /** {@return E / H, each head's width} */
     public int headDim() { return embedDim / numHeads; }
+    /** {@return the dropout probability on the attention weights} */
     public double dropout() { return dropout; }
+    /** {@return whether the projections have biases} */
     public boolean bias() { return bias; }
+    /** {@return whether inputs and outputs are batch-major} */
     public boolean batchFirst() { return batchFirst; }
+    /** {@return the keys' feature size} */
     public int kdim() { return kdim; }
+    /** {@return the values' feature size} */
     public int vdim() { return vdim; }
+    /** {@return the map from scores to attention weights} */
     public AttentionNormalization normalization() { return normalization; }
 
-    /** The generator attention dropout draws from (training mode, dropout > 0). */
+    /**
+     * The generator attention dropout draws from (training mode, dropout &gt; 0).
+     *
+     * @param g the generator, not null
+     */
     public void setGenerator(Generator g) {
         if (g == null) throw new IllegalArgumentException("MultiheadAttention.setGenerator: generator must not be null");
         this.dropoutGenerator = g;
@@ -160,7 +229,14 @@ public final class MultiheadAttention extends Module {
         return forward(x, x, x, null, null, false, true, false).output();
     }
 
-    /** PyTorch's defaults: no masks, weights averaged over heads. */
+    /**
+     * PyTorch's defaults: no masks, weights averaged over heads.
+     *
+     * @param query (B, L, E), (L, B, E) or (L, E), as {@link #forward(Tensor, Tensor, Tensor, Tensor, Tensor, boolean, boolean, boolean)}
+     * @param key (B, S, kdim) in the query's layout
+     * @param value (B, S, vdim) in the query's layout
+     * @return the output and the head-averaged weights
+     */
     public AttentionOutput forward(Tensor query, Tensor key, Tensor value) {
         return forward(query, key, value, null, null, true, true, false);
     }
@@ -169,12 +245,16 @@ public final class MultiheadAttention extends Module {
      * query: (B, L, E) batch-first, (L, B, E) time-major, or (L, E) unbatched; key: same layout with S
      * and kdim; value: same with S and vdim.
      *
+     * @param query              the queries
+     * @param key                the keys
+     * @param value              the values
      * @param keyPaddingMask     (B, S) ((S) unbatched): BOOL true = ignore that key, or float added; or null
      * @param attnMask           (L, S) or (B*H, L, S): BOOL true = not allowed, or float added; or null
      * @param needWeights        return the attention weights (else weights is null)
      * @param averageAttnWeights average the weights over heads ((B, L, S)) rather than (B, H, L, S)
      * @param isCausal           also mask key j > query i; combined with attnMask when both are given
      *                           (PyTorch treats it as a hint that attnMask is causal and requires attnMask)
+     * @return the output in the query's layout, and the weights when asked for
      */
     public AttentionOutput forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
                                    boolean needWeights, boolean averageAttnWeights, boolean isCausal) {

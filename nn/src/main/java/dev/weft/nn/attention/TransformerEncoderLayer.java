@@ -14,7 +14,15 @@ import dev.weft.tensor.Tensor;
  * position-wise feed-forward block FFN(x) = linear2(dropout(act(linear1(x)))), each wrapped in a
  * residual connection with layer norm, post-norm x = norm(x + block(x)) by default or pre-norm
  * x = x + block(norm(x)) when normFirst. Submodules (and state-dict prefixes) as PyTorch: self_attn,
- * linear1, dropout, linear2, norm1, norm2, dropout1, dropout2. Activation RELU or GELU (exact).
+ * linear1, dropout, linear2, norm1, norm2, dropout1, dropout2. Activation RELU or GELU (exact). A dModel not
+ * divisible by nhead, an option out of range or an input whose last dimension is not dModel is an
+ * IllegalArgumentException.
+ *
+ * <pre>{@code
+ * TransformerEncoderLayer layer = new TransformerEncoderLayer(
+ *         TransformerEncoderLayer.options(64, 4).dimFeedforward(256).batchFirst(true).normFirst(true));
+ * Tensor y = layer.forward(Tensor.randn(new Generator(0), 2, 10, 64));   // (B, T, E) -> (2, 10, 64)
+ * }</pre>
  */
 public final class TransformerEncoderLayer extends Module {
     private final int dModel;
@@ -35,7 +43,12 @@ public final class TransformerEncoderLayer extends Module {
     private final Dropout dropout1;
     private final Dropout dropout2;
 
-    /** PyTorch's defaults: dimFeedforward 2048, dropout 0.1, relu, eps 1e-5, time-major, post-norm. */
+    /**
+     * PyTorch's defaults: dimFeedforward 2048, dropout 0.1, relu, eps 1e-5, time-major, post-norm.
+     *
+     * @param dModel E, the model width; divisible by nhead
+     * @param nhead H, the number of attention heads
+     */
     public TransformerEncoderLayer(int dModel, int nhead) {
         this(options(dModel, nhead));
     }
@@ -43,6 +56,8 @@ public final class TransformerEncoderLayer extends Module {
     /**
      * {@code new TransformerEncoderLayer(TransformerEncoderLayer.options(64, 4).dimFeedforward(256)
      * .activation(Activation.GELU).normFirst(true).batchFirst(true))}.
+     *
+     * @param options the sizes and settings, checked here
      */
     public TransformerEncoderLayer(Options options) {
         String me = "TransformerEncoderLayer";
@@ -70,6 +85,10 @@ public final class TransformerEncoderLayer extends Module {
     /**
      * Options with PyTorch's defaults: dimFeedforward 2048, dropout 0.1, activation RELU, layerNormEps 1e-5,
      * batchFirst false, normFirst false, bias true, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param dModel E, the model width; divisible by nhead
+     * @param nhead H, the number of attention heads
+     * @return options to refine and pass to {@link #TransformerEncoderLayer(Options)}
      */
     public static Options options(int dModel, int nhead) {
         return new Options(dModel, nhead);
@@ -89,56 +108,101 @@ public final class TransformerEncoderLayer extends Module {
             this.nhead = nhead;
         }
 
-        /** Width of the feed-forward block's hidden layer. */
+        /**
+         * Width of the feed-forward block's hidden layer.
+         *
+         * @param dimFeedforward at least 1, default 2048
+         * @return these options
+         */
         public Options dimFeedforward(int dimFeedforward) {
             this.dimFeedforward = dimFeedforward;
             return this;
         }
 
-        /** Dropout probability of the attention weights, the feed-forward hidden layer and both residual branches. */
+        /**
+         * Dropout probability of the attention weights, the feed-forward hidden layer and both residual branches.
+         *
+         * @param dropout a probability, default 0.1
+         * @return these options
+         */
         public Options dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
-        /** The feed-forward activation. */
+        /**
+         * The feed-forward activation.
+         *
+         * @param activation RELU (default) or GELU
+         * @return these options
+         */
         public Options activation(Activation activation) {
             this.activation = OptionChecks.nonNull("TransformerEncoderLayer", "activation", activation);
             return this;
         }
 
-        /** eps of both layer norms. */
+        /**
+         * eps of both layer norms.
+         *
+         * @param layerNormEps default 1e-5
+         * @return these options
+         */
         public Options layerNormEps(double layerNormEps) {
             this.layerNormEps = layerNormEps;
             return this;
         }
 
-        /** Inputs and outputs (B, T, E) rather than (T, B, E). */
+        /**
+         * Inputs and outputs (B, T, E) rather than (T, B, E).
+         *
+         * @param batchFirst default false
+         * @return these options
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Pre-norm x + block(norm(x)) rather than post-norm norm(x + block(x)). */
+        /**
+         * Pre-norm x + block(norm(x)) rather than post-norm norm(x + block(x)).
+         *
+         * @param normFirst default false
+         * @return these options
+         */
         public Options normFirst(boolean normFirst) {
             this.normFirst = normFirst;
             return this;
         }
 
-        /** Biases in the linear layers, attention and layer norms. */
+        /**
+         * Biases in the linear layers, attention and layer norms.
+         *
+         * @param bias default true
+         * @return these options
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Draws the weights; splits of it drive the dropouts. */
+        /**
+         * Draws the weights; splits of it drive the dropouts.
+         *
+         * @param generator default {@link Init#defaultGenerator()}
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("TransformerEncoderLayer", "generator", generator);
             return this;
         }
     }
 
-    /** A layer of the same configuration holding copies of this one's weights (new dropout streams from gen). */
+    /**
+     * A layer of the same configuration holding copies of this one's weights (new dropout streams from gen).
+     *
+     * @param gen the new layer's dropout generator
+     * @return the copy
+     */
     public TransformerEncoderLayer copy(Generator gen) {
         TransformerEncoderLayer c = new TransformerEncoderLayer(options(dModel, nhead).dimFeedforward(dimFeedforward)
                 .dropout(dropoutP).activation(activation).layerNormEps(layerNormEps).batchFirst(batchFirst)
@@ -149,27 +213,46 @@ public final class TransformerEncoderLayer extends Module {
         return c;
     }
 
+    /** {@return E, the model width} */
     public int dModel() { return dModel; }
+    /** {@return H, the number of attention heads} */
     public int nhead() { return nhead; }
+    /** {@return the feed-forward block's hidden width} */
     public int dimFeedforward() { return dimFeedforward; }
+    /** {@return the dropout probability of every dropout in the layer} */
     public double dropout() { return dropoutP; }
+    /** {@return the feed-forward activation} */
     public Activation activation() { return activation; }
+    /** {@return eps of both layer norms} */
     public double layerNormEps() { return layerNormEps; }
+    /** {@return whether inputs and outputs are batch-major} */
     public boolean batchFirst() { return batchFirst; }
+    /** {@return whether the layer is pre-norm} */
     public boolean normFirst() { return normFirst; }
+    /** {@return whether the linear layers, attention and norms have biases} */
     public boolean bias() { return bias; }
+    /** {@return the self-attention submodule (self_attn)} */
     public MultiheadAttention selfAttn() { return selfAttn; }
 
-    /** src: (B, T, E) batch-first, (T, B, E) time-major, or (T, E) unbatched; no masks. */
+    /**
+     * src: (B, T, E) batch-first, (T, B, E) time-major, or (T, E) unbatched; no masks.
+     *
+     * @param src the sequence
+     * @return the encoded sequence, src's shape
+     */
     @Override
     public Tensor forward(Tensor src) {
         return forward(src, null, null, false);
     }
 
     /**
+     * The layer with masks, as PyTorch's forward(src, src_mask, src_key_padding_mask, is_causal).
+     *
+     * @param src                  (B, T, E) batch-first, (T, B, E) time-major, or (T, E) unbatched
      * @param srcMask              (T, T) or (B*H, T, T): BOOL true = not allowed, or float added; or null
      * @param srcKeyPaddingMask    (B, T) ((T) unbatched): BOOL true = padding, or float added; or null
      * @param isCausal             also apply the causal mask (combined with srcMask if both are given)
+     * @return the encoded sequence, src's shape
      */
     public Tensor forward(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask, boolean isCausal) {
         Tensor x = src;

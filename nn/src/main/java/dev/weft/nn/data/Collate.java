@@ -27,7 +27,7 @@ public final class Collate {
         return Tensor.stack(samples, 0);
     }
 
-    /** Samples (x_j for j < K) -> K stacked tensors: column j is stack of every sample's x_j. */
+    /** Samples (x_j for {@code j < K}) -> K stacked tensors: column j is stack of every sample's x_j. */
     public static List<Tensor> stackEach(List<List<Tensor>> samples) {
         if (samples.isEmpty()) throw new IllegalArgumentException("collate: empty batch");
         int k = samples.getFirst().size();

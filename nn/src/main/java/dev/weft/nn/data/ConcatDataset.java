@@ -47,7 +47,7 @@ public final class ConcatDataset<T> implements Dataset<T> {
         return parts.get(part).get((int) (index - start));
     }
 
-    /** The parts, in order. */
+    /** {@return the parts, in order} */
     public List<Dataset<? extends T>> parts() {
         return parts;
     }

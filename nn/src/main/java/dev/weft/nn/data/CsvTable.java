@@ -31,7 +31,7 @@ public record CsvTable(String file, List<String> header, List<List<String>> rows
         return rows.size();
     }
 
-    /** The width of the header or, without one, of the first row (0 for an empty file). */
+    /** {@return the width of the header or, without one, of the first row (0 for an empty file)} */
     public int columnCount() {
         return !header.isEmpty() ? header.size() : rows.isEmpty() ? 0 : rows.getFirst().size();
     }

@@ -44,12 +44,12 @@ public final class DataFileException extends IOException {
         return file;
     }
 
-    /** The byte offset, or -1 for a text file error. */
+    /** {@return the byte offset, or -1 for a text file error} */
     public long byteOffset() {
         return byteOffset;
     }
 
-    /** The 1-based line, or -1 for a binary file error. */
+    /** {@return the 1-based line, or -1 for a binary file error} */
     public long line() {
         return line;
     }

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * var loader = DataLoader.pairs(new TensorDataset(x, y)).batchSize(64).shuffle(new Generator(0)).build();
  * for (int e = 0; e < 10; e++) for (Batch b : loader) train(b.input(), b.target());
  * }</pre>
+ *
+ * @param <B> the batch type
  */
 public final class DataLoader<B> implements Iterable<B> {
     private final int datasetSize;
@@ -42,7 +44,15 @@ public final class DataLoader<B> implements Iterable<B> {
         this.prefetchFactor = b.prefetchFactor;
     }
 
-    /** A loader whose batches are collate(samples), samples = dataset.get(i) for the batch's indices. */
+    /**
+     * A loader whose batches are collate(samples), samples = dataset.get(i) for the batch's indices.
+     *
+     * @param <T> the sample type
+     * @param <B> the batch type
+     * @param dataset the samples
+     * @param collate makes a batch from its samples, in batch order
+     * @return a builder to set batch size, shuffling and workers on
+     */
     public static <T, B> Builder<B> builder(Dataset<T> dataset, Function<? super List<T>, ? extends B> collate) {
         Objects.requireNonNull(collate, "collate");
         return new Builder<>(dataset.size(), idx -> {
@@ -55,6 +65,9 @@ public final class DataLoader<B> implements Iterable<B> {
     /**
      * Batches of tensor tuples: column j of a batch is (B, ...) stacked from the samples' tensor j.
      * A TensorDataset (or a Subset chain over one) takes the indexSelect fast path.
+     *
+     * @param dataset samples that are tensor tuples
+     * @return a builder to set batch size, shuffling and workers on
      */
     public static Builder<List<Tensor>> builder(Dataset<List<Tensor>> dataset) {
         Function<int[], List<Tensor>> rows = rowGather(dataset);
@@ -65,6 +78,9 @@ public final class DataLoader<B> implements Iterable<B> {
     /**
      * The training loop's Batch(input, target) for datasets of (x, y) samples (fast path as in
      * {@link #builder(Dataset)}); a DataLoader&lt;Batch&gt; is what Trainer.fit takes.
+     *
+     * @param dataset samples that are (x, y) pairs
+     * @return a builder to set batch size, shuffling and workers on
      */
     public static Builder<Batch> pairs(Dataset<List<Tensor>> dataset) {
         if (dataset instanceof TensorDataset td && td.tensors().size() != 2) {
@@ -85,24 +101,41 @@ public final class DataLoader<B> implements Iterable<B> {
         return null;
     }
 
-    /** Batches per epoch: floor(N / batchSize) with dropLast, else ceil(N / batchSize). */
+    /**
+     * Batches per epoch: floor(N / batchSize) with dropLast, else ceil(N / batchSize).
+     *
+     * @return the number of batches per epoch
+     */
     public int size() {
         return dropLast ? datasetSize / batchSize : (int) (((long) datasetSize + batchSize - 1) / batchSize);
     }
 
-    /** Samples in the dataset. */
+    /**
+     * Samples in the dataset.
+     *
+     * @return N
+     */
     public int datasetSize() {
         return datasetSize;
     }
 
+    /**
+     * {@return the number of samples per batch (the last may have fewer)}
+     */
     public int batchSize() {
         return batchSize;
     }
 
+    /**
+     * {@return whether a smaller last batch is dropped}
+     */
     public boolean dropLast() {
         return dropLast;
     }
 
+    /**
+     * {@return the number of worker threads (0: batches made on the consumer's thread)}
+     */
     public int numWorkers() {
         return numWorkers;
     }
@@ -110,6 +143,9 @@ public final class DataLoader<B> implements Iterable<B> {
     /**
      * The sample order of an epoch: 0..N-1, or with shuffle the permutation
      * randperm(Generator(mix(baseSeed, epoch)), N), a pure function of the builder's generator state and the epoch.
+     *
+     * @param epoch the epoch, from 0
+     * @return a permutation of 0..N-1
      */
     public int[] order(int epoch) {
         if (epoch < 0) throw new IllegalArgumentException("DataLoader: epoch must be >= 0, got " + epoch);
@@ -123,18 +159,22 @@ public final class DataLoader<B> implements Iterable<B> {
         return out;
     }
 
-    /** The epoch the next {@link #iterator()} call starts. */
+    /** {@return the epoch the next {@link #iterator()} call starts} */
     public synchronized int nextEpoch() {
         return nextEpoch;
     }
 
-    /** Makes the next {@link #iterator()} call start this epoch (e.g. to resume training). */
+    /**
+     * Makes the next {@link #iterator()} call start this epoch (e.g. to resume training).
+     *
+     * @param epoch the epoch, from 0
+     */
     public synchronized void setEpoch(int epoch) {
         if (epoch < 0) throw new IllegalArgumentException("DataLoader: epoch must be >= 0, got " + epoch);
         nextEpoch = epoch;
     }
 
-    /** The batches of the next epoch (and advances the epoch counter). */
+    /** {@return the batches of the next epoch (and advances the epoch counter)} */
     @Override
     public BatchIterator<B> iterator() {
         int e;
@@ -144,7 +184,12 @@ public final class DataLoader<B> implements Iterable<B> {
         return iterator(e);
     }
 
-    /** The batches of the given epoch; does not touch the epoch counter. */
+    /**
+     * The batches of the given epoch; does not touch the epoch counter.
+     *
+     * @param epoch the epoch, from 0
+     * @return its batches, in order
+     */
     public BatchIterator<B> iterator(int epoch) {
         int[] order = order(epoch);
         return new LoaderIterator<>(epoch, order, size(), batchSize, fetch, numWorkers, prefetchFactor);
@@ -164,7 +209,11 @@ public final class DataLoader<B> implements Iterable<B> {
                 + ", dropLast=" + dropLast + ", numWorkers=" + numWorkers + ", prefetchFactor=" + prefetchFactor + ")";
     }
 
-    /** Options; defaults: batchSize 1, no shuffle, dropLast false, numWorkers 0 (consumer thread), prefetchFactor 2. */
+    /**
+     * Options; defaults: batchSize 1, no shuffle, dropLast false, numWorkers 0 (consumer thread), prefetchFactor 2.
+     *
+     * @param <B> the batch type
+     */
     public static final class Builder<B> {
         private final int datasetSize;
         private final Function<int[], B> fetch;
@@ -179,38 +228,72 @@ public final class DataLoader<B> implements Iterable<B> {
             this.fetch = fetch::apply;
         }
 
+        /**
+         * Samples per batch.
+         *
+         * @param batchSize at least 1, default 1
+         * @return this builder
+         * @throws IllegalArgumentException if batchSize is below least
+         */
         public Builder<B> batchSize(int batchSize) {
             if (batchSize < 1) throw new IllegalArgumentException("DataLoader: batchSize must be >= 1, got " + batchSize);
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Shuffle every epoch; build() draws one seed from generator (advancing it). null: no shuffle. */
+        /**
+         * Shuffle every epoch; build() draws one seed from generator (advancing it). null: no shuffle.
+         *
+         * @param generator the shuffle's seed source, or null
+         * @return this builder
+         */
         public Builder<B> shuffle(Generator generator) {
             this.generator = generator;
             return this;
         }
 
-        /** Drop the last batch when it is smaller than batchSize. */
+        /**
+         * Drop the last batch when it is smaller than batchSize.
+         *
+         * @param dropLast default false
+         * @return this builder
+         */
         public Builder<B> dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
         }
 
-        /** Worker threads (virtual) that make batches ahead of the consumer; 0 makes them on the consumer's thread. */
+        /**
+         * Worker threads (virtual) that make batches ahead of the consumer; 0 makes them on the consumer's thread.
+         *
+         * @param numWorkers at least 0, default 0
+         * @return this builder
+         * @throws IllegalArgumentException if numWorkers is below least
+         */
         public Builder<B> numWorkers(int numWorkers) {
             if (numWorkers < 0) throw new IllegalArgumentException("DataLoader: numWorkers must be >= 0, got " + numWorkers);
             this.numWorkers = numWorkers;
             return this;
         }
 
-        /** Batches in flight per worker (the prefetch depth is numWorkers * prefetchFactor). */
+        /**
+         * Batches in flight per worker (the prefetch depth is numWorkers * prefetchFactor).
+         *
+         * @param prefetchFactor at least 1, default 2
+         * @return this builder
+         * @throws IllegalArgumentException if prefetchFactor is below least
+         */
         public Builder<B> prefetchFactor(int prefetchFactor) {
             if (prefetchFactor < 1) throw new IllegalArgumentException("DataLoader: prefetchFactor must be >= 1, got " + prefetchFactor);
             this.prefetchFactor = prefetchFactor;
             return this;
         }
 
+        /**
+         * Makes the loader, drawing the shuffle seed from the generator when there is one.
+         *
+         * @return the loader
+         */
         public DataLoader<B> build() {
             return new DataLoader<>(this);
         }

@@ -11,7 +11,7 @@ public interface Dataset<T> {
     /** Number of samples. */
     int size();
 
-    /** The sample at {@code index} (0 <= index < size()); an IndexOutOfBoundsException otherwise. */
+    /** The sample at {@code index} ({@code 0 <= index < size()}); an IndexOutOfBoundsException otherwise. */
     T get(int index);
 
     /** Throws the loader-wide error for an index outside [0, size): names the dataset and both numbers. */

@@ -17,7 +17,7 @@ public enum IdxType {
         this.byteSize = byteSize;
     }
 
-    /** The type code as stored in the file. */
+    /** {@return the type code as stored in the file} */
     public int code() {
         return code;
     }

@@ -125,12 +125,12 @@ public record LabeledCsv(Tensor features, Tensor labels, List<String> classNames
         return v;
     }
 
-    /** Number of samples N. */
+    /** {@return number of samples N} */
     public int size() {
         return labels.size(0);
     }
 
-    /** Number of features C. */
+    /** {@return number of features C} */
     public int numFeatures() {
         return features.size(1);
     }

@@ -69,7 +69,7 @@ public record Mnist(Tensor images, Tensor labels) {
         throw new NoSuchFileException(dir.toString(), null, "Mnist.load: neither " + base + " nor " + base + ".gz in " + dir);
     }
 
-    /** Number of samples N. */
+    /** {@return number of samples N} */
     public int size() {
         return labels.size(0);
     }

@@ -34,12 +34,12 @@ public final class Subset<T> implements Dataset<T> {
         return dataset.get(indices[index]);
     }
 
-    /** The underlying dataset. */
+    /** {@return the underlying dataset} */
     public Dataset<T> dataset() {
         return dataset;
     }
 
-    /** The indices into {@link #dataset()} (a copy). */
+    /** {@return the indices into {@link #dataset()} (a copy)} */
     public int[] indices() {
         return indices.clone();
     }

@@ -46,7 +46,7 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
         return List.copyOf(out);
     }
 
-    /** The tensors, in order (not copied). */
+    /** {@return the tensors, in order (not copied)} */
     public List<Tensor> tensors() {
         return tensors;
     }

@@ -22,17 +22,36 @@ public final class F {
     /**
      * y = x W^T + b. Shared weights: x (..., C_in), W (C_out, C_in), b (C_out,) or null -> (..., C_out).
      * Per-sample weights: x (B, ..., C_in), W (B, C_out, C_in), b (B, C_out) or null -> (B, ..., C_out).
+     *
+     * @param x the input
+     * @param weight W, shared or per sample
+     * @param bias b, or null
+     * @return y
      */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         return Linears.linear(x, weight, bias);
     }
 
-    /** y = x W^T. */
+    /**
+     * y = x W^T.
+     *
+     * @param x (..., C_in)
+     * @param weight W, (C_out, C_in)
+     * @return y, (..., C_out)
+     */
     public static Tensor linear(Tensor x, Tensor weight) {
         return Linears.linear(x, weight, null);
     }
 
-    /** y[..., k] = x1^T W[k] x2 + b[k]: x1 (..., C1), x2 (..., C2), W (C_out, C1, C2), b (C_out,) or null. */
+    /**
+     * y[..., k] = x1^T W[k] x2 + b[k]: x1 (..., C1), x2 (..., C2), W (C_out, C1, C2), b (C_out,) or null.
+     *
+     * @param x1 (..., C1)
+     * @param x2 (..., C2)
+     * @param weight W, (C_out, C1, C2)
+     * @param bias b, (C_out,) or null
+     * @return y, (..., C_out)
+     */
     public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
         return Linears.bilinear(x1, x2, weight, bias);
     }
@@ -42,6 +61,12 @@ public final class F {
     /**
      * Inverted dropout: in training each element is zeroed with probability p (drawn from g) and the
      * rest scaled by 1/(1-p); otherwise x itself. p = 1 gives zeros.
+     *
+     * @param x the input, any shape
+     * @param p the zeroing probability, in [0, 1]
+     * @param training whether to drop (false: x is returned)
+     * @param g draws the mask
+     * @return the dropped-out tensor, x's shape
      */
     public static Tensor dropout(Tensor x, double p, boolean training, Generator g) {
         return Dropouts.dropout(x, p, training, g);
@@ -87,12 +112,25 @@ public final class F {
 
     // ---------------------------------------------------------------- embedding
 
-    /** Rows of weight (N, E) at integer indices (*) -> (*, E); row paddingIdx (negative: from the end) gets no gradient. */
+    /**
+     * Rows of weight (N, E) at integer indices (*) -> (*, E); row paddingIdx (negative: from the end) gets no gradient.
+     *
+     * @param indices integer indices in [0, N)
+     * @param weight the table (N, E)
+     * @param paddingIdx the row that gets no gradient
+     * @return the rows, (*, E)
+     */
     public static Tensor embedding(Tensor indices, Tensor weight, int paddingIdx) {
         return Embeddings.embedding(indices, weight, paddingIdx);
     }
 
-    /** Embedding without a padding index. */
+    /**
+     * Embedding without a padding index.
+     *
+     * @param indices integer indices in [0, N)
+     * @param weight the table (N, E)
+     * @return the rows, (*, E)
+     */
     public static Tensor embedding(Tensor indices, Tensor weight) {
         return Embeddings.embedding(indices, weight, null);
     }
@@ -139,12 +177,28 @@ public final class F {
         return Convolution.conv2d(x, weight, bias, stride, p, dilation, groups);
     }
 
-    /** conv2d with a square stride and padding, dilation 1, one group: F.conv2d(x, w, b, stride=s, padding=p). */
+    /**
+     * conv2d with a square stride and padding, dilation 1, one group: F.conv2d(x, w, b, stride=s, padding=p).
+     *
+     * @param x (B, C_in, H, W) or (C_in, H, W)
+     * @param weight (C_out, C_in, kH, kW)
+     * @param bias (C_out,), or null
+     * @param stride the step in both dims
+     * @param padding zeros on every side
+     * @return (B, C_out, H_out, W_out)
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
         return conv2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {1}, 1);
     }
 
-    /** conv2d with stride 1, padding 0, dilation 1, one group. */
+    /**
+     * conv2d with stride 1, padding 0, dilation 1, one group.
+     *
+     * @param x (B, C_in, H, W) or (C_in, H, W)
+     * @param weight (C_out, C_in, kH, kW)
+     * @param bias (C_out,), or null
+     * @return (B, C_out, H - kH + 1, W - kW + 1)
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) {
         return conv2d(x, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
     }
@@ -170,12 +224,25 @@ public final class F {
         return Pooling.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode);
     }
 
-    /** max_pool2d(x, k): a k x k window, stride k, no padding. */
+    /**
+     * max_pool2d(x, k): a k x k window, stride k, no padding.
+     *
+     * @param x (B, C, H, W) or (C, H, W)
+     * @param kernelSize k
+     * @return the window maxima
+     */
     public static Tensor maxPool2d(Tensor x, int kernelSize) {
         return maxPool2d(x, kernelSize, kernelSize);
     }
 
-    /** max_pool2d(x, k, stride): a k x k window, no padding. */
+    /**
+     * max_pool2d(x, k, stride): a k x k window, no padding.
+     *
+     * @param x (B, C, H, W) or (C, H, W)
+     * @param kernelSize k
+     * @param stride the step in both dims
+     * @return the window maxima
+     */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) {
         return Pooling.maxPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, new int[] {1}, false);
     }
@@ -191,17 +258,36 @@ public final class F {
         return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
     }
 
-    /** avg_pool2d(x, k): a k x k window, stride k, no padding. */
+    /**
+     * avg_pool2d(x, k): a k x k window, stride k, no padding.
+     *
+     * @param x (B, C, H, W) or (C, H, W)
+     * @param kernelSize k
+     * @return the window means
+     */
     public static Tensor avgPool2d(Tensor x, int kernelSize) {
         return avgPool2d(x, kernelSize, kernelSize);
     }
 
-    /** avg_pool2d(x, k, stride): a k x k window, no padding, padding counted (PyTorch's defaults). */
+    /**
+     * avg_pool2d(x, k, stride): a k x k window, no padding, padding counted (PyTorch's defaults).
+     *
+     * @param x (B, C, H, W) or (C, H, W)
+     * @param kernelSize k
+     * @param stride the step in both dims
+     * @return the window means
+     */
     public static Tensor avgPool2d(Tensor x, int kernelSize, int stride) {
         return Pooling.avgPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, false, true);
     }
 
-    /** F.pad with zeros: pads = (left, right) of the last dim, then (left, right) of the one before, ... */
+    /**
+     * F.pad with zeros: pads = (left, right) of the last dim, then (left, right) of the one before, ...
+     *
+     * @param x the input
+     * @param pads pairs (left, right), last dim first
+     * @return the padded tensor
+     */
     public static Tensor pad(Tensor x, int... pads) {
         return Joining.pad(x, pads);
     }
@@ -231,49 +317,133 @@ public final class F {
 
     // ---------------------------------------------------------------- activations
 
-    /** max(x, 0). */
+    /**
+     * max(x, 0).
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor relu(Tensor x) { return x.relu(); }
 
-    /** x if x > 0 else negativeSlope * x. */
+    /**
+     * x if x > 0 else negativeSlope * x.
+     *
+     * @param x the input, any shape
+     * @param negativeSlope the slope below 0
+     * @return the result elementwise, x's shape
+     */
     public static Tensor leakyRelu(Tensor x, double negativeSlope) { return x.leakyRelu(negativeSlope); }
 
-    /** leakyRelu with slope 0.01. */
+    /**
+     * leakyRelu with slope 0.01.
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor leakyRelu(Tensor x) { return x.leakyRelu(0.01); }
 
-    /** x if x > 0 else alpha (exp(x) - 1). */
+    /**
+     * x if x > 0 else alpha (exp(x) - 1).
+     *
+     * @param x the input, any shape
+     * @param alpha the saturation value's magnitude
+     * @return the result elementwise, x's shape
+     */
     public static Tensor elu(Tensor x, double alpha) { return x.elu(alpha); }
 
-    /** elu with alpha 1. */
+    /**
+     * elu with alpha 1.
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor elu(Tensor x) { return x.elu(1.0); }
 
-    /** x Phi(x) (NONE) or 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) (TANH). */
+    /**
+     * x Phi(x) (NONE) or 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) (TANH).
+     *
+     * @param x the input, any shape
+     * @param approximate NONE (exact) or TANH
+     * @return the result elementwise, x's shape
+     */
     public static Tensor gelu(Tensor x, GeluApproximate approximate) {
         return x.gelu(approximate.toString());
     }
 
-    /** Exact GELU. */
+    /**
+     * Exact GELU.
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor gelu(Tensor x) { return x.gelu(); }
 
-    /** x sigmoid(x). */
+    /**
+     * x sigmoid(x).
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor silu(Tensor x) { return x.silu(); }
 
-    /** x tanh(softplus(x)). */
+    /**
+     * x tanh(softplus(x)).
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor mish(Tensor x) { return x.mul(x.softplus(1, 20).tanh()); }
 
+    /**
+     * tanh(x).
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor tanh(Tensor x) { return x.tanh(); }
 
+    /**
+     * 1 / (1 + exp(-x)).
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
 
-    /** log(1 + exp(beta x)) / beta, x itself where beta x > threshold. */
+    /**
+     * log(1 + exp(beta x)) / beta, x itself where beta x > threshold.
+     *
+     * @param x the input, any shape
+     * @param beta the sharpness
+     * @param threshold above which beta x is passed through
+     * @return the result elementwise, x's shape
+     */
     public static Tensor softplus(Tensor x, double beta, double threshold) { return x.softplus(beta, threshold); }
 
-    /** softplus with beta 1, threshold 20. */
+    /**
+     * softplus with beta 1, threshold 20.
+     *
+     * @param x the input, any shape
+     * @return the result elementwise, x's shape
+     */
     public static Tensor softplus(Tensor x) { return x.softplus(1, 20); }
 
-    /** exp(x) / sum(exp(x)) along dim. */
+    /**
+     * exp(x) / sum(exp(x)) along dim.
+     *
+     * @param x the input
+     * @param dim the dim the map runs along (negative counts from the end)
+     * @return x's shape, each slice along dim summing to 1
+     */
     public static Tensor softmax(Tensor x, int dim) { return x.softmax(dim); }
 
-    /** x - logsumexp(x) along dim. */
+    /**
+     * x - logsumexp(x) along dim.
+     *
+     * @param x the input
+     * @param dim the dim the map runs along (negative counts from the end)
+     * @return x's shape: log-probabilities along dim
+     */
     public static Tensor logSoftmax(Tensor x, int dim) { return x.logSoftmax(dim); }
 
     /**
@@ -283,6 +453,10 @@ public final class F {
      * <pre>{@code
      * F.sparsemax(Tensor.of(new double[] {1, 0.5, -1}), 0);   // [0.75, 0.25, 0]
      * }</pre>
+     *
+     * @param x the input
+     * @param dim the dim the map runs along (negative counts from the end)
+     * @return x's shape, each slice along dim summing to 1
      */
     public static Tensor sparsemax(Tensor x, int dim) { return SparseMaps.sparsemax(x, dim); }
 
@@ -293,50 +467,122 @@ public final class F {
      * <pre>{@code
      * F.entmax15(Tensor.of(new double[] {2, 1, -1}), 0);      // [(1 + sqrt 7)^2 / 16, (sqrt 7 - 1)^2 / 16, 0] = [0.8307, 0.1693, 0]
      * }</pre>
+     *
+     * @param x the input
+     * @param dim the dim the map runs along (negative counts from the end)
+     * @return x's shape, each slice along dim summing to 1
      */
     public static Tensor entmax15(Tensor x, int dim) { return SparseMaps.entmax15(x, dim); }
 
     // ---------------------------------------------------------------- losses (torch.nn.functional's; the same functions as Losses)
 
-    /** Cross-entropy of logits against class indices or probabilities, mean over positions (see Losses.crossEntropy). */
+    /**
+     * Cross-entropy of logits against class indices or probabilities, mean over positions (see Losses.crossEntropy).
+     *
+     * @param input logits, classes on dim 1
+     * @param target class indices or class probabilities
+     * @return the scalar mean loss
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
         return Losses.crossEntropy(input, target);
     }
 
-    /** Cross-entropy with label smoothing s in [0, 1]: the target mixed with the uniform distribution, (1 - s) y + s / C. */
+    /**
+     * Cross-entropy with label smoothing s in [0, 1]: the target mixed with the uniform distribution, (1 - s) y + s / C.
+     *
+     * @param input logits, classes on dim 1
+     * @param target class indices or class probabilities
+     * @param labelSmoothing s in [0, 1]
+     * @return the scalar mean loss
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target, double labelSmoothing) {
         return Losses.crossEntropy(input, target, null, -100, Reduction.MEAN, labelSmoothing);
     }
 
+    /**
+     * Negative log-likelihood of log-probabilities at class indices, mean (see Losses.nllLoss).
+     *
+     * @param input log-probabilities, classes on dim 1
+     * @param target class indices
+     * @return the scalar mean loss
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) {
         return Losses.nllLoss(input, target);
     }
 
+    /**
+     * mean((x - y)^2).
+     *
+     * @param input the prediction
+     * @param target the target, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return Losses.mseLoss(input, target);
     }
 
+    /**
+     * mean(|x - y|).
+     *
+     * @param input the prediction
+     * @param target the target, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor l1Loss(Tensor input, Tensor target) {
         return Losses.l1Loss(input, target);
     }
 
+    /**
+     * Smooth L1 with beta 1, mean (see Losses.smoothL1Loss).
+     *
+     * @param input the prediction
+     * @param target the target, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor smoothL1Loss(Tensor input, Tensor target) {
         return Losses.smoothL1Loss(input, target);
     }
 
+    /**
+     * Huber loss with delta 1, mean (see Losses.huberLoss).
+     *
+     * @param input the prediction
+     * @param target the target, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor huberLoss(Tensor input, Tensor target) {
         return Losses.huberLoss(input, target);
     }
 
+    /**
+     * Binary cross-entropy of probabilities, mean (see Losses.binaryCrossEntropy).
+     *
+     * @param input probabilities in [0, 1]
+     * @param target the target, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
         return Losses.binaryCrossEntropy(input, target);
     }
 
+    /**
+     * Binary cross-entropy of sigmoid(logits), computed stably, mean (see Losses.binaryCrossEntropyWithLogits).
+     *
+     * @param input logits
+     * @param target the target, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return Losses.binaryCrossEntropyWithLogits(input, target);
     }
 
-    /** KL divergence of log-probabilities input from probabilities target, mean (PyTorch's default). */
+    /**
+     * KL divergence of log-probabilities input from probabilities target, mean (PyTorch's default).
+     *
+     * @param input log-probabilities
+     * @param target probabilities, the input's shape
+     * @return the scalar mean loss
+     */
     public static Tensor klDiv(Tensor input, Tensor target) {
         return Losses.klDiv(input, target);
     }

@@ -7,7 +7,7 @@ import dev.weft.tensor.core.Shape;
 /**
  * The classical binary Hopfield network (Hopfield 1982), for comparison with the modern one: patterns
  * x^mu in {-1, +1}^d stored by the Hebbian rule W = (1/d) sum_mu x^mu x^mu^T with a zero diagonal, and
- * retrieved by synchronous sign updates s <- sign(W s) (an entry with zero field keeps its value) until
+ * retrieved by synchronous sign updates {@code s <- sign(W s)} (an entry with zero field keeps its value) until
  * a fixed point or a step limit. Storage capacity about 0.138 d for random patterns (Amit, Gutfreund and
  * Sompolinsky 1985); correlated patterns interfere much earlier. Not differentiable (a memory, no
  * parameters to learn). Synchronous updates can end in a 2-cycle, which the step limit cuts off.
@@ -45,12 +45,12 @@ public final class ClassicalHopfield {
         return new ClassicalHopfield(w, d, x.size(0));
     }
 
-    /** The Hebbian weights (d, d), F64, zero diagonal. */
+    /** {@return the Hebbian weights (d, d), F64, zero diagonal} */
     public Tensor weights() { return weights; }
 
     public int size() { return size; }
 
-    /** How many patterns were stored. */
+    /** {@return how many patterns were stored} */
     public int count() { return count; }
 
     /** One synchronous step: sign(W s), keeping s where the field is 0. states (Q, d) -> (Q, d). */

@@ -13,12 +13,12 @@ import dev.weft.tensor.core.Shape;
 /**
  * The Hopfield layer of Ramsauer et al. 2021 (eq. 10, the hflayers {@code Hopfield} module): state
  * patterns R attend to stored patterns Y, with the pattern projection P (default Y) as values,
- * <pre>
+ * <pre>{@code
  *   Q = LN(R) W_Q,  K = LN(Y) W_K,  V = LN(P) W_V          (heads of size hidden / H, as attention)
  *   Q <- softmax(beta Q K^T) K      updateStepsMax times (the update in the association space; stops
  *                                   early when no entry moves by more than updateStepsEps)
  *   Z = softmax(beta Q K^T) V W_O                            beta = scaling, default 1/sqrt(hidden / H)
- * </pre>
+ * }</pre>
  * updateStepsMax 0 (the default, as hflayers) is one association, i.e. attention. Parameters:
  * q_proj_weight (hidden, inputSize), k_proj_weight (hidden, storedPatternSize), v_proj_weight (hidden,
  * patternProjectionSize), in_proj_bias (3 hidden), out_proj (Linear hidden -> outputSize), and the layer

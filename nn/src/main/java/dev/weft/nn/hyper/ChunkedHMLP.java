@@ -106,12 +106,12 @@ public class ChunkedHMLP extends HyperNetwork {
         return chunkEmbSize;
     }
 
-    /** The shared MLP trunk. */
+    /** {@return the shared MLP trunk} */
     public Sequential trunk() {
         return trunk;
     }
 
-    /** The shared output head (S outputs). */
+    /** {@return the shared output head (S outputs)} */
     public Linear head() {
         return head;
     }

@@ -17,12 +17,22 @@ import java.util.Map;
  * "trunk" (Linear, activation, ...), "heads" (one Linear(hidden, numel_i) per entry of the layout, in order),
  * and the target. The generator grows with the target (each head is hidden x numel_i); {@link ChunkedHMLP}
  * does not.
+ *
+ * <pre>{@code
+ * Linear target = new Linear(4, 2);
+ * HMLP h = new HMLP(HMLP.options(target, 8).hidden(32, 32));      // generates target.weight and target.bias
+ * Tensor y = h.forward(taskEmbedding, x);                          // taskEmbedding (8), x (B, 4) -> (B, 2)
+ * }</pre>
  */
 public class HMLP extends HyperNetwork {
     private final Sequential trunk;
     private final ModuleList heads;
 
-    /** {@code new HMLP(HMLP.options(target, 8).hidden(100, 100).generate("*.weight"))}. */
+    /**
+     * {@code new HMLP(HMLP.options(target, 8).hidden(100, 100).generate("*.weight"))}.
+     *
+     * @param o the target, condition size and settings
+     */
     public HMLP(Options o) {
         super("HMLP", o);
         Generator g = generatorOf(o);
@@ -46,7 +56,13 @@ public class HMLP extends HyperNetwork {
         }
     }
 
-    /** Options for a hypernetwork over {@code target} conditioned on C = {@code conditionSize} inputs. */
+    /**
+     * Options for a hypernetwork over {@code target} conditioned on C = {@code conditionSize} inputs.
+     *
+     * @param target the module whose parameters are generated
+     * @param conditionSize C, at least 1
+     * @return options to refine and pass to {@link #HMLP(Options)}
+     */
     public static Options options(Module target, int conditionSize) {
         return new Options(target, conditionSize);
     }
@@ -60,12 +76,17 @@ public class HMLP extends HyperNetwork {
         return out.size() == 1 ? out.get(0) : Tensor.cat(out, 1);
     }
 
-    /** The MLP trunk shared by all heads. */
+    /** {@return the MLP trunk shared by all heads} */
     public Sequential trunk() {
         return trunk;
     }
 
-    /** The output head of generated tensor {@code i} (layout order). */
+    /**
+     * The output head of generated tensor {@code i} (layout order).
+     *
+     * @param i the index in {@link #layout()}
+     * @return its Linear(hidden, numel_i)
+     */
     public Linear head(int i) {
         return heads.get(i, Linear.class);
     }

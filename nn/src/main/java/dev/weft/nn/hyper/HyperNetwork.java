@@ -43,6 +43,13 @@ public abstract class HyperNetwork extends Module {
     private final HyperInit init;
     private final double conditionVariance, residualInitScale;
 
+    /**
+     * Checks the options and lays out the generated parameters; subclasses then build the generator.
+     *
+     * @param layerName the class name used in messages
+     * @param o the target, sizes and settings
+     * @throws IllegalArgumentException if an option is missing or out of range
+     */
     protected HyperNetwork(String layerName, Options<?> o) {
         this.layerName = layerName;
         OptionChecks.nonNull(layerName, "target", o.target);
@@ -74,42 +81,54 @@ public abstract class HyperNetwork extends Module {
         return mip ? 2 * conditionSize : conditionSize;
     }
 
-    /** Whether Magnitude Invariant Parametrization is on (encoded input, residual theta = theta0 + h). */
+    /** {@return whether Magnitude Invariant Parametrization is on (encoded input, residual theta = theta0 + h)} */
     public final boolean isMip() {
         return mip;
     }
 
-    /** The init the generator started from. */
+    /** {@return the init the generator started from} */
     public final HyperInit init() {
         return init;
     }
 
-    /** E[x_k^2] of the generator's input: 1/2 under MIP's encoding, else the conditionVariance option. */
+    /**
+     * E[x_k^2] of the generator's input: 1/2 under MIP's encoding, else the conditionVariance option.
+     *
+     * @return 1/2 under MIP, else conditionVariance
+     */
     protected final double inputSecondMoment() {
         return mip ? MipEncoding.SECOND_MOMENT : conditionVariance;
     }
 
-    /** delta: under MIP with the target-scale init, Delta theta starts at delta times the target's init std. */
+    /**
+     * delta: under MIP with the target-scale init, Delta theta starts at delta times the target's init std.
+     *
+     * @return the residualInitScale option
+     */
     protected final double residualInitScale() {
         return residualInitScale;
     }
 
-    /** C, the width of the conditioning input. */
+    /**
+     * C, the width of the conditioning input.
+     *
+     * @return C
+     */
     public final int conditionSize() {
         return conditionSize;
     }
 
-    /** The target module whose parameters are generated. */
+    /** {@return the target module whose parameters are generated} */
     public final Module target() {
         return child("target");
     }
 
-    /** The generated parameters: names, shapes, places in the flat vector. */
+    /** {@return the generated parameters: names, shapes, places in the flat vector} */
     public final ParameterLayout layout() {
         return layout;
     }
 
-    /** The filter that chose the generated parameters. */
+    /** {@return the filter that chose the generated parameters} */
     public final ParameterFilter filter() {
         return filter;
     }
@@ -118,6 +137,9 @@ public abstract class HyperNetwork extends Module {
     /**
      * theta = h(c) as one flat vector per condition (see {@link ParameterLayout} for the order); under MIP
      * theta = theta0 + h(E(c)).
+     *
+     * @param condition c, (C) or (B, C)
+     * @return theta, (N) or (B, N) with N the layout's total size
      */
     public Tensor generateFlat(Tensor condition) {
         boolean batched = checkCondition(condition);
@@ -128,14 +150,25 @@ public abstract class HyperNetwork extends Module {
         return batched ? flat : flat.squeeze(0);
     }
 
-    /** theta = h(c) cut into the target's tensors: own shapes for c (C), (B, *shape) for c (B, C). */
+    /**
+     * theta = h(c) cut into the target's tensors: own shapes for c (C), (B, *shape) for c (B, C).
+     *
+     * @param condition c, (C) or (B, C)
+     * @return the generated tensors by the target's parameter names
+     */
     public final Map<String, Tensor> generate(Tensor condition) {
         return layout.split(generateFlat(condition));
     }
 
     // condition (C), input: the target's input -> the target's output with theta = h(c)
     // condition (B, C), input (B, ...) -> (B, ...): sample i runs with its own theta_i = h(c_i)
-    /** Runs the target with generated parameters; (B, C) conditions run one weight set per sample. */
+    /**
+     * Runs the target with generated parameters; (B, C) conditions run one weight set per sample.
+     *
+     * @param condition c, (C) or (B, C)
+     * @param input the target's input (for (B, C) conditions its first dim is B)
+     * @return the target's output
+     */
     public Tensor forward(Tensor condition, Tensor input) {
         boolean batched = checkCondition(condition);
         Map<String, Tensor> theta = generate(condition);
@@ -143,7 +176,13 @@ public abstract class HyperNetwork extends Module {
         return PerSampleCall.call(target(), theta, input);
     }
 
-    /** True for (B, C), false for (C); else an error naming the shape. */
+    /**
+     * True for (B, C), false for (C); else an error naming the shape.
+     *
+     * @param condition c, (C) or (B, C)
+     * @return whether the condition is batched
+     * @throws IllegalArgumentException if it is neither (C) nor (B, C)
+     */
     protected final boolean checkCondition(Tensor condition) {
         if (condition == null) throw new IllegalArgumentException(layerName + ": condition is null");
         int d = condition.dim();
@@ -154,7 +193,7 @@ public abstract class HyperNetwork extends Module {
         return d == 2;
     }
 
-    /** Number of elements in the hypernetwork's own parameters (everything but the target's). */
+    /** {@return number of elements in the hypernetwork's own parameters (everything but the target's)} */
     public final long numGeneratorParameters() {
         long n = 0;
         for (var e : namedParameters().entrySet()) if (!e.getKey().startsWith("target.")) n += e.getValue().numel();
@@ -196,6 +235,8 @@ public abstract class HyperNetwork extends Module {
      * The options every hypernetwork takes, with hypnettorch's HMLP defaults where they apply: hidden widths
      * (100, 100), ReLU, biases on, every target parameter generated; MIP off, PyTorch's default init,
      * conditionVariance 1 (N(0, 1) embeddings, hypnettorch's cond_var), residualInitScale 0.1.
+     *
+     * @param <O> the concrete options type, returned by each setter
      */
     public abstract static class Options<O extends Options<O>> {
         final Module target;
@@ -219,34 +260,84 @@ public abstract class HyperNetwork extends Module {
             return (O) this;
         }
 
-        /** Hidden layer widths of the generator's MLP trunk (none: a linear hypernetwork). */
+        /**
+         * Hidden layer widths of the generator's MLP trunk (none: a linear hypernetwork).
+         *
+         * @param widths each at least 1; default 100, 100
+         * @return these options
+         */
         public O hidden(int... widths) { this.hidden = widths.clone(); return self(); }
 
-        /** The hidden activation, one fresh module per hidden layer (default ReLU). */
+        /**
+         * The hidden activation, one fresh module per hidden layer (default ReLU).
+         *
+         * @param activation makes one activation module per call
+         * @return these options
+         */
         public O activation(Supplier<? extends Module> activation) { this.activation = activation; return self(); }
 
-        /** Whether the generator's linear layers have biases. */
+        /**
+         * Whether the generator's linear layers have biases.
+         *
+         * @param bias default true
+         * @return these options
+         */
         public O bias(boolean bias) { this.bias = bias; return self(); }
 
-        /** Which target parameters are generated; the rest stay ordinary parameters. */
+        /**
+         * Which target parameters are generated; the rest stay ordinary parameters.
+         *
+         * @param filter chooses target parameters by name (default: all)
+         * @return these options
+         */
         public O generate(ParameterFilter filter) { this.generate = filter; return self(); }
 
-        /** Shorthand for {@code generate(ParameterFilter.glob(glob))}. */
+        /**
+         * Shorthand for {@code generate(ParameterFilter.glob(glob))}.
+         *
+         * @param glob a name pattern such as {@code "*.weight"}
+         * @return these options
+         */
         public O generate(String glob) { return generate(ParameterFilter.glob(glob)); }
 
-        /** Magnitude Invariant Parametrization: the condition in [0, 1]^C enters as E(gamma), theta = theta0 + h. */
+        /**
+         * Magnitude Invariant Parametrization: the condition in [0, 1]^C enters as E(gamma), theta = theta0 + h.
+         *
+         * @param on default false
+         * @return these options
+         */
         public O mip(boolean on) { this.mip = on; return self(); }
 
-        /** How the generator's weights start ({@link HyperInit#TARGET_SCALE}: at the target's init scale). */
+        /**
+         * How the generator's weights start ({@link HyperInit#TARGET_SCALE}: at the target's init scale).
+         *
+         * @param init default PyTorch's Linear init
+         * @return these options
+         */
         public O init(HyperInit init) { this.init = init; return self(); }
 
-        /** E[c_k^2] of the raw condition, which the target-scale init assumes (ignored under MIP, where it is 1/2). */
+        /**
+         * E[c_k^2] of the raw condition, which the target-scale init assumes (ignored under MIP, where it is 1/2).
+         *
+         * @param v above 0, default 1
+         * @return these options
+         */
         public O conditionVariance(double v) { this.conditionVariance = v; return self(); }
 
-        /** delta: under MIP with the target-scale init, h starts at delta times the target's init std. */
+        /**
+         * delta: under MIP with the target-scale init, h starts at delta times the target's init std.
+         *
+         * @param delta default 0.1
+         * @return these options
+         */
         public O residualInitScale(double delta) { this.residualInitScale = delta; return self(); }
 
-        /** The generator of the initial weights (default: {@link Init#defaultGenerator()}). */
+        /**
+         * The generator of the initial weights (default: {@link Init#defaultGenerator()}).
+         *
+         * @param generator the generator
+         * @return these options
+         */
         public O generator(Generator generator) { this.generator = generator; return self(); }
 
         @Override

@@ -11,7 +11,7 @@ import dev.weft.tensor.core.Shape;
  * Sacramento 2020, eq. 2; hypnettorch's calc_fix_target_reg without the lookahead Delta theta): after learning
  * tasks 0..T'-1, {@link #snapshot} stores the generator's outputs theta*_t = h*(e_t) for each; while learning a
  * new task the loss adds
- * <pre>  L_output = beta / T' * sum_{t < T'} || h(e_t) - theta*_t ||^2  </pre>
+ * <pre>{@code  L_output = beta / T' * sum_{t < T'} || h(e_t) - theta*_t ||^2  }</pre>
  * with the current generator h and the current embeddings e_t, so the weights it generates for earlier tasks
  * stay put. The targets are plain tensors of this object, not part of any state dict.
  */
@@ -38,7 +38,7 @@ public final class OutputRegularizer {
         return targets == null ? 0 : targets.size(0);
     }
 
-    /** The stored theta*_t, (T', N); null before a snapshot. */
+    /** {@return the stored theta*_t, (T', N); null before a snapshot} */
     public Tensor targets() {
         return targets;
     }

@@ -62,7 +62,7 @@ public final class ParameterLayout {
         return new ParameterLayout(entries);
     }
 
-    /** The generated parameters in order. */
+    /** {@return the generated parameters in order} */
     public List<Entry> entries() {
         return entries;
     }
@@ -72,7 +72,7 @@ public final class ParameterLayout {
         return numel;
     }
 
-    /** The dotted names in order. */
+    /** {@return the dotted names in order} */
     public List<String> names() {
         List<String> out = new ArrayList<>();
         for (Entry e : entries) out.add(e.name());

@@ -49,7 +49,7 @@ public class TaskConditionedHyperNetwork extends Module {
         regularizer.snapshot(hnet, embeddings.first(tasksLearned));
     }
 
-    /** beta / T' * sum_{t < T'} ||h(e_t) - theta*_t||^2 over the snapshotted tasks; 0 before the first snapshot. */
+    /** {@code beta / T' * sum_{t < T'} ||h(e_t) - theta*_t||^2} over the snapshotted tasks; 0 before the first snapshot. */
     public Tensor regularizer(double beta) {
         int n = regularizer.numTargets();
         return n == 0 ? regularizer.penalty(hnet, null, beta) : regularizer.penalty(hnet, embeddings.first(n), beta);
@@ -74,7 +74,7 @@ public class TaskConditionedHyperNetwork extends Module {
         return embeddings;
     }
 
-    /** The regularizer with its stored targets. */
+    /** {@return the regularizer with its stored targets} */
     public OutputRegularizer outputRegularizer() {
         return regularizer;
     }

@@ -23,12 +23,17 @@ public final class Init {
 
     private static volatile Generator defaultGenerator = new Generator(DEFAULT_SEED);
 
-    /** The generator layers use when none is given. */
+    /** {@return the generator layers use when none is given} */
     public static Generator defaultGenerator() {
         return defaultGenerator;
     }
 
-    /** Replaces the default generator with a fresh one seeded with {@code seed}; returns it. */
+    /**
+     * Replaces the default generator with a fresh one seeded with {@code seed}; returns it.
+     *
+     * @param seed the new default stream's seed
+     * @return the new default generator
+     */
     public static Generator manualSeed(long seed) {
         Generator g = new Generator(seed);
         defaultGenerator = g;
@@ -36,17 +41,50 @@ public final class Init {
     }
 
     /** Fan mode for the Kaiming initializers: keep the forward (FAN_IN) or backward (FAN_OUT) variance. */
-    public enum FanMode { FAN_IN, FAN_OUT }
+    public enum FanMode {
+        /** Keep the forward pass's variance: fan = fanIn. */
+        FAN_IN,
+        /** Keep the backward pass's variance: fan = fanOut. */
+        FAN_OUT
+    }
 
     /**
      * The nonlinearities {@link #calculateGain} knows, by PyTorch's names (toString: "leaky_relu", ...;
      * {@link #of} parses them).
      */
     public enum Nonlinearity {
-        LINEAR, CONV1D, CONV2D, CONV3D, CONV_TRANSPOSE1D, CONV_TRANSPOSE2D, CONV_TRANSPOSE3D, SIGMOID, TANH, RELU,
-        LEAKY_RELU, SELU;
+        /** "linear": gain 1. */
+        LINEAR,
+        /** "conv1d": gain 1. */
+        CONV1D,
+        /** "conv2d": gain 1. */
+        CONV2D,
+        /** "conv3d": gain 1. */
+        CONV3D,
+        /** "conv_transpose1d": gain 1. */
+        CONV_TRANSPOSE1D,
+        /** "conv_transpose2d": gain 1. */
+        CONV_TRANSPOSE2D,
+        /** "conv_transpose3d": gain 1. */
+        CONV_TRANSPOSE3D,
+        /** "sigmoid": gain 1. */
+        SIGMOID,
+        /** "tanh": gain 5/3. */
+        TANH,
+        /** "relu": gain sqrt(2). */
+        RELU,
+        /** "leaky_relu": gain sqrt(2 / (1 + slope^2)). */
+        LEAKY_RELU,
+        /** "selu": gain 3/4. */
+        SELU;
 
-        /** Parses PyTorch's nonlinearity string, e.g. "leaky_relu". */
+        /**
+         * Parses PyTorch's nonlinearity string, e.g. "leaky_relu".
+         *
+         * @param s the name (case-insensitive)
+         * @return the nonlinearity
+         * @throws IllegalArgumentException if s names none
+         */
         public static Nonlinearity of(String s) {
             return OptionEnums.of("Init.Nonlinearity", values(), s);
         }
@@ -63,6 +101,10 @@ public final class Init {
      * The recommended gain for a nonlinearity: LINEAR, the convolutions and SIGMOID -> 1; TANH -> 5/3;
      * RELU -> sqrt(2); LEAKY_RELU -> sqrt(2 / (1 + slope^2)) with slope = param; SELU -> 3/4 (param is
      * only read for LEAKY_RELU).
+     *
+     * @param nonlinearity the activation that follows
+     * @param param LEAKY_RELU's negative slope
+     * @return the gain
      */
     public static double calculateGain(Nonlinearity nonlinearity, double param) {
         return switch (nonlinearity) {
@@ -74,36 +116,73 @@ public final class Init {
         };
     }
 
-    /** calculateGain with PyTorch's param=None: LEAKY_RELU's slope 0.01. */
+    /**
+     * calculateGain with PyTorch's param=None: LEAKY_RELU's slope 0.01.
+     *
+     * @param nonlinearity the activation that follows
+     * @return the gain
+     */
     public static double calculateGain(Nonlinearity nonlinearity) {
         return calculateGain(nonlinearity, 0.01);
     }
 
-    /** Fan-in (dim 1 times the receptive field). */
+    /**
+     * Fan-in (dim 1 times the receptive field).
+     *
+     * @param t a weight of at least 2 dims
+     * @return its fan-in
+     */
     public static int fanIn(Tensor t) {
         return Fans.of(t).fanIn();
     }
 
-    /** Fan-out (dim 0 times the receptive field). */
+    /**
+     * Fan-out (dim 0 times the receptive field).
+     *
+     * @param t a weight of at least 2 dims
+     * @return its fan-out
+     */
     public static int fanOut(Tensor t) {
         return Fans.of(t).fanOut();
     }
 
     // ---------------------------------------------------------------- plain fills
 
-    /** t ~ U(a, b). */
+    /**
+     * t ~ U(a, b).
+     *
+     * @param t the tensor to fill in place
+     * @param a the lower bound
+     * @param b the upper bound
+     * @param g the generator the values are drawn from
+     * @return t
+     */
     public static Tensor uniform(Tensor t, double a, double b, Generator g) {
         if (!(a <= b)) throw new IllegalArgumentException("init.uniform: a " + a + " must be <= b " + b);
         return fill(t, Create.uniform(g, a, b, t.shape(), floatType(t), t.device()));
     }
 
-    /** t ~ N(mean, std^2). */
+    /**
+     * t ~ N(mean, std^2).
+     *
+     * @param t the tensor to fill in place
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param g the generator the values are drawn from
+     * @return t
+     */
     public static Tensor normal(Tensor t, double mean, double std, Generator g) {
         if (!(std >= 0)) throw new IllegalArgumentException("init.normal: std " + std + " must be >= 0");
         return fill(t, Create.normal(g, mean, std, t.shape(), floatType(t), t.device()));
     }
 
-    /** t = value everywhere. */
+    /**
+     * t = value everywhere.
+     *
+     * @param t the tensor to fill in place
+     * @param value the fill value
+     * @return t
+     */
     public static Tensor constant(Tensor t, double value) {
         try (var s = GradMode.noGrad()) {
             t.fill_(value);
@@ -111,24 +190,50 @@ public final class Init {
         return t;
     }
 
+    /**
+     * t = 0 everywhere.
+     *
+     * @param t the tensor to fill in place
+     * @return t
+     */
     public static Tensor zeros(Tensor t) {
         return constant(t, 0);
     }
 
+    /**
+     * t = 1 everywhere.
+     *
+     * @param t the tensor to fill in place
+     * @return t
+     */
     public static Tensor ones(Tensor t) {
         return constant(t, 1);
     }
 
     // ---------------------------------------------------------------- scaled by fans
 
-    /** Glorot uniform: U(-a, a), a = gain sqrt(6 / (fanIn + fanOut)). */
+    /**
+     * Glorot uniform: U(-a, a), a = gain sqrt(6 / (fanIn + fanOut)).
+     *
+     * @param t the tensor to fill in place
+     * @param gain the scale (1 as PyTorch's default)
+     * @param g the generator the values are drawn from
+     * @return t
+     */
     public static Tensor xavierUniform(Tensor t, double gain, Generator g) {
         Fans f = Fans.of(t);
         double a = gain * Math.sqrt(6.0 / (f.fanIn() + f.fanOut()));
         return uniform(t, -a, a, g);
     }
 
-    /** Glorot normal: N(0, std^2), std = gain sqrt(2 / (fanIn + fanOut)). */
+    /**
+     * Glorot normal: N(0, std^2), std = gain sqrt(2 / (fanIn + fanOut)).
+     *
+     * @param t the tensor to fill in place
+     * @param gain the scale (1 as PyTorch's default)
+     * @param g the generator the values are drawn from
+     * @return t
+     */
     public static Tensor xavierNormal(Tensor t, double gain, Generator g) {
         Fans f = Fans.of(t);
         return normal(t, 0, gain * Math.sqrt(2.0 / (f.fanIn() + f.fanOut())), g);
@@ -137,13 +242,29 @@ public final class Init {
     /**
      * He uniform: U(-bound, bound), bound = gain sqrt(3 / fan), gain = calculateGain(nonlinearity, a),
      * fan = fanIn or fanOut by mode. PyTorch's default: a = 0, FAN_IN, LEAKY_RELU.
+     *
+     * @param t the tensor to fill in place
+     * @param a LEAKY_RELU's negative slope
+     * @param mode which fan keeps its variance
+     * @param nonlinearity the activation that follows
+     * @param g the generator the values are drawn from
+     * @return t
      */
     public static Tensor kaimingUniform(Tensor t, double a, FanMode mode, Nonlinearity nonlinearity, Generator g) {
         double bound = Math.sqrt(3.0) * kaimingStd(t, a, mode, nonlinearity);
         return uniform(t, -bound, bound, g);
     }
 
-    /** He normal: N(0, std^2), std = gain / sqrt(fan). */
+    /**
+     * He normal: N(0, std^2), std = gain / sqrt(fan).
+     *
+     * @param t the tensor to fill in place
+     * @param a LEAKY_RELU's negative slope
+     * @param mode which fan keeps its variance
+     * @param nonlinearity the activation that follows
+     * @param g the generator the values are drawn from
+     * @return t
+     */
     public static Tensor kaimingNormal(Tensor t, double a, FanMode mode, Nonlinearity nonlinearity, Generator g) {
         return normal(t, 0, kaimingStd(t, a, mode, nonlinearity), g);
     }
@@ -157,8 +278,13 @@ public final class Init {
 
     /**
      * A (semi-)orthogonal matrix times gain: t viewed as (rows = size(0), cols = numel / rows); QR of a
-     * Gaussian matrix (of its transpose when rows < cols), Q's columns signed by diag(R) so the result
-     * is Haar-distributed. Afterwards Q^T Q = I (rows >= cols) or Q Q^T = I (rows < cols).
+     * Gaussian matrix (of its transpose when {@code rows < cols}), Q's columns signed by diag(R) so the result
+     * is Haar-distributed. Afterwards Q^T Q = I ({@code rows >= cols}) or Q Q^T = I ({@code rows < cols}).
+     *
+     * @param t the tensor to fill in place, at least 2 dims
+     * @param gain the scale
+     * @param g the generator the values are drawn from
+     * @return t
      */
     public static Tensor orthogonal(Tensor t, double gain, Generator g) {
         if (t.dim() < 2) {

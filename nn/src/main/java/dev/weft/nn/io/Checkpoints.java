@@ -24,12 +24,23 @@ public final class Checkpoints {
 
     static final String MODEL = "model.", OPTIMIZER = "optimizer.";
 
-    /** A checkpointer writing {@code dir/step-00001000.safetensors} and so on. */
+    /**
+     * A checkpointer writing {@code dir/step-00001000.safetensors} and so on.
+     *
+     * @param dir the folder the checkpoints go to
+     * @return a checkpointer for {@link dev.weft.nn.train.Trainer}
+     */
     public static AtomicFileCheckpointer safetensors(Path dir) {
         return new AtomicFileCheckpointer(dir, "step-%08d.safetensors", Checkpoints::write);
     }
 
-    /** Writes one checkpoint to {@code file}. */
+    /**
+     * Writes one checkpoint to {@code file}.
+     *
+     * @param c the step, epoch, model and optimizer state to save
+     * @param file the file to create or replace
+     * @throws IOException if the file cannot be written (the previous one stays as it was)
+     */
     public static void write(Checkpoint c, Path file) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>();
@@ -57,6 +68,12 @@ public final class Checkpoints {
      * Restores {@code model} (strict) and, if given, {@code optimizer} from a checkpoint file; returns
      * the step it was taken at. Both are checked before either is changed: a bad file or a mismatch is
      * an exception and nothing is touched.
+     *
+     * @param file a file written by {@link #write}
+     * @param model the model to restore
+     * @param optimizer the optimizer to restore, or null
+     * @return the step the checkpoint was taken at
+     * @throws IOException if the file cannot be read or is not a Weft checkpoint
      */
     public static long resume(Path file, Module model, Optimizer optimizer) throws IOException {
         SafetensorsFile f = Safetensors.read(file);

@@ -14,6 +14,11 @@ import java.util.Map;
  * directions. Saving is atomic; loading reads and validates the whole file, then hands it to
  * {@link Module#loadStateDict}, which checks every key and shape before copying anything: a
  * corrupt or mismatched file is an exception and the module is left untouched.
+ *
+ * <pre>{@code
+ * ModuleIO.save(model, Path.of("model.safetensors"));
+ * ModuleIO.load(sameArchitecture, Path.of("model.safetensors"));   // strict: every key must match
+ * }</pre>
  */
 public final class ModuleIO {
     private ModuleIO() {}
@@ -21,7 +26,13 @@ public final class ModuleIO {
     /** Metadata written by {@link #save(Module, Path)}: the tensors use PyTorch's layout and names. */
     public static final Map<String, String> DEFAULT_METADATA = Map.of("format", "pt");
 
-    /** Saves {@code module.stateDict()} to {@code path} (atomic replace), each tensor in its own dtype. */
+    /**
+     * Saves {@code module.stateDict()} to {@code path} (atomic replace), each tensor in its own dtype.
+     *
+     * @param module the module to save
+     * @param path the file to create or replace
+     * @throws IOException if the file cannot be written (the previous one stays as it was)
+     */
     public static void save(Module module, Path path) throws IOException {
         save(module, path, Map.of(), Map.of());
     }
@@ -29,6 +40,12 @@ public final class ModuleIO {
     /**
      * Saves {@code module.stateDict()} with {@code metadata} (added to {@link #DEFAULT_METADATA}),
      * storing the tensors named in {@code dtypes} in that type (e.g. BF16 to halve the file).
+     *
+     * @param module the module to save
+     * @param path the file to create or replace
+     * @param metadata extra header metadata
+     * @param dtypes the stored type of some tensors, by state-dict key
+     * @throws IOException if the file cannot be written (the previous one stays as it was)
      */
     public static void save(Module module, Path path, Map<String, String> metadata,
                             Map<String, SafetensorsDType> dtypes) throws IOException {
@@ -37,7 +54,14 @@ public final class ModuleIO {
         Safetensors.write(path, module.stateDict(), meta, dtypes);
     }
 
-    /** Strict {@link #load(Module, Path, boolean)}. */
+    /**
+     * Strict {@link #load(Module, Path, boolean)}.
+     *
+     * @param module the module to fill
+     * @param path the safetensors file
+     * @return no missing or unexpected keys (a strict load fails on any)
+     * @throws IOException if the file cannot be read or is not a valid safetensors file
+     */
     public static Module.LoadResult load(Module module, Path path) throws IOException {
         return load(module, path, true);
     }
@@ -45,6 +69,10 @@ public final class ModuleIO {
     /**
      * Loads the tensors of {@code path} into {@code module} (values cast to each slot's dtype).
      *
+     * @param module the module to fill
+     * @param path the safetensors file
+     * @param strict whether missing and unexpected keys are an error
+     * @throws IOException          if the file cannot be read
      * @throws SafetensorsException if the file is not a valid safetensors file (module untouched)
      * @throws StateDictException   if keys (when {@code strict}) or shapes do not fit (module untouched)
      * @return the keys a non-strict load skipped

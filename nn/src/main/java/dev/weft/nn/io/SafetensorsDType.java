@@ -38,7 +38,7 @@ public enum SafetensorsDType {
         return byteSize;
     }
 
-    /** The Weft dtype this type reads into. */
+    /** {@return the Weft dtype this type reads into} */
     public DType weftDType() {
         return weft;
     }
@@ -51,7 +51,7 @@ public enum SafetensorsDType {
         return ordinal();
     }
 
-    /** The header name ("F32", "BF16", ...). */
+    /** {@return the header name ("F32", "BF16", ...)} */
     public String headerName() {
         return name();
     }

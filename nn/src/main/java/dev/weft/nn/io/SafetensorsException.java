@@ -20,7 +20,7 @@ public final class SafetensorsException extends IOException {
         this.reason = reason;
     }
 
-    /** The file (or the name given to an in-memory buffer). */
+    /** {@return the file (or the name given to an in-memory buffer)} */
     public String source() {
         return source;
     }
@@ -30,7 +30,7 @@ public final class SafetensorsException extends IOException {
         return offset;
     }
 
-    /** The reason, without the file and offset. */
+    /** {@return the reason, without the file and offset} */
     public String reason() {
         return reason;
     }

@@ -29,7 +29,7 @@ public record SafetensorsFile(Map<String, Tensor> tensors, Map<String, String> m
         return t;
     }
 
-    /** Each tensor's dtype as stored in the file, in the file's order. */
+    /** {@return each tensor's dtype as stored in the file, in the file's order} */
     public Map<String, SafetensorsDType> dtypes() {
         Map<String, SafetensorsDType> out = new LinkedHashMap<>();
         infos.forEach((k, v) -> out.put(k, v.dtype()));

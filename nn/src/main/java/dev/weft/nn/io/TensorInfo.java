@@ -12,13 +12,13 @@ public record TensorInfo(String name, SafetensorsDType dtype, int[] shape, long 
         shape = shape.clone();
     }
 
-    /** The shape (a copy). */
+    /** {@return the shape (a copy)} */
     @Override
     public int[] shape() {
         return shape.clone();
     }
 
-    /** Number of elements. */
+    /** {@return number of elements} */
     public int numel() {
         return Shape.numel(shape);
     }

@@ -55,7 +55,7 @@ public class ChebyKANLayer extends Module implements EdgeLayer {
     @Override
     public int outDim() { return outDim; }
 
-    /** The coefficients (in, out, D + 1). */
+    /** {@return the coefficients (in, out, D + 1)} */
     public Tensor chebyCoeffs() {
         return param("cheby_coeffs");
     }

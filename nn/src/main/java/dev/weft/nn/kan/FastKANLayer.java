@@ -79,7 +79,7 @@ public class FastKANLayer extends Module implements EdgeLayer {
     @Override
     public int outDim() { return outDim; }
 
-    /** The RBF centres g (numGrids,). */
+    /** {@return the RBF centres g (numGrids,)} */
     public Tensor grid() {
         return rbf.grid();
     }

@@ -27,19 +27,38 @@ import java.util.List;
  * is extended by {@link #refine}; {@link #reg} is the paper's sparsity regularizer over the activations of
  * {@link #forwardActivations}. The paper's interpretability steps: {@link #prune} by {@link #attribute attribution}
  * scores, then {@link #fixSymbolic} / {@link #autoSymbolic} edges to library functions and {@link #symbolicFormula}.
+ *
+ * <pre>{@code
+ * KAN model = new KAN(KAN.options(2, 5, 1).grid(5).generator(new Generator(0)));
+ * KAN.Activations acts = model.forwardActivations(x);                 // x: (B, 2); acts.y(): (B, 1)
+ * Tensor loss = Losses.mseLoss(acts.y(), y).add(model.reg(acts).mul(1e-3));
+ * }</pre>
  */
 public class KAN extends Module {
     private final int[] width;
+    /**
+     * The grid size G and spline order k every layer was built with.
+     */
     public final int grid, k;
     private final Options options;
     private final ModuleList actFun, symbolicFun;
 
-    /** {@code new KAN(2, 5, 1)}: widths with the default options. */
+    /**
+     * {@code new KAN(2, 5, 1)}: widths with the default options.
+     *
+     * @param width the layer widths [n_0, ..., n_L], at least 2 entries, each at least 1
+     * @throws IllegalArgumentException if the widths are too few or not positive
+     */
     public KAN(int... width) {
         this(options(width));
     }
 
-    /** {@code new KAN(KAN.options(2, 5, 1).grid(5).k(3).generator(g))}. */
+    /**
+     * {@code new KAN(KAN.options(2, 5, 1).grid(5).k(3).generator(g))}.
+     *
+     * @param o the widths and settings
+     * @throws IllegalArgumentException if the widths are too few or not positive
+     */
     public KAN(Options o) {
         this(o, null, null);
     }
@@ -64,27 +83,42 @@ public class KAN extends Module {
         }
     }
 
-    /** Options with pykan MultKAN's defaults: grid 3, k 3, noiseScale 0.3, scaleBase mu 0 sigma 1, SiLU, gridEps 0.02, gridRange [-1, 1]. */
+    /**
+     * Options with pykan MultKAN's defaults: grid 3, k 3, noiseScale 0.3, scaleBase mu 0 sigma 1, SiLU, gridEps 0.02, gridRange [-1, 1].
+     *
+     * @param width the layer widths [n_0, ..., n_L]
+     * @return options to refine and pass to {@link #KAN(Options)}
+     */
     public static Options options(int... width) {
         return new Options(width);
     }
 
-    /** The widths [n_0, ..., n_L]. */
+    /** {@return the widths [n_0, ..., n_L]} */
     public int[] width() {
         return width.clone();
     }
 
-    /** The number of layers L. */
+    /** {@return the number of layers L} */
     public int depth() {
         return width.length - 1;
     }
 
-    /** Layer l (n_l -> n_{l+1}). */
+    /**
+     * Layer l (n_l -> n_{l+1}).
+     *
+     * @param l the layer, 0 .. L-1
+     * @return its spline branch (act_fun.l)
+     */
     public KANLayer layer(int l) {
         return actFun.get(l, KANLayer.class);
     }
 
-    /** Layer l's symbolic branch (pykan's symbolic_fun[l]). */
+    /**
+     * Layer l's symbolic branch (pykan's symbolic_fun[l]).
+     *
+     * @param l the layer, 0 .. L-1
+     * @return its symbolic branch (symbolic_fun.l)
+     */
     public SymbolicKANLayer symbolic(int l) {
         return symbolicFun.get(l, SymbolicKANLayer.class);
     }
@@ -107,30 +141,57 @@ public class KAN extends Module {
      * The output and every layer's per-edge activations (pykan's forward with save_act): layers holds the numeric
      * (spline) branch's, symbolic the symbolic branch's postacts (B, n_{l+1}, n_l) (a zero view where a layer has
      * no symbolic edge). {@link #reg} reads the numeric branch only, as pykan's.
+     *
+     * @param y the model's output (B, n_L)
+     * @param layers each layer's numeric-branch activations
+     * @param symbolic each layer's symbolic-branch postacts (B, n_{l+1}, n_l)
      */
     public record Activations(Tensor y, List<KANLayer.Activations> layers, List<Tensor> symbolic) {
+        /**
+         * Copies both lists, so the record is immutable.
+         */
         public Activations {
             layers = List.copyOf(layers);
             symbolic = List.copyOf(symbolic);
         }
 
-        /** Layer l's input x_l (B, n_l) (pykan's acts[l]). */
+        /**
+         * Layer l's input x_l (B, n_l) (pykan's acts[l]).
+         *
+         * @param l the layer
+         * @return x_l, (B, n_l)
+         */
         public Tensor input(int l) {
             return layers.get(l).preacts().select(1, 0);
         }
 
-        /** Layer l's edge activations, both branches (B, n_{l+1}, n_l) (pykan's spline_postacts[l]). */
+        /**
+         * Layer l's edge activations, both branches (B, n_{l+1}, n_l) (pykan's spline_postacts[l]).
+         *
+         * @param l the layer
+         * @return the summed edge activations (B, n_{l+1}, n_l)
+         */
         public Tensor postacts(int l) {
             return layers.get(l).postacts().add(symbolic.get(l));
         }
 
-        /** Layer l's output (B, n_{l+1}): the next layer's input, or y for the last layer. */
+        /**
+         * Layer l's output (B, n_{l+1}): the next layer's input, or y for the last layer.
+         *
+         * @param l the layer
+         * @return (B, n_{l+1})
+         */
         public Tensor output(int l) {
             return l + 1 < layers.size() ? input(l + 1) : y;
         }
     }
 
-    /** The paper-faithful forward: every layer's edges formed (needed by {@link #reg}). x (B, n_0). */
+    /**
+     * The paper-faithful forward: every layer's edges formed (needed by {@link #reg}). x (B, n_0).
+     *
+     * @param x samples (B, n_0)
+     * @return the output and every layer's activations
+     */
     public Activations forwardActivations(Tensor x) {
         List<KANLayer.Activations> acts = new ArrayList<>();
         List<Tensor> sym = new ArrayList<>();
@@ -150,7 +211,12 @@ public class KAN extends Module {
         return new Activations(x, acts, sym);
     }
 
-    /** {@link #reg(Activations, double, double, double, double)} with mu1 = 1, mu2 = 1 (the paper's) and no coefficient terms. */
+    /**
+     * {@link #reg(Activations, double, double, double, double)} with mu1 = 1, mu2 = 1 (the paper's) and no coefficient terms.
+     *
+     * @param acts from {@link #forwardActivations}
+     * @return the scalar regularizer
+     */
     public Tensor reg(Activations acts) {
         return reg(acts, 1, 1, 0, 0);
     }
@@ -165,6 +231,13 @@ public class KAN extends Module {
      *   S_row = -mean_o sum_i p log2(p + 1e-4), p = V / (sum_i V + 1);  S_col the same over outputs, p = V / (sum_o V + 1)
      * </pre>
      * (pykan's +1 and 1e-4 guards). Differentiable in all parameters.
+     *
+     * @param acts from {@link #forwardActivations}
+     * @param lambL1 weight of the L1 term (mu1)
+     * @param lambEntropy weight of the entropy term (mu2)
+     * @param lambCoef weight of the coefficient-magnitude term
+     * @param lambCoefDiff weight of the coefficient-smoothness term
+     * @return the scalar regularizer
      */
     public Tensor reg(Activations acts, double lambL1, double lambEntropy, double lambCoef, double lambCoefDiff) {
         checkActs("KAN.reg", acts);
@@ -188,20 +261,36 @@ public class KAN extends Module {
         return r;
     }
 
-    /** {@link #attribute(Activations)} of the activations on the samples x (B, n_0). */
+    /**
+     * {@link #attribute(Activations)} of the activations on the samples x (B, n_0).
+     *
+     * @param x samples (B, n_0)
+     * @return the node and edge scores
+     */
     public KanAttribution attribute(Tensor x) {
         try (var s = dev.weft.autograd.GradMode.noGrad()) {
             return attribute(forwardActivations(x));
         }
     }
 
-    /** pykan's attribute(): node and edge importance scores from one forward pass (see {@link KanAttribution}). */
+    /**
+     * pykan's attribute(): node and edge importance scores from one forward pass (see {@link KanAttribution}).
+     *
+     * @param acts from {@link #forwardActivations}
+     * @return the node and edge scores
+     */
     public KanAttribution attribute(Activations acts) {
         checkActs("KAN.attribute", acts);
         return KanAttribution.of(acts);
     }
 
-    /** pykan's remove_edge: masks edge i -> j of layer l (layer l's mask[i, j] = 0). Modifies this model. */
+    /**
+     * pykan's remove_edge: masks edge i -> j of layer l (layer l's mask[i, j] = 0). Modifies this model.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     */
     public void removeEdge(int l, int i, int j) {
         checkEdge("KAN.removeEdge", l, i, j);
         try (var s = dev.weft.autograd.GradMode.noGrad()) {
@@ -212,6 +301,9 @@ public class KAN extends Module {
     /**
      * pykan's remove_node (mode 'all'): masks every edge into node i of node layer l (from layer l - 1) and out of it
      * (into layer l + 1), in both branches. Node layers are 0 (the inputs) .. L (the outputs). Modifies this model.
+     *
+     * @param l the node layer, 0 .. L
+     * @param i the node
      */
     public void removeNode(int l, int i) {
         if (l < 0 || l > depth() || i < 0 || i >= width[l]) {
@@ -229,7 +321,12 @@ public class KAN extends Module {
         }
     }
 
-    /** {@link #pruneNode(Tensor, double)} at pykan's threshold 1e-2. */
+    /**
+     * {@link #pruneNode(Tensor, double)} at pykan's threshold 1e-2.
+     *
+     * @param x samples (B, n_0)
+     * @return the model without the removed nodes
+     */
     public KAN pruneNode(Tensor x) {
         return pruneNode(x, 1e-2);
     }
@@ -240,12 +337,20 @@ public class KAN extends Module {
      * returned model is this one without them: narrower hidden layers (e.g. [2, 5, 1] -> [2, 1, 1]), the kept
      * edges' grids, coefficients, scales and masks (and symbolic branches) copied, so its outputs are this masked
      * model's. Inputs and outputs are kept. A threshold that removes every node of some layer is refused.
+     *
+     * @param x samples (B, n_0)
+     * @param threshold the score at or below which a hidden node goes
+     * @return the model without the removed nodes
      */
     public KAN pruneNode(Tensor x, double threshold) {
         return KanPruning.pruneNode(this, attribute(x), OptionChecks.nonNegative("KAN.pruneNode", "threshold", threshold));
     }
 
-    /** {@link #pruneEdge(Tensor, double)} at pykan's threshold 3e-2. */
+    /**
+     * {@link #pruneEdge(Tensor, double)} at pykan's threshold 3e-2.
+     *
+     * @param x samples (B, n_0)
+     */
     public void pruneEdge(Tensor x) {
         pruneEdge(x, 3e-2);
     }
@@ -253,12 +358,20 @@ public class KAN extends Module {
     /**
      * pykan's prune_edge: masks every edge whose {@link #attribute attribution} score on the samples x (B, n_0) is at
      * most threshold (mask = mask * (score > threshold)). Modifies this model.
+     *
+     * @param x samples (B, n_0)
+     * @param threshold the score at or below which an edge is masked
      */
     public void pruneEdge(Tensor x, double threshold) {
         KanPruning.pruneEdge(this, attribute(x), OptionChecks.nonNegative("KAN.pruneEdge", "threshold", threshold));
     }
 
-    /** {@link #prune(Tensor, double, double)} at pykan's thresholds: nodes 1e-2, edges 3e-2. */
+    /**
+     * {@link #prune(Tensor, double, double)} at pykan's thresholds: nodes 1e-2, edges 3e-2.
+     *
+     * @param x samples (B, n_0)
+     * @return the smaller model
+     */
     public KAN prune(Tensor x) {
         return prune(x, 1e-2, 3e-2);
     }
@@ -266,6 +379,11 @@ public class KAN extends Module {
     /**
      * pykan's prune: {@link #pruneNode} at nodeThreshold (masking this model), then {@link #pruneEdge} of the
      * smaller model at edgeThreshold, its scores recomputed on x (B, n_0). Returns the smaller model.
+     *
+     * @param x samples (B, n_0)
+     * @param nodeThreshold the hidden nodes' threshold
+     * @param edgeThreshold the edges' threshold
+     * @return the smaller model
      */
     public KAN prune(Tensor x, double nodeThreshold, double edgeThreshold) {
         OptionChecks.nonNegative("KAN.prune", "edgeThreshold", edgeThreshold);
@@ -298,6 +416,11 @@ public class KAN extends Module {
     /**
      * pykan's set_mode: edge i -> j of layer l runs numeric ('n': spline mask 1, symbolic mask 0), symbolic ('s': 0
      * and 1), both ("sn": 1 and 1) or neither (anything else). Modifies this model.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     * @param mode "n", "s", "sn" or anything else for neither
      */
     public void setMode(int l, int i, int j, String mode) {
         checkEdge("KAN.setMode", l, i, j);
@@ -312,6 +435,11 @@ public class KAN extends Module {
     /**
      * pykan's fix_symbolic with fit_params_bool=False: edge i -> j of layer l becomes f(x) (a = 1, b = 0, c = 1, d = 0),
      * f the library function named name ({@link SymbolicLib}); its spline is masked out. Modifies this model.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     * @param name a {@link SymbolicLib} function ("sin", "x^2", ...)
      */
     public void fixSymbolic(int l, int i, int j, String name) {
         checkEdge("KAN.fixSymbolic", l, i, j);
@@ -319,7 +447,16 @@ public class KAN extends Module {
         setMode(l, i, j, "s");
     }
 
-    /** {@link #fixSymbolic(int, int, int, String, Tensor, SymbolicOptions)} with pykan's ranges (-10, 10). */
+    /**
+     * {@link #fixSymbolic(int, int, int, String, Tensor, SymbolicOptions)} with pykan's ranges (-10, 10).
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     * @param name a {@link SymbolicLib} function
+     * @param x samples (B, n_0) to fit a, b, c, d on
+     * @return the fit's R^2
+     */
     public double fixSymbolic(int l, int i, int j, String name, Tensor x) {
         return fixSymbolic(l, i, j, name, x, SymbolicOptions.defaults());
     }
@@ -329,6 +466,14 @@ public class KAN extends Module {
      * activations on the samples x (B, n_0) (its input node's values against its postacts), and its spline is masked
      * out; from then on the model's forward uses the formula for that edge, and a, b, c, d train with the rest.
      * Returns the fit's R^2, or pykan's -1e8 when the edge's spline was masked already. Modifies this model.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     * @param name a {@link SymbolicLib} function
+     * @param x samples (B, n_0) to fit a, b, c, d on
+     * @param o the fit's search ranges and settings
+     * @return the fit's R^2, or -1e8 if the spline was masked already
      */
     public double fixSymbolic(int l, int i, int j, String name, Tensor x, SymbolicOptions o) {
         checkEdge("KAN.fixSymbolic", l, i, j);
@@ -341,14 +486,28 @@ public class KAN extends Module {
         return masked ? Suggestion.MASKED_R2 : fit.r2();
     }
 
-    /** pykan's unfix_symbolic: edge i -> j of layer l back to its spline (mode 'n'). Modifies this model. */
+    /**
+     * pykan's unfix_symbolic: edge i -> j of layer l back to its spline (mode 'n'). Modifies this model.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     */
     public void unfixSymbolic(int l, int i, int j) {
         checkEdge("KAN.unfixSymbolic", l, i, j);
         setMode(l, i, j, "n");
         symbolic(l).fixSymbolic(i, j, SymbolicLib.get("0"), 0, 0, 0, 0);
     }
 
-    /** {@link #suggestSymbolic(int, int, int, Tensor, SymbolicOptions)} with pykan's defaults. */
+    /**
+     * {@link #suggestSymbolic(int, int, int, Tensor, SymbolicOptions)} with pykan's defaults.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     * @param x samples (B, n_0)
+     * @return the candidates, best first
+     */
     public List<Suggestion> suggestSymbolic(int l, int i, int j, Tensor x) {
         return suggestSymbolic(l, i, j, x, SymbolicOptions.defaults());
     }
@@ -357,6 +516,13 @@ public class KAN extends Module {
      * pykan's suggest_symbolic: the library fit to edge i -> j of layer l on the samples x (B, n_0), ranked best
      * first by weightSimple * complexity + (1 - weightSimple) * log2(1 + 1e-5 - R^2), the top topk. The model is
      * not changed.
+     *
+     * @param l the layer, 0 .. L-1
+     * @param i the input node, 0 .. n_l - 1
+     * @param j the output node, 0 .. n_{l+1} - 1
+     * @param x samples (B, n_0)
+     * @param o the library, topk, weightSimple and fit settings
+     * @return the candidates, best first
      */
     public List<Suggestion> suggestSymbolic(int l, int i, int j, Tensor x, SymbolicOptions o) {
         checkEdge("KAN.suggestSymbolic", l, i, j);
@@ -364,7 +530,13 @@ public class KAN extends Module {
         return Suggestion.rank(xy[0], xy[1], numericMask(l, i, j) == 0, o);
     }
 
-    /** {@link #autoSymbolic(Tensor, SymbolicOptions)} over the functions named in lib. */
+    /**
+     * {@link #autoSymbolic(Tensor, SymbolicOptions)} over the functions named in lib.
+     *
+     * @param x samples (B, n_0)
+     * @param lib names of {@link SymbolicLib} functions to try
+     * @return what was done with each edge
+     */
     public List<SymbolicChoice> autoSymbolic(Tensor x, List<String> lib) {
         return autoSymbolic(x, SymbolicOptions.defaults().lib(lib));
     }
@@ -374,6 +546,10 @@ public class KAN extends Module {
      * that is symbolic already is skipped, a masked one is fixed to "0", any other is fixed to its best
      * {@link #suggestSymbolic suggestion} when that one's R^2 is at least r2Threshold. Returns what was done with each
      * edge. Modifies this model.
+     *
+     * @param x samples (B, n_0)
+     * @param o the library, r2Threshold and fit settings
+     * @return what was done with each edge
      */
     public List<SymbolicChoice> autoSymbolic(Tensor x, SymbolicOptions o) {
         Activations acts = activationsOf(x);
@@ -408,7 +584,11 @@ public class KAN extends Module {
         return done;
     }
 
-    /** {@link #symbolicFormula(List, int)} with inputs x_1 .. x_n and 2 decimals. */
+    /**
+     * {@link #symbolicFormula(List, int)} with inputs x_1 .. x_n and 2 decimals.
+     *
+     * @return one formula per output
+     */
     public List<String> symbolicFormula() {
         List<String> vars = new ArrayList<>();
         for (int v = 1; v <= width[0]; v++) vars.add("x_" + v);
@@ -419,6 +599,11 @@ public class KAN extends Module {
      * pykan's symbolic_formula: each output written out through the symbolic edges ({@link SymbolicFormula}), the
      * inputs named vars, constants to digits decimals. Every edge must be symbolic or masked: an edge whose spline is
      * still on is an error naming it (fix it first, e.g. by {@link #autoSymbolic}).
+     *
+     * @param vars the names of the n_0 inputs
+     * @param digits decimals of each constant
+     * @return one formula per output
+     * @throws IllegalStateException if an edge still has its spline on
      */
     public List<String> symbolicFormula(List<String> vars, int digits) {
         List<String> numeric = new ArrayList<>();
@@ -454,6 +639,8 @@ public class KAN extends Module {
     /**
      * pykan's update_grid_from_samples over the model: layer l's grid adapts to its inputs on the samples x (B, n_0),
      * which are recomputed after the layers before it have been updated.
+     *
+     * @param x samples (B, n_0)
      */
     public void updateGridFromSamples(Tensor x) {
         for (int l = 0; l < depth(); l++) {
@@ -468,6 +655,10 @@ public class KAN extends Module {
     /**
      * Grid extension (pykan's refine): a new KAN of the same widths with newGrid intervals per edge, each layer
      * {@link KANLayer#refine refined} on its inputs from the samples x (B, n_0): the same function up to fit error.
+     *
+     * @param newGrid the new G
+     * @param x samples (B, n_0) the new splines are fit on
+     * @return the new model (this one is unchanged)
      */
     public KAN refine(int newGrid, Tensor x) {
         List<KANLayer> layers = new ArrayList<>();
@@ -523,34 +714,86 @@ public class KAN extends Module {
             return c;
         }
 
-        /** G, the number of grid intervals of every edge. */
+        /**
+         * G, the number of grid intervals of every edge.
+         *
+         * @param grid G, default 3
+         * @return these options
+         */
         public Options grid(int grid) { this.grid = grid; return this; }
 
-        /** The spline order. */
+        /**
+         * The spline order.
+         *
+         * @param k default 3 (cubic)
+         * @return these options
+         */
         public Options k(int k) { this.k = k; return this; }
 
-        /** The scale of the initial spline noise. */
+        /**
+         * The scale of the initial spline noise.
+         *
+         * @param noiseScale default 0.3
+         * @return these options
+         */
         public Options noiseScale(double noiseScale) { this.noiseScale = noiseScale; return this; }
 
-        /** scale_base starts at mu / sqrt(in) + sigma * U(-1, 1) / sqrt(in). */
+        /**
+         * scale_base starts at mu / sqrt(in) + sigma * U(-1, 1) / sqrt(in).
+         *
+         * @param mu default 0
+         * @param sigma default 1
+         * @return these options
+         */
         public Options scaleBase(double mu, double sigma) { this.scaleBaseMu = mu; this.scaleBaseSigma = sigma; return this; }
 
-        /** The residual function b(x). */
+        /**
+         * The residual function b(x).
+         *
+         * @param baseFun default SiLU
+         * @return these options
+         */
         public Options baseFun(BaseFun baseFun) { this.baseFun = baseFun; return this; }
 
-        /** Uniform share of an updated grid. */
+        /**
+         * Uniform share of an updated grid.
+         *
+         * @param gridEps in [0, 1], default 0.02 (0: grid from quantiles only)
+         * @return these options
+         */
         public Options gridEps(double gridEps) { this.gridEps = gridEps; return this; }
 
-        /** The initial grid's range. */
+        /**
+         * The initial grid's range.
+         *
+         * @param lo default -1
+         * @param hi default 1
+         * @return these options
+         */
         public Options gridRange(double lo, double hi) { this.gridLo = lo; this.gridHi = hi; return this; }
 
-        /** Whether scale_sp is trained. */
+        /**
+         * Whether scale_sp is trained.
+         *
+         * @param on default true
+         * @return these options
+         */
         public Options spTrainable(boolean on) { this.spTrainable = on; return this; }
 
-        /** Whether scale_base is trained. */
+        /**
+         * Whether scale_base is trained.
+         *
+         * @param on default true
+         * @return these options
+         */
         public Options sbTrainable(boolean on) { this.sbTrainable = on; return this; }
 
-        /** The generator of every layer's initial values. */
+        /**
+         * The generator of every layer's initial values.
+         *
+         * @param g default {@link Init#defaultGenerator()}
+         * @return these options
+         */
         public Options generator(Generator g) { this.generator = g; return this; }
     }
 }

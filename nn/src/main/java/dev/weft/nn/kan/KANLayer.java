@@ -80,7 +80,7 @@ public class KANLayer extends Module implements EdgeLayer {
         return new Options(inDim, outDim);
     }
 
-    /** The options this layer was built with (a copy). */
+    /** {@return the options this layer was built with (a copy)} */
     public Options options() {
         return options.copy();
     }
@@ -199,13 +199,13 @@ public class KANLayer extends Module implements EdgeLayer {
     @Override
     public int outDim() { return outDim; }
 
-    /** The grid buffer (in, G + 2k + 1). */
+    /** {@return the grid buffer (in, G + 2k + 1)} */
     public Tensor grid() { return buffer("grid"); }
 
-    /** The mask buffer (in, out): 1 keeps an edge, 0 removes it. */
+    /** {@return the mask buffer (in, out): 1 keeps an edge, 0 removes it} */
     public Tensor mask() { return buffer("mask"); }
 
-    /** The spline coefficients (in, out, G + k). */
+    /** {@return the spline coefficients (in, out, G + k)} */
     public Tensor coef() { return param("coef"); }
 
     private Tensor flatten(Tensor x) {

@@ -64,7 +64,7 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
     @Override
     public int outDim() { return outDim; }
 
-    /** The number of candidates M. */
+    /** {@return the number of candidates M} */
     public int numCandidates() {
         return candidates.size();
     }
@@ -74,12 +74,12 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
         return candidates.get(m);
     }
 
-    /** The selection logits (out, M), a parameter. */
+    /** {@return the selection logits (out, M), a parameter} */
     public Tensor selectLogits() {
         return param("select_logits");
     }
 
-    /** The mixing weights (out, M): softmax of the logits while mixing, one-hot rows after {@link #select()}. */
+    /** {@return the mixing weights (out, M): softmax of the logits while mixing, one-hot rows after {@link #select()}} */
     public Tensor weights() {
         return weights(selected());
     }
@@ -91,7 +91,7 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
         return Tensor.of(w).reshape(outDim, numCandidates()).to(param("select_logits").dtype());
     }
 
-    /** The candidate each output node uses after {@link #select()}, or all -1 while mixing. */
+    /** {@return the candidate each output node uses after {@link #select()}, or all -1 while mixing} */
     public long[] selected() {
         return buffer("selected").toLongArray();
     }

@@ -19,11 +19,23 @@ import java.util.OptionalDouble;
  * PyTorch's names running_mean, running_var, num_batches_tracked (I64) so state dicts interchange.
  */
 public abstract class BatchNorm extends Module {
+    /**
+     * C, the number of channels.
+     */
     public final int numFeatures;
+    /**
+     * Added to the variance for numerical stability.
+     */
     public final double eps;
     /** NaN means a cumulative moving average (PyTorch's momentum=None). */
     private final double momentum;
+    /**
+     * Whether the layer has a learnable per-channel weight and bias.
+     */
     public final boolean affine;
+    /**
+     * Whether running statistics are kept and used in eval mode.
+     */
     public final boolean trackRunningStats;
 
     /**
@@ -39,32 +51,56 @@ public abstract class BatchNorm extends Module {
             this.numFeatures = numFeatures;
         }
 
-        /** Added to the variance for numerical stability. */
+        /**
+         * Added to the variance for numerical stability.
+         *
+         * @param eps default 1e-5
+         * @return these options
+         */
         public Options eps(double eps) {
             this.eps = eps;
             return this;
         }
 
-        /** Weight of the new batch statistic in the running statistics: r = (1 - momentum) r + momentum stat. */
+        /**
+         * Weight of the new batch statistic in the running statistics: r = (1 - momentum) r + momentum stat.
+         *
+         * @param momentum default 0.1
+         * @return these options
+         */
         public Options momentum(double momentum) {
             this.momentum = momentum;
             this.cumulative = false;
             return this;
         }
 
-        /** Running statistics as the plain average of every batch so far (PyTorch's momentum=None). */
+        /**
+         * Running statistics as the plain average of every batch so far (PyTorch's momentum=None).
+         *
+         * @return these options
+         */
         public Options cumulativeMovingAverage() {
             this.cumulative = true;
             return this;
         }
 
-        /** Learnable per-channel weight (ones) and bias (zeros). */
+        /**
+         * Learnable per-channel weight (ones) and bias (zeros).
+         *
+         * @param affine default true
+         * @return these options
+         */
         public Options affine(boolean affine) {
             this.affine = affine;
             return this;
         }
 
-        /** Keep running statistics (used in eval mode); false normalizes with batch statistics in both modes. */
+        /**
+         * Keep running statistics (used in eval mode); false normalizes with batch statistics in both modes.
+         *
+         * @param trackRunningStats default true
+         * @return these options
+         */
         public Options trackRunningStats(boolean trackRunningStats) {
             this.trackRunningStats = trackRunningStats;
             return this;
@@ -86,7 +122,7 @@ public abstract class BatchNorm extends Module {
         registerBuffer("num_batches_tracked", trackRunningStats ? Tensor.zeros(DType.I64) : null);
     }
 
-    /** The momentum of the running statistics, or empty for a cumulative moving average. */
+    /** {@return the momentum of the running statistics, or empty for a cumulative moving average} */
     public OptionalDouble momentum() {
         return Double.isNaN(momentum) ? OptionalDouble.empty() : OptionalDouble.of(momentum);
     }
@@ -145,9 +181,9 @@ public abstract class BatchNorm extends Module {
                 + ", affine=" + affine + ", trackRunningStats=" + trackRunningStats;
     }
 
-    /** The weight parameter: (num_features,), or null when built with affine = false. */
+    /** {@return the weight parameter: (num_features,), or null when built with affine = false} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (num_features,), or null when built with affine = false. */
+    /** {@return the bias parameter: (num_features,), or null when built with affine = false} */
     public Tensor bias() { return param("bias"); }
 }

@@ -77,9 +77,9 @@ public class Bilinear extends Module {
         return "in1=" + in1Features + ", in2=" + in2Features + ", out=" + outFeatures + ", bias=" + (param("bias") != null);
     }
 
-    /** The weight parameter: (out_features, in1_features, in2_features). */
+    /** {@return the weight parameter: (out_features, in1_features, in2_features)} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (out_features,), or null when built without bias. */
+    /** {@return the bias parameter: (out_features,), or null when built without bias} */
     public Tensor bias() { return param("bias"); }
 }

@@ -18,12 +18,16 @@ import java.util.Arrays;
  * weight: (C_out, C_in/groups, *kernel), transposed: (C_in, C_out/groups, *kernel).
  */
 public abstract class ConvNd extends Module {
+    /** C_in, the input's channel count. */
     public final int inChannels;
+    /** C_out, the output's channel count. */
     public final int outChannels;
     final int[] kernelSize, stride, padding, dilation, outputPadding;
     /** SAME or VALID, or null when padding is numeric. */
     final Padding paddingPreset;
+    /** The number of blocked channel groups. */
     public final int groups;
+    /** What the border is filled with. */
     public final PaddingMode paddingMode;
     private final boolean transposed;
 
@@ -31,6 +35,8 @@ public abstract class ConvNd extends Module {
      * The options every convolution takes, with PyTorch's defaults: stride 1, padding 0, dilation 1,
      * groups 1, bias true, paddingMode ZEROS, weights from {@link Init#defaultGenerator()}. Sizes given
      * as one number apply to every spatial dim.
+     *
+     * @param <O> the concrete options type, returned by each setter
      */
     public abstract static class Options<O extends Options<O>> {
         final String layer;
@@ -55,38 +61,68 @@ public abstract class ConvNd extends Module {
             return (O) this;
         }
 
-        /** Step of the kernel over the input. */
+        /**
+         * Step of the kernel over the input.
+         *
+         * @param stride at least 1, default 1
+         * @return these options
+         */
         public O stride(int stride) {
             this.stride = new int[] {stride};
             return self();
         }
 
-        /** Implicit padding on both sides of every spatial dim (replaces a {@link Padding} preset). */
+        /**
+         * Implicit padding on both sides of every spatial dim (replaces a {@link Padding} preset).
+         *
+         * @param padding at least 0, default 0
+         * @return these options
+         */
         public O padding(int padding) {
             this.padding = new int[] {padding};
             this.paddingPreset = null;
             return self();
         }
 
-        /** Spacing between kernel elements (a trous). */
+        /**
+         * Spacing between kernel elements (a trous).
+         *
+         * @param dilation at least 1, default 1
+         * @return these options
+         */
         public O dilation(int dilation) {
             this.dilation = new int[] {dilation};
             return self();
         }
 
-        /** Blocked connections: inChannels and outChannels must both be divisible by groups. */
+        /**
+         * Blocked connections: inChannels and outChannels must both be divisible by groups.
+         *
+         * @param groups at least 1, default 1
+         * @return these options
+         */
         public O groups(int groups) {
             this.groups = groups;
             return self();
         }
 
-        /** A learnable bias (outChannels,). */
+        /**
+         * A learnable bias (outChannels,).
+         *
+         * @param bias default true
+         * @return these options
+         */
         public O bias(boolean bias) {
             this.bias = bias;
             return self();
         }
 
-        /** Draws the initial weight and bias. */
+        /**
+         * Draws the initial weight and bias.
+         *
+         * @param generator default {@link Init#defaultGenerator()}
+         * @return these options
+         */
         public O generator(Generator generator) {
             this.generator = OptionChecks.nonNull(layer, "generator", generator);
             return self();
@@ -99,20 +135,38 @@ public abstract class ConvNd extends Module {
             super(layer, inChannels, outChannels, kernelSize);
         }
 
-        /** Step of the kernel per dim (height, width). */
+        /**
+         * Step of the kernel per dim (height, width).
+         *
+         * @param strideH the height's stride
+         * @param strideW the width's stride
+         * @return these options
+         */
         public O stride(int strideH, int strideW) {
             this.stride = new int[] {strideH, strideW};
             return self();
         }
 
-        /** Implicit padding per dim (height, width) (replaces a {@link Padding} preset). */
+        /**
+         * Implicit padding per dim (height, width) (replaces a {@link Padding} preset).
+         *
+         * @param padH the height's padding
+         * @param padW the width's padding
+         * @return these options
+         */
         public O padding(int padH, int padW) {
             this.padding = new int[] {padH, padW};
             this.paddingPreset = null;
             return self();
         }
 
-        /** Spacing between kernel elements per dim (height, width). */
+        /**
+         * Spacing between kernel elements per dim (height, width).
+         *
+         * @param dilationH the height's dilation
+         * @param dilationW the width's dilation
+         * @return these options
+         */
         public O dilation(int dilationH, int dilationW) {
             this.dilation = new int[] {dilationH, dilationW};
             return self();
@@ -187,7 +241,11 @@ public abstract class ConvNd extends Module {
         }
     }
 
-    /** Re-draws weight and bias as the constructor does. */
+    /**
+     * Re-draws weight and bias as the constructor does.
+     *
+     * @param g the generator the new values are drawn from
+     */
     public void resetParameters(Generator g) {
         Tensor w = param("weight");
         Init.kaimingUniform(w, Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, g);
@@ -199,9 +257,13 @@ public abstract class ConvNd extends Module {
         }
     }
 
+    /** {@return the kernel size per spatial dim (a copy)} */
     public int[] kernelSize() { return kernelSize.clone(); }
+    /** {@return the stride per spatial dim (a copy)} */
     public int[] stride() { return stride.clone(); }
+    /** {@return the numeric padding per spatial dim (a copy)} */
     public int[] padding() { return padding.clone(); }
+    /** {@return the dilation per spatial dim (a copy)} */
     public int[] dilation() { return dilation.clone(); }
 
     /**
@@ -248,9 +310,9 @@ public abstract class ConvNd extends Module {
         return sb.toString();
     }
 
-    /** The weight parameter: (out_channels, in_channels / groups, kernel...) ((in_channels, out_channels / groups, kernel...) for a transposed convolution). */
+    /** {@return the weight parameter: (out_channels, in_channels / groups, kernel...) ((in_channels, out_channels / groups, kernel...) for a transposed convolution)} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (out_channels,), or null when built without bias. */
+    /** {@return the bias parameter: (out_channels,), or null when built without bias} */
     public Tensor bias() { return param("bias"); }
 }

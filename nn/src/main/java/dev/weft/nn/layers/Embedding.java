@@ -16,16 +16,32 @@ import java.util.OptionalInt;
  * (*, embeddingDim). weight ~ N(0, 1); the paddingIdx row (if any) starts at zero and gets no gradient.
  */
 public class Embedding extends Module {
+    /**
+     * N, the number of rows.
+     */
     public final int numEmbeddings;
+    /**
+     * E, the width of each row.
+     */
     public final int embeddingDim;
     /** In [0, numEmbeddings), or -1 for none. */
     private final int paddingIdx;
 
+    /**
+     * A table with PyTorch's defaults (no padding index).
+     *
+     * @param numEmbeddings N, the number of rows
+     * @param embeddingDim E, the width of each row
+     */
     public Embedding(int numEmbeddings, int embeddingDim) {
         this(options(numEmbeddings, embeddingDim));
     }
 
-    /** {@code new Embedding(Embedding.options(1000, 64).paddingIdx(0))}. */
+    /**
+     * {@code new Embedding(Embedding.options(1000, 64).paddingIdx(0))}.
+     *
+     * @param options the sizes and settings, checked here
+     */
     public Embedding(Options options) {
         int n = options.numEmbeddings;
         this.numEmbeddings = OptionChecks.atLeast("Embedding", "numEmbeddings", n, 0);
@@ -44,7 +60,13 @@ public class Embedding extends Module {
         resetParameters(options.generator != null ? options.generator : Init.defaultGenerator());
     }
 
-    /** Options with PyTorch's defaults: no padding index, weights from {@link Init#defaultGenerator()}. */
+    /**
+     * Options with PyTorch's defaults: no padding index, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param numEmbeddings N, the number of rows
+     * @param embeddingDim E, the width of each row
+     * @return options to refine and pass to {@link #Embedding(Options)}
+     */
     public static Options options(int numEmbeddings, int embeddingDim) {
         return new Options(numEmbeddings, embeddingDim);
     }
@@ -60,35 +82,63 @@ public class Embedding extends Module {
             this.embeddingDim = embeddingDim;
         }
 
-        /** The row that starts at zero and gets no gradient; negative counts from the end. */
+        /**
+         * The row that starts at zero and gets no gradient; negative counts from the end.
+         *
+         * @param paddingIdx in [-N, N)
+         * @return these options
+         */
         public Options paddingIdx(int paddingIdx) {
             this.paddingIdx = paddingIdx;
             return this;
         }
 
-        /** Draws the initial N(0, 1) weight. */
+        /**
+         * Draws the initial N(0, 1) weight.
+         *
+         * @param generator default {@link Init#defaultGenerator()}
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("Embedding", "generator", generator);
             return this;
         }
     }
 
-    /** The padding row, in [0, numEmbeddings), if one was set. */
+    /** {@return the padding row, in [0, numEmbeddings), if one was set} */
     public OptionalInt paddingIdx() {
         return paddingIdx < 0 ? OptionalInt.empty() : OptionalInt.of(paddingIdx);
     }
 
-    /** A frozen table (no grad) holding {@code embeddings} (N, E) (copied), PyTorch's default freeze = true. */
+    /**
+     * A frozen table (no grad) holding {@code embeddings} (N, E) (copied), PyTorch's default freeze = true.
+     *
+     * @param embeddings the rows (N, E)
+     * @return the frozen table
+     */
     public static Embedding fromPretrained(Tensor embeddings) {
         return fromPretrained(embeddings, true);
     }
 
-    /** A table holding {@code embeddings} (N, E) (copied); frozen (no grad) when {@code freeze}. */
+    /**
+     * A table holding {@code embeddings} (N, E) (copied); frozen (no grad) when {@code freeze}.
+     *
+     * @param embeddings the rows (N, E)
+     * @param freeze whether the weight is excluded from training
+     * @return the table
+     */
     public static Embedding fromPretrained(Tensor embeddings, boolean freeze) {
         return pretrained(embeddings, freeze, null);
     }
 
-    /** As {@link #fromPretrained(Tensor, boolean)}, row paddingIdx getting no gradient. */
+    /**
+     * As {@link #fromPretrained(Tensor, boolean)}, row paddingIdx getting no gradient.
+     *
+     * @param embeddings the rows (N, E)
+     * @param freeze whether the weight is excluded from training
+     * @param paddingIdx the row that gets no gradient
+     * @return the table
+     */
     public static Embedding fromPretrained(Tensor embeddings, boolean freeze, int paddingIdx) {
         return pretrained(embeddings, freeze, paddingIdx);
     }
@@ -108,7 +158,11 @@ public class Embedding extends Module {
         return e;
     }
 
-    /** weight ~ N(0, 1), padding row zeroed. */
+    /**
+     * weight ~ N(0, 1), padding row zeroed.
+     *
+     * @param g the generator the new weight is drawn from
+     */
     public void resetParameters(Generator g) {
         Tensor w = param("weight");
         Init.normal(w, 0, 1, g);
@@ -131,6 +185,6 @@ public class Embedding extends Module {
         return numEmbeddings + ", " + embeddingDim + (paddingIdx < 0 ? "" : ", paddingIdx=" + paddingIdx);
     }
 
-    /** The weight parameter: (num_embeddings, embedding_dim). */
+    /** {@return the weight parameter: (num_embeddings, embedding_dim)} */
     public Tensor weight() { return param("weight"); }
 }

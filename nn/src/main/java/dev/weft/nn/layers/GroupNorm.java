@@ -88,9 +88,9 @@ public class GroupNorm extends Module {
         return numGroups + ", " + numChannels + ", eps=" + Repr.num(eps) + ", affine=" + affine;
     }
 
-    /** The weight parameter: (num_channels,), or null without an affine. */
+    /** {@return the weight parameter: (num_channels,), or null without an affine} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (num_channels,), or null without an affine. */
+    /** {@return the bias parameter: (num_channels,), or null without an affine} */
     public Tensor bias() { return param("bias"); }
 }

@@ -13,14 +13,29 @@ import dev.weft.tensor.Tensor;
  */
 public class LayerNorm extends Module {
     private final int[] normalizedShape;
+    /**
+     * Added to the variance for numerical stability.
+     */
     public final double eps;
+    /**
+     * Whether the layer has a learnable weight (and bias).
+     */
     public final boolean elementwiseAffine;
 
+    /**
+     * A layer with PyTorch's defaults.
+     *
+     * @param normalizedShape the trailing dims to normalize over
+     */
     public LayerNorm(int... normalizedShape) {
         this(options(normalizedShape));
     }
 
-    /** {@code new LayerNorm(LayerNorm.options(512).eps(1e-6).bias(false))}. */
+    /**
+     * {@code new LayerNorm(LayerNorm.options(512).eps(1e-6).bias(false))}.
+     *
+     * @param options the shape and settings, checked here
+     */
     public LayerNorm(Options options) {
         int[] shape = options.normalizedShape;
         if (shape.length == 0) throw new IllegalArgumentException("LayerNorm: normalizedShape must not be empty");
@@ -33,7 +48,12 @@ public class LayerNorm extends Module {
         resetParameters();
     }
 
-    /** Options with PyTorch's defaults: eps 1e-5, elementwiseAffine true, bias true. */
+    /**
+     * Options with PyTorch's defaults: eps 1e-5, elementwiseAffine true, bias true.
+     *
+     * @param normalizedShape the trailing dims to normalize over
+     * @return options to refine and pass to {@link #LayerNorm(Options)}
+     */
     public static Options options(int... normalizedShape) {
         return new Options(normalizedShape);
     }
@@ -48,25 +68,43 @@ public class LayerNorm extends Module {
             this.normalizedShape = normalizedShape.clone();
         }
 
-        /** Added to the variance for numerical stability. */
+        /**
+         * Added to the variance for numerical stability.
+         *
+         * @param eps default 1e-5
+         * @return these options
+         */
         public Options eps(double eps) {
             this.eps = eps;
             return this;
         }
 
-        /** Learnable weight (ones) and bias (zeros) of normalizedShape. */
+        /**
+         * Learnable weight (ones) and bias (zeros) of normalizedShape.
+         *
+         * @param elementwiseAffine default true
+         * @return these options
+         */
         public Options elementwiseAffine(boolean elementwiseAffine) {
             this.elementwiseAffine = elementwiseAffine;
             return this;
         }
 
-        /** The additive bias of the affine (only with elementwiseAffine). */
+        /**
+         * The additive bias of the affine (only with elementwiseAffine).
+         *
+         * @param bias default true
+         * @return these options
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
     }
 
+    /**
+     * {@return the trailing dims normalized over (a copy)}
+     */
     public int[] normalizedShape() {
         return normalizedShape.clone();
     }
@@ -88,9 +126,9 @@ public class LayerNorm extends Module {
         return Repr.tuple(normalizedShape) + ", eps=" + Repr.num(eps) + ", elementwiseAffine=" + elementwiseAffine;
     }
 
-    /** The weight parameter: normalized_shape, or null without an elementwise affine. */
+    /** {@return the weight parameter: normalized_shape, or null without an elementwise affine} */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: normalized_shape, or null without an elementwise affine or bias. */
+    /** {@return the bias parameter: normalized_shape, or null without an elementwise affine or bias} */
     public Tensor bias() { return param("bias"); }
 }

@@ -11,21 +11,50 @@ import dev.weft.tensor.Tensor;
 /**
  * y = x W^T + b. Parameters weight (outFeatures, inFeatures) and bias (outFeatures,) (absent when
  * bias = false), initialized as PyTorch: W ~ kaiming_uniform(a = sqrt(5)) = U(-1/sqrt(in), 1/sqrt(in)),
- * b ~ U(-1/sqrt(in), 1/sqrt(in)).
+ * b ~ U(-1/sqrt(in), 1/sqrt(in)). Input (..., inFeatures) to output (..., outFeatures); an input whose last
+ * dimension is not inFeatures, or whose dtype differs from the parameters', is an IllegalArgumentException.
+ *
+ * <pre>{@code
+ * Linear fc = new Linear(20, 30, true, new Generator(0));
+ * Tensor y = fc.forward(Tensor.randn(new Generator(1), 128, 20));   // (128, 30)
+ * }</pre>
  */
 public class Linear extends Module {
+    /** Size of each input sample (the last input dimension). */
     public final int inFeatures;
+    /** Size of each output sample (the last output dimension). */
     public final int outFeatures;
 
+    /**
+     * A layer with bias, weights drawn from {@link Init#defaultGenerator()}.
+     *
+     * @param inFeatures size of each input sample, at least 0
+     * @param outFeatures size of each output sample, at least 0
+     */
     public Linear(int inFeatures, int outFeatures) {
         this(inFeatures, outFeatures, true, Init.defaultGenerator());
     }
 
+    /**
+     * Weights drawn from {@link Init#defaultGenerator()}.
+     *
+     * @param inFeatures size of each input sample, at least 0
+     * @param outFeatures size of each output sample, at least 0
+     * @param bias whether to learn the additive bias b
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias) {
         this(inFeatures, outFeatures, bias, Init.defaultGenerator());
     }
 
-    /** Weights drawn from {@code g}. */
+    /**
+     * Weights drawn from {@code g}.
+     *
+     * @param inFeatures size of each input sample, at least 0
+     * @param outFeatures size of each output sample, at least 0
+     * @param bias whether to learn the additive bias b
+     * @param g the generator the initial weights are drawn from
+     * @throws IllegalArgumentException if a size is negative
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias, Generator g) {
         if (inFeatures < 0 || outFeatures < 0) {
             throw new IllegalArgumentException("Linear: sizes must be >= 0, got in=" + inFeatures + ", out=" + outFeatures);
@@ -37,7 +66,11 @@ public class Linear extends Module {
         resetParameters(g);
     }
 
-    /** Re-draws the weights as the constructor does. */
+    /**
+     * Re-draws the weights as the constructor does.
+     *
+     * @param g the generator the new weights are drawn from
+     */
     public void resetParameters(Generator g) {
         Init.kaimingUniform(param("weight"), Math.sqrt(5), Init.FanMode.FAN_IN, Init.Nonlinearity.LEAKY_RELU, g);
         Tensor b = param("bias");
@@ -68,9 +101,17 @@ public class Linear extends Module {
         return "in=" + inFeatures + ", out=" + outFeatures + ", bias=" + (param("bias") != null);
     }
 
-    /** The weight parameter: (out_features, in_features). */
+    /**
+     * The weight parameter.
+     *
+     * @return W, (out_features, in_features)
+     */
     public Tensor weight() { return param("weight"); }
 
-    /** The bias parameter: (out_features,), or null when built without bias. */
+    /**
+     * The bias parameter.
+     *
+     * @return b, (out_features,), or null when built without bias
+     */
     public Tensor bias() { return param("bias"); }
 }

@@ -8,17 +8,27 @@ import dev.weft.nn.functional.PadMode;
  * CIRCULAR. The non-zeros modes pad explicitly with F.pad, then convolve without padding.
  */
 public enum PaddingMode {
+    /** Zeros beyond the border (the default). */
     ZEROS,
+    /** The input mirrored at the border, the edge itself not repeated: [c b | a b c | b a]. */
     REFLECT,
+    /** The edge value repeated: [a a | a b c | c c]. */
     REPLICATE,
+    /** The input wrapped around: [b c | a b c | a b]. */
     CIRCULAR;
 
-    /** Parses PyTorch's "zeros", "reflect", "replicate" or "circular". */
+    /**
+     * Parses PyTorch's "zeros", "reflect", "replicate" or "circular".
+     *
+     * @param s the name (case-insensitive)
+     * @return the mode
+     * @throws IllegalArgumentException if s names none
+     */
     public static PaddingMode of(String s) {
         return OptionEnums.of("PaddingMode", values(), s);
     }
 
-    /** The F.pad mode that fills the border the same way. */
+    /** {@return the F.pad mode that fills the border the same way} */
     public PadMode padMode() {
         return switch (this) {
             case ZEROS -> PadMode.CONSTANT;

@@ -90,6 +90,6 @@ public class RMSNorm extends Module {
                 + elementwiseAffine;
     }
 
-    /** The weight parameter: normalized_shape, or null without an elementwise affine. */
+    /** {@return the weight parameter: normalized_shape, or null without an elementwise affine} */
     public Tensor weight() { return param("weight"); }
 }

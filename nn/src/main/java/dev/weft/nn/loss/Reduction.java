@@ -8,18 +8,33 @@ import dev.weft.tensor.Tensor;
  * (sum divided by the batch size, dim 0) is valid for {@link Losses#klDiv} only, as in PyTorch.
  */
 public enum Reduction {
+    /**
+     * The per-element losses, unreduced.
+     */
     NONE,
+    /**
+     * Their mean (crossEntropy and nllLoss with class weights divide by the sum of the weights instead).
+     */
     MEAN,
+    /**
+     * Their sum.
+     */
     SUM,
     /** sum / input.size(0); klDiv only. */
     BATCHMEAN;
 
-    /** Parses PyTorch's "none", "mean", "sum" or "batchmean" (case-insensitive). */
+    /**
+     * Parses PyTorch's "none", "mean", "sum" or "batchmean" (case-insensitive).
+     *
+     * @param s the name
+     * @return the reduction
+     * @throws IllegalArgumentException if s names none
+     */
     public static Reduction of(String s) {
         return OptionEnums.of("Reduction", values(), s);
     }
 
-    /** The name PyTorch uses: "none", "mean", "sum", "batchmean". */
+    /** {@return the name PyTorch uses: "none", "mean", "sum", "batchmean"} */
     @Override
     public String toString() {
         return OptionEnums.torchName(this);

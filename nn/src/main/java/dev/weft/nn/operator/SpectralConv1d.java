@@ -83,6 +83,6 @@ public class SpectralConv1d extends Module {
         return "in_channels=" + inChannels + ", out_channels=" + outChannels + ", modes=" + modes;
     }
 
-    /** The complex weights (in_channels, out_channels, modes, 2). */
+    /** {@return the complex weights (in_channels, out_channels, modes, 2)} */
     public Tensor weight() { return param("weight"); }
 }

@@ -19,42 +19,93 @@ public final class Adagrad extends Optimizer {
                 .add("eps", Double.class, 1e-10).add("maximize", Boolean.class, false);
     }
 
+    /**
+     * Adagrad with every default (lr 1e-2).
+     *
+     * @param params the parameters to update, one group
+     */
     public Adagrad(Iterable<Tensor> params) {
         this(params, Map.of());
     }
 
-    /** Options to set: {@code new Adagrad(params, Adagrad.options().lr(0.05).lrDecay(1e-4))}. */
+    /**
+     * Options to set: {@code new Adagrad(params, Adagrad.options().lr(0.05).lrDecay(1e-4))}.
+     *
+     * @return empty options (unset ones take the defaults)
+     */
     public static Options options() {
         return new Options();
     }
 
     /** Adagrad's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /**
+         * The learning-rate decay: step t uses lr / (1 + (t - 1) lrDecay).
+         *
+         * @param lrDecay default 0
+         * @return these options
+         */
         public Options lrDecay(double lrDecay) {
             return put("lrDecay", lrDecay);
         }
 
+        /**
+         * L2 penalty: weightDecay p is added to the gradient.
+         *
+         * @param weightDecay default 0
+         * @return these options
+         */
         public Options weightDecay(double weightDecay) {
             return put("weightDecay", weightDecay);
         }
 
+        /**
+         * The starting value of every entry of "sum".
+         *
+         * @param value default 0
+         * @return these options
+         */
         public Options initialAccumulatorValue(double value) {
             return put("initialAccumulatorValue", value);
         }
 
+        /**
+         * Added to the denominator for numerical stability.
+         *
+         * @param eps default 1e-10
+         * @return these options
+         */
         public Options eps(double eps) {
             return put("eps", eps);
         }
 
+        /**
+         * Ascend the objective instead of descending.
+         *
+         * @param maximize default false
+         * @return these options
+         */
         public Options maximize(boolean maximize) {
             return put("maximize", maximize);
         }
     }
 
+    /**
+     * Adagrad with the options set in {@code options}, the defaults elsewhere.
+     *
+     * @param params the parameters to update, one group
+     * @param options the options, from {@link #options()}
+     */
     public Adagrad(Iterable<Tensor> params, Options options) {
         this(params, options.asMap());
     }
 
+    /**
+     * Several groups; {@code defaults} apply where a group sets nothing.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param defaults the options of groups that do not set them
+     */
     public Adagrad(List<ParamGroup> groups, Options defaults) {
         this(groups, defaults.asMap());
     }

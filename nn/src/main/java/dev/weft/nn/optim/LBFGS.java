@@ -27,44 +27,92 @@ public final class LBFGS extends Optimizer {
                 .add("lineSearchFn", String.class, null);
     }
 
+    /**
+     * LBFGS with every default (lr 1, fixed step).
+     *
+     * @param params the parameters to update, one group
+     */
     public LBFGS(Iterable<Tensor> params) {
         this(params, Map.of());
     }
 
-    /** Options to set: {@code new LBFGS(params, LBFGS.options().lr(1).historySize(10).strongWolfe())}. */
+    /**
+     * Options to set: {@code new LBFGS(params, LBFGS.options().lr(1).historySize(10).strongWolfe())}.
+     *
+     * @return empty options (unset ones take the defaults)
+     */
     public static Options options() {
         return new Options();
     }
 
     /** LBFGS's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /**
+         * Iterations per step.
+         *
+         * @param maxIter default 20
+         * @return these options
+         */
         public Options maxIter(int maxIter) {
             return put("maxIter", maxIter);
         }
 
-        /** Function evaluations per step (default maxIter * 5 / 4). */
+        /**
+         * Function evaluations per step (default maxIter * 5 / 4).
+         *
+         * @param maxEval at least 1
+         * @return these options
+         */
         public Options maxEval(int maxEval) {
             return put("maxEval", maxEval);
         }
 
+        /**
+         * Stop when max |g| is at most tol.
+         *
+         * @param tol default 1e-7
+         * @return these options
+         */
         public Options toleranceGrad(double tol) {
             return put("toleranceGrad", tol);
         }
 
+        /**
+         * Stop when the step or the loss changes by at most tol.
+         *
+         * @param tol default 1e-9
+         * @return these options
+         */
         public Options toleranceChange(double tol) {
             return put("toleranceChange", tol);
         }
 
+        /**
+         * How many curvature pairs (s, y) the recursion keeps.
+         *
+         * @param historySize default 100
+         * @return these options
+         */
         public Options historySize(int historySize) {
             return put("historySize", historySize);
         }
 
-        /** The strong-Wolfe line search (PyTorch's line_search_fn="strong_wolfe"); default: a fixed step lr. */
+        /**
+         * Uses the strong-Wolfe line search (PyTorch's line_search_fn="strong_wolfe") instead of the default fixed step lr.
+         *
+         * @return these options
+         */
         public Options strongWolfe() {
             return put("lineSearchFn", "strong_wolfe");
         }
     }
 
+    /**
+     * LBFGS with the options set in {@code options}, the defaults elsewhere.
+     *
+     * @param params the parameters to update, one group
+     * @param options the options, from {@link #options()}
+     */
     public LBFGS(Iterable<Tensor> params, Options options) {
         this(params, options.asMap());
     }

@@ -31,6 +31,10 @@ public abstract class Optimizer {
     private long stepCount;
 
     /**
+     * An optimizer over {@code groups}; each group is added as {@link #addParamGroup} does.
+     *
+     * @param name the optimizer's name in messages ("Adam")
+     * @param spec the options it accepts and their defaults
      * @param groups the parameter groups (their options override {@code options})
      * @param options the defaults for every group, overriding the optimizer's own
      */
@@ -47,22 +51,22 @@ public abstract class Optimizer {
         return List.of(new ParamGroup(params));
     }
 
-    /** The optimizer's name in messages ("Adam"). */
+    /** {@return the optimizer's name in messages ("Adam")} */
     public final String name() {
         return name;
     }
 
-    /** The default options (after the constructor's overrides). */
+    /** {@return the default options (after the constructor's overrides)} */
     public final Map<String, Object> defaults() {
         return defaults;
     }
 
-    /** The parameter groups, in order; their options may be changed between steps. */
+    /** {@return the parameter groups, in order; their options may be changed between steps} */
     public final List<ParamGroup> paramGroups() {
         return Collections.unmodifiableList(groups);
     }
 
-    /** How many times {@link #step()} has run. */
+    /** {@return how many times {@link #step()} has run} */
     public final long stepCount() {
         return stepCount;
     }
@@ -70,6 +74,9 @@ public abstract class Optimizer {
     /**
      * Adds a group: options it lacks are taken from the defaults, then checked. A parameter may belong to
      * one group only, must be a floating-point leaf, and the group must not be empty.
+     *
+     * @param group the parameters and their own options
+     * @throws IllegalArgumentException if a rule above is broken or an option is out of range
      */
     public void addParamGroup(ParamGroup group) {
         Map<String, Object> own = spec.check(group.options());
@@ -112,7 +119,11 @@ public abstract class Optimizer {
         zeroGrad(true);
     }
 
-    /** Drops the gradients (setToNone) or fills them with zeros in place. */
+    /**
+     * Drops the gradients (setToNone) or fills them with zeros in place.
+     *
+     * @param setToNone true to set each gradient to null, false to zero it
+     */
     public void zeroGrad(boolean setToNone) {
         try (var s = Autograd.noGrad()) {
             for (ParamGroup g : groups) {
@@ -133,6 +144,9 @@ public abstract class Optimizer {
      * Re-evaluates the model with {@code closure} (which zeroes the gradients, computes the loss, calls
      * backward and returns the loss; run with grad enabled), then updates. Returns the closure's loss
      * (null without a closure). Modifies the parameters in place.
+     *
+     * @param closure recomputes the loss and its gradients, or null
+     * @return the closure's loss, or null
      */
     public Tensor step(Supplier<Tensor> closure) {
         Tensor loss = null;
@@ -161,7 +175,12 @@ public abstract class Optimizer {
         return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
     }
 
-    /** A read-only view of p's state ("step", "expAvg", ...); empty before its first update. */
+    /**
+     * A read-only view of p's state ("step", "expAvg", ...); empty before its first update.
+     *
+     * @param p one of the optimized parameters
+     * @return its state by name
+     */
     public final Map<String, Object> state(Tensor p) {
         Map<String, Object> s = state.get(p);
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
@@ -169,7 +188,7 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- state dict
 
-    /** A deep copy of the state and the group options (parameters referred to by index). */
+    /** {@return a deep copy of the state and the group options (parameters referred to by index)} */
     public OptimizerStateDict stateDict() {
         LinkedHashMap<Integer, Map<String, Object>> packed = new LinkedHashMap<>();
         List<Map<String, Object>> packedGroups = new ArrayList<>();

@@ -26,7 +26,7 @@ public abstract class OptimizerOptions<O extends OptimizerOptions<O>> {
         return put("lr", lr);
     }
 
-    /** The options set, by PyTorch's names in camelCase (a read-only copy), as param groups and state dicts hold them. */
+    /** {@return the options set, by PyTorch's names in camelCase (a read-only copy), as param groups and state dicts hold them} */
     public final Map<String, Object> asMap() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(set));
     }

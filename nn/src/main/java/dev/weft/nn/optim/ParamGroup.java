@@ -34,7 +34,7 @@ public final class ParamGroup {
         this.options.putAll(options);
     }
 
-    /** The parameters, in the order given. */
+    /** {@return the parameters, in the order given} */
     public List<Tensor> params() {
         return params;
     }
@@ -94,7 +94,7 @@ public final class ParamGroup {
         return v + " (" + v.getClass().getSimpleName() + ")";
     }
 
-    /** The learning rate. */
+    /** {@return the learning rate} */
     public double lr() {
         return getDouble("lr");
     }

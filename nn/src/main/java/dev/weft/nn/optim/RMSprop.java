@@ -21,46 +21,103 @@ public final class RMSprop extends Optimizer {
                 .add("centered", Boolean.class, false).add("maximize", Boolean.class, false);
     }
 
+    /**
+     * RMSprop with every default (lr 1e-2).
+     *
+     * @param params the parameters to update, one group
+     */
     public RMSprop(Iterable<Tensor> params) {
         this(params, Map.of());
     }
 
-    /** Options to set: {@code new RMSprop(params, RMSprop.options().lr(1e-3).alpha(0.9).centered(true))}. */
+    /**
+     * Options to set: {@code new RMSprop(params, RMSprop.options().lr(1e-3).alpha(0.9).centered(true))}.
+     *
+     * @return empty options (unset ones take the defaults)
+     */
     public static Options options() {
         return new Options();
     }
 
     /** RMSprop's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /**
+         * The smoothing constant of the squared-gradient average s.
+         *
+         * @param alpha default 0.99
+         * @return these options
+         */
         public Options alpha(double alpha) {
             return put("alpha", alpha);
         }
 
+        /**
+         * Added to the denominator for numerical stability.
+         *
+         * @param eps default 1e-8
+         * @return these options
+         */
         public Options eps(double eps) {
             return put("eps", eps);
         }
 
+        /**
+         * L2 penalty: weightDecay p is added to the gradient.
+         *
+         * @param weightDecay default 0
+         * @return these options
+         */
         public Options weightDecay(double weightDecay) {
             return put("weightDecay", weightDecay);
         }
 
+        /**
+         * The momentum factor of the buffer b.
+         *
+         * @param momentum default 0 (no buffer)
+         * @return these options
+         */
         public Options momentum(double momentum) {
             return put("momentum", momentum);
         }
 
+        /**
+         * Normalize by the gradient's estimated variance, s - gAvg^2, instead of s.
+         *
+         * @param centered default false
+         * @return these options
+         */
         public Options centered(boolean centered) {
             return put("centered", centered);
         }
 
+        /**
+         * Ascend the objective instead of descending.
+         *
+         * @param maximize default false
+         * @return these options
+         */
         public Options maximize(boolean maximize) {
             return put("maximize", maximize);
         }
     }
 
+    /**
+     * RMSprop with the options set in {@code options}, the defaults elsewhere.
+     *
+     * @param params the parameters to update, one group
+     * @param options the options, from {@link #options()}
+     */
     public RMSprop(Iterable<Tensor> params, Options options) {
         this(params, options.asMap());
     }
 
+    /**
+     * Several groups; {@code defaults} apply where a group sets nothing.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param defaults the options of groups that do not set them
+     */
     public RMSprop(List<ParamGroup> groups, Options defaults) {
         this(groups, defaults.asMap());
     }

@@ -13,7 +13,15 @@ import java.util.Map;
  * </pre>
  * Options: lr (required), momentum 0, dampening 0, weightDecay 0, nesterov false, maximize false,
  * fused true (one pass over the arrays where the tensors allow; false forces the tensor-op form).
- * State per parameter: "momentumBuffer" (with momentum).
+ * State per parameter: "momentumBuffer" (with momentum). A missing lr, nesterov without momentum or with
+ * dampening, or a negative lr, momentum or weightDecay is an IllegalArgumentException.
+ *
+ * <pre>{@code
+ * SGD opt = new SGD(model.parameters(), SGD.options().lr(0.1).momentum(0.9).nesterov(true));
+ * opt.zeroGrad();
+ * Autograd.backward(loss);
+ * opt.step();
+ * }</pre>
  */
 public final class SGD extends Optimizer {
     static OptionSpec spec() {
@@ -23,47 +31,104 @@ public final class SGD extends Optimizer {
                 .add("fused", Boolean.class, true);
     }
 
+    /**
+     * Plain SGD: {@code p -= lr g}.
+     *
+     * @param params the parameters to update, one group
+     * @param lr the learning rate, at least 0
+     */
     public SGD(Iterable<Tensor> params, double lr) {
         this(params, Map.of("lr", lr));
     }
 
-    /** Options to set: {@code new SGD(params, SGD.options().lr(0.1).momentum(0.9).nesterov(true))}; lr is required. */
+    /**
+     * Options to set: {@code new SGD(params, SGD.options().lr(0.1).momentum(0.9).nesterov(true))}; lr is required.
+     *
+     * @return empty options (unset ones take the defaults)
+     */
     public static Options options() {
         return new Options();
     }
 
     /** SGD's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /**
+         * The momentum factor: the buffer b = momentum b + (1 - dampening) d.
+         *
+         * @param momentum at least 0, default 0 (no buffer)
+         * @return these options
+         */
         public Options momentum(double momentum) {
             return put("momentum", momentum);
         }
 
+        /**
+         * Dampening of the gradient's share in the momentum buffer.
+         *
+         * @param dampening default 0
+         * @return these options
+         */
         public Options dampening(double dampening) {
             return put("dampening", dampening);
         }
 
+        /**
+         * L2 penalty: weightDecay p is added to the gradient.
+         *
+         * @param weightDecay at least 0, default 0
+         * @return these options
+         */
         public Options weightDecay(double weightDecay) {
             return put("weightDecay", weightDecay);
         }
 
+        /**
+         * Nesterov momentum: step along d + momentum b instead of b.
+         *
+         * @param nesterov default false; true needs momentum &gt; 0 and dampening 0
+         * @return these options
+         */
         public Options nesterov(boolean nesterov) {
             return put("nesterov", nesterov);
         }
 
+        /**
+         * Ascend the objective instead of descending (the gradient's sign is flipped).
+         *
+         * @param maximize default false
+         * @return these options
+         */
         public Options maximize(boolean maximize) {
             return put("maximize", maximize);
         }
 
+        /**
+         * One pass over the arrays where the tensors allow; false forces the tensor-op form (same result).
+         *
+         * @param fused default true
+         * @return these options
+         */
         public Options fused(boolean fused) {
             return put("fused", fused);
         }
     }
 
+    /**
+     * SGD with the options set in {@code options} (lr required), the defaults elsewhere.
+     *
+     * @param params the parameters to update, one group
+     * @param options the options, from {@link #options()}
+     */
     public SGD(Iterable<Tensor> params, Options options) {
         this(params, options.asMap());
     }
 
-    /** Several groups; {@code defaults} apply where a group sets nothing. */
+    /**
+     * Several groups; {@code defaults} apply where a group sets nothing.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param defaults the options of groups that do not set them
+     */
     public SGD(List<ParamGroup> groups, Options defaults) {
         this(groups, defaults.asMap());
     }

@@ -81,7 +81,7 @@ public final class LotteryTicket {
         }
     }
 
-    /** The share of the target weights still unpruned. */
+    /** {@return the share of the target weights still unpruned} */
     public double remaining() {
         long all = 0, alive = 0;
         for (Prune.Target t : targets) {

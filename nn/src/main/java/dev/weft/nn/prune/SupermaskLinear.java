@@ -34,12 +34,12 @@ public class SupermaskLinear extends Module {
         registerParameter("scores", Init.uniform(Tensor.empty(out, in), -bound, bound, g));
     }
 
-    /** The number of weights kept, k. */
+    /** {@return the number of weights kept, k} */
     public int kept() {
         return (int) Math.max(1, Math.rint(keep * in * out));
     }
 
-    /** The current 0/1 mask: ones at the k largest |scores| (topk's order decides ties). */
+    /** {@return the current 0/1 mask: ones at the k largest |scores| (topk's order decides ties)} */
     public Tensor mask() {
         try (var s = GradMode.noGrad()) {
             return maskOf(param("scores"));
@@ -66,7 +66,7 @@ public class SupermaskLinear extends Module {
         return x.matmul(w.t());
     }
 
-    /** The trained tensor. */
+    /** {@return the trained tensor} */
     public Tensor scores() {
         return param("scores");
     }

@@ -53,7 +53,7 @@ public record PackedSequence(Tensor data, int[] batchSizes, Tensor sortedIndices
         return batchSizes.clone();
     }
 
-    /** The number of sequences B (batchSizes[0]). */
+    /** {@return the number of sequences B (batchSizes[0])} */
     public int batchSize() {
         return batchSizes[0];
     }

@@ -33,6 +33,8 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
     /**
      * The options RNN, LSTM and GRU share, with PyTorch's defaults: numLayers 1, bias true, batchFirst
      * false, dropout 0, bidirectional false, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param <O> the concrete options type, returned by each setter
      */
     public abstract static class Options<O extends Options<O>> extends RecurrentOptions<O> {
         int numLayers = 1, projSize;
@@ -43,31 +45,56 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
             super(layer, inputSize, hiddenSize);
         }
 
-        /** Stacked layers, each reading the previous one's output sequence. */
+        /**
+         * Stacked layers, each reading the previous one's output sequence.
+         *
+         * @param numLayers L, at least 1, default 1
+         * @return these options
+         */
         public O numLayers(int numLayers) {
             this.numLayers = numLayers;
             return self();
         }
 
-        /** Input and output (B, T, C) rather than (T, B, C); the states keep (L*D, B, H). */
+        /**
+         * Input and output (B, T, C) rather than (T, B, C); the states keep (L*D, B, H).
+         *
+         * @param batchFirst default false
+         * @return these options
+         */
         public O batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return self();
         }
 
-        /** Dropout probability on each layer's output but the last (training mode). */
+        /**
+         * Dropout probability on each layer's output but the last (training mode).
+         *
+         * @param dropout a probability, default 0
+         * @return these options
+         */
         public O dropout(double dropout) {
             this.dropout = dropout;
             return self();
         }
 
-        /** A second direction per layer reading the sequence backwards; outputs concatenated. */
+        /**
+         * A second direction per layer reading the sequence backwards; outputs concatenated.
+         *
+         * @param bidirectional default false (D = 1)
+         * @return these options
+         */
         public O bidirectional(boolean bidirectional) {
             this.bidirectional = bidirectional;
             return self();
         }
 
-        /** Draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives the dropout. */
+        /**
+         * Draws the U(-1/sqrt(H), 1/sqrt(H)) weights; a split of it drives the dropout.
+         *
+         * @param generator default {@link dev.weft.nn.init.Init#defaultGenerator()}
+         * @return these options
+         */
         @Override
         public O generator(Generator generator) {
             return super.generator(generator);
@@ -120,20 +147,32 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         return "_l" + layer + (direction == 1 ? "_reverse" : "");
     }
 
+    /** {@return C, the features of each input step} */
     public final int inputSize() { return inputSize; }
+    /** {@return H, the features of the hidden state} */
     public final int hiddenSize() { return hiddenSize; }
+    /** {@return L, the number of stacked layers} */
     public final int numLayers() { return numLayers; }
+    /** {@return whether the layers have the biases b_ih and b_hh} */
     public final boolean bias() { return bias; }
+    /** {@return whether inputs and outputs are batch-major} */
     public final boolean batchFirst() { return batchFirst; }
+    /** {@return the dropout probability between layers} */
     public final double dropout() { return dropout; }
+    /** {@return whether each layer also runs backwards} */
     public final boolean bidirectional() { return bidirectional; }
+    /** {@return D, 2 when bidirectional, else 1} */
     public final int numDirections() { return bidirectional ? 2 : 1; }
-    /** The LSTM projection size (0: none). */
+    /** {@return the LSTM projection size (0: none)} */
     public final int projSize() { return projSize; }
     /** The size of h: projSize when projecting, else hiddenSize. */
     final int stateSize() { return projSize > 0 ? projSize : hiddenSize; }
 
-    /** The generator the between-layer dropout draws from (training mode, dropout > 0). */
+    /**
+     * The generator the between-layer dropout draws from (training mode, dropout > 0).
+     *
+     * @param g the generator, not null
+     */
     public final void setGenerator(Generator g) {
         if (g == null) throw new IllegalArgumentException(reprName() + ".setGenerator: generator must not be null");
         this.dropoutGenerator = g;

@@ -84,7 +84,7 @@ public class SparseLinear extends Module {
         return p.csr().withValues(param("values"));
     }
 
-    /** The weight as a dense (out, in) tensor. */
+    /** {@return the weight as a dense (out, in) tensor} */
     public Tensor toDenseWeight() {
         return weight().toDense();
     }

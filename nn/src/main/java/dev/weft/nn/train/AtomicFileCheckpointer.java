@@ -60,7 +60,7 @@ public final class AtomicFileCheckpointer implements Checkpointer {
         }
     }
 
-    /** The file the last successful save wrote, or null. */
+    /** {@return the file the last successful save wrote, or null} */
     public Path lastPath() {
         return last;
     }

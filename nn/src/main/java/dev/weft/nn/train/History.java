@@ -14,7 +14,7 @@ public record History(List<Epoch> epochs, List<Evaluation> evaluations, long ste
     /** An evaluation's metrics, taken after {@code step} optimizer steps, during {@code epoch}. */
     public record Evaluation(long step, int epoch, Map<String, Double> metrics) {}
 
-    /** The last epoch's statistics. */
+    /** {@return the last epoch's statistics} */
     public Epoch last() {
         if (epochs.isEmpty()) throw new IllegalStateException("History: no epoch was run");
         return epochs.get(epochs.size() - 1);

@@ -29,7 +29,16 @@ import java.util.function.Function;
  */
 public final class Trainer {
     /** Where progress goes: AUTO redraws in place on a terminal and prints lines otherwise. */
-    public enum ProgressMode { AUTO, TERMINAL, LINES, OFF }
+    public enum ProgressMode {
+        /** TERMINAL when the output is a console, else LINES. */
+        AUTO,
+        /** One status line redrawn in place. */
+        TERMINAL,
+        /** A new line every logEvery steps. */
+        LINES,
+        /** No progress output. */
+        OFF
+    }
 
     private final Builder b;
 
@@ -37,6 +46,11 @@ public final class Trainer {
         this.b = b;
     }
 
+    /**
+     * A builder with the defaults listed on {@link Builder}'s setters.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,41 +72,72 @@ public final class Trainer {
 
         private Builder() {}
 
-        /** Passes over the data (default 1). */
+        /**
+         * Passes over the data (default 1).
+         *
+         * @param epochs at least 1
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             if (epochs < 1) throw new IllegalArgumentException("Trainer: epochs must be >= 1, got " + epochs);
             this.epochs = epochs;
             return this;
         }
 
-        /** Stops after this many optimizer steps, even mid-epoch (default: no limit). */
+        /**
+         * Stops after this many optimizer steps, even mid-epoch (default: no limit).
+         *
+         * @param maxSteps the step limit
+         * @return this builder
+         */
         public Builder maxSteps(long maxSteps) {
             if (maxSteps < 1) throw new IllegalArgumentException("Trainer: maxSteps must be >= 1, got " + maxSteps);
             this.maxSteps = maxSteps;
             return this;
         }
 
-        /** Steps {@code s} after every optimizer step (OneCycleLR, warmup by iteration). */
+        /**
+         * Steps {@code s} after every optimizer step (OneCycleLR, warmup by iteration).
+         *
+         * @param s the scheduler
+         * @return this builder
+         */
         public Builder schedulerPerStep(LRScheduler s) {
             this.scheduler = s;
             this.schedulerPerStep = true;
             return this;
         }
 
-        /** Steps {@code s} at the end of every epoch. */
+        /**
+         * Steps {@code s} at the end of every epoch.
+         *
+         * @param s the scheduler
+         * @return this builder
+         */
         public Builder schedulerPerEpoch(LRScheduler s) {
             this.scheduler = s;
             this.schedulerPerStep = false;
             return this;
         }
 
-        /** Clips the gradients' total 2-norm to maxNorm before each step. */
+        /**
+         * Clips the gradients' total 2-norm to maxNorm before each step.
+         *
+         * @param maxNorm the largest total norm allowed
+         * @return this builder
+         */
         public Builder clipGradNorm(double maxNorm) {
             this.clipGradNorm = maxNorm;
             return this;
         }
 
-        /** Runs {@code e} every {@code steps} optimizer steps. */
+        /**
+         * Runs {@code e} every {@code steps} optimizer steps.
+         *
+         * @param steps optimizer steps between evaluations
+         * @param e the evaluation
+         * @return this builder
+         */
         public Builder evalEvery(int steps, Evaluator e) {
             if (steps < 1) throw new IllegalArgumentException("Trainer: evalEvery steps must be >= 1, got " + steps);
             this.evalEvery = steps;
@@ -100,13 +145,24 @@ public final class Trainer {
             return this;
         }
 
-        /** Runs {@code e} at the end of every epoch. */
+        /**
+         * Runs {@code e} at the end of every epoch.
+         *
+         * @param e the evaluation
+         * @return this builder
+         */
         public Builder evalEachEpoch(Evaluator e) {
             this.epochEvaluator = e;
             return this;
         }
 
-        /** Saves a checkpoint every {@code steps} optimizer steps and once at the end of the fit. */
+        /**
+         * Saves a checkpoint every {@code steps} optimizer steps and once at the end of the fit.
+         *
+         * @param steps optimizer steps between checkpoints
+         * @param c writes the checkpoints (e.g. {@link dev.weft.nn.io.Checkpoints#safetensors})
+         * @return this builder
+         */
         public Builder checkpointEvery(int steps, Checkpointer c) {
             if (steps < 1) throw new IllegalArgumentException("Trainer: checkpointEvery steps must be >= 1, got " + steps);
             this.checkpointEvery = steps;
@@ -114,25 +170,47 @@ public final class Trainer {
             return this;
         }
 
-        /** Progress report mode (default AUTO) and where it goes (default System.err). */
+        /**
+         * Progress report mode (default AUTO) and where it goes (default System.err).
+         *
+         * @param mode how progress is shown
+         * @param out where it goes
+         * @return this builder
+         */
         public Builder progress(ProgressMode mode, PrintStream out) {
             this.progress = mode;
             this.out = out;
             return this;
         }
 
-        /** Steps between progress lines when not on a terminal (default about ten per epoch). */
+        /**
+         * Steps between progress lines when not on a terminal (default about ten per epoch).
+         *
+         * @param steps steps between lines
+         * @return this builder
+         */
         public Builder logEvery(int steps) {
             this.logEvery = steps;
             return this;
         }
 
+        /**
+         * {@return a trainer with these options}
+         */
         public Trainer build() {
             return new Trainer(this);
         }
     }
 
-    /** Trains on batches; see {@link #fit(Module, Optimizer, BiFunction, Iterable, Function)}. */
+    /**
+     * Trains on batches; see {@link #fit(Module, Optimizer, BiFunction, Iterable, Function)}.
+     *
+     * @param model the module to train
+     * @param optimizer updates the model's parameters
+     * @param lossFn (output, target) to a scalar loss
+     * @param train the batches, iterated once per epoch
+     * @return each epoch's loss and accuracy, every evaluation, and the step count
+     */
     public History fit(Module model, Optimizer optimizer, BiFunction<Tensor, Tensor, Tensor> lossFn, Iterable<Batch> train) {
         return fit(model, optimizer, lossFn, train, Function.identity());
     }
@@ -142,6 +220,14 @@ public final class Trainer {
      * {@code lossFn(model.forward(input), target)} over {@code train}, which is iterated once per epoch;
      * {@code toBatch} adapts the loader's element type. Modifies the model's parameters and the
      * optimizer's state; checkpoint failures are rethrown as UncheckedIOException.
+     *
+     * @param <T> the loader's element type
+     * @param model the module to train
+     * @param optimizer updates the model's parameters
+     * @param lossFn (output, target) to a scalar loss
+     * @param train the batches, iterated once per epoch
+     * @param toBatch turns an element into a Batch(input, target)
+     * @return each epoch's loss and accuracy, every evaluation, and the step count
      */
     public <T> History fit(Module model, Optimizer optimizer, BiFunction<Tensor, Tensor, Tensor> lossFn, Iterable<T> train,
                            Function<? super T, Batch> toBatch) {

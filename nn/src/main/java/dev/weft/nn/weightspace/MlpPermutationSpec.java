@@ -61,7 +61,7 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
         return new MlpPermutationSpec(names, hidden.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Number of hidden layers, L - 1. */
+    /** {@return number of hidden layers, L - 1} */
     public int hiddenLayers() {
         return hiddenSizes.length;
     }
@@ -74,7 +74,7 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
         return linears.get(layer) + ".bias";
     }
 
-    /** The identity permutation of every hidden layer. */
+    /** {@return the identity permutation of every hidden layer} */
     public int[][] identity() {
         int[][] p = new int[hiddenSizes.length][];
         for (int l = 0; l < p.length; l++) {

@@ -34,7 +34,7 @@ public final class Py {
         }
     }
 
-    /** numpy dtype: code ("f4", "f8", "i4", "i8") and byte order ('<' or '|'), set by BUILD. */
+    /** numpy dtype: code ("f4", "f8", "i4", "i8") and byte order ({@code '<'} or {@code '|'}), set by BUILD. */
     public static final class Dtype {
         public final String code;
         public String order = "<";

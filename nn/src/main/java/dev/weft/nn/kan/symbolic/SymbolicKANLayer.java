@@ -36,12 +36,12 @@ public class SymbolicKANLayer extends Module {
         registerBuffer("mask", Tensor.zeros(outDim, inDim));
     }
 
-    /** The affine parameters (out, in, 4): (a, b, c, d) of each edge. */
+    /** {@return the affine parameters (out, in, 4): (a, b, c, d) of each edge} */
     public Tensor affine() {
         return param("affine");
     }
 
-    /** The mask buffer (out, in): nonzero switches an edge's symbolic function on. */
+    /** {@return the mask buffer (out, in): nonzero switches an edge's symbolic function on} */
     public Tensor mask() {
         return buffer("mask");
     }
@@ -152,7 +152,7 @@ public class SymbolicKANLayer extends Module {
         return s;
     }
 
-    /** A copy of this layer (its own parameters). */
+    /** {@return a copy of this layer (its own parameters)} */
     public SymbolicKANLayer copy() {
         int[] in = new int[inDim], out = new int[outDim];
         for (int i = 0; i < inDim; i++) in[i] = i;

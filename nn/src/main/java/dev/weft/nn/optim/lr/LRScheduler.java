@@ -32,7 +32,7 @@ public abstract class LRScheduler {
         this.baseLrs = initialLrs();
     }
 
-    /** Each group's "initialLr". */
+    /** {@return each group's "initialLr"} */
     protected final double[] initialLrs() {
         return optimizer.paramGroups().stream().mapToDouble(g -> g.getDouble("initialLr")).toArray();
     }
@@ -67,37 +67,37 @@ public abstract class LRScheduler {
         lastLr = currentLrs();
     }
 
-    /** The lr of each group now. */
+    /** {@return the lr of each group now} */
     protected final double[] currentLrs() {
         return optimizer.paramGroups().stream().mapToDouble(ParamGroup::lr).toArray();
     }
 
-    /** The lr of each group for lastEpoch, usually from the current one (chainable form). */
+    /** {@return the lr of each group for lastEpoch, usually from the current one (chainable form)} */
     protected abstract double[] computeLr();
 
-    /** The lr of each group for lastEpoch from the base lrs alone, or null if there is no closed form. */
+    /** {@return the lr of each group for lastEpoch from the base lrs alone, or null if there is no closed form} */
     protected double[] closedFormLr() {
         return null;
     }
 
-    /** The lrs the last step set, one per group (PyTorch's get_last_lr). */
+    /** {@return the lrs the last step set, one per group (PyTorch's get_last_lr)} */
     public List<Double> getLastLr() {
         List<Double> out = new ArrayList<>(lastLr.length);
         for (double v : lastLr) out.add(v);
         return Collections.unmodifiableList(out);
     }
 
-    /** The index of the last step (0 right after construction). */
+    /** {@return the index of the last step (0 right after construction)} */
     public int lastEpoch() {
         return lastEpoch;
     }
 
-    /** The optimizer whose lr this scheduler sets. */
+    /** {@return the optimizer whose lr this scheduler sets} */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** The mutable state: lastEpoch, stepCount, baseLrs, lastLr (the hyperparameters come from the constructor). */
+    /** {@return the mutable state: lastEpoch, stepCount, baseLrs, lastLr (the hyperparameters come from the constructor)} */
     public Map<String, Object> stateDict() {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
         m.put("lastEpoch", lastEpoch);
