@@ -9,14 +9,32 @@ import java.util.List;
  * One chart axis: its range, where a value falls on it, and its ticks with their labels. Linear axes put
  * ticks on 1, 2 or 5 times a power of ten (about six of them); log axes one per power of ten (or per
  * 2, 3, ... powers when the data spans many). Tick values are exact decimals, so labels need no rounding
- * and read the same in every locale.
+ * and read the same in every locale. Axes are made by {@link ChartLayout} from a {@link Chart.Scale} and the
+ * data's range; {@link #fraction} then places a value between the plot's edges.
+ *
+ * @param lo    the value at the axis' start (left or bottom edge of the plot)
+ * @param hi    the value at the axis' end (right or top edge), greater than {@code lo}
+ * @param log   whether the axis is base-10 logarithmic (then {@code lo} and {@code hi} are powers of ten)
+ * @param log2  whether the axis is base-2 logarithmic (then {@code lo} and {@code hi} are powers of two)
+ * @param ticks the ticks to draw, in increasing value, each between {@code lo} and {@code hi}
  */
 public record Axis(double lo, double hi, boolean log, boolean log2, List<Tick> ticks) {
 
-    /** A tick at {@code value}, labelled {@code label}. */
+    /**
+     * A tick at {@code value}, labelled {@code label}.
+     *
+     * @param value where the tick sits, in data units
+     * @param label the text under (x) or beside (y) the tick, e.g. "0.25", "1000", "1e-5" or "64K"
+     */
     public record Tick(double value, String label) {}
 
-    /** Where {@code v} falls, from 0 (at lo) to 1 (at hi); log axes measure in powers of ten. */
+    /**
+     * Where {@code v} falls on the axis, linearly in {@code v} or in its logarithm on a log axis.
+     *
+     * @param v a value in data units (positive on a log axis; otherwise the result is NaN or infinite)
+     * @return the fraction of the axis' length from {@code lo}: 0 at {@code lo}, 1 at {@code hi}, below 0 or
+     *         above 1 outside the range
+     */
     public double fraction(double v) {
         if (log2) return (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo));
         return log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
@@ -81,7 +99,14 @@ public record Axis(double lo, double hi, boolean log, boolean log2, List<Tick> t
         return Math.log(x) / Math.log(2);
     }
 
-    /** "64", "1K", "256K", "16M" for powers of two (binary K/M/G); other sizes as plain integers or 3 significant digits. */
+    /**
+     * The label of a size on a log2 axis: whole multiples of 2^30, 2^20 or 2^10 with binary G, M or K (the largest
+     * that divides it: {@code sizeLabel(65536)} is "64K", {@code sizeLabel(1 << 24)} is "16M"), other integers in plain digits ("64", "1000"), and non-integers
+     * to 3 significant digits in the root locale ("1.50").
+     *
+     * @param v the size
+     * @return its label
+     */
     public static String sizeLabel(double v) {
         long n = Math.round(v);
         if (n != v) return String.format(java.util.Locale.ROOT, "%.3g", v);

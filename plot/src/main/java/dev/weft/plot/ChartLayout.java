@@ -28,7 +28,18 @@ public final class ChartLayout {
     private static final Color INK = new Color(0x333333), GRID = new Color(0xDDDDDD), FRAME = new Color(0x888888),
             MARKER = new Color(0x555555);
 
-    /** The drawing of {@code chart}, {@code width} x {@code height} pixels. */
+    /**
+     * Lays out {@code chart} in a picture of the given size. Axis ranges come from the finite points of all series
+     * (and the reference line); with no such points an axis spans [0, 1] (log10: [0.1, 1], log2: [1, 2]).
+     *
+     * @param chart  the chart
+     * @param width  the picture's width in pixels
+     * @param height the picture's height in pixels; the plot area gets what the title, the x axis and the
+     *               legend leave (height - 120 with one legend row)
+     * @return the drawing, its marks back to front: background, title, grid and ticks, frame, axis labels, series,
+     *         reference line, marker, legend
+     * @throws IllegalArgumentException if {@code width} or {@code height} is below 1
+     */
     public static Drawing layout(Chart chart, int width, int height) {
         List<Series> own = chart.series();
         boolean logX = chart.xScale() == Chart.Scale.LOG10 || chart.xScale() == Chart.Scale.LOG2;
@@ -141,7 +152,11 @@ public final class ChartLayout {
         };
     }
 
-    /** The colour of palette index {@code i}. */
+    /**
+     * {@return the colour of palette index {@code i}, repeating {@link Charts#PALETTE} beyond its end}
+     *
+     * @param i the colour index, at least 0
+     */
     public static Color color(int i) {
         return Charts.PALETTE.get(i % Charts.PALETTE.size());
     }
