@@ -21,7 +21,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = WeftVersion.class,
         description = "Weft: a pure-Java deep-learning engine.",
-        footer = {"", "  test    run the whole test suite (Maven; handled by the ./weft launcher)",
+        footer = {"", "Handled by the ./weft launcher itself:",
+                "  test     run the whole test suite (Maven)",
+                "  build    compile every module (and the start-up cache)",
+                "  install  every module and the BOM dev.weft:weft-bom into the local Maven repository",
+                "  jlink    a minimal runtime of the CPU engine [--out DIR]",
+                "  docs     the API docs of the library modules [--out DIR]",
+                "  setup    cuda-libs: NVIDIA's NVRTC and driver library from Debian non-free",
                 "", "'weft COMMAND --help' shows a command's options; 'weft completion' prints a bash completion script."})
 public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
