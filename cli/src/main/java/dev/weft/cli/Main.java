@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Handled by the ./weft launcher itself:",
                 "  test     run the whole test suite (Maven)",
                 "  build    compile every module (and the start-up cache)",
-                "  install  every module and the BOM dev.weft:weft-bom into the local Maven repository",
+                "  install  the modules and the BOM (dev.weft:weft-bom) into ~/.m2",
                 "  jlink    a minimal runtime of the CPU engine [--out DIR]",
                 "  docs     the API docs of the library modules [--out DIR]",
                 "  setup    cuda-libs: NVIDIA's NVRTC and driver library from Debian non-free",
