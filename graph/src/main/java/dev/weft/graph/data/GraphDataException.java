@@ -10,11 +10,18 @@ import java.io.IOException;
 public final class GraphDataException extends IOException {
     private final String file;
 
+    /**
+     * An error in file, for reason.
+     *
+     * @param file the file at fault
+     * @param reason what is wrong with it
+     */
     public GraphDataException(String file, String reason) {
         super(file + ": " + reason);
         this.file = file;
     }
 
+    /** {@return the file at fault} */
     public String file() {
         return file;
     }
