@@ -8,6 +8,7 @@ import java.io.IOException;
  * or byte are {@link dev.weft.nn.data.DataFileException}s.
  */
 public final class GraphDataException extends IOException {
+    /** The file at fault. */
     private final String file;
 
     /**

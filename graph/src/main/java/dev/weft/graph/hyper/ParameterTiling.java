@@ -20,7 +20,7 @@ public final class ParameterTiling {
      * @param w the predicted tensor (s_0, ..., s_q)
      * @param target the wanted shape (t_0, ..., t_r), r at most q
      * @return w sliced and tiled to the target shape
-     * @throws IllegalArgumentException if the target has more dims than w
+     * @throws IllegalArgumentException if the target has more dims than w or an empty dim
      */
     public static Tensor fit(Tensor w, int[] target) {
         if (target.length == 0 || target.length > w.dim()) {

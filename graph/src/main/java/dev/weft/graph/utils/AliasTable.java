@@ -13,6 +13,7 @@ public final class AliasTable {
      * The alias table of a discrete distribution proportional to weights.
      *
      * @param weights non-negative, finite, not all zero
+     * @throws IllegalArgumentException if weights is empty, all zero or holds a negative or non-finite value
      */
     public AliasTable(double[] weights) {
         int n = weights.length;
