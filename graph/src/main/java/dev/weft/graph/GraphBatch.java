@@ -34,6 +34,10 @@ public final class GraphBatch {
      * Collates graphs into one. Every optional tensor (edge weight/attr, x, y, masks) must be present in all
      * graphs or in none, with equal trailing dims and dtypes. A graph-level y (a scalar) becomes one row of
      * a (B) y; y's with a first dim are concatenated along it.
+     *
+     * @param graphs the graphs, at least one
+     * @return the batch
+     * @throws IllegalArgumentException if graphs is empty or their optional tensors do not match
      */
     public static GraphBatch collate(List<Graph> graphs) {
         if (graphs.isEmpty()) throw new IllegalArgumentException("GraphBatch.collate: no graphs");
@@ -96,14 +100,19 @@ public final class GraphBatch {
 
     /** {@return the block-diagonal graph holding all nodes and edges} */
     public Graph graph() { return graph; }
-    /** batch (N) I64: the graph each node belongs to (PyG {@code batch}). */
+    /** {@return batch (N) I64: the graph each node belongs to (PyG {@code batch})} */
     public Tensor batch() { return batch; }
-    /** ptr (B + 1) I64: graph i's nodes are ptr[i] .. ptr[i+1]-1 (PyG {@code ptr}). */
+    /** {@return ptr (B + 1) I64: graph i's nodes are ptr[i] .. ptr[i+1]-1 (PyG {@code ptr})} */
     public Tensor ptr() { return ptr; }
-    /** B, the number of graphs. */
+    /** {@return B, the number of graphs} */
     public int numGraphs() { return names.size(); }
 
-    /** Graph i as it was before collation (PyG {@code Batch.get_example}). */
+    /**
+     * {@return graph i as it was before collation} (PyG {@code Batch.get_example}).
+     *
+     * @param i the graph index in [0, B)
+     * @throws IndexOutOfBoundsException if i is outside [0, B)
+     */
     public Graph get(int i) {
         if (i < 0 || i >= numGraphs()) throw new IndexOutOfBoundsException("GraphBatch.get: graph " + i + " of " + numGraphs());
         int n0 = (int) nodePtr[i];
@@ -125,7 +134,7 @@ public final class GraphBatch {
                 .build();
     }
 
-    /** All graphs back (PyG {@code Batch.to_data_list}). */
+    /** {@return all graphs back} (PyG {@code Batch.to_data_list}). */
     public List<Graph> split() {
         List<Graph> out = new ArrayList<>(numGraphs());
         for (int i = 0; i < numGraphs(); i++) out.add(get(i));

@@ -22,8 +22,15 @@ import java.util.List;
  * length s, {@code 1 <= s <= cutoff}, with s.
  */
 public final class ArchGraph {
-    /** Directed edges with their shortest-path length s (1 for a real edge). */
+    /**
+     * Directed edges with their shortest-path length s (1 for a real edge).
+     *
+     * @param src the source node of each edge
+     * @param dst the target node of each edge
+     * @param dist the shortest-path length s of each edge
+     */
     public record Edges(int[] src, int[] dst, int[] dist) {
+        /** {@return the number of edges} */
         public int size() {
             return src.length;
         }
@@ -32,7 +39,14 @@ public final class ArchGraph {
     private final List<ArchNode> nodes;
     private final int[] src, dst;
 
-    /** A validated graph: INPUT first, OUTPUT last, each once; every edge u -> v with {@code 0 <= u < v < N}, no duplicates. */
+    /**
+     * A validated graph: INPUT first, OUTPUT last, each once; every edge u -> v with {@code 0 <= u < v < N}, no duplicates.
+     *
+     * @param nodes the operations in topological order, at least two
+     * @param src the source node of each edge
+     * @param dst the target node of each edge
+     * @throws IllegalArgumentException if the nodes or edges break these rules
+     */
     public ArchGraph(List<ArchNode> nodes, int[] src, int[] dst) {
         if (nodes == null || nodes.size() < 2) throw new IllegalArgumentException("ArchGraph: needs at least an input and an output node");
         int n = nodes.size();
@@ -60,7 +74,12 @@ public final class ArchGraph {
         this.dst = dst.clone();
     }
 
-    /** The chain graph of a Sequential spec: input -> each layer's nodes in order -> output. */
+    /**
+     * The chain graph of a Sequential spec: input -> each layer's nodes in order -> output.
+     *
+     * @param spec the layer list
+     * @return the chain graph
+     */
     public static ArchGraph of(ArchSpec spec) {
         List<ArchNode> n = new ArrayList<>();
         n.add(ArchNode.op(OpType.INPUT, -1));
@@ -94,11 +113,17 @@ public final class ArchGraph {
         return new ArchGraph(n, s, d);
     }
 
-    /** The graph of a module: {@code of(ArchSpec.of(module))}. */
+    /**
+     * The graph of a module: {@code of(ArchSpec.of(module))}.
+     *
+     * @param module the network
+     * @return its computation graph
+     */
     public static ArchGraph of(dev.weft.nn.Module module) {
         return of(ArchSpec.of(module));
     }
 
+    /** {@return the number of nodes N} */
     public int numNodes() {
         return nodes.size();
     }
@@ -108,18 +133,26 @@ public final class ArchGraph {
         return src.length;
     }
 
+    /** {@return the nodes in topological order} */
     public List<ArchNode> nodes() {
         return nodes;
     }
 
+    /**
+     * {@return node i}
+     *
+     * @param i the node index in [0, N)
+     */
     public ArchNode node(int i) {
         return nodes.get(i);
     }
 
+    /** {@return a copy of the source node of each real edge} */
     public int[] sources() {
         return src.clone();
     }
 
+    /** {@return a copy of the target node of each real edge} */
     public int[] targets() {
         return dst.clone();
     }
@@ -136,7 +169,11 @@ public final class ArchGraph {
         return java.util.stream.IntStream.range(0, nodes.size()).filter(i -> nodes.get(i).op().hasParameter()).toArray();
     }
 
-    /** The direct successors of node {@code i}, ascending. */
+    /**
+     * {@return the direct successors of node {@code i}, ascending}
+     *
+     * @param i the node index in [0, N)
+     */
     public int[] successors(int i) {
         java.util.Objects.checkIndex(i, nodes.size());
         return java.util.stream.IntStream.range(0, src.length).filter(e -> src[e] == i).map(e -> dst[e]).sorted().toArray();
@@ -146,6 +183,10 @@ public final class ArchGraph {
      * GHN-2 Eq. 4's edge set: every (u, v) with a directed path u -> v whose shortest length s satisfies
      * {@code 1 <= s <= cutoff}, with s (breadth-first search from each node); cutoff 1 gives the real edges. Ordered by
      * (u, v).
+     *
+     * @param cutoff the longest path length kept, at least 1
+     * @return the edges with their lengths
+     * @throws IllegalArgumentException if cutoff is below 1
      */
     public Edges virtualEdges(int cutoff) {
         if (cutoff < 1) throw new IllegalArgumentException("ArchGraph.virtualEdges: cutoff must be >= 1, got " + cutoff);
@@ -184,6 +225,9 @@ public final class ArchGraph {
     /**
      * A {@link Graph} for the GNN layers: x the one-hot operation type (N, {@link OpType#count()}) F32, edge_index the
      * edges of {@link #virtualEdges}(cutoff), edge_weight 1/s (GHN-2 Eq. 4's weighting; all 1 for cutoff 1).
+     *
+     * @param cutoff the longest path length kept, at least 1
+     * @return the graph named "arch"
      */
     public Graph toGraph(int cutoff) {
         Edges e = virtualEdges(cutoff);
@@ -204,6 +248,9 @@ public final class ArchGraph {
      * The inverse of {@link #of(ArchSpec)}: the layer list this graph describes, read from the nodes alone. Only chains
      * (edges i -> i + 1) with layers numbered 0, 1, ... in order are Sequential graphs; anything else is an error naming
      * the node.
+     *
+     * @return the layer list
+     * @throws IllegalArgumentException if the graph is not a Sequential chain
      */
     public ArchSpec toSpec() {
         int n = nodes.size();

@@ -13,11 +13,23 @@ import dev.weft.tensor.Generator;
  * The closed set of layers an architecture graph can describe; {@link #build} makes a fresh module.
  */
 public sealed interface LayerSpec {
-    /** A fresh module with this layer's structure, its parameters drawn from {@code g}. */
+    /**
+     * A fresh module with this layer's structure, its parameters drawn from {@code g}.
+     *
+     * @param g the generator for the parameters
+     * @return the new module
+     */
     Module build(Generator g);
 
-    /** {@code nn.Linear(in, out, bias)}. */
+    /**
+     * {@code nn.Linear(in, out, bias)}.
+     *
+     * @param in input features, at least 1
+     * @param out output features, at least 1
+     * @param bias whether the layer has a bias
+     */
     record Linear(int in, int out, boolean bias) implements LayerSpec {
+        /** Checks the sizes; throws IllegalArgumentException if one is below 1. */
         public Linear {
             if (in < 1 || out < 1) throw new IllegalArgumentException("LayerSpec.Linear: in=" + in + ", out=" + out + " must be >= 1");
         }
@@ -28,8 +40,18 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** {@code nn.Conv2d(in, out, kernel, stride, padding, bias)}: square kernel, dilation 1, groups 1, zero padding. */
+    /**
+     * {@code nn.Conv2d(in, out, kernel, stride, padding, bias)}: square kernel, dilation 1, groups 1, zero padding.
+     *
+     * @param in input channels, at least 1
+     * @param out output channels, at least 1
+     * @param kernel the kernel side, at least 1
+     * @param stride the stride, at least 1
+     * @param padding the zero padding on each side, at least 0
+     * @param bias whether the layer has a bias
+     */
     record Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias) implements LayerSpec {
+        /** Checks the sizes; throws IllegalArgumentException if one is out of range. */
         public Conv2d {
             if (in < 1 || out < 1 || kernel < 1 || stride < 1 || padding < 0) {
                 throw new IllegalArgumentException("LayerSpec.Conv2d: in=" + in + ", out=" + out + ", kernel=" + kernel + ", stride="
@@ -44,8 +66,13 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** {@code nn.BatchNorm2d(features)} with its affine scale and shift (PyTorch's defaults otherwise). */
+    /**
+     * {@code nn.BatchNorm2d(features)} with its affine scale and shift (PyTorch's defaults otherwise).
+     *
+     * @param features the channels C, at least 1
+     */
     record BatchNorm2d(int features) implements LayerSpec {
+        /** Checks the size; throws IllegalArgumentException if it is below 1. */
         public BatchNorm2d {
             if (features < 1) throw new IllegalArgumentException("LayerSpec.BatchNorm2d: features=" + features + " must be >= 1");
         }
@@ -56,8 +83,13 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** A parameter-free activation: one of {@link OpType#isActivation()}. */
+    /**
+     * A parameter-free activation: one of {@link OpType#isActivation()}.
+     *
+     * @param op the activation's operation type
+     */
     record Activation(OpType op) implements LayerSpec {
+        /** Checks the type; throws IllegalArgumentException if it is not an activation. */
         public Activation {
             if (op == null || !op.isActivation()) throw new IllegalArgumentException("LayerSpec.Activation: " + op + " is not an activation");
         }
@@ -83,7 +115,14 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** The spec of one module, or an error naming its position and class when no spec describes it. */
+    /**
+     * The spec of one module, or an error naming its position and class when no spec describes it.
+     *
+     * @param index the module's position in its Sequential, for the message
+     * @param m the module
+     * @return its layer spec
+     * @throws IllegalArgumentException if no spec describes the module
+     */
     static LayerSpec of(int index, Module m) {
         String where = "ArchSpec.of: layer " + index + " (" + m.reprName() + ")";
         return switch (m) {

@@ -7,7 +7,9 @@ package dev.weft.graph.arch;
  * {@link #ordinal()} is the index into a hypernetwork's operation embedding, so new types go at the end.
  */
 public enum OpType {
+    /** The graph's single input node (0). */
     INPUT("input"),
+    /** The graph's single output node (N - 1). */
     OUTPUT("output"),
     /** Linear weight (C_out, C_in). */
     LINEAR("linear"),
@@ -17,11 +19,17 @@ public enum OpType {
     BATCH_NORM("batch_norm"),
     /** Any layer's additive bias (C): Linear, Conv2d, BatchNorm2d's beta. */
     BIAS("bias"),
+    /** The ReLU activation. */
     RELU("relu"),
+    /** The tanh activation. */
     TANH("tanh"),
+    /** The logistic sigmoid activation. */
     SIGMOID("sigmoid"),
+    /** The GELU activation. */
     GELU("gelu"),
+    /** The SiLU (swish) activation. */
     SILU("silu"),
+    /** Flatten of dims 1 to -1. */
     FLATTEN("flatten");
 
     private final String label;
@@ -35,12 +43,12 @@ public enum OpType {
         return label;
     }
 
-    /** True for the types whose node holds one parameter tensor. */
+    /** {@return true for the types whose node holds one parameter tensor} */
     public boolean hasParameter() {
         return this == LINEAR || this == CONV2D || this == BATCH_NORM || this == BIAS;
     }
 
-    /** True for the activations a layer's weight can feed (relu, tanh, sigmoid, gelu, silu). */
+    /** {@return true for the activations a layer's weight can feed (relu, tanh, sigmoid, gelu, silu)} */
     public boolean isActivation() {
         return this == RELU || this == TANH || this == SIGMOID || this == GELU || this == SILU;
     }

@@ -14,6 +14,19 @@ import dev.weft.tensor.Tensor;
 public final class ContextualSbm {
     private ContextualSbm() {}
 
+    /**
+     * One draw of the model.
+     *
+     * @param numNodes the number of nodes n, at least 2 C
+     * @param numClasses the number of classes C, at least 1
+     * @param numFeatures the feature width F
+     * @param avgDegree the expected degree d
+     * @param homophily the edge homophily h in [0, 1] (1 when C is 1)
+     * @param signal the scale of the class means
+     * @param gen the generator
+     * @return the graph with x (n, F) and y the classes
+     * @throws IllegalArgumentException if a size or h is out of range
+     */
     public static Graph generate(int numNodes, int numClasses, int numFeatures, double avgDegree, double homophily, double signal,
                                  Generator gen) {
         if (numClasses < 1 || numNodes < 2 * numClasses) {

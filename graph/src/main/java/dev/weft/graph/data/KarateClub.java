@@ -18,6 +18,13 @@ import java.nio.file.Path;
 public final class KarateClub {
     private KarateClub() {}
 
+    /**
+     * Reads DIR/karate.edges and DIR/karate.labels.
+     *
+     * @param dir the folder of the two files
+     * @return the 34-node graph
+     * @throws IOException if a file can not be read or is malformed
+     */
     public static Graph load(Path dir) throws IOException {
         TextLines lab = TextLines.read(dir.resolve("karate.labels"), true);
         int n = lab.size();

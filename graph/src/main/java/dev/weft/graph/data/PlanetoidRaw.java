@@ -22,6 +22,14 @@ import java.util.Map;
 public final class PlanetoidRaw {
     private PlanetoidRaw() {}
 
+    /**
+     * Reads RAW/ind.NAME.*.
+     *
+     * @param rawDir the folder of PyG's raw files
+     * @param name the data set, such as "cora" (the file infix)
+     * @return the graph with x, y and the train/val/test masks
+     * @throws IOException if a file can not be read or is malformed
+     */
     public static Graph load(Path rawDir, String name) throws IOException {
         String p = "ind." + name.toLowerCase(java.util.Locale.ROOT) + ".";
         Dense allx = dense(rawDir, p + "allx");

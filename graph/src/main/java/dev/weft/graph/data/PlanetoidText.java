@@ -14,6 +14,14 @@ import java.nio.file.Path;
 public final class PlanetoidText {
     private PlanetoidText() {}
 
+    /**
+     * Reads DIR/NAME.*.
+     *
+     * @param dir the folder of the text files
+     * @param name the data set, such as "Cora"
+     * @return the graph with x, y and the train/val/test masks
+     * @throws IOException if a file can not be read or is malformed
+     */
     public static Graph load(Path dir, String name) throws IOException {
         TextLines feat = TextLines.read(dir.resolve(name + ".features"), true);
         if (feat.size() == 0) throw feat.fileError("no \"nodes features nnz\" header");

@@ -18,7 +18,14 @@ import dev.weft.tensor.core.DType;
 public final class RandomGraphs {
     private RandomGraphs() {}
 
-    /** G(n, p): each pair {@code u < v} (each ordered pair {@code u != v} when directed) is an edge with probability p. O(n^2) draws. */
+    /** G(n, p): each pair {@code u < v} (each ordered pair {@code u != v} when directed) is an edge with probability p. O(n^2) draws.
+     *
+     * @param numNodes the number of nodes n
+     * @param p the edge probability
+     * @param directed whether each ordered pair is drawn on its own
+     * @param gen the generator
+     * @return the graph named "erdos_renyi"
+     */
     public static Graph erdosRenyi(int numNodes, double p, boolean directed, Generator gen) {
         double[][] prob = {{p}};
         return stochasticBlockModel(new int[] {numNodes}, prob, directed, gen).withName("erdos_renyi");
@@ -27,6 +34,13 @@ public final class RandomGraphs {
     /**
      * Stochastic block model: blocks of the given sizes (nodes numbered block by block), pair (u, v) an edge
      * with probability probs[b(u)][b(v)] (symmetric unless directed). y = each node's block.
+     *
+     * @param blockSizes the size of each block, at least 0
+     * @param probs the (k, k) edge probabilities between blocks
+     * @param directed whether each ordered pair is drawn on its own
+     * @param gen the generator
+     * @return the graph named "sbm", with y the blocks
+     * @throws IllegalArgumentException if the sizes or probabilities are malformed
      */
     public static Graph stochasticBlockModel(int[] blockSizes, double[][] probs, boolean directed, Generator gen) {
         int k = blockSizes.length;
@@ -59,6 +73,12 @@ public final class RandomGraphs {
      * Barabasi-Albert preferential attachment (PyG's construction): m initial edges i -> perm(i) among nodes
      * 0..m-1, then each new node i adds m edges to nodes drawn uniformly from the endpoint list so far (degree
      * proportional, with repeats); self loops dropped, symmetrised and coalesced. Requires {@code 0 < m < n}.
+     *
+     * @param numNodes the number of nodes n
+     * @param m the edges each new node adds (PyG's num_edges)
+     * @param gen the generator
+     * @return the graph named "barabasi_albert"
+     * @throws IllegalArgumentException unless {@code 0 < m < numNodes}
      */
     public static Graph barabasiAlbert(int numNodes, int m, Generator gen) {
         if (m <= 0 || m >= numNodes) throw new IllegalArgumentException("barabasiAlbert: need 0 < numEdges < numNodes, got numEdges=" + m + ", numNodes=" + numNodes);
@@ -89,6 +109,13 @@ public final class RandomGraphs {
     /**
      * Random geometric graph: n points uniform in [0, 1)^dim (x, F32 (n, dim)), an edge both ways between
      * points at Euclidean distance {@code <= radius} (networkx's rule), no self loops.
+     *
+     * @param numNodes the number of points n
+     * @param radius the largest distance joined by an edge
+     * @param dim the dimension of the unit cube, at least 1
+     * @param gen the generator
+     * @return the graph with x the points
+     * @throws IllegalArgumentException if dim is below 1
      */
     public static Graph randomGeometric(int numNodes, double radius, int dim, Generator gen) {
         if (dim <= 0) throw new IllegalArgumentException("randomGeometric: dim must be > 0, got " + dim);

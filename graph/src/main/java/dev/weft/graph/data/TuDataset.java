@@ -20,22 +20,45 @@ import java.util.List;
  * max + 1), edge_attr likewise, graph labels mapped to 0 .. C-1 in sorted order (so MUTAG's -1/1, 0/1 and
  * 0/2 releases all become 0/1), self loops removed, edges coalesced (duplicates' attributes summed), then
  * split into one Graph per graph with y of shape (1,).
+ *
+ * @param name the data set's name, such as "MUTAG"
+ * @param graphs the graphs, in file order
+ * @param numClasses the number of graph classes C
+ * @param numNodeLabels the width of the one-hot node labels in x (0 without node labels)
+ * @param numNodeAttributes the number of node attribute columns in x
+ * @param numEdgeLabels the width of the one-hot edge labels in edge_attr
+ * @param numEdgeAttributes the number of edge attribute columns in edge_attr
  */
 public record TuDataset(String name, List<Graph> graphs, int numClasses, int numNodeLabels, int numNodeAttributes,
                         int numEdgeLabels, int numEdgeAttributes) {
 
+    /** Keeps an unmodifiable copy of the graphs. */
     public TuDataset {
         graphs = List.copyOf(graphs);
     }
 
+    /** {@return the number of graphs} */
     public int size() {
         return graphs.size();
     }
 
+    /**
+     * {@return graph i}
+     *
+     * @param i the graph index
+     */
     public Graph get(int i) {
         return graphs.get(i);
     }
 
+    /**
+     * Reads the data set NAME from the folder DIR.
+     *
+     * @param dir the folder of the text files
+     * @param name the file prefix, such as "MUTAG"
+     * @return the data set
+     * @throws IOException if a file can not be read or is malformed
+     */
     public static TuDataset load(Path dir, String name) throws IOException {
         TextLines ind = TextLines.read(dir.resolve(name + "_graph_indicator.txt"), false);
         int n = ind.size();
@@ -104,7 +127,13 @@ public record TuDataset(String name, List<Graph> graphs, int numClasses, int num
         return new TuDataset(name, graphs, classes.length, nodeLab.width(), nodeAttr.width(), edgeLab.width(), edgeAttr.width());
     }
 
-    /** Whether DIR holds NAME_A.txt. */
+    /**
+     * Whether DIR holds NAME_A.txt.
+     *
+     * @param dir the folder
+     * @param name the file prefix
+     * @return whether the edge file exists
+     */
     public static boolean exists(Path dir, String name) {
         return Files.isRegularFile(dir.resolve(name + "_A.txt"));
     }

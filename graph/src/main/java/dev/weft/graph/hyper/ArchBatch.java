@@ -16,6 +16,11 @@ public final class ArchBatch {
     /**
      * One update step: the global ids of the nodes updated together, and the messages into them: for message k,
      * the global id of its source, the slot (index into {@code nodes}) of its receiver, and the path length s.
+     *
+     * @param nodes the global ids of the nodes updated in this step
+     * @param source the global id of each message's source
+     * @param slot the index into nodes of each message's receiver
+     * @param dist the path length s of each message's edge
      */
     public record Step(long[] nodes, long[] source, long[] slot, int[] dist) {}
 
@@ -43,7 +48,14 @@ public final class ArchBatch {
         this.backward = List.copyOf(bw);
     }
 
-    /** The union of {@code graphs} with virtual edges up to {@code cutoff}. */
+    /**
+     * The union of {@code graphs} with virtual edges up to {@code cutoff}.
+     *
+     * @param graphs the architecture graphs, at least one
+     * @param cutoff the longest virtual edge, at least 1
+     * @return the batch with its sweep schedules
+     * @throws IllegalArgumentException if graphs is empty or cutoff is below 1
+     */
     public static ArchBatch of(List<ArchGraph> graphs, int cutoff) {
         if (graphs == null || graphs.isEmpty()) throw new IllegalArgumentException("ArchBatch: no graphs");
         if (cutoff < 1) throw new IllegalArgumentException("ArchBatch: cutoff must be >= 1, got " + cutoff);
@@ -72,24 +84,31 @@ public final class ArchBatch {
                 slot.stream().mapToLong(Long::longValue).toArray(), dist.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** {@return the graphs, in batch order} */
     public List<ArchGraph> graphs() {
         return graphs;
     }
 
+    /** {@return the number of graphs B} */
     public int size() {
         return graphs.size();
     }
 
-    /** N, the total number of nodes. */
+    /** {@return N, the total number of nodes} */
     public int numNodes() {
         return offsets[offsets.length - 1];
     }
 
-    /** The global id of graph b's node 0. */
+    /**
+     * {@return the global id of graph b's node 0}
+     *
+     * @param b the graph index in [0, B)
+     */
     public int offset(int b) {
         return offsets[b];
     }
 
+    /** {@return the longest virtual edge kept} */
     public int cutoff() {
         return cutoff;
     }

@@ -31,7 +31,14 @@ public final class GatedGNN extends Module {
     private final Sequential mlp, mlpSp;
     private final GRUCell gru;
 
-    /** C = {@code features} node state width; T = {@code steps} forward + backward sweeps. */
+    /**
+     * C = {@code features} node state width; T = {@code steps} forward + backward sweeps.
+     *
+     * @param features the node state width C
+     * @param virtualEdges whether the MLP_sp sum over virtual edges is on
+     * @param steps the number T of forward + backward sweep pairs
+     * @param g the generator for the weights
+     */
     public GatedGNN(int features, boolean virtualEdges, int steps, Generator g) {
         if (features < 2) throw new IllegalArgumentException("GatedGNN: features must be >= 2, got " + features);
         if (steps < 1) throw new IllegalArgumentException("GatedGNN: steps must be >= 1, got " + steps);
@@ -49,7 +56,13 @@ public final class GatedGNN extends Module {
     }
 
     // x: (N, C) initial node states of the batch's union -> (N, C)
-    /** Runs T forward + backward sweeps over {@code batch}'s graphs. */
+    /**
+     * Runs T forward + backward sweeps over {@code batch}'s graphs.
+     *
+     * @param x the initial node states (N, C) of the batch's union
+     * @param batch the graphs and their sweep schedules
+     * @return the final node states (N, C)
+     */
     public Tensor forward(Tensor x, ArchBatch batch) {
         if (x.dim() != 2 || x.size(0) != batch.numNodes() || x.size(1) != features) {
             throw new IllegalArgumentException("GatedGNN: x " + Shape.format(x.shape()) + " must be (N=" + batch.numNodes() + ", C="

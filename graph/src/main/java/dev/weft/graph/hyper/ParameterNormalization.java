@@ -21,7 +21,14 @@ public final class ParameterNormalization {
     private ParameterNormalization() {}
 
     // p: the node's parameter shape -> same shape
-    /** The normalized parameter of node {@code v} of {@code graph}. */
+    /**
+     * The normalized parameter of node {@code v} of {@code graph}.
+     *
+     * @param p the predicted raw parameter, of the node's parameter shape
+     * @param graph the architecture graph
+     * @param v the parameter node
+     * @return the normalized parameter, same shape
+     */
     public static Tensor apply(Tensor p, ArchGraph graph, int v) {
         OpType op = graph.node(v).op();
         return switch (op) {

@@ -14,7 +14,14 @@ public final class ParameterTiling {
     private ParameterTiling() {}
 
     // w: (s_0, ..., s_q) -> (t_0, ..., t_r), r <= q
-    /** {@code w} fitted to {@code target} as above; an error naming both shapes when the target has more dims. */
+    /**
+     * {@code w} fitted to {@code target} as above; an error naming both shapes when the target has more dims.
+     *
+     * @param w the predicted tensor (s_0, ..., s_q)
+     * @param target the wanted shape (t_0, ..., t_r), r at most q
+     * @return w sliced and tiled to the target shape
+     * @throws IllegalArgumentException if the target has more dims than w or an empty dim
+     */
     public static Tensor fit(Tensor w, int[] target) {
         if (target.length == 0 || target.length > w.dim()) {
             throw new IllegalArgumentException("ParameterTiling.fit: prediction " + Shape.format(w.shape()) + " cannot fill " + Shape.format(target));

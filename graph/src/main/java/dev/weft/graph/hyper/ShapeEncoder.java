@@ -22,6 +22,12 @@ public final class ShapeEncoder extends Module {
 
     private final Embedding out, in, kernel;
 
+    /**
+     * Three embeddings of width C, one per dim of (C_out, C_in, K).
+     *
+     * @param features the code width C
+     * @param g the generator for the embeddings
+     */
     public ShapeEncoder(int features, Generator g) {
         int n = SIZES.length + 1;
         this.out = registerModule("out", new Embedding(Embedding.options(n, features).generator(g)));
@@ -44,7 +50,12 @@ public final class ShapeEncoder extends Module {
     }
 
     // nodes: N nodes -> (N, C)
-    /** The shape codes of {@code nodes} (zero-index rows for parameter-free nodes). */
+    /**
+     * The shape codes of {@code nodes} (zero-index rows for parameter-free nodes).
+     *
+     * @param nodes the N nodes
+     * @return the codes (N, C)
+     */
     public Tensor forward(List<ArchNode> nodes) {
         int n = nodes.size();
         long[] o = new long[n], i = new long[n], k = new long[n];

@@ -24,14 +24,27 @@ import java.util.NoSuchElementException;
  */
 public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
 
-    /** One mini-batch: the sampled graph, how many of its first nodes are seeds, and the maps back. */
+    /**
+     * One mini-batch: the sampled graph, how many of its first nodes are seeds, and the maps back.
+     *
+     * @param graph the sampled subgraph, its seeds first
+     * @param batchSize the number of seed nodes at its start
+     * @param nodeIds the global id of each batch node
+     * @param edgeIds the global id of each batch edge
+     * @param sample the sampler's result it was built from
+     */
     public record Batch(Graph graph, int batchSize, Tensor nodeIds, Tensor edgeIds, SampledSubgraph sample) {
         /** {@return the seeds' global ids (PyG's {@code input_id} as node ids): nodeIds[0 .. batchSize)} */
         public Tensor inputNodes() {
             return nodeIds.narrow(0, 0, batchSize);
         }
 
-        /** Rows [0, batchSize) of a per-node output of the batch graph: the seeds' rows. */
+        /**
+         * Rows [0, batchSize) of a per-node output of the batch graph: the seeds' rows.
+         *
+         * @param out a per-node output (numNodes, ...) of the batch graph
+         * @return its first batchSize rows
+         */
         public Tensor seedRows(Tensor out) {
             return out.narrow(0, 0, batchSize);
         }
@@ -58,15 +71,51 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
             this.numNeighbors = numNeighbors.clone();
         }
 
+        /**
+         * The number of seed nodes per batch (PyG's batch_size, default 1).
+         *
+         * @param n the batch size, at least 1
+         * @return these options
+         */
         public Options batchSize(int n) { batchSize = OptionChecks.atLeast("NeighborLoader", "batchSize", n, 1); return this; }
+        /**
+         * Whether each epoch visits the input nodes in a new random order (default false).
+         *
+         * @param v whether to shuffle
+         * @return these options
+         */
         public Options shuffle(boolean v) { shuffle = v; return this; }
+        /**
+         * Whether neighbours are sampled with replacement (default false).
+         *
+         * @param v whether to sample with replacement
+         * @return these options
+         */
         public Options replace(boolean v) { replace = v; return this; }
-        /** The seed nodes: a BOOL mask (N) such as a train mask, or a 1-d I64/I32 id list. */
+        /**
+         * The seed nodes: a BOOL mask (N) such as a train mask, or a 1-d I64/I32 id list.
+         *
+         * @param nodes the mask or ids, or null for every node
+         * @return these options
+         */
         public Options inputNodes(Tensor nodes) { inputNodes = nodes == null ? null : ids(graph, nodes); return this; }
+        /**
+         * The generator for shuffling and sampling (default a generator seeded 0).
+         *
+         * @param g the generator
+         * @return these options
+         */
         public Options generator(Generator g) { generator = g; return this; }
     }
 
-    /** {@code NeighborLoader.options(graph, 25, 10).batchSize(512).shuffle(true).inputNodes(trainMask)}. */
+    /**
+     * {@code NeighborLoader.options(graph, 25, 10).batchSize(512).shuffle(true).inputNodes(trainMask)}.
+     *
+     * @param graph the graph to sample from
+     * @param numNeighbors the fan-out of each hop (PyG's num_neighbors); -1 takes all neighbours
+     * @return the options
+     * @throws IllegalArgumentException if graph is null, no fan-out is given or one is below -1
+     */
     public static Options options(Graph graph, int... numNeighbors) {
         if (graph == null) throw new IllegalArgumentException("NeighborLoader: graph is null");
         if (numNeighbors.length == 0) throw new IllegalArgumentException("NeighborLoader: numNeighbors needs one fan-out per hop, got none");
@@ -86,6 +135,11 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
     private final long[] inputNodes;
     private final Generator generator;
 
+    /**
+     * A loader from its options.
+     *
+     * @param o the options, from {@link #options(Graph, int...)}
+     */
     public NeighborLoader(Options o) {
         this.graph = o.graph;
         this.sampler = new NeighborSampler(o.graph);
@@ -99,7 +153,7 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
         this.generator = o.generator != null ? o.generator : new Generator(0);
     }
 
-    /** Batches per epoch: ceil(inputs / batchSize). */
+    /** {@return the batches per epoch: ceil(inputs / batchSize)} */
     public int size() {
         return (inputNodes.length + batchSize - 1) / batchSize;
     }
@@ -136,7 +190,12 @@ public final class NeighborLoader implements Iterable<NeighborLoader.Batch> {
         };
     }
 
-    /** The batch of these seeds (distinct node ids), sampled with the loader's fan-outs and generator. */
+    /**
+     * The batch of these seeds (distinct node ids), sampled with the loader's fan-outs and generator.
+     *
+     * @param seeds distinct node ids
+     * @return the sampled batch, the seeds first
+     */
     public Batch batch(long[] seeds) {
         SampledSubgraph s = sampler.sample(seeds, numNeighbors, replace, generator);
         Tensor nodes = s.nodeIds(), edges = s.edgeIds();

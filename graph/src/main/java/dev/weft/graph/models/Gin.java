@@ -22,6 +22,17 @@ public final class Gin extends Module {
     private final double dropout;
     private final Generator dropGen;
 
+    /**
+     * The GIN classifier.
+     *
+     * @param in input features per node
+     * @param hidden the hidden width of every GIN layer
+     * @param classes the number of classes (output scores)
+     * @param layers the number of GIN layers
+     * @param learnEps whether eps is learned (GIN-eps) rather than fixed at 0 (GIN-0)
+     * @param dropout the dropout probability in the readout
+     * @param g the generator for the weights; a split of it draws the dropout masks
+     */
     public Gin(int in, int hidden, int classes, int layers, boolean learnEps, double dropout, Generator g) {
         this.layers = layers;
         this.dropout = dropout;
@@ -36,7 +47,15 @@ public final class Gin extends Module {
         this.dropGen = g.split();
     }
 
-    /** Class scores (numGraphs, classes) for a batch: node features x, edges, batch vector (node -> graph). */
+    /**
+     * Class scores (numGraphs, classes) for a batch: node features x, edges, batch vector (node -> graph).
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @param batch the graph of each node (N)
+     * @param numGraphs the number of graphs B
+     * @return the class scores (B, classes)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor batch, int numGraphs) {
         Tensor h = x;
         Tensor score = null;

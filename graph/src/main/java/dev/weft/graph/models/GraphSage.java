@@ -20,6 +20,17 @@ public final class GraphSage extends Module {
     private final Generator dropGen;
     private final ModuleList convs;
 
+    /**
+     * The GraphSAGE model.
+     *
+     * @param in input features per node
+     * @param hidden the hidden width
+     * @param numLayers the number of SAGEConv layers, at least 1
+     * @param out the output width (logits)
+     * @param dropout the dropout probability in [0, 1)
+     * @param g the generator for the weights; a split of it draws the dropout masks
+     * @throws IllegalArgumentException if numLayers is below 1 or dropout is outside [0, 1)
+     */
     public GraphSage(int in, int hidden, int numLayers, int out, double dropout, Generator g) {
         OptionChecks.atLeast("GraphSage", "num_layers", numLayers, 1);
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("GraphSage: dropout must be in [0, 1), got " + dropout);
@@ -33,11 +44,22 @@ public final class GraphSage extends Module {
         this.dropGen = g.split();
     }
 
+    /**
+     * {@return layer l's convolution}
+     *
+     * @param l the layer index in [0, numLayers)
+     */
     public SAGEConv conv(int l) {
         return convs.get(l, SAGEConv.class);
     }
 
-    /** Logits (N, out) for node features x (N, in) over edgeIndex (2, E). */
+    /**
+     * Logits (N, out) for node features x (N, in) over edgeIndex (2, E).
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @return the logits (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         Tensor h = x;
         for (int l = 0; l < numLayers; l++) {

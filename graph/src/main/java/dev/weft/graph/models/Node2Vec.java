@@ -20,6 +20,20 @@ public final class Node2Vec extends Module {
     private final double p, q;
     private final Generator walks;
 
+    /**
+     * node2vec on graph (PyG's Node2Vec arguments).
+     *
+     * @param graph the graph walked
+     * @param dim the embedding width (PyG's embedding_dim)
+     * @param walkLength the steps per walk, at least contextSize
+     * @param contextSize the window size in nodes, at least 2
+     * @param walksPerNode the walks from each start node
+     * @param p the return parameter
+     * @param q the in-out parameter
+     * @param numNegative negative windows per positive one (PyG's num_negative_samples)
+     * @param g the generator for the embedding; a split of it draws the walks
+     * @throws IllegalArgumentException unless walkLength is at least contextSize and contextSize at least 2
+     */
     public Node2Vec(Graph graph, int dim, int walkLength, int contextSize, int walksPerNode, double p, double q, int numNegative, Generator g) {
         if (walkLength < contextSize || contextSize < 2) {
             throw new IllegalArgumentException("Node2Vec: need walk_length >= context_size >= 2, got " + walkLength + ", " + contextSize);
@@ -40,7 +54,12 @@ public final class Node2Vec extends Module {
         return param("embedding");
     }
 
-    /** The skip-gram loss of fresh positive and negative windows from the given start nodes. */
+    /**
+     * The skip-gram loss of fresh positive and negative windows from the given start nodes.
+     *
+     * @param starts the start nodes of the walks
+     * @return the scalar loss, positive plus negative terms
+     */
     public Tensor loss(long[] starts) {
         long[] rep = new long[starts.length * walksPerNode];
         for (int i = 0; i < rep.length; i++) rep[i] = starts[i % starts.length];

@@ -7,6 +7,8 @@ import dev.weft.tensor.Tensor;
 /**
  * The options GATConv and GATv2Conv share, with PyG's defaults: heads 1, concat true, negative_slope 0.2,
  * dropout 0 (on the attention coefficients), add_self_loops true, bias true.
+ *
+ * @param <O> the concrete options type, returned by each setter
  */
 public abstract class AttentionOptions<O extends AttentionOptions<O>> {
     final String layer;
@@ -27,12 +29,54 @@ public abstract class AttentionOptions<O extends AttentionOptions<O>> {
         return (O) this;
     }
 
+    /**
+     * The number of attention heads (default 1).
+     *
+     * @param v the heads, at least 1
+     * @return these options
+     */
     public O heads(int v) { heads = OptionChecks.atLeast(layer, "heads", v, 1); return self(); }
+    /**
+     * Whether the heads' outputs are concatenated (heads * out) rather than averaged (out); default true.
+     *
+     * @param v whether to concatenate
+     * @return these options
+     */
     public O concat(boolean v) { concat = v; return self(); }
+    /**
+     * The LeakyReLU slope of the attention scores (default 0.2).
+     *
+     * @param v the slope, at least 0
+     * @return these options
+     */
     public O negativeSlope(double v) { negativeSlope = OptionChecks.nonNegative(layer, "negative_slope", v); return self(); }
+    /**
+     * The dropout probability on the attention coefficients (default 0).
+     *
+     * @param v the probability in [0, 1]
+     * @return these options
+     */
     public O dropout(double v) { dropout = OptionChecks.probability(layer, "dropout", v); return self(); }
+    /**
+     * Whether self loops are added to the edges (default true).
+     *
+     * @param v whether to add self loops
+     * @return these options
+     */
     public O addSelfLoops(boolean v) { addSelfLoops = v; return self(); }
+    /**
+     * Whether to add a learnable bias, zeros (default true).
+     *
+     * @param v whether to add the bias
+     * @return these options
+     */
     public O bias(boolean v) { bias = v; return self(); }
+    /**
+     * The generator for the weight initialization (default the shared default generator).
+     *
+     * @param g the generator
+     * @return these options
+     */
     public O generator(Generator g) { generator = g; return self(); }
 
     /** The bias parameter's initial value: zeros of the output width (heads * out concatenated, else out), or null. */

@@ -24,12 +24,28 @@ public final class ChebConv extends MessagePassing {
     private final int in, out, k;
     private final String normalization;
 
-    /** ChebConv(in, out, K) with normalization "sym" and a bias. */
+    /**
+     * ChebConv(in, out, K) with normalization "sym" and a bias.
+     *
+     * @param in input channels (PyG's in_channels)
+     * @param out output channels (PyG's out_channels)
+     * @param K the Chebyshev filter size, at least 1
+     */
     public ChebConv(int in, int out, int K) {
         this(in, out, K, "sym", true, Init.defaultGenerator());
     }
 
-    /** normalization: null, "sym" or "rw". */
+    /**
+     * A Chebyshev convolution with every option.
+     *
+     * @param in input channels (PyG's in_channels), at least 1
+     * @param out output channels (PyG's out_channels), at least 1
+     * @param K the Chebyshev filter size (number of terms), at least 1
+     * @param normalization the Laplacian: null (D - A), "sym" or "rw"
+     * @param bias whether to add a learnable bias (zeros)
+     * @param g the generator for the glorot weights
+     * @throws IllegalArgumentException if a size is below 1 or normalization is unknown
+     */
     public ChebConv(int in, int out, int K, String normalization, boolean bias, Generator g) {
         super(dev.weft.graph.nn.aggr.ReduceAggregation.sum());
         this.in = OptionChecks.atLeast("ChebConv", "in_channels", in, 1);
@@ -48,10 +64,25 @@ public final class ChebConv extends MessagePassing {
         registerParameter("bias", bias ? Tensor.zeros(out) : null);
     }
 
+    /**
+     * The convolution with unit edge weights and lambda_max 2 max(L).
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @return the new node features (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         return forward(x, edgeIndex, null, null, null);
     }
 
+    /**
+     * The convolution with lambda_max 2 max(L).
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @param edgeWeight edge weights (E), or null for ones
+     * @return the new node features (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor edgeWeight) {
         return forward(x, edgeIndex, edgeWeight, null, null);
     }
@@ -59,6 +90,13 @@ public final class ChebConv extends MessagePassing {
     /**
      * x (N, in), edgeIndex (2, E), edgeWeight (E) or null; lambdaMax null (2 max(L)), a scalar, or (G) with batch (N)
      * naming each node's graph.
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @param edgeWeight edge weights (E), or null for ones
+     * @param batch the graph of each node (N), or null
+     * @param lambdaMax the largest Laplacian eigenvalue: null, a scalar, or one per graph (G)
+     * @return the new node features (N, out)
      */
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor edgeWeight, Tensor batch, Tensor lambdaMax) {
         Messages.nodeFeatures(this, x, in);
@@ -79,7 +117,18 @@ public final class ChebConv extends MessagePassing {
         return b == null ? y : y.add(b);
     }
 
-    /** L~ = 2 L / lambda_max - I as an (N, N) CSR matrix of dtype t, rows = targets (PyG's ChebConv.__norm__). */
+    /**
+     * L~ = 2 L / lambda_max - I as an (N, N) CSR matrix of dtype t, rows = targets (PyG's ChebConv.__norm__).
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param edgeWeight edge weights (E), or null for ones
+     * @param n the number of nodes N
+     * @param normalization null (L = D - A), "sym" or "rw"
+     * @param lambdaMax null (2 max(L)), a scalar, or one per graph (G) with batch
+     * @param batch the graph of each node (N), or null
+     * @param t the dtype of the values
+     * @return the scaled Laplacian with self loops added
+     */
     public static SparseTensor scaledLaplacian(Tensor edgeIndex, Tensor edgeWeight, int n, String normalization, Tensor lambdaMax,
                                                Tensor batch, DType t) {
         Tensor w0 = edgeWeight == null ? Tensor.ones(t, edgeIndex.size(1)) : edgeWeight.to(t);

@@ -12,21 +12,45 @@ import dev.weft.tensor.Tensor;
  */
 public final class EdgeConv extends MessagePassing {
 
+    /**
+     * EdgeConv(nn) with aggr "max".
+     *
+     * @param nn the module h_theta from 2F to F'
+     */
     public EdgeConv(Module nn) {
         this(nn, "max");
     }
 
+    /**
+     * An edge convolution with the given aggregation.
+     *
+     * @param nn the module h_theta from 2F to F'
+     * @param aggr the aggregation name, such as "max", "mean" or "add"
+     */
     public EdgeConv(Module nn, String aggr) {
         super(Aggregation.of(aggr));
         registerModule("nn", OptionChecks.nonNull("EdgeConv", "nn", nn));
     }
 
-    /** x (N, F), edgeIndex (2, E). */
+    /**
+     * The convolution on one node set.
+     *
+     * @param x node features (N, F)
+     * @param edgeIndex the edges (2, E)
+     * @return the new node features (N, F')
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex) {
         return forward(x, x, edgeIndex);
     }
 
-    /** The bipartite form: xSrc (numSrc, F), xDst (numDst, F). */
+    /**
+     * The bipartite form.
+     *
+     * @param xSrc source features (numSrc, F)
+     * @param xDst target features (numDst, F)
+     * @param edgeIndex the edges (2, E)
+     * @return the new target features (numDst, F')
+     */
     public Tensor forward(Tensor xSrc, Tensor xDst, Tensor edgeIndex) {
         Messages.nodeFeatures(this, xSrc, -1);
         Messages.nodeFeatures(this, xDst, xSrc.size(1));

@@ -22,12 +22,23 @@ public final class JumpingKnowledge extends Module {
     private final String mode;
     private final int channels, numLayers;
 
-    /** "cat" or "max" (no parameters). */
+    /**
+     * "cat" or "max" (no parameters).
+     *
+     * @param mode "cat" or "max"
+     */
     public JumpingKnowledge(String mode) {
         this(mode, -1, -1, Init.defaultGenerator());
     }
 
-    /** mode "lstm" needs channels C and numLayers L (ignored by "cat" and "max"). */
+    /**
+     * mode "lstm" needs channels C and numLayers L (ignored by "cat" and "max").
+     *
+     * @param mode "cat", "max" or "lstm"
+     * @param channels the feature width C, for "lstm"
+     * @param numLayers the number of layer representations L, for "lstm"
+     * @param g the generator for the LSTM and attention weights
+     */
     public JumpingKnowledge(String mode, int channels, int numLayers, Generator g) {
         this.mode = OptionChecks.nonNull("JumpingKnowledge", "mode", mode).toLowerCase(Locale.ROOT);
         if (!this.mode.equals("cat") && !this.mode.equals("max") && !this.mode.equals("lstm")) {
@@ -46,7 +57,12 @@ public final class JumpingKnowledge extends Module {
         }
     }
 
-    /** The combined representation of xs (each (N, C), same N; same C except for "cat"). */
+    /**
+     * The combined representation of xs (each (N, C), same N; same C except for "cat").
+     *
+     * @param xs the per-layer node representations x^(1..L)
+     * @return (N, L*C) for "cat", (N, C) for "max" and "lstm"
+     */
     public Tensor forward(List<Tensor> xs) {
         if (xs.isEmpty()) throw new IllegalArgumentException(this + ": needs at least one layer's representation");
         int n = xs.get(0).size(0);

@@ -20,12 +20,30 @@ public final class NNConv extends MessagePassing {
     private final int in, inDst, out;
     private final boolean rootWeight;
 
-    /** NNConv(in, out, nn) with aggr "add", rootWeight and bias. */
+    /**
+     * NNConv(in, out, nn) with aggr "add", rootWeight and bias.
+     *
+     * @param in input channels (PyG's in_channels), at least 1
+     * @param out output channels (PyG's out_channels), at least 1
+     * @param nn the module h mapping edge attributes (E, D) to (E, in * out)
+     */
     public NNConv(int in, int out, Module nn) {
         this(in, in, out, nn, "add", true, true, Init.defaultGenerator());
     }
 
-    /** inSrc, inDst: in_channels as a tuple (equal for an ordinary graph). */
+    /**
+     * An edge-conditioned convolution with every option; inSrc, inDst: in_channels as a tuple (equal for an
+     * ordinary graph).
+     *
+     * @param inSrc source feature width, at least 1
+     * @param inDst target feature width (the root term), at least 1
+     * @param out output channels, at least 1
+     * @param nn the module h mapping edge attributes (E, D) to (E, inSrc * out)
+     * @param aggr the aggregation name, such as "add", "mean" or "max"
+     * @param rootWeight whether to add Theta x_i
+     * @param bias whether to add a learnable bias (zeros)
+     * @param g the generator for the root weight
+     */
     public NNConv(int inSrc, int inDst, int out, Module nn, String aggr, boolean rootWeight, boolean bias, Generator g) {
         super(Aggregation.of(aggr));
         this.in = OptionChecks.atLeast("NNConv", "in_channels", inSrc, 1);
@@ -37,12 +55,27 @@ public final class NNConv extends MessagePassing {
         registerParameter("bias", bias ? Tensor.zeros(out) : null);
     }
 
-    /** x (N, in), edgeIndex (2, E), edgeAttr (E, D). */
+    /**
+     * The convolution on one node set.
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @param edgeAttr edge attributes (E, D), the input of nn
+     * @return the new node features (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor edgeAttr) {
         return forward(x, x, edgeIndex, edgeAttr);
     }
 
-    /** The bipartite form: sources xSrc (numSrc, in), targets xDst (numDst, inDst). */
+    /**
+     * The bipartite form.
+     *
+     * @param xSrc source features (numSrc, in)
+     * @param xDst target features (numDst, inDst)
+     * @param edgeIndex the edges (2, E)
+     * @param edgeAttr edge attributes (E, D), the input of nn
+     * @return the new target features (numDst, out)
+     */
     public Tensor forward(Tensor xSrc, Tensor xDst, Tensor edgeIndex, Tensor edgeAttr) {
         Messages.nodeFeatures(this, xSrc, in);
         Messages.nodeFeatures(this, xDst, inDst);

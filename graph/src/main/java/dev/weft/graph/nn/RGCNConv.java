@@ -32,19 +32,71 @@ public final class RGCNConv extends MessagePassing {
             this.numRelations = OptionChecks.atLeast("RGCNConv", "num_relations", numRelations, 1);
         }
 
+        /**
+         * PyG's num_bases: the basis decomposition with v bases (default none).
+         *
+         * @param v the number of bases B, at least 1
+         * @return these options
+         */
         public Options numBases(int v) { numBases = OptionChecks.atLeast("RGCNConv", "num_bases", v, 1); return this; }
+        /**
+         * PyG's num_blocks: block-diagonal weights with v blocks (default none).
+         *
+         * @param v the number of blocks, at least 1
+         * @return these options
+         */
         public Options numBlocks(int v) { numBlocks = OptionChecks.atLeast("RGCNConv", "num_blocks", v, 1); return this; }
+        /**
+         * PyG's aggr: the per-relation aggregation (default "mean").
+         *
+         * @param v "mean", "add" or "max"
+         * @return these options
+         */
         public Options aggr(String v) { aggr = OptionChecks.nonNull("RGCNConv", "aggr", v); return this; }
+        /**
+         * PyG's root_weight: whether to add Theta_root x_i (default true).
+         *
+         * @param v whether to keep the root term
+         * @return these options
+         */
         public Options rootWeight(boolean v) { rootWeight = v; return this; }
+        /**
+         * PyG's bias: whether to add a learnable bias (default true).
+         *
+         * @param v whether to add the bias
+         * @return these options
+         */
         public Options bias(boolean v) { bias = v; return this; }
+        /**
+         * The generator for the glorot initialization (default the shared default generator).
+         *
+         * @param g the generator
+         * @return these options
+         */
         public Options generator(Generator g) { generator = g; return this; }
     }
 
+    /**
+     * The options of RGCNConv(in, out, numRelations), PyG's defaults otherwise.
+     *
+     * @param in input channels (PyG's in_channels), at least 1
+     * @param out output channels (PyG's out_channels), at least 1
+     * @param numRelations the number of relations R, at least 1
+     * @return the options
+     */
     public static Options options(int in, int out, int numRelations) {
         return new Options(in, in, out, numRelations);
     }
 
-    /** Bipartite sizes (in_channels as a tuple): sources of width inSrc, targets (the root term) of width inDst. */
+    /**
+     * Bipartite sizes (in_channels as a tuple): sources of width inSrc, targets (the root term) of width inDst.
+     *
+     * @param inSrc source feature width, at least 1
+     * @param inDst target feature width, at least 1
+     * @param out output channels, at least 1
+     * @param numRelations the number of relations R, at least 1
+     * @return the options
+     */
     public static Options options(int inSrc, int inDst, int out, int numRelations) {
         return new Options(inSrc, inDst, out, numRelations);
     }
@@ -52,10 +104,22 @@ public final class RGCNConv extends MessagePassing {
     private final int in, inDst, out, numRelations;
     private final Integer numBases, numBlocks;
 
+    /**
+     * RGCNConv(in, out, numRelations) with PyG's defaults: mean aggregation, root weight and bias.
+     *
+     * @param in input channels, at least 1
+     * @param out output channels, at least 1
+     * @param numRelations the number of relations R, at least 1
+     */
     public RGCNConv(int in, int out, int numRelations) {
         this(options(in, out, numRelations));
     }
 
+    /**
+     * A relational convolution from its options.
+     *
+     * @param o the options, from {@link #options(int, int, int)}
+     */
     public RGCNConv(Options o) {
         super(Aggregation.of(o.aggr));
         if (o.numBases != null && o.numBlocks != null) {
@@ -84,12 +148,27 @@ public final class RGCNConv extends MessagePassing {
         registerParameter("bias", o.bias ? Tensor.zeros(out) : null);
     }
 
-    /** x (N, in), edgeIndex (2, E), edgeType (E) integer relation ids in [0, numRelations). */
+    /**
+     * The convolution on one node set.
+     *
+     * @param x node features (N, in)
+     * @param edgeIndex the edges (2, E)
+     * @param edgeType integer relation ids (E) in [0, numRelations)
+     * @return the new node features (N, out)
+     */
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor edgeType) {
         return forward(x, x, edgeIndex, edgeType);
     }
 
-    /** The bipartite form: sources xSrc (numSrc, in), targets xDst (numDst, inDst). */
+    /**
+     * The bipartite form.
+     *
+     * @param xSrc source features (numSrc, in)
+     * @param xDst target features (numDst, inDst)
+     * @param edgeIndex the edges (2, E)
+     * @param edgeType integer relation ids (E) in [0, numRelations)
+     * @return the new target features (numDst, out)
+     */
     public Tensor forward(Tensor xSrc, Tensor xDst, Tensor edgeIndex, Tensor edgeType) {
         Messages.nodeFeatures(this, xSrc, in);
         Messages.nodeFeatures(this, xDst, inDst);

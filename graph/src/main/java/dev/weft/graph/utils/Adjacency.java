@@ -18,12 +18,22 @@ public final class Adjacency {
         this.edge = edge;
     }
 
-    /** Out-edges grouped by source (CSR): neighbour = target. */
+    /**
+     * Out-edges grouped by source (CSR): neighbour = target.
+     *
+     * @param g the graph
+     * @return the out-edge adjacency
+     */
     public static Adjacency bySource(Graph g) {
         return build(g.sources(), g.targets(), g.numNodes());
     }
 
-    /** In-edges grouped by target (CSC): neighbour = source. */
+    /**
+     * In-edges grouped by target (CSC): neighbour = source.
+     *
+     * @param g the graph
+     * @return the in-edge adjacency
+     */
     public static Adjacency byTarget(Graph g) {
         return build(g.targets(), g.sources(), g.numNodes());
     }
@@ -44,16 +54,40 @@ public final class Adjacency {
         return new Adjacency(ptr, nbr, edge);
     }
 
+    /** {@return the number of nodes} */
     public int numNodes() { return ptr.length - 1; }
+    /**
+     * {@return the number of edges of node v in this adjacency's direction}
+     *
+     * @param v the node
+     */
     public int degree(int v) { return ptr[v + 1] - ptr[v]; }
-    /** The first slot of node v; its neighbours are slots start(v) .. start(v) + degree(v) - 1. */
+    /**
+     * {@return the first slot of node v}; its neighbours are slots start(v) .. start(v) + degree(v) - 1.
+     *
+     * @param v the node
+     */
     public int start(int v) { return ptr[v]; }
-    /** The node at the other end of slot s. */
+    /**
+     * {@return the node at the other end of slot s}
+     *
+     * @param s the slot
+     */
     public int neighbor(int s) { return nbr[s]; }
-    /** The edge id (position in the graph's edge list) of slot s. */
+    /**
+     * {@return the edge id (position in the graph's edge list) of slot s}
+     *
+     * @param s the slot
+     */
     public int edgeId(int s) { return edge[s]; }
 
-    /** Whether u has an edge to v in this adjacency's direction (linear in deg(u)). */
+    /**
+     * Whether u has an edge to v in this adjacency's direction (linear in deg(u)).
+     *
+     * @param u the node whose edges are searched
+     * @param v the node at the other end
+     * @return whether the edge exists
+     */
     public boolean has(int u, int v) {
         for (int s = ptr[u]; s < ptr[u + 1]; s++) if (nbr[s] == v) return true;
         return false;

@@ -9,7 +9,12 @@ public final class AliasTable {
     private final double[] prob;
     private final int[] alias;
 
-    /** weights: non-negative, finite, not all zero. */
+    /**
+     * The alias table of a discrete distribution proportional to weights.
+     *
+     * @param weights non-negative, finite, not all zero
+     * @throws IllegalArgumentException if weights is empty, all zero or holds a negative or non-finite value
+     */
     public AliasTable(double[] weights) {
         int n = weights.length;
         if (n == 0) throw new IllegalArgumentException("AliasTable: no weights");
@@ -45,11 +50,16 @@ public final class AliasTable {
         while (ns > 0) prob[small[--ns]] = 1; // rounding leftovers
     }
 
+    /** {@return the number of outcomes} */
     public int size() {
         return prob.length;
     }
 
-    /** One draw. */
+    /**
+     * {@return one draw: an outcome in [0, size) with probability proportional to its weight}
+     *
+     * @param rng the random stream
+     */
     public int sample(RandomStream rng) {
         int i = rng.nextInt(prob.length);
         return rng.nextDouble() < prob[i] ? i : alias[i];

@@ -15,6 +15,12 @@ public final class Coalesce {
     /**
      * PyG sort_edge_index: edges ordered by (row, col) when sortByRow, else by (col, row) (grouped by target);
      * ties keep their order. attr (E, ...) is permuted the same way; may be null.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E, ...), or null
+     * @param numNodes the number of nodes N, or null for 1 + the largest node id
+     * @param sortByRow whether to sort by (row, col) rather than (col, row)
+     * @return the sorted edges and attributes
      */
     public static EdgeData sortEdgeIndex(Tensor edgeIndex, Tensor attr, Integer numNodes, boolean sortByRow) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);
@@ -34,7 +40,14 @@ public final class Coalesce {
         return new EdgeData(HostTensors.edgeIndex(r, c), a);
     }
 
-    /** {@link #coalesce(Tensor, Tensor, Integer, String, boolean)} with reduce "sum", sorted by row. */
+    /**
+     * {@link #coalesce(Tensor, Tensor, Integer, String, boolean)} with reduce "sum", sorted by row.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E) or (E, D), or null
+     * @param numNodes the number of nodes N, or null for 1 + the largest node id
+     * @return the distinct edges, sorted, with summed attributes
+     */
     public static EdgeData coalesce(Tensor edgeIndex, Tensor attr, Integer numNodes) {
         return coalesce(edgeIndex, attr, numNodes, "sum", true);
     }
@@ -42,6 +55,14 @@ public final class Coalesce {
     /**
      * PyG coalesce: sorts as {@link #sortEdgeIndex} and merges duplicate edges into one, reducing their
      * attributes with reduce: "sum" (or "add"), "mean", "min", "max" or "mul". attr (E) or (E, D), may be null.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E) or (E, D), or null
+     * @param numNodes the number of nodes N, or null for 1 + the largest node id
+     * @param reduce how duplicate attributes combine
+     * @param sortByRow whether to sort by (row, col) rather than (col, row)
+     * @return the distinct edges, sorted, with reduced attributes
+     * @throws IllegalArgumentException if reduce is unknown or attr has not one row per edge
      */
     public static EdgeData coalesce(Tensor edgeIndex, Tensor attr, Integer numNodes, String reduce, boolean sortByRow) {
         String torchReduce = switch (reduce) {
@@ -95,7 +116,12 @@ public final class Coalesce {
         return new EdgeData(HostTensors.edgeIndex(r, c), a);
     }
 
-    /** PyG is_coalesced: sorted by (row, col) with no duplicate edge. */
+    /**
+     * PyG is_coalesced: sorted by (row, col) with no duplicate edge.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @return whether the edges are strictly increasing in (row, col)
+     */
     public static boolean isCoalesced(Tensor edgeIndex) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);
         long[] col = HostTensors.edgeRow(edgeIndex, 1);
@@ -105,7 +131,12 @@ public final class Coalesce {
         return true;
     }
 
-    /** The graph with its edges coalesced ("sum" of duplicate weights and attributes), other parts kept. */
+    /**
+     * The graph with its edges coalesced ("sum" of duplicate weights and attributes), other parts kept.
+     *
+     * @param g the graph
+     * @return the graph with distinct, sorted edges
+     */
     public static Graph coalesce(Graph g) {
         EdgeData w = coalesce(g.edgeIndex(), g.edgeWeight(), g.numNodes());
         EdgeData a = coalesce(g.edgeIndex(), g.edgeAttr(), g.numNodes());

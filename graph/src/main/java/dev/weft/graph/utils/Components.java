@@ -11,9 +11,20 @@ import dev.weft.graph.HostTensors;
 public final class Components {
     private Components() {}
 
-    /** The number of components and each node's component (N) I64. */
+    /**
+     * The number of components and each node's component (N) I64.
+     *
+     * @param count the number of components
+     * @param labels each node's component (N) I64, numbered by smallest node id
+     */
     public record Result(int count, dev.weft.tensor.Tensor labels) {}
 
+    /**
+     * The weakly connected components of g.
+     *
+     * @param g the graph
+     * @return the count and each node's component
+     */
     public static Result connectedComponents(Graph g) {
         int n = g.numNodes();
         long[] row = g.sources();

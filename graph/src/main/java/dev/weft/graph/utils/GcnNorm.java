@@ -19,6 +19,16 @@ public final class GcnNorm {
      * PyG gcn_norm(edge_index, edge_weight, num_nodes, improved, add_self_loops, flow, dtype). weight (E) or
      * null (all ones, of dtype); flow "source_to_target" or "target_to_source". Returns the (possibly
      * extended) edge_index and the normalised weights.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param weight edge weights (E), or null for ones
+     * @param numNodes the number of nodes N
+     * @param improved whether self loops get weight 2 (A + 2I) instead of 1
+     * @param addSelfLoops whether to add the remaining self loops first
+     * @param flow "source_to_target" (degrees over targets) or "target_to_source"
+     * @param dtype the dtype of the ones when weight is null
+     * @return the edges and their weights d_i^-1/2 w_ji d_j^-1/2
+     * @throws IllegalArgumentException if flow is unknown
      */
     public static EdgeData gcnNorm(Tensor edgeIndex, Tensor weight, int numNodes, boolean improved, boolean addSelfLoops,
                                    String flow, DType dtype) {
@@ -49,6 +59,14 @@ public final class GcnNorm {
     /**
      * The normalized propagation matrix A_hat as an (N, N) CSR SparseTensor of dtype t, rows = targets (A_hat x sums
      * w'_ji x_j into i); duplicate edges are summed into one entry. What GCNConv, SGConv and APPNP multiply by.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param weight edge weights (E), or null for ones
+     * @param numNodes the number of nodes N
+     * @param improved whether self loops get weight 2 instead of 1
+     * @param addSelfLoops whether to add the remaining self loops
+     * @param t the dtype of the values
+     * @return the normalized (N, N) matrix
      */
     public static SparseTensor matrix(Tensor edgeIndex, Tensor weight, int numNodes, boolean improved, boolean addSelfLoops, DType t) {
         EdgeData d = gcnNorm(edgeIndex, weight == null ? null : weight.to(t), numNodes, improved, addSelfLoops, "source_to_target", t);
@@ -56,12 +74,25 @@ public final class GcnNorm {
         return SparseTensor.coo(ei.select(0, 1), ei.select(0, 0), d.edgeAttr(), numNodes, numNodes).toSparseCsr();
     }
 
-    /** gcnNorm with PyG's defaults: self loops added, not improved, source_to_target, F32 when unweighted. */
+    /**
+     * gcnNorm with PyG's defaults: self loops added, not improved, source_to_target, F32 when unweighted.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param weight edge weights (E), or null for ones
+     * @param numNodes the number of nodes N
+     * @return the edges with self loops and their normalized weights
+     */
     public static EdgeData gcnNorm(Tensor edgeIndex, Tensor weight, int numNodes) {
         return gcnNorm(edgeIndex, weight, numNodes, false, true, "source_to_target", DType.F32);
     }
 
-    /** The graph with gcn_norm's edges and weights (edge_attr dropped). */
+    /**
+     * The graph with gcn_norm's edges and weights (edge_attr dropped).
+     *
+     * @param g the graph; its edge weight, if any, is normalized
+     * @param improved whether self loops get weight 2 instead of 1
+     * @return the graph with self loops and normalized edge weights
+     */
     public static Graph gcnNorm(Graph g, boolean improved) {
         EdgeData d = gcnNorm(g.edgeIndex(), g.edgeWeight(), g.numNodes(), improved, true, "source_to_target", DType.F32);
         return g.withEdges(d.edgeIndex(), d.edgeAttr(), null);

@@ -11,6 +11,12 @@ public final class Loops {
     /**
      * PyG add_self_loops: appends the N loops (0,0) .. (N-1,N-1) after the existing edges (existing loops are
      * kept); the loops' attributes are fill (attr (E) or (E, D); null attr stays null).
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E) or (E, D), or null
+     * @param fill the attribute value of the new loops
+     * @param numNodes the number of nodes N
+     * @return the E + N edges and their attributes
      */
     public static EdgeData addSelfLoops(Tensor edgeIndex, Tensor attr, double fill, int numNodes) {
         Tensor loops = Tensor.arange(numNodes).view(1, numNodes).expand(2, numNodes);
@@ -21,6 +27,13 @@ public final class Loops {
     /**
      * PyG add_remaining_self_loops: drops the existing loops, then appends all N loops; a node that had a loop
      * keeps that loop's attribute (the last one if it had several), the others get fill.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E) or (E, D), or null
+     * @param fill the attribute value of a loop the node did not have
+     * @param numNodes the number of nodes N
+     * @return the non-loop edges followed by the N loops, with their attributes
+     * @throws IllegalArgumentException if a node index lies outside [0, numNodes)
      */
     public static EdgeData addRemainingSelfLoops(Tensor edgeIndex, Tensor attr, double fill, int numNodes) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);
@@ -73,7 +86,13 @@ public final class Loops {
         return new EdgeData(ei, Tensor.cat(new Tensor[] {kept0, loopAttr}, 0));
     }
 
-    /** PyG remove_self_loops: keeps the edges with row != col, in order, and their attributes. */
+    /**
+     * PyG remove_self_loops: keeps the edges with row != col, in order, and their attributes.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E, ...), or null
+     * @return the kept edges and their attributes
+     */
     public static EdgeData removeSelfLoops(Tensor edgeIndex, Tensor attr) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);
         long[] col = HostTensors.edgeRow(edgeIndex, 1);
@@ -95,7 +114,12 @@ public final class Loops {
         return new EdgeData(HostTensors.edgeIndex(r, c), a);
     }
 
-    /** PyG contains_self_loops. */
+    /**
+     * PyG contains_self_loops.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @return whether some edge is a loop (i, i)
+     */
     public static boolean containsSelfLoops(Tensor edgeIndex) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);
         long[] col = HostTensors.edgeRow(edgeIndex, 1);
@@ -103,13 +127,24 @@ public final class Loops {
         return false;
     }
 
-    /** The graph with N self loops appended; an edge weight (if any) gets fill for the loops, edge_attr is dropped. */
+    /**
+     * The graph with N self loops appended; an edge weight (if any) gets fill for the loops, edge_attr is dropped.
+     *
+     * @param g the graph
+     * @param fill the edge weight of the loops
+     * @return the graph with the loops
+     */
     public static Graph addSelfLoops(Graph g, double fill) {
         EdgeData d = addSelfLoops(g.edgeIndex(), g.edgeWeight(), fill, g.numNodes());
         return g.withEdges(d.edgeIndex(), d.edgeAttr(), null);
     }
 
-    /** The graph without its self loops; edge weight and attributes follow the kept edges. */
+    /**
+     * The graph without its self loops; edge weight and attributes follow the kept edges.
+     *
+     * @param g the graph
+     * @return the graph without loops
+     */
     public static Graph removeSelfLoops(Graph g) {
         EdgeData w = removeSelfLoops(g.edgeIndex(), g.edgeWeight());
         Tensor a = removeSelfLoops(g.edgeIndex(), g.edgeAttr()).edgeAttr();

@@ -21,6 +21,13 @@ public final class NegativeSampling {
     /**
      * numNegSamples: the number of negative edges wanted (PyG's default is E: pass edgeIndex.size(1)); with
      * forceUndirected, numNegSamples / 2 pairs are drawn, each returned in both directions.
+     *
+     * @param edgeIndex the edges (2, E)
+     * @param numNodes the number of nodes N
+     * @param numNegSamples the number of negative edges wanted
+     * @param forceUndirected whether to draw unordered pairs, each returned both ways
+     * @param gen the generator
+     * @return the negative edges (2, K), K at most numNegSamples
      */
     public static Tensor negativeSampling(Tensor edgeIndex, int numNodes, int numNegSamples, boolean forceUndirected, Generator gen) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);

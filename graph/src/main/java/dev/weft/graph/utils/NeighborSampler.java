@@ -16,16 +16,30 @@ public final class NeighborSampler {
     private final Graph graph;
     private final Adjacency in;
 
+    /**
+     * A sampler over graph's in-edges (each node's neighbours are its sources).
+     *
+     * @param graph the graph to sample from
+     */
     public NeighborSampler(Graph graph) {
         this.graph = graph;
         this.in = Adjacency.byTarget(graph);
     }
 
+    /** {@return the graph sampled from} */
     public Graph graph() {
         return graph;
     }
 
-    /** Samples around seeds (distinct node ids); fanouts[h] per hop (>= 0, or -1 for all). */
+    /**
+     * Samples around seeds (distinct node ids); fanouts[h] per hop (at least 0, or -1 for all).
+     *
+     * @param seeds distinct node ids
+     * @param fanouts the neighbours drawn per node at each hop, -1 for all
+     * @param replace whether neighbours are drawn with replacement
+     * @param gen the generator
+     * @return the sampled nodes and edges, the seeds first
+     */
     public SampledSubgraph sample(long[] seeds, int[] fanouts, boolean replace, Generator gen) {
         int n = graph.numNodes();
         int[] local = new int[n];

@@ -13,11 +13,16 @@ public final class RandomStream {
     private final int[] words = new int[4];
     private int used = 4;
 
+    /**
+     * A stream that reserves its blocks from gen.
+     *
+     * @param gen the generator it advances
+     */
     public RandomStream(Generator gen) {
         this.gen = gen;
     }
 
-    /** 32 random bits. */
+    /** {@return 32 random bits} */
     public int nextInt() {
         if (used == 4) {
             Philox.block(gen.seed(), gen.reserve(1), words);
@@ -26,12 +31,17 @@ public final class RandomStream {
         return words[used++];
     }
 
-    /** 64 random bits. */
+    /** {@return 64 random bits} */
     public long nextLong() {
         return (long) nextInt() << 32 | (nextInt() & 0xFFFFFFFFL);
     }
 
-    /** Uniform in [0, bound), unbiased (Lemire's multiply-and-reject). */
+    /**
+     * {@return a uniform int in [0, bound)}, unbiased (Lemire's multiply-and-reject).
+     *
+     * @param bound the exclusive upper bound, positive
+     * @throws IllegalArgumentException if bound is not positive
+     */
     public int nextInt(int bound) {
         if (bound <= 0) throw new IllegalArgumentException("RandomStream.nextInt: bound must be > 0, got " + bound);
         long m = (nextInt() & 0xFFFFFFFFL) * bound;
@@ -46,7 +56,12 @@ public final class RandomStream {
         return (int) (m >>> 32);
     }
 
-    /** Uniform in [0, bound) for a long bound, unbiased (rejection on 63 bits). */
+    /**
+     * {@return a uniform long in [0, bound)}, unbiased (rejection on 63 bits).
+     *
+     * @param bound the exclusive upper bound, positive
+     * @throws IllegalArgumentException if bound is not positive
+     */
     public long nextLong(long bound) {
         if (bound <= 0) throw new IllegalArgumentException("RandomStream.nextLong: bound must be > 0, got " + bound);
         long limit = Long.MAX_VALUE - Long.MAX_VALUE % bound;
@@ -57,7 +72,7 @@ public final class RandomStream {
         return r % bound;
     }
 
-    /** Uniform in [0, 1) with 53 random bits. */
+    /** {@return a uniform double in [0, 1) with 53 random bits} */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }

@@ -14,7 +14,14 @@ import dev.weft.tensor.Tensor;
 public final class RandomWalks {
     private RandomWalks() {}
 
-    /** Uniform walks (p = q = 1): each step picks one of the current node's out-edges uniformly. Result (S, walkLength + 1) I64. */
+    /** Uniform walks (p = q = 1): each step picks one of the current node's out-edges uniformly. Result (S, walkLength + 1) I64.
+     *
+     * @param g the graph
+     * @param starts the S start nodes
+     * @param walkLength the number of steps per walk
+     * @param gen the generator
+     * @return the walks (S, walkLength + 1) I64, each starting at its start node
+     */
     public static Tensor randomWalk(Graph g, long[] starts, int walkLength, Generator gen) {
         checkArgs("randomWalk", g, starts, walkLength);
         Adjacency adj = Adjacency.bySource(g);
@@ -37,6 +44,15 @@ public final class RandomWalks {
      * node2vec second-order walks: having come from t to v, the next node x among v's out-neighbours is drawn
      * with weight w(v, x) * alpha, alpha = 1/p if x = t, 1 if t has an edge to x, 1/q otherwise; the first step
      * is drawn by w(s, x). w is the graph's edgeWeight, or 1 when it has none. Result (S, walkLength + 1) I64.
+     *
+     * @param g the graph
+     * @param starts the S start nodes
+     * @param walkLength the number of steps per walk
+     * @param p the return parameter, finite and positive
+     * @param q the in-out parameter, finite and positive
+     * @param gen the generator
+     * @return the walks (S, walkLength + 1) I64
+     * @throws IllegalArgumentException if p or q is not finite and positive
      */
     public static Tensor node2vec(Graph g, long[] starts, int walkLength, double p, double q, Generator gen) {
         checkArgs("node2vec", g, starts, walkLength);

@@ -11,6 +11,12 @@ import java.util.List;
  * (positions in nodeIds), row = sampled neighbour (source), col = the node it sends to; edgeIds (K) the
  * sampled edges' positions in the input edge list; the edges in hop order. numSampledNodes[h] /
  * numSampledEdges[h]: how many were added at hop h (hop 0: the seeds, no edges).
+ *
+ * @param nodeIds the global ids of the sampled nodes (M), the seeds first
+ * @param edgeIndex the sampled edges (2, K) in local ids
+ * @param edgeIds the sampled edges' positions in the input edge list (K)
+ * @param numSampledNodes the nodes added at each hop, hop 0 the seeds
+ * @param numSampledEdges the edges added at each hop, 0 at hop 0
  */
 public record SampledSubgraph(Tensor nodeIds, Tensor edgeIndex, Tensor edgeIds, int[] numSampledNodes, int[] numSampledEdges) {
 
@@ -22,6 +28,11 @@ public record SampledSubgraph(Tensor nodeIds, Tensor edgeIndex, Tensor edgeIds, 
     /**
      * One GNN layer's bipartite block: messages flow from the first numSrc nodes of nodeIds to the first
      * numDst (a prefix of them), along edgeIndex (2, K_l) local and edgeIds (K_l).
+     *
+     * @param numSrc the number of source nodes, a prefix of nodeIds
+     * @param numDst the number of target nodes, a prefix of the sources
+     * @param edgeIndex the block's edges (2, K_l) in local ids
+     * @param edgeIds the block's edges' positions in the input edge list (K_l)
      */
     public record Block(int numSrc, int numDst, Tensor edgeIndex, Tensor edgeIds) {}
 
@@ -29,6 +40,8 @@ public record SampledSubgraph(Tensor nodeIds, Tensor edgeIndex, Tensor edgeIds, 
      * The blocks for an L-layer model (L = the number of hops), the input layer first (PyG's trim_to_layer
      * order): layer l (0-based) computes the nodes within L-1-l hops of the seeds from those within L-l hops,
      * using the edges sampled in hops 1 .. L-l.
+     *
+     * @return the L blocks, input layer first
      */
     public List<Block> blocks() {
         int hops = numSampledNodes.length - 1;

@@ -9,16 +9,36 @@ import java.util.Arrays;
 public final class Subgraphs {
     private Subgraphs() {}
 
-    /** subgraph's result: the kept edges (relabelled or not), their attributes, and edgeMask (E) BOOL over the input edges. */
+    /**
+     * subgraph's result.
+     *
+     * @param edgeIndex the kept edges (2, E'), relabelled or not
+     * @param edgeAttr their attributes, or null
+     * @param edgeMask BOOL (E) over the input edges: which were kept
+     */
     public record Result(Tensor edgeIndex, Tensor edgeAttr, Tensor edgeMask) {}
 
-    /** k_hop_subgraph's result: subset (sorted node ids), the edges, mapping (the seeds' positions in subset), edgeMask (E). */
+    /**
+     * k_hop_subgraph's result.
+     *
+     * @param subset the sorted node ids reached
+     * @param edgeIndex the kept edges (2, E')
+     * @param mapping the seeds' positions in subset
+     * @param edgeMask BOOL (E) over the input edges: which were kept
+     */
     public record KHop(Tensor subset, Tensor edgeIndex, Tensor mapping, Tensor edgeMask) {}
 
     /**
      * PyG subgraph(subset, edge_index, edge_attr, relabel_nodes, num_nodes): keeps the edges with both ends in
      * subset. subset is an I64 list of node ids or a BOOL (N) mask. When relabel, node subset[i] becomes i
      * (for a mask: the i-th kept node in id order).
+     *
+     * @param subset I64 node ids or a BOOL (N) mask
+     * @param edgeIndex the edges (2, E)
+     * @param attr edge attributes (E, ...), or null
+     * @param relabel whether to renumber the nodes 0 .. |subset|-1
+     * @param numNodes the number of nodes N
+     * @return the kept edges, attributes and mask
      */
     public static Result subgraph(Tensor subset, Tensor edgeIndex, Tensor attr, boolean relabel, int numNodes) {
         long[] row = HostTensors.edgeRow(edgeIndex, 0);
@@ -60,6 +80,16 @@ public final class Subgraphs {
      * PyG k_hop_subgraph(node_idx, num_hops, edge_index, relabel_nodes, num_nodes, flow, directed): the nodes
      * from which a seed is reached in at most numHops steps along the flow (source_to_target: the in-neighbours,
      * hop by hop), subset sorted; edges: all edges among subset, or (directed) only the edges walked.
+     *
+     * @param seeds the node ids to start from
+     * @param numHops the number of hops
+     * @param edgeIndex the edges (2, E)
+     * @param relabel whether to renumber the edges' nodes by their positions in subset
+     * @param numNodes the number of nodes N
+     * @param flow "source_to_target" or "target_to_source"
+     * @param directed whether to keep only the edges walked
+     * @return the subset, edges, mapping and mask
+     * @throws IllegalArgumentException if flow is unknown
      */
     public static KHop kHopSubgraph(long[] seeds, int numHops, Tensor edgeIndex, boolean relabel, int numNodes,
                                     String flow, boolean directed) {

@@ -12,10 +12,24 @@ import java.util.Locale;
  */
 public abstract class Aggregation extends Module {
 
-    /** The aggregated (numDst, ...) from messages (E, ...) in target order. */
+    /** An aggregation with no parameters of its own; subclasses register theirs. */
+    public Aggregation() {}
+
+    /**
+     * The aggregated (numDst, ...) from messages (E, ...) in target order.
+     *
+     * @param messages the messages (E, ...), sorted by target
+     * @param rowPtr the row pointers (numDst + 1) of each target's messages
+     * @param numDst the number of targets
+     * @return one aggregate per target (numDst, ...)
+     */
     public abstract Tensor aggregate(Tensor messages, Tensor rowPtr, int numDst);
 
-    /** Output features per input feature width (MultiAggregation's concatenation widens). */
+    /**
+     * {@return the output feature width for an input width} (MultiAggregation's concatenation widens).
+     *
+     * @param inputWidth the message feature width
+     */
     public int outputWidth(int inputWidth) {
         return inputWidth;
     }
@@ -25,7 +39,13 @@ public abstract class Aggregation extends Module {
         throw new UnsupportedOperationException(this + ": call aggregate(messages, rowPtr, numDst)");
     }
 
-    /** PyG's aggregation names: "sum" (or "add"), "mean", "max", "min", "std", "var", "softmax". */
+    /**
+     * PyG's aggregation names: "sum" (or "add"), "mean", "max", "min", "std", "var", "softmax".
+     *
+     * @param name the aggregation name, any case
+     * @return a new aggregation
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static Aggregation of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "sum", "add" -> ReduceAggregation.sum();

@@ -14,17 +14,35 @@ import dev.weft.tensor.Tensor;
 public final class AttentionalAggregation extends Aggregation {
     private final boolean hasNn;
 
+    /**
+     * Attention with h_theta the identity.
+     *
+     * @param gateNn the module h_gate, (E, F) to (E, 1) or (E, F)
+     */
     public AttentionalAggregation(Module gateNn) {
         this(gateNn, null);
     }
 
+    /**
+     * Attention with both modules (PyG's gate_nn and nn).
+     *
+     * @param gateNn the module h_gate, (E, F) to (E, 1) or (E, F')
+     * @param nn the module h_theta, (E, F) to (E, F'), or null for the identity
+     */
     public AttentionalAggregation(Module gateNn, Module nn) {
         registerModule("gate_nn", OptionChecks.nonNull("AttentionalAggregation", "gate_nn", gateNn));
         hasNn = nn != null;
         if (hasNn) registerModule("nn", nn);
     }
 
-    /** One row per graph (size, F'): x (N, F), batch (N) in [0, size) or null (one graph). */
+    /**
+     * One row per graph (size, F'): x (N, F), batch (N) in [0, size) or null (one graph).
+     *
+     * @param x node features (N, F)
+     * @param batch the graph of each node (N), or null
+     * @param size the number of graphs B
+     * @return one readout row per graph (B, F')
+     */
     public Tensor forward(Tensor x, Tensor batch, int size) {
         Batches.features(reprName(), x, -1);
         Batches.Grouped g = Batches.of(reprName(), batch, x.size(0), size);

@@ -16,6 +16,14 @@ public final class LCMAggregation extends Aggregation {
     private final int in, out;
     private final boolean project;
 
+    /**
+     * PyG's LCMAggregation(in_channels, out_channels, project).
+     *
+     * @param in the message width
+     * @param out the output width
+     * @param project whether messages go through relu(lin(m)) first; needed when in differs from out
+     * @throws IllegalArgumentException if in differs from out without project
+     */
     public LCMAggregation(int in, int out, boolean project) {
         if (!project && in != out) throw new IllegalArgumentException("LCMAggregation: in " + in + " != out " + out + " needs project = true");
         this.in = in;

@@ -7,13 +7,23 @@ import java.util.List;
 public final class MultiAggregation extends Aggregation {
     private final List<Aggregation> parts;
 
+    /**
+     * The concatenation of parts, registered as modules "0", "1", ...
+     *
+     * @param parts the aggregations, in output order
+     */
     public MultiAggregation(List<Aggregation> parts) {
         if (parts.isEmpty()) throw new IllegalArgumentException("MultiAggregation: needs at least one aggregation");
         this.parts = List.copyOf(parts);
         for (int k = 0; k < parts.size(); k++) registerModule(String.valueOf(k), parts.get(k));
     }
 
-    /** From PyG names, e.g. of("mean", "max", "std"). */
+    /**
+     * From PyG names, e.g. of("mean", "max", "std").
+     *
+     * @param names the aggregation names, as {@link Aggregation#of(String)} takes them
+     * @return their concatenation
+     */
     public static MultiAggregation of(String... names) {
         return new MultiAggregation(java.util.Arrays.stream(names).map(Aggregation::of).toList());
     }

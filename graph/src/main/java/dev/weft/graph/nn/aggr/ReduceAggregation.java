@@ -18,11 +18,17 @@ public final class ReduceAggregation extends Aggregation {
         this.kind = kind;
     }
 
+    /** {@return PyG's SumAggregation: the sum of each target's messages} */
     public static ReduceAggregation sum() { return new ReduceAggregation(Kind.SUM); }
+    /** {@return PyG's MeanAggregation: the mean of each target's messages} */
     public static ReduceAggregation mean() { return new ReduceAggregation(Kind.MEAN); }
+    /** {@return PyG's MaxAggregation: the featurewise max of each target's messages} */
     public static ReduceAggregation max() { return new ReduceAggregation(Kind.MAX); }
+    /** {@return PyG's MinAggregation: the featurewise min of each target's messages} */
     public static ReduceAggregation min() { return new ReduceAggregation(Kind.MIN); }
+    /** {@return PyG's VarAggregation: mean(m^2) - mean(m)^2 per target} */
     public static ReduceAggregation var() { return new ReduceAggregation(Kind.VAR); }
+    /** {@return PyG's StdAggregation: sqrt(max(var, 1e-5)), 0 at the floor} */
     public static ReduceAggregation std() { return new ReduceAggregation(Kind.STD); }
 
     @Override

@@ -17,11 +17,24 @@ import dev.weft.tensor.Tensor;
 public final class Set2Set extends Aggregation {
     private final int in, steps, numLayers;
 
+    /**
+     * Set2Set(in, processingSteps) with a one-layer LSTM.
+     *
+     * @param in the feature width F (PyG's in_channels), at least 1
+     * @param processingSteps the number of steps T, at least 1
+     */
     public Set2Set(int in, int processingSteps) {
         this(in, processingSteps, 1, Init.defaultGenerator());
     }
 
-    /** numLayers: the LSTM's (PyG passes it through **kwargs). */
+    /**
+     * numLayers: the LSTM's (PyG passes it through **kwargs).
+     *
+     * @param in the feature width F (PyG's in_channels), at least 1
+     * @param processingSteps the number of steps T, at least 1
+     * @param numLayers the LSTM's layers, at least 1
+     * @param g the generator for the LSTM's weights
+     */
     public Set2Set(int in, int processingSteps, int numLayers, Generator g) {
         this.in = OptionChecks.atLeast("Set2Set", "in_channels", in, 1);
         this.steps = OptionChecks.atLeast("Set2Set", "processing_steps", processingSteps, 1);
@@ -29,7 +42,14 @@ public final class Set2Set extends Aggregation {
         registerModule("lstm", new LSTM(LSTM.options(2 * in, in).numLayers(numLayers).generator(g)));
     }
 
-    /** One row per graph (size, 2F): x (N, F), batch (N) in [0, size) or null (one graph). */
+    /**
+     * One row per graph (size, 2F): x (N, F), batch (N) in [0, size) or null (one graph).
+     *
+     * @param x node features (N, F)
+     * @param batch the graph of each node (N), or null
+     * @param size the number of graphs B
+     * @return the readout q*_T (B, 2F)
+     */
     public Tensor forward(Tensor x, Tensor batch, int size) {
         Batches.features(reprName(), x, in);
         Batches.Grouped g = Batches.of(reprName(), batch, x.size(0), size);

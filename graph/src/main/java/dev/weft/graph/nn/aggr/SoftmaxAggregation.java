@@ -11,6 +11,12 @@ public final class SoftmaxAggregation extends Aggregation {
     private final double t;
     private final boolean learn;
 
+    /**
+     * PyG's SoftmaxAggregation(t, learn).
+     *
+     * @param t the inverse temperature (the initial value when learned)
+     * @param learn whether t is a learnable parameter
+     */
     public SoftmaxAggregation(double t, boolean learn) {
         this.t = t;
         this.learn = learn;

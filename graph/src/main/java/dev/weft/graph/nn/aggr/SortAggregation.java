@@ -12,11 +12,23 @@ import dev.weft.tensor.Tensor;
 public final class SortAggregation extends Aggregation {
     private final int k;
 
+    /**
+     * SortPool keeping k nodes per graph.
+     *
+     * @param k the number of nodes kept, at least 1
+     */
     public SortAggregation(int k) {
         this.k = OptionChecks.atLeast("SortAggregation", "k", k, 1);
     }
 
-    /** One row per graph (size, k * F): x (N, F), batch (N) in [0, size) or null (one graph). */
+    /**
+     * One row per graph (size, k * F): x (N, F), batch (N) in [0, size) or null (one graph).
+     *
+     * @param x node features (N, F)
+     * @param batch the graph of each node (N), or null
+     * @param size the number of graphs B
+     * @return the sorted, padded, flattened rows (B, k * F)
+     */
     public Tensor forward(Tensor x, Tensor batch, int size) {
         Batches.features(reprName(), x, -1);
         Batches.Grouped g = Batches.of(reprName(), batch, x.size(0), size);

@@ -11,14 +11,38 @@ import dev.weft.tensor.Tensor;
 public final class GlobalPool {
     private GlobalPool() {}
 
+    /**
+     * PyG's global_add_pool: the sum of each graph's node rows.
+     *
+     * @param x node features (N, F)
+     * @param batch the graph of each node (N) in [0, size), or null for one graph
+     * @param size the number of graphs B
+     * @return one row per graph (B, F), 1 row when batch is null
+     */
     public static Tensor add(Tensor x, Tensor batch, int size) {
         return reduce(x, batch, size, "sum");
     }
 
+    /**
+     * PyG's global_mean_pool: the mean of each graph's node rows.
+     *
+     * @param x node features (N, F)
+     * @param batch the graph of each node (N) in [0, size), or null for one graph
+     * @param size the number of graphs B
+     * @return one row per graph (B, F), 1 row when batch is null
+     */
     public static Tensor mean(Tensor x, Tensor batch, int size) {
         return reduce(x, batch, size, "mean");
     }
 
+    /**
+     * PyG's global_max_pool: the featurewise max of each graph's node rows.
+     *
+     * @param x node features (N, F)
+     * @param batch the graph of each node (N) in [0, size), or null for one graph
+     * @param size the number of graphs B
+     * @return one row per graph (B, F), 1 row when batch is null
+     */
     public static Tensor max(Tensor x, Tensor batch, int size) {
         return reduce(x, batch, size, "max");
     }
