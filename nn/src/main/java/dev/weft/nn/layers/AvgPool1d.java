@@ -24,7 +24,7 @@ public class AvgPool1d extends Module {
     /**
      * {@code new AvgPool1d(AvgPool1d.options(3).stride(2).padding(1).countIncludePad(false))}.
      *
-     * @param options the window, stride, padding and the rest
+     * @param options the window, stride, padding, ceilMode and countIncludePad
      * @throws IllegalArgumentException if a size is out of range
      */
     public AvgPool1d(Options options) {

@@ -24,7 +24,7 @@ public class MaxPool1d extends Module {
     /**
      * {@code new MaxPool1d(MaxPool1d.options(3).stride(2).padding(1))}.
      *
-     * @param options the window, stride, padding and the rest
+     * @param options the window, stride, padding, dilation and ceilMode
      * @throws IllegalArgumentException if a size is out of range
      */
     public MaxPool1d(Options options) {
