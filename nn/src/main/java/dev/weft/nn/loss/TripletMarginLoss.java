@@ -99,7 +99,7 @@ public final class TripletMarginLoss extends Module {
         /**
          * How the per-triplet losses are combined.
          *
-         * @param reduction NONE, MEAN (default) or SUM; not null
+         * @param reduction the reduction (default MEAN), not null
          * @return these options
          */
         public Options reduction(Reduction reduction) {
