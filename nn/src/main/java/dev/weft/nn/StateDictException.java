@@ -7,8 +7,11 @@ import java.util.List;
  * listed at once. Thrown before anything is copied, so the module is unchanged.
  */
 public final class StateDictException extends IllegalArgumentException {
+    /** The keys the module has but the state dict lacks. */
     private final List<String> missing;
+    /** The keys the state dict has but the module lacks. */
     private final List<String> unexpected;
+    /** One line per key whose shapes differ. */
     private final List<String> shapeMismatches;
 
     /**
