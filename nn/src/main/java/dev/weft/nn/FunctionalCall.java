@@ -25,7 +25,16 @@ public final class FunctionalCall {
 
     private static final ScopedValue<IdentityHashMap<Module, Map<String, Tensor>>> BOUND = ScopedValue.newInstance();
 
-    /** Runs {@code body} on {@code module} with {@code tensors} standing in for its parameters and buffers. */
+    /**
+     * Runs {@code body} on {@code module} with {@code tensors} standing in for its parameters and buffers.
+     *
+     * @param <R>     what body returns
+     * @param module  the module to run
+     * @param tensors stand-ins by dotted name (e.g. "0.weight"): the slot's shape, or with one leading batch dim
+     * @param body    the computation, given module
+     * @return what body returns
+     * @throws IllegalArgumentException if a name is not a parameter or buffer of module, a tensor is null, or a shape does not fit
+     */
     public static <R> R call(Module module, Map<String, Tensor> tensors, Function<Module, R> body) {
         IdentityHashMap<Module, Map<String, Tensor>> table = BOUND.isBound()
                 ? new IdentityHashMap<>(BOUND.get()) : new IdentityHashMap<>();
@@ -88,7 +97,14 @@ public final class FunctionalCall {
         return m;
     }
 
-    /** {@link #call} for a module with a single-tensor forward. */
+    /**
+     * {@link #call} for a module with a single-tensor forward.
+     *
+     * @param module  the module to run
+     * @param tensors stand-ins by dotted name
+     * @param input   the forward's input
+     * @return module.forward(input) with the stand-ins
+     */
     public static Tensor call(Module module, Map<String, Tensor> tensors, Tensor input) {
         return call(module, tensors, m -> m.forward(input));
     }

@@ -4,6 +4,7 @@ import dev.weft.tensor.Tensor;
 
 /** Returns its input unchanged: a placeholder where a layer is optional. */
 public class Identity extends Module {
+    /** An identity module. */
     public Identity() {}
 
     @Override

@@ -53,6 +53,9 @@ public abstract class Module {
     private final java.util.LinkedHashSet<String> masked = new java.util.LinkedHashSet<>();
     private boolean training = true;
 
+    /** A module with no parameters, buffers or children yet, in training mode. */
+    public Module() {}
+
     // ---------------------------------------------------------------- forward
 
     /**

@@ -13,7 +13,16 @@ import java.util.stream.Collectors;
 public final class OptionEnums {
     private OptionEnums() {}
 
-    /** The value of {@code values} whose toString is {@code s}; {@code type} names the enum in the error. */
+    /**
+     * The value of {@code values} whose toString is {@code s}; {@code type} names the enum in the error.
+     *
+     * @param <E>    the enum
+     * @param type   the enum's name
+     * @param values the constants
+     * @param s      the string, case-insensitive, blanks around it ignored
+     * @return the matching constant
+     * @throws IllegalArgumentException if s is null or matches none, listing the valid strings
+     */
     public static <E extends Enum<E>> E of(String type, E[] values, String s) {
         if (s != null) {
             String t = s.trim();
@@ -23,7 +32,12 @@ public final class OptionEnums {
                 + Arrays.stream(values).map(v -> "'" + v + "'").collect(Collectors.joining(", ")));
     }
 
-    /** PyTorch's spelling of an enum constant: its name in lower case. */
+    /**
+     * PyTorch's spelling of an enum constant: its name in lower case.
+     *
+     * @param e the constant
+     * @return its name in lower case
+     */
     public static String torchName(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

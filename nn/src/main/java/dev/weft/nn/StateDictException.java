@@ -7,10 +7,21 @@ import java.util.List;
  * listed at once. Thrown before anything is copied, so the module is unchanged.
  */
 public final class StateDictException extends IllegalArgumentException {
+    /** The keys the module has but the state dict lacks. */
     private final List<String> missing;
+    /** The keys the state dict has but the module lacks. */
     private final List<String> unexpected;
+    /** One line per key whose shapes differ. */
     private final List<String> shapeMismatches;
 
+    /**
+     * A failure with its lists (copied).
+     *
+     * @param module          names the module in the message
+     * @param missing         the keys the module has but the state dict lacks
+     * @param unexpected      the keys the state dict has but the module lacks
+     * @param shapeMismatches one line per key whose shapes differ
+     */
     public StateDictException(String module, List<String> missing, List<String> unexpected, List<String> shapeMismatches) {
         super(message(module, missing, unexpected, shapeMismatches));
         this.missing = List.copyOf(missing);
@@ -26,7 +37,10 @@ public final class StateDictException extends IllegalArgumentException {
         return sb.toString();
     }
 
+    /** {@return the keys the module has but the state dict lacks} */
     public List<String> missingKeys() { return missing; }
+    /** {@return the keys the state dict has but the module lacks} */
     public List<String> unexpectedKeys() { return unexpected; }
+    /** {@return one line per key whose shapes differ} */
     public List<String> shapeMismatches() { return shapeMismatches; }
 }

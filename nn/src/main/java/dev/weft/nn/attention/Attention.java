@@ -19,12 +19,16 @@ public final class Attention {
      * torch.nn.functional.scaled_dot_product_attention with scale 1/sqrt(E).
      * q: (..., L, E), k: (..., S, E), v: (..., S, Ev) -> (..., L, Ev).
      *
+     * @param q         the queries (..., L, E)
+     * @param k         the keys (..., S, E)
+     * @param v         the values (..., S, Ev)
      * @param attnMask  null, a BOOL mask broadcastable to (..., L, S) that is TRUE WHERE ATTENTION IS
      *                  ALLOWED (PyTorch's convention for this function), or a float mask added to the scores
      * @param dropoutP  dropout probability on the attention weights (applied whenever > 0, as PyTorch)
      * @param isCausal  also mask key j > query i (top-left aligned); PyTorch forbids it together with
      *                  attnMask, here the two are combined
      * @param g         draws the dropout mask; may be null when dropoutP == 0
+     * @return the attended values (..., L, Ev)
      */
     public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
                                                    boolean isCausal, Generator g) {
@@ -32,7 +36,19 @@ public final class Attention {
         return sdpa(q, k, v, attnMask, dropoutP, isCausal, 1.0 / Math.sqrt(q.size(-1)), g);
     }
 
-    /** As above with an explicit scale of the scores (PyTorch's scale=None is the overload above: 1/sqrt(E)). */
+    /**
+     * As above with an explicit scale of the scores (PyTorch's scale=None is the overload above: 1/sqrt(E)).
+     *
+     * @param q        the queries (..., L, E)
+     * @param k        the keys (..., S, E)
+     * @param v        the values (..., S, Ev)
+     * @param attnMask null, a BOOL mask (true where attention is allowed) or a float mask added to the scores
+     * @param dropoutP dropout probability on the attention weights
+     * @param isCausal also mask key j after query i
+     * @param scale    the factor on Q K^T
+     * @param g        draws the dropout mask; may be null when dropoutP == 0
+     * @return the attended values (..., L, Ev)
+     */
     public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
                                                    boolean isCausal, double scale, Generator g) {
         checkQkv("scaledDotProductAttention", q, k, v);
@@ -42,6 +58,18 @@ public final class Attention {
     /**
      * As above with the scores mapped to weights by {@code normalization} (softmax, sparsemax or 1.5-entmax):
      * normalization(Q K^T * scale + M) V. SOFTMAX gives exactly the overload above.
+     *
+     * @param q             the queries (..., L, E)
+     * @param k             the keys (..., S, E)
+     * @param v             the values (..., S, Ev)
+     * @param attnMask      null, a BOOL mask (true where attention is allowed) or a float mask added to the scores
+     * @param dropoutP      dropout probability on the attention weights
+     * @param isCausal      also mask key j after query i
+     * @param scale         the factor on Q K^T
+     * @param normalization maps each row of scores to weights; not null
+     * @param g             draws the dropout mask; may be null when dropoutP == 0
+     * @return the attended values (..., L, Ev)
+     * @throws IllegalArgumentException if normalization is null or q, k, v do not fit together
      */
     public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
                                                    boolean isCausal, double scale, AttentionNormalization normalization,
@@ -66,7 +94,13 @@ public final class Attention {
         return attend(q, k, v, excluded, additive, isCausal, dropoutP, g, s, normalization)[0];
     }
 
-    /** Bool (L, S), true where key j > query i: the positions a causal model may not attend to. */
+    /**
+     * Bool (L, S), true where key j is after query i: the positions a causal model may not attend to.
+     *
+     * @param L the number of queries
+     * @param S the number of keys
+     * @return the mask (L, S), true above the diagonal
+     */
     public static Tensor causalMask(int L, int S) {
         return Tensor.ones(DType.BOOL, L, S).triu(1);
     }
@@ -74,6 +108,9 @@ public final class Attention {
     /**
      * torch.nn.Transformer.generate_square_subsequent_mask: float (n, n) with -inf above the diagonal
      * and 0 elsewhere (an additive causal mask).
+     *
+     * @param n the sequence length
+     * @return the additive mask (n, n)
      */
     public static Tensor generateSquareSubsequentMask(int n) {
         return Tensor.zeros(n, n).maskedFill(causalMask(n, n), Double.NEGATIVE_INFINITY);

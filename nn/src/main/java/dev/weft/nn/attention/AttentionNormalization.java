@@ -11,16 +11,31 @@ import dev.weft.tensor.Tensor;
  * low-scoring keys; all three sum to 1 over the keys.
  */
 public enum AttentionNormalization {
+    /** softmax: exp(s_j) / sum_k exp(s_k), dense. */
     SOFTMAX,
+    /** sparsemax: the Euclidean projection of the scores onto the probability simplex. */
     SPARSEMAX,
+    /** 1.5-entmax: between softmax and sparsemax, sparse. */
     ENTMAX15;
 
-    /** Parses "softmax", "sparsemax" or "entmax15". */
+    /**
+     * Parses "softmax", "sparsemax" or "entmax15".
+     *
+     * @param s the name, case-insensitive
+     * @return the constant
+     * @throws IllegalArgumentException if s names none of them
+     */
     public static AttentionNormalization of(String s) {
         return OptionEnums.of("AttentionNormalization", values(), s);
     }
 
-    /** The map along dim. */
+    /**
+     * The map along dim.
+     *
+     * @param scores the scores
+     * @param dim    the dim to normalize over (the keys)
+     * @return the weights, scores' shape, summing to 1 along dim
+     */
     public Tensor apply(Tensor scores, int dim) {
         return switch (this) {
             case SOFTMAX -> scores.softmax(dim);

@@ -19,12 +19,22 @@ public final class LearnedPositionalEncoding extends Module {
     private final boolean batchFirst;
     private final Generator dropoutGenerator;
 
-    /** Dropout 0.1, time-major, weights from the default generator. */
+    /**
+     * Dropout 0.1, time-major, weights from the default generator.
+     *
+     * @param maxLen the longest sequence, the table's rows
+     * @param dModel the model width, the input's last dim
+     */
     public LearnedPositionalEncoding(int maxLen, int dModel) {
         this(options(maxLen, dModel));
     }
 
-    /** {@code new LearnedPositionalEncoding(LearnedPositionalEncoding.options(512, 64).dropout(0.0).batchFirst(true))}. */
+    /**
+     * {@code new LearnedPositionalEncoding(LearnedPositionalEncoding.options(512, 64).dropout(0.0).batchFirst(true))}.
+     *
+     * @param options maxLen, dModel, dropout, batchFirst and generator
+     * @throws IllegalArgumentException if maxLen or dModel is below 1 or dropout is not a probability
+     */
     public LearnedPositionalEncoding(Options options) {
         String me = "LearnedPositionalEncoding";
         this.maxLen = OptionChecks.atLeast(me, "maxLen", options.maxLen, 1);
@@ -36,7 +46,13 @@ public final class LearnedPositionalEncoding extends Module {
         this.dropoutGenerator = gen.split();
     }
 
-    /** Options: dropout 0.1, time-major, weights from {@link Init#defaultGenerator()}. */
+    /**
+     * Options: dropout 0.1, time-major, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param maxLen the longest sequence, the table's rows
+     * @param dModel the model width, the input's last dim
+     * @return new options
+     */
     public static Options options(int maxLen, int dModel) {
         return new Options(maxLen, dModel);
     }
@@ -53,19 +69,34 @@ public final class LearnedPositionalEncoding extends Module {
             this.dModel = dModel;
         }
 
-        /** Dropout probability after adding the encoding (training mode). */
+        /**
+         * Dropout probability after adding the encoding (training mode).
+         *
+         * @param dropout the probability (default 0.1)
+         * @return these options
+         */
         public Options dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
-        /** Inputs (B, T, dModel) rather than (T, B, dModel). */
+        /**
+         * Inputs (B, T, dModel) rather than (T, B, dModel).
+         *
+         * @param batchFirst true for (B, T, dModel) (default false)
+         * @return these options
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Draws the N(0, 1) weights; a split of it drives the dropout. */
+        /**
+         * Draws the N(0, 1) weights; a split of it drives the dropout.
+         *
+         * @param generator the generator, not null
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("LearnedPositionalEncoding", "generator", generator);
             return this;

@@ -21,12 +21,21 @@ public final class SinusoidalPositionalEncoding extends Module {
     private final boolean batchFirst;
     private final Generator generator;
 
-    /** maxLen 5000, dropout 0.1 (the paper's P_drop), time-major. */
+    /**
+     * maxLen 5000, dropout 0.1 (the paper's P_drop), time-major.
+     *
+     * @param dModel the model width, the input's last dim
+     */
     public SinusoidalPositionalEncoding(int dModel) {
         this(options(dModel));
     }
 
-    /** {@code new SinusoidalPositionalEncoding(SinusoidalPositionalEncoding.options(64).maxLen(512).batchFirst(true))}. */
+    /**
+     * {@code new SinusoidalPositionalEncoding(SinusoidalPositionalEncoding.options(64).maxLen(512).batchFirst(true))}.
+     *
+     * @param options dModel, maxLen, dropout, batchFirst and generator
+     * @throws IllegalArgumentException if dModel or maxLen is below 1 or dropout is not a probability
+     */
     public SinusoidalPositionalEncoding(Options options) {
         String me = "SinusoidalPositionalEncoding";
         this.dModel = OptionChecks.atLeast(me, "dModel", options.dModel, 1);
@@ -37,7 +46,12 @@ public final class SinusoidalPositionalEncoding extends Module {
         registerBuffer("pe", table(maxLen, dModel), false);
     }
 
-    /** Options: maxLen 5000, dropout 0.1, time-major, masks from a split of {@link Init#defaultGenerator()}. */
+    /**
+     * Options: maxLen 5000, dropout 0.1, time-major, masks from a split of {@link Init#defaultGenerator()}.
+     *
+     * @param dModel the model width, the input's last dim
+     * @return new options
+     */
     public static Options options(int dModel) {
         return new Options(dModel);
     }
@@ -54,32 +68,58 @@ public final class SinusoidalPositionalEncoding extends Module {
             this.dModel = dModel;
         }
 
-        /** Rows of the table: the longest sequence accepted. */
+        /**
+         * Rows of the table: the longest sequence accepted.
+         *
+         * @param maxLen the longest sequence (default 5000)
+         * @return these options
+         */
         public Options maxLen(int maxLen) {
             this.maxLen = maxLen;
             return this;
         }
 
-        /** Dropout probability after adding the encoding (training mode). */
+        /**
+         * Dropout probability after adding the encoding (training mode).
+         *
+         * @param dropout the probability (default 0.1)
+         * @return these options
+         */
         public Options dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
-        /** Inputs (B, T, dModel) rather than (T, B, dModel). */
+        /**
+         * Inputs (B, T, dModel) rather than (T, B, dModel).
+         *
+         * @param batchFirst true for (B, T, dModel) (default false)
+         * @return these options
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Draws the dropout masks (used as given, not split). */
+        /**
+         * Draws the dropout masks (used as given, not split).
+         *
+         * @param generator the generator, not null
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("SinusoidalPositionalEncoding", "generator", generator);
             return this;
         }
     }
 
-    /** The (n, d) table PE(pos, j), in F64 arithmetic, returned as F32. */
+    /**
+     * The (n, d) table PE(pos, j), in F64 arithmetic, returned as F32.
+     *
+     * @param n the number of positions
+     * @param d the model width
+     * @return the table (n, d), F32
+     */
     public static Tensor table(int n, int d) {
         double[] pe = new double[n * d];
         for (int pos = 0; pos < n; pos++) {

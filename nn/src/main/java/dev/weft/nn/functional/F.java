@@ -74,27 +74,68 @@ public final class F {
 
     // ---------------------------------------------------------------- normalization
 
-    /** Layer norm over the trailing dims normalizedShape: (x - mean) / sqrt(var + eps) * w + b (biased var; w, b may be null). */
+    /**
+     * Layer norm over the trailing dims normalizedShape: (x - mean) / sqrt(var + eps) * w + b (biased var).
+     *
+     * @param x the input (..., *normalizedShape)
+     * @param normalizedShape the trailing dims to normalize over
+     * @param weight the scale, shape normalizedShape, or null
+     * @param bias the shift, shape normalizedShape, or null
+     * @param eps added to the variance
+     * @return the normalized tensor, x's shape
+     */
     public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         return Norms.layerNorm(x, normalizedShape, weight, bias, eps);
     }
 
-    /** Layer norm with eps = 1e-5. */
+    /**
+     * Layer norm with eps = 1e-5.
+     *
+     * @param x the input (..., *normalizedShape)
+     * @param normalizedShape the trailing dims to normalize over
+     * @param weight the scale, shape normalizedShape, or null
+     * @param bias the shift, shape normalizedShape, or null
+     * @return the normalized tensor, x's shape
+     */
     public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias) {
         return Norms.layerNorm(x, normalizedShape, weight, bias, 1e-5);
     }
 
-    /** RMS norm over the trailing dims: x / sqrt(mean(x^2) + eps) * w (w may be null). */
+    /**
+     * RMS norm over the trailing dims: x / sqrt(mean(x^2) + eps) * w.
+     *
+     * @param x the input (..., *normalizedShape)
+     * @param normalizedShape the trailing dims to normalize over
+     * @param weight the scale, shape normalizedShape, or null
+     * @param eps added to the mean square
+     * @return the normalized tensor, x's shape
+     */
     public static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor weight, double eps) {
         return Norms.rmsNorm(x, normalizedShape, weight, eps);
     }
 
-    /** RMS norm with eps = the input dtype's machine epsilon (PyTorch's eps=None). */
+    /**
+     * RMS norm with eps = the input dtype's machine epsilon (PyTorch's eps=None).
+     *
+     * @param x the input (..., *normalizedShape)
+     * @param normalizedShape the trailing dims to normalize over
+     * @param weight the scale, shape normalizedShape, or null
+     * @return the normalized tensor, x's shape
+     */
     public static Tensor rmsNorm(Tensor x, int[] normalizedShape, Tensor weight) {
         return Norms.rmsNorm(x, normalizedShape, weight, null);
     }
 
-    /** Group norm: x (B, C, *) split into numGroups groups of C/numGroups channels, each normalized; w, b (C,) or null. */
+    /**
+     * Group norm: x (B, C, *) split into numGroups groups of C/numGroups channels, each normalized.
+     *
+     * @param x the input (B, C, *)
+     * @param numGroups the number of groups; must divide C
+     * @param weight the per-channel scale (C,), or null
+     * @param bias the per-channel shift (C,), or null
+     * @param eps added to the variance
+     * @return the normalized tensor, x's shape
+     */
     public static Tensor groupNorm(Tensor x, int numGroups, Tensor weight, Tensor bias, double eps) {
         return Norms.groupNorm(x, numGroups, weight, bias, eps);
     }
@@ -103,7 +144,17 @@ public final class F {
      * Batch norm on x (B, C, *). training: normalize with batch mean and biased variance over all dims but
      * C; if runningMean/runningVar are non-null they are updated IN PLACE (no grad):
      * r = (1 - momentum) r + momentum * stat, using the unbiased variance. Not training: normalize with
-     * the running stats. weight, bias (C,) or null.
+     * the running stats.
+     *
+     * @param x the input (B, C, *)
+     * @param runningMean the running mean (C,), or null
+     * @param runningVar the running variance (C,), or null
+     * @param weight the per-channel scale (C,), or null
+     * @param bias the per-channel shift (C,), or null
+     * @param training normalize with batch statistics (and update the running ones) rather than the running ones
+     * @param momentum the weight of the new batch statistic in the running update
+     * @param eps added to the variance
+     * @return the normalized tensor, x's shape
      */
     public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
@@ -140,6 +191,15 @@ public final class F {
     /**
      * conv1d: x (B, C_in, L) or (C_in, L), weight (C_out, C_in/groups, k), bias (C_out,) or null; or per-sample
      * weight (B, C_out, C_in/groups, k) and bias (B, C_out) with a batched x (sample i uses weight[i]).
+     *
+     * @param x the input (B, C_in, L) or (C_in, L)
+     * @param weight the kernels (C_out, C_in/groups, k), or per sample (B, C_out, C_in/groups, k)
+     * @param bias (C_out,), per sample (B, C_out), or null
+     * @param stride the step
+     * @param padding zeros on both sides
+     * @param dilation the spacing between kernel taps
+     * @param groups the number of channel groups
+     * @return (B, C_out, L_out) or (C_out, L_out)
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         if (weight.dim() == 4) {
@@ -148,7 +208,18 @@ public final class F {
         return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
     }
 
-    /** conv1d with padding {@link Padding#SAME} or {@link Padding#VALID}. */
+    /**
+     * conv1d with padding {@link Padding#SAME} or {@link Padding#VALID}.
+     *
+     * @param x the input (B, C_in, L) or (C_in, L)
+     * @param weight the kernels (C_out, C_in/groups, k), or per sample (B, C_out, C_in/groups, k)
+     * @param bias (C_out,), per sample (B, C_out), or null
+     * @param stride the step
+     * @param padding SAME (output length L, stride 1) or VALID (no padding)
+     * @param dilation the spacing between kernel taps
+     * @param groups the number of channel groups
+     * @return (B, C_out, L_out) or (C_out, L_out)
+     */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, Padding padding, int dilation, int groups) {
         String p = padding.toString();
         if (weight.dim() == 4) {
@@ -160,6 +231,15 @@ public final class F {
     /**
      * conv2d: x (B, C_in, H, W) or (C_in, H, W), weight (C_out, C_in/groups, kH, kW); sizes have 1 or 2 entries.
      * A per-sample weight (B, C_out, C_in/groups, kH, kW) and bias (B, C_out) convolve sample i with weight[i].
+     *
+     * @param x the input (B, C_in, H, W) or (C_in, H, W)
+     * @param weight the kernels (C_out, C_in/groups, kH, kW), or per sample (B, C_out, C_in/groups, kH, kW)
+     * @param bias (C_out,), per sample (B, C_out), or null
+     * @param stride the step, 1 or 2 entries
+     * @param padding zeros on each side, 1 or 2 entries
+     * @param dilation the spacing between kernel taps, 1 or 2 entries
+     * @param groups the number of channel groups
+     * @return (B, C_out, H_out, W_out) or (C_out, H_out, W_out)
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
         if (weight.dim() == 5) {
@@ -168,7 +248,18 @@ public final class F {
         return Convolution.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
-    /** conv2d with padding {@link Padding#SAME} or {@link Padding#VALID}. */
+    /**
+     * conv2d with padding {@link Padding#SAME} or {@link Padding#VALID}.
+     *
+     * @param x the input (B, C_in, H, W) or (C_in, H, W)
+     * @param weight the kernels (C_out, C_in/groups, kH, kW), or per sample (B, C_out, C_in/groups, kH, kW)
+     * @param bias (C_out,), per sample (B, C_out), or null
+     * @param stride the step, 1 or 2 entries
+     * @param padding SAME (output H, W with stride 1) or VALID (no padding)
+     * @param dilation the spacing between kernel taps, 1 or 2 entries
+     * @param groups the number of channel groups
+     * @return (B, C_out, H_out, W_out) or (C_out, H_out, W_out)
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, Padding padding, int[] dilation, int groups) {
         String p = padding.toString();
         if (weight.dim() == 5) {
@@ -206,6 +297,16 @@ public final class F {
     /**
      * conv_transpose2d: x (B, C_in, H, W) or (C_in, H, W), weight (C_in, C_out/groups, kH, kW), bias (C_out,)
      * or null -> H_out = (H - 1) stride - 2 padding + dilation (kH - 1) + outputPadding + 1 (same for W).
+     *
+     * @param x the input (B, C_in, H, W) or (C_in, H, W)
+     * @param weight the kernels (C_in, C_out/groups, kH, kW)
+     * @param bias (C_out,), or null
+     * @param stride the step, 1 or 2 entries
+     * @param padding removed from each side of the output, 1 or 2 entries
+     * @param outputPadding extra size added to one side of the output, 1 or 2 entries
+     * @param groups the number of channel groups
+     * @param dilation the spacing between kernel taps, 1 or 2 entries
+     * @return (B, C_out, H_out, W_out) or (C_out, H_out, W_out)
      */
     public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                          int[] outputPadding, int groups, int[] dilation) {
@@ -214,12 +315,32 @@ public final class F {
 
     // ---------------------------------------------------------------- pooling
 
-    /** max_pool1d on (B, C, L) or (C, L). */
+    /**
+     * max_pool1d on (B, C, L) or (C, L).
+     *
+     * @param x the input (B, C, L) or (C, L)
+     * @param kernelSize the window length
+     * @param stride the step
+     * @param padding implicit negative-infinity padding on both sides
+     * @param dilation the spacing between window taps
+     * @param ceilMode round the output length up instead of down
+     * @return the window maxima, (B, C, L_out) or (C, L_out)
+     */
     public static Tensor maxPool1d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
         return Pooling.maxPool1d(x, kernelSize, stride, padding, dilation, ceilMode);
     }
 
-    /** max_pool2d on (B, C, H, W) or (C, H, W); stride null means kernelSize. */
+    /**
+     * max_pool2d on (B, C, H, W) or (C, H, W); stride null means kernelSize.
+     *
+     * @param x the input (B, C, H, W) or (C, H, W)
+     * @param kernelSize the window, 1 or 2 entries
+     * @param stride the step, 1 or 2 entries, or null for kernelSize
+     * @param padding implicit negative-infinity padding on each side, 1 or 2 entries
+     * @param dilation the spacing between window taps, 1 or 2 entries
+     * @param ceilMode round the output size up instead of down
+     * @return the window maxima
+     */
     public static Tensor maxPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         return Pooling.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode);
     }
@@ -247,12 +368,32 @@ public final class F {
         return Pooling.maxPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {0}, new int[] {1}, false);
     }
 
-    /** avg_pool1d on (B, C, L) or (C, L). */
+    /**
+     * avg_pool1d on (B, C, L) or (C, L).
+     *
+     * @param x the input (B, C, L) or (C, L)
+     * @param kernelSize the window length
+     * @param stride the step
+     * @param padding zeros on both sides
+     * @param ceilMode round the output length up instead of down
+     * @param countIncludePad count the padding zeros in each window's divisor
+     * @return the window means, (B, C, L_out) or (C, L_out)
+     */
     public static Tensor avgPool1d(Tensor x, int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
         return Pooling.avgPool1d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
     }
 
-    /** avg_pool2d on (B, C, H, W) or (C, H, W); stride null means kernelSize. */
+    /**
+     * avg_pool2d on (B, C, H, W) or (C, H, W); stride null means kernelSize.
+     *
+     * @param x the input (B, C, H, W) or (C, H, W)
+     * @param kernelSize the window, 1 or 2 entries
+     * @param stride the step, 1 or 2 entries, or null for kernelSize
+     * @param padding zeros on each side, 1 or 2 entries
+     * @param ceilMode round the output size up instead of down
+     * @param countIncludePad count the padding zeros in each window's divisor
+     * @return the window means
+     */
     public static Tensor avgPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
         return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad);
@@ -295,22 +436,47 @@ public final class F {
     /**
      * F.pad(x, pads, mode, value): mode CONSTANT (value), REFLECT, REPLICATE or CIRCULAR; negative pads
      * crop. Differentiable in every mode (see {@link Joining#pad(Tensor, int[], String, double)}).
+     *
+     * @param x the input
+     * @param pads pairs (left, right), last dim first
+     * @param mode how the border is filled
+     * @param value the fill for CONSTANT
+     * @return the padded tensor
      */
     public static Tensor pad(Tensor x, int[] pads, PadMode mode, double value) {
         return Joining.pad(x, pads, mode.toString(), value);
     }
 
-    /** F.pad in a mode with value 0 (for CONSTANT, the same as {@link #pad(Tensor, int...)}). */
+    /**
+     * F.pad in a mode with value 0 (for CONSTANT, the same as {@link #pad(Tensor, int...)}).
+     *
+     * @param x the input
+     * @param pads pairs (left, right), last dim first
+     * @param mode how the border is filled
+     * @return the padded tensor
+     */
     public static Tensor pad(Tensor x, int[] pads, PadMode mode) {
         return Joining.pad(x, pads, mode.toString(), 0);
     }
 
-    /** adaptive_avg_pool2d: (B, C, H, W) or (C, H, W) -> (..., oh, ow) with PyTorch's windows. */
+    /**
+     * adaptive_avg_pool2d: (B, C, H, W) or (C, H, W) -> (..., oh, ow) with PyTorch's windows.
+     *
+     * @param x the input (B, C, H, W) or (C, H, W)
+     * @param outputSize (oh, ow), or one size for both
+     * @return the window means, (..., oh, ow)
+     */
     public static Tensor adaptiveAvgPool2d(Tensor x, int... outputSize) {
         return Pools.adaptiveAvgPool2d(x, outputSize);
     }
 
-    /** adaptive_avg_pool1d: (B, C, L) or (C, L) -> (..., outputSize). */
+    /**
+     * adaptive_avg_pool1d: (B, C, L) or (C, L) -> (..., outputSize).
+     *
+     * @param x the input (B, C, L) or (C, L)
+     * @param outputSize the output length
+     * @return the window means, (..., outputSize)
+     */
     public static Tensor adaptiveAvgPool1d(Tensor x, int outputSize) {
         return Pools.adaptiveAvgPool1d(x, outputSize);
     }

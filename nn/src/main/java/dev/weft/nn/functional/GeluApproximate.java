@@ -7,10 +7,18 @@ import dev.weft.nn.OptionEnums;
  * 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))).
  */
 public enum GeluApproximate {
+    /** The exact x Phi(x). */
     NONE,
+    /** The tanh approximation. */
     TANH;
 
-    /** Parses PyTorch's approximate="none" or "tanh". */
+    /**
+     * Parses PyTorch's approximate="none" or "tanh".
+     *
+     * @param s "none" or "tanh", case-insensitive
+     * @return the constant
+     * @throws IllegalArgumentException if s names neither
+     */
     public static GeluApproximate of(String s) {
         return OptionEnums.of("GeluApproximate", values(), s);
     }

@@ -8,10 +8,18 @@ import dev.weft.nn.OptionEnums;
  * VALID pads nothing.
  */
 public enum Padding {
+    /** Pad so that the output has the input's length (stride 1 only). */
     SAME,
+    /** No padding. */
     VALID;
 
-    /** Parses PyTorch's "same" or "valid". */
+    /**
+     * Parses PyTorch's "same" or "valid".
+     *
+     * @param s "same" or "valid", case-insensitive
+     * @return the constant
+     * @throws IllegalArgumentException if s names neither
+     */
     public static Padding of(String s) {
         return OptionEnums.of("Padding", values(), s);
     }

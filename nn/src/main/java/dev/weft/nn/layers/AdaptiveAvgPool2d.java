@@ -11,7 +11,12 @@ import dev.weft.tensor.Tensor;
 public class AdaptiveAvgPool2d extends Module {
     final int[] outputSize;
 
-    /** One entry (square) or two (oh, ow). */
+    /**
+     * One entry (square) or two (oh, ow).
+     *
+     * @param outputSize the output size (oh, ow), or one size for both
+     * @throws IllegalArgumentException if outputSize has no entries or more than two
+     */
     public AdaptiveAvgPool2d(int... outputSize) {
         if (outputSize.length < 1 || outputSize.length > 2) {
             throw new IllegalArgumentException("AdaptiveAvgPool2d: outputSize must have 1 or 2 entries, got " + outputSize.length);

@@ -12,13 +12,26 @@ import dev.weft.tensor.Tensor;
  * bias (out,) ~ U(-1/sqrt(in1), 1/sqrt(in1)) as PyTorch. Takes two inputs: use {@link #forward(Tensor, Tensor)}.
  */
 public class Bilinear extends Module {
+    /** The sizes of x1's and x2's last dim and of the output's. */
     public final int in1Features, in2Features, outFeatures;
 
+    /**
+     * A bilinear layer with bias and weights from {@link Init#defaultGenerator()}.
+     *
+     * @param in1Features in1, x1's last dim
+     * @param in2Features in2, x2's last dim
+     * @param outFeatures out, the output's last dim
+     */
     public Bilinear(int in1Features, int in2Features, int outFeatures) {
         this(options(in1Features, in2Features, outFeatures));
     }
 
-    /** {@code new Bilinear(Bilinear.options(2, 3, 4).bias(false).generator(g))}. */
+    /**
+     * {@code new Bilinear(Bilinear.options(2, 3, 4).bias(false).generator(g))}.
+     *
+     * @param options the sizes, bias and generator
+     * @throws IllegalArgumentException if a size is below 1
+     */
     public Bilinear(Options options) {
         int in1 = options.in1Features, in2 = options.in2Features, out = options.outFeatures;
         if (in1 < 1 || in2 < 1 || out < 1) {
@@ -32,7 +45,14 @@ public class Bilinear extends Module {
         resetParameters(options.generator != null ? options.generator : Init.defaultGenerator());
     }
 
-    /** Options with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}. */
+    /**
+     * Options with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param in1Features in1, x1's last dim
+     * @param in2Features in2, x2's last dim
+     * @param outFeatures out, the output's last dim
+     * @return new options
+     */
     public static Options options(int in1Features, int in2Features, int outFeatures) {
         return new Options(in1Features, in2Features, outFeatures);
     }
@@ -49,25 +69,47 @@ public class Bilinear extends Module {
             this.outFeatures = outFeatures;
         }
 
-        /** A learnable bias (out,). */
+        /**
+         * A learnable bias (out,).
+         *
+         * @param bias whether to have one (default true)
+         * @return these options
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Draws the initial weight and bias. */
+        /**
+         * Draws the initial weight and bias.
+         *
+         * @param generator the generator, not null
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = OptionChecks.nonNull("Bilinear", "generator", generator);
             return this;
         }
     }
 
+    /**
+     * Redraws weight and bias from U(-1/sqrt(in1), 1/sqrt(in1)).
+     *
+     * @param g draws the values
+     */
     public void resetParameters(Generator g) {
         double bound = 1 / Math.sqrt(in1Features);
         Init.uniform(param("weight"), -bound, bound, g);
         if (param("bias") != null) Init.uniform(param("bias"), -bound, bound, g);
     }
 
+    /**
+     * y[k] = x1^T W[k] x2 + b[k].
+     *
+     * @param x1 the first input (..., in1)
+     * @param x2 the second input (..., in2), the same leading dims
+     * @return (..., out)
+     */
     public Tensor forward(Tensor x1, Tensor x2) {
         return F.bilinear(x1, x2, param("weight"), param("bias"));
     }

@@ -9,16 +9,37 @@ import dev.weft.tensor.Tensor;
  * + outputPadding + 1. weight (C_in, C_out/groups, kH, kW), bias (C_out,). Only zeros padding.
  */
 public class ConvTranspose2d extends ConvNd {
+    /**
+     * A k x k transposed convolution with stride 1, no padding, one group, with bias.
+     *
+     * @param inChannels  C_in
+     * @param outChannels C_out
+     * @param kernelSize  k
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize) {
         this(options(inChannels, outChannels, kernelSize));
     }
 
-    /** PyTorch's positional ConvTranspose2d(in, out, k, stride, padding). */
+    /**
+     * PyTorch's positional ConvTranspose2d(in, out, k, stride, padding).
+     *
+     * @param inChannels  C_in
+     * @param outChannels C_out
+     * @param kernelSize  k
+     * @param stride      the step in both dims
+     * @param padding     removed from each side of the output
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(options(inChannels, outChannels, kernelSize).stride(stride).padding(padding));
     }
 
-    /** {@code new ConvTranspose2d(ConvTranspose2d.options(8, 4, 3).stride(2).padding(1).outputPadding(1))}. */
+    /**
+     * {@code new ConvTranspose2d(ConvTranspose2d.options(8, 4, 3).stride(2).padding(1).outputPadding(1))}.
+     *
+     * @param options the channels, kernel, stride, padding, output padding, dilation, groups and bias
+     * @throws IllegalArgumentException if an option is out of range or outputPadding is not smaller than
+     *         either stride or dilation
+     */
     public ConvTranspose2d(Options options) {
         super("ConvTranspose2d", 2, true, options);
         for (int i = 0; i < 2; i++) {
@@ -29,12 +50,27 @@ public class ConvTranspose2d extends ConvNd {
         }
     }
 
-    /** Options of a k x k transposed convolution, with PyTorch's defaults (see {@link ConvNd.Options}; outputPadding 0). */
+    /**
+     * Options of a k x k transposed convolution, with PyTorch's defaults (see {@link ConvNd.Options}; outputPadding 0).
+     *
+     * @param inChannels  C_in
+     * @param outChannels C_out
+     * @param kernelSize  k
+     * @return new options
+     */
     public static Options options(int inChannels, int outChannels, int kernelSize) {
         return new Options(inChannels, outChannels, new int[] {kernelSize});
     }
 
-    /** Options of a kH x kW transposed convolution. */
+    /**
+     * Options of a kH x kW transposed convolution.
+     *
+     * @param inChannels  C_in
+     * @param outChannels C_out
+     * @param kernelH     the kernel height
+     * @param kernelW     the kernel width
+     * @return new options
+     */
     public static Options options(int inChannels, int outChannels, int kernelH, int kernelW) {
         return new Options(inChannels, outChannels, new int[] {kernelH, kernelW});
     }
@@ -45,19 +81,31 @@ public class ConvTranspose2d extends ConvNd {
             super("ConvTranspose2d", inChannels, outChannels, kernelSize);
         }
 
-        /** Added to one side of each output dim, to pick among the sizes a strided convolution maps to one input size. */
+        /**
+         * Added to one side of each output dim, to pick among the sizes a strided convolution maps to one input size.
+         *
+         * @param outputPadding the extra size in both dims (default 0)
+         * @return these options
+         */
         public Options outputPadding(int outputPadding) {
             this.outputPadding = new int[] {outputPadding};
             return this;
         }
 
-        /** Output padding per dim (height, width). */
+        /**
+         * Output padding per dim (height, width).
+         *
+         * @param outputPadH the extra height
+         * @param outputPadW the extra width
+         * @return these options
+         */
         public Options outputPadding(int outputPadH, int outputPadW) {
             this.outputPadding = new int[] {outputPadH, outputPadW};
             return this;
         }
     }
 
+    /** {@return the output padding (height, width), a copy} */
     public int[] outputPadding() { return outputPadding.clone(); }
 
     @Override

@@ -11,13 +11,19 @@ import dev.weft.tensor.Tensor;
  * 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) with TANH. Elementwise.
  */
 public class GELU extends Module {
+    /** The exact form (NONE) or the tanh approximation (TANH). */
     public final GeluApproximate approximate;
 
+    /** The exact GELU. */
     public GELU() {
         this(GeluApproximate.NONE);
     }
 
-    /** {@code new GELU(GeluApproximate.TANH)}; from PyTorch's string: {@code new GELU(GeluApproximate.of("tanh"))}. */
+    /**
+     * {@code new GELU(GeluApproximate.TANH)}; from PyTorch's string: {@code new GELU(GeluApproximate.of("tanh"))}.
+     *
+     * @param approximate NONE or TANH; not null
+     */
     public GELU(GeluApproximate approximate) {
         this.approximate = OptionChecks.nonNull("GELU", "approximate", approximate);
     }

@@ -13,16 +13,31 @@ import dev.weft.tensor.Tensor;
  * bias (zeros) when affine.
  */
 public class GroupNorm extends Module {
+    /** The number of channel groups. */
     public final int numGroups;
+    /** C, the channels of the input. */
     public final int numChannels;
+    /** Added to the variance. */
     public final double eps;
+    /** Whether there are a learnable per-channel weight and bias. */
     public final boolean affine;
 
+    /**
+     * eps 1e-5, affine.
+     *
+     * @param numGroups   the number of groups; must divide numChannels
+     * @param numChannels C
+     */
     public GroupNorm(int numGroups, int numChannels) {
         this(options(numGroups, numChannels));
     }
 
-    /** {@code new GroupNorm(GroupNorm.options(8, 64).eps(1e-6).affine(false))}. */
+    /**
+     * {@code new GroupNorm(GroupNorm.options(8, 64).eps(1e-6).affine(false))}.
+     *
+     * @param options numGroups, numChannels, eps and affine
+     * @throws IllegalArgumentException if numGroups is below 1, does not divide numChannels, or eps is negative
+     */
     public GroupNorm(Options options) {
         int numGroups = OptionChecks.atLeast("GroupNorm", "numGroups", options.numGroups, 1);
         int numChannels = options.numChannels;
@@ -38,7 +53,13 @@ public class GroupNorm extends Module {
         resetParameters();
     }
 
-    /** Options with PyTorch's defaults: eps 1e-5, affine true. */
+    /**
+     * Options with PyTorch's defaults: eps 1e-5, affine true.
+     *
+     * @param numGroups   the number of groups; must divide numChannels
+     * @param numChannels C
+     * @return new options
+     */
     public static Options options(int numGroups, int numChannels) {
         return new Options(numGroups, numChannels);
     }
@@ -54,13 +75,23 @@ public class GroupNorm extends Module {
             this.numChannels = numChannels;
         }
 
-        /** Added to the variance for numerical stability. */
+        /**
+         * Added to the variance for numerical stability.
+         *
+         * @param eps the offset (default 1e-5)
+         * @return these options
+         */
         public Options eps(double eps) {
             this.eps = eps;
             return this;
         }
 
-        /** Learnable per-channel weight (ones) and bias (zeros). */
+        /**
+         * Learnable per-channel weight (ones) and bias (zeros).
+         *
+         * @param affine whether to have them (default true)
+         * @return these options
+         */
         public Options affine(boolean affine) {
             this.affine = affine;
             return this;

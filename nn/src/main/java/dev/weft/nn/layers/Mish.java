@@ -6,6 +6,7 @@ import dev.weft.tensor.Tensor;
 
 /** Mish: x tanh(softplus(x)). Elementwise, any shape. */
 public class Mish extends Module {
+    /** A Mish module; it has no parameters. */
     public Mish() {}
 
     @Override

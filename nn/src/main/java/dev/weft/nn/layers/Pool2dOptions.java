@@ -17,25 +17,47 @@ abstract class Pool2dOptions<O extends Pool2dOptions<O>> {
         return (O) this;
     }
 
-    /** Step of the window over the input (default: the kernel size). */
+    /**
+     * Step of the window over the input (default: the kernel size).
+     *
+     * @param stride the step in both dims
+     * @return these options
+     */
     public O stride(int stride) {
         this.stride = new int[] {stride};
         return self();
     }
 
-    /** Step of the window per dim (height, width). */
+    /**
+     * Step of the window per dim (height, width).
+     *
+     * @param strideH the step along the height
+     * @param strideW the step along the width
+     * @return these options
+     */
     public O stride(int strideH, int strideW) {
         this.stride = new int[] {strideH, strideW};
         return self();
     }
 
-    /** Implicit padding on both sides (zeros for AvgPool2d, -inf for MaxPool2d). */
+    /**
+     * Implicit padding on both sides (zeros for AvgPool2d, -inf for MaxPool2d).
+     *
+     * @param padding the padding on each side, both dims (default 0)
+     * @return these options
+     */
     public O padding(int padding) {
         this.padding = new int[] {padding};
         return self();
     }
 
-    /** Implicit padding per dim (height, width). */
+    /**
+     * Implicit padding per dim (height, width).
+     *
+     * @param padH the padding on the top and bottom
+     * @param padW the padding on the left and right
+     * @return these options
+     */
     public O padding(int padH, int padW) {
         this.padding = new int[] {padH, padW};
         return self();

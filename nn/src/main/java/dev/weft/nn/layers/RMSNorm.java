@@ -17,13 +17,24 @@ public class RMSNorm extends Module {
     private final int[] normalizedShape;
     /** NaN: the input dtype's machine epsilon (PyTorch's eps=None). */
     private final double eps;
+    /** Whether there is a learnable weight of normalizedShape. */
     public final boolean elementwiseAffine;
 
+    /**
+     * eps unset (the input dtype's machine epsilon), with a weight.
+     *
+     * @param normalizedShape the trailing dims to normalize over
+     */
     public RMSNorm(int... normalizedShape) {
         this(options(normalizedShape));
     }
 
-    /** {@code new RMSNorm(RMSNorm.options(512).eps(1e-6))}. */
+    /**
+     * {@code new RMSNorm(RMSNorm.options(512).eps(1e-6))}.
+     *
+     * @param options normalizedShape, eps and elementwiseAffine
+     * @throws IllegalArgumentException if normalizedShape is empty or has an entry below 1, or eps is negative
+     */
     public RMSNorm(Options options) {
         int[] shape = options.normalizedShape;
         if (shape.length == 0) throw new IllegalArgumentException("RMSNorm: normalizedShape must not be empty");
@@ -35,7 +46,12 @@ public class RMSNorm extends Module {
         resetParameters();
     }
 
-    /** Options with PyTorch's defaults: eps unset (the input dtype's machine epsilon), elementwiseAffine true. */
+    /**
+     * Options with PyTorch's defaults: eps unset (the input dtype's machine epsilon), elementwiseAffine true.
+     *
+     * @param normalizedShape the trailing dims to normalize over
+     * @return new options
+     */
     public static Options options(int... normalizedShape) {
         return new Options(normalizedShape);
     }
@@ -50,25 +66,41 @@ public class RMSNorm extends Module {
             this.normalizedShape = normalizedShape.clone();
         }
 
-        /** Added to mean(x^2) for numerical stability (unset: the input dtype's machine epsilon). */
+        /**
+         * Added to mean(x^2) for numerical stability (unset: the input dtype's machine epsilon).
+         *
+         * @param eps the offset, not NaN
+         * @return these options
+         * @throws IllegalArgumentException if eps is NaN
+         */
         public Options eps(double eps) {
             if (Double.isNaN(eps)) throw new IllegalArgumentException("RMSNorm: eps must be >= 0, got NaN");
             this.eps = eps;
             return this;
         }
 
-        /** A learnable weight (ones) of normalizedShape. */
+        /**
+         * A learnable weight (ones) of normalizedShape.
+         *
+         * @param elementwiseAffine whether to have it (default true)
+         * @return these options
+         */
         public Options elementwiseAffine(boolean elementwiseAffine) {
             this.elementwiseAffine = elementwiseAffine;
             return this;
         }
     }
 
-    /** eps, or empty when it is the input dtype's machine epsilon. */
+    /**
+     * eps, or empty when it is the input dtype's machine epsilon.
+     *
+     * @return eps, or empty for the machine epsilon
+     */
     public OptionalDouble eps() {
         return Double.isNaN(eps) ? OptionalDouble.empty() : OptionalDouble.of(eps);
     }
 
+    /** {@return the trailing dims normalized over, a copy} */
     public int[] normalizedShape() {
         return normalizedShape.clone();
     }

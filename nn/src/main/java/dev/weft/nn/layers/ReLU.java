@@ -6,6 +6,7 @@ import dev.weft.tensor.Tensor;
 
 /** ReLU: max(x, 0). Elementwise, any shape. */
 public class ReLU extends Module {
+    /** A ReLU module; it has no parameters. */
     public ReLU() {}
 
     @Override

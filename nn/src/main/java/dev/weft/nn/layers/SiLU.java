@@ -6,6 +6,7 @@ import dev.weft.tensor.Tensor;
 
 /** SiLU (swish): x sigmoid(x). Elementwise, any shape. */
 public class SiLU extends Module {
+    /** A SiLU module; it has no parameters. */
     public SiLU() {}
 
     @Override

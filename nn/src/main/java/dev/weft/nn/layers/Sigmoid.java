@@ -6,6 +6,7 @@ import dev.weft.tensor.Tensor;
 
 /** sigmoid(x) = 1 / (1 + exp(-x)). Elementwise, any shape. */
 public class Sigmoid extends Module {
+    /** A Sigmoid module; it has no parameters. */
     public Sigmoid() {}
 
     @Override

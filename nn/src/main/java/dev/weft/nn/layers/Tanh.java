@@ -6,6 +6,7 @@ import dev.weft.tensor.Tensor;
 
 /** tanh(x). Elementwise, any shape. */
 public class Tanh extends Module {
+    /** A Tanh module; it has no parameters. */
     public Tanh() {}
 
     @Override

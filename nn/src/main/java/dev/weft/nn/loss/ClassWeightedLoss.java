@@ -34,29 +34,46 @@ abstract class ClassWeightedLoss extends Module {
             return (O) this;
         }
 
-        /** Per-class weights (C) (kept as the buffer "weight"). */
+        /**
+         * Per-class weights (C) (kept as the buffer "weight").
+         *
+         * @param weight the class weights (C), not null
+         * @return these options
+         */
         public O weight(Tensor weight) {
             this.weight = OptionChecks.nonNull(loss, "weight", weight);
             return self();
         }
 
-        /** A class index whose positions contribute nothing (class-index targets only). */
+        /**
+         * A class index whose positions contribute nothing (class-index targets only).
+         *
+         * @param ignoreIndex the ignored class (default -100)
+         * @return these options
+         */
         public O ignoreIndex(int ignoreIndex) {
             this.ignoreIndex = ignoreIndex;
             return self();
         }
 
-        /** How the per-element losses are folded (default MEAN). */
+        /**
+         * How the per-element losses are folded (default MEAN).
+         *
+         * @param reduction the reduction (default MEAN), not null
+         * @return these options
+         */
         public O reduction(Reduction reduction) {
             this.reduction = OptionChecks.nonNull(loss, "reduction", reduction);
             return self();
         }
     }
 
+    /** {@return the class index whose positions contribute nothing} */
     public int ignoreIndex() {
         return ignoreIndex;
     }
 
+    /** {@return how the per-element losses are combined} */
     public Reduction reduction() {
         return reduction;
     }

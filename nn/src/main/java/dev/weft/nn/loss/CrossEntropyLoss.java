@@ -10,15 +10,26 @@ import dev.weft.tensor.Tensor;
 public final class CrossEntropyLoss extends ClassWeightedLoss {
     private final double labelSmoothing;
 
+    /** No class weights, ignoreIndex -100, reduction MEAN, no label smoothing. */
     public CrossEntropyLoss() {
         this(options());
     }
 
+    /**
+     * The given reduction, otherwise the defaults.
+     *
+     * @param reduction how the per-element losses are combined, not null
+     */
     public CrossEntropyLoss(Reduction reduction) {
         this(options().reduction(reduction));
     }
 
-    /** {@code new CrossEntropyLoss(CrossEntropyLoss.options().weight(w).labelSmoothing(0.1))}. */
+    /**
+     * {@code new CrossEntropyLoss(CrossEntropyLoss.options().weight(w).labelSmoothing(0.1))}.
+     *
+     * @param options weight, ignoreIndex, reduction and labelSmoothing
+     * @throws IllegalArgumentException if labelSmoothing is outside [0, 1]
+     */
     public CrossEntropyLoss(Options options) {
         super(options);
         double s = options.labelSmoothing;
@@ -28,7 +39,11 @@ public final class CrossEntropyLoss extends ClassWeightedLoss {
         this.labelSmoothing = s;
     }
 
-    /** Options with PyTorch's defaults: no class weights, ignoreIndex -100, reduction MEAN, labelSmoothing 0. */
+    /**
+     * Options with PyTorch's defaults: no class weights, ignoreIndex -100, reduction MEAN, labelSmoothing 0.
+     *
+     * @return new options
+     */
     public static Options options() {
         return new Options();
     }
@@ -41,19 +56,31 @@ public final class CrossEntropyLoss extends ClassWeightedLoss {
             super("CrossEntropyLoss");
         }
 
-        /** s in [0, 1]: the target becomes (1 - s) y + s / C. */
+        /**
+         * s in [0, 1]: the target becomes (1 - s) y + s / C.
+         *
+         * @param labelSmoothing s (default 0)
+         * @return these options
+         */
         public Options labelSmoothing(double labelSmoothing) {
             this.labelSmoothing = labelSmoothing;
             return this;
         }
     }
 
+    /** {@return the label smoothing s} */
     public double labelSmoothing() {
         return labelSmoothing;
     }
 
     // input: (N, C) / (N, C, d1..) / (C); target: indices (N) / (N, d1..) / () or probabilities of input's shape
-    /** The loss of logits {@code input} against {@code target}; neither is modified. */
+    /**
+     * The loss of logits {@code input} against {@code target}; neither is modified.
+     *
+     * @param input  logits (N, C), (N, C, d1, ...) or (C)
+     * @param target class indices (N), (N, d1, ...) or (), or class probabilities of input's shape
+     * @return the loss: a scalar, or the per-position losses with reduction NONE
+     */
     public Tensor forward(Tensor input, Tensor target) {
         return Losses.crossEntropy(input, target, buffer("weight"), ignoreIndex(), reduction(), labelSmoothing);
     }

@@ -4,10 +4,18 @@ import dev.weft.nn.OptionEnums;
 
 /** The activation of an Elman {@link RNN} or {@link RNNCell}: TANH (PyTorch's default) or RELU. */
 public enum Nonlinearity {
+    /** tanh (PyTorch's default). */
     TANH,
+    /** max(x, 0). */
     RELU;
 
-    /** Parses PyTorch's nonlinearity="tanh" or "relu". */
+    /**
+     * Parses PyTorch's nonlinearity="tanh" or "relu".
+     *
+     * @param s "tanh" or "relu", case-insensitive
+     * @return the constant
+     * @throws IllegalArgumentException if s names neither
+     */
     public static Nonlinearity of(String s) {
         return OptionEnums.of("Nonlinearity", values(), s);
     }

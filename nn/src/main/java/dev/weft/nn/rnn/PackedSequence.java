@@ -20,6 +20,12 @@ import java.util.Arrays;
  * @param unsortedIndices I64 (B): the inverse permutation (original index -> sorted position), or null
  */
 public record PackedSequence(Tensor data, int[] batchSizes, Tensor sortedIndices, Tensor unsortedIndices) {
+    /**
+     * Checks the packing and copies batchSizes.
+     *
+     * @throws IllegalArgumentException if data or batchSizes is null, batchSizes is empty, not positive or increasing,
+     *         data does not have sum(batchSizes) rows, only one of the index tensors is given, or one is not I64 (B)
+     */
     public PackedSequence {
         if (data == null || batchSizes == null) throw new IllegalArgumentException("PackedSequence: data and batchSizes must not be null");
         batchSizes = batchSizes.clone();
@@ -48,6 +54,7 @@ public record PackedSequence(Tensor data, int[] batchSizes, Tensor sortedIndices
         }
     }
 
+    /** {@return the sequences running at each step, a copy} */
     @Override
     public int[] batchSizes() {
         return batchSizes.clone();
@@ -58,7 +65,12 @@ public record PackedSequence(Tensor data, int[] batchSizes, Tensor sortedIndices
         return batchSizes[0];
     }
 
-    /** The same sequences with other data of the same rows (a layer's output over this packing). */
+    /**
+     * The same sequences with other data of the same rows (a layer's output over this packing).
+     *
+     * @param newData the new rows (N, *), N = sum of batchSizes
+     * @return a packed sequence with newData and this packing
+     */
     public PackedSequence withData(Tensor newData) {
         return new PackedSequence(newData, batchSizes, sortedIndices, unsortedIndices);
     }

@@ -15,13 +15,25 @@ import java.util.Arrays;
 public final class Packing {
     private Packing() {}
 
-    /** What {@link #padPackedSequence} returns: the padded batch and each sequence's length (I64 (B)). */
+    /**
+     * What {@link #padPackedSequence} returns: the padded batch and each sequence's length (I64 (B)).
+     *
+     * @param output  the padded batch (T, B, *), or (B, T, *) when batchFirst
+     * @param lengths each sequence's length, I64 (B), in the original batch order
+     */
     public record Padded(Tensor output, Tensor lengths) {}
 
     /**
      * torch.nn.utils.rnn.pack_padded_sequence. input: (T, B, *), or (B, T, *) when batchFirst; lengths: B
      * values in 1..T. enforceSorted: lengths must be non-increasing and the batch order is kept (no sorted
      * indices); otherwise the batch is sorted by decreasing length (stably) and the permutation recorded.
+     *
+     * @param input         the padded batch (T, B, *), or (B, T, *) when batchFirst
+     * @param lengths       each sequence's length, B values in 1..T
+     * @param batchFirst    whether input is (B, T, *)
+     * @param enforceSorted require non-increasing lengths and keep the batch order
+     * @return the packed sequence
+     * @throws IllegalArgumentException if the lengths do not fit input or are unsorted under enforceSorted
      */
     public static PackedSequence packPaddedSequence(Tensor input, long[] lengths, boolean batchFirst, boolean enforceSorted) {
         String op = "packPaddedSequence";
@@ -63,7 +75,16 @@ public final class Packing {
         return new PackedSequence(data, batchSizes, Tensor.of(sorted), Tensor.of(unsorted));
     }
 
-    /** {@link #packPaddedSequence(Tensor, long[], boolean, boolean)} with lengths as an integer tensor (B). */
+    /**
+     * {@link #packPaddedSequence(Tensor, long[], boolean, boolean)} with lengths as an integer tensor (B).
+     *
+     * @param input         the padded batch (T, B, *), or (B, T, *) when batchFirst
+     * @param lengths       each sequence's length, a 1-d integer tensor (B)
+     * @param batchFirst    whether input is (B, T, *)
+     * @param enforceSorted require non-increasing lengths and keep the batch order
+     * @return the packed sequence
+     * @throws IllegalArgumentException if lengths is not a 1-d integer tensor, or as the overload above
+     */
     public static PackedSequence packPaddedSequence(Tensor input, Tensor lengths, boolean batchFirst, boolean enforceSorted) {
         if (lengths == null || lengths.dim() != 1 || lengths.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("packPaddedSequence: lengths must be a 1-d integer tensor, got "
@@ -86,6 +107,13 @@ public final class Packing {
      * torch.nn.utils.rnn.pad_packed_sequence: the padded batch (T, B, *) ((B, T, *) when batchFirst) in the
      * original batch order, T = totalLength or, when that is null, the longest length; entries past a
      * sequence's length are paddingValue. Returns it with the lengths.
+     *
+     * @param sequence     the packed batch
+     * @param batchFirst   whether to return (B, T, *)
+     * @param paddingValue the value past each sequence's end
+     * @param totalLength  the padded length T, or null for the longest length
+     * @return the padded batch and the lengths
+     * @throws IllegalArgumentException if totalLength is shorter than the longest sequence
      */
     public static Padded padPackedSequence(PackedSequence sequence, boolean batchFirst, double paddingValue, Integer totalLength) {
         int[] bs = sequence.batchSizes();
@@ -122,7 +150,12 @@ public final class Packing {
         return new Padded(padded.reshape(shape), Tensor.of(lengths));
     }
 
-    /** Time-major, zero padding, the longest length. */
+    /**
+     * Time-major, zero padding, the longest length.
+     *
+     * @param sequence the packed batch
+     * @return the padded batch (T, B, *) and the lengths
+     */
     public static Padded padPackedSequence(PackedSequence sequence) {
         return padPackedSequence(sequence, false, 0.0, null);
     }

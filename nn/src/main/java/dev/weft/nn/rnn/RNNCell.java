@@ -7,17 +7,34 @@ import dev.weft.tensor.Tensor;
 public final class RNNCell extends RNNCellBase {
     private final Nonlinearity nonlinearity;
 
+    /**
+     * A cell with bias and weights from {@link dev.weft.nn.init.Init#defaultGenerator()}.
+     *
+     * @param inputSize  C, the input features
+     * @param hiddenSize H, the hidden features
+     */
     public RNNCell(int inputSize, int hiddenSize) {
         this(options(inputSize, hiddenSize));
     }
 
-    /** {@code new RNNCell(RNNCell.options(8, 16).nonlinearity(Nonlinearity.RELU).bias(false))}. */
+    /**
+     * {@code new RNNCell(RNNCell.options(8, 16).nonlinearity(Nonlinearity.RELU).bias(false))}.
+     *
+     * @param options the sizes, bias, generator and the cell's own options
+     * @throws IllegalArgumentException if a size is below 1
+     */
     public RNNCell(Options options) {
         super(options.nonlinearity.cellKind(), options);
         this.nonlinearity = options.nonlinearity;
     }
 
-    /** Options with PyTorch's defaults (see {@link RNNCellBase.Options}; nonlinearity TANH). */
+    /**
+     * Options with PyTorch's defaults (see {@link RNNCellBase.Options}; nonlinearity TANH).
+     *
+     * @param inputSize  C, the input features
+     * @param hiddenSize H, the hidden features
+     * @return new options
+     */
     public static Options options(int inputSize, int hiddenSize) {
         return new Options(inputSize, hiddenSize);
     }
@@ -30,13 +47,19 @@ public final class RNNCell extends RNNCellBase {
             super("RNNCell", inputSize, hiddenSize);
         }
 
-        /** tanh (default) or relu. */
+        /**
+         * tanh (default) or relu.
+         *
+         * @param nonlinearity the activation, not null
+         * @return these options
+         */
         public Options nonlinearity(Nonlinearity nonlinearity) {
             this.nonlinearity = OptionChecks.nonNull("RNNCell", "nonlinearity", nonlinearity);
             return this;
         }
     }
 
+    /** {@return the activation, tanh or relu} */
     public Nonlinearity nonlinearity() {
         return nonlinearity;
     }
@@ -47,7 +70,13 @@ public final class RNNCell extends RNNCellBase {
         return step(input, null, null)[0];
     }
 
-    /** x: (B, C) or (C); hx: (B, H) or (H), or null for zeros -> h'. */
+    /**
+     * x: (B, C) or (C); hx: (B, H) or (H), or null for zeros -> h'.
+     *
+     * @param input the input (B, C) or (C)
+     * @param hx    the hidden state (B, H) or (H), or null for zeros
+     * @return the next hidden state h', hx's shape
+     */
     public Tensor forward(Tensor input, Tensor hx) {
         return step(input, hx, null)[0];
     }

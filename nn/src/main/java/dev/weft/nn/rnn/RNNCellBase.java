@@ -18,7 +18,11 @@ public abstract sealed class RNNCellBase extends Module permits RNNCell, LSTMCel
     private final int hiddenSize;
     private final boolean bias;
 
-    /** The options every cell takes, with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}. */
+    /**
+     * The options every cell takes, with PyTorch's defaults: bias true, weights from {@link Init#defaultGenerator()}.
+     *
+     * @param <O> the concrete options type
+     */
     public abstract static class Options<O extends Options<O>> extends RecurrentOptions<O> {
         Options(String layer, int inputSize, int hiddenSize) {
             super(layer, inputSize, hiddenSize);
@@ -43,8 +47,11 @@ public abstract sealed class RNNCellBase extends Module permits RNNCell, LSTMCel
         registerParameter("bias_hh", bias ? Tensor.uniform(gen, -k, k, G) : null);
     }
 
+    /** {@return C, the input features} */
     public final int inputSize() { return inputSize; }
+    /** {@return H, the hidden features} */
     public final int hiddenSize() { return hiddenSize; }
+    /** {@return whether the cell has bias_ih and bias_hh} */
     public final boolean bias() { return bias; }
 
     @Override

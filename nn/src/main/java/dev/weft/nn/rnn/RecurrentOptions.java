@@ -25,13 +25,23 @@ abstract class RecurrentOptions<O extends RecurrentOptions<O>> {
         return (O) this;
     }
 
-    /** The biases b_ih and b_hh. */
+    /**
+     * The biases b_ih and b_hh.
+     *
+     * @param bias whether to have them (default true)
+     * @return these options
+     */
     public O bias(boolean bias) {
         this.bias = bias;
         return self();
     }
 
-    /** Draws the U(-1/sqrt(H), 1/sqrt(H)) weights. */
+    /**
+     * Draws the U(-1/sqrt(H), 1/sqrt(H)) weights.
+     *
+     * @param generator the generator, not null
+     * @return these options
+     */
     public O generator(Generator generator) {
         this.generator = OptionChecks.nonNull(layer, "generator", generator);
         return self();
