@@ -134,6 +134,7 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
      * once selected.
      *
      * @return the chosen candidate of each output node (out)
+     * @throws IllegalStateException when the candidates are already selected
      */
     public long[] select() {
         if (isSelected()) throw new IllegalStateException(this + ".select(): the candidates are already selected");
