@@ -87,7 +87,8 @@ public final class Hopfield extends Module {
     }
 
     /**
-     * hflayers' defaults: sizes from inputSize, one head, scaling 1/sqrt(hidden/H), updateStepsMax 0, eps 1e-4, all three layer norms, batch-first, biases.
+     * hflayers' defaults: sizes from inputSize, one head, scaling 1/sqrt(hidden/H), updateStepsMax 0, eps 1e-4,
+     * all three layer norms, batch-first, biases.
      *
      * @param inputSize the size of the state patterns R
      * @return fresh options
