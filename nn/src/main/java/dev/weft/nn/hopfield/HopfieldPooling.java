@@ -35,7 +35,9 @@ public final class HopfieldPooling extends Module {
      *
      * @param options configure the inner Hopfield (its inputSize is the input's feature size)
      * @param quantity the query rows, at least 1
-     * @param g the generator of pooling_weights and the Hopfield's weights
+     * @param g the generator of pooling_weights and the Hopfield's weights, not null
+     * @throws IllegalArgumentException when quantity is below 1, g is null, or the options' stored pattern or pattern
+     *         projection size differs from inputSize
      */
     public HopfieldPooling(Hopfield.Options options, int quantity, Generator g) {
         if (quantity < 1) throw new IllegalArgumentException("HopfieldPooling: quantity must be >= 1, got " + quantity);

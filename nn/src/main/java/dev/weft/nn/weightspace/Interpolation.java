@@ -53,6 +53,8 @@ public final class Interpolation {
      * @param lambdas the mixes, increasing from 0 to 1
      * @param losses the loss at each mix
      * @return the barrier, at least 0
+     * @throws IllegalArgumentException when there are fewer than 2 lambdas, the lengths differ, or the lambdas do not
+     *         increase from 0 to 1
      */
     public static double lossBarrier(double[] lambdas, double[] losses) {
         int n = lambdas.length;
