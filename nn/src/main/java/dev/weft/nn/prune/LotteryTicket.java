@@ -38,6 +38,8 @@ public final class LotteryTicket {
      * @param model the network
      * @param targets the parameters to prune
      * @return the ticket search, at round 0
+     * @throws IllegalArgumentException when model is null, there is no target, or a target is not a parameter of a
+     *         module in the model
      */
     public static LotteryTicket of(Module model, List<Prune.Target> targets) {
         if (model == null || targets == null || targets.isEmpty()) {

@@ -30,8 +30,9 @@ public final class ActivationMatching {
      *
      * @param a model A
      * @param b model B, of the same architecture
-     * @param x the inputs (B, C_in)
+     * @param x the inputs (B, C_in), B at least 2
      * @return one permutation per hidden layer
+     * @throws IllegalArgumentException when the models' specs differ or x holds fewer than 2 rows
      */
     public static int[][] activationMatching(Sequential a, Sequential b, Tensor x) {
         MlpPermutationSpec spec = MlpPermutationSpec.of(a);
