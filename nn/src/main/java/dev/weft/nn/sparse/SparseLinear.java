@@ -35,6 +35,7 @@ public class SparseLinear extends Module {
      *
      * @param weight W, (out, in) CSR, F32 or F64
      * @param bias the bias (out), or null
+     * @throws IllegalArgumentException when weight is null or the bias does not match its dtype and out
      */
     public SparseLinear(SparseTensor weight, Tensor bias) {
         if (weight == null) throw new IllegalArgumentException("SparseLinear: weight must not be null");

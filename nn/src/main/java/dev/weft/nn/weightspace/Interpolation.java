@@ -23,8 +23,9 @@ public final class Interpolation {
      *
      * @param a the state at lambda 0
      * @param b the state at lambda 1
-     * @param lambda the mix
+     * @param lambda the mix, finite
      * @return the interpolated state
+     * @throws IllegalArgumentException when lambda is not finite or the states differ in keys or shapes
      */
     public static Map<String, Tensor> lerp(Map<String, Tensor> a, Map<String, Tensor> b, double lambda) {
         if (!Double.isFinite(lambda)) throw new IllegalArgumentException("Interpolation.lerp: lambda must be finite, got " + lambda);
