@@ -23,11 +23,15 @@ public final class ClassicalHopfield {
     }
 
     /**
-     * Stores the rows of patterns (K, d), each entry -1 or +1 (checked), by the Hebbian rule.
+     * Stores the rows of patterns, each entry -1 or +1 (checked), by the Hebbian rule.
      * <pre>{@code
      * ClassicalHopfield net = ClassicalHopfield.store(patterns);   // (K, 784) of +-1
      * Tensor s = net.retrieve(queries, 20);                         // (Q, 784) of +-1
      * }</pre>
+     *
+     * @param patterns the patterns (K, d)
+     * @return the network
+     * @throws IllegalArgumentException when patterns is not 2-d or has an entry other than -1 and +1
      */
     public static ClassicalHopfield store(Tensor patterns) {
         if (patterns == null || patterns.dim() != 2 || patterns.size(0) < 1 || patterns.size(1) < 1) {
@@ -48,12 +52,18 @@ public final class ClassicalHopfield {
     /** {@return the Hebbian weights (d, d), F64, zero diagonal} */
     public Tensor weights() { return weights; }
 
+    /** {@return d, the pattern size} */
     public int size() { return size; }
 
     /** {@return how many patterns were stored} */
     public int count() { return count; }
 
-    /** One synchronous step: sign(W s), keeping s where the field is 0. states (Q, d) -> (Q, d). */
+    /**
+     * One synchronous step: sign(W s), keeping s where the field is 0.
+     *
+     * @param states the states (Q, d)
+     * @return the next states (Q, d)
+     */
     public Tensor step(Tensor states) {
         checkStates("ClassicalHopfield.step", states);
         Tensor s = states.to(DType.F64);
@@ -62,7 +72,13 @@ public final class ClassicalHopfield {
         return Tensor.where(h.eq(0.0), s, sign);
     }
 
-    /** Synchronous updates until no entry changes or maxSteps steps; states (Q, d) (entries in [-1, 1], 0 = unknown) -> (Q, d). */
+    /**
+     * Synchronous updates until no entry changes or maxSteps steps.
+     *
+     * @param states the start states (Q, d), entries in [-1, 1] (0 = unknown)
+     * @param maxSteps the most steps, at least 1
+     * @return the retrieved states (Q, d)
+     */
     public Tensor retrieve(Tensor states, int maxSteps) {
         checkStates("ClassicalHopfield.retrieve", states);
         if (maxSteps < 1) throw new IllegalArgumentException("ClassicalHopfield.retrieve: maxSteps must be >= 1, got " + maxSteps);
@@ -76,7 +92,12 @@ public final class ClassicalHopfield {
         return s;
     }
 
-    /** The energy E(s) = -1/2 s^T W s of each state row: (Q, d) -> (Q); it never increases under asynchronous updates. */
+    /**
+     * The energy E(s) = -1/2 s^T W s of each state row; it never increases under asynchronous updates.
+     *
+     * @param states the states (Q, d)
+     * @return the energies (Q)
+     */
     public Tensor energy(Tensor states) {
         checkStates("ClassicalHopfield.energy", states);
         Tensor s = states.to(DType.F64);

@@ -37,10 +37,22 @@ public final class Hopfield extends Module {
     private final LayerNorm normState, normStored, normProjection;
     private final Linear outProj;
 
+    /**
+     * A layer with hflayers' defaults ({@link #options(int)}).
+     *
+     * @param inputSize the size of the state patterns R
+     */
     public Hopfield(int inputSize) {
         this(options(inputSize));
     }
 
+    /**
+     * A layer from options.
+     *
+     * @param o the options
+     * @throws IllegalArgumentException when a size is below 1, hiddenSize is not divisible by numHeads,
+     *         updateStepsEps is negative or scaling not finite and positive
+     */
     public Hopfield(Options o) {
         String n = "Hopfield";
         this.inputSize = OptionChecks.atLeast(n, "inputSize", o.inputSize, 1);
@@ -74,7 +86,13 @@ public final class Hopfield extends Module {
         if (o.inputBias) Init.zeros(outProj.bias());
     }
 
-    /** hflayers' defaults: sizes from inputSize, one head, scaling 1/sqrt(hidden/H), updateStepsMax 0, eps 1e-4, all three layer norms, batch-first, biases. */
+    /**
+     * hflayers' defaults: sizes from inputSize, one head, scaling 1/sqrt(hidden/H), updateStepsMax 0, eps 1e-4,
+     * all three layer norms, batch-first, biases.
+     *
+     * @param inputSize the size of the state patterns R
+     * @return fresh options
+     */
     public static Options options(int inputSize) {
         return new Options(inputSize);
     }
@@ -92,40 +110,125 @@ public final class Hopfield extends Module {
             this.inputSize = inputSize;
         }
 
-        /** Size of the stored patterns Y (default inputSize). */
+        /**
+         * Size of the stored patterns Y (default inputSize).
+         *
+         * @param v the size, at least 1
+         * @return these options
+         */
         public Options storedPatternSize(int v) { storedPatternSize = OptionChecks.atLeast("Hopfield", "storedPatternSize", v, 1); return this; }
-        /** Size of the pattern projection P (default storedPatternSize). */
+        /**
+         * Size of the pattern projection P (default storedPatternSize).
+         *
+         * @param v the size, at least 1
+         * @return these options
+         */
         public Options patternProjectionSize(int v) { patternProjectionSize = OptionChecks.atLeast("Hopfield", "patternProjectionSize", v, 1); return this; }
-        /** Size of the association space, all heads together (default inputSize). */
+        /**
+         * Size of the association space, all heads together (default inputSize).
+         *
+         * @param v the size, at least 1 and divisible by numHeads
+         * @return these options
+         */
         public Options hiddenSize(int v) { hiddenSize = OptionChecks.atLeast("Hopfield", "hiddenSize", v, 1); return this; }
-        /** Size of the output (default inputSize). */
+        /**
+         * Size of the output (default inputSize).
+         *
+         * @param v the size, at least 1
+         * @return these options
+         */
         public Options outputSize(int v) { outputSize = OptionChecks.atLeast("Hopfield", "outputSize", v, 1); return this; }
+        /**
+         * The number of heads H (default 1).
+         *
+         * @param v H, at least 1
+         * @return these options
+         */
         public Options numHeads(int v) { numHeads = OptionChecks.atLeast("Hopfield", "numHeads", v, 1); return this; }
-        /** beta, the inverse temperature (default 1/sqrt(hiddenSize / numHeads)). */
+        /**
+         * beta, the inverse temperature (default 1/sqrt(hiddenSize / numHeads)).
+         *
+         * @param v beta, finite and positive
+         * @return these options
+         */
         public Options scaling(double v) { scaling = v; return this; }
-        /** Extra state updates before the final association (default 0). */
+        /**
+         * Extra state updates before the final association (default 0).
+         *
+         * @param v the number of updates, at least 0
+         * @return these options
+         */
         public Options updateStepsMax(int v) { updateStepsMax = OptionChecks.atLeast("Hopfield", "updateStepsMax", v, 0); return this; }
-        /** Stop updating once no entry of the state moves by more than this (default 1e-4; 0: never stop early). */
+        /**
+         * Stop updating once no entry of the state moves by more than this (default 1e-4; 0: never stop early).
+         *
+         * @param v the tolerance, at least 0
+         * @return these options
+         */
         public Options updateStepsEps(double v) { updateStepsEps = v; return this; }
+        /**
+         * Whether Y goes through a layer norm first (norm_stored_pattern; default true).
+         *
+         * @param v true for the layer norm
+         * @return these options
+         */
         public Options normalizeStoredPattern(boolean v) { normalizeStoredPattern = v; return this; }
+        /**
+         * Whether R goes through a layer norm first (norm_state_pattern; default true).
+         *
+         * @param v true for the layer norm
+         * @return these options
+         */
         public Options normalizeStatePattern(boolean v) { normalizeStatePattern = v; return this; }
+        /**
+         * Whether P goes through a layer norm first (norm_pattern_projection; default true).
+         *
+         * @param v true for the layer norm
+         * @return these options
+         */
         public Options normalizePatternProjection(boolean v) { normalizePatternProjection = v; return this; }
-        /** Inputs (B, L, C) (default) rather than (L, B, C). */
+        /**
+         * Inputs (B, L, C) (default) rather than (L, B, C).
+         *
+         * @param v true for batch-first
+         * @return these options
+         */
         public Options batchFirst(boolean v) { batchFirst = v; return this; }
-        /** Biases of the projections (default true). */
+        /**
+         * Biases of the projections (default true).
+         *
+         * @param v true for in_proj_bias and out_proj's bias
+         * @return these options
+         */
         public Options inputBias(boolean v) { inputBias = v; return this; }
+        /**
+         * The generator of the Xavier-uniform initial weights (default: the shared default generator).
+         *
+         * @param g the generator, not null
+         * @return these options
+         */
         public Options generator(Generator g) { generator = OptionChecks.nonNull("Hopfield", "generator", g); return this; }
     }
 
+    /** {@return the size of the state patterns R} */
     public int inputSize() { return inputSize; }
+    /** {@return the size of the stored patterns Y} */
     public int storedPatternSize() { return storedPatternSize; }
+    /** {@return the size of the pattern projection P} */
     public int patternProjectionSize() { return patternProjectionSize; }
+    /** {@return the size of the association space, all heads together} */
     public int hiddenSize() { return hiddenSize; }
+    /** {@return the size of the output} */
     public int outputSize() { return outputSize; }
+    /** {@return the number of heads} */
     public int numHeads() { return numHeads; }
+    /** {@return beta, the inverse temperature} */
     public double scaling() { return scaling; }
+    /** {@return the most state updates before the final association} */
     public int updateStepsMax() { return updateStepsMax; }
+    /** {@return the tolerance that stops the updates early} */
     public double updateStepsEps() { return updateStepsEps; }
+    /** {@return whether inputs are (B, L, C) rather than (L, B, C)} */
     public boolean batchFirst() { return batchFirst; }
 
     /** Self-association: x is stored pattern, state pattern and pattern projection at once. */
@@ -134,12 +237,26 @@ public final class Hopfield extends Module {
         return forward(x, x, x);
     }
 
-    /** stored (B, S, storedPatternSize), state (B, L, inputSize), projection (B, S, patternProjectionSize) -> (B, L, outputSize). */
+    /**
+     * Associates state with stored patterns (batch-first layouts shown; (L, B, C) when not batchFirst).
+     *
+     * @param stored the stored patterns Y (B, S, storedPatternSize)
+     * @param state the state patterns R (B, L, inputSize)
+     * @param projection the pattern projection P (B, S, patternProjectionSize)
+     * @return Z (B, L, outputSize)
+     */
     public Tensor forward(Tensor stored, Tensor state, Tensor projection) {
         return associate(stored, state, projection)[0];
     }
 
-    /** {output (B, L, outputSize), association weights (B, H, L, S) of the final step}; layouts as forward. */
+    /**
+     * The output and the association weights of the final step; layouts as {@link #forward(Tensor, Tensor, Tensor)}.
+     *
+     * @param stored the stored patterns Y
+     * @param state the state patterns R
+     * @param projection the pattern projection P
+     * @return {output (B, L, outputSize), association weights (B, H, L, S)}
+     */
     public Tensor[] associate(Tensor stored, Tensor state, Tensor projection) {
         if (stored == null || state == null || projection == null) {
             throw new IllegalArgumentException(label() + ": stored, state and projection patterns must not be null");

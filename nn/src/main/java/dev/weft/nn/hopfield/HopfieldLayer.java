@@ -21,10 +21,24 @@ public final class HopfieldLayer extends Module {
     private final Hopfield hopfield;
     private final int quantity;
 
+    /**
+     * A lookup layer over hflayers' Hopfield defaults, drawn from the shared default generator.
+     *
+     * @param inputSize the input's feature size
+     * @param quantity the learned stored patterns
+     */
     public HopfieldLayer(int inputSize, int quantity) {
         this(Hopfield.options(inputSize), quantity, Init.defaultGenerator());
     }
 
+    /**
+     * A lookup layer.
+     *
+     * @param options configure the inner Hopfield
+     * @param quantity the learned stored patterns, at least 1
+     * @param g the generator of lookup_weights, target_weights and the Hopfield's weights, not null
+     * @throws IllegalArgumentException when quantity is below 1 or g is null
+     */
     public HopfieldLayer(Hopfield.Options options, int quantity, Generator g) {
         if (quantity < 1) throw new IllegalArgumentException("HopfieldLayer: quantity must be >= 1, got " + quantity);
         if (g == null) throw new IllegalArgumentException("HopfieldLayer: generator must not be null");
@@ -34,8 +48,10 @@ public final class HopfieldLayer extends Module {
         Init.normal(registerParameter("target_weights", Tensor.empty(1, quantity, hopfield.patternProjectionSize())), 0, 0.02, g);
     }
 
+    /** {@return the number of learned stored patterns} */
     public int quantity() { return quantity; }
 
+    /** {@return the inner Hopfield module} */
     public Hopfield hopfield() { return hopfield; }
 
     /** x (B, L, inputSize) (batch-first; (L, B, C) when the Hopfield is not) -> (B, L, outputSize) in x's layout. */

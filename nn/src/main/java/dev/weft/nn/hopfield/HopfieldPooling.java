@@ -21,11 +21,24 @@ public final class HopfieldPooling extends Module {
     private final Hopfield hopfield;
     private final int quantity;
 
+    /**
+     * One query row over hflayers' Hopfield defaults, drawn from the shared default generator.
+     *
+     * @param inputSize the input's feature size
+     */
     public HopfieldPooling(int inputSize) {
         this(Hopfield.options(inputSize), 1, Init.defaultGenerator());
     }
 
-    /** options configure the inner Hopfield (its inputSize is the input's feature size); quantity >= 1 query rows. */
+    /**
+     * A pooling layer.
+     *
+     * @param options configure the inner Hopfield (its inputSize is the input's feature size)
+     * @param quantity the query rows, at least 1
+     * @param g the generator of pooling_weights and the Hopfield's weights, not null
+     * @throws IllegalArgumentException when quantity is below 1, g is null, or the options' stored pattern or pattern
+     *         projection size differs from inputSize
+     */
     public HopfieldPooling(Hopfield.Options options, int quantity, Generator g) {
         if (quantity < 1) throw new IllegalArgumentException("HopfieldPooling: quantity must be >= 1, got " + quantity);
         if (g == null) throw new IllegalArgumentException("HopfieldPooling: generator must not be null");
@@ -39,8 +52,10 @@ public final class HopfieldPooling extends Module {
         Init.normal(registerParameter("pooling_weights", Tensor.empty(1, quantity, hopfield.inputSize())), 0, 0.02, g);
     }
 
+    /** {@return the number of query rows} */
     public int quantity() { return quantity; }
 
+    /** {@return the inner Hopfield module} */
     public Hopfield hopfield() { return hopfield; }
 
     /** x (B, S, inputSize) (batch-first; (S, B, C) when the Hopfield is not) -> (B, quantity * outputSize). */

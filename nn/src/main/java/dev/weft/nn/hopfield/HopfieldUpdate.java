@@ -13,12 +13,24 @@ import dev.weft.tensor.core.Shape;
 public final class HopfieldUpdate {
     private HopfieldUpdate() {}
 
-    /** beta's default 1/sqrt(E), the paper's and hflayers' scaling for patterns of size E. */
+    /**
+     * {@return beta's default 1/sqrt(E)} The paper's and hflayers' scaling for patterns of size E.
+     *
+     * @param patternSize E
+     */
     public static double defaultBeta(int patternSize) {
         return 1.0 / Math.sqrt(patternSize);
     }
 
-    /** One update: softmax(beta R Y^T) Y. state (..., L, E), stored (..., S, E) -> (..., L, E). */
+    /**
+     * One update: softmax(beta R Y^T) Y.
+     *
+     * @param state R (..., L, E)
+     * @param stored Y (..., S, E)
+     * @param beta the inverse temperature, finite and positive
+     * @return R_new (..., L, E)
+     * @throws IllegalArgumentException when the shapes do not fit or beta is out of range
+     */
     public static Tensor update(Tensor state, Tensor stored, double beta) {
         check("HopfieldUpdate.update", state, stored, beta);
         return state.matmul(stored.mT()).mul(beta).softmax(-1).matmul(stored);
@@ -26,10 +38,18 @@ public final class HopfieldUpdate {
 
     /**
      * {@code steps} updates (at least 1), stopping early once an update moves no entry by more than eps
-     * (eps = 0: always all steps). state (..., L, E), stored (..., S, E) -> (..., L, E).
+     * (eps = 0: always all steps).
      * <pre>{@code
      * Tensor xi = HopfieldUpdate.retrieve(query, patterns, HopfieldUpdate.defaultBeta(784), 1, 0);
      * }</pre>
+     *
+     * @param state R (..., L, E)
+     * @param stored Y (..., S, E)
+     * @param beta the inverse temperature, finite and positive
+     * @param steps the most updates, at least 1
+     * @param eps the tolerance that stops early, at least 0
+     * @return the retrieved state (..., L, E)
+     * @throws IllegalArgumentException when the shapes do not fit or beta, steps or eps is out of range
      */
     public static Tensor retrieve(Tensor state, Tensor stored, double beta, int steps, double eps) {
         check("HopfieldUpdate.retrieve", state, stored, beta);
@@ -45,7 +65,14 @@ public final class HopfieldUpdate {
         return xi;
     }
 
-    /** {@code steps} updates (all of them) with the default beta 1/sqrt(E). */
+    /**
+     * {@code steps} updates (all of them) with the default beta 1/sqrt(E).
+     *
+     * @param state R (..., L, E)
+     * @param stored Y (..., S, E)
+     * @param steps the updates, at least 1
+     * @return the retrieved state (..., L, E)
+     */
     public static Tensor retrieve(Tensor state, Tensor stored, int steps) {
         check("HopfieldUpdate.retrieve", state, stored, 1);
         return retrieve(state, stored, defaultBeta(state.size(-1)), steps, 0);

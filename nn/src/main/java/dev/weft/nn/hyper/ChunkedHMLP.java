@@ -25,7 +25,11 @@ public class ChunkedHMLP extends HyperNetwork {
     private final Sequential trunk;
     private final Linear head;
 
-    /** {@code new ChunkedHMLP(ChunkedHMLP.options(target, 8, 1000).chunkEmbSize(8).hidden(100, 100))}. */
+    /**
+     * {@code new ChunkedHMLP(ChunkedHMLP.options(target, 8, 1000).chunkEmbSize(8).hidden(100, 100))}.
+     *
+     * @param o the options
+     */
     public ChunkedHMLP(Options o) {
         super("ChunkedHMLP", o);
         this.chunkSize = OptionChecks.atLeast("ChunkedHMLP", "chunkSize", o.chunkSize, 1);
@@ -63,7 +67,14 @@ public class ChunkedHMLP extends HyperNetwork {
         else TargetScale.initHead(head, mean, pooled, q, g);
     }
 
-    /** Options for a chunked hypernetwork over {@code target}, condition width C, chunks of {@code chunkSize} elements. */
+    /**
+     * Options for a chunked hypernetwork over {@code target}, condition width C, chunks of {@code chunkSize} elements.
+     *
+     * @param target the module whose parameters are generated
+     * @param conditionSize C
+     * @param chunkSize S, the elements per chunk
+     * @return fresh options
+     */
     public static Options options(Module target, int conditionSize, int chunkSize) {
         return new Options(target, conditionSize, chunkSize);
     }
@@ -91,17 +102,17 @@ public class ChunkedHMLP extends HyperNetwork {
         return flat.size(1) == layout().numel() ? flat : flat.narrow(1, 0, layout().numel());
     }
 
-    /** K, the number of chunks (and of chunk embeddings). */
+    /** {@return K, the number of chunks (and of chunk embeddings)} */
     public int numChunks() {
         return numChunks;
     }
 
-    /** S, the elements per chunk. */
+    /** {@return S, the elements per chunk} */
     public int chunkSize() {
         return chunkSize;
     }
 
-    /** E, the width of a chunk embedding. */
+    /** {@return E, the width of a chunk embedding} */
     public int chunkEmbSize() {
         return chunkEmbSize;
     }
@@ -131,7 +142,12 @@ public class ChunkedHMLP extends HyperNetwork {
             this.chunkSize = chunkSize;
         }
 
-        /** E, the width of each learned chunk embedding. */
+        /**
+         * E, the width of each learned chunk embedding (default 8).
+         *
+         * @param size E
+         * @return these options
+         */
         public Options chunkEmbSize(int size) { this.chunkEmbSize = size; return this; }
     }
 }

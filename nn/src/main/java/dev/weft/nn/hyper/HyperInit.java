@@ -12,7 +12,12 @@ public enum HyperInit {
      */
     TARGET_SCALE;
 
-    /** Parses "default" / "target_scale". */
+    /**
+     * {@return the init named "default" or "target_scale"}
+     *
+     * @param s the name
+     * @throws IllegalArgumentException when the name is neither
+     */
     public static HyperInit of(String s) {
         return OptionEnums.of("HyperInit", values(), s);
     }

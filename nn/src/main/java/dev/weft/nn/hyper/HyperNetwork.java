@@ -73,10 +73,15 @@ public abstract class HyperNetwork extends Module {
 
     // ---------------------------------------------------------------- the generator
 
-    /** (B, C_in) -> (B, N): the generator's flat output for an already encoded input. */
+    /**
+     * The generator's flat output for an already encoded input.
+     *
+     * @param input the encoded input (B, C_in)
+     * @return the flat parameters (B, N)
+     */
     protected abstract Tensor generator(Tensor input);
 
-    /** C_in, the generator's input width for a condition of width C: 2C under MIP's encoding, else C. */
+    /** {@return C_in, the generator's input width for a condition of width C: 2C under MIP's encoding, else C} */
     public final int inputSize() {
         return mip ? 2 * conditionSize : conditionSize;
     }

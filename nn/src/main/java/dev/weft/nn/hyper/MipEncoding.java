@@ -15,7 +15,13 @@ public final class MipEncoding {
     private MipEncoding() {}
 
     // gamma: (..., C) -> (..., 2C)
-    /** E(gamma) = [cos(pi gamma / 2), sin(pi gamma / 2)]; gamma outside [0, 1] (or NaN) is an error. */
+    /**
+     * E(gamma) = [cos(pi gamma / 2), sin(pi gamma / 2)].
+     *
+     * @param gamma the condition (..., C), entries in [0, 1]
+     * @return the encoding (..., 2C)
+     * @throws IllegalArgumentException when an entry is outside [0, 1] or NaN
+     */
     public static Tensor encode(Tensor gamma) {
         if (gamma == null || gamma.dim() < 1) {
             throw new IllegalArgumentException("MipEncoding.encode: gamma " + (gamma == null ? "null" : Shape.format(gamma.shape()))

@@ -18,9 +18,16 @@ import dev.weft.tensor.core.Shape;
 public final class OutputRegularizer {
     private Tensor targets;   // (T', N), detached
 
+    /** A regularizer with no stored targets yet (its penalty is 0 until the first {@link #snapshot}). */
+    public OutputRegularizer() {}
+
     /**
-     * Stores h(e_t) for every row of {@code embeddings} (T', C): computed in eval mode without gradient (the
+     * Stores h(e_t) for every row of {@code embeddings}: computed in eval mode without gradient (the
      * module's mode is restored), replacing earlier targets.
+     *
+     * @param h the generator
+     * @param embeddings e_0 .. e_{T'-1} (T', C), C the generator's condition size
+     * @throws IllegalArgumentException when embeddings is not (T', C) with T' at least 1
      */
     public void snapshot(HyperNetwork h, Tensor embeddings) {
         checkEmbeddings("snapshot", h, embeddings);
@@ -33,7 +40,7 @@ public final class OutputRegularizer {
         }
     }
 
-    /** T', the number of tasks with a stored target (0 before any snapshot). */
+    /** {@return T', the number of tasks with a stored target} 0 before any snapshot. */
     public int numTargets() {
         return targets == null ? 0 : targets.size(0);
     }
@@ -44,7 +51,15 @@ public final class OutputRegularizer {
     }
 
     // embeddings: (T', C), the current e_0 .. e_{T'-1} -> ()
-    /** beta / T' * sum_t ||h(e_t) - theta*_t||^2; a zero scalar before any snapshot (embeddings are then not read). */
+    /**
+     * beta / T' * sum_t ||h(e_t) - theta*_t||^2; a zero scalar before any snapshot (embeddings are then not read).
+     *
+     * @param h the current generator
+     * @param embeddings the current e_0 .. e_{T'-1} (T', C)
+     * @param beta the regularization strength
+     * @return the penalty, a scalar
+     * @throws IllegalArgumentException when embeddings is not (T', C) for the snapshotted T'
+     */
     public Tensor penalty(HyperNetwork h, Tensor embeddings, double beta) {
         if (targets == null) return Tensor.scalar(0, dtypeOf(h));
         checkEmbeddings("penalty", h, embeddings);
@@ -58,7 +73,15 @@ public final class OutputRegularizer {
 
     /**
      * The same over a random subset of {@code tasksPerStep} earlier tasks (hypnettorch's batch_size), drawn
-     * from {@code g}; all of them when there are no more than that.
+     * from {@code g}, and divided by tasksPerStep; all of them when there are no more than that.
+     *
+     * @param h the current generator
+     * @param embeddings the current e_0 .. e_{T'-1} (T', C)
+     * @param beta the regularization strength
+     * @param tasksPerStep how many earlier tasks to draw, at least 1
+     * @param g draws the subset
+     * @return the penalty, a scalar
+     * @throws IllegalArgumentException when tasksPerStep is below 1 or embeddings does not fit
      */
     public Tensor penalty(HyperNetwork h, Tensor embeddings, double beta, int tasksPerStep, Generator g) {
         if (targets == null || tasksPerStep >= targets.size(0)) return penalty(h, embeddings, beta);

@@ -18,12 +18,16 @@ public final class ParameterFilter {
         this.pattern = pattern;
     }
 
-    /** Every parameter. */
+    /** {@return the filter that selects every parameter} */
     public static ParameterFilter all() {
         return new ParameterFilter("all", Pattern.compile(".*", Pattern.DOTALL));
     }
 
-    /** A glob over dotted names: {@code *} any characters (dots included), {@code ?} one character. */
+    /**
+     * {@return a glob over dotted names: {@code *} any characters (dots included), {@code ?} one character}
+     *
+     * @param glob the pattern
+     */
     public static ParameterFilter glob(String glob) {
         if (glob == null || glob.isEmpty()) throw new IllegalArgumentException("ParameterFilter.glob: pattern must be non-empty, got '" + glob + "'");
         StringBuilder re = new StringBuilder();
@@ -41,7 +45,11 @@ public final class ParameterFilter {
         return new ParameterFilter("glob '" + glob + "'", Pattern.compile(re.toString(), Pattern.DOTALL));
     }
 
-    /** A regular expression ({@link Pattern} syntax) that must match the whole dotted name. */
+    /**
+     * {@return a regular expression ({@link Pattern} syntax) that must match the whole dotted name}
+     *
+     * @param regex the expression
+     */
     public static ParameterFilter regex(String regex) {
         if (regex == null) throw new IllegalArgumentException("ParameterFilter.regex: pattern must not be null");
         try {
@@ -52,7 +60,11 @@ public final class ParameterFilter {
         }
     }
 
-    /** True if the dotted parameter name is selected. */
+    /**
+     * {@return true if the dotted parameter name is selected}
+     *
+     * @param name the dotted name
+     */
     public boolean matches(String name) {
         return pattern.matcher(name).matches();
     }

@@ -17,12 +17,21 @@ import java.util.Map;
  * target's exact shapes ((B, *shape) when batched); {@link #flatten} is its inverse.
  */
 public final class ParameterLayout {
-    /** One generated parameter: its dotted name, shape, and place in the flat vector. */
+    /**
+     * One generated parameter: its dotted name, shape, and place in the flat vector.
+     *
+     * @param name the dotted name in the target
+     * @param shape the parameter's shape (copied in and out)
+     * @param offset where it starts in the flat vector
+     * @param numel how many elements it has
+     */
     public record Entry(String name, int[] shape, int offset, int numel) {
+        /** Copies the shape. */
         public Entry {
             shape = shape.clone();
         }
 
+        /** {@return a copy of the shape} */
         @Override
         public int[] shape() {
             return shape.clone();
@@ -40,8 +49,14 @@ public final class ParameterLayout {
     }
 
     /**
-     * The parameters of {@code target} that {@code filter} selects, read from the module itself; an error
-     * naming the filter and every parameter name when it selects none.
+     * The parameters of {@code target} that {@code filter} selects, read from the module itself.
+     *
+     * @param owner the caller's name for error messages
+     * @param target the module whose parameters are generated
+     * @param filter selects parameters by dotted name
+     * @return the layout
+     * @throws IllegalArgumentException when the filter selects none (the message names it and every parameter name) or
+     *         the selection holds more than 2^31 - 1 elements
      */
     public static ParameterLayout of(String owner, Module target, ParameterFilter filter) {
         List<Entry> entries = new ArrayList<>();
@@ -67,7 +82,7 @@ public final class ParameterLayout {
         return entries;
     }
 
-    /** N, the total number of generated elements. */
+    /** {@return N, the total number of generated elements} */
     public int numel() {
         return numel;
     }
@@ -80,7 +95,13 @@ public final class ParameterLayout {
     }
 
     // flat: (N) -> name -> shape;  (B, N) -> name -> (B, *shape)
-    /** Cuts a flat vector into the target's tensors (views of {@code flat}, so gradients flow back). */
+    /**
+     * Cuts a flat vector into the target's tensors (views of {@code flat}, so gradients flow back).
+     *
+     * @param flat the vector (N), or one per sample (B, N)
+     * @return name to tensor of the entry's shape, or (B, *shape) when batched, in order
+     * @throws IllegalArgumentException when flat is not (N) or (B, N)
+     */
     public Map<String, Tensor> split(Tensor flat) {
         boolean batched = flat.dim() == 2;
         if ((flat.dim() != 1 && !batched) || flat.size(-1) != numel) {
@@ -102,7 +123,14 @@ public final class ParameterLayout {
         return out;
     }
 
-    /** The inverse of {@link #split}: every entry's tensor (shape, or (B, *shape) with {@code batched}) row-major, end to end. */
+    /**
+     * The inverse of {@link #split}: every entry's tensor row-major, end to end.
+     *
+     * @param tensors name to tensor, one for every entry
+     * @param batched whether the tensors are (B, *shape) rather than shape
+     * @return the flat vector (N), or (B, N) when batched
+     * @throws IllegalArgumentException when an entry's tensor is missing or has the wrong shape
+     */
     public Tensor flatten(Map<String, Tensor> tensors, boolean batched) {
         List<Tensor> parts = new ArrayList<>();
         for (Entry e : entries) {
@@ -120,7 +148,12 @@ public final class ParameterLayout {
         return Tensor.cat(parts, batched ? 1 : 0);
     }
 
-    /** The target's current values of the generated parameters as one flat (N) vector (detached). */
+    /**
+     * The target's current values of the generated parameters (detached).
+     *
+     * @param target the module this layout was made from (or one with the same parameters)
+     * @return the flat vector (N)
+     */
     public Tensor current(Module target) {
         Map<String, Tensor> own = target.namedParameters();
         Map<String, Tensor> m = new LinkedHashMap<>();

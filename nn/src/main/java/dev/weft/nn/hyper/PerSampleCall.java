@@ -48,16 +48,29 @@ public final class PerSampleCall {
             SiLU.class, Mish.class, Sigmoid.class, Tanh.class, Softplus.class, Identity.class, Dropout.class);
 
     /**
-     * Runs {@code target} with {@code perSample} parameters (dotted name -> (B, *shape)) on x (B, ...); every
-     * parameter not supplied is the module's own, shared by all samples.
+     * Runs {@code target} with {@code perSample} parameters on x; every parameter not supplied is the module's own,
+     * shared by all samples.
+     *
+     * @param target the module, of the supported kinds ({@link #checkSupported})
+     * @param perSample dotted name to (B, *shape)
+     * @param x the input (B, ...)
+     * @return the output (B, ...)
+     * @throws IllegalArgumentException when the target is not supported, a name is unknown or a shape does not fit
      */
     public static Tensor call(Module target, Map<String, Tensor> perSample, Tensor x) {
         return call(target, perSample, Map.of(), x);
     }
 
     /**
-     * As {@link #call(Module, Map, Tensor)}, with {@code shared} (dotted name -> own shape) standing in for the
-     * module's own tensors of the parameters not given per sample.
+     * As {@link #call(Module, Map, Tensor)}, with {@code shared} standing in for the module's own tensors of the
+     * parameters not given per sample.
+     *
+     * @param target the module, of the supported kinds
+     * @param perSample dotted name to (B, *shape)
+     * @param shared dotted name to a tensor of the parameter's own shape, used by every sample
+     * @param x the input (B, ...)
+     * @return the output (B, ...)
+     * @throws IllegalArgumentException when the target is not supported, a name is unknown or given twice, or a shape does not fit
      */
     public static Tensor call(Module target, Map<String, Tensor> perSample, Map<String, Tensor> shared, Tensor x) {
         checkSupported(target);
@@ -107,7 +120,15 @@ public final class PerSampleCall {
     }
 
     // target with P[i] on the shared x: (N, ...) -> (B, N, ...)
-    /** B parameter sets over one shared input: {@code call(target, perSample, x.unsqueeze(0).expand(B, ...))}. */
+    /**
+     * B parameter sets over one shared input: {@code call(target, perSample, x.unsqueeze(0).expand(B, ...))}.
+     *
+     * @param target the module, of the supported kinds
+     * @param perSample dotted name to (B, *shape), not empty
+     * @param x the shared input (N, ...)
+     * @return the outputs (B, N, ...)
+     * @throws IllegalArgumentException when perSample is empty, or as {@link #call(Module, Map, Tensor)}
+     */
     public static Tensor callShared(Module target, Map<String, Tensor> perSample, Tensor x) {
         if (perSample.isEmpty()) throw new IllegalArgumentException("perSampleCall.callShared: no per-sample parameters to take B from");
         int b = perSample.values().iterator().next().size(0);
@@ -117,7 +138,12 @@ public final class PerSampleCall {
         return call(target, perSample, x.unsqueeze(0).expand(s));
     }
 
-    /** Refuses a target outside the supported set, naming the first module that is not supported and why. */
+    /**
+     * Refuses a target outside the supported set, naming the first module that is not supported and why.
+     *
+     * @param target the module to check
+     * @throws IllegalArgumentException when some module of the target is not supported
+     */
     public static void checkSupported(Module target) {
         if (target == null) throw new IllegalArgumentException("perSampleCall: target is null");
         for (var e : target.namedModules().entrySet()) {

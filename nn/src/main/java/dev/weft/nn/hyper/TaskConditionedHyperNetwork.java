@@ -27,35 +27,64 @@ public class TaskConditionedHyperNetwork extends Module {
     private final TaskEmbeddings embeddings;
     private final OutputRegularizer regularizer = new OutputRegularizer();
 
-    /** {@code numTasks} embeddings of the hypernetwork's condition width, drawn N(0, 1) from {@code g}. */
+    /**
+     * {@code numTasks} embeddings of the hypernetwork's condition width, drawn N(0, 1) from {@code g}.
+     *
+     * @param hnet the hypernetwork h, not null
+     * @param numTasks T, the number of task embeddings
+     * @param g the generator of the embeddings
+     * @throws IllegalArgumentException when hnet is null
+     */
     public TaskConditionedHyperNetwork(HyperNetwork hnet, int numTasks, Generator g) {
         if (hnet == null) throw new IllegalArgumentException("TaskConditionedHyperNetwork: hnet must not be null");
         this.hnet = registerModule("hnet", hnet);
         this.embeddings = registerModule("task_embs", new TaskEmbeddings(numTasks, hnet.conditionSize(), g));
     }
 
-    /** The target run with theta_task = h(e_task). */
+    /**
+     * The target run with theta_task = h(e_task).
+     *
+     * @param task the task's index
+     * @param input the target's input
+     * @return the target's output
+     */
     public Tensor forward(int task, Tensor input) {
         return hnet.forward(embeddings.get(task), input);
     }
 
-    /** theta_task = h(e_task) in the target's shapes. */
+    /**
+     * {@return theta_task = h(e_task) in the target's shapes, by dotted name}
+     *
+     * @param task the task's index
+     */
     public Map<String, Tensor> generate(int task) {
         return hnet.generate(embeddings.get(task));
     }
 
-    /** Stores theta*_t = h(e_t) for tasks 0 .. tasksLearned-1 (call after learning task tasksLearned - 1). */
+    /**
+     * Stores theta*_t = h(e_t) for tasks 0 .. tasksLearned-1 (call after learning task tasksLearned - 1).
+     *
+     * @param tasksLearned how many tasks have been learned
+     */
     public void snapshot(int tasksLearned) {
         regularizer.snapshot(hnet, embeddings.first(tasksLearned));
     }
 
-    /** {@code beta / T' * sum_{t < T'} ||h(e_t) - theta*_t||^2} over the snapshotted tasks; 0 before the first snapshot. */
+    /**
+     * {@return {@code beta / T' * sum_{t < T'} ||h(e_t) - theta*_t||^2} over the T' snapshotted tasks} 0 before the first snapshot.
+     *
+     * @param beta the regularization strength
+     */
     public Tensor regularizer(double beta) {
         int n = regularizer.numTargets();
         return n == 0 ? regularizer.penalty(hnet, null, beta) : regularizer.penalty(hnet, embeddings.first(n), beta);
     }
 
-    /** What to train while learning {@code task}: the generator's own parameters, the target's kept ones, and e_task. */
+    /**
+     * {@return what to train while learning {@code task}} The generator's own parameters, the target's kept ones, and e_task.
+     *
+     * @param task the task's index
+     */
     public List<Tensor> parametersForTask(int task) {
         List<Tensor> out = new ArrayList<>();
         List<String> generated = hnet.layout().names();
@@ -66,10 +95,12 @@ public class TaskConditionedHyperNetwork extends Module {
         return out;
     }
 
+    /** {@return the hypernetwork h} */
     public HyperNetwork hnet() {
         return hnet;
     }
 
+    /** {@return the task embeddings e_0 .. e_{T-1}} */
     public TaskEmbeddings embeddings() {
         return embeddings;
     }

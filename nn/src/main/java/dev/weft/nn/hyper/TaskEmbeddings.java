@@ -17,20 +17,35 @@ import java.util.List;
 public class TaskEmbeddings extends Module {
     private final int numTasks, dim;
 
+    /**
+     * T embeddings of width C, drawn N(0, 1) from g; parameters "0", "1", ....
+     *
+     * @param numTasks T, at least 1
+     * @param dim C, at least 1
+     * @param g the generator
+     */
     public TaskEmbeddings(int numTasks, int dim, Generator g) {
         this.numTasks = OptionChecks.atLeast("TaskEmbeddings", "numTasks", numTasks, 1);
         this.dim = OptionChecks.atLeast("TaskEmbeddings", "dim", dim, 1);
         for (int t = 0; t < numTasks; t++) registerParameter(String.valueOf(t), Init.normal(Tensor.empty(dim), 0, 1, g));
     }
 
-    /** e_task: (C). */
+    /**
+     * {@return e_task (C)}
+     *
+     * @param task the task's index
+     */
     public Tensor get(int task) {
         check(task);
         return param(String.valueOf(task));
     }
 
     // -> (count, C)
-    /** e_0 ... e_{count-1} stacked: (count, C). */
+    /**
+     * {@return e_0 ... e_{count-1} stacked: (count, C)}
+     *
+     * @param count how many
+     */
     public Tensor first(int count) {
         if (count < 1 || count > numTasks) {
             throw new IllegalArgumentException("TaskEmbeddings.first: count must be in [1, " + numTasks + "], got " + count);
@@ -46,11 +61,12 @@ public class TaskEmbeddings extends Module {
         }
     }
 
+    /** {@return T, the number of embeddings} */
     public int numTasks() {
         return numTasks;
     }
 
-    /** C, the width of each embedding. */
+    /** {@return C, the width of each embedding} */
     public int dim() {
         return dim;
     }

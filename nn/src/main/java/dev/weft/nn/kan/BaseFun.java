@@ -8,11 +8,18 @@ import dev.weft.tensor.Tensor;
  * b(x) = x sigmoid(x)), 'identity' (b(x) = x) and 'zero' (b(x) = 0, a pure spline).
  */
 public enum BaseFun {
+    /** 'silu': b(x) = x sigmoid(x), pykan's default. */
     SILU,
+    /** 'identity': b(x) = x. */
     IDENTITY,
+    /** 'zero': b(x) = 0, a pure spline. */
     ZERO;
 
-    /** b(x), elementwise. */
+    /**
+     * {@return b(x), elementwise}
+     *
+     * @param x the input
+     */
     public Tensor apply(Tensor x) {
         return switch (this) {
             case SILU -> x.silu();
@@ -26,7 +33,12 @@ public enum BaseFun {
         return OptionEnums.torchName(this);
     }
 
-    /** Parses pykan's name ('silu', 'identity', 'zero'). */
+    /**
+     * {@return the function of pykan's name}
+     *
+     * @param s 'silu', 'identity' or 'zero'
+     * @throws IllegalArgumentException when the name is none of them
+     */
     public static BaseFun of(String s) {
         return OptionEnums.of("BaseFun", values(), s);
     }

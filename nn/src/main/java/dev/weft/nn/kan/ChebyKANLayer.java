@@ -21,18 +21,39 @@ import dev.weft.tensor.core.DType;
  * Degree D defaults to 4, the degree of ChebyKAN's examples (its layer has no default).
  */
 public class ChebyKANLayer extends Module implements EdgeLayer {
+    /** The input and output widths and the degree D. */
     public final int inDim, outDim, degree;
 
-    /** ChebyKANLayer(in, out) of degree 4. */
+    /**
+     * ChebyKANLayer(in, out) of degree 4, coefficients from the shared default generator.
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     */
     public ChebyKANLayer(int inDim, int outDim) {
         this(inDim, outDim, 4);
     }
 
+    /**
+     * A layer of degree D, coefficients from the shared default generator.
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     * @param degree D
+     */
     public ChebyKANLayer(int inDim, int outDim, int degree) {
         this(inDim, outDim, degree, Init.defaultGenerator());
     }
 
-    /** Coefficients drawn from g. */
+    /**
+     * A layer with coefficients drawn from g.
+     *
+     * @param inDim the input width, at least 1
+     * @param outDim the output width, at least 1
+     * @param degree D, at least 0
+     * @param g the generator of the coefficients, not null
+     * @throws IllegalArgumentException when a width is below 1, the degree negative or g null
+     */
     public ChebyKANLayer(int inDim, int outDim, int degree, Generator g) {
         String me = "ChebyKANLayer";
         OptionChecks.atLeast(me, "inDim", inDim, 1);
@@ -60,7 +81,12 @@ public class ChebyKANLayer extends Module implements EdgeLayer {
         return param("cheby_coeffs");
     }
 
-    /** T_0..T_D of tanh(x): x (B, in) -> (B, in, D + 1). Differentiable in x. */
+    /**
+     * T_0..T_D of tanh(x). Differentiable in x.
+     *
+     * @param x the input (B, in)
+     * @return the bases (B, in, D + 1)
+     */
     public Tensor basis(Tensor x) {
         Tensor t = x.tanh();
         Tensor[] tn = new Tensor[degree + 1];

@@ -8,12 +8,17 @@ import dev.weft.tensor.Tensor;
  * of one floating dtype with its parameters, so the variants stack and swap in a model alike.
  */
 public interface EdgeLayer {
-    /** The number of input features (the last dim of the input). */
+    /** {@return the number of input features (the last dim of the input)} */
     int inDim();
 
-    /** The number of output features (the last dim of the output). */
+    /** {@return the number of output features (the last dim of the output)} */
     int outDim();
 
-    /** x (..., in) -> (..., out). */
+    /**
+     * The layer's function.
+     *
+     * @param x the input (..., in)
+     * @return the output (..., out)
+     */
     Tensor forward(Tensor x);
 }

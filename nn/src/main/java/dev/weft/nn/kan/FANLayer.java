@@ -20,17 +20,30 @@ import java.util.function.UnaryOperator;
  * FAN's: pRatio 0.25 (0 &lt; pRatio &lt; 0.5), GELU (exact), useBias true. The output order is cos, sin, g.
  */
 public class FANLayer extends Module implements EdgeLayer {
+    /** The input and output widths, d_p (the width of each of the cosine and sine parts) and d_g. */
     public final int inDim, outDim, pDim, gDim;
+    /** The share of outputs in each of the cosine and sine parts. */
     public final double pRatio;
     private final UnaryOperator<Tensor> activation;
     private final String activationName;
     private final Linear inputLinearP, inputLinearG;
 
+    /**
+     * A layer with FAN's defaults ({@link #options(int, int)}).
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     */
     public FANLayer(int inDim, int outDim) {
         this(options(inDim, outDim));
     }
 
-    /** {@code new FANLayer(FANLayer.options(1, 256).pRatio(0.25).activation(Activation.RELU).generator(g))}. */
+    /**
+     * {@code new FANLayer(FANLayer.options(1, 256).pRatio(0.25).activation(Activation.RELU).generator(g))}.
+     *
+     * @param o the options
+     * @throws IllegalArgumentException when a width is below 1, pRatio is outside (0, 0.5) or the activation is null
+     */
     public FANLayer(Options o) {
         String me = "FANLayer";
         OptionChecks.atLeast(me, "inDim", o.inDim, 1);
@@ -49,7 +62,13 @@ public class FANLayer extends Module implements EdgeLayer {
         this.inputLinearG = registerModule("input_linear_g", new Linear(inDim, gDim, true, g));
     }
 
-    /** Options with FAN's defaults: pRatio 0.25, GELU, useBias true. */
+    /**
+     * Options with FAN's defaults: pRatio 0.25, GELU, useBias true.
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     * @return fresh options
+     */
     public static Options options(int inDim, int outDim) {
         return new Options(inDim, outDim);
     }
@@ -87,10 +106,20 @@ public class FANLayer extends Module implements EdgeLayer {
             this.outDim = outDim;
         }
 
-        /** The share of outputs in each of the cosine and sine parts, in (0, 0.5). */
+        /**
+         * The share of outputs in each of the cosine and sine parts (default 0.25).
+         *
+         * @param pRatio the share, in (0, 0.5)
+         * @return these options
+         */
         public Options pRatio(double pRatio) { this.pRatio = pRatio; return this; }
 
-        /** The activation of the g part: relu or gelu. */
+        /**
+         * The activation of the g part: relu or gelu (default GELU).
+         *
+         * @param a the activation, not null
+         * @return these options
+         */
         public Options activation(Activation a) {
             OptionChecks.nonNull("FANLayer", "activation", a);
             this.activation = a::apply;
@@ -98,17 +127,33 @@ public class FANLayer extends Module implements EdgeLayer {
             return this;
         }
 
-        /** Any elementwise activation of the g part (FAN's callable); name shows in toString. */
+        /**
+         * Any elementwise activation of the g part (FAN's callable).
+         *
+         * @param f the activation
+         * @param name the name toString shows
+         * @return these options
+         */
         public Options activation(UnaryOperator<Tensor> f, String name) {
             this.activation = f;
             this.activationName = name;
             return this;
         }
 
-        /** Whether input_linear_p has a bias (FAN's use_p_bias). */
+        /**
+         * Whether input_linear_p has a bias (FAN's use_p_bias; default true).
+         *
+         * @param on true for the bias
+         * @return these options
+         */
         public Options useBias(boolean on) { this.useBias = on; return this; }
 
-        /** The generator of the initial weights. */
+        /**
+         * The generator of the initial weights (default: the shared default generator).
+         *
+         * @param g the generator
+         * @return these options
+         */
         public Options generator(Generator g) { this.generator = g; return this; }
     }
 }

@@ -24,19 +24,35 @@ import dev.weft.tensor.Tensor;
  * Defaults are fast-kan's: grid [-2, 2], 8 grids, base update and layer norm on, SiLU, init scale 0.1.
  */
 public class FastKANLayer extends Module implements EdgeLayer {
+    /** The input and output widths and the number of RBF centres. */
     public final int inDim, outDim, numGrids;
+    /** The centres' range and the RBF width h. */
     public final double gridMin, gridMax, denominator;
+    /** Whether the base term is added and whether the input is layer-normalized first. */
     public final boolean useBaseUpdate, useLayernorm;
+    /** b(x) of the base term. */
     public final BaseFun baseActivation;
     private final LayerNorm layernorm;
     private final RadialBasisFunction rbf;
     private final Linear splineLinear, baseLinear;
 
+    /**
+     * A layer with fast-kan's defaults ({@link #options(int, int)}).
+     *
+     * @param inDim the input width, at least 2 (the layer norm is on)
+     * @param outDim the output width
+     */
     public FastKANLayer(int inDim, int outDim) {
         this(options(inDim, outDim));
     }
 
-    /** {@code new FastKANLayer(FastKANLayer.options(4, 3).numGrids(10).useLayernorm(false).generator(g))}. */
+    /**
+     * {@code new FastKANLayer(FastKANLayer.options(4, 3).numGrids(10).useLayernorm(false).generator(g))}.
+     *
+     * @param o the options
+     * @throws IllegalArgumentException when a width is below 1, numGrids below 2, the init scale negative, the grid
+     *         range not increasing, or the layer norm is on with one input
+     */
     public FastKANLayer(Options o) {
         String me = "FastKANLayer";
         OptionChecks.atLeast(me, "inDim", o.inDim, 1);
@@ -68,7 +84,13 @@ public class FastKANLayer extends Module implements EdgeLayer {
         this.baseLinear = useBaseUpdate ? registerModule("base_linear", new Linear(inDim, outDim, true, g)) : null;
     }
 
-    /** Options with fast-kan's defaults: grid [-2, 2], numGrids 8, base update on, layer norm on, SiLU, init scale 0.1. */
+    /**
+     * Options with fast-kan's defaults: grid [-2, 2], numGrids 8, base update on, layer norm on, SiLU, init scale 0.1.
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     * @return fresh options
+     */
     public static Options options(int inDim, int outDim) {
         return new Options(inDim, outDim);
     }
@@ -84,7 +106,12 @@ public class FastKANLayer extends Module implements EdgeLayer {
         return rbf.grid();
     }
 
-    /** The Gaussian bases exp(-((u - g_m) / h)^2) of u (..., in): (..., in, numGrids). Differentiable in u. */
+    /**
+     * The Gaussian bases exp(-((u - g_m) / h)^2) of u. Differentiable in u.
+     *
+     * @param u the (normalized) input (..., in)
+     * @return the bases (..., in, numGrids)
+     */
     public Tensor rbf(Tensor u) {
         return rbf.forward(u);
     }
@@ -119,28 +146,69 @@ public class FastKANLayer extends Module implements EdgeLayer {
             this.outDim = outDim;
         }
 
-        /** The RBF centres' range [gridMin, gridMax]. */
+        /**
+         * The RBF centres' range (default [-2, 2]).
+         *
+         * @param gridMin the first centre
+         * @param gridMax the last centre, above gridMin
+         * @return these options
+         */
         public Options gridRange(double gridMin, double gridMax) { this.gridMin = gridMin; this.gridMax = gridMax; return this; }
 
-        /** The number of RBF centres. */
+        /**
+         * The number of RBF centres (default 8).
+         *
+         * @param numGrids the count, at least 2
+         * @return these options
+         */
         public Options numGrids(int numGrids) { this.numGrids = numGrids; return this; }
 
-        /** The RBF width h (default: the grid spacing); larger is smoother. */
+        /**
+         * The RBF width h (default: the grid spacing); larger is smoother.
+         *
+         * @param h the width; 0 or less means the grid spacing
+         * @return these options
+         */
         public Options denominator(double h) { this.denominator = h; return this; }
 
-        /** Whether the base term base_linear(b(x)) is added. */
+        /**
+         * Whether the base term base_linear(b(x)) is added (default true).
+         *
+         * @param on true to add it
+         * @return these options
+         */
         public Options useBaseUpdate(boolean on) { this.useBaseUpdate = on; return this; }
 
-        /** Whether the input is layer-normalized before the RBFs (needs inDim >= 2). */
+        /**
+         * Whether the input is layer-normalized before the RBFs (default true; needs inDim of at least 2).
+         *
+         * @param on true for the layer norm
+         * @return these options
+         */
         public Options useLayernorm(boolean on) { this.useLayernorm = on; return this; }
 
-        /** b(x) of the base term. */
+        /**
+         * b(x) of the base term (default SiLU).
+         *
+         * @param b the function
+         * @return these options
+         */
         public Options baseActivation(BaseFun b) { this.baseActivation = b; return this; }
 
-        /** The standard deviation of spline_linear's initial weights. */
+        /**
+         * The standard deviation of spline_linear's initial weights (default 0.1).
+         *
+         * @param s the standard deviation, at least 0
+         * @return these options
+         */
         public Options splineWeightInitScale(double s) { this.initScale = s; return this; }
 
-        /** The generator of the initial weights. */
+        /**
+         * The generator of the initial weights (default: the shared default generator).
+         *
+         * @param g the generator
+         * @return these options
+         */
         public Options generator(Generator g) { this.generator = g; return this; }
     }
 }

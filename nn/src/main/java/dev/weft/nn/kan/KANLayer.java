@@ -30,16 +30,31 @@ import dev.weft.tensor.core.Shape;
  * {@link #updateGridFromSamples} and is refined by {@link #refine} (see {@link KanGrid}).
  */
 public class KANLayer extends Module implements EdgeLayer {
+    /** The input and output widths, G (grid intervals) and the spline order k. */
     public final int inDim, outDim, num, k;
+    /** The mix of a uniform grid into the adaptive one on grid updates (0: percentiles only, 1: uniform). */
     public final double gridEps;
+    /** The residual function b(x). */
     public final BaseFun baseFun;
     private final Options options;
 
+    /**
+     * A layer with pykan's defaults ({@link #options(int, int)}).
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     */
     public KANLayer(int inDim, int outDim) {
         this(options(inDim, outDim));
     }
 
-    /** {@code new KANLayer(KANLayer.options(2, 5).num(10).k(3).noiseScale(0.1).generator(g))}. */
+    /**
+     * {@code new KANLayer(KANLayer.options(2, 5).num(10).k(3).noiseScale(0.1).generator(g))}.
+     *
+     * @param o the options (copied)
+     * @throws IllegalArgumentException when a size is below 1, k is negative, noiseScale negative, gridEps outside
+     *         [0, 1], baseFun null or the grid range not increasing
+     */
     public KANLayer(Options o) {
         String me = "KANLayer";
         OptionChecks.atLeast(me, "inDim", o.inDim, 1);
@@ -75,7 +90,13 @@ public class KANLayer extends Module implements EdgeLayer {
         param("scale_sp").requiresGrad(o.spTrainable);
     }
 
-    /** Options with pykan's KANLayer defaults: num 5, k 3, noiseScale 0.5, scaleBase mu 0 sigma 1, scaleSp 1, SiLU, gridEps 0.02, gridRange [-1, 1]. */
+    /**
+     * Options with pykan's KANLayer defaults: num 5, k 3, noiseScale 0.5, scaleBase mu 0 sigma 1, scaleSp 1, SiLU, gridEps 0.02, gridRange [-1, 1].
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     * @return fresh options
+     */
     public static Options options(int inDim, int outDim) {
         return new Options(inDim, outDim);
     }
@@ -101,12 +122,22 @@ public class KANLayer extends Module implements EdgeLayer {
     }
 
     /**
-     * pykan's forward outputs, all (B, out, in) but y: preacts (x fanned out to the edges), postacts
-     * (mask * phi(x) per edge) and postspline (spline(x) per edge, before scale_sp and mask); y = sum over inputs of postacts.
+     * pykan's forward outputs, all (B, out, in) but y.
+     *
+     * @param y the layer's output (B, out): the sum over inputs of postacts
+     * @param preacts x fanned out to the edges
+     * @param postacts mask * phi(x) per edge
+     * @param postspline spline(x) per edge, before scale_sp and mask
      */
     public record Activations(Tensor y, Tensor preacts, Tensor postacts, Tensor postspline) {}
 
-    /** The paper-faithful forward, every edge's activation formed: x (B, in). */
+    /**
+     * The paper-faithful forward, every edge's activation formed.
+     *
+     * @param x the input (B, in)
+     * @return the output and the per-edge activations
+     * @throws IllegalArgumentException when x is not 2-d
+     */
     public Activations forwardActivations(Tensor x) {
         if (x.dim() != 2) throw new IllegalArgumentException(this + ".forwardActivations: input " + Shape.format(x.shape()) + " must be (B, in)");
         Tensor x2 = flatten(x);
@@ -122,8 +153,10 @@ public class KANLayer extends Module implements EdgeLayer {
     /**
      * pykan's update_grid_from_samples: the grid of each input moves to the samples' percentiles mixed with a
      * uniform grid over their range, grid = gridEps * uniform + (1 - gridEps) * adaptive (then extended by k knots),
-     * and coef is refit by least squares so each edge's spline stays what it was on the samples. x (B, in). In place:
+     * and coef is refit by least squares so each edge's spline stays what it was on the samples. In place:
      * grid and coef keep their tensors (an optimizer holding coef keeps working).
+     *
+     * @param x the samples (B, in)
      */
     public void updateGridFromSamples(Tensor x) {
         Tensor x2 = flatten(x);
@@ -137,7 +170,11 @@ public class KANLayer extends Module implements EdgeLayer {
     /**
      * Grid extension (pykan's initialize_grid_from_parent, mode 'sample'): a new layer with newNum intervals whose
      * grid interpolates this grid's points, whose coef is the least-squares fit of this layer's splines at the
-     * samples x (B, in), and with this layer's scale_base, scale_sp and mask: the same function up to fit error.
+     * samples, and with this layer's scale_base, scale_sp and mask: the same function up to fit error.
+     *
+     * @param newNum G of the new layer
+     * @param x the samples (B, in) the splines are fit at
+     * @return the refined layer (this one is unchanged)
      */
     public KANLayer refine(int newNum, Tensor x) {
         Tensor x2 = flatten(x);
@@ -157,7 +194,12 @@ public class KANLayer extends Module implements EdgeLayer {
     /**
      * pykan's get_subset (used by pruning): a new layer over the inputs inIds and outputs outIds of this one, in
      * that order, with their rows of grid, coef, scale_base, scale_sp and mask: edge (p, q) of the subset is edge
-     * (inIds[p], outIds[q]) of this layer, the same function. Ids must be distinct and in range.
+     * (inIds[p], outIds[q]) of this layer, the same function.
+     *
+     * @param inIds the inputs kept, distinct and in [0, inDim)
+     * @param outIds the outputs kept, distinct and in [0, outDim)
+     * @return the smaller layer
+     * @throws IllegalArgumentException when ids repeat or are out of range
      */
     public KANLayer subset(int[] inIds, int[] outIds) {
         checkIds("in", inIds, inDim);
@@ -263,37 +305,94 @@ public class KANLayer extends Module implements EdgeLayer {
             return c;
         }
 
-        /** G, the number of grid intervals. */
+        /**
+         * Sets G, the number of grid intervals (default 5).
+         *
+         * @param num G, at least 1
+         * @return these options
+         */
         public Options num(int num) { this.num = num; return this; }
 
-        /** The spline order (degree of the pieces; 3 = cubic). */
+        /**
+         * Sets the spline order (degree of the pieces; default 3 = cubic).
+         *
+         * @param k the order, at least 0
+         * @return these options
+         */
         public Options k(int k) { this.k = k; return this; }
 
-        /** The scale of the noise the splines are initialized to. */
+        /**
+         * Sets the scale of the noise the splines are initialized to (default 0.5).
+         *
+         * @param noiseScale the scale, at least 0
+         * @return these options
+         */
         public Options noiseScale(double noiseScale) { this.noiseScale = noiseScale; return this; }
 
-        /** scale_base starts at mu / sqrt(in) + sigma * U(-1, 1) / sqrt(in). */
+        /**
+         * scale_base starts at mu / sqrt(in) + sigma * U(-1, 1) / sqrt(in) (defaults 0 and 1).
+         *
+         * @param mu the mean part
+         * @param sigma the width of the uniform part
+         * @return these options
+         */
         public Options scaleBase(double mu, double sigma) { this.scaleBaseMu = mu; this.scaleBaseSigma = sigma; return this; }
 
-        /** scale_sp starts at scaleSp / sqrt(in). */
+        /**
+         * scale_sp starts at scaleSp / sqrt(in) (default 1).
+         *
+         * @param scaleSp the initial value before the 1 / sqrt(in) factor
+         * @return these options
+         */
         public Options scaleSp(double scaleSp) { this.scaleSp = scaleSp; return this; }
 
-        /** The residual function b(x). */
+        /**
+         * Sets the residual function b(x) (default SiLU).
+         *
+         * @param baseFun the function; {@link BaseFun#ZERO} drops the residual
+         * @return these options
+         */
         public Options baseFun(BaseFun baseFun) { this.baseFun = baseFun; return this; }
 
-        /** 1: uniform grid on update, 0: percentiles of the samples; in between mixes them. */
+        /**
+         * Sets the grid mix on updates (default 0.02): 1 a uniform grid, 0 percentiles of the samples, in between mixes them.
+         *
+         * @param gridEps the mix, in [0, 1]
+         * @return these options
+         */
         public Options gridEps(double gridEps) { this.gridEps = gridEps; return this; }
 
-        /** The initial grid's range [lo, hi]. */
+        /**
+         * Sets the initial grid's range (default [-1, 1]).
+         *
+         * @param lo the lower end
+         * @param hi the upper end, above lo
+         * @return these options
+         */
         public Options gridRange(double lo, double hi) { this.gridLo = lo; this.gridHi = hi; return this; }
 
-        /** Whether scale_sp is trained. */
+        /**
+         * Sets whether scale_sp is trained (default true).
+         *
+         * @param on true to train it
+         * @return these options
+         */
         public Options spTrainable(boolean on) { this.spTrainable = on; return this; }
 
-        /** Whether scale_base is trained. */
+        /**
+         * Sets whether scale_base is trained (default true).
+         *
+         * @param on true to train it
+         * @return these options
+         */
         public Options sbTrainable(boolean on) { this.sbTrainable = on; return this; }
 
-        /** The generator of the initial noise and scale_base. */
+        /**
+         * Sets the generator of the initial noise and scale_base (default: the shared default generator).
+         *
+         * @param g the generator
+         * @return these options
+         */
         public Options generator(Generator g) { this.generator = g; return this; }
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param edgeScores per layer l = 0..L-1, shape (n_{l+1}, n_l): edge i -> o at [o, i], pykan's layout
  */
 public record KanAttribution(List<Tensor> nodeScores, List<Tensor> edgeScores) {
+    /** Copies both lists (unmodifiable). */
     public KanAttribution {
         nodeScores = List.copyOf(nodeScores);
         edgeScores = List.copyOf(edgeScores);

@@ -22,7 +22,11 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
     private final int inDim, outDim;
     private final ModuleList candidates;
 
-    /** A layer over these candidates (each an {@link EdgeLayer} module with the same in and out dims, at least two). */
+    /**
+     * A layer over these candidates.
+     *
+     * @param candidates {@link EdgeLayer} modules with the same in and out dims, at least two
+     */
     public SelectableKANLayer(Module... candidates) {
         String me = "SelectableKANLayer";
         if (candidates.length < 2) throw new IllegalArgumentException(me + ": needs at least 2 candidate layers, got " + candidates.length);
@@ -49,8 +53,13 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
     }
 
     /**
-     * The paper's pool on in -> out, drawn from g: B-spline KAN (grid 5, k 3), ChebyKAN (degree 4), FastKAN (Gaussian
+     * The paper's pool on in to out, drawn from g: B-spline KAN (grid 5, k 3), ChebyKAN (degree 4), FastKAN (Gaussian
      * RBF, 8 centres) and FAN (Fourier features).
+     *
+     * @param inDim the input width
+     * @param outDim the output width
+     * @param g the generator of the candidates' weights
+     * @return the layer
      */
     public static SelectableKANLayer standard(int inDim, int outDim, Generator g) {
         return new SelectableKANLayer(new KANLayer(KANLayer.options(inDim, outDim).num(5).k(3).generator(g)),
@@ -69,7 +78,11 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
         return candidates.size();
     }
 
-    /** Candidate m. */
+    /**
+     * {@return candidate m}
+     *
+     * @param m the candidate's index
+     */
     public Module candidate(int m) {
         return candidates.get(m);
     }
@@ -96,7 +109,7 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
         return buffer("selected").toLongArray();
     }
 
-    /** True once {@link #select()} has fixed the nodes' candidates. */
+    /** {@return true once {@link #select()} has fixed the nodes' candidates} */
     public boolean isSelected() {
         return selected()[0] >= 0;
     }
@@ -117,8 +130,11 @@ public class SelectableKANLayer extends Module implements EdgeLayer {
 
     /**
      * Fixes every output node to its heaviest candidate (argmax of its weights, the first on a tie); the node's
-     * output is then that candidate's output alone, and candidates no node uses are no longer evaluated. Returns the
-     * choice per node. Refused once selected.
+     * output is then that candidate's output alone, and candidates no node uses are no longer evaluated. Refused
+     * once selected.
+     *
+     * @return the chosen candidate of each output node (out)
+     * @throws IllegalStateException when the candidates are already selected
      */
     public long[] select() {
         if (isSelected()) throw new IllegalStateException(this + ".select(): the candidates are already selected");

@@ -22,6 +22,12 @@ public final class Spline {
      * {@link dev.weft.kernels.kan.BSpline} for the recursion and its conventions), shape (B, in, m - k - 1).
      * Differentiable in x (one fused function: values forward, derivative backward); the grid is constant.
      * x and grid are CPU F32 or F64 tensors of one dtype.
+     *
+     * @param x the points (B, in)
+     * @param grid the knots of each input (in, m), m at least k + 2
+     * @param k the spline order, at least 0
+     * @return the bases (B, in, m - k - 1)
+     * @throws IllegalArgumentException when the shapes, k, dtypes or devices do not fit
      */
     public static Tensor basis(Tensor x, Tensor grid, int k) {
         if (x.dim() != 2 || grid.dim() != 2 || grid.size(0) != x.size(1) || k < 0 || grid.size(1) < k + 2) {
@@ -36,14 +42,23 @@ public final class Spline {
         return new BSplineBasis(k).apply(x, grid);
     }
 
-    /** The number of bases on a grid of m knots at order k: m - k - 1 (G + k for pykan's extended grid). */
+    /**
+     * {@return the number of bases on a grid of m knots at order k} m - k - 1 (G + k for pykan's extended grid).
+     *
+     * @param m the knots
+     * @param k the spline order
+     */
     public static int numBases(int m, int k) {
         return BSpline.bases(m, k);
     }
 
     /**
      * extend_grid: adds kExtend knots at each end of every row of grid (in, n), spaced h = (t_{n-1} - t_0) / (n - 1)
-     * (the interval of a uniform grid): (in, n + 2 kExtend).
+     * (the interval of a uniform grid).
+     *
+     * @param grid the knots (in, n)
+     * @param kExtend the knots added at each end
+     * @return the extended grid (in, n + 2 kExtend); {@code grid} itself when kExtend is 0
      */
     public static Tensor extendGrid(Tensor grid, int kExtend) {
         int n = grid.size(1);
@@ -55,7 +70,15 @@ public final class Spline {
         return Tensor.cat(new Tensor[] {left, grid, right}, 1);
     }
 
-    /** coef2curve: y[b, j, o] = sum_i coef[j, o, i] B_{i,k}(x[b, j]), shape (B, in, out). */
+    /**
+     * coef2curve: y[b, j, o] = sum_i coef[j, o, i] B_{i,k}(x[b, j]).
+     *
+     * @param x the points (B, in)
+     * @param grid the knots (in, m)
+     * @param coef the coefficients (in, out, m - k - 1)
+     * @param k the spline order
+     * @return the curves (B, in, out)
+     */
     public static Tensor coefToCurve(Tensor x, Tensor grid, Tensor coef, int k) {
         Tensor b = basis(x, grid, k).permute(1, 0, 2);                  // (in, B, nb)
         return b.bmm(coef.transpose(1, 2)).permute(1, 0, 2);           // (in, B, out) -> (B, in, out)
@@ -68,6 +91,12 @@ public final class Spline {
      * which torch's gelsy driver resolves by its rank cut), the fit is instead the ridge solution of the normal
      * equations in F64, (A^T A + lambda I) c = A^T y with lambda = 1e-8 max(1, max diag A^T A) (pykan's manual
      * pseudo-inverse), close to the minimum-norm least-squares solution. Not differentiable (runs without recording).
+     *
+     * @param x the points (B, in)
+     * @param y the curve values to fit (B, in, out)
+     * @param grid the knots (in, m)
+     * @param k the spline order
+     * @return coef (in, out, m - k - 1)
      */
     public static Tensor curveToCoef(Tensor x, Tensor y, Tensor grid, int k) {
         try (var s = GradMode.noGrad()) {

@@ -21,16 +21,33 @@ import java.util.function.Supplier;
  * x is (..., C_in), the experts map (n, C_in) to (n, C_out).
  */
 public class DenseMoE extends Module {
+    /** C_in, the width of an input row. */
     public final int inFeatures;
+    /** E, the number of experts. */
     public final int numExperts;
     private final Linear gate;
     private final ModuleList experts;
 
+    /**
+     * A dense mixture, the gate drawn from the shared default generator.
+     *
+     * @param inFeatures C_in
+     * @param numExperts E
+     * @param expert makes each of the E experts
+     */
     public DenseMoE(int inFeatures, int numExperts, Supplier<? extends Module> expert) {
         this(inFeatures, numExperts, expert, dev.weft.nn.init.Init.defaultGenerator());
     }
 
-    /** The gate's weights drawn from {@code g}; the experts are whatever the supplier makes. */
+    /**
+     * The gate's weights drawn from {@code g}; the experts are whatever the supplier makes (called E times).
+     *
+     * @param inFeatures C_in, at least 1
+     * @param numExperts E, at least 1
+     * @param expert makes each expert, (n, C_in) to (n, C_out)
+     * @param g draws the gate's weights
+     * @throws IllegalArgumentException when a size is below 1 or the supplier is or returns null
+     */
     public DenseMoE(int inFeatures, int numExperts, Supplier<? extends Module> expert, Generator g) {
         OptionChecks.atLeast("DenseMoE", "inFeatures", inFeatures, 1);
         OptionChecks.atLeast("DenseMoE", "numExperts", numExperts, 1);
@@ -47,10 +64,20 @@ public class DenseMoE extends Module {
         this.experts = registerModule("experts", new ModuleList(list));
     }
 
+    /**
+     * {@return expert i}
+     *
+     * @param i the expert's index, in [0, E)
+     */
     public Module expert(int i) { return experts.get(i); }
 
     // x: (..., C_in) -> (..., E)
-    /** The gate probabilities softmax(x W_g^T + b_g). */
+    /**
+     * The gate probabilities softmax(x W_g^T + b_g).
+     *
+     * @param input x (..., C_in)
+     * @return the probabilities (..., E)
+     */
     public Tensor gates(Tensor input) {
         check(input);
         return gate.forward(input).softmax(-1);

@@ -22,7 +22,14 @@ public final class ExpertDispatch {
     private ExpertDispatch() {}
 
     // x: (N, C_in), gates: (N, E), topIndices: (N, k) -> kept (N, E) bool
-    /** Which (row, expert) pairs run: the top-k picks, less those past each expert's capacity (0 = no limit). */
+    /**
+     * Which (row, expert) pairs run: the top-k picks, less those past each expert's capacity.
+     *
+     * @param gates the gates (N, E)
+     * @param topIndices each row's top-k experts (N, k)
+     * @param capacity the most rows per expert (0 = no limit)
+     * @return kept (N, E), boolean
+     */
     public static Tensor kept(Tensor gates, Tensor topIndices, int capacity) {
         if (capacity < 0) throw new IllegalArgumentException("ExpertDispatch: capacity must be >= 0 (0 = unlimited), got " + capacity);
         int n = gates.size(0), e = gates.size(1);
@@ -36,7 +43,16 @@ public final class ExpertDispatch {
     }
 
     // x: (N, C_in), gates: (N, E), kept: (N, E) bool -> (N, C_out)
-    /** y = sum over kept pairs of gate * expert(row); every expert must map (n, C_in) to (n, outFeatures). */
+    /**
+     * y = sum over kept pairs of gate * expert(row); each expert runs once, on its gathered rows.
+     *
+     * @param x the rows (N, C_in)
+     * @param gates the gates (N, E)
+     * @param kept the pairs that run (N, E), boolean
+     * @param experts the E experts, each mapping (n, C_in) to (n, outFeatures)
+     * @param outFeatures C_out
+     * @return y (N, C_out)
+     */
     public static Tensor combine(Tensor x, Tensor gates, Tensor kept, List<? extends Module> experts, int outFeatures) {
         int n = x.size(0), e = gates.dim() == 2 ? gates.size(1) : -1;
         if (gates.dim() != 2 || gates.size(0) != n || e != experts.size() || !java.util.Arrays.equals(kept.shape(), gates.shape())) {

@@ -19,7 +19,12 @@ public final class LoadBalancing {
     public static final double EPS = 1e-10;
 
     // v: (E,) -> scalar
-    /** The squared coefficient of variation var(v) / (mean(v)^2 + 1e-10); 0 for one element. */
+    /**
+     * {@return the squared coefficient of variation var(v) / (mean(v)^2 + 1e-10), a scalar} 0 for one element.
+     *
+     * @param v a vector (E)
+     * @throws IllegalArgumentException when v is not 1-d
+     */
     public static Tensor cvSquared(Tensor v) {
         if (v.dim() != 1) {
             throw new IllegalArgumentException("LoadBalancing.cvSquared: expected a vector (E,), got " + dev.weft.tensor.core.Shape.format(v.shape()));
@@ -29,18 +34,33 @@ public final class LoadBalancing {
     }
 
     // gates: (N, E) -> (E,)
-    /** Importance(X)_i = sum over the batch of G(x)_i (eq. 6). */
+    /**
+     * {@return Importance(X)_i = sum over the batch of G(x)_i (eq. 6), (E)}
+     *
+     * @param gates the gates (N, E)
+     */
     public static Tensor importance(Tensor gates) {
         return gates.sum(0);
     }
 
     // gates: (N, E) -> (E,)
-    /** The hard load: how many rows have a nonzero gate for each expert (not differentiable). */
+    /**
+     * {@return the hard load (E): how many rows have a nonzero gate for each expert} Not differentiable.
+     *
+     * @param gates the gates (N, E)
+     */
     public static Tensor countLoad(Tensor gates) {
         return gates.gt(0.0).to(gates.dtype()).sum(0);
     }
 
-    /** w_importance * CV(importance)^2 + w_load * CV(load)^2. */
+    /**
+     * {@return w_importance * CV(importance)^2 + w_load * CV(load)^2, a scalar}
+     *
+     * @param importance the importance (E)
+     * @param load the load (E), smooth or counted
+     * @param wImportance w_importance
+     * @param wLoad w_load
+     */
     public static Tensor loss(Tensor importance, Tensor load, double wImportance, double wLoad) {
         return cvSquared(importance).mul(wImportance).add(cvSquared(load).mul(wLoad));
     }

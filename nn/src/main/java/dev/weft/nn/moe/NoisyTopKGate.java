@@ -20,18 +20,40 @@ import dev.weft.tensor.core.Shape;
  * noiseEpsilon (default 1e-2, the reference code's) keeps the noise scale away from zero.
  */
 public class NoisyTopKGate extends Module {
+    /** C_in, the width of an input row. */
     public final int inFeatures;
+    /** E, the number of experts. */
     public final int numExperts;
+    /** The number of experts each row is sent to. */
     public final int k;
+    /** Whether noise is added to the logits in training mode. */
     public final boolean noisyGating;
+    /** The floor added to the noise's standard deviation. */
     public final double noiseEpsilon;
     private final Generator generator;
 
+    /**
+     * A noisy gate with the reference code's noiseEpsilon 1e-2 and {@code new Generator(0)}.
+     *
+     * @param inFeatures C_in
+     * @param numExperts E
+     * @param k the experts per row, below E
+     */
     public NoisyTopKGate(int inFeatures, int numExperts, int k) {
         this(inFeatures, numExperts, k, true, 1e-2, new Generator(0));
     }
 
-    /** The noise eps ~ N(0, 1) is drawn from {@code generator}. */
+    /**
+     * A gate; the noise eps ~ N(0, 1) is drawn from {@code generator}.
+     *
+     * @param inFeatures C_in, at least 1
+     * @param numExperts E, at least 1
+     * @param k the experts per row, in [1, E] (below E with noisy gating)
+     * @param noisyGating whether noise is added in training mode
+     * @param noiseEpsilon the floor of the noise's standard deviation, at least 0
+     * @param generator draws the noise, not null
+     * @throws IllegalArgumentException when a size, k or noiseEpsilon is out of range or the generator is null
+     */
     public NoisyTopKGate(int inFeatures, int numExperts, int k, boolean noisyGating, double noiseEpsilon, Generator generator) {
         String who = "NoisyTopKGate";
         OptionChecks.atLeast(who, "inFeatures", inFeatures, 1);
@@ -54,7 +76,12 @@ public class NoisyTopKGate extends Module {
     }
 
     // x: (N, C_in) -> gates (N, E)
-    /** The gates, with noise drawn from the generator in training mode (when noisy gating is on). */
+    /**
+     * The gates, with noise drawn from the generator in training mode (when noisy gating is on).
+     *
+     * @param x the rows (N, C_in)
+     * @return the gates (N, E), the top-k indices and the importance and load
+     */
     public GateOutput gate(Tensor x) {
         check(x);
         Tensor eps = noisyGating && isTraining()
@@ -66,6 +93,11 @@ public class NoisyTopKGate extends Module {
     /**
      * The gates with the standard-normal draws {@code noise} given (null: no noise, H = x W_g, hard load), so a
      * test can fix them.
+     *
+     * @param x the rows (N, C_in)
+     * @param noise the draws eps (N, E), or null
+     * @return the gates (N, E), the top-k indices and the importance and load
+     * @throws IllegalArgumentException when noise is given without noisy gating or is not (N, E)
      */
     public GateOutput gate(Tensor x, Tensor noise) {
         check(x);

@@ -30,17 +30,37 @@ import java.util.function.Supplier;
  * is the Linear "router" (C_in -> E); x is (N, C_in).
  */
 public class SmearMoE extends Module {
+    /** C_in, the width of an input row. */
     public final int inFeatures;
+    /** E, the number of experts. */
     public final int numExperts;
+    /** Whether one merged expert serves the whole batch (mean routing) rather than one per row. */
     public final boolean perBatch;
     private final Linear router;
     private final ModuleList experts;
 
+    /**
+     * Per-example merging, the router drawn from the shared default generator.
+     *
+     * @param inFeatures C_in
+     * @param numExperts E
+     * @param expert makes each of the E experts (MLP-shaped, all with the same parameters)
+     */
     public SmearMoE(int inFeatures, int numExperts, Supplier<? extends Module> expert) {
         this(inFeatures, numExperts, expert, false, dev.weft.nn.init.Init.defaultGenerator());
     }
 
-    /** perBatch: merge once per batch with the mean routing probabilities; the router's weights drawn from {@code g}. */
+    /**
+     * A SMEAR layer; the supplier is called E times.
+     *
+     * @param inFeatures C_in, at least 1
+     * @param numExperts E, at least 1
+     * @param expert makes each expert; all must have the same parameter names and shapes
+     * @param perBatch true to merge once per batch with the mean routing probabilities
+     * @param g draws the router's weights
+     * @throws IllegalArgumentException when a size is below 1, the supplier is or returns null, the experts have no
+     *         parameters or differ in them, or (per example) expert 0 is not MLP-shaped
+     */
     public SmearMoE(int inFeatures, int numExperts, Supplier<? extends Module> expert, boolean perBatch, Generator g) {
         String who = "SmearMoE";
         OptionChecks.atLeast(who, "inFeatures", inFeatures, 1);
@@ -77,17 +97,32 @@ public class SmearMoE extends Module {
         return sb.append("}").toString();
     }
 
+    /**
+     * {@return expert i}
+     *
+     * @param i the expert's index, in [0, E)
+     */
     public Module expert(int i) { return experts.get(i); }
 
     // x: (N, C_in) -> (N, E)
-    /** The routing probabilities softmax(x W_r^T + b_r). */
+    /**
+     * The routing probabilities softmax(x W_r^T + b_r).
+     *
+     * @param x the rows (N, C_in)
+     * @return p (N, E)
+     */
     public Tensor routing(Tensor x) {
         check(x);
         return router.forward(x).softmax(-1);
     }
 
     // p: (N, E) or (E,) -> name -> (N, *shape) or (*shape)
-    /** theta = sum_i p_i theta_i for every parameter: p (N, E) gives per-row sets (N, *shape), p (E,) one set. */
+    /**
+     * theta = sum_i p_i theta_i for every parameter.
+     *
+     * @param p routing probabilities (N, E) for per-row sets, or (E) for one set
+     * @return name to merged parameter, (N, *shape) or shape
+     */
     public Map<String, Tensor> merge(Tensor p) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : experts.get(0).namedParameters().keySet()) {

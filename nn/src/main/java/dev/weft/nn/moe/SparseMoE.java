@@ -22,12 +22,19 @@ import java.util.function.Supplier;
  * capacityFactor > 0 caps every expert at ceil(capacityFactor * k * N / E) rows (0, the default: no cap).
  */
 public class SparseMoE extends Module {
+    /** C_in, the width of an input row. */
     public final int inFeatures;
+    /** C_out, the width of an expert's output row. */
     public final int outFeatures;
+    /** E, the number of experts. */
     public final int numExperts;
+    /** The number of experts each row is sent to. */
     public final int k;
+    /** The weight of CV(Importance)^2 in the balancing loss. */
     public final double wImportance;
+    /** The weight of CV(Load)^2 in the balancing loss. */
     public final double wLoad;
+    /** The expert capacity factor (0: no cap). */
     public final double capacityFactor;
     private final NoisyTopKGate gate;
     private final ModuleList experts;
@@ -48,19 +55,70 @@ public class SparseMoE extends Module {
             this.expert = expert;
         }
 
+        /**
+         * Whether the gate adds trained noise to its logits in training (default true).
+         *
+         * @param v true for noisy top-k gating
+         * @return these options
+         */
         public Options noisyGating(boolean v) { noisyGating = v; return this; }
+        /**
+         * The floor added to the noise's standard deviation (default 1e-2).
+         *
+         * @param v the floor
+         * @return these options
+         */
         public Options noiseEpsilon(double v) { noiseEpsilon = v; return this; }
+        /**
+         * The weight of CV(Importance)^2 in the balancing loss (default 1e-2).
+         *
+         * @param v the weight, at least 0
+         * @return these options
+         */
         public Options wImportance(double v) { wImportance = v; return this; }
+        /**
+         * The weight of CV(Load)^2 in the balancing loss (default 1e-2).
+         *
+         * @param v the weight, at least 0
+         * @return these options
+         */
         public Options wLoad(double v) { wLoad = v; return this; }
+        /**
+         * Caps every expert at ceil(v * k * N / E) rows of a batch of N (default 0: no cap).
+         *
+         * @param v the factor, at least 0
+         * @return these options
+         */
         public Options capacityFactor(double v) { capacityFactor = v; return this; }
-        /** Draws the gating noise. */
+        /**
+         * Draws the gating noise (default {@code new Generator(0)}).
+         *
+         * @param v the generator
+         * @return these options
+         */
         public Options generator(Generator v) { generator = v; return this; }
     }
 
+    /**
+     * Options with the reference code's defaults: noisy gating, noiseEpsilon, wImportance and wLoad 1e-2, no capacity cap.
+     *
+     * @param inFeatures C_in
+     * @param outFeatures C_out
+     * @param numExperts E
+     * @param k the experts per row
+     * @param expert makes each of the E experts, (n, C_in) to (n, C_out)
+     * @return fresh options
+     */
     public static Options options(int inFeatures, int outFeatures, int numExperts, int k, Supplier<? extends Module> expert) {
         return new Options(inFeatures, outFeatures, numExperts, k, expert);
     }
 
+    /**
+     * A layer from options; the supplier is called E times.
+     *
+     * @param o the options
+     * @throws IllegalArgumentException when a size, k or a weight is out of range, or the supplier is or returns null
+     */
     public SparseMoE(Options o) {
         String who = "SparseMoE";
         OptionChecks.atLeast(who, "outFeatures", o.outFeatures, 1);
@@ -86,11 +144,21 @@ public class SparseMoE extends Module {
         this.capacityFactor = o.capacityFactor;
     }
 
+    /** {@return the gate} */
     public NoisyTopKGate gate() { return gate; }
 
+    /**
+     * {@return expert i}
+     *
+     * @param i the expert's index, in [0, E)
+     */
     public Module expert(int i) { return experts.get(i); }
 
-    /** Rows an expert takes for a batch of n rows: ceil(capacityFactor * k * n / E), or 0 (unlimited). */
+    /**
+     * {@return the rows an expert takes for a batch of n rows} ceil(capacityFactor * k * n / E), at least 1, or 0 (unlimited).
+     *
+     * @param n the rows in the batch
+     */
     public int capacity(int n) {
         return capacityFactor == 0 ? 0 : Math.max(1, (int) Math.ceil(capacityFactor * k * n / numExperts));
     }
@@ -101,13 +169,24 @@ public class SparseMoE extends Module {
         return forwardWithLoss(input).output();
     }
 
-    /** The output, the balancing loss and the gates, with the gate's own noise (training mode). */
+    /**
+     * The output, the balancing loss and the gates, with the gate's own noise (training mode).
+     *
+     * @param input x (..., C_in)
+     * @return the output (..., C_out), the loss and the gates
+     */
     public MoeOutput forwardWithLoss(Tensor input) {
         Tensor x = rows(input);
         return finish(input, x, gate.gate(x));
     }
 
-    /** As {@link #forwardWithLoss(Tensor)} with the gate's standard-normal draws given (null: no noise). */
+    /**
+     * As {@link #forwardWithLoss(Tensor)} with the gate's standard-normal draws given.
+     *
+     * @param input x (..., C_in)
+     * @param noise the standard-normal draws (N, E), or null for no noise
+     * @return the output (..., C_out), the loss and the gates
+     */
     public MoeOutput forwardWithLoss(Tensor input, Tensor noise) {
         Tensor x = rows(input);
         return finish(input, x, gate.gate(x, noise));

@@ -24,10 +24,20 @@ import java.util.Arrays;
  * trunk.0, ..., b.
  */
 public class DeepONet extends Module {
+    /** The widths of the branch MLP (m .. p) and of the trunk MLP (d .. p). */
     public final int[] branchWidths, trunkWidths;
+    /** The activation's name: "relu", "tanh" or "gelu". */
     public final String activation;
 
-    /** activation: "relu", "tanh" or "gelu". */
+    /**
+     * A DeepONet with Glorot-normal weights and zero biases.
+     *
+     * @param branch the branch widths m .. p, at least two, each at least 1
+     * @param trunk the trunk widths d .. p, at least two, each at least 1, ending in the same p
+     * @param activation "relu", "tanh" or "gelu"
+     * @param g the generator of the initial weights
+     * @throws IllegalArgumentException when the widths do not fit or the activation is unknown
+     */
     public DeepONet(int[] branch, int[] trunk, String activation, Generator g) {
         if (branch.length < 2 || trunk.length < 2 || branch[branch.length - 1] != trunk[trunk.length - 1]
                 || Arrays.stream(branch).anyMatch(w -> w < 1) || Arrays.stream(trunk).anyMatch(w -> w < 1)) {
@@ -43,6 +53,12 @@ public class DeepONet extends Module {
         registerParameter("b", Tensor.zeros(1));
     }
 
+    /**
+     * A DeepONet with ReLU and the shared default generator.
+     *
+     * @param branch the branch widths m .. p
+     * @param trunk the trunk widths d .. p
+     */
     public DeepONet(int[] branch, int[] trunk) {
         this(branch, trunk, "relu", Init.defaultGenerator());
     }
@@ -69,24 +85,47 @@ public class DeepONet extends Module {
         return s;
     }
 
-    /** The branch features b_k(u): u (B, m) -> (B, p). */
+    /**
+     * The branch features b_k(u).
+     *
+     * @param u the input functions at the sensors (B, m)
+     * @return the features (B, p)
+     */
     public Tensor branch(Tensor u) {
         check("u", u, branchWidths[0]);
         return child("branch").forward(u);
     }
 
-    /** The trunk features t_k(y): y (P, d) -> (P, p). */
+    /**
+     * The trunk features t_k(y).
+     *
+     * @param y the query points (P, d)
+     * @return the features (P, p)
+     */
     public Tensor trunk(Tensor y) {
         check("y", y, trunkWidths[0]);
         return child("trunk").forward(y);
     }
 
-    /** G(u_i)(y_j) for every function and every point (DeepONetCartesianProd): u (B, m), y (P, d) -> (B, P). */
+    /**
+     * G(u_i)(y_j) for every function and every point (DeepONetCartesianProd).
+     *
+     * @param u the input functions at the sensors (B, m)
+     * @param y the query points (P, d)
+     * @return G (B, P)
+     */
     public Tensor forward(Tensor u, Tensor y) {
         return branch(u).matmul(trunk(y).t()).add(param("b"));
     }
 
-    /** G(u_i)(y_i) for pairs (DeepXDE's DeepONet): u (B, m), y (B, d) -> (B,). */
+    /**
+     * G(u_i)(y_i) for pairs (DeepXDE's DeepONet).
+     *
+     * @param u the input functions at the sensors (B, m)
+     * @param y one query point per function (B, d)
+     * @return G (B)
+     * @throws IllegalArgumentException when u and y are not 2-d with one B
+     */
     public Tensor forwardPaired(Tensor u, Tensor y) {
         if (u.dim() != 2 || y.dim() != 2 || u.size(0) != y.size(0)) {
             throw new IllegalArgumentException(name() + ".forwardPaired: u " + Shape.format(u.shape()) + " and y " + Shape.format(y.shape())

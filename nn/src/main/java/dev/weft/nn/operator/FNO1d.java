@@ -22,14 +22,32 @@ import dev.weft.tensor.core.Shape;
  * width 64, modes 16, projection 128.
  */
 public class FNO1d extends Module {
+    /** The number of Fourier layers, 4 as the reference. */
     public static final int LAYERS = 4;
+    /** The sizes: input and output channels, Fourier modes, the lifted width and the projection width. */
     public final int inChannels, outChannels, modes, width, projection;
 
-    /** in_channels = out_channels = 1, projection 128: the reference's Burgers model. */
+    /**
+     * in_channels = out_channels = 1, projection 128: the reference's Burgers model.
+     *
+     * @param modes the Fourier modes per layer
+     * @param width the lifted width
+     */
     public FNO1d(int modes, int width) {
         this(1, 1, modes, width, 128, Init.defaultGenerator());
     }
 
+    /**
+     * An FNO with weights drawn from g.
+     *
+     * @param inChannels the input channels, at least 1
+     * @param outChannels the output channels, at least 1
+     * @param modes the Fourier modes per layer, at least 1
+     * @param width the lifted width, at least 1
+     * @param projection fc1's width, at least 1
+     * @param g the generator of the weights
+     * @throws IllegalArgumentException when a size is below 1
+     */
     public FNO1d(int inChannels, int outChannels, int modes, int width, int projection, Generator g) {
         if (inChannels < 1 || outChannels < 1 || modes < 1 || width < 1 || projection < 1) {
             throw new IllegalArgumentException("FNO1d: sizes must be >= 1, got in_channels=" + inChannels + ", out_channels=" + outChannels

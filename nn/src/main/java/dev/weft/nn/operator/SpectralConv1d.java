@@ -19,14 +19,33 @@ import dev.weft.tensor.core.Shape;
  * T / 2 + 1 &gt;= modes.
  */
 public class SpectralConv1d extends Module {
+    /** C_in, the input channels. */
     public final int inChannels;
+    /** C_out, the output channels. */
     public final int outChannels;
+    /** M, the lowest Fourier modes kept. */
     public final int modes;
 
+    /**
+     * A layer with weights from the shared default generator.
+     *
+     * @param inChannels C_in
+     * @param outChannels C_out
+     * @param modes M
+     */
     public SpectralConv1d(int inChannels, int outChannels, int modes) {
         this(inChannels, outChannels, modes, Init.defaultGenerator());
     }
 
+    /**
+     * A layer with weights drawn from g.
+     *
+     * @param inChannels C_in, at least 1
+     * @param outChannels C_out, at least 1
+     * @param modes M, at least 1
+     * @param g the generator of the weights
+     * @throws IllegalArgumentException when a size is below 1
+     */
     public SpectralConv1d(int inChannels, int outChannels, int modes, Generator g) {
         if (inChannels < 1 || outChannels < 1 || modes < 1) {
             throw new IllegalArgumentException("SpectralConv1d: in_channels, out_channels and modes must be >= 1, got in="
@@ -39,7 +58,11 @@ public class SpectralConv1d extends Module {
         resetParameters(g);
     }
 
-    /** weight = U(0, 1) / (in_channels * out_channels), as the reference's scale * torch.rand(..., cfloat). */
+    /**
+     * weight = U(0, 1) / (in_channels * out_channels), as the reference's scale * torch.rand(..., cfloat).
+     *
+     * @param g the generator of the weights
+     */
     public void resetParameters(Generator g) {
         Init.uniform(param("weight"), 0, 1.0 / ((double) inChannels * outChannels), g);
     }
@@ -64,8 +87,12 @@ public class SpectralConv1d extends Module {
     }
 
     /**
-     * The layer as a function: x (B, C_in, T), w (C_in, C_out, M, 2) -> (B, C_out, T). One batched matmul per part,
-     * over the modes: V (M, B, C_in) @ R (M, C_in, C_out).
+     * The layer as a function. One batched matmul per part, over the modes: V (M, B, C_in) @ R (M, C_in, C_out).
+     *
+     * @param x the input (B, C_in, T)
+     * @param w the complex weights as (real, imaginary) pairs (C_in, C_out, M, 2)
+     * @param modes M
+     * @return the output (B, C_out, T)
      */
     public static Tensor spectralConv1d(Tensor x, Tensor w, int modes) {
         int t = x.size(2);

@@ -32,7 +32,15 @@ public final class LotteryTicket {
         store();
     }
 
-    /** Stores theta_0 (every parameter of {@code model}) and the targets to prune; call before training. */
+    /**
+     * Stores theta_0 (every parameter of {@code model}) and the targets to prune; call before training.
+     *
+     * @param model the network
+     * @param targets the parameters to prune
+     * @return the ticket search, at round 0
+     * @throws IllegalArgumentException when model is null, there is no target, or a target is not a parameter of a
+     *         module in the model
+     */
     public static LotteryTicket of(Module model, List<Prune.Target> targets) {
         if (model == null || targets == null || targets.isEmpty()) {
             throw new IllegalArgumentException("LotteryTicket.of: needs a model and at least one target");
@@ -58,7 +66,11 @@ public final class LotteryTicket {
         }
     }
 
-    /** Layer-wise magnitude pruning: target i loses the share rates.get(i) of its unpruned weights. */
+    /**
+     * Layer-wise magnitude pruning: target i loses the share rates.get(i) of its unpruned weights.
+     *
+     * @param rates one share in [0, 1] per target
+     */
     public void prune(List<Double> rates) {
         if (rates == null || rates.size() != targets.size()) {
             throw new IllegalArgumentException("LotteryTicket.prune: " + (rates == null ? "null" : rates.size()) + " rates for "
@@ -68,7 +80,11 @@ public final class LotteryTicket {
         round++;
     }
 
-    /** Global magnitude pruning: the share {@code rate} of all unpruned target weights, smallest |w| first. */
+    /**
+     * Global magnitude pruning: the share {@code rate} of all unpruned target weights, smallest |w| first.
+     *
+     * @param rate the share, in [0, 1]
+     */
     public void pruneGlobal(double rate) {
         Prune.globalUnstructured(targets, rate);
         round++;
@@ -91,11 +107,12 @@ public final class LotteryTicket {
         return (double) alive / all;
     }
 
-    /** Pruning rounds done. */
+    /** {@return the pruning rounds done} */
     public int round() {
         return round;
     }
 
+    /** {@return the parameters that are pruned} */
     public List<Prune.Target> targets() {
         return targets;
     }

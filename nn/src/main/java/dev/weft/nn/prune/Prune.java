@@ -23,8 +23,18 @@ import java.util.List;
 public final class Prune {
     private Prune() {}
 
-    /** One parameter to prune: {@code module}'s own parameter {@code name} (global pruning takes a list of them). */
+    /**
+     * One parameter to prune: {@code module}'s own parameter {@code name} (global pruning takes a list of them).
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter's name in that module, e.g. "weight"
+     */
     public record Target(Module module, String name) {
+        /**
+         * Checks both components.
+         *
+         * @throws IllegalArgumentException when {@code module} or {@code name} is null
+         */
         public Target {
             if (module == null || name == null) throw new IllegalArgumentException("Prune.Target: module and name must not be null");
         }
@@ -32,30 +42,66 @@ public final class Prune {
 
     // ---------------------------------------------------------------- unstructured
 
-    /** A mask of ones (torch's identity): the reparametrization without pruning anything. */
+    /**
+     * A mask of ones (torch's identity): the reparametrization without pruning anything.
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to mask
+     * @return {@code module}
+     */
     public static Module identity(Module module, String name) {
         Tensor w = original(module, name, "identity");
         if (!module.isMasked(name)) module.maskParameter(name, Tensor.onesLike(w.detach()));
         return module;
     }
 
-    /** Prunes the {@code amount} share of the unpruned entries with the smallest |w| (torch's l1_unstructured). */
+    /**
+     * Prunes the {@code amount} share of the unpruned entries with the smallest |w| (torch's l1_unstructured).
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to prune
+     * @param amount the fraction in [0, 1] of the unpruned entries to prune
+     * @return {@code module}
+     */
     public static Module l1Unstructured(Module module, String name, double amount) {
         return l1Unstructured(module, name, count("l1Unstructured", amount, unpruned(module, name, "l1Unstructured")));
     }
 
-    /** Prunes the {@code amount} unpruned entries with the smallest |w|. */
+    /**
+     * Prunes the {@code amount} unpruned entries with the smallest |w|.
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to prune
+     * @param amount how many unpruned entries to prune
+     * @return {@code module}
+     */
     public static Module l1Unstructured(Module module, String name, int amount) {
         globalUnstructured(List.of(new Target(module, name)), amount);
         return module;
     }
 
-    /** Prunes the {@code amount} share of the unpruned entries, chosen uniformly from {@code g} (torch's random_unstructured). */
+    /**
+     * Prunes the {@code amount} share of the unpruned entries, chosen uniformly from {@code g} (torch's random_unstructured).
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to prune
+     * @param amount the fraction in [0, 1] of the unpruned entries to prune
+     * @param g the generator that draws the entries
+     * @return {@code module}
+     */
     public static Module randomUnstructured(Module module, String name, double amount, Generator g) {
         return randomUnstructured(module, name, count("randomUnstructured", amount, unpruned(module, name, "randomUnstructured")), g);
     }
 
-    /** Prunes {@code amount} unpruned entries chosen uniformly from {@code g}. */
+    /**
+     * Prunes {@code amount} unpruned entries chosen uniformly from {@code g}.
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to prune
+     * @param amount how many unpruned entries to prune
+     * @param g the generator that draws the entries (a random permutation of the unpruned ones)
+     * @return {@code module}
+     */
     public static Module randomUnstructured(Module module, String name, int amount, Generator g) {
         Tensor w = original(module, name, "randomUnstructured");
         double[] mask = maskOf(module, name, w);
@@ -70,6 +116,9 @@ public final class Prune {
     /**
      * Pools the unpruned entries of every target and prunes the {@code amount} share of them with the smallest
      * |w| (torch's global_unstructured with L1Unstructured): layers with smaller weights lose more.
+     *
+     * @param targets the parameters pooled together
+     * @param amount the fraction in [0, 1] of all their unpruned entries to prune
      */
     public static void globalUnstructured(List<Target> targets, double amount) {
         long total = 0;
@@ -78,7 +127,12 @@ public final class Prune {
         globalUnstructured(targets, count("globalUnstructured", amount, (int) total));
     }
 
-    /** The same with a count of entries to prune. */
+    /**
+     * The same with a count of entries to prune.
+     *
+     * @param targets the parameters pooled together (not empty)
+     * @param amount how many of their unpruned entries to prune
+     */
     public static void globalUnstructured(List<Target> targets, int amount) {
         if (targets == null || targets.isEmpty()) throw new IllegalArgumentException("globalUnstructured: no parameters to prune");
         List<Tensor> ws = new ArrayList<>();
@@ -115,6 +169,13 @@ public final class Prune {
      * Prunes whole slices along {@code dim} (output neurons at dim 0 of a Linear weight, channels of a Conv
      * weight): the {@code amount} share of the slices not yet pruned, those with the smallest L{@code n} norm of
      * the original weights (torch's ln_structured; n = 1, 2 or {@code Double.POSITIVE_INFINITY}).
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to prune
+     * @param amount the fraction in [0, 1] of the unpruned slices to prune
+     * @param n the norm's order: 1, 2 or {@code Double.POSITIVE_INFINITY}
+     * @param dim the dimension whose slices are pruned
+     * @return {@code module}
      */
     public static Module lnStructured(Module module, String name, double amount, double n, int dim) {
         Tensor w = original(module, name, "lnStructured");
@@ -144,7 +205,16 @@ public final class Prune {
         return module;
     }
 
-    /** Prunes the {@code amount} share of the unpruned slices along {@code dim}, chosen uniformly from {@code g} (torch's random_structured). */
+    /**
+     * Prunes the {@code amount} share of the unpruned slices along {@code dim}, chosen uniformly from {@code g} (torch's random_structured).
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter to prune
+     * @param amount the fraction in [0, 1] of the unpruned slices to prune
+     * @param dim the dimension whose slices are pruned
+     * @param g the generator that draws the slices
+     * @return {@code module}
+     */
     public static Module randomStructured(Module module, String name, double amount, int dim, Generator g) {
         Tensor w = original(module, name, "randomStructured");
         int d = checkDim("randomStructured", w, dim);
@@ -160,26 +230,48 @@ public final class Prune {
 
     // ---------------------------------------------------------------- bookkeeping
 
-    /** Makes the pruning of {@code name} permanent (torch's prune.remove): a plain parameter holding orig * mask. */
+    /**
+     * Makes the pruning of {@code name} permanent (torch's prune.remove): a plain parameter holding orig * mask.
+     *
+     * @param module the module that owns the parameter
+     * @param name the masked parameter
+     * @return {@code module}
+     */
     public static Module remove(Module module, String name) {
         module.unmaskParameter(name);
         return module;
     }
 
-    /** Whether any module of the tree has a masked parameter (torch's prune.is_pruned). */
+    /**
+     * {@return whether any module of the tree has a masked parameter} (torch's prune.is_pruned)
+     *
+     * @param module the root of the tree
+     */
     public static boolean isPruned(Module module) {
         for (Module m : module.modules()) if (!m.maskedParameters().isEmpty()) return true;
         return false;
     }
 
-    /** The share of zeros in the mask of {@code name} (0 when it is not masked). */
+    /**
+     * {@return the share of zeros in the mask of {@code name}} 0 when it is not masked.
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter
+     */
     public static double sparsity(Module module, String name) {
         if (!module.isMasked(name)) return 0;
         double[] m = module.ownBuffers().get(name + "_mask").toDoubleArray();
         return (double) (m.length - alive(m).length) / m.length;
     }
 
-    /** The unpruned entries of {@code name}: all of them when it is not masked. */
+    /**
+     * {@return the number of unpruned entries of {@code name}} All of them when it is not masked.
+     *
+     * @param module the module that owns the parameter
+     * @param name the parameter
+     * @param op the caller's name for error messages
+     * @throws IllegalArgumentException when {@code module} is null or has no parameter {@code name}
+     */
     public static int unpruned(Module module, String name, String op) {
         Tensor w = original(module, name, op);
         if (!module.isMasked(name)) return Math.toIntExact(w.numel());

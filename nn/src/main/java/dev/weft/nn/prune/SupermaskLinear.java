@@ -23,7 +23,14 @@ public class SupermaskLinear extends Module {
     private final int in, out;
     private final double keep;
 
-    /** A layer keeping the share {@code keep} in (0, 1] of its weights. */
+    /**
+     * A layer keeping the share {@code keep} of its weights.
+     *
+     * @param in the input features
+     * @param out the output features
+     * @param keep the share of weights kept, in (0, 1]
+     * @param g the generator of the weights and scores
+     */
     public SupermaskLinear(int in, int out, double keep, Generator g) {
         this.in = OptionChecks.atLeast("SupermaskLinear", "in", in, 1);
         this.out = OptionChecks.atLeast("SupermaskLinear", "out", out, 1);

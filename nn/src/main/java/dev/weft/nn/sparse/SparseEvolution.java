@@ -28,6 +28,14 @@ public final class SparseEvolution {
      * An Erdős–Rényi sparse layer: each of the in x out connections drawn with probability p above (capped at 1),
      * weights U(-b, b) with b = 1 / sqrt(p * in), PyTorch's Linear init for the expected fan-in p * in; bias as
      * Linear's, U(-1/sqrt(in), 1/sqrt(in)), when {@code bias}.
+     *
+     * @param in the input features, at least 1
+     * @param out the output features, at least 1
+     * @param epsilon SET's density parameter, above 0
+     * @param bias whether the layer has a bias
+     * @param g the generator of the connections and initial values
+     * @return the sparse layer
+     * @throws IllegalArgumentException when a size is below 1, epsilon is not positive or no connection was drawn
      */
     public static SparseLinear erdosRenyi(int in, int out, double epsilon, boolean bias, Generator g) {
         if (in < 1 || out < 1) throw new IllegalArgumentException("SparseEvolution.erdosRenyi: in and out must be >= 1, got " + in + ", " + out);
@@ -48,7 +56,13 @@ public final class SparseEvolution {
         return new SparseLinear(SparseTensor.csr(Tensor.of(crow), Tensor.of(col), values, out, in), biasT);
     }
 
-    /** What one {@link #evolve} did: connections removed and added (equal), and the layer's weight count. */
+    /**
+     * What one {@link #evolve} did.
+     *
+     * @param removed the connections removed
+     * @param added the connections added (as many as removed)
+     * @param nnz the layer's weight count afterwards
+     */
     public record Step(int removed, int added, int nnz) {}
 
     /**
@@ -60,14 +74,27 @@ public final class SparseEvolution {
      * connections: create the optimizer afresh after each evolution, as SET's reference implementation does. A
      * fully connected layer (an Erdős–Rényi probability capped at 1, as a 1000-10 output layer at epsilon 20) is left
      * as it is: regrowing there would only redraw the weights it removed.
+     *
+     * @param layer the layer, changed in place
+     * @param zeta the share of each sign's weights to remove, in [0, 1)
+     * @param g the generator of the new positions and weights
+     * @return what was removed and added
+     * @throws IllegalArgumentException when zeta is outside [0, 1)
      */
     public static Step evolve(SparseLinear layer, double zeta, Generator g) {
         return evolve(layer, zeta, 1, g);
     }
 
     /**
-     * The same with the new weights drawn from U(-s b, s b), {@code regrowScale} = s >= 0 times the init range: 0
+     * The same with the new weights drawn from U(-s b, s b), {@code regrowScale} = s (at least 0) times the init range: 0
      * starts them at zero (as RigL regrows), 1 is SET's fresh draw from the init distribution.
+     *
+     * @param layer the layer, changed in place
+     * @param zeta the share of each sign's weights to remove, in [0, 1)
+     * @param regrowScale s, at least 0
+     * @param g the generator of the new positions and weights
+     * @return what was removed and added
+     * @throws IllegalArgumentException when zeta is outside [0, 1) or regrowScale is negative
      */
     public static Step evolve(SparseLinear layer, double zeta, double regrowScale, Generator g) {
         if (!(regrowScale >= 0)) throw new IllegalArgumentException("SparseEvolution.evolve: regrowScale must be >= 0, got " + regrowScale);

@@ -30,7 +30,13 @@ public class SparseLinear extends Module {
         }
     }
 
-    /** A layer with the pattern and values of {@code weight} ((out, in), F32 or F64) and the given bias (out, or null). */
+    /**
+     * A layer with the pattern and values of {@code weight} and the given bias.
+     *
+     * @param weight W, (out, in) CSR, F32 or F64
+     * @param bias the bias (out), or null
+     * @throws IllegalArgumentException when weight is null or the bias does not match its dtype and out
+     */
     public SparseLinear(SparseTensor weight, Tensor bias) {
         if (weight == null) throw new IllegalArgumentException("SparseLinear: weight must not be null");
         SparseTensor w = weight.toSparseCsr();
@@ -49,6 +55,9 @@ public class SparseLinear extends Module {
     /**
      * The nonzeros of {@code linear}'s weight as it runs (weight_orig * weight_mask when it is pruned), with its
      * bias: the same function, stored sparse.
+     *
+     * @param linear the dense layer
+     * @return the sparse layer
      */
     public static SparseLinear fromDense(Linear linear) {
         try (var s = GradMode.noGrad()) {
@@ -71,7 +80,7 @@ public class SparseLinear extends Module {
         return y.reshape(shape);
     }
 
-    /** W as a sparse (out, in) CSR matrix with the current values (differentiable in them). */
+    /** {@return W as a sparse (out, in) CSR matrix with the current values (differentiable in them)} */
     public SparseTensor weight() {
         Tensor crow = buffer("crow_indices"), col = buffer("col_indices");
         Pattern p = pattern;
@@ -89,20 +98,22 @@ public class SparseLinear extends Module {
         return weight().toDense();
     }
 
-    /** Stored nonzeros. */
+    /** {@return the stored nonzeros} */
     public int nnz() {
         return buffer("col_indices").numel();
     }
 
-    /** nnz / (out * in). */
+    /** {@return nnz / (out * in)} */
     public double density() {
         return (double) nnz() / ((long) out * in);
     }
 
+    /** {@return the input features} */
     public int inFeatures() {
         return in;
     }
 
+    /** {@return the output features} */
     public int outFeatures() {
         return out;
     }

@@ -26,7 +26,13 @@ public final class ActivationMatching {
 
     /**
      * Permutations pi for B (apply them with {@link MlpPermutationSpec#apply}) from the activations of both MLPs on
-     * {@code x} (B, C_in). The models are run in eval mode under no-grad and left in the mode they had.
+     * {@code x}. The models are run in eval mode under no-grad and left in the mode they had.
+     *
+     * @param a model A
+     * @param b model B, of the same architecture
+     * @param x the inputs (B, C_in), B at least 2
+     * @return one permutation per hidden layer
+     * @throws IllegalArgumentException when the models' specs differ or x holds fewer than 2 rows
      */
     public static int[][] activationMatching(Sequential a, Sequential b, Tensor x) {
         MlpPermutationSpec spec = MlpPermutationSpec.of(a);
@@ -42,7 +48,12 @@ public final class ActivationMatching {
         return perms;
     }
 
-    /** corr (C, C) of the columns of a (B, C) with those of b (B, C): Pearson correlation over the batch. */
+    /**
+     * {@return corr (C, C) of the columns of a with those of b: Pearson correlation over the batch}
+     *
+     * @param a activations (B, C)
+     * @param b activations (B, C)
+     */
     public static double[][] correlation(Tensor a, Tensor b) {
         if (a.dim() != 2 || b.dim() != 2 || a.size(0) != b.size(0) || a.size(1) != b.size(1)) {
             throw new IllegalArgumentException("correlation: a " + Shape.format(a.shape()) + " and b " + Shape.format(b.shape())

@@ -20,6 +20,12 @@ public final class Interpolation {
     /**
      * (1 - lambda) a + lambda b for every key (torch.lerp); both states must have the same keys and shapes. Floating
      * tensors only; neither state is modified.
+     *
+     * @param a the state at lambda 0
+     * @param b the state at lambda 1
+     * @param lambda the mix, finite
+     * @return the interpolated state
+     * @throws IllegalArgumentException when lambda is not finite or the states differ in keys or shapes
      */
     public static Map<String, Tensor> lerp(Map<String, Tensor> a, Map<String, Tensor> b, double lambda) {
         if (!Double.isFinite(lambda)) throw new IllegalArgumentException("Interpolation.lerp: lambda must be finite, got " + lambda);
@@ -44,6 +50,12 @@ public final class Interpolation {
     /**
      * The barrier max_k [ losses[k] - ((1 - lambdas[k]) losses[0] + lambdas[k] losses[last]) ] of losses measured at
      * increasing lambdas from 0 to 1 (the end points are the two models). 0 when the path never rises above the chord.
+     *
+     * @param lambdas the mixes, increasing from 0 to 1
+     * @param losses the loss at each mix
+     * @return the barrier, at least 0
+     * @throws IllegalArgumentException when there are fewer than 2 lambdas, the lengths differ, or the lambdas do not
+     *         increase from 0 to 1
      */
     public static double lossBarrier(double[] lambdas, double[] losses) {
         int n = lambdas.length;
@@ -65,7 +77,11 @@ public final class Interpolation {
         return barrier;
     }
 
-    /** n + 1 evenly spaced lambdas 0, 1/n, ..., 1. */
+    /**
+     * {@return n + 1 evenly spaced lambdas 0, 1/n, ..., 1}
+     *
+     * @param n the intervals
+     */
     public static double[] lambdas(int n) {
         if (n < 1) throw new IllegalArgumentException("Interpolation.lambdas: n must be >= 1, got " + n);
         double[] l = new double[n + 1];

@@ -13,17 +13,34 @@ import dev.weft.tensor.core.Shape;
 public final class LinearAssignment {
     private LinearAssignment() {}
 
-    /** The row-to-column assignment sigma minimizing sum_i cost[i][sigma(i)]; cost is not modified. */
+    /**
+     * The row-to-column assignment sigma minimizing sum_i cost[i][sigma(i)]; cost is not modified.
+     *
+     * @param cost the square cost matrix (n, n), finite entries
+     * @return sigma, sigma[i] the column given to row i
+     */
     public static int[] minimize(double[][] cost) {
         return linearSumAssignment(cost, false);
     }
 
-    /** The row-to-column assignment sigma maximizing sum_i cost[i][sigma(i)]; cost is not modified. */
+    /**
+     * The row-to-column assignment sigma maximizing sum_i cost[i][sigma(i)]; cost is not modified.
+     *
+     * @param cost the square cost matrix (n, n), finite entries
+     * @return sigma, sigma[i] the column given to row i
+     */
     public static int[] maximize(double[][] cost) {
         return linearSumAssignment(cost, true);
     }
 
-    /** {@link #linearSumAssignment(double[][], boolean)} of a 2-d tensor (read in F64). */
+    /**
+     * {@link #linearSumAssignment(double[][], boolean)} of a 2-d tensor (read in F64).
+     *
+     * @param cost the square cost matrix (n, n)
+     * @param maximize true to maximize rather than minimize
+     * @return sigma, sigma[i] the column given to row i
+     * @throws IllegalArgumentException when cost is not square
+     */
     public static int[] linearSumAssignment(Tensor cost, boolean maximize) {
         if (cost.dim() != 2 || cost.size(0) != cost.size(1)) {
             throw new IllegalArgumentException("linearSumAssignment: cost must be square (n, n), got " + Shape.format(cost.shape()));
@@ -36,8 +53,13 @@ public final class LinearAssignment {
     }
 
     /**
-     * sigma with sigma[i] the column given to row i, optimal for sum_i cost[i][sigma(i)] (minimal, or maximal when
-     * {@code maximize}). cost must be square with finite entries.
+     * The optimal assignment for sum_i cost[i][sigma(i)] (minimal, or maximal when {@code maximize}); scipy's
+     * linear_sum_assignment for square matrices.
+     *
+     * @param cost the square cost matrix, finite entries; not modified
+     * @param maximize true to maximize rather than minimize
+     * @return sigma, sigma[i] the column given to row i
+     * @throws IllegalArgumentException when cost is not square or has an entry that is not finite
      */
     public static int[] linearSumAssignment(double[][] cost, boolean maximize) {
         int n = check(cost);
@@ -93,7 +115,13 @@ public final class LinearAssignment {
         return sigma;
     }
 
-    /** sum_i cost[i][sigma(i)]. */
+    /**
+     * {@return sum_i cost[i][sigma(i)]}
+     *
+     * @param cost the cost matrix
+     * @param sigma the assignment, one column per row
+     * @throws IllegalArgumentException when sigma and cost differ in rows
+     */
     public static double total(double[][] cost, int[] sigma) {
         if (sigma.length != cost.length) {
             throw new IllegalArgumentException("LinearAssignment.total: assignment of " + sigma.length + " rows for a cost of " + cost.length + " rows");

@@ -24,6 +24,11 @@ import java.util.Map;
  * @param hiddenSizes  the width of each hidden layer (the out features of linears 0..L-2)
  */
 public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
+    /**
+     * Checks that there is one hidden size fewer than linear layers.
+     *
+     * @throws IllegalArgumentException when linears is empty or the counts do not fit
+     */
     public MlpPermutationSpec {
         linears = List.copyOf(linears);
         hiddenSizes = hiddenSizes.clone();
@@ -37,6 +42,10 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
      * The spec of a Sequential whose children are Linear layers and parameter-free modules (activations, Dropout,
      * Flatten). A child with parameters or buffers of its own that is not a Linear (a norm layer) is an error,
      * and so are consecutive Linear layers' mismatched sizes.
+     *
+     * @param mlp the MLP
+     * @return its spec
+     * @throws IllegalArgumentException when a child is not supported or sizes do not chain
      */
     public static MlpPermutationSpec of(Sequential mlp) {
         List<String> names = new ArrayList<>();
@@ -66,10 +75,20 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
         return hiddenSizes.length;
     }
 
+    /**
+     * {@return the state-dict key of Linear layer {@code layer}'s weight, e.g. "0.weight"}
+     *
+     * @param layer the layer's index among the Linear layers
+     */
     public String weightKey(int layer) {
         return linears.get(layer) + ".weight";
     }
 
+    /**
+     * {@return the state-dict key of Linear layer {@code layer}'s bias, e.g. "0.bias"}
+     *
+     * @param layer the layer's index among the Linear layers
+     */
     public String biasKey(int layer) {
         return linears.get(layer) + ".bias";
     }
@@ -84,7 +103,11 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
         return p;
     }
 
-    /** A uniformly random permutation of every hidden layer, drawn from {@code g}. */
+    /**
+     * {@return a uniformly random permutation of every hidden layer}
+     *
+     * @param g the generator of the permutations
+     */
     public int[][] random(Generator g) {
         int[][] p = new int[hiddenSizes.length][];
         for (int l = 0; l < p.length; l++) {
@@ -95,7 +118,11 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
         return p;
     }
 
-    /** The inverse of each layer's permutation: q[p[i]] = i. */
+    /**
+     * {@return the inverse of each layer's permutation: q[p[i]] = i}
+     *
+     * @param perms one permutation per layer
+     */
     public static int[][] inverse(int[][] perms) {
         int[][] q = new int[perms.length][];
         for (int l = 0; l < perms.length; l++) {
@@ -109,6 +136,10 @@ public record MlpPermutationSpec(List<String> linears, int[] hiddenSizes) {
      * A new state with hidden layer l's units reordered by perms[l] (new unit i = old unit perms[l][i]):
      * W_l &lt;- W_l[p_l, :], b_l &lt;- b_l[p_l], W_{l+1} &lt;- W_{l+1}[:, p_l]. Keys of {@code state} outside the
      * Linear layers are copied unchanged; {@code state} is not modified.
+     *
+     * @param state the MLP's state dict
+     * @param perms one permutation per hidden layer
+     * @return the permuted state, the same function
      */
     public Map<String, Tensor> apply(Map<String, Tensor> state, int[][] perms) {
         checkPerms("apply", perms);

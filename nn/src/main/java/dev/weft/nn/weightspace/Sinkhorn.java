@@ -14,14 +14,27 @@ import dev.weft.tensor.core.Shape;
 public final class Sinkhorn {
     private Sinkhorn() {}
 
-    /** {@link #sinkhorn(Tensor, double, int, double)} with at most 10,000 iterations, tolerance 1e-10. */
+    /**
+     * {@link #sinkhorn(Tensor, double, int, double)} with at most 10,000 iterations, tolerance 1e-10.
+     *
+     * @param scores S (n, n)
+     * @param temperature tau
+     * @return P (n, n), doubly stochastic
+     */
     public static Tensor sinkhorn(Tensor scores, double temperature) {
         return sinkhorn(scores, temperature, 10_000, 1e-10);
     }
 
     /**
-     * P (n, n) from scores (n, n): rows and columns normalized until every row sums to 1 within {@code tol}
+     * P from scores: rows and columns normalized until every row sums to 1 within {@code tol}
      * (columns sum to 1 after each iteration by construction), or {@code maxIter} iterations.
+     *
+     * @param scores S (n, n)
+     * @param temperature tau, finite and positive
+     * @param maxIter the most iterations, at least 1
+     * @param tol the row-sum tolerance, positive
+     * @return P (n, n), differentiable in S
+     * @throws IllegalArgumentException when scores is not square or not finite, or an argument is out of range
      */
     public static Tensor sinkhorn(Tensor scores, double temperature, int maxIter, double tol) {
         if (scores.dim() != 2 || scores.size(0) != scores.size(1)) {

@@ -19,10 +19,24 @@ import java.util.Map;
 public final class WeightMatching {
     private WeightMatching() {}
 
-    /** The permutations for B (apply them with {@link MlpPermutationSpec#apply}) and the number of sweeps run. */
+    /**
+     * The permutations for B (apply them with {@link MlpPermutationSpec#apply}) and the number of sweeps run.
+     *
+     * @param permutations one permutation per hidden layer, P_l as an index array
+     * @param sweeps the sweeps run
+     * @param converged whether the last sweep changed nothing (false when maxSweeps stopped it)
+     */
     public record Result(int[][] permutations, int sweeps, boolean converged) {}
 
-    /** {@link #weightMatching(MlpPermutationSpec, Map, Map, Generator, int)} with at most 100 sweeps. */
+    /**
+     * {@link #weightMatching(MlpPermutationSpec, Map, Map, Generator, int)} with at most 100 sweeps.
+     *
+     * @param spec the MLP's permutation structure
+     * @param a model A's state dict
+     * @param b model B's state dict
+     * @param g draws the layer order of each sweep
+     * @return the permutations and sweeps
+     */
     public static Result weightMatching(MlpPermutationSpec spec, Map<String, Tensor> a, Map<String, Tensor> b, Generator g) {
         return weightMatching(spec, a, b, g, 100);
     }
@@ -30,6 +44,14 @@ public final class WeightMatching {
     /**
      * Algorithm 1: permutations pi such that {@code spec.apply(b, pi)} is as close as coordinate descent gets to a
      * in the weights' inner product. Neither state is modified.
+     *
+     * @param spec the MLP's permutation structure
+     * @param a model A's state dict
+     * @param b model B's state dict
+     * @param g draws the layer order of each sweep
+     * @param maxSweeps the most sweeps, at least 1
+     * @return the permutations and sweeps
+     * @throws IllegalArgumentException when maxSweeps is below 1 or a state does not fit the spec
      */
     public static Result weightMatching(MlpPermutationSpec spec, Map<String, Tensor> a, Map<String, Tensor> b, Generator g, int maxSweeps) {
         if (maxSweeps < 1) throw new IllegalArgumentException("weightMatching: maxSweeps must be >= 1, got " + maxSweeps);

@@ -20,25 +20,57 @@ import java.util.Arrays;
 public final class FitParams {
     private FitParams() {}
 
-    /** The fitted y ~ c * f(a * x + b) + d and the grid's R^2 at (a, b). */
+    /**
+     * The fitted y ~ c * f(a * x + b) + d and the grid's R^2 at (a, b).
+     *
+     * @param a the input scale
+     * @param b the input shift
+     * @param c the output scale
+     * @param d the output shift
+     * @param r2 the last grid's R^2 score of (a, b)
+     */
     public record Fit(double a, double b, double c, double d, double r2) {
-        /** c * f(a * u + b) + d. */
+        /**
+         * {@return c * f(a * u + b) + d}
+         *
+         * @param f the function the fit was made for
+         * @param u the input
+         */
         public double apply(SymbolicFunction f, double u) {
             return c * f.apply(a * u + b) + d;
         }
 
-        /** {a, b, c, d}, pykan's affine order. */
+        /** {@return {a, b, c, d}, pykan's affine order} */
         public double[] affine() {
             return new double[] {a, b, c, d};
         }
     }
 
-    /** pykan's defaults: a and b in [-10, 10], 101 grid points, 3 iterations. */
+    /**
+     * The fit with pykan's defaults: a and b in [-10, 10], 101 grid points, 3 iterations.
+     *
+     * @param x the inputs
+     * @param y the targets, as long as x
+     * @param f the candidate function
+     * @return the fitted a, b, c, d and R^2
+     */
     public static Fit fit(double[] x, double[] y, SymbolicFunction f) {
         return fit(x, y, f, new double[] {-10, 10}, new double[] {-10, 10}, 101, 3);
     }
 
-    /** x and y 1-d tensors of one length (any floating dtype; the fit runs in F64). */
+    /**
+     * The fit of 1-d tensors of one length (any floating dtype; the fit runs in F64).
+     *
+     * @param x the inputs (n)
+     * @param y the targets (n)
+     * @param f the candidate function
+     * @param aRange {lo, hi} of the search over a
+     * @param bRange {lo, hi} of the search over b
+     * @param gridNumber the grid points per coordinate
+     * @param iteration how many times the search zooms in
+     * @return the fitted a, b, c, d and R^2
+     * @throws IllegalArgumentException when x or y is not 1-d, or the arguments fail the checks of the array form
+     */
     public static Fit fit(Tensor x, Tensor y, SymbolicFunction f, double[] aRange, double[] bRange, int gridNumber, int iteration) {
         if (x.dim() != 1 || y.dim() != 1) {
             throw new IllegalArgumentException("fitParams: x " + Arrays.toString(x.shape()) + " and y " + Arrays.toString(y.shape()) + " must be 1-d");
@@ -46,6 +78,20 @@ public final class FitParams {
         return fit(x.contiguous().toDoubleArray(), y.contiguous().toDoubleArray(), f, aRange, bRange, gridNumber, iteration);
     }
 
+    /**
+     * The fit, as the class comment describes.
+     *
+     * @param x the inputs
+     * @param y the targets, as long as x
+     * @param f the candidate function
+     * @param aRange {lo, hi} of the search over a
+     * @param bRange {lo, hi} of the search over b
+     * @param gridNumber the grid points per coordinate
+     * @param iteration how many times the search zooms in
+     * @return the fitted a, b, c, d and R^2
+     * @throws IllegalArgumentException when f is null, x and y differ in length or have fewer than 2 points, a range is not
+     *         finite and increasing, gridNumber is below 3 or iteration below 1
+     */
     public static Fit fit(double[] x, double[] y, SymbolicFunction f, double[] aRange, double[] bRange, int gridNumber, int iteration) {
         check(x, y, f, aRange, bRange, gridNumber, iteration);
         int n = x.length, g = gridNumber;

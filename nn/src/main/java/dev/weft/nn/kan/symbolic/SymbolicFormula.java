@@ -18,7 +18,13 @@ import java.util.Map;
 public final class SymbolicFormula {
     private SymbolicFormula() {}
 
-    /** The formulas of the outputs of layers (the first one's inputs named vars), constants to digits decimals. */
+    /**
+     * {@return the formulas of the outputs of layers, one per output}
+     *
+     * @param layers the symbolic layers, first to last
+     * @param vars the names of the first layer's inputs
+     * @param digits the decimals constants are written to
+     */
     public static List<String> of(List<SymbolicKANLayer> layers, List<String> vars, int digits) {
         if (layers.isEmpty() || vars.size() != layers.get(0).inDim || digits < 0) {
             throw new IllegalArgumentException("SymbolicFormula: " + vars.size() + " variable names for " + (layers.isEmpty() ? 0 : layers.get(0).inDim)

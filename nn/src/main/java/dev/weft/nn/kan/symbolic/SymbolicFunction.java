@@ -11,11 +11,28 @@ import java.util.function.UnaryOperator;
  * its parity, which the formula printer uses to put a &gt; 0 (f(-u) = -f(u) or f(u)).
  *
  * @param name pykan's name ("sin", "x^2", ...), also how the formula writes it where it has no special form
+ * @param tensorFn f on tensors, elementwise and differentiable
+ * @param scalarFn f on one value
+ * @param complexity pykan's complexity, at least 0
+ * @param parity f's parity
  */
 public record SymbolicFunction(String name, UnaryOperator<Tensor> tensorFn, DoubleUnaryOperator scalarFn, int complexity, Parity parity) {
     /** Whether f(-u) = -f(u) (odd), f(-u) = f(u) (even), or neither. */
-    public enum Parity { ODD, EVEN, NONE }
+    public enum Parity {
+        /** f(-u) = -f(u). */
+        ODD,
+        /** f(-u) = f(u). */
+        EVEN,
+        /** Neither. */
+        NONE
+    }
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when the name is null or empty, a function or the parity is null, or the
+     *         complexity is negative
+     */
     public SymbolicFunction {
         if (name == null || name.isEmpty() || tensorFn == null || scalarFn == null || parity == null || complexity < 0) {
             throw new IllegalArgumentException("SymbolicFunction: needs a name, both functions, a parity and a complexity >= 0, got name "
@@ -23,12 +40,20 @@ public record SymbolicFunction(String name, UnaryOperator<Tensor> tensorFn, Doub
         }
     }
 
-    /** f(u), elementwise and differentiable. */
+    /**
+     * {@return f(u), elementwise and differentiable}
+     *
+     * @param u the input
+     */
     public Tensor apply(Tensor u) {
         return tensorFn.apply(u);
     }
 
-    /** f(u) for one value. */
+    /**
+     * {@return f(u) for one value}
+     *
+     * @param u the input
+     */
     public double apply(double u) {
         return scalarFn.applyAsDouble(u);
     }

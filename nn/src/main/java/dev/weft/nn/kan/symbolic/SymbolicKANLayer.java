@@ -22,9 +22,16 @@ import java.util.List;
  * are not evaluated, so their parameters get no gradient.
  */
 public class SymbolicKANLayer extends Module {
+    /** The input and output widths. */
     public final int inDim, outDim;
     private final SymbolicFunction[][] funs;    // [out][in]
 
+    /**
+     * A layer that adds nothing yet: every edge "0", affine and mask zero.
+     *
+     * @param inDim the input width, at least 1
+     * @param outDim the output width, at least 1
+     */
     public SymbolicKANLayer(int inDim, int outDim) {
         OptionChecks.atLeast("SymbolicKANLayer", "inDim", inDim, 1);
         OptionChecks.atLeast("SymbolicKANLayer", "outDim", outDim, 1);
@@ -46,13 +53,23 @@ public class SymbolicKANLayer extends Module {
         return buffer("mask");
     }
 
-    /** The function of edge i -&gt; j. */
+    /**
+     * {@return the function of edge i -&gt; j}
+     *
+     * @param i the input of the edge, in [0, inDim)
+     * @param j the output of the edge, in [0, outDim)
+     */
     public SymbolicFunction function(int i, int j) {
         checkEdge("function", i, j);
         return funs[j][i];
     }
 
-    /** (a, b, c, d) of edge i -&gt; j. */
+    /**
+     * {@return (a, b, c, d) of edge i -&gt; j}
+     *
+     * @param i the input of the edge, in [0, inDim)
+     * @param j the output of the edge, in [0, outDim)
+     */
     public double[] affine(int i, int j) {
         checkEdge("affine", i, j);
         return param("affine").select(0, j).select(0, i).contiguous().toDoubleArray();
@@ -61,6 +78,14 @@ public class SymbolicKANLayer extends Module {
     /**
      * pykan's Symbolic_KANLayer.fix_symbolic: edge i -&gt; j becomes c * f(a x + b) + d. The mask is the caller's
      * (KAN.fixSymbolic switches it on). Modifies this layer.
+     *
+     * @param i the input of the edge, in [0, inDim)
+     * @param j the output of the edge, in [0, outDim)
+     * @param f the library function, not null
+     * @param a the input scale
+     * @param b the input shift
+     * @param c the output scale
+     * @param d the output shift
      */
     public void fixSymbolic(int i, int j, SymbolicFunction f, double a, double b, double c, double d) {
         checkEdge("fixSymbolic", i, j);
@@ -69,7 +94,16 @@ public class SymbolicKANLayer extends Module {
         setAffine(i, j, a, b, c, d);
     }
 
-    /** Sets (a, b, c, d) of edge i -&gt; j. Modifies the affine parameter in place. */
+    /**
+     * Sets (a, b, c, d) of edge i -&gt; j. Modifies the affine parameter in place.
+     *
+     * @param i the input of the edge, in [0, inDim)
+     * @param j the output of the edge, in [0, outDim)
+     * @param a the input scale
+     * @param b the input shift
+     * @param c the output scale
+     * @param d the output shift
+     */
     public void setAffine(int i, int j, double a, double b, double c, double d) {
         checkEdge("setAffine", i, j);
         Tensor p = param("affine");
@@ -78,7 +112,7 @@ public class SymbolicKANLayer extends Module {
         }
     }
 
-    /** True when some edge's mask is nonzero (otherwise the branch adds nothing and the KAN skips it). */
+    /** {@return true when some edge's mask is nonzero} Otherwise the branch adds nothing and the KAN skips it. */
     public boolean active() {
         for (double m : buffer("mask").toDoubleArray()) if (m != 0) return true;
         return false;
@@ -98,7 +132,12 @@ public class SymbolicKANLayer extends Module {
         return Tensor.stack(cols, 1);
     }
 
-    /** Every edge's postacts (B, out, in), zero where the mask is. x (B, in). */
+    /**
+     * Every edge's postacts, zero where the mask is.
+     *
+     * @param x the input (B, in)
+     * @return postacts (B, out, in)
+     */
     public Tensor postacts(Tensor x) {
         Tensor[][] t = edgeTerms(x);
         Tensor zero = Tensor.zeros(x.dtype(), x.size(0));
@@ -134,7 +173,13 @@ public class SymbolicKANLayer extends Module {
         return t;
     }
 
-    /** pykan's get_subset: the edges from inputs inIds to outputs outIds (functions, affine and mask copied). */
+    /**
+     * pykan's get_subset: the edges from inputs inIds to outputs outIds (functions, affine and mask copied).
+     *
+     * @param inIds the inputs kept, in order
+     * @param outIds the outputs kept, in order
+     * @return the smaller layer
+     */
     public SymbolicKANLayer subset(int[] inIds, int[] outIds) {
         SymbolicKANLayer s = new SymbolicKANLayer(inIds.length, outIds.length);
         s.to(param("affine").dtype());

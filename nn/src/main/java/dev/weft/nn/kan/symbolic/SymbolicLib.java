@@ -47,19 +47,29 @@ public final class SymbolicLib {
         m.put(name, new SymbolicFunction(name, t, s, c, p));
     }
 
-    /** The function named name (pykan's name); an unknown name is an error listing the library. */
+    /**
+     * {@return the function named name (pykan's name)}
+     *
+     * @param name the name, e.g. "sin" or "x^2"
+     * @throws IllegalArgumentException when the name is unknown (the message lists the library)
+     */
     public static SymbolicFunction get(String name) {
         SymbolicFunction f = LIB.get(name);
         if (f == null) throw new IllegalArgumentException("SymbolicLib: unknown function '" + name + "', expected one of " + LIB.keySet());
         return f;
     }
 
-    /** Every name, in pykan's order. */
+    /** {@return every name, in pykan's order} */
     public static List<String> names() {
         return List.copyOf(LIB.keySet());
     }
 
-    /** The functions named (all of them, in pykan's order, when names is null). */
+    /**
+     * {@return the functions named (all of them, in pykan's order, when names is null)}
+     *
+     * @param names the names, or null
+     * @throws IllegalArgumentException when a name is unknown or the list is empty
+     */
     public static List<SymbolicFunction> of(List<String> names) {
         if (names == null) return List.copyOf(LIB.values());
         if (names.isEmpty()) throw new IllegalArgumentException("SymbolicLib: an empty library");
