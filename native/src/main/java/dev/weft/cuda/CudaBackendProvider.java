@@ -10,6 +10,9 @@ import dev.weft.tensor.core.Device;
  * library not found, no device, or the driver error by name).
  */
 public final class CudaBackendProvider implements BackendProvider {
+    /** The provider ServiceLoader instantiates; probing waits until it is asked. */
+    public CudaBackendProvider() {}
+
     @Override
     public Device.Kind kind() {
         return Device.Kind.CUDA;

@@ -23,12 +23,17 @@ public final class CudaStorage extends Storage {
         return block.address();
     }
 
-    /** The device address of element i. */
+    /**
+     * The device address of an element.
+     *
+     * @param element the element's index in this storage
+     * @return its device address
+     */
     public long pointer(int element) {
         return block.address() + (long) element * dtype().byteSize();
     }
 
-    /** Bytes the elements take. */
+    /** {@return the bytes the elements take: length times the dtype's size} */
     public long bytes() {
         return (long) length() * dtype().byteSize();
     }
@@ -39,7 +44,7 @@ public final class CudaStorage extends Storage {
         block.close();
     }
 
-    /** True once the block went back to the allocator (the Cleaner may have returned it without release()). */
+    /** {@return true once the block went back to the allocator (the Cleaner may have returned it without release())} */
     public boolean blockReleased() {
         return block.released();
     }

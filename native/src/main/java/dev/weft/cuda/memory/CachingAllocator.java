@@ -28,6 +28,11 @@ public final class CachingAllocator {
     private long deviceAllocations;
     private long deviceFrees;
 
+    /**
+     * An empty allocator over a raw device allocator.
+     *
+     * @param device where new blocks come from and cached ones go back to
+     */
     public CachingAllocator(DeviceMemory device) {
         this.device = device;
     }
@@ -36,6 +41,11 @@ public final class CachingAllocator {
      * A block of at least bytes bytes (a zero-byte request still gets the smallest block). When the device is
      * full even after the cache went back, the garbage collector's Cleaner gets one chance to return the blocks
      * of unreachable storage (tensors dropped without close()) before the out-of-memory error.
+     *
+     * @param bytes the size asked for, at least 0; rounded up to its size class
+     * @return the block
+     * @throws OutOfDeviceMemoryException when the device stays full
+     * @throws IllegalArgumentException if bytes is negative
      */
     public DeviceBlock allocate(long bytes) {
         try {

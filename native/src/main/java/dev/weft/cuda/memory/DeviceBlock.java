@@ -61,7 +61,7 @@ public final class DeviceBlock implements AutoCloseable {
         return requested;
     }
 
-    /** True once the block went back to the allocator. */
+    /** {@return true once the block went back to the allocator} */
     public boolean released() {
         return release.done();
     }

@@ -5,12 +5,22 @@ package dev.weft.cuda.memory;
  * Addresses are opaque 64-bit values; 0 is never a valid block.
  */
 public interface DeviceMemory {
-    /** A new block of exactly bytes (> 0) bytes; {@link OutOfDeviceMemoryException} when the device is full. */
+    /**
+     * A new block of exactly the given size.
+     *
+     * @param bytes the size, more than 0
+     * @return the block's address, never 0
+     * @throws OutOfDeviceMemoryException when the device is full
+     */
     long allocate(long bytes);
 
-    /** Returns a block from {@link #allocate}. */
+    /**
+     * Returns a block from {@link #allocate}.
+     *
+     * @param address the block's address
+     */
     void free(long address);
 
-    /** Names the device in messages, e.g. "cuda:0". */
+    /** {@return the device's name for messages, e.g. "cuda:0"} */
     String name();
 }

@@ -15,7 +15,14 @@ public final class SizeClasses {
     /** Larger requests round to a multiple of this. */
     public static final long LARGE_GRANULE = 2L << 20;
 
-    /** The size class of a request of bytes (>= 0) bytes. */
+    /**
+     * The size class of a request: MIN_BLOCK at least, a power of two up to SMALL_LIMIT, else a multiple
+     * of LARGE_GRANULE.
+     *
+     * @param bytes the size asked for, at least 0
+     * @return the block size it gets
+     * @throws IllegalArgumentException if bytes is negative
+     */
     public static long round(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("cuda allocator: negative size " + bytes);
         if (bytes <= MIN_BLOCK) return MIN_BLOCK;

@@ -5,9 +5,11 @@ import java.util.Iterator;
 /**
  * The batches of one epoch. Close it when leaving a loop early: that cancels the batches being
  * prefetched and stops the worker threads. It closes itself after the last batch and on an error.
+ *
+ * @param <B> the batch type
  */
 public interface BatchIterator<B> extends Iterator<B>, AutoCloseable {
-    /** The epoch whose sample order this iterator follows. */
+    /** {@return the epoch whose sample order this iterator follows} */
     int epoch();
 
     /**

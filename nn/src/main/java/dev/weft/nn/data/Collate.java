@@ -13,7 +13,13 @@ import java.util.List;
 public final class Collate {
     private Collate() {}
 
-    /** (B samples of shape S) -> (B, S...). */
+    /**
+     * Stacks B samples of shape S into one (B, S...) tensor.
+     *
+     * @param samples the samples, all of one shape and dtype
+     * @return the stacked batch
+     * @throws IllegalArgumentException if the list is empty or a sample differs in shape or dtype
+     */
     public static Tensor stack(List<Tensor> samples) {
         if (samples.isEmpty()) throw new IllegalArgumentException("collate: empty batch");
         Tensor first = samples.getFirst();
@@ -27,7 +33,13 @@ public final class Collate {
         return Tensor.stack(samples, 0);
     }
 
-    /** Samples (x_j for {@code j < K}) -> K stacked tensors: column j is stack of every sample's x_j. */
+    /**
+     * Stacks samples of K tensors column by column: output j is the stack of every sample's x_j.
+     *
+     * @param samples the samples, each a list of K tensors
+     * @return the K stacked tensors
+     * @throws IllegalArgumentException if the list is empty, sample sizes differ, or a column's shapes or dtypes differ
+     */
     public static List<Tensor> stackEach(List<List<Tensor>> samples) {
         if (samples.isEmpty()) throw new IllegalArgumentException("collate: empty batch");
         int k = samples.getFirst().size();
@@ -46,7 +58,13 @@ public final class Collate {
         return List.copyOf(out);
     }
 
-    /** Two-tensor samples (x, y) -> Batch(stack of x, stack of y). */
+    /**
+     * Stacks two-tensor samples (x, y) into Batch(stack of x, stack of y).
+     *
+     * @param samples the samples, each an (input, target) pair
+     * @return the batch
+     * @throws IllegalArgumentException if a sample does not hold 2 tensors or the stacks fail
+     */
     public static Batch pairs(List<List<Tensor>> samples) {
         return toBatch(stackEach(samples));
     }

@@ -7,12 +7,19 @@ import java.util.List;
  * Datasets one after another: indices 0..size(d0)-1 reach d0, the next size(d1) reach d1, and so on.
  * A lookup is a binary search over the cumulative sizes (fixed at construction: the parts must not
  * change size afterwards).
+ *
+ * @param <T> the sample type
  */
 public final class ConcatDataset<T> implements Dataset<T> {
     private final List<Dataset<? extends T>> parts;
     private final long[] ends;
 
-    /** parts: at least one; their total size must fit an int. */
+    /**
+     * Concatenates a list of datasets.
+     *
+     * @param parts the datasets in order, at least one; their total size must fit an int
+     * @throws IllegalArgumentException if parts is empty or the total size is too large
+     */
     public ConcatDataset(List<? extends Dataset<? extends T>> parts) {
         if (parts.isEmpty()) throw new IllegalArgumentException("ConcatDataset: needs at least one dataset");
         this.parts = List.copyOf(parts);
@@ -27,6 +34,12 @@ public final class ConcatDataset<T> implements Dataset<T> {
         }
     }
 
+    /**
+     * Concatenates datasets given as arguments.
+     *
+     * @param parts the datasets in order, at least one; their total size must fit an int
+     * @throws IllegalArgumentException if parts is empty or the total size is too large
+     */
     @SafeVarargs
     public ConcatDataset(Dataset<? extends T>... parts) {
         this(Arrays.asList(parts));

@@ -16,19 +16,44 @@ import java.util.List;
 public final class Csv {
     private Csv() {}
 
-    /** Comma-separated with a header line. */
+    /**
+     * Comma-separated with a header line.
+     *
+     * @param file a CSV file, plain or gzipped
+     * @return the parsed table
+     * @throws DataFileException naming file:line for a ragged row or bad quoting
+     * @throws IOException if the file cannot be read
+     */
     public static CsvTable read(Path file) throws IOException {
         return read(file, ',', true);
     }
 
-    /** delimiter: one char (',' '\t' ';' ...); header: whether the first record holds the column names. */
+    /**
+     * A CSV file with a chosen delimiter.
+     *
+     * @param file a CSV file, plain or gzipped
+     * @param delimiter the field separator, one char (',' '\t' ';' ...)
+     * @param header whether the first record holds the column names
+     * @return the parsed table
+     * @throws DataFileException naming file:line for a ragged row or bad quoting
+     * @throws IOException if the file cannot be read
+     */
     public static CsvTable read(Path file, char delimiter, boolean header) throws IOException {
         try (Reader r = new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8)) {
             return read(r, file.toString(), delimiter, header);
         }
     }
 
-    /** The same from text in memory; name is used in error messages. */
+    /**
+     * The same from text in memory.
+     *
+     * @param text the CSV text
+     * @param name the name used in error messages
+     * @param delimiter the field separator
+     * @param header whether the first record holds the column names
+     * @return the parsed table
+     * @throws DataFileException naming name:line for a ragged row or bad quoting
+     */
     public static CsvTable parse(String text, String name, char delimiter, boolean header) throws DataFileException {
         try {
             return read(new StringReader(text), name, delimiter, header);

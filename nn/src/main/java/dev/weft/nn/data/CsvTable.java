@@ -16,17 +16,20 @@ import java.util.List;
  * @param lines the 1-based line each row starts on
  */
 public record CsvTable(String file, List<String> header, List<List<String>> rows, long[] lines) {
+    /** Copies the header, rows and lines, so the table is immutable. */
     public CsvTable {
         header = List.copyOf(header);
         rows = List.copyOf(rows);
         lines = lines.clone();
     }
 
+    /** {@return a copy of the 1-based line each row starts on} */
     @Override
     public long[] lines() {
         return lines.clone();
     }
 
+    /** {@return the number of data rows (the header not counted)} */
     public int rowCount() {
         return rows.size();
     }
@@ -36,19 +39,39 @@ public record CsvTable(String file, List<String> header, List<List<String>> rows
         return !header.isEmpty() ? header.size() : rows.isEmpty() ? 0 : rows.getFirst().size();
     }
 
-    /** The cell at (row, column), 0-based. */
+    /**
+     * The cell at (row, column), 0-based.
+     *
+     * @param row the data row (the header not counted)
+     * @param column the column
+     * @return the cell's text, unquoted
+     * @throws IndexOutOfBoundsException if row or column is out of range
+     */
     public String get(int row, int column) {
         return rows.get(row).get(column);
     }
 
-    /** The index of a header name; an IllegalArgumentException listing the names when absent. */
+    /**
+     * The index of a header name.
+     *
+     * @param name a column name from the header
+     * @return its 0-based column index
+     * @throws IllegalArgumentException listing the names when absent
+     */
     public int column(String name) {
         int i = header.indexOf(name);
         if (i < 0) throw new IllegalArgumentException("CsvTable " + file + ": no column '" + name + "' in header " + header);
         return i;
     }
 
-    /** Every column as numbers: (rows, columns) of dtype (F32, F64, I32 or I64). */
+    /**
+     * Every column as numbers: (rows, columns) of dtype (F32, F64, I32 or I64).
+     *
+     * @param dtype the output dtype
+     * @return a (rowCount, columnCount) tensor
+     * @throws IllegalArgumentException for another dtype
+     * @throws DataFileException naming the line and column of the first cell that does not parse
+     */
     public Tensor toTensor(DType dtype) throws DataFileException {
         int[] all = new int[columnCount()];
         for (int j = 0; j < all.length; j++) all[j] = j;
@@ -58,6 +81,12 @@ public record CsvTable(String file, List<String> header, List<List<String>> rows
     /**
      * The given columns as numbers: (rows, columns.length). Integer dtypes need integer cells (no
      * fraction, no nan/inf, within the dtype's range).
+     *
+     * @param dtype the output dtype: F32, F64, I32 or I64
+     * @param columns the 0-based columns to take, in output order
+     * @return a (rowCount, columns.length) tensor
+     * @throws IllegalArgumentException for another dtype or a column out of range
+     * @throws DataFileException naming the line and column of the first cell that does not parse
      */
     public Tensor toTensor(DType dtype, int... columns) throws DataFileException {
         int w = columnCount();

@@ -14,6 +14,13 @@ public final class Datasets {
      * Splits a dataset into disjoint subsets of the given lengths, which must sum to its size. The
      * samples are permuted by Tensor.randperm(generator, size) (advancing the generator); subset j takes
      * the next lengths[j] positions of that permutation.
+     *
+     * @param <T> the sample type
+     * @param dataset the dataset to split
+     * @param lengths the subset sizes, non-negative, summing to the dataset's size
+     * @param generator the source of the permutation
+     * @return the subsets, in the order of lengths
+     * @throws IllegalArgumentException if a length is negative or they do not sum to the size
      */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, int[] lengths, Generator generator) {
         long sum = 0;
@@ -40,6 +47,13 @@ public final class Datasets {
     /**
      * Splits by fractions summing to 1 (within 1e-9): each gets floor(f * size) samples, then the
      * remaining samples go one each to the first subsets, round robin.
+     *
+     * @param <T> the sample type
+     * @param dataset the dataset to split
+     * @param fractions the subset fractions, each in [0, 1]
+     * @param generator the source of the permutation
+     * @return the subsets, in the order of fractions
+     * @throws IllegalArgumentException if a fraction is outside [0, 1] or they do not sum to 1
      */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, double[] fractions, Generator generator) {
         double total = 0;

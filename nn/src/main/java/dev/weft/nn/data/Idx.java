@@ -41,7 +41,14 @@ public final class Idx {
 
     private Idx() {}
 
-    /** The file as a tensor of the default dtype for its element type ({@link #defaultDType}). */
+    /**
+     * The file as a tensor of the default dtype for its element type ({@link #defaultDType}).
+     *
+     * @param file an IDX file, plain or gzipped
+     * @return a tensor with the file's dims as its shape
+     * @throws DataFileException if the file is malformed (names the byte offset)
+     * @throws IOException if the file cannot be read
+     */
     public static Tensor read(Path file) throws IOException {
         return read(file, null);
     }
@@ -50,6 +57,13 @@ public final class Idx {
      * The file as a tensor of the given dtype (null: {@link #defaultDType}). Integer elements convert to
      * F32, F64, I32 or I64 (u8 labels as I64: {@code read(labels, DType.I64)}); f32/f64 elements only to
      * F32 or F64. Shape = the file's dims.
+     *
+     * @param file an IDX file, plain or gzipped
+     * @param dtype the output dtype, or null for the default
+     * @return a tensor with the file's dims as its shape
+     * @throws IllegalArgumentException if dtype is BOOL, or an integer type for f32/f64 elements
+     * @throws DataFileException if the file is malformed (names the byte offset)
+     * @throws IOException if the file cannot be read
      */
     public static Tensor read(Path file, DType dtype) throws IOException {
         return read(file, dtype, null);
@@ -71,7 +85,16 @@ public final class Idx {
         }
     }
 
-    /** The same from bytes in memory (plain or gzipped); name is used in error messages. */
+    /**
+     * The same from bytes in memory (plain or gzipped).
+     *
+     * @param bytes the file's contents
+     * @param name the name used in error messages
+     * @param dtype the output dtype, or null for the default
+     * @return a tensor with the declared dims as its shape
+     * @throws IllegalArgumentException if dtype is BOOL, or an integer type for f32/f64 elements
+     * @throws DataFileException if the bytes are malformed
+     */
     public static Tensor read(byte[] bytes, String name, DType dtype) throws DataFileException {
         try {
             if (DataFiles.isGzip(bytes, bytes.length)) {
@@ -85,7 +108,14 @@ public final class Idx {
         }
     }
 
-    /** Only the header (type and dims), validated; reads 4 + 4 * ndims bytes. */
+    /**
+     * Only the header (type and dims), validated; reads 4 + 4 * ndims bytes.
+     *
+     * @param file an IDX file, plain or gzipped
+     * @return the element type and dims
+     * @throws DataFileException if the header is malformed
+     * @throws IOException if the file cannot be read
+     */
     public static IdxHeader header(Path file) throws IOException {
         String name = file.toString();
         boolean gz = DataFiles.isGzip(file);
@@ -95,7 +125,12 @@ public final class Idx {
         }
     }
 
-    /** u8 -> F32 (0..255), i8/i16/i32 -> I32, f32 -> F32, f64 -> F64. */
+    /**
+     * The dtype {@link #read(Path)} gives: u8 as F32 (0..255), i8/i16/i32 as I32, f32 as F32, f64 as F64.
+     *
+     * @param type the file's element type
+     * @return the default output dtype
+     */
     public static DType defaultDType(IdxType type) {
         return switch (type) {
             case U8, F32 -> DType.F32;

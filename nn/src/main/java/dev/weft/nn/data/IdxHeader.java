@@ -5,26 +5,33 @@ import dev.weft.tensor.core.Shape;
 /**
  * The header of an IDX file: element type and dims (all validated: 1..16 dims, each >= 0, the product
  * fits a tensor). The payload of numel() * type.byteSize() bytes starts at byte headerBytes().
+ *
+ * @param type the element type
+ * @param dims the dims (copied)
  */
 public record IdxHeader(IdxType type, int[] dims) {
+    /** Copies the dims. */
     public IdxHeader {
         dims = dims.clone();
     }
 
+    /** {@return the dims (a copy)} */
     @Override
     public int[] dims() {
         return dims.clone();
     }
 
-    /** 4 magic bytes plus 4 per dim. */
+    /** {@return the header's length: 4 magic bytes plus 4 per dim} */
     public int headerBytes() {
         return 4 + 4 * dims.length;
     }
 
+    /** {@return the number of elements, the product of the dims} */
     public int numel() {
         return Shape.numel(dims);
     }
 
+    /** {@return the payload's length in bytes: numel() * type.byteSize()} */
     public long payloadBytes() {
         return (long) numel() * type.byteSize();
     }

@@ -20,21 +20,47 @@ import java.util.List;
  * @param classNames from the header (empty without one)
  */
 public record LabeledCsv(Tensor features, Tensor labels, List<String> classNames) {
+    /** Copies the class names. */
     public LabeledCsv {
         classNames = List.copyOf(classNames);
     }
 
-    /** With the header line; features F32. */
+    /**
+     * With the header line; features F32.
+     *
+     * @param file the CSV file, plain or gzipped
+     * @return the features and labels
+     * @throws DataFileException naming file:line for a bad header, row or label
+     * @throws IOException if the file cannot be read
+     */
     public static LabeledCsv read(Path file) throws IOException {
         return read(file, DType.F32);
     }
 
-    /** With the header line; features of dtype (F32 or F64). */
+    /**
+     * With the header line; features of dtype (F32 or F64).
+     *
+     * @param file the CSV file, plain or gzipped
+     * @param featureDType F32 or F64
+     * @return the features and labels
+     * @throws IllegalArgumentException if featureDType is not F32 or F64
+     * @throws DataFileException naming file:line for a bad header, row or label
+     * @throws IOException if the file cannot be read
+     */
     public static LabeledCsv read(Path file, DType featureDType) throws IOException {
         return read(file, featureDType, true);
     }
 
-    /** Without a header line: the width of the first row fixes C; labels must be >= 0. */
+    /**
+     * Without a header line: the width of the first row fixes C; labels must be non-negative.
+     *
+     * @param file the CSV file, plain or gzipped
+     * @param featureDType F32 or F64
+     * @return the features and labels
+     * @throws IllegalArgumentException if featureDType is not F32 or F64
+     * @throws DataFileException naming file:line for a bad header, row or label
+     * @throws IOException if the file cannot be read
+     */
     public static LabeledCsv readHeaderless(Path file, DType featureDType) throws IOException {
         return read(file, featureDType, false);
     }
@@ -135,7 +161,7 @@ public record LabeledCsv(Tensor features, Tensor labels, List<String> classNames
         return features.size(1);
     }
 
-    /** (features, label) samples. */
+    /** {@return (features, label) samples} */
     public TensorDataset dataset() {
         return new TensorDataset(features, labels);
     }

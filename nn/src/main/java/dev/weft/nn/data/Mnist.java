@@ -24,17 +24,47 @@ public record Mnist(Tensor images, Tensor labels) {
     /** The mean and std of the MNIST training pixels (after scaling to [0, 1]). */
     public static final double MNIST_MEAN = 0.1307, MNIST_STD = 0.3081;
 
-    /** Pixels scaled to [0, 1]: x / 255. */
+    /**
+     * Pixels scaled to [0, 1]: x / 255.
+     *
+     * @param dir the folder holding the four files
+     * @param train true for the train split, false for t10k
+     * @return the split's images and labels
+     * @throws NoSuchFileException if a file of the split is missing
+     * @throws DataFileException if a file is malformed, the counts differ or a label is not 0..9
+     * @throws IOException if a file cannot be read
+     */
     public static Mnist load(Path dir, boolean train) throws IOException {
         return load(dir, train, 0, 1);
     }
 
-    /** Pixels normalized with the MNIST constants: (x / 255 - 0.1307) / 0.3081. */
+    /**
+     * Pixels normalized with the MNIST constants: (x / 255 - 0.1307) / 0.3081.
+     *
+     * @param dir the folder holding the four files
+     * @param train true for the train split, false for t10k
+     * @return the split's images and labels
+     * @throws NoSuchFileException if a file of the split is missing
+     * @throws DataFileException if a file is malformed, the counts differ or a label is not 0..9
+     * @throws IOException if a file cannot be read
+     */
     public static Mnist loadNormalized(Path dir, boolean train) throws IOException {
         return load(dir, train, MNIST_MEAN, MNIST_STD);
     }
 
-    /** Pixels (x / 255 - mean) / std, computed in F64 and rounded to F32 (for Fashion-MNIST, pass its own statistics). */
+    /**
+     * Pixels (x / 255 - mean) / std, computed in F64 and rounded to F32 (for Fashion-MNIST, pass its own statistics).
+     *
+     * @param dir the folder holding the four files
+     * @param train true for the train split, false for t10k
+     * @param mean subtracted after scaling to [0, 1]
+     * @param std divides after subtracting the mean; must be positive
+     * @return the split's images and labels
+     * @throws IllegalArgumentException if std is not positive
+     * @throws NoSuchFileException if a file of the split is missing
+     * @throws DataFileException if a file is malformed, the counts differ or a label is not 0..9
+     * @throws IOException if a file cannot be read
+     */
     public static Mnist load(Path dir, boolean train, double mean, double std) throws IOException {
         if (!(std > 0)) throw new IllegalArgumentException("Mnist.load: std must be > 0, got " + std);
         String split = train ? "train" : "t10k";
@@ -74,7 +104,7 @@ public record Mnist(Tensor images, Tensor labels) {
         return labels.size(0);
     }
 
-    /** (image, label) samples; DataLoader.pairs(mnist.dataset()) gives Batch(images, labels). */
+    /** {@return (image, label) samples; DataLoader.pairs(mnist.dataset()) gives Batch(images, labels)} */
     public TensorDataset dataset() {
         return new TensorDataset(images, labels);
     }

@@ -5,12 +5,20 @@ import java.util.Arrays;
 /**
  * The samples of a dataset at given indices, in that order: subset.get(i) = dataset.get(indices[i]).
  * Indices are checked against the dataset's size when the subset is made.
+ *
+ * @param <T> the sample type
  */
 public final class Subset<T> implements Dataset<T> {
     private final Dataset<T> dataset;
     private final int[] indices;
 
-    /** indices: each in [0, dataset.size()); repeats allowed. Copied. */
+    /**
+     * The samples of a dataset at given indices.
+     *
+     * @param dataset the underlying dataset
+     * @param indices each in [0, dataset.size()); repeats allowed; copied
+     * @throws IndexOutOfBoundsException naming the first index out of range
+     */
     public Subset(Dataset<T> dataset, int[] indices) {
         this.dataset = dataset;
         this.indices = indices.clone();

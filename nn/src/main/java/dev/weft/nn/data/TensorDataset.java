@@ -15,7 +15,12 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
     private final List<Tensor> tensors;
     private final int size;
 
-    /** tensors: (N, ...) each, with the same N; at least one. Not copied. */
+    /**
+     * A dataset over the rows of tensors.
+     *
+     * @param tensors at least one, each (N, ...) with the same N; not copied
+     * @throws IllegalArgumentException if there is none, one is a scalar, or their dim 0 sizes differ
+     */
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset: needs at least one tensor");
         for (int i = 0; i < tensors.length; i++) {
@@ -53,7 +58,11 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
 
     /**
      * The rows at {@code indices} of every tensor, gathered in one indexSelect per tensor:
-     * t_j (N, ...) -> (indices.length, ...). Equal to stacking get(i) over the indices.
+     * t_j (N, ...) becomes (indices.length, ...). Equal to stacking get(i) over the indices.
+     *
+     * @param indices the sample indices, each in [0, size())
+     * @return one gathered tensor per column
+     * @throws IndexOutOfBoundsException if an index is out of range
      */
     public List<Tensor> rows(int[] indices) {
         long[] idx = new long[indices.length];

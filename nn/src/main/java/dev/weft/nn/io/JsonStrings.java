@@ -11,7 +11,13 @@ import java.util.Locale;
 public final class JsonStrings {
     private JsonStrings() {}
 
-    /** Appends s as a quoted JSON string to sb and returns sb. */
+    /**
+     * Appends a string as a quoted JSON string literal.
+     *
+     * @param sb the builder to append to
+     * @param s the string to quote
+     * @return sb
+     */
     public static StringBuilder quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -9,16 +9,27 @@ import dev.weft.tensor.core.DType;
  */
 public enum SafetensorsDType {
     // NOTE: declared in the format's own dtype order; writers sort tensors by it, descending (see rank()).
+    /** One byte per boolean, read as BOOL. */
     BOOL(1, DType.BOOL),
+    /** Unsigned 8-bit integers, read as I32. */
     U8(1, DType.I32),
+    /** Signed 8-bit integers, read as I32. */
     I8(1, DType.I32),
+    /** Signed 16-bit integers, read as I32. */
     I16(2, DType.I32),
+    /** Unsigned 16-bit integers, read as I32. */
     U16(2, DType.I32),
+    /** IEEE half precision, read as F32. */
     F16(2, DType.F32),
+    /** bfloat16 (the top 16 bits of an F32), read as F32. */
     BF16(2, DType.F32),
+    /** Signed 32-bit integers. */
     I32(4, DType.I32),
+    /** IEEE single precision. */
     F32(4, DType.F32),
+    /** IEEE double precision. */
     F64(8, DType.F64),
+    /** Signed 64-bit integers. */
     I64(8, DType.I64);
 
     /** Header names the format defines that Weft cannot read (reported as unsupported, not unknown). */
@@ -33,7 +44,7 @@ public enum SafetensorsDType {
         this.weft = weft;
     }
 
-    /** Bytes per element in the file. */
+    /** {@return bytes per element in the file} */
     public int byteSize() {
         return byteSize;
     }
@@ -62,7 +73,12 @@ public enum SafetensorsDType {
         return null;
     }
 
-    /** The type a Weft dtype is written as by default (its own width). */
+    /**
+     * The type a Weft dtype is written as by default (its own width).
+     *
+     * @param d a Weft dtype
+     * @return the safetensors type of the same width
+     */
     public static SafetensorsDType of(DType d) {
         return switch (d) {
             case F32 -> F32;
@@ -73,7 +89,7 @@ public enum SafetensorsDType {
         };
     }
 
-    /** True for F16, BF16, F32, F64. */
+    /** {@return true for F16, BF16, F32, F64} */
     public boolean isFloatingPoint() {
         return weft.isFloatingPoint();
     }

@@ -9,10 +9,20 @@ import java.io.IOException;
  * exceeds the file size 1024}.
  */
 public final class SafetensorsException extends IOException {
+    /** The file, or the name given to an in-memory buffer. */
     private final String source;
+    /** The byte offset of the problem, or -1. */
     private final long offset;
+    /** The reason, without the file and offset. */
     private final String reason;
 
+    /**
+     * An error in a safetensors file or buffer.
+     *
+     * @param source the file, or the name given to an in-memory buffer
+     * @param offset the byte offset from the start of the file, or -1 if none applies
+     * @param reason what is wrong
+     */
     public SafetensorsException(String source, long offset, String reason) {
         super("safetensors: " + source + ": " + (offset >= 0 ? "byte " + offset + ": " : "") + reason);
         this.source = source;
@@ -25,7 +35,7 @@ public final class SafetensorsException extends IOException {
         return source;
     }
 
-    /** Byte offset from the start of the file where the problem was found, or -1 if none applies. */
+    /** {@return the byte offset from the start of the file where the problem was found, or -1 if none applies} */
     public long offset() {
         return offset;
     }

@@ -16,11 +16,16 @@ import java.util.Map;
  * strings, and where the data region starts. {@link #read} checks everything the format promises
  * before any tensor byte is touched (the same checks as the format's reference reader, plus Weft's
  * own limits), so a file that passes can be copied out without further bounds checks.
+ *
+ * @param tensors the tensors' entries, in data order
+ * @param metadata the {@code __metadata__} strings (empty without one)
+ * @param dataStart the file offset of the data region (8 + the header length)
  */
 public record SafetensorsHeader(List<TensorInfo> tensors, Map<String, String> metadata, long dataStart) {
     /** The format's bound on the header length (100 MB); longer is taken as a corrupt file. */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
 
+    /** Copies the tensors and metadata into read-only collections. */
     public SafetensorsHeader {
         tensors = List.copyOf(tensors);
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -32,6 +37,11 @@ public record SafetensorsHeader(List<TensorInfo> tensors, Map<String, String> me
      * 100 MB and the file; strict JSON of the expected form; known dtypes; for each tensor, shape
      * product x dtype size == its byte range (overflow checked); ranges ordered, non-overlapping and
      * covering the data region exactly, with no bytes left over; Weft's limit of 2^31-1 elements.
+     *
+     * @param file the whole file's bytes
+     * @param source the file's name, for messages
+     * @return the validated header
+     * @throws SafetensorsException naming the byte offset of the first problem
      */
     public static SafetensorsHeader read(MemorySegment file, String source) throws SafetensorsException {
         long size = file.byteSize();
@@ -153,7 +163,12 @@ public record SafetensorsHeader(List<TensorInfo> tensors, Map<String, String> me
         return out;
     }
 
-    /** The entry for {@code name}, or null. */
+    /**
+     * The entry for a tensor.
+     *
+     * @param name the tensor's name
+     * @return its entry, or null if the file has none by that name
+     */
     public TensorInfo info(String name) {
         for (TensorInfo t : tensors) if (t.name().equals(name)) return t;
         return null;

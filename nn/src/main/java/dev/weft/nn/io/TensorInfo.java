@@ -6,8 +6,15 @@ import dev.weft.tensor.core.Shape;
  * One tensor's entry in a safetensors header, after validation: its dtype as stored in the file
  * (F16 stays F16 here even though it reads into F32), its shape, and its byte range
  * [dataBegin, dataEnd) relative to the start of the data region.
+ *
+ * @param name the tensor's name in the header
+ * @param dtype its element type as stored
+ * @param shape its dims (copied)
+ * @param dataBegin the first byte, relative to the data region
+ * @param dataEnd one past the last byte, relative to the data region
  */
 public record TensorInfo(String name, SafetensorsDType dtype, int[] shape, long dataBegin, long dataEnd) {
+    /** Copies the shape. */
     public TensorInfo {
         shape = shape.clone();
     }
@@ -23,7 +30,7 @@ public record TensorInfo(String name, SafetensorsDType dtype, int[] shape, long 
         return Shape.numel(shape);
     }
 
-    /** Bytes in the file. */
+    /** {@return the tensor's bytes in the file: dataEnd - dataBegin} */
     public long byteLength() {
         return dataEnd - dataBegin;
     }

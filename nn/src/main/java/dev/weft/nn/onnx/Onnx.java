@@ -26,18 +26,34 @@ import java.util.Set;
 public final class Onnx {
     private Onnx() {}
 
+    /** The oldest and newest default-domain opsets the importer accepts. */
     public static final int MIN_OPSET = 11, MAX_OPSET = 18;
 
-    /** The op_types of the default domain the importer runs, sorted. */
+    /** {@return the op_types of the default domain the importer runs, sorted} */
     public static List<String> supportedOperators() {
         return OnnxOperators.names();
     }
 
+    /**
+     * Loads an .onnx file.
+     *
+     * @param path the file
+     * @return the compiled model
+     * @throws OnnxFormatException if the file is malformed, its opset is unsupported or a node cannot be compiled
+     * @throws IOException if the file cannot be read
+     */
     public static OnnxModel load(Path path) throws IOException {
         return load(Files.readAllBytes(path), path.toString());
     }
 
-    /** Loads from the file's bytes; {@code source} names it in errors. */
+    /**
+     * Loads from the file's bytes.
+     *
+     * @param file the .onnx file's contents
+     * @param source the name used in error messages
+     * @return the compiled model
+     * @throws OnnxFormatException if the bytes are malformed, the opset is unsupported or a node cannot be compiled
+     */
     public static OnnxModel load(byte[] file, String source) {
         Model m = OnnxParser.parseModel(file, source);
         Long opsetBoxed = m.opsets().containsKey("") ? m.opsets().get("") : m.opsets().get("ai.onnx");

@@ -44,33 +44,42 @@ public final class OnnxModel extends Module {
         this.steps = List.copyOf(steps);
     }
 
-    /** The graph's inputs that are not initializers, in file order. */
+    /** {@return the graph's inputs that are not initializers, in file order} */
     public List<OnnxValue> inputs() { return inputs; }
 
+    /** {@return the graph's outputs, in file order} */
     public List<OnnxValue> outputs() { return outputs; }
 
+    /** {@return the names of {@link #inputs()}} */
     public List<String> inputNames() { return inputs.stream().map(OnnxValue::name).toList(); }
 
+    /** {@return the names of {@link #outputs()}} */
     public List<String> outputNames() { return outputs.stream().map(OnnxValue::name).toList(); }
 
-    /** The opset version imported for the default domain. */
+    /** {@return the opset version imported for the default domain} */
     public long opset() { return opset; }
 
+    /** {@return the file's ONNX IR version (ir_version)} */
     public long irVersion() { return irVersion; }
 
-    /** producer_name and producer_version, e.g. "pytorch 1.13.0". */
+    /** {@return producer_name and producer_version, e.g. "pytorch 1.13.0"} */
     public String producer() { return producer; }
 
+    /** {@return the graph's name in the file} */
     public String graphName() { return graphName; }
 
-    /** The weights by initializer name (the tensors the graph uses, not copies). */
+    /** {@return the weights by initializer name (the tensors the graph uses, not copies; read-only map)} */
     public Map<String, Tensor> initializers() { return initializers; }
 
+    /** {@return the number of nodes in the graph} */
     public int nodeCount() { return steps.size(); }
 
     /**
      * Runs the graph: {@code feeds} must hold exactly the graph's inputs, each with its declared dtype and fixed dims.
-     * Returns the outputs by name, in graph order.
+     *
+     * @param feeds the input tensors by input name
+     * @return the outputs by name, in graph order
+     * @throws IllegalArgumentException listing every missing, extra or mismatched input, or naming the node that failed
      */
     public Map<String, Tensor> run(Map<String, Tensor> feeds) {
         List<String> problems = new ArrayList<>();

@@ -39,6 +39,9 @@ public final class Adagrad extends Optimizer {
 
     /** Adagrad's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /** No option set: every value takes its default (the same as {@link Adagrad#options()}). */
+        public Options() {}
+
         /**
          * The learning-rate decay: step t uses lr / (1 + (t - 1) lrDecay).
          *

@@ -2,6 +2,9 @@ package dev.weft.nn.optim;
 
 /** Options of {@link Adam} and {@link AdamW} (defaults in their class comments). */
 public final class AdamOptions extends OptimizerOptions<AdamOptions> {
+    /** No option set: every value takes its default (the same as {@link Adam#options()}). */
+    public AdamOptions() {}
+
     /**
      * The running-average coefficients of the gradient and its square.
      *

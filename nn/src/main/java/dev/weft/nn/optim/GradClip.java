@@ -9,7 +9,13 @@ import java.util.List;
 public final class GradClip {
     private GradClip() {}
 
-    /** clipGradNorm with the 2-norm, non-finite norms allowed. */
+    /**
+     * clipGradNorm with the 2-norm, non-finite norms allowed.
+     *
+     * @param params the parameters whose gradients to clip
+     * @param maxNorm the largest total norm allowed
+     * @return the total norm before clipping
+     */
     public static double clipGradNorm(Iterable<Tensor> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, 2.0, false);
     }
@@ -18,8 +24,12 @@ public final class GradClip {
      * Scales every gradient by min(1, maxNorm / (total + 1e-6)), where total is the normType-norm of
      * all gradients taken together (the norm of the per-gradient norms; normType may be
      * Double.POSITIVE_INFINITY for the largest |g|). Parameters without a gradient are skipped.
-     * Returns the total norm before clipping (0 when no parameter has a gradient).
      *
+     * @param params the parameters whose gradients to clip
+     * @param maxNorm the largest total norm allowed
+     * @param normType the order p of the norm
+     * @param errorIfNonfinite whether a NaN or infinite total norm is an error
+     * @return the total norm before clipping (0 when no parameter has a gradient)
      * @throws IllegalStateException when errorIfNonfinite and the total norm is NaN or infinite
      *         (the gradients are then left unchanged)
      */
@@ -48,7 +58,13 @@ public final class GradClip {
         }
     }
 
-    /** Clamps every gradient element into [-clipValue, clipValue] in place. */
+    /**
+     * Clamps every gradient element into [-clipValue, clipValue] in place.
+     *
+     * @param params the parameters whose gradients to clamp (those without one are skipped)
+     * @param clipValue the bound, non-negative
+     * @throws IllegalArgumentException if clipValue is negative or NaN
+     */
     public static void clipGradValue(Iterable<Tensor> params, double clipValue) {
         if (!(clipValue >= 0)) throw new IllegalArgumentException("clipGradValue: clipValue must be >= 0, got " + clipValue);
         try (var s = Autograd.noGrad()) {

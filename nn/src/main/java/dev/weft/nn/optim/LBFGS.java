@@ -47,6 +47,9 @@ public final class LBFGS extends Optimizer {
 
     /** LBFGS's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /** No option set: every value takes its default (the same as {@link LBFGS#options()}). */
+        public Options() {}
+
         /**
          * Iterations per step.
          *

@@ -46,7 +46,12 @@ public abstract class Optimizer {
         for (ParamGroup g : groups) addParamGroup(g);
     }
 
-    /** One group holding every parameter of {@code params}. */
+    /**
+     * One group holding every parameter of {@code params}.
+     *
+     * @param params the parameters
+     * @return a one-element list of groups
+     */
     protected static List<ParamGroup> single(Iterable<Tensor> params) {
         return List.of(new ParamGroup(params));
     }
@@ -103,13 +108,22 @@ public abstract class Optimizer {
         onGroupAdded(group);
     }
 
-    /** Checks a group's option values (after defaults were filled in); messages start with the name. */
+    /**
+     * Checks a group's option values (after defaults were filled in); messages start with the name.
+     *
+     * @param group the group to check
+     * @throws IllegalArgumentException if an option is invalid (here: a negative or NaN lr)
+     */
     protected void validate(ParamGroup group) {
         double lr = group.lr();
         if (!(lr >= 0)) throw new IllegalArgumentException(name + ": invalid learning rate: " + lr);
     }
 
-    /** Called after a group was added (Adagrad fills its accumulators here). */
+    /**
+     * Called after a group was added (Adagrad fills its accumulators here).
+     *
+     * @param group the group just added
+     */
     protected void onGroupAdded(ParamGroup group) {}
 
     // ---------------------------------------------------------------- gradients and steps
@@ -167,10 +181,19 @@ public abstract class Optimizer {
         stepCount++;
     }
 
-    /** Updates the parameters of one group in place (runs inside no-grad). */
+    /**
+     * Updates the parameters of one group in place (runs inside no-grad).
+     *
+     * @param group the group to update
+     */
     protected abstract void update(ParamGroup group);
 
-    /** The mutable state of parameter p, created empty on first use. */
+    /**
+     * The mutable state of a parameter, created empty on first use.
+     *
+     * @param p a parameter of this optimizer
+     * @return its state map (live, not a copy)
+     */
     protected final Map<String, Object> stateOf(Tensor p) {
         return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
     }
@@ -212,6 +235,9 @@ public abstract class Optimizer {
      * index. Every mismatch (group count, group sizes, a state tensor whose shape differs from its
      * parameter's) is collected and reported at once, and nothing changes unless all fit. State
      * tensors are cast to their parameter's dtype and device.
+     *
+     * @param dict a state dict from {@link #stateDict()} of a matching optimizer
+     * @throws IllegalArgumentException listing every mismatch
      */
     public void loadStateDict(OptimizerStateDict dict) {
         checkStateDict(dict);
@@ -235,7 +261,10 @@ public abstract class Optimizer {
      * Checks a state dict against this optimizer without changing anything: group count and sizes, every
      * group's options (all present, well typed, and valid as the constructor checks them: lr >= 0,
      * betas in [0, 1), ...), state indices, state tensors floating-point and shaped like their parameter,
-     * and "step" a non-negative count. Throws one IllegalArgumentException listing every problem.
+     * and "step" a non-negative count.
+     *
+     * @param dict the state dict to check
+     * @throws IllegalArgumentException listing every problem
      */
     public void checkStateDict(OptimizerStateDict dict) {
         List<String> problems = new ArrayList<>();
@@ -296,7 +325,7 @@ public abstract class Optimizer {
         }
     }
 
-    /** False for optimizers whose state is not shaped like each parameter (LBFGS keeps flat vectors). */
+    /** {@return false for optimizers whose state is not shaped like each parameter (LBFGS keeps flat vectors)} */
     protected boolean stateTensorsMatchParams() {
         return true;
     }

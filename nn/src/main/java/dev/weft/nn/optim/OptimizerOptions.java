@@ -9,6 +9,8 @@ import java.util.Map;
  * the one way to pass them, to a constructor (the defaults of every group) or to a {@link ParamGroup} (what
  * that group overrides). Only the options set are carried; the rest take the optimizer's documented defaults,
  * as PyTorch's keyword arguments. Values are checked when the optimizer is built, with errors naming it.
+ *
+ * @param <O> the concrete options type, returned by every setter
  */
 public abstract class OptimizerOptions<O extends OptimizerOptions<O>> {
     private final LinkedHashMap<String, Object> set = new LinkedHashMap<>();
@@ -21,7 +23,12 @@ public abstract class OptimizerOptions<O extends OptimizerOptions<O>> {
         return (O) this;
     }
 
-    /** The learning rate. */
+    /**
+     * The learning rate.
+     *
+     * @param lr the learning rate, at least 0
+     * @return these options
+     */
     public final O lr(double lr) {
         return put("lr", lr);
     }

@@ -14,6 +14,9 @@ import java.util.Map;
  *
  * <p>{@link #toTensors()} and {@link #fromTensors} flatten it to named tensors plus string metadata,
  * the shape a tensor file format (safetensors) can hold.
+ *
+ * @param state each parameter's buffers and counters by parameter index
+ * @param paramGroups each group's options plus "params", its parameter indices
  */
 public record OptimizerStateDict(Map<Integer, Map<String, Object>> state, List<Map<String, Object>> paramGroups) {
 
@@ -40,6 +43,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Object>> state, List<M
      * everything else as exact text: "paramGroups" (one line per group of "key=value" pairs separated
      * by ';') and "state.{index}.{key}" for numbers, booleans, strings and list lengths, so that
      * {@link #fromTensors} restores the same values, bit for bit.
+     *
+     * @return the flattened form (the tensors are this dict's, not copies)
      */
     public Flat toTensors() {
         LinkedHashMap<String, Tensor> tensors = new LinkedHashMap<>();
@@ -71,11 +76,21 @@ public record OptimizerStateDict(Map<Integer, Map<String, Object>> state, List<M
         }
     }
 
-    /** Rebuilds a state dict from {@link #toTensors()}'s output. */
+    /**
+     * Rebuilds a state dict from {@link #toTensors()}'s output.
+     *
+     * @param flat the named tensors and metadata
+     * @return the state dict
+     */
     public static OptimizerStateDict fromTensors(Flat flat) {
         return FlatCodec.decode(flat);
     }
 
-    /** Named tensors and string metadata (see {@link #toTensors()}). */
+    /**
+     * Named tensors and string metadata (see {@link #toTensors()}).
+     *
+     * @param tensors the tensors by name
+     * @param metadata the other values as exact text, by name
+     */
     public record Flat(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 }

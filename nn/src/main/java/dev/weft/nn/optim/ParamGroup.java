@@ -16,12 +16,23 @@ public final class ParamGroup {
     private final List<Tensor> params;
     private final LinkedHashMap<String, Object> options = new LinkedHashMap<>();
 
-    /** A group that takes every option from the optimizer's defaults. */
+    /**
+     * A group that takes every option from the optimizer's defaults.
+     *
+     * @param params the parameters (copied into a fixed list)
+     * @throws NullPointerException if a parameter is null
+     */
     public ParamGroup(Iterable<Tensor> params) {
         this(params, Map.of());
     }
 
-    /** A group whose options (e.g. {@code SGD.options().lr(1e-4)}) override the optimizer's defaults. */
+    /**
+     * A group whose options (e.g. {@code SGD.options().lr(1e-4)}) override the optimizer's defaults.
+     *
+     * @param params the parameters (copied into a fixed list)
+     * @param options the options this group sets
+     * @throws NullPointerException if a parameter is null
+     */
     public ParamGroup(Iterable<Tensor> params, OptimizerOptions<?> options) {
         this(params, options.asMap());
     }
@@ -39,16 +50,28 @@ public final class ParamGroup {
         return params;
     }
 
-    /** Every option by name (a read-only view). */
+    /** {@return every option by name (a read-only view)} */
     public Map<String, Object> options() {
         return Collections.unmodifiableMap(options);
     }
 
+    /**
+     * Whether the group has an option.
+     *
+     * @param key the option's name
+     * @return true if the group has a value (possibly null) for it
+     */
     public boolean has(String key) {
         return options.containsKey(key);
     }
 
-    /** The option's value; an error naming the key when the group has none. */
+    /**
+     * The option's value.
+     *
+     * @param key the option's name
+     * @return its value (may be null)
+     * @throws IllegalArgumentException naming the key when the group has none
+     */
     public Object get(String key) {
         if (!options.containsKey(key)) {
             throw new IllegalArgumentException("ParamGroup: no option '" + key + "' (have " + options.keySet() + ")");
@@ -56,24 +79,57 @@ public final class ParamGroup {
         return options.get(key);
     }
 
+    /**
+     * A numeric option as a double.
+     *
+     * @param key the option's name
+     * @return its value
+     * @throws IllegalArgumentException when the group has no such option or it is not a number
+     */
     public double getDouble(String key) {
         return as(key, Number.class).doubleValue();
     }
 
+    /**
+     * A numeric option as an int (truncated).
+     *
+     * @param key the option's name
+     * @return its value
+     * @throws IllegalArgumentException when the group has no such option or it is not a number
+     */
     public int getInt(String key) {
         return as(key, Number.class).intValue();
     }
 
+    /**
+     * A boolean option.
+     *
+     * @param key the option's name
+     * @return its value
+     * @throws IllegalArgumentException when the group has no such option or it is not a Boolean
+     */
     public boolean getBoolean(String key) {
         return as(key, Boolean.class);
     }
 
-    /** A copy of a double[] option (betas). */
+    /**
+     * A copy of a double[] option (betas).
+     *
+     * @param key the option's name
+     * @return a copy of its value
+     * @throws IllegalArgumentException when the group has no such option or it is not a double[]
+     */
     public double[] getDoubles(String key) {
         return as(key, double[].class).clone();
     }
 
-    /** A String option (may be null). */
+    /**
+     * A String option.
+     *
+     * @param key the option's name
+     * @return its value (may be null)
+     * @throws IllegalArgumentException when the group has no such option or it is not a String
+     */
     public String getString(String key) {
         Object v = get(key);
         return v == null ? null : as(key, String.class);
@@ -99,12 +155,21 @@ public final class ParamGroup {
         return getDouble("lr");
     }
 
-    /** Sets the learning rate (schedulers do this before each step). */
+    /**
+     * Sets the learning rate (schedulers do this before each step).
+     *
+     * @param lr the new learning rate
+     */
     public void setLr(double lr) {
         options.put("lr", lr);
     }
 
-    /** Sets any option (double[] values are copied); the optimizer reads it at its next step. */
+    /**
+     * Sets any option (double[] values are copied); the optimizer reads it at its next step.
+     *
+     * @param key the option's name
+     * @param value its new value
+     */
     public void set(String key, Object value) {
         options.put(key, value instanceof double[] d ? d.clone() : value);
     }

@@ -41,6 +41,9 @@ public final class RMSprop extends Optimizer {
 
     /** RMSprop's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /** No option set: every value takes its default (the same as {@link RMSprop#options()}). */
+        public Options() {}
+
         /**
          * The smoothing constant of the squared-gradient average s.
          *

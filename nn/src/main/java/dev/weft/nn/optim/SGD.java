@@ -52,6 +52,9 @@ public final class SGD extends Optimizer {
 
     /** SGD's options (defaults in the class comment). */
     public static final class Options extends OptimizerOptions<Options> {
+        /** No option set: every value takes its default (the same as {@link SGD#options()}). */
+        public Options() {}
+
         /**
          * The momentum factor: the buffer b = momentum b + (1 - dampening) d.
          *

@@ -19,6 +19,13 @@ public final class AtomicFileCheckpointer implements Checkpointer {
     /** Writes one checkpoint into {@code file} (a fresh, empty temporary file). */
     @FunctionalInterface
     public interface Writer {
+        /**
+         * Writes one checkpoint.
+         *
+         * @param checkpoint what to write
+         * @param file the temporary file to fill
+         * @throws IOException if writing fails (the temporary file is then deleted)
+         */
         void write(Checkpoint checkpoint, Path file) throws IOException;
     }
 
@@ -28,8 +35,14 @@ public final class AtomicFileCheckpointer implements Checkpointer {
     private Path last;
 
     /**
+     * A checkpointer writing into {@code dir}.
+     *
+     * @param dir the directory the checkpoints go to
      * @param pattern file name with one %d for the step, e.g. "step-%08d.safetensors"; without %d every
      *                checkpoint replaces the same file
+     * @param writer fills each checkpoint's temporary file
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if pattern holds a path separator
      */
     public AtomicFileCheckpointer(Path dir, String pattern, Writer writer) {
         this.dir = java.util.Objects.requireNonNull(dir, "dir");

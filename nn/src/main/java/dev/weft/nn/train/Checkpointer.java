@@ -8,6 +8,11 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface Checkpointer {
-    /** Persists {@code checkpoint}; the trainer stops with this exception if it fails. */
+    /**
+     * Persists a checkpoint.
+     *
+     * @param checkpoint what to save
+     * @throws IOException if saving fails; the trainer stops with it
+     */
     void save(Checkpoint checkpoint) throws IOException;
 }

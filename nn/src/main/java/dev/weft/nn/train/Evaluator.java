@@ -13,11 +13,21 @@ import java.util.function.BiFunction;
  */
 @FunctionalInterface
 public interface Evaluator {
+    /**
+     * Evaluates the model as it is now.
+     *
+     * @param model the model, in eval mode
+     * @return the metrics by name
+     */
     Map<String, Double> evaluate(Module model);
 
     /**
      * Mean loss (weighted by batch size) and, where {@link Metrics#correct} applies, accuracy of the model
      * over {@code data}.
+     *
+     * @param lossFn the loss of (output, target), a scalar mean over the batch
+     * @param data the batches to evaluate on (iterated on each call)
+     * @return an evaluator giving "loss" and, where it applies, "accuracy"
      */
     static Evaluator of(BiFunction<Tensor, Tensor, Tensor> lossFn, Iterable<Batch> data) {
         return model -> {

@@ -15,7 +15,16 @@ public final class Metrics {
     private long correct;
     private long counted;
 
-    /** Adds one batch: its mean loss, the model output and the target. */
+    /** Empty: no batch added, {@link #meanLoss()} and {@link #accuracy()} are NaN. */
+    public Metrics() {}
+
+    /**
+     * Adds one batch, weighted by its size (the output's first dim).
+     *
+     * @param meanLoss the batch's mean loss
+     * @param output the model output
+     * @param target the target
+     */
     public void add(double meanLoss, Tensor output, Tensor target) {
         int n = output.dim() == 0 ? 1 : output.size(0);
         lossSum += meanLoss * n;
@@ -28,7 +37,11 @@ public final class Metrics {
     }
 
     /**
-     * Correct predictions in a batch, or -1 when accuracy does not apply (see the class comment).
+     * Correct predictions in a batch, computed without recording a tape.
+     *
+     * @param output the model output (scores or logits)
+     * @param target class indices, class probabilities or a 0/1 target (see the class comment)
+     * @return the number correct, or -1 when accuracy does not apply
      */
     public static long correct(Tensor output, Tensor target) {
         try (var s = Autograd.noGrad()) {
@@ -47,19 +60,22 @@ public final class Metrics {
         }
     }
 
+    /** {@return the mean loss per sample over every batch added, NaN before any} */
     public double meanLoss() {
         return samples == 0 ? Double.NaN : lossSum / samples;
     }
 
+    /** {@return true if accuracy applied to at least one batch} */
     public boolean hasAccuracy() {
         return counted > 0;
     }
 
-    /** Fraction correct in [0, 1], NaN when accuracy did not apply. */
+    /** {@return the fraction correct in [0, 1], NaN when accuracy did not apply} */
     public double accuracy() {
         return counted == 0 ? Double.NaN : (double) correct / counted;
     }
 
+    /** {@return the number of samples added} */
     public long samples() {
         return samples;
     }

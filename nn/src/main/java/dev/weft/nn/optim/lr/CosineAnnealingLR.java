@@ -11,11 +11,25 @@ public final class CosineAnnealingLR extends LRScheduler {
     private final int tMax;
     private final double etaMin;
 
-    /** etaMin 0. */
+    /**
+     * Anneals down to 0 (etaMin 0).
+     *
+     * @param optimizer the optimizer to schedule
+     * @param tMax the half period, in epochs; at least 1
+     * @throws IllegalArgumentException if tMax is less than 1
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
         this(optimizer, tMax, 0.0);
     }
 
+    /**
+     * Anneals from each group's base lr to etaMin over tMax epochs.
+     *
+     * @param optimizer the optimizer to schedule
+     * @param tMax the half period, in epochs; at least 1
+     * @param etaMin the lowest lr
+     * @throws IllegalArgumentException if tMax is less than 1
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer);
         if (tMax < 1) throw new IllegalArgumentException("CosineAnnealingLR: tMax must be >= 1, got " + tMax);

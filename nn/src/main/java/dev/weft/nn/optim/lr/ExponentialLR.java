@@ -6,6 +6,12 @@ import dev.weft.nn.optim.Optimizer;
 public final class ExponentialLR extends LRScheduler {
     private final double gamma;
 
+    /**
+     * Decays the lr by gamma each epoch.
+     *
+     * @param optimizer the optimizer to schedule
+     * @param gamma the factor per epoch
+     */
     public ExponentialLR(Optimizer optimizer, double gamma) {
         super(optimizer);
         this.gamma = gamma;

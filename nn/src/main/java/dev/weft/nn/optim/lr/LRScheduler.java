@@ -18,12 +18,23 @@ import java.util.Map;
  * with {@link #initialStep()} once its own fields are set.
  */
 public abstract class LRScheduler {
+    /** The optimizer whose groups' lrs this scheduler writes. */
     protected final Optimizer optimizer;
+    /** The epoch (or step) the current lr belongs to; -1 before step 0, 0 after construction. */
     protected int lastEpoch = -1;
+    /** How many times the lr was stepped, step 0 included. */
     protected int stepCount;
+    /** Each group's base lr ("initialLr"), the start of every closed-form schedule. */
     protected double[] baseLrs;
     private double[] lastLr;
 
+    /**
+     * Records each group's "initialLr" (its current lr, unless a scheduler set it before); the subclass
+     * constructor then calls {@link #initialStep()}.
+     *
+     * @param optimizer the optimizer to schedule
+     * @throws NullPointerException if optimizer is null
+     */
     protected LRScheduler(Optimizer optimizer) {
         this.optimizer = java.util.Objects.requireNonNull(optimizer, "optimizer");
         for (ParamGroup g : optimizer.paramGroups()) {
@@ -107,7 +118,12 @@ public abstract class LRScheduler {
         return m;
     }
 
-    /** Restores {@link #stateDict()}'s values (the optimizer's lrs are restored by its own state dict). */
+    /**
+     * Restores {@link #stateDict()}'s values (the optimizer's lrs are restored by its own state dict).
+     *
+     * @param state a map from {@link #stateDict()}
+     * @throws IllegalArgumentException if a key is missing
+     */
     public void loadStateDict(Map<String, Object> state) {
         lastEpoch = ((Number) require(state, "lastEpoch")).intValue();
         stepCount = ((Number) require(state, "stepCount")).intValue();

@@ -12,11 +12,24 @@ public final class LinearLR extends LRScheduler {
     private final double endFactor;
     private final int totalIters;
 
-    /** startFactor 1/3, endFactor 1, totalIters 5 (PyTorch's defaults). */
+    /**
+     * startFactor 1/3, endFactor 1, totalIters 5 (PyTorch's defaults).
+     *
+     * @param optimizer the optimizer to schedule
+     */
     public LinearLR(Optimizer optimizer) {
         this(optimizer, 1.0 / 3, 1.0, 5);
     }
 
+    /**
+     * Moves the factor from startFactor to endFactor over totalIters steps.
+     *
+     * @param optimizer the optimizer to schedule
+     * @param startFactor the first factor, in (0, 1]
+     * @param endFactor the last factor, in [0, 1]
+     * @param totalIters the steps the factor takes to reach endFactor; at least 1
+     * @throws IllegalArgumentException if a factor or totalIters is out of range
+     */
     public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters) {
         super(optimizer);
         if (!(startFactor > 0 && startFactor <= 1)) {

@@ -8,11 +8,23 @@ public final class MultiStepLR extends LRScheduler {
     private final int[] milestones;
     private final double gamma;
 
-    /** gamma 0.1. */
+    /**
+     * Divides the lr by 10 at each milestone (gamma 0.1).
+     *
+     * @param optimizer the optimizer to schedule
+     * @param milestones the epochs at which to decay (copied, any order)
+     */
     public MultiStepLR(Optimizer optimizer, int[] milestones) {
         this(optimizer, milestones, 0.1);
     }
 
+    /**
+     * Multiplies the lr by gamma at each milestone.
+     *
+     * @param optimizer the optimizer to schedule
+     * @param milestones the epochs at which to decay (copied, any order)
+     * @param gamma the factor per milestone
+     */
     public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
         super(optimizer);
         this.milestones = milestones.clone();

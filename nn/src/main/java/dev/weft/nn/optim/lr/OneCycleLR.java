@@ -13,57 +13,120 @@ import java.util.Map;
  * Writes "initialLr", "maxLr", "minLr" (and "maxMomentum", "baseMomentum") into each group.
  */
 public final class OneCycleLR extends LRScheduler {
-    /** Options with PyTorch's defaults; build with {@link #options(double, int)} and the withers. */
+    /**
+     * Options with PyTorch's defaults; build with {@link #options(double, int)} and the withers.
+     *
+     * @param maxLr the peak lr, one value for all groups or one per param group
+     * @param totalSteps the number of {@code step()} calls in the whole cycle
+     * @param pctStart fraction of the steps spent raising the lr
+     * @param annealStrategy "cos" or "linear"
+     * @param cycleMomentum whether momentum (or beta1) cycles opposite to the lr
+     * @param baseMomentum the momentum at the lr peak
+     * @param maxMomentum the momentum at the start and end
+     * @param divFactor initialLr = maxLr / divFactor
+     * @param finalDivFactor minLr = initialLr / finalDivFactor
+     * @param threePhase whether the lr comes back to initialLr before the final anneal
+     */
     public record Options(double[] maxLr, int totalSteps, double pctStart, String annealStrategy, boolean cycleMomentum,
                           double baseMomentum, double maxMomentum, double divFactor, double finalDivFactor,
                           boolean threePhase) {
-        /** Fraction of the steps spent raising the lr (default 0.3). */
+        /**
+         * Fraction of the steps spent raising the lr (default 0.3).
+         *
+         * @param v the fraction, in [0, 1]
+         * @return a copy with this pctStart
+         */
         public Options pctStart(double v) {
             return new Options(maxLr, totalSteps, v, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
                     divFactor, finalDivFactor, threePhase);
         }
 
-        /** "cos" (default) or "linear". */
+        /**
+         * "cos" (default) or "linear".
+         *
+         * @param v the anneal strategy name
+         * @return a copy with this strategy
+         */
         public Options annealStrategy(String v) {
             return new Options(maxLr, totalSteps, pctStart, v, cycleMomentum, baseMomentum, maxMomentum,
                     divFactor, finalDivFactor, threePhase);
         }
 
+        /**
+         * Whether momentum cycles inversely to the lr (default true).
+         *
+         * @param v true to cycle momentum (SGD's "momentum" or Adam's beta1)
+         * @return a copy with this setting
+         */
         public Options cycleMomentum(boolean v) {
             return new Options(maxLr, totalSteps, pctStart, annealStrategy, v, baseMomentum, maxMomentum,
                     divFactor, finalDivFactor, threePhase);
         }
 
-        /** The momentum's range (default 0.85 to 0.95). */
+        /**
+         * The momentum's range (default 0.85 to 0.95).
+         *
+         * @param base the momentum at the lr peak
+         * @param max the momentum at the start and end of the cycle
+         * @return a copy with this range
+         */
         public Options momentum(double base, double max) {
             return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, base, max,
                     divFactor, finalDivFactor, threePhase);
         }
 
-        /** initialLr = maxLr / divFactor (default 25). */
+        /**
+         * initialLr = maxLr / divFactor (default 25).
+         *
+         * @param v the divisor
+         * @return a copy with this divFactor
+         */
         public Options divFactor(double v) {
             return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
                     v, finalDivFactor, threePhase);
         }
 
-        /** minLr = initialLr / finalDivFactor (default 1e4). */
+        /**
+         * minLr = initialLr / finalDivFactor (default 1e4).
+         *
+         * @param v the divisor
+         * @return a copy with this finalDivFactor
+         */
         public Options finalDivFactor(double v) {
             return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
                     divFactor, v, threePhase);
         }
 
+        /**
+         * Whether to use three phases (up, back down to initialLr, final anneal) instead of two (default false).
+         *
+         * @param v true for three phases
+         * @return a copy with this setting
+         */
         public Options threePhase(boolean v) {
             return new Options(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum,
                     divFactor, finalDivFactor, v);
         }
     }
 
-    /** pctStart 0.3, "cos", cycleMomentum true, momentum 0.85..0.95, divFactor 25, finalDivFactor 1e4, two phases. */
+    /**
+     * pctStart 0.3, "cos", cycleMomentum true, momentum 0.85..0.95, divFactor 25, finalDivFactor 1e4, two phases.
+     *
+     * @param maxLr the peak lr for every param group
+     * @param totalSteps the number of steps in the cycle
+     * @return the default options
+     */
     public static Options options(double maxLr, int totalSteps) {
         return options(new double[] {maxLr}, totalSteps);
     }
 
-    /** As {@link #options(double, int)} with one maxLr per param group (a single value applies to all). */
+    /**
+     * As {@link #options(double, int)} with one maxLr per param group (a single value applies to all).
+     *
+     * @param maxLr the peak lrs (copied)
+     * @param totalSteps the number of steps in the cycle
+     * @return the default options
+     */
     public static Options options(double[] maxLr, int totalSteps) {
         return new Options(maxLr.clone(), totalSteps, 0.3, "cos", true, 0.85, 0.95, 25, 1e4, false);
     }
@@ -74,10 +137,27 @@ public final class OneCycleLR extends LRScheduler {
     private final Phase[] phases;
     private final boolean useBeta1;
 
+    /**
+     * A 1cycle schedule with the default options.
+     *
+     * @param optimizer the optimizer whose lr (and momentum) it drives
+     * @param maxLr the peak lr
+     * @param totalSteps the number of steps in the cycle
+     * @throws IllegalArgumentException as {@link #OneCycleLR(Optimizer, Options)}
+     */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps) {
         this(optimizer, options(maxLr, totalSteps));
     }
 
+    /**
+     * A 1cycle schedule; sets each group's lr to initialLr (and momentum to maxMomentum) at once.
+     *
+     * @param optimizer the optimizer whose lr (and momentum) it drives
+     * @param options the schedule's options
+     * @throws IllegalArgumentException when totalSteps is not positive, pctStart is outside [0, 1], the anneal
+     *     strategy is unknown, maxLr has neither 1 nor one value per group, or cycleMomentum is on and the
+     *     optimizer has neither a "momentum" nor a "betas" option
+     */
     public OneCycleLR(Optimizer optimizer, Options options) {
         super(optimizer);
         this.o = options;

@@ -18,6 +18,14 @@ public final class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;
     private final int[] milestones;
 
+    /**
+     * Chains schedulers; resets the lrs and restarts the first one at its epoch 0.
+     *
+     * @param optimizer the optimizer every scheduler drives
+     * @param schedulers the schedulers, in the order they run
+     * @param milestones the epochs at which the next scheduler takes over, one fewer than schedulers
+     * @throws IllegalArgumentException if schedulers is empty, one has another optimizer, or the milestone count is wrong
+     */
     public SequentialLR(Optimizer optimizer, List<LRScheduler> schedulers, int[] milestones) {
         super(optimizer);
         if (schedulers.isEmpty()) throw new IllegalArgumentException("SequentialLR: expects at least one scheduler");
@@ -43,6 +51,12 @@ public final class SequentialLR extends LRScheduler {
     /**
      * Linear warmup from startFactor * lr to lr over warmupSteps steps, then {@code after} (built here,
      * on the same optimizer) from its epoch 0.
+     *
+     * @param optimizer the optimizer to schedule
+     * @param warmupSteps the length of the warmup, in steps
+     * @param startFactor the warmup's first lr as a fraction of the lr
+     * @param after builds the scheduler that runs after the warmup
+     * @return the two-phase scheduler
      */
     public static SequentialLR withWarmup(Optimizer optimizer, int warmupSteps, double startFactor,
                                           Function<Optimizer, LRScheduler> after) {

@@ -7,11 +7,25 @@ public final class StepLR extends LRScheduler {
     private final int stepSize;
     private final double gamma;
 
-    /** gamma 0.1. */
+    /**
+     * Divides the lr by 10 every stepSize epochs (gamma 0.1).
+     *
+     * @param optimizer the optimizer to schedule
+     * @param stepSize the epochs between decays; at least 1
+     * @throws IllegalArgumentException if stepSize is less than 1
+     */
     public StepLR(Optimizer optimizer, int stepSize) {
         this(optimizer, stepSize, 0.1);
     }
 
+    /**
+     * Multiplies the lr by gamma every stepSize epochs.
+     *
+     * @param optimizer the optimizer to schedule
+     * @param stepSize the epochs between decays; at least 1
+     * @param gamma the factor per decay
+     * @throws IllegalArgumentException if stepSize is less than 1
+     */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
         super(optimizer);
         if (stepSize < 1) throw new IllegalArgumentException("StepLR: stepSize must be >= 1, got " + stepSize);
