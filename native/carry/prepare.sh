@@ -34,8 +34,10 @@ if ! (cd "$ROOT" && "${MVN[@]}" dependency:copy -Dartifact="$JUNIT_CONSOLE" -Dou
   echo "prepare: could not fetch $JUNIT_CONSOLE; run-gpu.sh will run the CLI commands but not the test suites" >&2
 fi
 
+# the Weft jars are modules (their module-info requires picocli, jmh.core, ...): jdeps resolves them on the
+# module path; it warns about the same jars seen twice, which says nothing about the modules needed
 MODULES=$("$JDK/bin/jdeps" --ignore-missing-deps --multi-release 25 --print-module-deps \
-  --class-path "$OUT/lib/*" "$OUT"/lib/*.jar)
+  --module-path "$OUT/lib" "$OUT"/lib/*.jar 2>/dev/null | grep -v '^Warning:' | tail -1)
 # java.desktop (13 MiB) serves only the PNG charts of repro and `bench report`, which are not run on the GPU
 # machine; it is left out to stay under the limit unless WEFT_CARRY_DESKTOP=1. The Vector API is loaded with
 # --add-modules; jdk.zipfs reads jars' resources at run time.
