@@ -18,7 +18,9 @@ import dev.weft.kernels.Parallel;
  * weightGrad: gw    = sum_b gy[b] im2col(x[b])^T (per group)   gw: (G*co, K)
  * inputGrad:  gx[b] = col2im(w^T (x) gy[b])                    gx: (B, C, H, W)
  * </pre>
- * ((x) is the per-group product of {@link ConvMatmul}). Work is split over samples (the weight gradient's
+ * ((x) is the per-group product of {@link ConvMatmul}). Under the SIMD kernels a stride-1 forward makes no
+ * columns at all: {@code ConvDirectSimd} reads each tap straight from a zero-padded copy of the sample, with
+ * the same chains and bits. Work is split over samples (the weight gradient's
  * product over gw blocks, as {@link WeightGrad} does); the bits do not depend on the thread count.
  */
 public final class ConvFused {
@@ -75,6 +77,10 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
+        if (simd && ConvDirectSimdF32.applies(g)) {
+            ConvDirectSimdF32.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
+            return;
+        }
         Parallel.forRange(B, 1, (b0, b1) -> {
             float[] cols = new float[g.colRows() * L];
             for (int b = b0; b < b1; b++) {
@@ -229,6 +235,10 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
+        if (simd && ConvDirectSimdF64.applies(g)) {
+            ConvDirectSimdF64.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
+            return;
+        }
         Parallel.forRange(B, 1, (b0, b1) -> {
             double[] cols = new double[g.colRows() * L];
             for (int b = b0; b < b1; b++) {

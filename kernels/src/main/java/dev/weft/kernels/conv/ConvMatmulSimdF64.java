@@ -24,6 +24,8 @@ final class ConvMatmulSimdF64 {
     static void matmul(double[] w, int wOff, int rs, int cs, double[] cols, int colsOff, int B, int G, int co, int K, int L,
                        double[] y, int yOff) {
         int blocks = (co + MR - 1) / MR;
+        int[] rowOff = new int[K];
+        for (int k = 0; k < K; k++) rowOff[k] = k * L;
         Parallel.forRows(B * G * blocks, (long) MR * K * L, (t0, t1) -> {
             for (int t = t0; t < t1; t++) {
                 int bg = t / blocks, o = MR * (t % blocks), g = bg % G, rows = Math.min(MR, co - o);
@@ -34,24 +36,27 @@ final class ConvMatmulSimdF64 {
                 }
                 for (int l = 0; ; l += 2 * VL) {
                     int at = Math.min(l, L - 2 * VL);
-                    tile(w, wr, rs, cs, rows, cols, src + at, K, L, y, dst + at);
+                    tile(w, wr, rs, cs, rows, cols, src + at, rowOff, y, dst + at, L);
                     if (at == L - 2 * VL) break;
                 }
             }
         });
     }
 
-    /** y rows [0, rows) (row stride L), columns [0, 2*VL) from dst = sum_k w(row, k) * cols row k from src. */
-    private static void tile(double[] w, int wr, int rs, int cs, int rows, double[] cols, int src, int K, int L, double[] y, int dst) {
+    /**
+     * y rows [0, rows) (row stride ys), columns [0, 2*VL) from dst = sum_k w(row, k) * b row k, where b row k starts
+     * at src + rowOff[k] ({@code k * L} for columns; a tap's shift in a padded image for {@link ConvDirectSimdF64}).
+     */
+    static void tile(double[] w, int wr, int rs, int cs, int rows, double[] b, int src, int[] rowOff, double[] y, int dst, int ys) {
         int last = rows - 1;
         int a0 = wr, a1 = wr + Math.min(1, last) * rs, a2 = wr + Math.min(2, last) * rs;
         int a3 = wr + Math.min(3, last) * rs, a4 = wr + Math.min(4, last) * rs, a5 = wr + Math.min(5, last) * rs;
         DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S), c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S), c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S), c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        for (int k = 0; k < K; k++) {
-            int bi = src + k * L, ak = k * cs;
-            DoubleVector b0 = DoubleVector.fromArray(S, cols, bi), b1 = DoubleVector.fromArray(S, cols, bi + VL);
+        for (int k = 0; k < rowOff.length; k++) {
+            int bi = src + rowOff[k], ak = k * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi), b1 = DoubleVector.fromArray(S, b, bi + VL);
             DoubleVector av = DoubleVector.broadcast(S, w[a0 + ak]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
@@ -73,8 +78,8 @@ final class ConvMatmulSimdF64 {
         }
         // rows past the last computed the last row's chains again: storing them there rewrites the same bits,
         // with no branch to deoptimize when a block with fewer rows first arrives
-        int d1 = dst + Math.min(1, last) * L, d2 = dst + Math.min(2, last) * L, d3 = dst + Math.min(3, last) * L;
-        int d4 = dst + Math.min(4, last) * L, d5 = dst + Math.min(5, last) * L;
+        int d1 = dst + Math.min(1, last) * ys, d2 = dst + Math.min(2, last) * ys, d3 = dst + Math.min(3, last) * ys;
+        int d4 = dst + Math.min(4, last) * ys, d5 = dst + Math.min(5, last) * ys;
         c00.intoArray(y, dst);
         c01.intoArray(y, dst + VL);
         c10.intoArray(y, d1);

@@ -24,6 +24,8 @@ final class ConvMatmulSimd${D} {
     static void matmul(${t}[] w, int wOff, int rs, int cs, ${t}[] cols, int colsOff, int B, int G, int co, int K, int L,
                        ${t}[] y, int yOff) {
         int blocks = (co + MR - 1) / MR;
+        int[] rowOff = new int[K];
+        for (int k = 0; k < K; k++) rowOff[k] = k * L;
         Parallel.forRows(B * G * blocks, (long) MR * K * L, (t0, t1) -> {
             for (int t = t0; t < t1; t++) {
                 int bg = t / blocks, o = MR * (t % blocks), g = bg % G, rows = Math.min(MR, co - o);
@@ -34,24 +36,27 @@ final class ConvMatmulSimd${D} {
                 }
                 for (int l = 0; ; l += 2 * VL) {
                     int at = Math.min(l, L - 2 * VL);
-                    tile(w, wr, rs, cs, rows, cols, src + at, K, L, y, dst + at);
+                    tile(w, wr, rs, cs, rows, cols, src + at, rowOff, y, dst + at, L);
                     if (at == L - 2 * VL) break;
                 }
             }
         });
     }
 
-    /** y rows [0, rows) (row stride L), columns [0, 2*VL) from dst = sum_k w(row, k) * cols row k from src. */
-    private static void tile(${t}[] w, int wr, int rs, int cs, int rows, ${t}[] cols, int src, int K, int L, ${t}[] y, int dst) {
+    /**
+     * y rows [0, rows) (row stride ys), columns [0, 2*VL) from dst = sum_k w(row, k) * b row k, where b row k starts
+     * at src + rowOff[k] ({@code k * L} for columns; a tap's shift in a padded image for {@link ConvDirectSimd${D}}).
+     */
+    static void tile(${t}[] w, int wr, int rs, int cs, int rows, ${t}[] b, int src, int[] rowOff, ${t}[] y, int dst, int ys) {
         int last = rows - 1;
         int a0 = wr, a1 = wr + Math.min(1, last) * rs, a2 = wr + Math.min(2, last) * rs;
         int a3 = wr + Math.min(3, last) * rs, a4 = wr + Math.min(4, last) * rs, a5 = wr + Math.min(5, last) * rs;
         ${T}Vector c00 = ${T}Vector.zero(S), c01 = ${T}Vector.zero(S), c10 = ${T}Vector.zero(S), c11 = ${T}Vector.zero(S);
         ${T}Vector c20 = ${T}Vector.zero(S), c21 = ${T}Vector.zero(S), c30 = ${T}Vector.zero(S), c31 = ${T}Vector.zero(S);
         ${T}Vector c40 = ${T}Vector.zero(S), c41 = ${T}Vector.zero(S), c50 = ${T}Vector.zero(S), c51 = ${T}Vector.zero(S);
-        for (int k = 0; k < K; k++) {
-            int bi = src + k * L, ak = k * cs;
-            ${T}Vector b0 = ${T}Vector.fromArray(S, cols, bi), b1 = ${T}Vector.fromArray(S, cols, bi + VL);
+        for (int k = 0; k < rowOff.length; k++) {
+            int bi = src + rowOff[k], ak = k * cs;
+            ${T}Vector b0 = ${T}Vector.fromArray(S, b, bi), b1 = ${T}Vector.fromArray(S, b, bi + VL);
             ${T}Vector av = ${T}Vector.broadcast(S, w[a0 + ak]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
@@ -73,8 +78,8 @@ final class ConvMatmulSimd${D} {
         }
         // rows past the last computed the last row's chains again: storing them there rewrites the same bits,
         // with no branch to deoptimize when a block with fewer rows first arrives
-        int d1 = dst + Math.min(1, last) * L, d2 = dst + Math.min(2, last) * L, d3 = dst + Math.min(3, last) * L;
-        int d4 = dst + Math.min(4, last) * L, d5 = dst + Math.min(5, last) * L;
+        int d1 = dst + Math.min(1, last) * ys, d2 = dst + Math.min(2, last) * ys, d3 = dst + Math.min(3, last) * ys;
+        int d4 = dst + Math.min(4, last) * ys, d5 = dst + Math.min(5, last) * ys;
         c00.intoArray(y, dst);
         c01.intoArray(y, dst + VL);
         c10.intoArray(y, d1);

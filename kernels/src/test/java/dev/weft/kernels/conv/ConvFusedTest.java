@@ -24,7 +24,12 @@ class ConvFusedTest {
             {6, 6, 14, 14, 1, 16, 5, 5, 1, 1, 0, 0, 1, 1},  // LeNet conv2: two groups of samples, the second short
             {5, 4, 9, 11, 2, 6, 3, 2, 2, 1, 1, 0, 1, 2},    // groups, strides, padding, dilation
             {1, 3, 7, 40, 3, 3, 2, 3, 1, 1, 1, 1, 2, 1},    // wide rows (longer than two vectors)
-            {9, 2, 5, 5, 1, 1, 5, 5, 1, 1, 0, 0, 1, 1}};    // one output position, one output channel
+            {9, 2, 5, 5, 1, 1, 5, 5, 1, 1, 0, 0, 1, 1},     // one output position, one output channel
+            // stride 1, read straight from the padded image under SIMD: groups of 7 output channels (a short
+            // second block), dilation, one sample (split over output channels at 2 threads), odd widths
+            {1, 4, 9, 10, 2, 14, 3, 3, 1, 1, 1, 2, 2, 1},
+            {2, 3, 12, 33, 1, 13, 3, 4, 1, 1, 0, 3, 1, 2},
+            {2, 8, 6, 6, 1, 16, 1, 1, 1, 1, 0, 0, 1, 1}};   // 1x1 convolution
 
 
 
@@ -50,7 +55,7 @@ class ConvFusedTest {
         float[] x = uniformF(1 + B * img, 1), w = uniformF(cOut * K, 2), gy = uniformF(B * cOut * L, 3);
         float[] cols = new float[B * rows * L];
         for (int b = 0; b < B; b++) Im2col.im2col(x, 1 + b * img, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, cols, b * rows * L);
-        float[] y0 = new float[B * cOut * L], y1 = new float[B * cOut * L];
+        float[] y0 = new float[B * cOut * L], y1 = uniformF(B * cOut * L, 8);   // y1 starts dirty: overwritten
         ConvMatmul.matmul(w, 0, K, 1, cols, 0, B, G, co, K, L, y0, 0);
         ConvFused.conv2d(x, 1, B, C, H, W, w, 0, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, y1, 0);
         assertArrayEquals(y0, y1, "conv2d " + what);
@@ -69,7 +74,7 @@ class ConvFusedTest {
         double[] xd = uniformD(B * img, 4), wd = uniformD(cOut * K, 5), gyd = uniformD(B * cOut * L, 6);
         double[] colsd = new double[B * rows * L];
         for (int b = 0; b < B; b++) Im2col.im2col(xd, b * img, C, H, W, kH, kW, sH, sW, pH, pW, dH, dW, colsd, b * rows * L);
-        double[] yd0 = new double[B * cOut * L], yd1 = new double[B * cOut * L];
+        double[] yd0 = new double[B * cOut * L], yd1 = uniformD(B * cOut * L, 7);
         ConvMatmul.matmul(wd, 0, K, 1, colsd, 0, B, G, co, K, L, yd0, 0);
         ConvFused.conv2d(xd, 0, B, C, H, W, wd, 0, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, yd1, 0);
         assertArrayEquals(yd0, yd1, "conv2d F64 " + what);
