@@ -129,6 +129,10 @@ public final class ConvFused {
         ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
                 gwOff, "gy", gy.length, gyOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
+        if (simd() && WeightGradLanesSimd${D}.applies(co)) {
+            weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
+            return;
+        }
         ${t}[] cols = COLUMNS_${D}.get();
         if (cols.length < B * sample) COLUMNS_${D}.set(cols = new ${t}[B * sample]);
         ${t}[] c = cols;
@@ -141,6 +145,35 @@ public final class ConvFused {
         });
         if (simd) WeightGradSimd${D}.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
         else WeightGrad${D}.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
+    }
+
+    /**
+     * The channel-lanes weight gradient reading the taps from x itself, or from a zero-padded copy when the
+     * convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
+     */
+    private static void weightGradFromImage(${t}[] gy, int gyOff, ${t}[] x, int xOff, int B, ConvGeom g, int G, int co,
+                                            ${t}[] gw, int gwOff) {
+        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), Hp = H + 2 * pH, Wp = W + 2 * pW, plane = Hp * Wp;
+        int Cg = C / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW, outH = g.outH(), outW = g.outW();
+        ${t}[] src = x;
+        int srcOff = xOff;
+        if (pH > 0 || pW > 0) {
+            ${t}[] padded = new ${t}[B * C * plane];
+            Parallel.forRange(B * C, 1, (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
+                }
+            });
+            src = padded;
+            srcOff = 0;
+        }
+        int[] off = new int[K], pos = new int[outH * outW];
+        for (int c = 0, k = 0; c < Cg; c++)
+            for (int i = 0; i < kH; i++)
+                for (int j = 0; j < kW; j++) off[k++] = c * plane + i * g.dH() * Wp + j * g.dW();
+        for (int oh = 0; oh < outH; oh++)
+            for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
+        WeightGradLanesSimd${D}.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
 
     private static final ThreadLocal<${t}[]> COLUMNS_${D} = ThreadLocal.withInitial(() -> new ${t}[0]);

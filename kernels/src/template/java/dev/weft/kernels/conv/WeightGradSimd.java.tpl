@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API convolution weight gradient on ${D}: gy rows and cols rows are both read along the long
- * L axis, so nothing is packed or transposed. A block of 2 gw rows x 4 gw columns keeps 8 lane
+ * L axis, so nothing is packed or transposed. (Layers with enough output channels per group to fill
+ * vectors take {@link WeightGradLanesSimd${D}} instead.) A block of 2 gw rows x 4 gw columns keeps 8 lane
  * accumulators (NOTE: a 4 x 4 block, 16 accumulators, measured faster alone, but in the training
  * step C2 often compiled it with boxed vectors: 80 MB allocated and 3x the time per step). Each gw
  * element is one fma chain over (b, then l in vector steps, the row's tail masked), its lanes summed by {@link LaneSums} at the end. Blocks at the edges repeat the last row or
@@ -26,6 +27,13 @@ final class WeightGradSimd${D} {
 
     static void weightGrad(${t}[] gy, int gyOff, ${t}[] cols, int colsOff, int B, int G, int co, int K, int L,
                            ${t}[] gw, int gwOff) {
+        if (WeightGradLanesSimd${D}.applies(co)) {
+            int[] off = new int[K], pos = new int[L];
+            for (int k = 0; k < K; k++) off[k] = k * L;
+            for (int l = 0; l < L; l++) pos[l] = l;
+            WeightGradLanesSimd${D}.weightGrad(gy, gyOff, B, G, co, K, L, cols, colsOff, G * K * L, K * L, off, pos, gw, gwOff);
+            return;
+        }
         int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8;
         Parallel.forRows(G * perGroup, (long) slots * B * L, (j0, j1) -> {
             ${t}[] acc = new ${t}[(j1 - j0) * slots * VL];
