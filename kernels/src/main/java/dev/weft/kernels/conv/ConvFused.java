@@ -18,9 +18,11 @@ import dev.weft.kernels.Parallel;
  * weightGrad: gw    = sum_b gy[b] im2col(x[b])^T (per group)   gw: (G*co, K)
  * inputGrad:  gx[b] = col2im(w^T (x) gy[b])                    gx: (B, C, H, W)
  * </pre>
- * ((x) is the per-group product of {@link ConvMatmul}). Under the SIMD kernels a stride-1 forward makes no
- * columns at all: {@code ConvDirectSimd} reads each tap straight from a zero-padded copy of the sample, with
- * the same chains and bits. Work is split over samples (the weight gradient's
+ * ((x) is the per-group product of {@link ConvMatmul}). Under the SIMD kernels the forward makes no columns
+ * when its groups' output channels fill vectors ({@code ConvLanesSimd}, channels as lanes) or its stride is 1
+ * ({@code ConvDirectSimd}, a wide-row grid), and the weight gradient makes none in the first case
+ * ({@code WeightGradLanesSimd}): both read each tap straight from the sample or a zero-padded copy, with the
+ * unfused chains and bits. Work is split over samples (the weight gradient's
  * product over gw blocks, as {@link WeightGrad} does); the bits do not depend on the thread count.
  */
 public final class ConvFused {
@@ -77,6 +79,10 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
+        if (simd && WeightGradLanesSimdF32.applies(co)) {
+            ConvLanesSimdF32.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
+            return;
+        }
         if (simd && ConvDirectSimdF32.applies(g)) {
             ConvDirectSimdF32.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
@@ -268,6 +274,10 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
+        if (simd && WeightGradLanesSimdF64.applies(co)) {
+            ConvLanesSimdF64.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
+            return;
+        }
         if (simd && ConvDirectSimdF64.applies(g)) {
             ConvDirectSimdF64.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;

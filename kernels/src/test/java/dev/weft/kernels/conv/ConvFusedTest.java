@@ -29,7 +29,11 @@ class ConvFusedTest {
             // second block), dilation, one sample (split over output channels at 2 threads), odd widths
             {1, 4, 9, 10, 2, 14, 3, 3, 1, 1, 1, 2, 2, 1},
             {2, 3, 12, 33, 1, 13, 3, 4, 1, 1, 0, 3, 1, 2},
-            {2, 8, 6, 6, 1, 16, 1, 1, 1, 1, 0, 0, 1, 1}};   // 1x1 convolution
+            {2, 8, 6, 6, 1, 16, 1, 1, 1, 1, 0, 0, 1, 1},    // 1x1 convolution
+            // output channels as lanes (two vectors, the second part padding) with strides, padding, dilation,
+            // groups, and one sample split over its positions at 2 threads
+            {3, 4, 11, 9, 1, 20, 3, 3, 2, 1, 1, 1, 1, 2},
+            {1, 6, 8, 8, 2, 32, 3, 3, 2, 2, 1, 1, 1, 1}};
 
 
 
