@@ -79,11 +79,11 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
-        if (simd && WeightGradLanesSimdF32.applies(co)) {
+        if (simd && ConvLanesSimdF32.applies(co, K)) {
             ConvLanesSimdF32.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
         }
-        if (simd && ConvDirectSimdF32.applies(g)) {
+        if (simd && ConvDirectSimdF32.applies(g, K)) {
             ConvDirectSimdF32.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
         }
@@ -274,11 +274,11 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
-        if (simd && WeightGradLanesSimdF64.applies(co)) {
+        if (simd && ConvLanesSimdF64.applies(co, K)) {
             ConvLanesSimdF64.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
         }
-        if (simd && ConvDirectSimdF64.applies(g)) {
+        if (simd && ConvDirectSimdF64.applies(g, K)) {
             ConvDirectSimdF64.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
         }

@@ -80,11 +80,11 @@ public final class ConvFused {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
-        if (simd && WeightGradLanesSimd${D}.applies(co)) {
+        if (simd && ConvLanesSimd${D}.applies(co, K)) {
             ConvLanesSimd${D}.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
         }
-        if (simd && ConvDirectSimd${D}.applies(g)) {
+        if (simd && ConvDirectSimd${D}.applies(g, K)) {
             ConvDirectSimd${D}.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
             return;
         }
