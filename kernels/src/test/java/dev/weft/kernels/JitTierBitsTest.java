@@ -190,6 +190,16 @@ class JitTierBitsTest {
         dev.weft.kernels.conv.ConvFused.inputGrad(xd, 1000, xd, 3000, fb, fc, fh, fw, 1, fo, 3, 3, 1, 1, 1, 1, 1, 1, dgx, 0);
         d.put("conv fused F32", fnv(fy) ^ 31 * fnv(fgw) ^ 961 * fnv(fgx));
         d.put("conv fused F64", fnv(dy) ^ 31 * fnv(dgw) ^ 961 * fnv(dgx));
+        // 16 output channels: the channels-as-lanes forward and weight gradient (above: the wide-row forward)
+        int lo = 16;
+        float[] ly = new float[fb * lo * fl], lgw = new float[lo * fk];
+        double[] ldy = new double[fb * lo * fl], ldgw = new double[lo * fk];
+        dev.weft.kernels.conv.ConvFused.conv2d(xf, 0, fb, fc, fh, fw, xf, 3000, 1, lo, 3, 3, 1, 1, 1, 1, 1, 1, ly, 0);
+        dev.weft.kernels.conv.ConvFused.weightGrad(xf, 1000, xf, 0, fb, fc, fh, fw, 1, lo, 3, 3, 1, 1, 1, 1, 1, 1, lgw, 0);
+        dev.weft.kernels.conv.ConvFused.conv2d(xd, 0, fb, fc, fh, fw, xd, 3000, 1, lo, 3, 3, 1, 1, 1, 1, 1, 1, ldy, 0);
+        dev.weft.kernels.conv.ConvFused.weightGrad(xd, 1000, xd, 0, fb, fc, fh, fw, 1, lo, 3, 3, 1, 1, 1, 1, 1, 1, ldgw, 0);
+        d.put("conv fused lanes F32", fnv(ly) ^ 31 * fnv(lgw));
+        d.put("conv fused lanes F64", fnv(ldy) ^ 31 * fnv(ldgw));
         int c = 3, h = 10, w = 28, n = c * (h / 2) * (w / 2);
         float[] pf = new float[n];
         double[] pd = new double[n];
