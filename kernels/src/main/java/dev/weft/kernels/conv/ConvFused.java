@@ -163,7 +163,10 @@ public final class ConvFused {
         float[] src = x;
         int srcOff = xOff;
         if (pH > 0 || pW > 0) {
-            float[] padded = new float[B * C * plane];
+            float[] kept = PADDED_F32.get();
+            if (kept.length < B * C * plane) PADDED_F32.set(kept = new float[B * C * plane]);
+            else java.util.Arrays.fill(kept, 0, B * C * plane, 0);
+            float[] padded = kept;
             Parallel.forRange(B * C, 1, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
@@ -180,6 +183,9 @@ public final class ConvFused {
             for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
         WeightGradLanesSimdF32.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
+
+    /** The padded images of weightGradFromImage, kept per thread like the columns. */
+    private static final ThreadLocal<float[]> PADDED_F32 = ThreadLocal.withInitial(() -> new float[0]);
 
     private static final ThreadLocal<float[]> COLUMNS_F32 = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -358,7 +364,10 @@ public final class ConvFused {
         double[] src = x;
         int srcOff = xOff;
         if (pH > 0 || pW > 0) {
-            double[] padded = new double[B * C * plane];
+            double[] kept = PADDED_F64.get();
+            if (kept.length < B * C * plane) PADDED_F64.set(kept = new double[B * C * plane]);
+            else java.util.Arrays.fill(kept, 0, B * C * plane, 0);
+            double[] padded = kept;
             Parallel.forRange(B * C, 1, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
@@ -375,6 +384,9 @@ public final class ConvFused {
             for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
         WeightGradLanesSimdF64.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
+
+    /** The padded images of weightGradFromImage, kept per thread like the columns. */
+    private static final ThreadLocal<double[]> PADDED_F64 = ThreadLocal.withInitial(() -> new double[0]);
 
     private static final ThreadLocal<double[]> COLUMNS_F64 = ThreadLocal.withInitial(() -> new double[0]);
 

@@ -164,7 +164,10 @@ public final class ConvFused {
         ${t}[] src = x;
         int srcOff = xOff;
         if (pH > 0 || pW > 0) {
-            ${t}[] padded = new ${t}[B * C * plane];
+            ${t}[] kept = PADDED_${D}.get();
+            if (kept.length < B * C * plane) PADDED_${D}.set(kept = new ${t}[B * C * plane]);
+            else java.util.Arrays.fill(kept, 0, B * C * plane, 0);
+            ${t}[] padded = kept;
             Parallel.forRange(B * C, 1, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
@@ -181,6 +184,9 @@ public final class ConvFused {
             for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
         WeightGradLanesSimd${D}.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
+
+    /** The padded images of weightGradFromImage, kept per thread like the columns. */
+    private static final ThreadLocal<${t}[]> PADDED_${D} = ThreadLocal.withInitial(() -> new ${t}[0]);
 
     private static final ThreadLocal<${t}[]> COLUMNS_${D} = ThreadLocal.withInitial(() -> new ${t}[0]);
 
