@@ -41,13 +41,10 @@ final class ConvDirectSimdF32 {
 
     /** y (B, G*co, L) = conv(x (B, C, H, W), w (G*co, K)), K = C/G*kH*kW, for {@link #applies} geometries. */
     static void conv2d(float[] x, int xOff, int B, ConvGeom g, float[] w, int wOff, int G, int cOut, float[] y, int yOff) {
-        int C = g.C(), H = g.H(), W = g.W(), Hp = H + 2 * g.pH(), Wp = W + 2 * g.pW(), plane = Hp * Wp;
+        int C = g.C(), H = g.H(), W = g.W(), Wp = g.paddedW(), plane = g.paddedPlane();
         int outH = g.outH(), outW = g.outW(), L = outH * outW, Lw = outH * Wp;
         int Cg = C / G, co = cOut / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW;
-        int[] off = new int[K];
-        for (int c = 0, k = 0; c < Cg; c++)
-            for (int i = 0; i < kH; i++)
-                for (int j = 0; j < kW; j++) off[k++] = c * plane + i * g.dH() * Wp + j * g.dW();
+        int[] off = g.tapShifts(Cg);
         // the last plane's junk positions read up to (kW-1)*dW past it
         int scratch = C * plane + (kW - 1) * g.dW();
         int blocks = (co + MR - 1) / MR, units = G * blocks;
@@ -57,7 +54,7 @@ final class ConvDirectSimdF32 {
             float[] wide = new float[G * co * Lw + VL];   // + VL: a row's last vector may read past the last row
             for (int t = t0; t < t1; t++) {
                 int b = t / parts, p = t % parts, u0 = units * p / parts, u1 = units * (p + 1) / parts;
-                pad(x, xOff + b * C * H * W, C, H, W, g.pH(), g.pW(), Hp, Wp, xp);
+                Im2colF32.pad(x, xOff + b * C * H * W, C, H, W, g.pH(), g.pW(), xp, 0);
                 for (int l = 0; ; l += 2 * VL) {
                     int at = Math.min(l, Lw - 2 * VL);
                     for (int u = u0; u < u1; u++) {
@@ -92,15 +89,6 @@ final class ConvDirectSimdF32 {
                     if (dst + v + VL > end) a.intoArray(y, dst + v, S.indexInRange(v, outW));
                     else a.intoArray(y, dst + v);
                 }
-            }
-        }
-    }
-
-    /** xp's interior (C, H, W) at (pH, pW) = x's sample at xs; the border and the tail stay the zeros they were made. */
-    private static void pad(float[] x, int xs, int C, int H, int W, int pH, int pW, int Hp, int Wp, float[] xp) {
-        for (int c = 0; c < C; c++) {
-            for (int h = 0; h < H; h++) {
-                System.arraycopy(x, xs + (c * H + h) * W, xp, (c * Hp + h + pH) * Wp + pW, W);
             }
         }
     }

@@ -158,7 +158,7 @@ public final class ConvFused {
      */
     private static void weightGradFromImage(float[] gy, int gyOff, float[] x, int xOff, int B, ConvGeom g, int G, int co,
                                             float[] gw, int gwOff) {
-        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), Hp = H + 2 * pH, Wp = W + 2 * pW, plane = Hp * Wp;
+        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), plane = g.paddedPlane();
         int Cg = C / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW, outH = g.outH(), outW = g.outW();
         float[] src = x;
         int srcOff = xOff;
@@ -167,20 +167,11 @@ public final class ConvFused {
             if (kept.length < B * C * plane) PADDED_F32.set(kept = new float[B * C * plane]);
             else java.util.Arrays.fill(kept, 0, B * C * plane, 0);
             float[] padded = kept;
-            Parallel.forRange(B * C, 1, (r0, r1) -> {
-                for (int r = r0; r < r1; r++) {
-                    for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
-                }
-            });
+            Parallel.forRange(B * C, 1, (r0, r1) -> Im2colF32.pad(x, xOff + r0 * H * W, r1 - r0, H, W, pH, pW, padded, r0 * plane));
             src = padded;
             srcOff = 0;
         }
-        int[] off = new int[K], pos = new int[outH * outW];
-        for (int c = 0, k = 0; c < Cg; c++)
-            for (int i = 0; i < kH; i++)
-                for (int j = 0; j < kW; j++) off[k++] = c * plane + i * g.dH() * Wp + j * g.dW();
-        for (int oh = 0; oh < outH; oh++)
-            for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
+        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
         WeightGradLanesSimdF32.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
 
@@ -359,7 +350,7 @@ public final class ConvFused {
      */
     private static void weightGradFromImage(double[] gy, int gyOff, double[] x, int xOff, int B, ConvGeom g, int G, int co,
                                             double[] gw, int gwOff) {
-        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), Hp = H + 2 * pH, Wp = W + 2 * pW, plane = Hp * Wp;
+        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), plane = g.paddedPlane();
         int Cg = C / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW, outH = g.outH(), outW = g.outW();
         double[] src = x;
         int srcOff = xOff;
@@ -368,20 +359,11 @@ public final class ConvFused {
             if (kept.length < B * C * plane) PADDED_F64.set(kept = new double[B * C * plane]);
             else java.util.Arrays.fill(kept, 0, B * C * plane, 0);
             double[] padded = kept;
-            Parallel.forRange(B * C, 1, (r0, r1) -> {
-                for (int r = r0; r < r1; r++) {
-                    for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
-                }
-            });
+            Parallel.forRange(B * C, 1, (r0, r1) -> Im2colF64.pad(x, xOff + r0 * H * W, r1 - r0, H, W, pH, pW, padded, r0 * plane));
             src = padded;
             srcOff = 0;
         }
-        int[] off = new int[K], pos = new int[outH * outW];
-        for (int c = 0, k = 0; c < Cg; c++)
-            for (int i = 0; i < kH; i++)
-                for (int j = 0; j < kW; j++) off[k++] = c * plane + i * g.dH() * Wp + j * g.dW();
-        for (int oh = 0; oh < outH; oh++)
-            for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
+        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
         WeightGradLanesSimdF64.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
 

@@ -45,6 +45,33 @@ record ConvGeom(int C, int H, int W, int kH, int kW, int sH, int sW, int pH, int
 
     int colCols() { return outH * outW; }
 
+    /** Width of the zero-padded image, W + 2 pW. */
+    int paddedW() { return W + 2 * pW; }
+
+    /** Size of one zero-padded channel image, (H + 2 pH)(W + 2 pW). */
+    int paddedPlane() { return (H + 2 * pH) * paddedW(); }
+
+    /**
+     * The shift of each tap k = (c, i, j) of {@code channels} channels in a stack of zero-padded images:
+     * c * paddedPlane + i*dH * paddedW + j*dW (column (k, l) of im2col is the padded pixel at
+     * {@link #outputPixels()}[l] plus this).
+     */
+    int[] tapShifts(int channels) {
+        int[] off = new int[channels * kH * kW];
+        for (int c = 0, k = 0; c < channels; c++)
+            for (int i = 0; i < kH; i++)
+                for (int j = 0; j < kW; j++) off[k++] = c * paddedPlane() + i * dH * paddedW() + j * dW;
+        return off;
+    }
+
+    /** The padded pixel under the top-left tap of each output position l = oh*outW + ow: oh*sH * paddedW + ow*sW. */
+    int[] outputPixels() {
+        int[] pos = new int[outH * outW];
+        for (int oh = 0; oh < outH; oh++)
+            for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * sH * paddedW() + ow * sW;
+        return pos;
+    }
+
     /** First output column whose tap kw lands at input column >= 0. */
     int owLo(int kw) {
         return clamp(Math.ceilDiv(pW - kw * dW, sW), 0, outW);

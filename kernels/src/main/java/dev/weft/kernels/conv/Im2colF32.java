@@ -23,6 +23,17 @@ final class Im2colF32 {
         });
     }
 
+    /**
+     * The interiors of {@code planes} zero-padded images in xp (each (H + 2 pH, W + 2 pW), from xpOff) = the
+     * planes (H, W) of x from xs; the borders are left as they are (the caller's zeros).
+     */
+    static void pad(float[] x, int xs, int planes, int H, int W, int pH, int pW, float[] xp, int xpOff) {
+        int Wp = W + 2 * pW, plane = (H + 2 * pH) * Wp;
+        for (int c = 0; c < planes; c++) {
+            for (int h = 0; h < H; h++) System.arraycopy(x, xs + (c * H + h) * W, xp, xpOff + c * plane + (h + pH) * Wp + pW, W);
+        }
+    }
+
     /** One col row: tap (kh, kw) of channel image xc, over all output positions. */
     static void im2colRow(float[] x, int xc, ConvGeom g, int kh, int kw, float[] col, int dst) {
         int outW = g.outW(), sW = g.sW(), lo = g.owLo(kw), hi = g.owHi(kw);

@@ -159,7 +159,7 @@ public final class ConvFused {
      */
     private static void weightGradFromImage(${t}[] gy, int gyOff, ${t}[] x, int xOff, int B, ConvGeom g, int G, int co,
                                             ${t}[] gw, int gwOff) {
-        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), Hp = H + 2 * pH, Wp = W + 2 * pW, plane = Hp * Wp;
+        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), plane = g.paddedPlane();
         int Cg = C / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW, outH = g.outH(), outW = g.outW();
         ${t}[] src = x;
         int srcOff = xOff;
@@ -168,20 +168,11 @@ public final class ConvFused {
             if (kept.length < B * C * plane) PADDED_${D}.set(kept = new ${t}[B * C * plane]);
             else java.util.Arrays.fill(kept, 0, B * C * plane, 0);
             ${t}[] padded = kept;
-            Parallel.forRange(B * C, 1, (r0, r1) -> {
-                for (int r = r0; r < r1; r++) {
-                    for (int h = 0; h < H; h++) System.arraycopy(x, xOff + (r * H + h) * W, padded, (r * Hp + h + pH) * Wp + pW, W);
-                }
-            });
+            Parallel.forRange(B * C, 1, (r0, r1) -> Im2col${D}.pad(x, xOff + r0 * H * W, r1 - r0, H, W, pH, pW, padded, r0 * plane));
             src = padded;
             srcOff = 0;
         }
-        int[] off = new int[K], pos = new int[outH * outW];
-        for (int c = 0, k = 0; c < Cg; c++)
-            for (int i = 0; i < kH; i++)
-                for (int j = 0; j < kW; j++) off[k++] = c * plane + i * g.dH() * Wp + j * g.dW();
-        for (int oh = 0; oh < outH; oh++)
-            for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
+        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
         WeightGradLanesSimd${D}.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
     }
 

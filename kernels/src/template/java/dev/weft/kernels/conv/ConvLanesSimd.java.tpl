@@ -40,7 +40,7 @@ final class ConvLanesSimd${D} {
 
     /** y (B, G*co, L) = conv(x (B, C, H, W), w (G*co, K)), K = C/G*kH*kW; y overwritten. */
     static void conv2d(${t}[] x, int xOff, int B, ConvGeom g, ${t}[] w, int wOff, int G, int cOut, ${t}[] y, int yOff) {
-        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), Hp = H + 2 * pH, Wp = W + 2 * pW, plane = Hp * Wp;
+        int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), plane = g.paddedPlane();
         int Cg = C / G, co = cOut / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW, outH = g.outH(), outW = g.outW(), L = outH * outW;
         int coPad = (co + VL - 1) / VL * VL, vecs = coPad / VL, tiles = (L + LR - 1) / LR;
         boolean padded = pH > 0 || pW > 0;
@@ -48,12 +48,7 @@ final class ConvLanesSimd${D} {
         for (int gr = 0; gr < G; gr++)
             for (int o = 0; o < co; o++)
                 for (int k = 0; k < K; k++) wT[(gr * K + k) * coPad + o] = w[wOff + (gr * co + o) * K + k];
-        int[] off = new int[K], pos = new int[L];
-        for (int c = 0, k = 0; c < Cg; c++)
-            for (int i = 0; i < kH; i++)
-                for (int j = 0; j < kW; j++) off[k++] = c * plane + i * g.dH() * Wp + j * g.dW();
-        for (int oh = 0; oh < outH; oh++)
-            for (int ow = 0; ow < outW; ow++) pos[oh * outW + ow] = oh * g.sH() * Wp + ow * g.sW();
+        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
         int parts = Math.min(tiles, Math.max(1, (Parallel.threads() + B - 1) / Math.max(B, 1)));
         Parallel.forRange(B * parts, 1, (t0, t1) -> {
             ${t}[] xp = padded ? new ${t}[C * plane] : null;
@@ -63,9 +58,7 @@ final class ConvLanesSimd${D} {
                 ${t}[] src = x;
                 int s = xOff + b * C * H * W;
                 if (padded) {
-                    for (int r = 0; r < C; r++) {
-                        for (int h = 0; h < H; h++) System.arraycopy(x, s + (r * H + h) * W, xp, (r * Hp + h + pH) * Wp + pW, W);
-                    }
+                    Im2col${D}.pad(x, s, C, H, W, pH, pW, xp, 0);
                     src = xp;
                     s = 0;
                 }
