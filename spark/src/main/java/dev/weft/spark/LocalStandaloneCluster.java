@@ -40,6 +40,11 @@ public final class LocalStandaloneCluster implements AutoCloseable {
     public LocalStandaloneCluster(int workers, String workerMemory) throws IOException {
         home = Files.createTempDirectory("weft-spark-home");
         Files.createDirectories(home.resolve("jars"));
+        // the master's and workers' INFO lines on stdout: the master's URL and the registrations are read from them
+        Files.writeString(home.resolve("log4j2.properties"), String.join("\n", "rootLogger.level = info",
+                "rootLogger.appenderRef.stdout.ref = console", "appender.console.type = Console", "appender.console.name = console",
+                "appender.console.target = SYSTEM_OUT", "appender.console.layout.type = PatternLayout",
+                "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n", ""));
         boolean ok = false;
         try {
             Process master = start("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
@@ -48,6 +53,7 @@ public final class LocalStandaloneCluster implements AutoCloseable {
             CompletableFuture<Void> registered = new CompletableFuture<>();
             int[] seen = {0};
             drain(master, line -> {
+                recent(line);
                 Matcher m = MASTER_URL.matcher(line);
                 if (line.contains("Starting Spark master at") && m.find()) url.complete(m.group(1));
                 if (line.contains("Registering worker") && ++seen[0] == workers) registered.complete(null);
@@ -57,21 +63,29 @@ public final class LocalStandaloneCluster implements AutoCloseable {
                 Process w = start("worker" + i, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
                         "--memory", workerMemory, "--webui-port", "0", "--work-dir", home.resolve("work" + i).toString(), masterUrl));
                 this.workers.add(w);
-                drain(w, line -> {});
+                drain(w, this::recent);
             }
             registered.get(90, TimeUnit.SECONDS);
             ok = true;
         } catch (Exception e) {
-            throw new IOException("LocalStandaloneCluster: not up: " + e, e);
+            throw new IOException("LocalStandaloneCluster: not up: " + e + "; last log lines:\n" + String.join("\n", log), e);
         } finally {
             if (!ok) close();
         }
+    }
+
+    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
+
+    private synchronized void recent(String line) {
+        log.addLast(line);
+        if (log.size() > 30) log.removeFirst();
     }
 
     private Process start(String name, List<String> main) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path")));
         cmd.addAll(SparkJvm.OPENS);
+        cmd.add("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"));
         cmd.addAll(main);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("SPARK_HOME", home.toString());
@@ -112,8 +126,21 @@ public final class LocalStandaloneCluster implements AutoCloseable {
      * @param i the worker's index
      */
     public Optional<ProcessHandle> executorOf(int i) {
+        // the executor is the worker's only java descendant; its command line (when the OS shows it) names the backend
         return workers.get(i).toHandle().descendants()
-                .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).findFirst();
+                .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")
+                        || h.info().command().orElse("").endsWith("/java"))
+                .findFirst();
+    }
+
+    /**
+     * {@return what the worker {@code i}'s descendants are, for failure messages}
+     *
+     * @param i the worker's index
+     */
+    public String describeDescendants(int i) {
+        return workers.get(i).toHandle().descendants().map(h -> h.pid() + " " + h.info().command().orElse("?"))
+                .toList().toString();
     }
 
     /** Destroys the workers' descendants (executors), the workers and the master, and waits for them. */
