@@ -37,7 +37,8 @@ public final class SparkSeedRunner implements SeedRunner {
      */
     public SparkSeedRunner(String master) {
         SparkConf conf = SparkConfs.weft("weft repro", master);
-        if (!master.startsWith("local")) conf.set("spark.jars", String.join(",", weftJars()));
+        // under spark-submit, --jars already names what to ship; from ./weft, ship this JVM's Weft jars
+        if (!master.startsWith("local") && !conf.contains("spark.jars")) conf.set("spark.jars", String.join(",", weftJars()));
         this.sc = new JavaSparkContext(conf);
     }
 
