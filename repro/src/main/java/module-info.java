@@ -11,6 +11,7 @@ module dev.weft.repro {
     exports dev.weft.repro.report;
 
     uses dev.weft.repro.Reproduction;
+    uses dev.weft.repro.SeedRunner.Provider;
     provides dev.weft.repro.Reproduction with
             dev.weft.repro.mnist.MnistMlp,
             dev.weft.repro.mnist.MnistCnn,

@@ -8,6 +8,7 @@ import dev.weft.repro.ReproArgs;
 import dev.weft.repro.Reproduction;
 import dev.weft.repro.Result;
 import dev.weft.repro.ResultFile;
+import dev.weft.repro.SeedRunner;
 import dev.weft.repro.report.HtmlReport;
 import dev.weft.repro.report.Outputs;
 import dev.weft.repro.report.ResultTable;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code weft repro}: without a name, lists the registered reproductions (paper, data present or not,
  * approximate time); {@code weft repro NAME [--quick] [--seed N | --seeds K] [--out DIR] [--json]
- * [--data DIR]} runs one through the {@link Harness} and prints its table, writes its charts and result
+ * [--data DIR] [--spark MASTER]} runs one through the {@link Harness} and prints its table, writes its charts and result
  * file; {@code weft repro report [--out DIR]} ({@link Report}) gathers the result files of a folder into one HTML page.
  * Exit codes: 0 every metric within its bound, 3 some metric outside it, 2 bad usage or missing data.
  */
@@ -69,6 +70,11 @@ final class ReproCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "the folder holding the data sets (default: -Dweft.data, $WEFT_DATA, ../shared/data)")
     String data;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"run the seeds as Spark tasks on MASTER (local[2], "
+            + "spark://HOST:7077, ...) and gather the same table; needs the spark module (./weft adds it and Spark's jars "
+            + "for this option) and JDK 25.0.3 or newer"})
+    String spark;
 
     private ReproCommand(Io io) {
         this.io = io;
@@ -116,8 +122,15 @@ final class ReproCommand implements Callable<Integer> {
         boolean terminal = onTerminal();
         PrintStream log = json || terminal ? err : out;
         Result result;
+        SeedRunner runner;
         try {
-            result = Harness.run(r, ReproArgs.dataDir(data), quick, seedList, log, terminal, outDir(this.out));
+            runner = spark == null ? SeedRunner.LOCAL : SeedRunner.forMaster("spark", spark);
+        } catch (IllegalStateException noSpark) {
+            err.println("weft repro --spark: " + noSpark.getMessage());
+            return 2;
+        }
+        try (runner) {
+            result = Harness.run(r, ReproArgs.dataDir(data), quick, seedList, log, terminal, outDir(this.out), runner);
         } catch (MissingDataException missing) {
             err.println("weft " + missing.getMessage());
             return 2;

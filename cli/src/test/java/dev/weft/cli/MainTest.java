@@ -126,6 +126,10 @@ class MainTest {
         Run badSeed = run("repro", "lstm-adding", "--seed", "x");
         assertEquals(2, badSeed.code());
         assertTrue(badSeed.err().contains("Invalid value for option '--seed': 'x' is not a long"), badSeed.err());
+        // without the spark module on the class path (./weft adds it for --spark), --spark is a usage error naming why
+        Run noSpark = run("repro", "lstm-adding", "--quick", "--spark", "local[2]");
+        assertEquals(2, noSpark.code(), noSpark.err());
+        assertTrue(noSpark.err().contains("weft repro --spark: no spark runner on the class path"), noSpark.err());
         Run noValue = run("repro", "lstm-adding", "--out");
         assertEquals(2, noValue.code());
         assertTrue(noValue.err().contains("Missing required parameter for option '--out' (DIR)"), noValue.err());

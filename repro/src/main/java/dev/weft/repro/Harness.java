@@ -32,6 +32,15 @@ public final class Harness {
      */
     public static Result run(Reproduction r, Path data, boolean quick, List<Long> seeds, PrintStream log, boolean terminal, Path out)
             throws Exception {
+        return run(r, data, quick, seeds, log, terminal, out, SeedRunner.LOCAL);
+    }
+
+    /**
+     * Runs the seeds through {@code runner} (where they run: {@link SeedRunner#LOCAL}, or a cluster) and gathers the
+     * same result from what it returns.
+     */
+    public static Result run(Reproduction r, Path data, boolean quick, List<Long> seeds, PrintStream log, boolean terminal, Path out,
+                             SeedRunner runner) throws Exception {
         if (seeds.isEmpty()) throw new IllegalArgumentException("needs at least one seed");
         for (DataSet d : r.data()) d.require(r.name(), data);
         log.println("== " + r.name() + ": " + r.description());
@@ -48,12 +57,10 @@ public final class Harness {
         List<Curve> curves = new ArrayList<>();
         LinkedHashSet<String> files = new LinkedHashSet<>();
         List<Double> seconds = new ArrayList<>();
-        for (int i = 0; i < seeds.size(); i++) {
-            long seed = seeds.get(i);
-            if (seeds.size() > 1) log.printf(Locale.ROOT, "-- seed %d (%d of %d)%n", seed, i + 1, seeds.size());
-            long t0 = System.nanoTime();
-            Outcome o = r.run(new RunContext(data, quick, seed, log, terminal, out));
-            seconds.add((System.nanoTime() - t0) / 1e9);
+        for (SeedRunner.SeedRun run : runner.run(r, new RunContext(data, quick, seeds.get(0), log, terminal, out), seeds)) {
+            long seed = run.seed();
+            Outcome o = run.outcome();
+            seconds.add(run.seconds());
             for (Claim c : r.claims()) {
                 Double v = o.values().get(c.metric());
                 if (v == null) throw new IllegalStateException(r.name() + " returned no value for '" + c.metric() + "'");

@@ -69,8 +69,44 @@ public final class Trainer {
         private ProgressMode progress = ProgressMode.AUTO;
         private PrintStream out = System.err;
         private int logEvery;
+        private GradientSync sync = GradientSync.NONE;
+        private int averageEvery;
 
         private Builder() {}
+
+        /**
+         * Data-parallel training, synchronous: the parameters are broadcast from replica 0 when the fit
+         * starts, and after every backward the flat gradient is replaced by the all-reduced mean over the
+         * replicas, weighted by each replica's batch size ({@code input.size(0)}), so with a mean loss every
+         * replica steps with the gradient of the global batch. Default {@link GradientSync#NONE}.
+         * Every replica must run the same number of steps.
+         *
+         * @param s the replica group's sync
+         * @return this builder
+         */
+        public Builder gradientSync(GradientSync s) {
+            this.sync = java.util.Objects.requireNonNull(s, "Trainer: gradientSync");
+            this.averageEvery = 0;
+            return this;
+        }
+
+        /**
+         * Data-parallel training by parameter averaging: the parameters are broadcast when the fit starts,
+         * each replica steps on its own gradients, and every {@code every} optimizer steps (and once at the
+         * end) the parameters are replaced by their mean over the replicas, weighted by the examples each
+         * saw since the last average. Fewer exchanges than {@link #gradientSync} for short steps; with
+         * plain SGD and {@code every = 1} it is the same update. Optimizer state stays per replica.
+         *
+         * @param s the replica group's sync
+         * @param every optimizer steps between averages, at least 1
+         * @return this builder
+         */
+        public Builder parameterAveraging(GradientSync s, int every) {
+            if (every < 1) throw new IllegalArgumentException("Trainer: parameterAveraging every must be >= 1, got " + every);
+            this.sync = java.util.Objects.requireNonNull(s, "Trainer: parameterAveraging");
+            this.averageEvery = every;
+            return this;
+        }
 
         /**
          * Passes over the data (default 1).
@@ -242,6 +278,14 @@ public final class Trainer {
         int stepsPerEpoch = train instanceof Collection<?> c ? c.size() : -1;
         long step = 0;
         model.train();
+        List<Tensor> params = model.parameters();
+        boolean parallel = b.sync != GradientSync.NONE;
+        if (parallel) {
+            float[] v = FlatParameters.values(params);
+            b.sync.broadcast(v);
+            FlatParameters.setValues(params, v);
+        }
+        double seenSinceAverage = 0;
         boolean stop = false;
         for (int epoch = 0; epoch < b.epochs && !stop; epoch++) {
             Metrics m = new Metrics();
@@ -258,11 +302,22 @@ public final class Trainer {
                 Tensor out = model.forward(batch.input());
                 Tensor loss = lossFn.apply(out, batch.target());
                 Autograd.backward(loss);
+                double examples = batch.input().shape().length == 0 ? 1 : batch.input().size(0);
+                if (parallel && b.averageEvery == 0) {
+                    float[] g = FlatParameters.gradients(params);
+                    b.sync.allReduceMean(g, examples);
+                    FlatParameters.setGradients(params, g);
+                }
                 if (!Double.isNaN(b.clipGradNorm)) GradClip.clipGradNorm(model.parameters(), b.clipGradNorm);
                 optimizer.step();
                 if (b.scheduler != null && b.schedulerPerStep) b.scheduler.step();
                 step++;
                 inEpoch++;
+                seenSinceAverage += examples;
+                if (parallel && b.averageEvery > 0 && step % b.averageEvery == 0) {
+                    average(params, seenSinceAverage);
+                    seenSinceAverage = 0;
+                }
                 m.add(loss.item(), out.detach(), batch.target());
                 if (progress != null) progress.step(inEpoch, m, inEpoch / ((System.nanoTime() - start) * 1e-9));
                 if (b.stepEvaluator != null && step % b.evalEvery == 0) {
@@ -277,8 +332,15 @@ public final class Trainer {
             if (progress != null) progress.epochEnd(m, seconds);
             if (b.epochEvaluator != null) evals.add(evaluate(b.epochEvaluator, model, step, epoch, progress));
         }
+        if (parallel && b.averageEvery > 0 && step % b.averageEvery != 0) average(params, Math.max(seenSinceAverage, 1));
         if (b.checkpointer != null && step % b.checkpointEvery != 0) checkpoint(model, optimizer, step, epochs.size() - 1);
         return new History(List.copyOf(epochs), List.copyOf(evals), step);
+    }
+
+    private void average(List<Tensor> params, double weight) {
+        float[] v = FlatParameters.values(params);
+        b.sync.allReduceMean(v, weight);
+        FlatParameters.setValues(params, v);
     }
 
     private static History.Evaluation evaluate(Evaluator e, Module model, long step, int epoch, Progress progress) {
