@@ -29,6 +29,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkSeedRunner implements SeedRunner {
     private final JavaSparkContext sc;
+    private final boolean owned;
 
     /**
      * Starts a Spark context on {@code master} (2.5–3.8 s here).
@@ -40,6 +41,7 @@ public final class SparkSeedRunner implements SeedRunner {
         // under spark-submit, --jars already names what to ship; from ./weft, ship this JVM's Weft jars
         if (!master.startsWith("local") && !conf.contains("spark.jars")) conf.set("spark.jars", String.join(",", weftJars()));
         this.sc = new JavaSparkContext(conf);
+        this.owned = true;
     }
 
     /**
@@ -51,8 +53,6 @@ public final class SparkSeedRunner implements SeedRunner {
         this.sc = sc;
         this.owned = false;
     }
-
-    private boolean owned = true;
 
     /** The jars of this JVM's class path that are not Spark's own (Weft and its few libraries). */
     static List<String> weftJars() {
