@@ -28,6 +28,13 @@ import dev.weft.kernels.Parallel;
 public final class ConvFused {
     private ConvFused() {}
 
+    /**
+     * The SIMD weight gradient makes its columns this many bytes of samples at a time (at least one sample), so
+     * they are still in the core's cache when the gradient reads them; the accumulators carry each element's
+     * chain from one group of samples to the next, so the bits are those of one pass over the whole batch.
+     */
+    private static final int COLUMN_CHUNK_BYTES = 512 * 1024;
+
     private static boolean simd() {
         return KernelImpl.current() == KernelImpl.SIMD;
     }
@@ -102,11 +109,12 @@ public final class ConvFused {
     }
 
     /**
-     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The whole batch's
-     * columns go into a buffer this thread keeps for the next call (grown, never shrunk): the gradient reads them
-     * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
-     * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
-     * species and boxed vectors in about one training launch in six.)
+     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The columns go,
+     * {@link #COLUMN_CHUNK_BYTES} of samples at a time (the whole batch on the scalar path), into a buffer this
+     * thread keeps for the next call (grown, never shrunk): a fresh array each step would be zeroed and faulted in
+     * from memory. (NOTE: making the columns a group of samples at a time inside the gradient kernel's tasks made
+     * C2 compile its block with a non-constant species and boxed vectors in about one training launch in six; the
+     * groups are therefore made here, between calls of the kernel, which keeps its accumulators across them.)
      *
      * @param gy the gradient of the output (B, G*co, L)
      * @param gyOff index of gy's first element
@@ -138,17 +146,22 @@ public final class ConvFused {
             weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
             return;
         }
-        float[] cols = COLUMNS_F32.get();
-        if (cols.length < B * sample) COLUMNS_F32.set(cols = new float[B * sample]);
-        float[] c = cols;
         boolean simd = simd();
-        Parallel.forRange(B, 1, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                if (simd) Im2colSimdF32.im2col(x, xOff + b * img, g, c, b * sample);
-                else Im2colF32.im2col(x, xOff + b * img, g, c, b * sample);
-            }
-        });
-        if (simd) WeightGradSimdF32.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
+        int chunk = simd ? Math.max(1, Math.min(B, COLUMN_CHUNK_BYTES / (Float.BYTES * sample))) : Math.max(B, 1);
+        float[] cols = COLUMNS_F32.get();
+        if (cols.length < chunk * sample) COLUMNS_F32.set(cols = new float[chunk * sample]);
+        float[] c = cols, acc = simd ? WeightGradSimdF32.accumulators(G, co, K) : null;
+        for (int first = 0; first < B; first += chunk) {
+            int s0 = first, n = Math.min(chunk, B - first);
+            Parallel.forRange(n, 1, (b0, b1) -> {
+                for (int b = b0; b < b1; b++) {
+                    if (simd) Im2colSimdF32.im2col(x, xOff + (s0 + b) * img, g, c, b * sample);
+                    else Im2colF32.im2col(x, xOff + (s0 + b) * img, g, c, b * sample);
+                }
+            });
+            if (simd) WeightGradSimdF32.accumulate(gy, gyOff + s0 * cOut * L, c, 0, n, G, co, K, L, acc);
+        }
+        if (simd) WeightGradSimdF32.finish(acc, G, co, K, gw, gwOff);
         else WeightGradF32.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
     }
 
@@ -294,11 +307,12 @@ public final class ConvFused {
     }
 
     /**
-     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The whole batch's
-     * columns go into a buffer this thread keeps for the next call (grown, never shrunk): the gradient reads them
-     * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
-     * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
-     * species and boxed vectors in about one training launch in six.)
+     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The columns go,
+     * {@link #COLUMN_CHUNK_BYTES} of samples at a time (the whole batch on the scalar path), into a buffer this
+     * thread keeps for the next call (grown, never shrunk): a fresh array each step would be zeroed and faulted in
+     * from memory. (NOTE: making the columns a group of samples at a time inside the gradient kernel's tasks made
+     * C2 compile its block with a non-constant species and boxed vectors in about one training launch in six; the
+     * groups are therefore made here, between calls of the kernel, which keeps its accumulators across them.)
      *
      * @param gy the gradient of the output (B, G*co, L)
      * @param gyOff index of gy's first element
@@ -330,17 +344,22 @@ public final class ConvFused {
             weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
             return;
         }
-        double[] cols = COLUMNS_F64.get();
-        if (cols.length < B * sample) COLUMNS_F64.set(cols = new double[B * sample]);
-        double[] c = cols;
         boolean simd = simd();
-        Parallel.forRange(B, 1, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                if (simd) Im2colSimdF64.im2col(x, xOff + b * img, g, c, b * sample);
-                else Im2colF64.im2col(x, xOff + b * img, g, c, b * sample);
-            }
-        });
-        if (simd) WeightGradSimdF64.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
+        int chunk = simd ? Math.max(1, Math.min(B, COLUMN_CHUNK_BYTES / (Double.BYTES * sample))) : Math.max(B, 1);
+        double[] cols = COLUMNS_F64.get();
+        if (cols.length < chunk * sample) COLUMNS_F64.set(cols = new double[chunk * sample]);
+        double[] c = cols, acc = simd ? WeightGradSimdF64.accumulators(G, co, K) : null;
+        for (int first = 0; first < B; first += chunk) {
+            int s0 = first, n = Math.min(chunk, B - first);
+            Parallel.forRange(n, 1, (b0, b1) -> {
+                for (int b = b0; b < b1; b++) {
+                    if (simd) Im2colSimdF64.im2col(x, xOff + (s0 + b) * img, g, c, b * sample);
+                    else Im2colF64.im2col(x, xOff + (s0 + b) * img, g, c, b * sample);
+                }
+            });
+            if (simd) WeightGradSimdF64.accumulate(gy, gyOff + s0 * cOut * L, c, 0, n, G, co, K, L, acc);
+        }
+        if (simd) WeightGradSimdF64.finish(acc, G, co, K, gw, gwOff);
         else WeightGradF64.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
     }
 

@@ -34,27 +34,52 @@ final class WeightGradSimdF32 {
             WeightGradLanesSimdF32.weightGrad(gy, gyOff, B, G, co, K, L, cols, colsOff, G * K * L, K * L, off, pos, gw, gwOff);
             return;
         }
+        float[] acc = accumulators(G, co, K);
+        accumulate(gy, gyOff, cols, colsOff, B, G, co, K, L, acc);
+        finish(acc, G, co, K, gw, gwOff);
+    }
+
+    /**
+     * Fresh (zero) accumulators of the row-wise kernel for a (G*co, K) gradient: 8 lane vectors per block of
+     * 2 gw rows x 4 gw columns, indexed by block, so every call of {@link #accumulate} with the same shape
+     * finds each block's accumulators in the same place whatever the thread split.
+     */
+    static float[] accumulators(int G, int co, int K) {
+        return new float[G * ((co + 1) / 2) * ((K + 3) / 4) * 8 * VL];
+    }
+
+    /**
+     * Continues every gw element's fma chain over B more samples (gy (B, G*co, L) and cols (B, G*K, L)). Calls
+     * for consecutive groups of samples, in batch order, give the chain one call over the whole batch gives,
+     * so a caller can make the columns a few samples at a time (NOTE: the group loop lives outside the kernel's
+     * tasks; inside them, C2 compiled the block with boxed vectors in some launches).
+     */
+    static void accumulate(float[] gy, int gyOff, float[] cols, int colsOff, int B, int G, int co, int K, int L, float[] acc) {
         int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8;
         Parallel.forRows(G * perGroup, (long) slots * B * L, (j0, j1) -> {
-            float[] acc = new float[(j1 - j0) * slots * VL];
             for (int b = 0; b < B; b++) {
                 for (int j = j0; j < j1; j++) {
                     int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads);
                     int y0 = gyOff + (b * G * co + g * co + o) * L, lastY = gyOff + (b * G * co + g * co + co - 1) * L;
                     int c0 = colsOff + (b * G * K + g * K + k) * L, last = colsOff + (b * G * K + g * K + K - 1) * L;
                     block(gy, y0, Math.min(y0 + L, lastY), cols, c0, Math.min(c0 + L, last), Math.min(c0 + 2 * L, last),
-                            Math.min(c0 + 3 * L, last), L, acc, (j - j0) * slots * VL);
-                }
-            }
-            for (int j = j0; j < j1; j++) {
-                int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads);
-                for (int i = 0; i < R && o + i < co; i++) {
-                    for (int q = 0; q < 4 && k + q < K; q++) {
-                        gw[gwOff + (g * co + o + i) * K + k + q] = LaneSums.sum(FloatVector.fromArray(S, acc, ((j - j0) * slots + i * 4 + q) * VL));
-                    }
+                            Math.min(c0 + 3 * L, last), L, acc, j * slots * VL);
                 }
             }
         });
+    }
+
+    /** gw (G*co, K) = the lane sums of the accumulators (overwritten). */
+    static void finish(float[] acc, int G, int co, int K, float[] gw, int gwOff) {
+        int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8;
+        for (int j = 0; j < G * perGroup; j++) {
+            int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads);
+            for (int i = 0; i < R && o + i < co; i++) {
+                for (int q = 0; q < 4 && k + q < K; q++) {
+                    gw[gwOff + (g * co + o + i) * K + k + q] = LaneSums.sum(FloatVector.fromArray(S, acc, (j * slots + i * 4 + q) * VL));
+                }
+            }
+        }
     }
 
     /** acc[a + (i*4 + q)*VL ...] += lanes of gy row y_i times cols row c_q over one sample's L positions. */

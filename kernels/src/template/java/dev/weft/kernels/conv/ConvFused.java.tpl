@@ -28,6 +28,13 @@ import dev.weft.kernels.Parallel;
 public final class ConvFused {
     private ConvFused() {}
 
+    /**
+     * The SIMD weight gradient makes its columns this many bytes of samples at a time (at least one sample), so
+     * they are still in the core's cache when the gradient reads them; the accumulators carry each element's
+     * chain from one group of samples to the next, so the bits are those of one pass over the whole batch.
+     */
+    private static final int COLUMN_CHUNK_BYTES = 512 * 1024;
+
     private static boolean simd() {
         return KernelImpl.current() == KernelImpl.SIMD;
     }
@@ -103,11 +110,12 @@ public final class ConvFused {
     }
 
     /**
-     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The whole batch's
-     * columns go into a buffer this thread keeps for the next call (grown, never shrunk): the gradient reads them
-     * all, and a fresh array each step would be zeroed and faulted in from memory. (NOTE: making the columns a
-     * group of samples at a time inside the gradient kernel's tasks made C2 compile its block with a non-constant
-     * species and boxed vectors in about one training launch in six.)
+     * gw (G*co, K) = the weight gradient from gy (B, G*co, L) and x (B, C, H, W); gw overwritten. The columns go,
+     * {@link #COLUMN_CHUNK_BYTES} of samples at a time (the whole batch on the scalar path), into a buffer this
+     * thread keeps for the next call (grown, never shrunk): a fresh array each step would be zeroed and faulted in
+     * from memory. (NOTE: making the columns a group of samples at a time inside the gradient kernel's tasks made
+     * C2 compile its block with a non-constant species and boxed vectors in about one training launch in six; the
+     * groups are therefore made here, between calls of the kernel, which keeps its accumulators across them.)
      *
      * @param gy the gradient of the output (B, G*co, L)
      * @param gyOff index of gy's first element
@@ -139,17 +147,22 @@ public final class ConvFused {
             weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
             return;
         }
-        ${t}[] cols = COLUMNS_${D}.get();
-        if (cols.length < B * sample) COLUMNS_${D}.set(cols = new ${t}[B * sample]);
-        ${t}[] c = cols;
         boolean simd = simd();
-        Parallel.forRange(B, 1, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                if (simd) Im2colSimd${D}.im2col(x, xOff + b * img, g, c, b * sample);
-                else Im2col${D}.im2col(x, xOff + b * img, g, c, b * sample);
-            }
-        });
-        if (simd) WeightGradSimd${D}.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
+        int chunk = simd ? Math.max(1, Math.min(B, COLUMN_CHUNK_BYTES / (${T}.BYTES * sample))) : Math.max(B, 1);
+        ${t}[] cols = COLUMNS_${D}.get();
+        if (cols.length < chunk * sample) COLUMNS_${D}.set(cols = new ${t}[chunk * sample]);
+        ${t}[] c = cols, acc = simd ? WeightGradSimd${D}.accumulators(G, co, K) : null;
+        for (int first = 0; first < B; first += chunk) {
+            int s0 = first, n = Math.min(chunk, B - first);
+            Parallel.forRange(n, 1, (b0, b1) -> {
+                for (int b = b0; b < b1; b++) {
+                    if (simd) Im2colSimd${D}.im2col(x, xOff + (s0 + b) * img, g, c, b * sample);
+                    else Im2col${D}.im2col(x, xOff + (s0 + b) * img, g, c, b * sample);
+                }
+            });
+            if (simd) WeightGradSimd${D}.accumulate(gy, gyOff + s0 * cOut * L, c, 0, n, G, co, K, L, acc);
+        }
+        if (simd) WeightGradSimd${D}.finish(acc, G, co, K, gw, gwOff);
         else WeightGrad${D}.weightGrad(gy, gyOff, c, 0, B, G, co, K, L, gw, gwOff);
     }
 

@@ -41,7 +41,7 @@ final class CpuReduce {
                     case ALL -> ReduceFn.ALL;
                     case ANY -> ReduceFn.ANY;
                 };
-                reduce(fn, block(x, r.dims(), kt), y);
+                if (!staged(fn, x, r.dims(), kt, y)) reduce(fn, block(x, r.dims(), kt), y);
             }
             case ReduceOp.ArgReduce a -> {
                 DType kt = x.dtype() == DType.BOOL ? DType.I32 : x.dtype();
@@ -125,6 +125,35 @@ final class CpuReduce {
         reduce(ReduceFn.SUM, new Block(t, 0, b.outer(), b.r(), b.inner()), y);
         if (p == 2) unary(UnaryFn.SQRT, 0, y, 0, y, n);
         else unary(UnaryFn.POW_SCALAR, 1 / p, y, 0, y, n);
+    }
+
+    /**
+     * fn over reduced dims that are not one consecutive run (a bias gradient's (0, 2, 3) of an NCHW tensor) on a
+     * contiguous x of the accumulation type: one in-place reduction per run, the last run first, so x is never
+     * permuted into a copy (the run's partial results, far smaller, go to a temporary). Returns false, doing
+     * nothing, when x needs a converting copy anyway, is empty, or the dims form one run.
+     */
+    private static boolean staged(ReduceFn fn, Strided x, int[] dims, DType kt, Object y) {
+        if (dims.length < 2 || !x.isContiguous() || x.dtype() != kt || x.numel() == 0) return false;
+        int runs = 1;
+        for (int i = 1; i < dims.length; i++) if (dims[i] != dims[i - 1] + 1) runs++;
+        if (runs == 1) return false;
+        int[] cur = x.shape().clone();
+        Object src = CpuStorage.of(x).array();
+        int srcOff = x.storageOffset(), hi = dims.length - 1;
+        while (hi >= 0) {
+            int lo = hi;
+            while (lo > 0 && dims[lo - 1] == dims[lo] - 1) lo--;
+            int first = dims[lo], last = dims[hi];
+            int outer = prod(cur, 0, first), r = prod(cur, first, last + 1), inner = prod(cur, last + 1, cur.length);
+            Object dst = lo == 0 ? y : CpuStorage.allocate(kt, outer * inner).array();
+            reduce(fn, new Block(src, srcOff, outer, r, inner), dst);
+            for (int d = first; d <= last; d++) cur[d] = 1;
+            src = dst;
+            srcOff = 0;
+            hi = lo - 1;
+        }
+        return true;
     }
 
     /** y[0, outer * inner) = fn over r of the block, y an array of the block's type. */
