@@ -105,6 +105,24 @@ class ReductionTest {
     }
 
     @Test
+    void reducedDimsInSeveralRunsMatchOnePermutedRun() {
+        // (0, 2, 3) of NCHW, the bias-gradient pattern, is reduced run by run in place; the permuted copy is the reference
+        Generator g = new Generator(7);
+        for (DType dt : new DType[] {DType.F32, DType.F64}) {
+            Tensor x = Tensor.randn(g, dt, 5, 3, 7, 9);
+            Tensor ref = x.permute(1, 0, 2, 3).contiguous().reshape(3, -1);
+            assertArrayEquals(ref.sum(1).to(DType.F64).toDoubleArray(), x.sum(0, 2, 3).to(DType.F64).toDoubleArray(), 1e-4);
+            assertArrayEquals(ref.amax(1).to(DType.F64).toDoubleArray(), x.amax(0, 2, 3).to(DType.F64).toDoubleArray(), 0);
+            assertArrayEquals(new int[] {1, 3, 1, 1}, x.sum(new int[] {0, 2, 3}, true).shape());
+            Tensor y = Tensor.randn(g, dt, 4, 3, 5, 2, 6);   // two kept dims between three runs
+            Tensor refY = y.permute(1, 3, 0, 2, 4).contiguous().reshape(3, 2, -1);
+            assertArrayEquals(refY.sum(2).to(DType.F64).toDoubleArray(), y.sum(0, 2, 4).to(DType.F64).toDoubleArray(), 1e-4);
+        }
+        Tensor i = Tensor.of(new long[] {1, 2, 3, 4, 5, 6, 7, 8}).reshape(2, 2, 2);
+        assertArrayEquals(new long[] {1 + 2 + 5 + 6, 3 + 4 + 7 + 8}, i.sum(0, 2).toLongArray());
+    }
+
+    @Test
     void sumToSizeUndoesBroadcasting() {
         Tensor g = Tensor.ones(DType.F64, 4, 2, 3);
         assertArrayEquals(new double[] {8, 8, 8}, g.sumToSize(3).toDoubleArray());
