@@ -1,6 +1,8 @@
 package dev.weft.autograd;
 
+import dev.weft.tensor.Pointwise;
 import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.ElementwiseOp;
 
 /**
@@ -49,8 +51,9 @@ final class ElementwiseGrads {
                 Tensor y = c.out(0);
                 yield g.mul(y.mul(y.neg().add(1.0)));
             }
-            // NOTE: masks, not g * (x > 0) products, so the second derivative is exactly 0
-            case RELU -> Tensor.where(c.in(0).gt(0.0), g, 0.0);
+            // NOTE: masks, not g * (x > 0) products, so the second derivative is exactly 0; relu's is one
+            // pass (x > 0 ? g : 0) instead of a compare and a where
+            case RELU -> Pointwise.binary(BinaryFn.RELU_BACKWARD, g, c.in(0));
             case LEAKY_RELU -> Tensor.where(c.in(0).gt(0.0), g, g.mul(p0));
             case ELU -> Tensor.where(c.in(0).gt(0.0), g, g.mul(c.out(0).add(p0)));   // x <= 0: a e^x = y + a
             case GELU -> {                                                  // Phi(x) + x phi(x)
@@ -130,6 +133,9 @@ final class ElementwiseGrads {
                 yield new Tensor[] {g, gb};
             }
             case LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> throw Gradients.nonDifferentiable(op, c);
+            // b > 0 ? a : 0 is linear in a under the same mask, and piecewise constant in b
+            case RELU_BACKWARD -> new Tensor[] {c.needs(0) ? Pointwise.binary(op.fn(), g, c.in(1)) : null,
+                    c.needs(1) ? Tensor.zerosLike(c.in(1)) : null};
         };
     }
 

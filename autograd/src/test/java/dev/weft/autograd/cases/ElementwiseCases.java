@@ -1,7 +1,9 @@
 package dev.weft.autograd.cases;
 
 import dev.weft.autograd.Gradcheck;
+import dev.weft.tensor.Pointwise;
 import dev.weft.tensor.Tensor;
+import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.core.DType;
 import java.util.List;
 
@@ -56,6 +58,9 @@ public final class ElementwiseCases {
         add.add("maximum", true, two(-1, 1, -1, 1), x -> x[0].maximum(x[1]));
         add.add("minimum", true, two(-1, 1, -1, 1), x -> x[0].minimum(x[1]));
         add.add("atan2", true, two(-1, 1, 0.3, 1), x -> x[0].atan2(x[1]));
+        // relu's backward as an op of its own (second order: linear in the gradient, zero in the input)
+        add.add("relu_backward", true, two(-1, 1, -1, 1),
+                x -> Pointwise.binary(BinaryFn.RELU_BACKWARD, x[0], x[1]).add(x[1].mul(x[1])));
         add.add("remainder", false, g -> ratioPair(g), x -> x[0].remainder(x[1]));
         add.add("fmod", false, g -> ratioPair(g), x -> x[0].fmod(x[1]));
         add.add("clamp_tensor", false, g -> {

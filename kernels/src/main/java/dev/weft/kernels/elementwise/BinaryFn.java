@@ -38,7 +38,9 @@ public enum BinaryFn {
     /** a | b (integer and BOOL dtypes) */
     BITWISE_OR,
     /** a ^ b (integer and BOOL dtypes) */
-    BITWISE_XOR;
+    BITWISE_XOR,
+    /** {@code b > 0 ? a : 0}: relu's backward, the gradient a passed where relu's input b is positive (NaN b gives 0) */
+    RELU_BACKWARD;
 
     /**
      * {@return the double reference value; bitwise functions act on the values truncated to long}
@@ -64,6 +66,7 @@ public enum BinaryFn {
             case BITWISE_AND -> (double) ((long) a & (long) b);
             case BITWISE_OR -> (double) ((long) a | (long) b);
             case BITWISE_XOR -> (double) ((long) a ^ (long) b);
+            case RELU_BACKWARD -> b > 0 ? a : 0.0;
         };
     }
 
@@ -102,6 +105,7 @@ public enum BinaryFn {
             case BITWISE_AND -> a & b;
             case BITWISE_OR -> a | b;
             case BITWISE_XOR -> a ^ b;
+            case RELU_BACKWARD -> b > 0 ? a : 0;
             case DIV, ATAN2 -> throw new IllegalArgumentException("binary " + this
                     + ": not defined on integer dtypes (promote to a float dtype first)");
         };

@@ -30,7 +30,7 @@ final class BinarySimdF32 {
 
     private static boolean vectorized(BinaryFn fn) {
         return switch (fn) {
-            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR -> true;
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, RELU_BACKWARD -> true;
             default -> false;
         };
     }
@@ -48,6 +48,7 @@ final class BinarySimdF32 {
             case LOGICAL_AND -> logicalAnd(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_OR -> logicalOr(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             case LOGICAL_XOR -> logicalXor(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
+            case RELU_BACKWARD -> reluBackward(a, aOff, aStep, b, bOff, bStep, y, yOff, n);
             default -> BinaryScalar.apply(fn, a, aOff, aStep, b, bOff, bStep, y, yOff, 1, n);
         }
     }
@@ -130,6 +131,23 @@ final class BinarySimdF32 {
             FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i, m);
             FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i, m);
             a.max(b).intoArray(y, yOff + i, m);
+        }
+    }
+
+    /** y = b > 0 ? a : 0 (a NaN b fails the comparison and gives 0, as the scalar kernel). */
+    private static void reluBackward(float[] as, int aOff, int aStep, float[] bs, int bOff, int bStep, float[] y, int yOff, int n) {
+        FloatVector a0 = FloatVector.broadcast(S, as[aOff]), b0 = FloatVector.broadcast(S, bs[bOff]), zero = FloatVector.zero(S);
+        int i = 0, bound = S.loopBound(n), len = S.length();
+        for (; i < bound; i += len) {
+            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i);
+            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i);
+            zero.blend(a, b.compare(VectorOperators.GT, (float) 0)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector a = aStep == 0 ? a0 : FloatVector.fromArray(S, as, aOff + i, m);
+            FloatVector b = bStep == 0 ? b0 : FloatVector.fromArray(S, bs, bOff + i, m);
+            zero.blend(a, b.compare(VectorOperators.GT, (float) 0)).intoArray(y, yOff + i, m);
         }
     }
 

@@ -64,6 +64,7 @@ public final class ElementwiseCodes {
             case LOGICAL_AND -> 10;
             case LOGICAL_OR -> 11;
             case LOGICAL_XOR -> 12;
+            case RELU_BACKWARD -> 13;
         };
     }
 

@@ -81,6 +81,7 @@ template <typename T> __device__ T w_binary(int fn, T a, T b) {
         case 7: return atan2(a, b);
         case 8: { T r = fmod(a, b); return (r != T(0) && ((r < T(0)) != (b < T(0)))) ? r + b : r; }  // remainder
         case 9: return fmod(a, b);
+        case 13: return b > T(0) ? a : T(0);                 // relu_backward
         default: return a;
     }
 }

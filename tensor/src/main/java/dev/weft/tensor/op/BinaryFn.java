@@ -32,7 +32,9 @@ public enum BinaryFn {
     /** BOOL: a or b. */
     LOGICAL_OR("logical_or", false),
     /** BOOL: a xor b. */
-    LOGICAL_XOR("logical_xor", false);
+    LOGICAL_XOR("logical_xor", false),
+    /** b > 0 ? a : 0: relu's backward, the gradient a where relu's input b is positive (NaN b gives 0; floating only). */
+    RELU_BACKWARD("relu_backward", true);
 
     private final String opName;
     private final boolean floatOnly;
