@@ -142,7 +142,7 @@ public final class ConvFused {
         ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
                 gwOff, "gy", gy.length, gyOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
-        if (simd() && WeightGradLanesSimdF32.applies(co)) {
+        if (simd() && (WeightGradLanesSimdF32.applies(co) || sW == 1)) {
             weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
             return;
         }
@@ -166,8 +166,9 @@ public final class ConvFused {
     }
 
     /**
-     * The channel-lanes weight gradient reading the taps from x itself, or from a zero-padded copy when the
-     * convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
+     * The channel-lanes weight gradient, or at stride 1 along W the row-wise one in rows of outW
+     * ({@link WeightGradSimdF32#accumulateRows}), reading the taps from x itself, or from a zero-padded copy when
+     * the convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
      */
     private static void weightGradFromImage(float[] gy, int gyOff, float[] x, int xOff, int B, ConvGeom g, int G, int co,
                                             float[] gw, int gwOff) {
@@ -184,8 +185,18 @@ public final class ConvFused {
             src = padded;
             srcOff = 0;
         }
-        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
-        WeightGradLanesSimdF32.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
+        int[] off = g.tapShifts(Cg);
+        if (WeightGradLanesSimdF32.applies(co)) {
+            WeightGradLanesSimdF32.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off,
+                    g.outputPixels(), gw, gwOff);
+            return;
+        }
+        int[] tapOff = new int[G * K];
+        for (int gr = 0; gr < G; gr++)
+            for (int k = 0; k < K; k++) tapOff[gr * K + k] = gr * Cg * plane + off[k];
+        float[] acc = WeightGradSimdF32.accumulators(G, co, K);
+        WeightGradSimdF32.accumulateRows(gy, gyOff, src, srcOff, C * plane, tapOff, g.sH() * g.paddedW(), B, G, co, K, outH, outW, acc);
+        WeightGradSimdF32.finish(acc, G, co, K, gw, gwOff);
     }
 
     /** The padded images of weightGradFromImage, kept per thread like the columns. */
@@ -340,7 +351,7 @@ public final class ConvFused {
         ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
                 gwOff, "gy", gy.length, gyOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
-        if (simd() && WeightGradLanesSimdF64.applies(co)) {
+        if (simd() && (WeightGradLanesSimdF64.applies(co) || sW == 1)) {
             weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
             return;
         }
@@ -364,8 +375,9 @@ public final class ConvFused {
     }
 
     /**
-     * The channel-lanes weight gradient reading the taps from x itself, or from a zero-padded copy when the
-     * convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
+     * The channel-lanes weight gradient, or at stride 1 along W the row-wise one in rows of outW
+     * ({@link WeightGradSimdF64#accumulateRows}), reading the taps from x itself, or from a zero-padded copy when
+     * the convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
      */
     private static void weightGradFromImage(double[] gy, int gyOff, double[] x, int xOff, int B, ConvGeom g, int G, int co,
                                             double[] gw, int gwOff) {
@@ -382,8 +394,18 @@ public final class ConvFused {
             src = padded;
             srcOff = 0;
         }
-        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
-        WeightGradLanesSimdF64.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
+        int[] off = g.tapShifts(Cg);
+        if (WeightGradLanesSimdF64.applies(co)) {
+            WeightGradLanesSimdF64.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off,
+                    g.outputPixels(), gw, gwOff);
+            return;
+        }
+        int[] tapOff = new int[G * K];
+        for (int gr = 0; gr < G; gr++)
+            for (int k = 0; k < K; k++) tapOff[gr * K + k] = gr * Cg * plane + off[k];
+        double[] acc = WeightGradSimdF64.accumulators(G, co, K);
+        WeightGradSimdF64.accumulateRows(gy, gyOff, src, srcOff, C * plane, tapOff, g.sH() * g.paddedW(), B, G, co, K, outH, outW, acc);
+        WeightGradSimdF64.finish(acc, G, co, K, gw, gwOff);
     }
 
     /** The padded images of weightGradFromImage, kept per thread like the columns. */

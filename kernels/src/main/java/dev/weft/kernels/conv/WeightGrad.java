@@ -38,6 +38,62 @@ public final class WeightGrad {
     }
 
     /**
+     * gw = the sum above with each sample's L positions read as rows of rowWidth: on the SIMD kernels each row
+     * starts a vector step of its own (its last one masked), which orders the sums as {@link ConvFused#weightGrad}
+     * does for convolutions of stride 1 along W (rowWidth = outW). rowWidth = L is the function above.
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
+     * @param B batch size
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param rowWidth positions per row (outW); divides L
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
+     */
+    public static void weightGrad(float[] gy, int gyOff, float[] cols, int colsOff, int B, int G, int co, int K, int L, int rowWidth,
+                                  float[] gw, int gwOff) {
+        check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);
+        checkRows(L, rowWidth);
+        if (KernelImpl.current() == KernelImpl.SIMD) WeightGradSimdF32.weightGradRows(gy, gyOff, cols, colsOff, B, G, co, K, L, rowWidth, gw, gwOff);
+        else WeightGradF32.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+    }
+
+    /**
+     * gw = the sum above in rows of rowWidth, on F64 (gw overwritten).
+     *
+     * @param gy the gradient of the output (B, G*co, L)
+     * @param gyOff index of gy's first element
+     * @param cols the im2col columns (B, G*K, L), row-major
+     * @param colsOff index of cols's first element
+     * @param B batch size
+     * @param G number of groups
+     * @param co output channels per group
+     * @param K taps per group: (C/G) kH kW
+     * @param L output positions per sample: outH outW
+     * @param rowWidth positions per row (outW); divides L
+     * @param gw the weight gradient (G*co, K), overwritten
+     * @param gwOff index of gw's first element
+     */
+    public static void weightGrad(double[] gy, int gyOff, double[] cols, int colsOff, int B, int G, int co, int K, int L, int rowWidth,
+                                  double[] gw, int gwOff) {
+        check(gy.length, gyOff, cols.length, colsOff, B, G, co, K, L, gw.length, gwOff);
+        checkRows(L, rowWidth);
+        if (KernelImpl.current() == KernelImpl.SIMD) WeightGradSimdF64.weightGradRows(gy, gyOff, cols, colsOff, B, G, co, K, L, rowWidth, gw, gwOff);
+        else WeightGradF64.weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+    }
+
+    private static void checkRows(int L, int rowWidth) {
+        if (rowWidth < 1 || L % rowWidth != 0) {
+            throw new IllegalArgumentException("weightGrad: rowWidth must be >= 1 and divide L; got rowWidth=" + rowWidth + ", L=" + L);
+        }
+    }
+
+    /**
      * gw = the sum above, on F64 (gw overwritten).
      *
      * @param gy the gradient of the output (B, G*co, L)

@@ -143,7 +143,7 @@ public final class ConvFused {
         ConvGeom g = geom("conv2dWeightGrad", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "gw", gw.length,
                 gwOff, "gy", gy.length, gyOff);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W, sample = g.colRows() * L;
-        if (simd() && WeightGradLanesSimd${D}.applies(co)) {
+        if (simd() && (WeightGradLanesSimd${D}.applies(co) || sW == 1)) {
             weightGradFromImage(gy, gyOff, x, xOff, B, g, G, co, gw, gwOff);
             return;
         }
@@ -167,8 +167,9 @@ public final class ConvFused {
     }
 
     /**
-     * The channel-lanes weight gradient reading the taps from x itself, or from a zero-padded copy when the
-     * convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
+     * The channel-lanes weight gradient, or at stride 1 along W the row-wise one in rows of outW
+     * ({@link WeightGradSimd${D}#accumulateRows}), reading the taps from x itself, or from a zero-padded copy when
+     * the convolution pads: no columns (column (k, l) is the pixel under output position l shifted by tap k).
      */
     private static void weightGradFromImage(${t}[] gy, int gyOff, ${t}[] x, int xOff, int B, ConvGeom g, int G, int co,
                                             ${t}[] gw, int gwOff) {
@@ -185,8 +186,18 @@ public final class ConvFused {
             src = padded;
             srcOff = 0;
         }
-        int[] off = g.tapShifts(Cg), pos = g.outputPixels();
-        WeightGradLanesSimd${D}.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off, pos, gw, gwOff);
+        int[] off = g.tapShifts(Cg);
+        if (WeightGradLanesSimd${D}.applies(co)) {
+            WeightGradLanesSimd${D}.weightGrad(gy, gyOff, B, G, co, K, outH * outW, src, srcOff, C * plane, Cg * plane, off,
+                    g.outputPixels(), gw, gwOff);
+            return;
+        }
+        int[] tapOff = new int[G * K];
+        for (int gr = 0; gr < G; gr++)
+            for (int k = 0; k < K; k++) tapOff[gr * K + k] = gr * Cg * plane + off[k];
+        ${t}[] acc = WeightGradSimd${D}.accumulators(G, co, K);
+        WeightGradSimd${D}.accumulateRows(gy, gyOff, src, srcOff, C * plane, tapOff, g.sH() * g.paddedW(), B, G, co, K, outH, outW, acc);
+        WeightGradSimd${D}.finish(acc, G, co, K, gw, gwOff);
     }
 
     /** The padded images of weightGradFromImage, kept per thread like the columns. */

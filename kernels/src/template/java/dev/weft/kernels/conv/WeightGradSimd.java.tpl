@@ -39,6 +39,20 @@ final class WeightGradSimd${D} {
         finish(acc, G, co, K, gw, gwOff);
     }
 
+    /** The product of {@link #weightGrad} with each sample's L positions read as rows of rowWidth ({@link #accumulateRows}). */
+    static void weightGradRows(${t}[] gy, int gyOff, ${t}[] cols, int colsOff, int B, int G, int co, int K, int L, int rowWidth,
+                               ${t}[] gw, int gwOff) {
+        if (WeightGradLanesSimd${D}.applies(co) || rowWidth == L) {
+            weightGrad(gy, gyOff, cols, colsOff, B, G, co, K, L, gw, gwOff);
+            return;
+        }
+        int[] tapOff = new int[G * K];
+        for (int k = 0; k < G * K; k++) tapOff[k] = k * L;
+        ${t}[] acc = accumulators(G, co, K);
+        accumulateRows(gy, gyOff, cols, colsOff, G * K * L, tapOff, rowWidth, B, G, co, K, L / rowWidth, rowWidth, acc);
+        finish(acc, G, co, K, gw, gwOff);
+    }
+
     /**
      * Fresh (zero) accumulators of the row-wise kernel for a (G*co, K) gradient: 8 lane vectors per block of
      * 2 gw rows x 4 gw columns, indexed by block, so every call of {@link #accumulate} with the same shape
@@ -67,6 +81,78 @@ final class WeightGradSimd${D} {
                 }
             }
         });
+    }
+
+    /**
+     * Continues the chains over B samples, with each sample's L = outH * outW positions taken as outH rows of
+     * outW: each row is vector steps from its first column, its last step masked, so lanes never mix rows.
+     * Tap k of group g of sample b, output row r, column c is src[srcOff + b*sampleStride + tapOff[g*K + k] +
+     * r*rowStride + c]: the rows of im2col columns (tapOff = (g*K + k) L, rowStride = outW) or of the image itself
+     * at a stride-1 convolution's tap shifts (rowStride = sH times the padded width), which give the same chains,
+     * so the gradient needs no columns.
+     */
+    static void accumulateRows(${t}[] gy, int gyOff, ${t}[] src, int srcOff, int sampleStride, int[] tapOff, int rowStride,
+                               int B, int G, int co, int K, int outH, int outW, ${t}[] acc) {
+        int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8, L = outH * outW;
+        int perRow = (outW + VL - 1) / VL, steps = outH * perRow;
+        int[] atGy = new int[steps], atSrc = new int[steps], left = new int[steps];
+        for (int r = 0, t = 0; r < outH; r++) {
+            for (int c = 0; c < outW; c += VL, t++) {
+                atGy[t] = r * outW + c;
+                atSrc[t] = r * rowStride + c;
+                left[t] = outW - c;
+            }
+        }
+        Parallel.forRows(G * perGroup, (long) slots * B * L, (j0, j1) -> {
+            for (int b = 0; b < B; b++) {
+                for (int j = j0; j < j1; j++) {
+                    int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads), t0 = g * K;
+                    int y0 = gyOff + (b * G * co + g * co + o) * L, lastY = gyOff + (b * G * co + g * co + co - 1) * L;
+                    int s = srcOff + b * sampleStride;
+                    blockRows(gy, y0, Math.min(y0 + L, lastY), src, s + tapOff[t0 + k], s + tapOff[t0 + Math.min(k + 1, K - 1)],
+                            s + tapOff[t0 + Math.min(k + 2, K - 1)], s + tapOff[t0 + Math.min(k + 3, K - 1)], atGy, atSrc, left,
+                            acc, j * slots * VL);
+                }
+            }
+        });
+    }
+
+    /**
+     * The block of {@link #block} over the row steps of accumulateRows: step t reads gy at y + atGy[t] and the
+     * taps at c + atSrc[t], its first min(VL, left[t]) lanes. (One loop over a step table, no loop nest: see
+     * the NOTE on the tail.)
+     */
+    private static void blockRows(${t}[] gy, int y0, int y1, ${t}[] src, int c0, int c1, int c2, int c3, int[] atGy, int[] atSrc,
+                                  int[] left, ${t}[] acc, int a) {
+        ${T}Vector s00 = ${T}Vector.fromArray(S, acc, a), s01 = ${T}Vector.fromArray(S, acc, a + VL);
+        ${T}Vector s02 = ${T}Vector.fromArray(S, acc, a + 2 * VL), s03 = ${T}Vector.fromArray(S, acc, a + 3 * VL);
+        ${T}Vector s10 = ${T}Vector.fromArray(S, acc, a + 4 * VL), s11 = ${T}Vector.fromArray(S, acc, a + 5 * VL);
+        ${T}Vector s12 = ${T}Vector.fromArray(S, acc, a + 6 * VL), s13 = ${T}Vector.fromArray(S, acc, a + 7 * VL);
+        for (int t = 0; t < atGy.length; t++) {
+            VectorMask<${T}> m = S.indexInRange(0, left[t]);
+            int yt = atGy[t], st = atSrc[t];
+            ${T}Vector u = ${T}Vector.fromArray(S, gy, y0 + yt, m), v = ${T}Vector.fromArray(S, gy, y1 + yt, m);
+            ${T}Vector w = ${T}Vector.fromArray(S, src, c0 + st, m);
+            s00 = u.fma(w, s00);
+            s10 = v.fma(w, s10);
+            w = ${T}Vector.fromArray(S, src, c1 + st, m);
+            s01 = u.fma(w, s01);
+            s11 = v.fma(w, s11);
+            w = ${T}Vector.fromArray(S, src, c2 + st, m);
+            s02 = u.fma(w, s02);
+            s12 = v.fma(w, s12);
+            w = ${T}Vector.fromArray(S, src, c3 + st, m);
+            s03 = u.fma(w, s03);
+            s13 = v.fma(w, s13);
+        }
+        s00.intoArray(acc, a);
+        s01.intoArray(acc, a + VL);
+        s02.intoArray(acc, a + 2 * VL);
+        s03.intoArray(acc, a + 3 * VL);
+        s10.intoArray(acc, a + 4 * VL);
+        s11.intoArray(acc, a + 5 * VL);
+        s12.intoArray(acc, a + 6 * VL);
+        s13.intoArray(acc, a + 7 * VL);
     }
 
     /** gw (G*co, K) = the lane sums of the accumulators (overwritten). */

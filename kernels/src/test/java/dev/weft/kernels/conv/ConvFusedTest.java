@@ -13,7 +13,7 @@ import static dev.weft.kernels.TestArrays.uniformD;
 
 /**
  * The fused convolution products give exactly the bits of the unfused primitives (a whole batch's im2col,
- * then ConvMatmul / WeightGrad / ConvMatmul + col2im), under each kernel and thread count, including
+ * then ConvMatmul / WeightGrad, in rows of outW at stride 1 along W / ConvMatmul + col2im), under each kernel and thread count, including
  * groups, padding, strides, dilation and batches that do not fill the weight gradient's last group.
  */
 class ConvFusedTest {
@@ -64,7 +64,7 @@ class ConvFusedTest {
         ConvFused.conv2d(x, 1, B, C, H, W, w, 0, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, y1, 0);
         assertArrayEquals(y0, y1, "conv2d " + what);
         float[] gw0 = new float[cOut * K], gw1 = new float[cOut * K];
-        WeightGrad.weightGrad(gy, 0, cols, 0, B, G, co, K, L, gw0, 0);
+        WeightGrad.weightGrad(gy, 0, cols, 0, B, G, co, K, L, sW == 1 ? ow : L, gw0, 0);
         ConvFused.weightGrad(gy, 0, x, 1, B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, gw1, 0);
         assertArrayEquals(gw0, gw1, "weightGrad " + what);
         float[] wt = new float[G * K * co];
@@ -83,7 +83,7 @@ class ConvFusedTest {
         ConvFused.conv2d(xd, 0, B, C, H, W, wd, 0, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, yd1, 0);
         assertArrayEquals(yd0, yd1, "conv2d F64 " + what);
         double[] gwd0 = new double[cOut * K], gwd1 = new double[cOut * K];
-        WeightGrad.weightGrad(gyd, 0, colsd, 0, B, G, co, K, L, gwd0, 0);
+        WeightGrad.weightGrad(gyd, 0, colsd, 0, B, G, co, K, L, sW == 1 ? ow : L, gwd0, 0);
         ConvFused.weightGrad(gyd, 0, xd, 0, B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, gwd1, 0);
         assertArrayEquals(gwd0, gwd1, "weightGrad F64 " + what);
         double[] wtd = new double[G * K * co];

@@ -69,6 +69,21 @@ class WeightGradTest {
                 assertEquals(rf[0][i], wf[off + i], 1e-6 * rf[1][i] + 1e-30, "F32 " + at);
                 assertEquals(rd[0][i], wd[off + i], 1e-13 * rd[1][i] + 1e-300, "F64 " + at);
             }
+            // the same sum in rows of a divisor of L (ConvFused's chains at stride 1)
+            int rw = L;
+            for (int d = 3; d < L; d++) if (L % d == 0) { rw = d; break; }
+            int rowWidth = rw;
+            float[] rf2 = new float[off + G * co * K];
+            double[] rd2 = new double[off + G * co * K];
+            with(impl, () -> {
+                WeightGrad.weightGrad(gyf, off, cf, off, B, G, co, K, L, rowWidth, rf2, off);
+                WeightGrad.weightGrad(gyd, off, cd, off, B, G, co, K, L, rowWidth, rd2, off);
+            });
+            for (int i = 0; i < G * co * K; i++) {
+                String at = impl + " rows of " + rowWidth + " " + java.util.Arrays.toString(s) + " gw[" + i + "]";
+                assertEquals(rf[0][i], rf2[off + i], 1e-6 * rf[1][i] + 1e-30, "F32 " + at);
+                assertEquals(rd[0][i], rd2[off + i], 1e-13 * rd[1][i] + 1e-300, "F64 " + at);
+            }
             for (int i = 0; i < off; i++) assertTrue(wf[i] == 7f && wd[i] == 7, impl + ": wrote before gwOff");
             assertTrue(wf[off + G * co * K] == 7f && wd[off + G * co * K] == 7, impl + ": wrote past gw");
         }
@@ -92,6 +107,13 @@ class WeightGradTest {
             assertArrayEquals((float[]) one[0], (float[]) three[0], impl + " F32");
             assertArrayEquals((double[]) one[1], (double[]) three[1], impl + " F64");
         }
+    }
+
+    @Test
+    void rowWidthMustDivideL() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WeightGrad.weightGrad(new float[8], 0, new float[24], 0, 1, 1, 2, 3, 4, 3, new float[6], 0));
+        assertEquals("weightGrad: rowWidth must be >= 1 and divide L; got rowWidth=3, L=4", e.getMessage());
     }
 
     @Test
