@@ -254,11 +254,11 @@ public final class ConvFused {
         Parallel.forRange(B, 1, (b0, b1) -> {
             float[] cols = new float[g.colRows() * L];
             for (int b = b0; b < b1; b++) {
-                java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                 if (simd) {
                     ConvMatmulSimdF32.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
-                    Im2colSimdF32.col2im(cols, 0, g, gx, gxOff + b * img);
+                    Im2colSimdF32.col2imInto(cols, 0, g, gx, gxOff + b * img);
                 } else {
+                    java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                     ConvMatmulF32.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
                     Im2colF32.col2im(cols, 0, g, gx, gxOff + b * img);
                 }
@@ -463,11 +463,11 @@ public final class ConvFused {
         Parallel.forRange(B, 1, (b0, b1) -> {
             double[] cols = new double[g.colRows() * L];
             for (int b = b0; b < b1; b++) {
-                java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                 if (simd) {
                     ConvMatmulSimdF64.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
-                    Im2colSimdF64.col2im(cols, 0, g, gx, gxOff + b * img);
+                    Im2colSimdF64.col2imInto(cols, 0, g, gx, gxOff + b * img);
                 } else {
+                    java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                     ConvMatmulF64.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
                     Im2colF64.col2im(cols, 0, g, gx, gxOff + b * img);
                 }

@@ -255,11 +255,11 @@ public final class ConvFused {
         Parallel.forRange(B, 1, (b0, b1) -> {
             ${t}[] cols = new ${t}[g.colRows() * L];
             for (int b = b0; b < b1; b++) {
-                java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                 if (simd) {
                     ConvMatmulSimd${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
-                    Im2colSimd${D}.col2im(cols, 0, g, gx, gxOff + b * img);
+                    Im2colSimd${D}.col2imInto(cols, 0, g, gx, gxOff + b * img);
                 } else {
+                    java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                     ConvMatmul${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
                     Im2col${D}.col2im(cols, 0, g, gx, gxOff + b * img);
                 }

@@ -94,6 +94,24 @@ final class Im2colSimd${D} {
     }
 
     static void col2im(${t}[] col, int colOff, ConvGeom g, ${t}[] x, int xOff) {
+        col2im(col, colOff, g, x, xOff, true);
+    }
+
+    /**
+     * x (C, H, W) = col2im of one sample's columns, x overwritten: the bits of zeroing x and adding (every element
+     * sums its taps in order from +0), and for images whose rows fit in a vector, with neither the zeroing pass
+     * nor the read of x.
+     */
+    static void col2imInto(${t}[] col, int colOff, ConvGeom g, ${t}[] x, int xOff) {
+        if (g.sW() == 1 && g.W() <= VL && g.outW() <= VL && g.sH() == 1) {
+            col2im(col, colOff, g, x, xOff, false);
+        } else {
+            java.util.Arrays.fill(x, xOff, xOff + g.C() * g.H() * g.W(), 0);
+            col2im(col, colOff, g, x, xOff, true);
+        }
+    }
+
+    private static void col2im(${t}[] col, int colOff, ConvGeom g, ${t}[] x, int xOff, boolean add) {
         if (g.sW() != 1) {
             Im2col${D}.col2im(col, colOff, g, x, xOff);
             return;
@@ -102,7 +120,7 @@ final class Im2colSimd${D} {
         if (g.W() <= VL && g.outW() <= VL && g.sH() == 1) {
             int[] lo = owLos(g), hi = owHis(g);
             Parallel.forRange(g.C(), 1, (c0, c1) -> {
-                for (int c = c0; c < c1; c++) col2imSmall(col, colOff + c * kk * g.colCols(), g, lo, hi, x, xOff + c * g.H() * g.W());
+                for (int c = c0; c < c1; c++) col2imSmall(col, colOff + c * kk * g.colCols(), g, lo, hi, x, xOff + c * g.H() * g.W(), add);
             });
             return;
         }
@@ -122,12 +140,13 @@ final class Im2colSimd${D} {
      * row ih gathers, for each tap (kh, kw) in order, output row oh = ih + pH - kh*dH of the tap's col row,
      * its lanes [lo, hi) moved to image columns ow - pW + kw*dW.
      */
-    private static void col2imSmall(${t}[] col, int src, ConvGeom g, int[] los, int[] his, ${t}[] x, int xc) {
+    private static void col2imSmall(${t}[] col, int src, ConvGeom g, int[] los, int[] his, ${t}[] x, int xc, boolean add) {
         int W = g.W(), outW = g.outW(), L = g.colCols();
-        VectorMask<${T}> rowMask = SPECIES.indexInRange(0, W);
+        // (add false: the row starts from a load under an empty mask, +0 in every lane: still one path)
+        VectorMask<${T}> rowMask = SPECIES.indexInRange(0, W), start = SPECIES.indexInRange(0, add ? W : 0);
         ${T}Vector iota = ${T}Vector.zero(SPECIES).addIndex(1);
         for (int ih = 0; ih < g.H(); ih++) {
-            ${T}Vector acc = ${T}Vector.fromArray(SPECIES, x, xc + ih * W, rowMask);
+            ${T}Vector acc = ${T}Vector.fromArray(SPECIES, x, xc + ih * W, start);
             for (int kh = 0; kh < g.kH(); kh++) {
                 int oh = ih + g.pH() - kh * g.dH();
                 if (oh < 0 || oh >= g.outH()) continue;
