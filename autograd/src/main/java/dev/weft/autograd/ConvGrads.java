@@ -33,12 +33,13 @@ final class ConvGrads {
                     c.needs(0) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), g, c.in(1)) : null,
                     c.needs(1) ? Dispatch.apply1(new ConvOp.ConvMatmul(m.groups()), perGroupT(g, m.groups()), c.in(0)) : null};
             // the fused convolution and its two gradients close under differentiation (all bilinear):
-            // y = conv(x, W): dx = inputGrad(g, W), dW = weightGrad(g, x)
+            // y = conv(x, W) (+ b): dx = inputGrad(g, W), dW = weightGrad(g, x), db = g summed over (B, L)
             case ConvOp.Conv2d f -> {
                 int[] x = c.inShape(0);
-                yield new Tensor[] {
-                        c.needs(0) ? Dispatch.apply1(new ConvOp.Conv2dInputGrad(x[2], x[3], f.w(), f.groups()), g, c.in(1)) : null,
-                        c.needs(1) ? Dispatch.apply1(new ConvOp.Conv2dWeightGrad(f.w(), f.groups()), g, c.in(0)) : null};
+                Tensor dx = c.needs(0) ? Dispatch.apply1(new ConvOp.Conv2dInputGrad(x[2], x[3], f.w(), f.groups()), g, c.in(1)) : null;
+                Tensor dw = c.needs(1) ? Dispatch.apply1(new ConvOp.Conv2dWeightGrad(f.w(), f.groups()), g, c.in(0)) : null;
+                if (c.inputCount() == 2) yield new Tensor[] {dx, dw};
+                yield new Tensor[] {dx, dw, c.needs(2) ? g.sum(0, 2) : null};
             }
             // gw = weightGrad(gy, x): d gy = conv(x, G), d x = inputGrad(gy, G)
             case ConvOp.Conv2dWeightGrad f -> {

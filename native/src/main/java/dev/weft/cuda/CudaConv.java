@@ -4,7 +4,9 @@ import static dev.weft.cuda.kernel.ElementwiseCodes.suffix;
 
 import dev.weft.tensor.core.DType;
 import dev.weft.tensor.core.Strided;
+import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.ConvOp;
+import dev.weft.tensor.op.ElementwiseOp;
 
 /**
  * Sliding-window ops on the device (conv.cu) over contiguous images (strided inputs are copied first), and
@@ -72,6 +74,12 @@ final class CudaConv {
                 Strided cols = ops.temp(x.dtype(), colsShape(x.shape(), c.w()));
                 run(ops, new ConvOp.Im2col(c.w()), new Strided[] {x}, new Strided[] {cols});
                 run(ops, new ConvOp.ConvMatmul(c.groups()), new Strided[] {in[1], cols}, out);
+                if (in.length == 3) {
+                    // y += bias[o] in place: the broadcast add, the bias seen as (1, C_out, 1)
+                    Strided b = in[2];
+                    Strided row = Strided.of(b.storage(), new int[] {1, b.size(0), 1}, new int[] {0, b.stride(0), 0}, b.storageOffset());
+                    CudaElementwise.run(ops, new ElementwiseOp.Binary(BinaryFn.ADD), new Strided[] {y, row}, y);
+                }
             }
             case ConvOp.Conv2dWeightGrad c -> {
                 Strided x = in[1];

@@ -201,8 +201,12 @@ public final class Convolution {
         int k = cIn / groups * kH * kW;
         Tensor y;
         if (x.device().equals(Device.CPU)) {
-            // one primitive: each sample's columns made and used in cache, no (B, C_in*kH*kW, L) tensor
-            y = Dispatch.apply1(new ConvOp.Conv2d(win, groups), x, w.reshape(cOut, k));
+            // one primitive: each sample's columns made and used in cache, no (B, C_in*kH*kW, L) tensor, and the
+            // bias added in place (no second output tensor)
+            ConvOp.Conv2d conv = new ConvOp.Conv2d(win, groups);
+            y = bias == null ? Dispatch.apply1(conv, x, w.reshape(cOut, k)) : Dispatch.apply1(conv, x, w.reshape(cOut, k), bias);
+            y = y.view(B, cOut, (int) oh, (int) ow);
+            return unbatched ? y.squeeze(0) : y;
         } else {
             Tensor cols = Dispatch.apply1(new ConvOp.Im2col(win), x);      // (B, C_in*kH*kW, L)
             y = Dispatch.apply1(new ConvOp.ConvMatmul(groups), w.reshape(cOut, k), cols);

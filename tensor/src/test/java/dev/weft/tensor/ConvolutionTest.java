@@ -195,4 +195,21 @@ class ConvolutionTest {
         double[] a = gw.toDoubleArray(), r = ref.toDoubleArray();
         for (int i = 0; i < r.length; i++) assertEquals(r[i], a[i], 1e-12 * (1 + Math.abs(r[i])), "gw[" + i + "]");
     }
+
+    /** The bias inside the fused primitive gives the bits of the convolution without it plus a separate broadcast add. */
+    @Test
+    void biasInsideTheConvolutionEqualsASeparateAdd() {
+        Generator g = new Generator(9);
+        for (DType dt : new DType[] {DType.F32, DType.F64}) {
+            Tensor x = Tensor.randn(g, dt, 3, 4, 9, 7), w = Tensor.randn(g, dt, 6, 2, 3, 3), b = Tensor.randn(g, dt, 6);
+            Tensor with = Convolution.conv2d(x, w, b, new int[] {1}, new int[] {1}, new int[] {1}, 2);
+            Tensor without = Convolution.conv2d(x, w, null, new int[] {1}, new int[] {1}, new int[] {1}, 2);
+            assertTrue(with.equal(without.add(b.view(1, 6, 1, 1))), dt + ": fused bias differs from conv + add");
+        }
+        Tensor x = Tensor.zeros(2, 2, 5, 5), w = Tensor.zeros(3, 8);
+        error("conv2d: input (2, 2, 5, 5), weight (3, 8), bias (3, 1), kernel=(2, 2), stride=(1, 1), padding=(0, 0), dilation=(1, 1), "
+                        + "groups 1: bias must be a 1-d f32 tensor of C_out = 3 entries, got f32 (3, 1)",
+                () -> Dispatch.apply1(new dev.weft.tensor.op.ConvOp.Conv2d(new dev.weft.tensor.op.ConvOp.Window(2, 2, 1, 1, 0, 0, 1, 1), 1),
+                        x, w, Tensor.zeros(3, 1)));
+    }
 }

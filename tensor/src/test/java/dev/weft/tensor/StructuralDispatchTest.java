@@ -93,8 +93,8 @@ class StructuralDispatchTest {
         try {
             Tensor x = Tensor.randn(new Generator(1), DType.F64, 1, 2, 5, 5).requiresGrad(true);
             Convolution.conv2d(x, Tensor.ones(DType.F64, 3, 2, 3, 3), Tensor.zeros(DType.F64, 3));
-            // on the CPU the convolution is one fused primitive (its columns never become a tensor), then the bias add
-            assertTrue(names.containsAll(List.of("conv2d", "add")) && !names.contains("unfold"), names.toString());
+            // on the CPU the convolution is one fused primitive (its columns never become a tensor), its bias added inside
+            assertTrue(names.contains("conv2d") && !names.contains("add") && !names.contains("unfold"), names.toString());
             names.clear();
             Joining.pad(x, new int[] {1, 1}, "reflect", 0);
             assertEquals(List.of("index_select"), names);

@@ -6,6 +6,8 @@ import dev.weft.kernels.conv.ConvMatmul;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
 import dev.weft.kernels.conv.WeightGrad;
+import dev.weft.kernels.elementwise.Binary;
+import dev.weft.kernels.elementwise.BinaryFn;
 import dev.weft.tensor.core.Strided;
 import dev.weft.tensor.op.ConvOp;
 
@@ -26,7 +28,10 @@ final class CpuConv {
             case ConvOp.Col2im c -> col2im(c, in[0], out[0]);
             case ConvOp.ConvMatmul m -> convMatmul(m.groups(), in[0], in[1], out[0]);
             case ConvOp.ConvWeightGrad m -> convWeightGrad(m.groups(), in[0], in[1], out[0]);
-            case ConvOp.Conv2d c -> conv2d(c, in[0], in[1], out[0]);
+            case ConvOp.Conv2d c -> {
+                conv2d(c, in[0], in[1], out[0]);
+                if (in.length == 3) addBias(in[2], out[0]);
+            }
             case ConvOp.Conv2dWeightGrad c -> conv2dWeightGrad(c, in[0], in[1], out[0]);
             case ConvOp.Conv2dInputGrad c -> conv2dInputGrad(c, in[0], in[1], out[0]);
             case ConvOp.MaxPool2d p -> maxPool(p, in[0], out[0], out[1]);
@@ -119,6 +124,25 @@ final class CpuConv {
                     v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f64(out), 0);
             default -> throw new IllegalStateException("cpu conv2d: array " + xc.array().getClass());
         }
+    }
+
+    // out (B, C_out, L) += bias[o] on channel o, in place: the Binary ADD kernel of a separate broadcast add, per channel row
+    private static void addBias(Strided bias, Strided out) {
+        int B = out.size(0), cOut = out.size(1), L = out.size(2);
+        Contig bc = Contig.of(bias);
+        Object y = CpuStorage.of(out).array(), b = bc.array();
+        Parallel.forRange(B, 1, (b0, b1) -> {
+            for (int s = b0; s < b1; s++) {
+                for (int o = 0; o < cOut; o++) {
+                    int at = (s * cOut + o) * L;
+                    switch (y) {
+                        case float[] f -> Binary.apply(BinaryFn.ADD, f, at, 1, (float[]) b, bc.offset() + o, 0, f, at, 1, L);
+                        case double[] d -> Binary.apply(BinaryFn.ADD, d, at, 1, (double[]) b, bc.offset() + o, 0, d, at, 1, L);
+                        default -> throw new IllegalStateException("cpu conv2d bias: array " + y.getClass());
+                    }
+                }
+            }
+        });
     }
 
     // grad: (B, G*co, L), x: (B, C, H, W) -> out: (G*co, K)

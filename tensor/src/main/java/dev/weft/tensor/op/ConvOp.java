@@ -117,8 +117,9 @@ public sealed interface ConvOp extends Op {
     }
 
     /**
-     * The whole convolution as one primitive (x (B, C, H, W), weight (G*co, K) with K = C/G*kH*kW) -> (B, G*co, L):
-     * ConvMatmul(weight, Im2col(x)) with no column tensor (the CPU makes each sample's columns in cache).
+     * The whole convolution as one primitive (x (B, C, H, W), weight (G*co, K) with K = C/G*kH*kW, and optionally
+     * a bias (G*co)) -> (B, G*co, L): ConvMatmul(weight, Im2col(x)) with no column tensor (the CPU makes each sample's
+     * columns in cache), plus bias[o] on output channel o, added in place (the bits of a separate add).
      *
      * @param w the window geometry (kernel, stride, padding, dilation)
      * @param groups number of groups: input and output channels split into this many independent convolutions

@@ -74,9 +74,16 @@ final class ConvRules {
                 yield one(name, new long[] {gy.size(1), cols.size(1) / g}, gy.dtype());
             }
             case ConvOp.Conv2d c -> {
-                RuleChecks.arity(name, in, 2);
+                if (in.length != 2 && in.length != 3) {
+                    throw new IllegalArgumentException(name + ": expected 2 inputs (input, weight) or 3 (and bias), got " + in.length);
+                }
                 int[] x = image(name, in[0]);
                 int K = fusedWeight(name, in[1], in[0], x[1], c.groups(), c.w(), in);
+                if (in.length == 3 && (in[2].dim() != 1 || in[2].size(0) != in[1].size(0) || in[2].dtype() != in[0].dtype())) {
+                    throw RuleChecks.fail(name, fusedCtx(in, "input", "weight", c.w(), c.groups()), "bias must be a 1-d "
+                            + in[0].dtype() + " tensor of C_out = " + in[1].size(0) + " entries, got " + in[2].dtype() + " "
+                            + dev.weft.tensor.core.Shape.format(in[2].shape()));
+                }
                 long[] o = convOut(name, x[2], x[3], c.w(), () -> fusedCtx(in, "input", "weight", c.w(), c.groups()));
                 yield one(name, new long[] {x[0], in[1].size(0), o[0] * o[1]}, in[0].dtype());
             }
@@ -173,7 +180,8 @@ final class ConvRules {
     }
 
     private static String fusedCtx(Strided[] in, String a, String b, ConvOp.Window w, int groups) {
-        return RuleChecks.shapes(new String[] {a, b}, in) + ", " + w + ", groups " + groups;
+        String[] names = in.length > 2 ? new String[] {a, b, "bias"} : new String[] {a, b};
+        return RuleChecks.shapes(names, in) + ", " + w + ", groups " + groups;
     }
 
     private static String mmCtx(Strided[] in, int groups) {
