@@ -41,6 +41,8 @@ public final class ResultFile {
         m.put("protocol", r.protocol());
         m.put("quick_protocol", r.quickProtocol());
         m.put("seeds", r.seeds());
+        m.put("settings", new LinkedHashMap<>(r.settings().values()));
+        m.put("settings_given", r.settings().given());
         m.put("seconds_per_seed", r.secondsPerSeed());
         List<Object> figures = new ArrayList<>();
         for (Figure f : r.figures()) {
@@ -75,7 +77,7 @@ public final class ResultFile {
     public static String jsonLine(Result r, Path resultFile) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> all = toJson(r);
-        for (String k : List.of("repro", "quick", "seconds", "metrics", "pass", "seeds")) m.put(k, all.get(k));
+        for (String k : List.of("repro", "quick", "seconds", "metrics", "pass", "seeds", "settings")) m.put(k, all.get(k));
         m.put("result_file", resultFile == null ? null : resultFile.toString());
         m.put("charts", r.charts());
         return Json.writeLine(m);
@@ -147,7 +149,16 @@ public final class ResultFile {
         List<String> charts = ((List<?>) m.get("charts")).stream().map(String.class::cast).toList();
         return new Result((String) m.get("repro"), (String) m.get("description"), paper, (String) m.get("protocol"),
                 (String) m.get("quick_protocol"), quick, seeds, doubles(m.get("seconds_per_seed")), metrics, figures, curves,
-                charts, (String) m.get("weft_version"), Machine.fromJson((Map<?, ?>) m.get("machine")), (String) m.get("date"));
+                charts, (String) m.get("weft_version"), Machine.fromJson((Map<?, ?>) m.get("machine")), (String) m.get("date"), settings(m));
+    }
+
+    /** The settings of a result file; none in files written before settings existed. Numbers read back as Double ({@link Settings#getInt} takes them). */
+    private static Settings settings(Map<?, ?> m) {
+        if (!(m.get("settings") instanceof Map<?, ?> values) || values.isEmpty()) return Settings.NONE;
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : values.entrySet()) v.put((String) e.getKey(), e.getValue());
+        List<String> given = m.get("settings_given") instanceof List<?> g ? g.stream().map(String.class::cast).toList() : List.of();
+        return new Settings((String) m.get("repro"), v, given);
     }
 
     private static double num(Object o) {

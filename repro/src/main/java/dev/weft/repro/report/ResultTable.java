@@ -53,6 +53,7 @@ public final class ResultTable {
         sb.append(String.format(Locale.ROOT, "%s (%s): %d seed%s %s, %.1f s in all; paper: %s%n", r.repro(),
                 r.quick() ? "--quick, judged against the quick bounds" : "full protocol", r.seeds().size(),
                 r.seeds().size() == 1 ? "" : "s", r.seeds(), r.seconds(), r.paper().shortCite()));
+        if (!r.settings().values().isEmpty()) sb.append(settingsLine(r.settings())).append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         rows.addAll(rows(r));
@@ -73,6 +74,12 @@ public final class ResultTable {
         }
         sb.append(r.pass() ? "verdict: every metric within its bound\n" : "verdict: some metric outside its bound\n");
         return sb.toString();
+    }
+
+    /** "settings: lr=0.005 dropout=0.3 (the rest at the protocol's defaults)", or "settings: the protocol's defaults". */
+    public static String settingsLine(dev.weft.repro.Settings s) {
+        return s.given().isEmpty() ? "settings: the protocol's defaults"
+                : "settings: " + s.label() + (s.given().size() < s.values().size() ? " (the rest at the protocol's defaults)" : "");
     }
 
     private static String pad(String s, int w, boolean right) {
