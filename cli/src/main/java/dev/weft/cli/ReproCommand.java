@@ -173,6 +173,10 @@ final class ReproCommand implements Callable<Integer> {
             printFiles(log, saved);
             pass &= saved.result().pass();
         }
+        if (!json && results.size() > 1) {
+            out.println();
+            out.print(ResultTable.gridSummary(results));
+        }
         return pass ? 0 : VERDICT_FAILED;
     }
 

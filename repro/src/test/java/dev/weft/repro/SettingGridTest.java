@@ -147,6 +147,10 @@ class SettingGridTest {
         assertEquals(16, back.settings().getInt("hidden"));
         assertEquals(rs.get(3).stem(), back.stem());
         assertTrue(dev.weft.repro.report.ResultTable.formatUtf8(rs.get(3)).contains("settings: lr=1.0 act=abc (the rest at the protocol's defaults)"));
+        String summary = dev.weft.repro.report.ResultTable.gridSummary(rs);
+        assertEquals(List.of("grid of knobs: 4 points x 2 seeds [0, 1]", "lr   act      v (loss)  verdict", "0.5  ab   10.5 ± 0.707  [pass]",
+                "0.5  abc  11.5 ± 0.707  [pass]", "1.0  ab   18.5 ± 0.707  [pass]", "1.0  abc  19.5 ± 0.707  [pass]"),
+                summary.replace("+-", "±").lines().toList());
     }
 
     @Test
