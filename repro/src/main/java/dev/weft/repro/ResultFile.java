@@ -43,6 +43,9 @@ public final class ResultFile {
         m.put("seeds", r.seeds());
         m.put("settings", new LinkedHashMap<>(r.settings().values()));
         m.put("settings_given", r.settings().given());
+        Map<String, Object> types = new LinkedHashMap<>();
+        r.settings().values().forEach((k, v) -> types.put(k, v instanceof Integer ? "int" : v instanceof Double ? "double" : "string"));
+        m.put("settings_types", types);
         m.put("seconds_per_seed", r.secondsPerSeed());
         List<Object> figures = new ArrayList<>();
         for (Figure f : r.figures()) {
@@ -152,11 +155,16 @@ public final class ResultFile {
                 charts, (String) m.get("weft_version"), Machine.fromJson((Map<?, ?>) m.get("machine")), (String) m.get("date"), settings(m));
     }
 
-    /** The settings of a result file; none in files written before settings existed. Numbers read back as Double ({@link Settings#getInt} takes them). */
+    /** The settings of a result file, typed as "settings_types" says (an int back as Integer); none in older files. */
     private static Settings settings(Map<?, ?> m) {
         if (!(m.get("settings") instanceof Map<?, ?> values) || values.isEmpty()) return Settings.NONE;
+        Map<?, ?> types = m.get("settings_types") instanceof Map<?, ?> t ? t : Map.of();
         Map<String, Object> v = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : values.entrySet()) v.put((String) e.getKey(), e.getValue());
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            Object x = e.getValue();
+            if ("int".equals(types.get(e.getKey())) && x instanceof Double d) x = d.intValue();
+            v.put((String) e.getKey(), x);
+        }
         List<String> given = m.get("settings_given") instanceof List<?> g ? g.stream().map(String.class::cast).toList() : List.of();
         return new Settings((String) m.get("repro"), v, given);
     }

@@ -143,8 +143,8 @@ class SettingGridTest {
         assertEquals(Map.of("lr", 1.0, "hidden", 16.0, "act", "abc"), json.get("settings"));
         assertEquals(List.of("lr", "act"), json.get("settings_given"));
         Result back = ResultFile.fromJson(json);
-        assertEquals(1.0, back.settings().getDouble("lr"));
-        assertEquals(16, back.settings().getInt("hidden"));
+        assertEquals(rs.get(3).settings(), back.settings(), "typed round trip (an int comes back as an int)");
+        assertEquals(Map.of("lr", "double", "hidden", "int", "act", "string"), json.get("settings_types"));
         assertEquals(rs.get(3).stem(), back.stem());
         assertTrue(dev.weft.repro.report.ResultTable.formatUtf8(rs.get(3)).contains("settings: lr=1.0 act=abc (the rest at the protocol's defaults)"));
         String summary = dev.weft.repro.report.ResultTable.gridSummary(rs);

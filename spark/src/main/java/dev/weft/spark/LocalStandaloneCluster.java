@@ -124,6 +124,11 @@ public final class LocalStandaloneCluster implements AutoCloseable {
         return masterUrl;
     }
 
+    /** {@return the cluster's SPARK_HOME: a temporary folder whose {@code jars} folder links Spark's jars, as a distribution's} */
+    public Path sparkHome() {
+        return home;
+    }
+
     /** {@return the class path executors should use: this JVM's} */
     public static String classPath() {
         return System.getProperty("java.class.path");

@@ -1,6 +1,7 @@
 package dev.weft.spark;
 
 import static dev.weft.spark.Fixtures.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.nn.loss.Losses;
@@ -200,5 +201,52 @@ class LocalClusterTest {
             }
         }
         assertTrue(Files.isRegularFile(out.resolve("sgc-cora-quick-lr=0.1.json")), "a result file per grid point");
+    }
+
+    /**
+     * The README's {@code spark-submit} command (a Spark installation's) is the submit above: Spark's launcher
+     * ({@code org.apache.spark.launcher.Main}, what {@code bin/spark-class} runs to build the JVM command), on this
+     * cluster's distribution-shaped SPARK_HOME, turns it into a java command with {@code SPARK_HOME/jars/*} as class
+     * path, the driver's Vector API option and {@code SparkSubmit} with the same master, class, jars, primary resource and
+     * arguments. Only the command is built (about a second); the submit test above runs SparkSubmit itself.
+     */
+    @Test
+    @Order(4)
+    void theReadmeSparkSubmitCommandBecomesTheSameSparkSubmitThroughSparksLauncher() throws Exception {
+        Path home = cluster.sparkHome();
+        String url = cluster.masterUrl(), jars = "cli/target/weft-cli.jar,cli/target/lib/weft-nn-0.1.0-SNAPSHOT.jar";
+        List<String> app = List.of("spark/target/weft-spark.jar", "repro", "gcn-cora", "--seeds", "10", "--spark", url, "--data",
+                "/path/on/every/node/data");
+        // README.md, "Running on Spark", with a Spark 4.x installation: spark-submit = spark-class SparkSubmit ARGS
+        List<String> submit = new ArrayList<>(List.of("--master", url, "--class", "dev.weft.cli.Main",
+                "--driver-java-options", "--add-modules jdk.incubator.vector",
+                "--conf", "spark.executor.extraJavaOptions=--add-modules jdk.incubator.vector", "--jars", jars));
+        submit.addAll(app);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-cp",
+                home.resolve("jars") + "/*", "org.apache.spark.launcher.Main", "org.apache.spark.deploy.SparkSubmit"));
+        cmd.addAll(submit);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("SPARK_HOME", home.toString());
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "the launcher exited 0");
+        // NUL-separated, as bin/spark-class reads it (it starts with an empty token and a line break)
+        List<String> built = Stream.of(new String(out, StandardCharsets.UTF_8).split("\0")).map(String::strip).filter(t -> !t.isEmpty())
+                .toList();
+        assertTrue(built.get(0).endsWith("/bin/java"), built.toString());
+        int cp = built.indexOf("-cp"), main = built.indexOf("org.apache.spark.deploy.SparkSubmit");
+        assertTrue(cp > 0 && built.get(cp + 1).contains(home.resolve("jars") + "/*"), "the distribution's jars as class path: " + built);
+        int vector = built.indexOf("jdk.incubator.vector");
+        assertTrue(vector > 0 && vector < main && built.get(vector - 1).equals("--add-modules"), "the driver's --add-modules: " + built);
+        List<String> args = built.subList(main + 1, built.size());
+        for (int i = 0; i < 10; i += 2) {
+            String option = submit.get(i), value = submit.get(i + 1);
+            boolean found = false;
+            for (int j = 0; j + 1 < args.size(); j++) found |= args.get(j).equals(option) && args.get(j + 1).equals(value);
+            assertTrue(found || option.equals("--driver-java-options"), option + " " + value + " reaches SparkSubmit: " + args);
+        }
+        assertEquals(app, args.subList(args.size() - app.size(), args.size()), "primary resource and arguments: " + args);
     }
 }
