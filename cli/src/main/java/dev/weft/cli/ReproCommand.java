@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code weft repro}: without a name, lists the registered reproductions (paper, data present or not,
  * approximate time, settings); {@code weft repro NAME [--quick] [--seed N | --seeds K] [--out DIR] [--json]
  * [--data DIR] [--spark MASTER] [--set NAME=VALUE]... [--grid NAME=V1,V2,...]...} runs one through the {@link Harness}
- * (every seed at every point of the grid) and prints its table (one per grid point; with --json one line per point), writes its charts and result
- * file; {@code weft repro report [--out DIR]} ({@link Report}) gathers the result files of a folder into one HTML page.
+ * (every seed at every point of the grid) and prints its table (one per grid point, then the grid's summary; with
+ * --json one line per point), writes its charts and result file (one per point); {@code weft repro report [--out DIR]} ({@link Report}) gathers the result files of a folder into one HTML page.
  * Exit codes: 0 every metric within its bound, 3 some metric outside it, 2 bad usage or missing data.
  */
 @Command(name = "repro", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
@@ -137,7 +137,7 @@ final class ReproCommand implements Callable<Integer> {
                     + "; 'report' builds the HTML page)");
             return 2;
         }
-        // progress: a bar on stderr when on a terminal, plain lines on stdout otherwise (stderr with --json)
+        // the settings are checked before anything runs
         List<Settings> points;
         try {
             points = SettingGrid.points(r, set, grid);
@@ -145,6 +145,7 @@ final class ReproCommand implements Callable<Integer> {
             err.println("weft repro " + bad.getMessage());
             return 2;
         }
+        // progress: a bar on stderr when on a terminal, plain lines on stdout otherwise (stderr with --json)
         boolean terminal = onTerminal();
         PrintStream log = json || terminal ? err : out;
         List<Result> results;

@@ -66,6 +66,13 @@ public final class Harness {
                                        boolean terminal, Path out, SeedRunner runner) throws Exception {
         if (seeds.isEmpty()) throw new IllegalArgumentException("needs at least one seed");
         if (points.isEmpty()) throw new IllegalArgumentException(r.name() + ": needs at least one grid point");
+        List<String> declared = r.settings().stream().map(Setting::name).toList();
+        for (Settings p : points) {
+            if (!List.copyOf(p.values().keySet()).equals(declared)) {
+                throw new IllegalArgumentException(r.name() + ": grid point [" + p.label() + "] has the settings " + p.values().keySet()
+                        + ", " + r.name() + " declares " + declared + " (make points with SettingGrid.points)");
+            }
+        }
         for (DataSet d : r.data()) d.require(r.name(), data);
         log.println("== " + r.name() + ": " + r.description());
         log.println("paper:    " + r.paper().cite());

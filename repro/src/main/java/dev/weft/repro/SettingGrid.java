@@ -73,7 +73,7 @@ public final class SettingGrid {
             values.putAll(p);
             List<String> given = new ArrayList<>(fixed.keySet());
             given.addAll(p.keySet());
-            points.add(new Settings(r.name(), values, given));
+            points.add(values.isEmpty() ? Settings.NONE : new Settings(r.name(), values, given));
         }
         return points;
     }

@@ -29,11 +29,12 @@ public record Settings(String repro, Map<String, Object> values, List<String> gi
     }
 
     /**
-     * {@return every setting of {@code r} at its default, none given}
+     * {@return every setting of {@code r} at its default, none given; {@link #NONE} when it declares none}
      *
      * @param r the reproduction
      */
     public static Settings defaults(Reproduction r) {
+        if (r.settings().isEmpty()) return NONE;
         Map<String, Object> v = new LinkedHashMap<>();
         for (Setting s : r.settings()) v.put(s.name(), s.defaultValue());
         return new Settings(r.name(), v, List.of());

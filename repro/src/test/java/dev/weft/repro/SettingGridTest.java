@@ -154,6 +154,15 @@ class SettingGridTest {
     }
 
     @Test
+    void theHarnessRefusesPointsOfAnotherReproduction() {
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Harness.runGrid(new Plain(), Path.of("."), false,
+                List.of(Settings.defaults(R)), List.of(0L), log, false, null, SeedRunner.LOCAL));
+        assertEquals("plain: grid point [defaults] has the settings [lr, hidden, act], plain declares [] (make points with "
+                + "SettingGrid.points)", e.getMessage());
+    }
+
+    @Test
     void theDefaultsGiveTheSameOutcomeAsSettingThemExplicitly() throws Exception {
         PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Result plain = Harness.run(R, Path.of("."), false, List.of(3L), log, false, null, SeedRunner.LOCAL);
