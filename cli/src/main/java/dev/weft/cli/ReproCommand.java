@@ -9,6 +9,9 @@ import dev.weft.repro.Reproduction;
 import dev.weft.repro.Result;
 import dev.weft.repro.ResultFile;
 import dev.weft.repro.SeedRunner;
+import dev.weft.repro.Setting;
+import dev.weft.repro.SettingGrid;
+import dev.weft.repro.Settings;
 import dev.weft.repro.report.HtmlReport;
 import dev.weft.repro.report.Outputs;
 import dev.weft.repro.report.ResultTable;
@@ -29,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code weft repro}: without a name, lists the registered reproductions (paper, data present or not,
- * approximate time); {@code weft repro NAME [--quick] [--seed N | --seeds K] [--out DIR] [--json]
- * [--data DIR] [--spark MASTER]} runs one through the {@link Harness} and prints its table, writes its charts and result
- * file; {@code weft repro report [--out DIR]} ({@link Report}) gathers the result files of a folder into one HTML page.
+ * approximate time, settings); {@code weft repro NAME [--quick] [--seed N | --seeds K] [--out DIR] [--json]
+ * [--data DIR] [--spark MASTER] [--set NAME=VALUE]... [--grid NAME=V1,V2,...]...} runs one through the {@link Harness}
+ * (every seed at every point of the grid) and prints its table (one per grid point, then the grid's summary; with
+ * --json one line per point), writes its charts and result file (one per point); {@code weft repro report [--out DIR]} ({@link Report}) gathers the result files of a folder into one HTML page.
  * Exit codes: 0 every metric within its bound, 3 some metric outside it, 2 bad usage or missing data.
  */
 @Command(name = "repro", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
@@ -76,6 +80,14 @@ final class ReproCommand implements Callable<Integer> {
             + "for this option) and JDK 25.0.3 or newer"})
     String spark;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = {"fix one of the reproduction's settings (repeatable; "
+            + "'weft repro NAME --help' and the list show them with their defaults)"})
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--grid", paramLabel = "NAME=V1,V2,...", description = {"sweep a setting (repeatable): every point of the "
+            + "product of the lists runs every seed (as Spark tasks with --spark), one table and result file per point"})
+    List<String> grid = new ArrayList<>();
+
     private ReproCommand(Io io) {
         this.io = io;
     }
@@ -89,7 +101,14 @@ final class ReproCommand implements Callable<Integer> {
     /** repro with its report subcommand. */
     static CommandLine commandLine(Io io) {
         ReproCommand repro = new ReproCommand(io);
-        return new CommandLine(repro).addSubcommand(new Report(repro, io));
+        CommandLine cl = new CommandLine(repro).addSubcommand(new Report(repro, io));
+        // 'weft repro NAME --help': the usage, then NAME's settings (the section is drawn after parsing, so name is set)
+        var footer = cl.getHelpSectionMap().get(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            Reproduction r = repro.name == null ? null : all().get(repro.name);
+            return (r == null ? "" : settingsHelp(r)) + footer.render(help);
+        });
+        return cl;
     }
 
     List<Long> seedList() {
@@ -118,10 +137,18 @@ final class ReproCommand implements Callable<Integer> {
                     + "; 'report' builds the HTML page)");
             return 2;
         }
+        // the settings are checked before anything runs
+        List<Settings> points;
+        try {
+            points = SettingGrid.points(r, set, grid);
+        } catch (IllegalArgumentException bad) {
+            err.println("weft repro " + bad.getMessage());
+            return 2;
+        }
         // progress: a bar on stderr when on a terminal, plain lines on stdout otherwise (stderr with --json)
         boolean terminal = onTerminal();
         PrintStream log = json || terminal ? err : out;
-        Result result;
+        List<Result> results;
         SeedRunner runner;
         try {
             runner = spark == null ? SeedRunner.LOCAL : SeedRunner.forMaster("spark", spark);
@@ -130,20 +157,28 @@ final class ReproCommand implements Callable<Integer> {
             return 2;
         }
         try (runner) {
-            result = Harness.run(r, ReproArgs.dataDir(data), quick, seedList, log, terminal, outDir(this.out), runner);
+            results = Harness.runGrid(r, ReproArgs.dataDir(data), quick, points, seedList, log, terminal, outDir(this.out), runner);
         } catch (MissingDataException missing) {
             err.println("weft " + missing.getMessage());
             return 2;
         }
-        Outputs.Saved saved = Outputs.save(result, outDir(this.out));
-        if (json) {
-            out.println(ResultFile.jsonLine(saved.result(), saved.file().toAbsolutePath()));
-        } else {
-            out.println();
-            out.print(ResultTable.format(saved.result()));
+        boolean pass = true;
+        for (Result result : results) {
+            Outputs.Saved saved = Outputs.save(result, outDir(this.out));
+            if (json) {
+                out.println(ResultFile.jsonLine(saved.result(), saved.file().toAbsolutePath()));
+            } else {
+                out.println();
+                out.print(ResultTable.format(saved.result()));
+            }
+            printFiles(log, saved);
+            pass &= saved.result().pass();
         }
-        printFiles(log, saved);
-        return saved.result().pass() ? 0 : VERDICT_FAILED;
+        if (!json && results.size() > 1) {
+            out.println();
+            out.print(ResultTable.gridSummary(results));
+        }
+        return pass ? 0 : VERDICT_FAILED;
     }
 
     /** {@code weft repro report [--out DIR]}: one HTML page from the result files of a folder. */
@@ -184,6 +219,18 @@ final class ReproCommand implements Callable<Integer> {
         return dev.weft.repro.Terminal.interactive();
     }
 
+    /** NAME's settings for its --help: one line each, or a line saying it has none. */
+    static String settingsHelp(Reproduction r) {
+        StringBuilder sb = new StringBuilder("\n");
+        if (r.settings().isEmpty()) {
+            sb.append(r.name()).append(" has no settings (--set and --grid do not apply).\n");
+        } else {
+            sb.append("Settings of ").append(r.name()).append(" (--set NAME=VALUE, --grid NAME=V1,V2,...):\n");
+            for (Setting s : r.settings()) sb.append("  ").append(s.describe()).append('\n');
+        }
+        return sb.append('\n').toString();
+    }
+
     /** The registered reproductions as a table, with whether their data is in {@code data}. */
     private static void list(PrintStream out, TreeMap<String, Reproduction> all, Path data) {
         out.println("reproductions (data folder " + data.toAbsolutePath().normalize() + "):");
@@ -207,6 +254,11 @@ final class ReproCommand implements Callable<Integer> {
             for (int i = 0; i < 5; i++) line.append(row[i]).append(" ".repeat(w[i] - row[i].length() + 2));
             out.println(line.toString().stripTrailing());
             if (k > 0) out.println("      " + all.get(row[0]).description() + "; " + all.get(row[0]).paper().title());
+            if (k > 0 && !all.get(row[0]).settings().isEmpty()) {
+                List<String> s = new ArrayList<>();
+                for (Setting x : all.get(row[0]).settings()) s.add(x.name() + "=" + Setting.format(x.defaultValue()));
+                out.println("      settings (--set, --grid): " + String.join(" ", s));
+            }
         }
         out.println("time: one seed on a 2-core machine; a missing data set's message names the files to get and where.");
     }

@@ -144,6 +144,11 @@ class CommandLineTest {
         assertEquals(List.of(3L, 4L), rc.seedList());
         assertEquals("o", rc.out);
         assertEquals("d", rc.data);
+        ParseResult grid = parse("repro", "gcn-cora", "--set", "hidden=32", "--grid", "lr=0.01,0.005", "--grid=dropout=0.5,0.3", "--spark", "local[2]");
+        ReproCommand gc = (ReproCommand) grid.commandSpec().userObject();
+        assertEquals(List.of("hidden=32"), gc.set);
+        assertEquals(List.of("lr=0.01,0.005", "dropout=0.5,0.3"), gc.grid);
+        assertEquals("local[2]", gc.spark);
         ParseResult report = parse("repro", "report", "--out", "o");
         assertEquals("report", report.commandSpec().name());
         assertEquals("o", ((ReproCommand.Report) report.commandSpec().userObject()).out);
@@ -154,5 +159,27 @@ class CommandLineTest {
         assertEquals("t", p.title);
         assertEquals(java.nio.file.Path.of("s.csv"), p.samples);
         assertEquals(java.nio.file.Path.of("o"), p.dir);
+    }
+
+    @Test
+    void reproSettingsAreCheckedBeforeAnythingRunsAndShownByHelpAndTheList() {
+        Run bad = run("repro", "gcn-cora", "--grid", "lrr=0.1,0.2", "--data", "/nonexistent");
+        assertEquals(2, bad.code());
+        assertEquals("weft repro gcn-cora: --grid: unknown setting 'lrr' (settings: lr, weight_decay, dropout, hidden)\n", bad.err());
+        assertEquals("", bad.out(), "nothing ran");
+        Run malformed = run("repro", "gcn-cora", "--set", "hidden=wide", "--data", "/nonexistent");
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.err().contains("gcn-cora: setting hidden takes an integer"), malformed.err());
+        Run none = run("repro", "lstm-adding", "--grid", "lr=0.1,0.2");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("lstm-adding declares no settings"), none.err());
+        Run help = run("repro", "gcn-cora", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Settings of gcn-cora (--set NAME=VALUE, --grid NAME=V1,V2,...):"), help.out());
+        assertTrue(help.out().contains("  lr (double, default 0.01): Adam's learning rate"), help.out());
+        assertTrue(help.out().contains("--grid=NAME=V1,V2,..."), help.out());
+        assertFalse(run("repro", "--help").out().contains("Settings of"));
+        Run list = run("repro", "--data", "/nonexistent");
+        assertTrue(list.out().contains("settings (--set, --grid): lr=0.01 weight_decay=5.0E-4 dropout=0.5 hidden=16"), list.out());
     }
 }

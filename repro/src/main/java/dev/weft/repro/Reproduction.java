@@ -38,6 +38,14 @@ public interface Reproduction {
         return List.of();
     }
 
+    /**
+     * The protocol's knobs that {@code --set} and {@code --grid} may change, each with the protocol's value as default
+     * (empty: none); {@link #run} reads them from {@link RunContext#settings}.
+     */
+    default List<Setting> settings() {
+        return List.of();
+    }
+
     /** Approximate time of one seed, full and quick, on a 2-core machine. */
     Budget time();
 

@@ -41,6 +41,11 @@ public final class ResultFile {
         m.put("protocol", r.protocol());
         m.put("quick_protocol", r.quickProtocol());
         m.put("seeds", r.seeds());
+        m.put("settings", new LinkedHashMap<>(r.settings().values()));
+        m.put("settings_given", r.settings().given());
+        Map<String, Object> types = new LinkedHashMap<>();
+        r.settings().values().forEach((k, v) -> types.put(k, v instanceof Integer ? "int" : v instanceof Double ? "double" : "string"));
+        m.put("settings_types", types);
         m.put("seconds_per_seed", r.secondsPerSeed());
         List<Object> figures = new ArrayList<>();
         for (Figure f : r.figures()) {
@@ -75,7 +80,7 @@ public final class ResultFile {
     public static String jsonLine(Result r, Path resultFile) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> all = toJson(r);
-        for (String k : List.of("repro", "quick", "seconds", "metrics", "pass", "seeds")) m.put(k, all.get(k));
+        for (String k : List.of("repro", "quick", "seconds", "metrics", "pass", "seeds", "settings")) m.put(k, all.get(k));
         m.put("result_file", resultFile == null ? null : resultFile.toString());
         m.put("charts", r.charts());
         return Json.writeLine(m);
@@ -147,7 +152,21 @@ public final class ResultFile {
         List<String> charts = ((List<?>) m.get("charts")).stream().map(String.class::cast).toList();
         return new Result((String) m.get("repro"), (String) m.get("description"), paper, (String) m.get("protocol"),
                 (String) m.get("quick_protocol"), quick, seeds, doubles(m.get("seconds_per_seed")), metrics, figures, curves,
-                charts, (String) m.get("weft_version"), Machine.fromJson((Map<?, ?>) m.get("machine")), (String) m.get("date"));
+                charts, (String) m.get("weft_version"), Machine.fromJson((Map<?, ?>) m.get("machine")), (String) m.get("date"), settings(m));
+    }
+
+    /** The settings of a result file, typed as "settings_types" says (an int back as Integer); none in older files. */
+    private static Settings settings(Map<?, ?> m) {
+        if (!(m.get("settings") instanceof Map<?, ?> values) || values.isEmpty()) return Settings.NONE;
+        Map<?, ?> types = m.get("settings_types") instanceof Map<?, ?> t ? t : Map.of();
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            Object x = e.getValue();
+            if ("int".equals(types.get(e.getKey())) && x instanceof Double d) x = d.intValue();
+            v.put((String) e.getKey(), x);
+        }
+        List<String> given = m.get("settings_given") instanceof List<?> g ? g.stream().map(String.class::cast).toList() : List.of();
+        return new Settings((String) m.get("repro"), v, given);
     }
 
     private static double num(Object o) {

@@ -24,8 +24,8 @@ public interface SeedRunner extends AutoCloseable {
     record SeedRun(long seed, Outcome outcome, double seconds) {}
 
     /**
-     * Runs {@code r} once for each seed with {@code base}'s data, quick flag, log and out folder (its seed
-     * is replaced by each seed), and returns the runs in the order of {@code seeds}.
+     * Runs {@code r} once for each seed with {@code base}'s data, quick flag, log, out folder and settings (its
+     * seed is replaced by each seed), and returns the runs in the order of {@code seeds}.
      *
      * @param r the reproduction
      * @param base the context every seed starts from
@@ -34,6 +34,27 @@ public interface SeedRunner extends AutoCloseable {
      * @throws Exception what a run threw
      */
     List<SeedRun> run(Reproduction r, RunContext base, List<Long> seeds) throws Exception;
+
+    /**
+     * Runs every seed at every grid point: {@link #run} once per point with {@code base}'s settings replaced by the
+     * point's, in order. A cluster runner overrides it to run all points x seeds as tasks of one job.
+     *
+     * @param r the reproduction
+     * @param base the context every run starts from
+     * @param points the grid points, at least one
+     * @param seeds the seeds, at least one
+     * @return per point (in order) one run per seed (in order)
+     * @throws Exception what a run threw
+     */
+    default List<List<SeedRun>> runGrid(Reproduction r, RunContext base, List<Settings> points, List<Long> seeds) throws Exception {
+        List<List<SeedRun>> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Settings p = points.get(i);
+            if (points.size() > 1) base.log().printf(Locale.ROOT, "-- grid point %s (%d of %d)%n", p.label(), i + 1, points.size());
+            out.add(run(r, base.withSettings(p), seeds));
+        }
+        return out;
+    }
 
     /** Frees what the runner holds (a cluster connection); the local runner holds nothing. */
     @Override
@@ -46,7 +67,7 @@ public interface SeedRunner extends AutoCloseable {
             long seed = seeds.get(i);
             if (seeds.size() > 1) base.log().printf(Locale.ROOT, "-- seed %d (%d of %d)%n", seed, i + 1, seeds.size());
             long t0 = System.nanoTime();
-            Outcome o = r.run(new RunContext(base.data(), base.quick(), seed, base.log(), base.terminal(), base.out()));
+            Outcome o = r.run(base.withSeed(seed));
             runs.add(new SeedRun(seed, o, (System.nanoTime() - t0) / 1e9));
         }
         return runs;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.regex.Pattern;
  * A Spark standalone cluster on 127.0.0.1: one master and N workers (1 core, small heaps), each a child JVM
  * running {@code org.apache.spark.deploy.master.Master} / {@code ...worker.Worker} from this JVM's class path.
  * {@link #close()} destroys every child and its descendants (the executors), whatever state they are in.
- * Executors get this JVM's class path too (same machine), so Weft and test classes need no shipping.
- * The workers need a SPARK_HOME with a {@code jars} folder (Spark's launcher looks there); an empty one in
- * a temporary folder does, since the class path comes from {@code spark.executor.extraClassPath}.
+ * The workers get a SPARK_HOME in a temporary folder laid out as a distribution's: its {@code jars} folder holds links
+ * to the jars of this JVM's class path that are not Weft's (Spark and its libraries), which is where a worker's
+ * executors find Spark, as on a real installation. An application either ships Weft's jars ({@code spark-submit
+ * --jars}, {@code spark.jars}) or, on this one machine, names this JVM's class path in
+ * {@code spark.executor.extraClassPath} ({@link #classPath()}) so that test classes need no shipping either.
  */
 public final class LocalStandaloneCluster implements AutoCloseable {
     private static final Pattern MASTER_URL = Pattern.compile("(spark://127\\.0\\.0\\.1:\\d+)");
@@ -39,7 +42,14 @@ public final class LocalStandaloneCluster implements AutoCloseable {
      */
     public LocalStandaloneCluster(int workers, String workerMemory) throws IOException {
         home = Files.createTempDirectory("weft-spark-home");
-        Files.createDirectories(home.resolve("jars"));
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        for (String e : classPath().split(File.pathSeparator)) {
+            Path jar = Path.of(e);
+            String name = jar.getFileName() == null ? "" : jar.getFileName().toString();
+            if (!name.endsWith(".jar") || name.startsWith("weft-") || !Files.isRegularFile(jar)) continue;
+            Path link = jars.resolve(name);
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(link, jar.toAbsolutePath());
+        }
         // the master's and workers' INFO lines on stdout: the master's URL and the registrations are read from them
         Files.writeString(home.resolve("log4j2.properties"), String.join("\n", "rootLogger.level = info",
                 "rootLogger.appenderRef.stdout.ref = console", "appender.console.type = Console", "appender.console.name = console",
@@ -112,6 +122,11 @@ public final class LocalStandaloneCluster implements AutoCloseable {
     /** {@return the master's URL, {@code spark://127.0.0.1:PORT}} */
     public String masterUrl() {
         return masterUrl;
+    }
+
+    /** {@return the cluster's SPARK_HOME: a temporary folder whose {@code jars} folder links Spark's jars, as a distribution's} */
+    public Path sparkHome() {
+        return home;
     }
 
     /** {@return the class path executors should use: this JVM's} */

@@ -5,6 +5,8 @@ import dev.weft.repro.Outcome;
 import dev.weft.repro.Reproduction;
 import dev.weft.repro.RunContext;
 import dev.weft.repro.SeedRunner;
+import dev.weft.repro.SettingGrid;
+import dev.weft.repro.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -20,8 +22,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * A reproduction's seeds as Spark tasks, one task per seed, for {@code weft repro NAME --seeds K --spark MASTER}:
- * each task finds the reproduction by name (ServiceLoader on the executor), runs it with its seed on the
+ * A reproduction's seeds (and grid points) as Spark tasks, one task per seed and point, for
+ * {@code weft repro NAME --seeds K [--grid NAME=V1,V2,...] --spark MASTER}: each task finds the reproduction by name
+ * (ServiceLoader on the executor), rebuilds its point's settings from the given name=value pairs (the same parse as the
+ * driver's, so the same values), runs it with its seed on the
  * executor's copy of the data path, and sends back its metric values, curves and log; the driver prints each
  * seed's log in seed order and the {@link dev.weft.repro.Harness} gathers the usual table. Runs on executors
  * write no files of their own (their out folder is null); the charts are drawn on the driver from the curves.
@@ -78,37 +82,57 @@ public final class SparkSeedRunner implements SeedRunner {
 
     @Override
     public List<SeedRun> run(Reproduction r, RunContext base, List<Long> seeds) {
-        String name = r.name(), data = base.data().toAbsolutePath().toString();
-        boolean quick = base.quick();
-        base.log().printf(Locale.ROOT, "spark:    %d seed(s) as tasks on %s (%d default parallelism)%n", seeds.size(), sc.master(),
-                sc.defaultParallelism());
-        List<SeedResult> got = sc.parallelize(seeds, seeds.size()).map(seed -> runOne(name, data, quick, seed)).collect();
-        List<SeedRun> runs = new ArrayList<>();
-        for (SeedResult s : got) {
-            if (seeds.size() > 1) base.log().printf(Locale.ROOT, "-- seed %d (log from its Spark task)%n", s.seed());
-            base.log().print(s.log());
-            List<Curve> curves = new ArrayList<>();
-            for (CurveData c : s.curves()) curves.add(c.curve());
-            runs.add(new SeedRun(s.seed(), new Outcome(s.values(), curves), s.seconds()));
-        }
-        return runs;
+        return runGrid(r, base, List.of(base.settings()), seeds).get(0);
     }
 
-    private static SeedResult runOne(String name, String data, boolean quick, long seed) throws Exception {
+    /** Every (point, seed) pair as one task of a single job; the logs are printed point by point, seed by seed. */
+    @Override
+    public List<List<SeedRun>> runGrid(Reproduction r, RunContext base, List<Settings> points, List<Long> seeds) {
+        String name = r.name(), data = base.data().toAbsolutePath().toString();
+        boolean quick = base.quick();
+        List<Task> tasks = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            ArrayList<String> given = new ArrayList<>(points.get(p).givenPairs());
+            for (long seed : seeds) tasks.add(new Task(p, given, seed));
+        }
+        base.log().printf(Locale.ROOT, "spark:    %d run(s) as tasks on %s (%d default parallelism)%n", tasks.size(), sc.master(),
+                sc.defaultParallelism());
+        List<SeedResult> got = sc.parallelize(tasks, tasks.size()).map(t -> runOne(name, data, quick, t)).collect();
+        List<List<SeedRun>> out = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            if (points.size() > 1) base.log().printf(Locale.ROOT, "-- grid point %s (%d of %d)%n", points.get(p).label(), p + 1, points.size());
+            List<SeedRun> runs = new ArrayList<>();
+            for (SeedResult s : got.subList(p * seeds.size(), (p + 1) * seeds.size())) {
+                if (seeds.size() > 1) base.log().printf(Locale.ROOT, "-- seed %d (log from its Spark task)%n", s.seed());
+                base.log().print(s.log());
+                List<Curve> curves = new ArrayList<>();
+                for (CurveData c : s.curves()) curves.add(c.curve());
+                runs.add(new SeedRun(s.seed(), new Outcome(s.values(), curves), s.seconds()));
+            }
+            out.add(runs);
+        }
+        return out;
+    }
+
+    /** One task: a grid point (its given settings as name=value pairs) and a seed. */
+    private record Task(int point, ArrayList<String> settings, long seed) implements Serializable {}
+
+    private static SeedResult runOne(String name, String data, boolean quick, Task t) throws Exception {
         Reproduction r = null;
         for (Reproduction x : ServiceLoader.load(Reproduction.class)) if (x.name().equals(name)) r = x;
         if (r == null) throw new IllegalStateException("weft repro: no reproduction '" + name + "' on the executor's class path");
+        Settings settings = SettingGrid.point(r, t.settings());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        Outcome o = r.run(new RunContext(Path.of(data), quick, seed, log, false, null));
+        Outcome o = r.run(new RunContext(Path.of(data), quick, t.seed(), log, false, null, settings));
         double seconds = (System.nanoTime() - t0) / 1e9;
         ArrayList<CurveData> curves = new ArrayList<>();
         for (Curve c : o.curves()) {
             curves.add(new CurveData(c.figure(), c.series(), c.x().stream().mapToDouble(Double::doubleValue).toArray(),
                     c.y().stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        return new SeedResult(seed, new HashMap<>(o.values()), curves, seconds, bytes.toString(StandardCharsets.UTF_8));
+        return new SeedResult(t.seed(), new HashMap<>(o.values()), curves, seconds, bytes.toString(StandardCharsets.UTF_8));
     }
 
     /** {@return the Spark context} */

@@ -6,8 +6,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * A parameter grid (or any list of settings) as Spark tasks, one task per point, results in the points'
- * order: {@code SparkSweep.map(sc, grid, p -> train(p))}. For a reproduction's seeds use
- * {@link SparkSeedRunner}, which also gathers the metrics table.
+ * order: {@code SparkSweep.map(sc, grid, p -> train(p))}. For a reproduction's seeds and grid of settings
+ * ({@link dev.weft.repro.SettingGrid}) use {@link SparkSeedRunner} through {@link dev.weft.repro.Harness#runGrid},
+ * which also gathers the metrics tables.
  */
 public final class SparkSweep {
     private SparkSweep() {}

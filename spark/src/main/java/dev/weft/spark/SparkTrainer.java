@@ -4,6 +4,7 @@ import dev.weft.autograd.Autograd;
 import dev.weft.nn.Module;
 import dev.weft.nn.optim.Optimizer;
 import dev.weft.nn.train.Batch;
+import dev.weft.nn.train.FlatOptimizerState;
 import dev.weft.nn.train.FlatParameters;
 import dev.weft.tensor.Tensor;
 import java.io.PrintStream;
@@ -24,8 +25,12 @@ import org.apache.spark.broadcast.Broadcast;
  * {@code sum_p n_p} (the mean over the global batch, whatever the partitions' batch sizes) and takes the
  * optimizer step. Step s's global batch is the s-th batch of every partition that has one.
  * With {@link Builder#averageEvery(int) averageEvery(k)} each partition instead runs k steps of its own
- * (a fresh executor-side optimizer each round) and the driver averages the parameters, weighted by examples:
- * k times fewer exchanges, for steps too short to pay for one (under ~150 ms a step gains nothing from Spark).
+ * and the driver averages the parameters, weighted by examples: k times fewer exchanges, for steps too short to pay
+ * for one (under ~150 ms a step gains nothing from Spark). The optimizer state carries across rounds as local SGD
+ * with averaged optimizer state does it: each partition returns its flat optimizer state ({@link FlatOptimizerState}:
+ * Adam's moments and step, momentum buffers) beside its parameters, the driver averages both with the same weights
+ * and broadcasts both, and the next round's executor-side optimizer starts from that state (not from zero moments).
+ * The same update as {@link dev.weft.nn.train.Trainer.Builder#parameterAveraging} with in-process replicas.
  * A failed task (a lost executor) is retried by Spark; the task recomputes from the broadcast values, so
  * the result does not change.
  */
@@ -121,8 +126,28 @@ public final class SparkTrainer {
         }
     }
 
-    // a task's result: [ n*g (or n*params) ..., n, n*loss, correct, broadcast ms, compute ms ]
+    // a task's result: [ n*g (or n*params, n*optimizer state) ..., n, n*loss, correct, broadcast ms, compute ms ]
     private static final int N = 0, LOSS = 1, CORRECT = 2, BCAST_MS = 3, COMPUTE_MS = 4, EXTRA = 5;
+
+    /** What each exchange broadcasts: the flat parameters and (parameter averaging) the averaged optimizer state. */
+    private record Shared(float[] params, String stateLayout, float[] state) implements Serializable {}
+
+    /**
+     * Partitions' summed results: the flat float sums and the optimizer-state layout they share ("" when none); the
+     * zero value is an empty array. Partitions whose state layouts differ are an error (they took different steps).
+     */
+    private record Partial(float[] sums, String layout) implements Serializable {
+        static final Partial ZERO = new Partial(new float[0], "");
+
+        static Partial add(Partial a, Partial b) {
+            if (a.sums.length == 0) return b;
+            if (b.sums.length == 0) return a;
+            if (!a.layout.equals(b.layout)) {
+                throw new IllegalStateException("SparkTrainer: partitions' optimizer states differ in layout: " + a.layout + " vs " + b.layout);
+            }
+            return new Partial(FloatArrays.add(a.sums, b.sums), a.layout);
+        }
+    }
 
     /**
      * Trains a model built by {@code factory} on {@code data} and returns it. The driver builds the model
@@ -151,6 +176,8 @@ public final class SparkTrainer {
         int k = b.averageEvery;
         List<Epoch> epochs = new ArrayList<>();
         int exchange = 0;
+        String stateLayout = "";
+        float[] state = new float[0];
         try {
             for (int e = 0; e < b.epochs; e++) {
                 long t0 = System.nanoTime();
@@ -159,17 +186,19 @@ public final class SparkTrainer {
                 for (int s = 0; s < steps; s += Math.max(k, 1)) {
                     b.onStep.accept(exchange++);
                     long a = System.nanoTime();
-                    Broadcast<float[]> bw = sc.broadcast(FlatParameters.values(params));
+                    Broadcast<Shared> bw = sc.broadcast(new Shared(FlatParameters.values(params), stateLayout, state));
                     double bcastDriver = (System.nanoTime() - a) / 1e9;
                     int first = s, count = Math.max(k, 1), tasks = 0;
                     for (int c : counts) if (c > first) tasks++;
                     Task task = new Task(job, factory, loss, optimizer, bw, first, k == 0 ? 0 : count, size);
                     long j0 = System.nanoTime();
-                    float[] r = parts.map(task::run).treeAggregate(new float[0], FloatArrays::add, FloatArrays::add);
+                    Partial sum = parts.map(task::run).treeAggregate(Partial.ZERO, Partial::add, Partial::add);
                     double jobSeconds = (System.nanoTime() - j0) / 1e9;
                     bw.destroy();
                     long d0 = System.nanoTime();
-                    double n = r[size + N];
+                    float[] r = sum.sums();
+                    int tail = r.length - EXTRA;
+                    double n = r[tail + N];
                     float[] mean = new float[size];
                     for (int i = 0; i < size; i++) mean[i] = (float) (r[i] / n);
                     if (k == 0) {
@@ -177,15 +206,18 @@ public final class SparkTrainer {
                         opt.step();
                     } else {
                         FlatParameters.setValues(params, mean);
+                        stateLayout = sum.layout();
+                        state = new float[tail - size];
+                        for (int i = size; i < tail; i++) state[i - size] = (float) (r[i] / n);
                     }
                     driver += (System.nanoTime() - d0) / 1e9;
-                    double taskBcast = r[size + BCAST_MS] / 1e3 / tasks, taskCompute = r[size + COMPUTE_MS] / 1e3 / tasks;
+                    double taskBcast = r[tail + BCAST_MS] / 1e3 / tasks, taskCompute = r[tail + COMPUTE_MS] / 1e3 / tasks;
                     bcast += bcastDriver + taskBcast;
                     compute += taskCompute;
                     agg += Math.max(0, jobSeconds - taskBcast - taskCompute);
-                    loss0 += r[size + LOSS];
+                    loss0 += r[tail + LOSS];
                     n0 += n;
-                    correct0 += r[size + CORRECT];
+                    correct0 += r[tail + CORRECT];
                     stepsDone += Math.min(count, steps - s);
                 }
                 Epoch ep = new Epoch(e, loss0 / n0, correct0 / n0, stepsDone, (System.nanoTime() - t0) / 1e9, bcast, compute, agg, driver);
@@ -199,48 +231,58 @@ public final class SparkTrainer {
     }
 
     /** One partition's work for one exchange; runs on an executor. */
-    private record Task(String job, ModelFactory factory, LossFunction loss, OptimizerFactory optimizer, Broadcast<float[]> values,
+    private record Task(String job, ModelFactory factory, LossFunction loss, OptimizerFactory optimizer, Broadcast<Shared> values,
                         int first, int localSteps, int size) implements Serializable {
-        float[] run(List<BatchData> batches) {
-            if (batches.size() <= first) return new float[0];
+        Partial run(List<BatchData> batches) {
+            if (batches.size() <= first) return Partial.ZERO;
             long a = System.nanoTime();
-            float[] w = values.value();
+            Shared shared = values.value();
             long b = System.nanoTime();
             Module m = Executors.model(job, factory);
             List<Tensor> ps = m.parameters();
-            FlatParameters.setValues(ps, w);
-            float[] out = new float[size + EXTRA];
+            FlatParameters.setValues(ps, shared.params());
+            float[] tail = new float[EXTRA], body;
+            String layout = "";
             if (localSteps == 0) {
                 Batch batch = batches.get(first).toBatch();
                 for (Tensor p : ps) p.setGrad(null);
-                int n = stats(m, batch, out);
-                float[] g = FlatParameters.gradients(ps);
-                for (int i = 0; i < size; i++) out[i] = n * g[i];
+                int n = stats(m, batch, tail);
+                body = FlatParameters.gradients(ps);
+                for (int i = 0; i < size; i++) body[i] *= n;
             } else {
                 Optimizer opt = optimizer.create(ps);
+                // the averaged state of the last round (none before the first): moments and step carry on
+                if (!shared.stateLayout().isEmpty()) FlatOptimizerState.load(opt, shared.stateLayout(), shared.state());
                 int n = 0;
                 for (int s = first; s < Math.min(batches.size(), first + localSteps); s++) {
                     opt.zeroGrad();
-                    n += stats(m, batches.get(s).toBatch(), out);
+                    n += stats(m, batches.get(s).toBatch(), tail);
                     opt.step();
                 }
+                FlatOptimizerState.Flat st = FlatOptimizerState.of(opt);
+                layout = st.layout();
                 float[] v = FlatParameters.values(ps);
-                for (int i = 0; i < size; i++) out[i] = n * v[i];
+                body = new float[size + st.values().length];
+                for (int i = 0; i < size; i++) body[i] = n * v[i];
+                for (int i = 0; i < st.values().length; i++) body[size + i] = n * st.values()[i];
             }
-            out[size + BCAST_MS] = (b - a) / 1e6f;
-            out[size + COMPUTE_MS] = (System.nanoTime() - b) / 1e6f;
-            return out;
+            tail[BCAST_MS] = (b - a) / 1e6f;
+            tail[COMPUTE_MS] = (System.nanoTime() - b) / 1e6f;
+            float[] out = new float[body.length + EXTRA];
+            System.arraycopy(body, 0, out, 0, body.length);
+            System.arraycopy(tail, 0, out, body.length, EXTRA);
+            return new Partial(out, layout);
         }
 
-        /** Forward and backward of one batch; adds n, n*loss and the correct count into out's tail. */
-        private int stats(Module m, Batch batch, float[] out) {
+        /** Forward and backward of one batch; adds n, n*loss and the correct count into tail. */
+        private int stats(Module m, Batch batch, float[] tail) {
             Tensor y = m.forward(batch.input());
             Tensor l = loss.apply(y, batch.target());
             Autograd.backward(l);
             int n = batch.input().shape().length == 0 ? 1 : batch.input().size(0);
-            out[size + N] += n;
-            out[size + LOSS] += (float) (n * l.item());
-            out[size + CORRECT] += correct(y, batch.target());
+            tail[N] += n;
+            tail[LOSS] += (float) (n * l.item());
+            tail[CORRECT] += correct(y, batch.target());
             return n;
         }
     }

@@ -1,8 +1,9 @@
 /**
  * Scale-out on Apache Spark: {@link dev.weft.spark.SparkTrainer} (synchronous data-parallel SGD: broadcast,
- * per-partition gradients, treeAggregate, optimizer step on the driver; or parameter averaging every k steps),
+ * per-partition gradients, treeAggregate, optimizer step on the driver; or parameter and optimizer-state averaging
+ * every k steps),
  * {@link dev.weft.spark.SparkBatches} (Weft batches from DataFrames, RDDs of rows or of file paths),
- * {@link dev.weft.spark.SparkSeedRunner} and {@link dev.weft.spark.SparkSweep} (seeds and grids as tasks), and
+ * {@link dev.weft.spark.SparkSeedRunner} and {@link dev.weft.spark.SparkSweep} (a reproduction's seeds and grid points, or any list of settings, as tasks), and
  * {@link dev.weft.spark.LocalStandaloneCluster} (a standalone master and workers as child JVMs, for tests and the
  * MNIST measurement).
  *

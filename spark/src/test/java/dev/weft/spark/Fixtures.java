@@ -8,6 +8,8 @@ import dev.weft.nn.Sequential;
 import dev.weft.nn.layers.Linear;
 import dev.weft.nn.layers.ReLU;
 import dev.weft.nn.loss.Losses;
+import dev.weft.autograd.Autograd;
+import dev.weft.nn.optim.Adam;
 import dev.weft.nn.optim.SGD;
 import dev.weft.nn.train.Batch;
 import dev.weft.nn.train.FlatParameters;
@@ -36,6 +38,8 @@ final class Fixtures {
     static final LossFunction BCE = Losses::binaryCrossEntropyWithLogits;
     static final OptimizerFactory SGD_MOMENTUM = ps -> new SGD(ps, SGD.options().lr(0.2).momentum(0.9));
     static final OptimizerFactory SGD_PLAIN = ps -> new SGD(ps, SGD.options().lr(0.2));
+    static final double ADAM_LR = 0.05;
+    static final OptimizerFactory ADAM = ps -> new Adam(ps, ADAM_LR);
 
     /** {@code steps} batches per partition, partition p's of {@code rows[p]} rows. */
     static List<List<BatchData>> partitions(int steps, int[] rows, long seed) {
@@ -78,5 +82,76 @@ final class Fixtures {
             assertTrue(Math.abs(expected[i] - actual[i]) <= tol,
                     what + ": parameter " + i + " expected " + expected[i] + " actual " + actual[i] + " (tolerance " + tol + ")");
         }
+    }
+
+    /**
+     * Local Adam with averaged state, by hand (PyTorch's update, betas 0.9/0.999, eps 1e-8, in double): each round,
+     * from the common (w, m, v, t), every partition takes k steps on its batches, then w, m, v, t become their means
+     * weighted by the examples each partition saw. {@code reset}: m, v, t restart at zero each round instead.
+     */
+    static double[] localAdam(List<List<BatchData>> parts, int epochs, int k, boolean reset) {
+        double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+        float[] init = FlatParameters.values(mlp().parameters());
+        int n = init.length, steps = parts.get(0).size();
+        double[] w = new double[n], m = new double[n], v = new double[n];
+        for (int i = 0; i < n; i++) w[i] = init[i];
+        double t = 0;
+        for (int e = 0; e < epochs; e++) {
+            for (int s0 = 0; s0 < steps; s0 += k) {
+                double[] sw = new double[n], sm = new double[n], sv = new double[n];
+                double st = 0, total = 0;
+                for (List<BatchData> part : parts) {
+                    double[] wr = w.clone(), mr = reset ? new double[n] : m.clone(), vr = reset ? new double[n] : v.clone();
+                    double tr = reset ? 0 : t, seen = 0;
+                    for (int s = s0; s < Math.min(steps, s0 + k); s++) {
+                        Batch b = part.get(s).toBatch();
+                        double[] g = gradient(wr, b);
+                        tr++;
+                        for (int i = 0; i < n; i++) {
+                            mr[i] = b1 * mr[i] + (1 - b1) * g[i];
+                            vr[i] = b2 * vr[i] + (1 - b2) * g[i] * g[i];
+                            wr[i] -= ADAM_LR / (1 - Math.pow(b1, tr)) * mr[i] / (Math.sqrt(vr[i]) / Math.sqrt(1 - Math.pow(b2, tr)) + eps);
+                        }
+                        seen += b.input().size(0);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        sw[i] += seen * wr[i];
+                        sm[i] += seen * mr[i];
+                        sv[i] += seen * vr[i];
+                    }
+                    st += seen * tr;
+                    total += seen;
+                }
+                for (int i = 0; i < n; i++) {
+                    w[i] = sw[i] / total;
+                    m[i] = sm[i] / total;
+                    v[i] = sv[i] / total;
+                }
+                t = Math.round(st / total);
+            }
+        }
+        return w;
+    }
+
+    /** The BCE gradient of the MLP at flat parameters w on one batch. */
+    private static double[] gradient(double[] w, Batch b) {
+        Module m = mlp();
+        float[] f = new float[w.length];
+        for (int i = 0; i < w.length; i++) f[i] = (float) w[i];
+        FlatParameters.setValues(m.parameters(), f);
+        Autograd.backward(BCE.apply(m.forward(b.input()), b.target()));
+        float[] g = FlatParameters.gradients(m.parameters());
+        double[] out = new double[g.length];
+        for (int i = 0; i < g.length; i++) out[i] = g[i];
+        return out;
+    }
+
+    /** The worst |reference - got| in units of the tolerance ATOL + RTOL |reference|. */
+    static double worst(double[] reference, float[] got) {
+        double worst = 0;
+        for (int i = 0; i < reference.length; i++) {
+            worst = Math.max(worst, Math.abs(reference[i] - got[i]) / (ATOL + RTOL * Math.abs(reference[i])));
+        }
+        return worst;
     }
 }

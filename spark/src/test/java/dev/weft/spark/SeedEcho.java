@@ -8,12 +8,13 @@ import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
 import dev.weft.repro.Reproduction;
 import dev.weft.repro.RunContext;
+import dev.weft.repro.Setting;
 import dev.weft.repro.Unit;
 import dev.weft.tensor.Generator;
 import java.util.List;
 import java.util.Map;
 
-/** A test reproduction (registered in the test resources): a seeded MLP's first parameter and a curve, per seed. */
+/** A test reproduction (registered in the test resources): a seeded layer's first parameter (times the setting scale) and a curve, per seed and grid point. */
 public final class SeedEcho implements Reproduction {
     /** For ServiceLoader. */
     public SeedEcho() {}
@@ -31,10 +32,17 @@ public final class SeedEcho implements Reproduction {
     }
 
     @Override
+    public List<Setting> settings() {
+        return List.of(Setting.ofDouble("scale", 1.0, "multiplies w0"), Setting.ofInt("inputs", 4, "inputs of the layer"),
+                Setting.ofString("tag", "a", "a text echoed in the log"));
+    }
+
+    @Override
     public Outcome run(RunContext ctx) {
         Generator g = new Generator(ctx.seed());
-        float[] w = FlatParameters.values(new dev.weft.nn.layers.Linear(4, 3, true, g).parameters());
-        ctx.log().println("seed " + ctx.seed() + " w0 " + w[0]);
-        return new Outcome(Map.of("w0", (double) w[0]), List.of(new Curve("f", "w", List.of(0.0, 1.0), List.of((double) w[0], (double) w[1]))));
+        float[] w = FlatParameters.values(new dev.weft.nn.layers.Linear(ctx.intSetting("inputs"), 3, true, g).parameters());
+        double w0 = w[0] * ctx.doubleSetting("scale");
+        ctx.log().println("seed " + ctx.seed() + " " + ctx.stringSetting("tag") + " w0 " + w0);
+        return new Outcome(Map.of("w0", w0), List.of(new Curve("f", "w", List.of(0.0, 1.0), List.of(w0, (double) w[1]))));
     }
 }

@@ -2,12 +2,16 @@ package dev.weft.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.repro.Harness;
 import dev.weft.repro.MetricResult;
 import dev.weft.repro.Result;
 import dev.weft.repro.SeedRunner;
+import dev.weft.repro.SettingGrid;
+import dev.weft.repro.Settings;
+import dev.weft.repro.report.ResultTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +114,34 @@ class SparkDataAndSweepTest {
         assertEquals(a.weftText(), b.weftText());
         assertEquals(local.curves(), onSpark.curves());
         assertEquals(false, sc.sc().isStopped(), "a runner on a given context leaves it running");
+    }
+
+    @Test
+    void aReproGridOnSparkGivesTheLocalTables() throws Exception {
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        SeedEcho r = new SeedEcho();
+        List<Settings> points = SettingGrid.points(r, List.of("tag=b"), List.of("scale=1,-2.5", "inputs=4,6"));
+        List<Long> seeds = List.of(0L, 1L, 2L);
+        List<Result> local = Harness.runGrid(r, Path.of("."), false, points, seeds, log, false, null, SeedRunner.LOCAL);
+        List<Result> onSpark;
+        try (SparkSeedRunner runner = new SparkSeedRunner(sc)) {
+            onSpark = Harness.runGrid(r, Path.of("."), false, points, seeds, log, false, null, runner);
+        }
+        assertEquals(4, onSpark.size());
+        for (int i = 0; i < points.size(); i++) {
+            Result a = local.get(i), b = onSpark.get(i);
+            assertEquals(points.get(i), b.settings());
+            assertEquals(a.metrics(), b.metrics(), points.get(i).label());
+            assertEquals(a.curves(), b.curves());
+            assertEquals(metricRows(a), metricRows(b), "the table's metric rows");
+        }
+        assertNotEquals(local.get(0).metrics(), local.get(1).metrics(), "inputs is read");
+        assertNotEquals(local.get(0).metrics(), local.get(2).metrics(), "scale is read");
+    }
+
+    /** The table without its time rows (wall time differs between runs). */
+    private static List<String> metricRows(Result r) {
+        return ResultTable.formatUtf8(r).lines().filter(l -> !l.startsWith("time per seed") && !l.contains(" s in all")).toList();
     }
 
     @Test

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.nn.Module;
+import dev.weft.nn.train.Batch;
 import dev.weft.nn.train.FlatParameters;
+import dev.weft.nn.train.InProcessGradientSync;
+import dev.weft.nn.train.Trainer;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -75,6 +80,28 @@ class SparkTrainerTest {
                 .fit(sc, Fixtures.MLP, Fixtures.SGD_PLAIN, Fixtures.BCE, rdd(parts));
         assertTrue(r.epochs().get(3).loss() < r.epochs().get(0).loss(), "loss fell: " + r.epochs());
         assertTrue(r.epochs().get(3).accuracy() == 0, "no class targets, no accuracy");
+    }
+
+    @Test
+    void adamAveragedEveryThreeStepsCarriesTheAveragedStateAcrossRounds() {
+        List<List<BatchData>> parts = Fixtures.partitions(6, new int[] {5, 11}, 6);
+        float[] got = FlatParameters.values(SparkTrainer.builder().epochs(2).averageEvery(3).build()
+                .fit(sc, Fixtures.MLP, Fixtures.ADAM, Fixtures.BCE, rdd(parts)).model().parameters());
+        double[] want = Fixtures.localAdam(parts, 2, 3, false);
+        assertTrue(Fixtures.worst(want, got) <= 1, "within tolerance of local Adam with averaged state: " + Fixtures.worst(want, got));
+        // the check can fail: restarting the moments every round (the old behaviour) is far off
+        assertTrue(Fixtures.worst(Fixtures.localAdam(parts, 2, 3, true), got) > 20, "moments restarted each round would differ");
+        // and the same as in-process replicas through nn's Trainer.parameterAveraging
+        InProcessGradientSync group = new InProcessGradientSync(2);
+        List<float[]> inProcess = InProcessGradientSync.run(2, r -> {
+            Module m = Fixtures.mlp();
+            List<Batch> batches = new ArrayList<>();
+            for (BatchData d : parts.get(r)) batches.add(d.toBatch());
+            Trainer.builder().epochs(2).progress(Trainer.ProgressMode.OFF, System.err).parameterAveraging(group.replica(r), 3).build()
+                    .fit(m, Fixtures.ADAM.create(m.parameters()), Fixtures.BCE, batches);
+            return FlatParameters.values(m.parameters());
+        });
+        assertClose(inProcess.get(0), got, "in-process parameter averaging");
     }
 
     @Test

@@ -95,7 +95,10 @@ public final class Trainer {
          * each replica steps on its own gradients, and every {@code every} optimizer steps (and once at the
          * end) the parameters are replaced by their mean over the replicas, weighted by the examples each
          * saw since the last average. Fewer exchanges than {@link #gradientSync} for short steps; with
-         * plain SGD and {@code every = 1} it is the same update. Optimizer state stays per replica.
+         * plain SGD and {@code every = 1} it is the same update. The optimizer state (Adam's moments and step, momentum
+         * buffers) is averaged with the parameters, with the same weights ({@link FlatOptimizerState}), and carries on
+         * into the next round: local SGD with averaged optimizer state. Every replica's state must have the same layout
+         * (the same steps taken).
          *
          * @param s the replica group's sync
          * @param every optimizer steps between averages, at least 1
@@ -315,7 +318,7 @@ public final class Trainer {
                 inEpoch++;
                 seenSinceAverage += examples;
                 if (parallel && b.averageEvery > 0 && step % b.averageEvery == 0) {
-                    average(params, seenSinceAverage);
+                    average(params, optimizer, seenSinceAverage);
                     seenSinceAverage = 0;
                 }
                 m.add(loss.item(), out.detach(), batch.target());
@@ -332,15 +335,22 @@ public final class Trainer {
             if (progress != null) progress.epochEnd(m, seconds);
             if (b.epochEvaluator != null) evals.add(evaluate(b.epochEvaluator, model, step, epoch, progress));
         }
-        if (parallel && b.averageEvery > 0 && step % b.averageEvery != 0) average(params, Math.max(seenSinceAverage, 1));
+        if (parallel && b.averageEvery > 0 && step % b.averageEvery != 0) average(params, optimizer, Math.max(seenSinceAverage, 1));
         if (b.checkpointer != null && step % b.checkpointEvery != 0) checkpoint(model, optimizer, step, epochs.size() - 1);
         return new History(List.copyOf(epochs), List.copyOf(evals), step);
     }
 
-    private void average(List<Tensor> params, double weight) {
+    /** One all-reduce of the parameters and the flat optimizer state together, both weighted by {@code weight}. */
+    private void average(List<Tensor> params, Optimizer optimizer, double weight) {
         float[] v = FlatParameters.values(params);
-        b.sync.allReduceMean(v, weight);
+        FlatOptimizerState.Flat s = FlatOptimizerState.of(optimizer);
+        float[] both = new float[v.length + s.values().length];
+        System.arraycopy(v, 0, both, 0, v.length);
+        System.arraycopy(s.values(), 0, both, v.length, s.values().length);
+        b.sync.allReduceMean(both, weight);
+        System.arraycopy(both, 0, v, 0, v.length);
         FlatParameters.setValues(params, v);
+        FlatOptimizerState.load(optimizer, s.layout(), java.util.Arrays.copyOfRange(both, v.length, both.length));
     }
 
     private static History.Evaluation evaluate(Evaluator e, Module model, long step, int epoch, Progress progress) {

@@ -16,6 +16,7 @@ import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
 import dev.weft.repro.Reproduction;
 import dev.weft.repro.RunContext;
+import dev.weft.repro.Setting;
 import dev.weft.repro.Unit;
 import dev.weft.tensor.Generator;
 import dev.weft.tensor.Tensor;
@@ -41,9 +42,11 @@ public abstract class Planetoid implements Reproduction {
         this.title = title;
     }
 
-    abstract Module model(Graph g, Generator gen);
+    /** The model, from the run's settings. */
+    abstract Module model(Graph g, Generator gen, RunContext ctx);
 
-    abstract Optimizer optimizer(Module m);
+    /** The optimizer, from the run's settings. */
+    abstract Optimizer optimizer(Module m, RunContext ctx);
 
     abstract int epochs(boolean quick);
 
@@ -69,9 +72,9 @@ public abstract class Planetoid implements Reproduction {
     public Outcome run(RunContext ctx) throws Exception {
         Graph g = PlanetoidRun.load(ctx, name(), dataset);
         Generator gen = new Generator(ctx.seed());
-        Module m = model(g, gen);
+        Module m = model(g, gen, ctx);
         int epochs = epochs(ctx.quick());
-        PlanetoidRun.Run r = PlanetoidRun.train(g, m, optimizer(m), epochs, this::forward, FIGURE, ctx.steps(epochs));
+        PlanetoidRun.Run r = PlanetoidRun.train(g, m, optimizer(m, ctx), epochs, this::forward, FIGURE, ctx.steps(epochs));
         return new Outcome(Map.of(ACC, selectByValidation() ? r.testAtBestVal() : r.testAtEnd()), r.curves());
     }
 
@@ -109,15 +112,23 @@ public abstract class Planetoid implements Reproduction {
         }
 
         @Override
-        Module model(Graph g, Generator gen) {
-            return new KipfGcn(g.numFeatures(), 16, classes(g), 0.5, gen);
+        public List<Setting> settings() {
+            return List.of(Setting.ofDouble("lr", 0.01, "Adam's learning rate"),
+                    Setting.ofDouble("weight_decay", 5e-4, "Adam's L2 weight decay on the first layer (the second has none)"),
+                    Setting.ofDouble("dropout", 0.5, "dropout probability before each GCN layer"),
+                    Setting.ofInt("hidden", 16, "hidden units of the first GCN layer"));
         }
 
         @Override
-        Optimizer optimizer(Module m) {
+        Module model(Graph g, Generator gen, RunContext ctx) {
+            return new KipfGcn(g.numFeatures(), ctx.intSetting("hidden"), classes(g), ctx.doubleSetting("dropout"), gen);
+        }
+
+        @Override
+        Optimizer optimizer(Module m, RunContext ctx) {
             KipfGcn k = (KipfGcn) m;
-            return new Adam(List.of(new ParamGroup(k.conv1().parameters(), Adam.options().weightDecay(5e-4)),
-                    new ParamGroup(k.conv2().parameters(), Adam.options().weightDecay(0))), Adam.options().lr(0.01));
+            return new Adam(List.of(new ParamGroup(k.conv1().parameters(), Adam.options().weightDecay(ctx.doubleSetting("weight_decay"))),
+                    new ParamGroup(k.conv2().parameters(), Adam.options().weightDecay(0))), Adam.options().lr(ctx.doubleSetting("lr")));
         }
 
         @Override
@@ -218,13 +229,20 @@ public abstract class Planetoid implements Reproduction {
         }
 
         @Override
-        Module model(Graph g, Generator gen) {
-            return new SGConv(SGConv.options(g.numFeatures(), classes(g)).K(2).cached(true).generator(gen));
+        public List<Setting> settings() {
+            return List.of(Setting.ofDouble("lr", 0.2, "Adam's learning rate"),
+                    Setting.ofDouble("weight_decay", 5e-5, "Adam's L2 weight decay"),
+                    Setting.ofInt("k", 2, "propagation steps K (the features become Â^K X)"));
         }
 
         @Override
-        Optimizer optimizer(Module m) {
-            return new Adam(m.parameters(), Adam.options().lr(0.2).weightDecay(5e-5));
+        Module model(Graph g, Generator gen, RunContext ctx) {
+            return new SGConv(SGConv.options(g.numFeatures(), classes(g)).K(ctx.intSetting("k")).cached(true).generator(gen));
+        }
+
+        @Override
+        Optimizer optimizer(Module m, RunContext ctx) {
+            return new Adam(m.parameters(), Adam.options().lr(ctx.doubleSetting("lr")).weightDecay(ctx.doubleSetting("weight_decay")));
         }
 
         @Override
@@ -289,12 +307,12 @@ public abstract class Planetoid implements Reproduction {
         }
 
         @Override
-        Module model(Graph g, Generator gen) {
+        Module model(Graph g, Generator gen, RunContext ctx) {
             return new PlanetoidGat(g.numFeatures(), 8, 8, classes(g), 1, 0.6, gen);
         }
 
         @Override
-        Optimizer optimizer(Module m) {
+        Optimizer optimizer(Module m, RunContext ctx) {
             return new Adam(m.parameters(), Adam.options().lr(0.005).weightDecay(5e-4));
         }
 

@@ -14,6 +14,7 @@ import dev.weft.repro.Outcome;
 import dev.weft.repro.Paper;
 import dev.weft.repro.Reproduction;
 import dev.weft.repro.RunContext;
+import dev.weft.repro.Setting;
 import dev.weft.repro.Unit;
 import dev.weft.tensor.Generator;
 import java.nio.file.Path;
@@ -74,6 +75,14 @@ public final class MnistMlp implements Reproduction {
     }
 
     @Override
+    public List<Setting> settings() {
+        return List.of(Setting.ofDouble("lr", 1e-3, "Adam's initial learning rate (cosine-annealed per step)"),
+                Setting.ofInt("batch_size", 128, "training batch size"),
+                Setting.ofInt("hidden1", 256, "units of the first hidden layer"),
+                Setting.ofInt("hidden2", 128, "units of the second hidden layer"));
+    }
+
+    @Override
     public Budget time() {
         return new Budget(45, 6);
     }
@@ -83,10 +92,11 @@ public final class MnistMlp implements Reproduction {
         Path dir = MNIST.require(name(), ctx.data());
         Mnist train = Mnist.loadNormalized(dir, true), test = Mnist.loadNormalized(dir, false);
         Generator g = new Generator(ctx.seed());
-        Sequential model = new Sequential(new Flatten(), new Linear(784, 256, true, g), new ReLU(),
-                new Linear(256, 128, true, g), new ReLU(), new Linear(128, 10, true, g));
+        int h1 = ctx.intSetting("hidden1"), h2 = ctx.intSetting("hidden2");
+        Sequential model = new Sequential(new Flatten(), new Linear(784, h1, true, g), new ReLU(),
+                new Linear(h1, h2, true, g), new ReLU(), new Linear(h2, 10, true, g));
         ctx.log().println(model);
         return ImageClassifier.fit(model, train.images(), train.labels(), test.images(), test.labels(), ctx.quick() ? 1 : 15,
-                128, 1e-3, ctx.quick() ? 4 : 1, ctx);
+                ctx.intSetting("batch_size"), ctx.doubleSetting("lr"), ctx.quick() ? 4 : 1, ctx);
     }
 }

@@ -76,6 +76,7 @@ public final class HtmlReport {
 
     private static void section(StringBuilder sb, Result r) {
         sb.append("<h2 id=\"").append(esc(r.stem())).append("\">").append(esc(r.repro())).append(r.quick() ? " (--quick)" : "")
+                .append(r.settings().given().isEmpty() ? "" : " (" + esc(r.settings().label()) + ")")
                 .append("</h2>\n<p>").append(esc(r.description())).append("</p>\n");
         sb.append("<p><b>Paper:</b> ").append(esc(r.paper().cite())).append("</p>\n");
         sb.append("<p><b>Protocol:</b> ").append(esc(r.protocol())).append("</p>\n");

@@ -53,6 +53,7 @@ public final class ResultTable {
         sb.append(String.format(Locale.ROOT, "%s (%s): %d seed%s %s, %.1f s in all; paper: %s%n", r.repro(),
                 r.quick() ? "--quick, judged against the quick bounds" : "full protocol", r.seeds().size(),
                 r.seeds().size() == 1 ? "" : "s", r.seeds(), r.seconds(), r.paper().shortCite()));
+        if (!r.settings().values().isEmpty()) sb.append(settingsLine(r.settings())).append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         rows.addAll(rows(r));
@@ -73,6 +74,46 @@ public final class ResultTable {
         }
         sb.append(r.pass() ? "verdict: every metric within its bound\n" : "verdict: some metric outside its bound\n");
         return sb.toString();
+    }
+
+    /**
+     * {@return the grid's summary: one row per point, the given settings as leading columns, then each metric's mean ±
+     * std over the seeds and the verdict; the same for a local and a Spark run (no times)}
+     *
+     * @param results one result per grid point, as {@link dev.weft.repro.Harness#runGrid} returns them
+     */
+    public static String gridSummary(List<Result> results) {
+        Result first = results.get(0);
+        List<String> header = new ArrayList<>(first.settings().given());
+        for (MetricResult m : first.metrics()) header.add(m.claim().metric() + " (" + m.claim().unit().symbol() + ")");
+        header.add("verdict");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        for (Result r : results) {
+            List<String> row = new ArrayList<>();
+            for (String g : first.settings().given()) row.add(dev.weft.repro.Setting.format(r.settings().get(g)));
+            for (MetricResult m : r.metrics()) row.add(m.weftText());
+            row.add(r.pass() ? "[pass]" : "[FAIL]");
+            rows.add(row);
+        }
+        int[] w = new int[header.size()];
+        for (List<String> row : rows) for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], row.get(i).length());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "grid of %s: %d points x %d seed%s %s%n", first.repro(),
+                results.size(), first.seeds().size(), first.seeds().size() == 1 ? "" : "s", first.seeds()));
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            // settings and verdict left, the metrics right
+            for (int i = 0; i < w.length; i++) line.append(pad(row.get(i), w[i], i >= first.settings().given().size() && i < w.length - 1)).append("  ");
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        String text = sb.toString();
+        return stdoutHasPlusMinus() ? text : text.replace("±", "+-");
+    }
+
+    /** "settings: lr=0.005 dropout=0.3 (the rest at the protocol's defaults)", or "settings: the protocol's defaults". */
+    public static String settingsLine(dev.weft.repro.Settings s) {
+        return s.given().isEmpty() ? "settings: the protocol's defaults"
+                : "settings: " + s.label() + (s.given().size() < s.values().size() ? " (the rest at the protocol's defaults)" : "");
     }
 
     private static String pad(String s, int w, boolean right) {
