@@ -3,11 +3,8 @@ package dev.weft.kernels.conv;
 
 import dev.weft.kernels.Parallel;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -84,18 +81,6 @@ final class PoolSimdF64 {
     /** Lane i holds 2i (EVEN) or 2i + 1 (ODD): as selectFrom(a, b) indices, the even or odd lanes of the pair (a, b). */
     private static final DoubleVector EVEN = twice(0), ODD = twice(1);
 
-    /** Ints with one lane per element lane (the 2x2 kernel's argmax positions), and the longs they widen to. */
-    private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
-    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
-    /** EVEN and ODD as int positions. */
-    private static final IntVector EVEN_AT = twiceAt(0), ODD_AT = twiceAt(1);
-
-    private static IntVector twiceAt(int plus) {
-        int[] v = new int[L];
-        for (int i = 0; i < L; i++) v[i] = 2 * i + plus;
-        return IntVector.fromArray(IS, v, 0);
-    }
-
     private static DoubleVector twice(int plus) {
         double[] v = new double[L];
         for (int i = 0; i < L; i++) v[i] = 2 * i + plus;
@@ -111,6 +96,7 @@ final class PoolSimdF64 {
     private static void maxPool2x2(double[] x, int xOff, ConvGeom g, double[] y, int yOff, long[] idx, int idxOff) {
         int W = g.W(), hw = g.H() * W, outW = g.outW(), ohw = g.outH() * outW;
         Parallel.forRange(g.C(), 1, (c0, c1) -> {
+            double[] pos = new double[L];
             for (int c = c0; c < c1; c++) {
                 int xc = xOff + c * hw;
                 for (int oh = 0; oh < g.outH(); oh++) {
@@ -130,33 +116,24 @@ final class PoolSimdF64 {
                             a1 = DoubleVector.fromArray(S, x, xc + p + W, ma);
                             b1 = DoubleVector.fromArray(S, x, xc + p + W + L, mb);
                         }
-                        DoubleVector best = EVEN.selectFrom(a0, b0);
-                        IntVector at = EVEN_AT.add(p);
+                        DoubleVector best = EVEN.selectFrom(a0, b0), at = EVEN.add(p);
                         DoubleVector v = ODD.selectFrom(a0, b0);
                         VectorMask<Double> win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
                         best = best.blend(v, win);
-                        at = at.blend(ODD_AT.add(p), win.cast(IS));
+                        at = at.blend(ODD.add(p), win);
                         v = EVEN.selectFrom(a1, b1);
                         win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
                         best = best.blend(v, win);
-                        at = at.blend(EVEN_AT.add(p + W), win.cast(IS));
+                        at = at.blend(EVEN.add(p + W), win);
                         v = ODD.selectFrom(a1, b1);
                         win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
                         best = best.blend(v, win);
-                        at = at.blend(ODD_AT.add(p + W), win.cast(IS));
+                        at = at.blend(ODD.add(p + W), win);
                         int m = n / 2;
                         if (m == L) best.intoArray(y, yr + o);
                         else best.intoArray(y, yr + o, S.indexInRange(0, m));
-                        // the positions widened to long, one or two vectors of LS (L == 2 LS.length() only for F32)
-                        int h = LS.length();
-                        LongVector lo = (LongVector) at.convertShape(VectorOperators.I2L, LS, 0);
-                        if (m >= h) lo.intoArray(idx, ir + o);
-                        else lo.intoArray(idx, ir + o, LS.indexInRange(0, m));
-                        if (m > h) {
-                            LongVector hi = (LongVector) at.convertShape(VectorOperators.I2L, LS, 1);
-                            if (m == 2 * h) hi.intoArray(idx, ir + o + h);
-                            else hi.intoArray(idx, ir + o + h, LS.indexInRange(0, m - h));
-                        }
+                        at.intoArray(pos, 0);
+                        for (int j = 0; j < m; j++) idx[ir + o + j] = (long) pos[j];
                     }
                 }
             }
