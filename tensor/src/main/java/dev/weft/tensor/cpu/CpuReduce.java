@@ -79,10 +79,7 @@ final class CpuReduce {
                 }
                 unary(UnaryFn.SQRT, 0, y, 0, y, n);
             }
-            case ReduceOp.Norm nm -> {
-                Block b = block(x, nm.dims(), x.dtype());
-                norm(nm.p(), b, y);
-            }
+            case ReduceOp.Norm nm -> norm(nm.p(), x, nm.dims(), y);
             case ReduceOp.Softmax s -> {
                 Block b = block(x, new int[] {s.dim()}, x.dtype());
                 switch (b.array()) {
@@ -112,17 +109,28 @@ final class CpuReduce {
         }
     }
 
-    /** (sum |x|^p)^(1/p) per (outer, inner) of the block: the kernels of x.abs().pow(p).sum(dims).pow(1 / p), same bits. */
-    private static void norm(double p, Block b, Object y) {
-        int m = b.outer() * b.r() * b.inner(), n = b.outer() * b.inner();
-        Object t = b.array() instanceof float[] ? new float[m] : new double[m];
+    /**
+     * (sum |x|^p)^(1/p) over dims: the kernels of x.abs().pow(p).sum(dims).pow(1 / p), same bits. |x|^p is made in
+     * x's logical row-major order, as the composition's elementwise ops make it, and then summed as its sum does
+     * (run by run, or one block).
+     */
+    private static void norm(double p, Strided x, int[] dims, Object y) {
+        int m = x.numel();
+        Object xa = x.isContiguous() ? CpuStorage.of(x).array() : CpuConvert.contiguous(x, null, x.dtype());
+        int xo = x.isContiguous() ? x.storageOffset() : 0;
+        CpuStorage ts = CpuStorage.allocate(x.dtype(), m);
+        Object t = ts.array();
         if (p == 2) {
-            unary(UnaryFn.SQUARE, 0, b.array(), b.offset(), t, m);
+            unary(UnaryFn.SQUARE, 0, xa, xo, t, m);
         } else {
-            unary(UnaryFn.ABS, 0, b.array(), b.offset(), t, m);
+            unary(UnaryFn.ABS, 0, xa, xo, t, m);
             unary(UnaryFn.POW_SCALAR, p, t, 0, t, m);
         }
-        reduce(ReduceFn.SUM, new Block(t, 0, b.outer(), b.r(), b.inner()), y);
+        Strided tv = Strided.contiguous(ts, x.shape());
+        if (!staged(ReduceFn.SUM, tv, dims, x.dtype(), y)) reduce(ReduceFn.SUM, block(tv, dims, x.dtype()), y);
+        boolean[] red = new boolean[x.dim()];
+        for (int d : dims) red[d] = true;
+        int n = keptCount(x.shape(), red);
         if (p == 2) unary(UnaryFn.SQRT, 0, y, 0, y, n);
         else unary(UnaryFn.POW_SCALAR, 1 / p, y, 0, y, n);
     }
