@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * inputs, before those constructors were removed. The builders' defaults are PyTorch's: the ".defaults"
  * cases compare them with the old constructors given PyTorch's defaults explicitly. The LSTM cases' output
  * lines (not their state) were captured again when LSTM layers became one primitive that adds b_ih + b_hh
- * in the cell (a different rounding order than adding them to x W_ih^T first).
+ * in the cell (a different rounding order than adding them to x W_ih^T first); the BatchNorm cases' lines when
+ * sums over dims in several runs ((0, 2) of (N, C, L), (0, 2, 3) of NCHW) became one in-place sum per run.
  */
 class OptionsEquivalenceTest {
     private record Case(Supplier<Module> build, Fingerprint.Run run) {}
