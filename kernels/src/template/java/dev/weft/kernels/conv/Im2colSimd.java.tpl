@@ -103,21 +103,19 @@ final class Im2colSimd${D} {
      * nor the read of x.
      */
     static void col2imInto(${t}[] col, int colOff, ConvGeom g, ${t}[] x, int xOff) {
-        if (g.sW() == 1 && g.W() <= VL && g.outW() <= VL && g.sH() == 1) {
-            col2im(col, colOff, g, x, xOff, false);
-        } else {
-            java.util.Arrays.fill(x, xOff, xOff + g.C() * g.H() * g.W(), 0);
-            col2im(col, colOff, g, x, xOff, true);
-        }
+        col2im(col, colOff, g, x, xOff, false);
     }
 
+    /** col2im adding into x (add) or overwriting it; only the one-vector-row path overwrites without zeroing x first. */
     private static void col2im(${t}[] col, int colOff, ConvGeom g, ${t}[] x, int xOff, boolean add) {
+        boolean small = g.sW() == 1 && g.W() <= VL && g.outW() <= VL && g.sH() == 1;
+        if (!add && !small) java.util.Arrays.fill(x, xOff, xOff + g.C() * g.H() * g.W(), 0);
         if (g.sW() != 1) {
             Im2col${D}.col2im(col, colOff, g, x, xOff);
             return;
         }
         int kk = g.kH() * g.kW();
-        if (g.W() <= VL && g.outW() <= VL && g.sH() == 1) {
+        if (small) {
             int[] lo = owLos(g), hi = owHis(g);
             Parallel.forRange(g.C(), 1, (c0, c1) -> {
                 for (int c = c0; c < c1; c++) col2imSmall(col, colOff + c * kk * g.colCols(), g, lo, hi, x, xOff + c * g.H() * g.W(), add);

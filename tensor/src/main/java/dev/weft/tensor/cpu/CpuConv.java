@@ -6,10 +6,10 @@ import dev.weft.kernels.conv.ConvMatmul;
 import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
 import dev.weft.kernels.conv.WeightGrad;
-import dev.weft.kernels.elementwise.Binary;
-import dev.weft.kernels.elementwise.BinaryFn;
 import dev.weft.tensor.core.Strided;
+import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.ConvOp;
+import dev.weft.tensor.op.ElementwiseOp;
 
 /**
  * CPU execution of {@link ConvOp} on the kernels' per-image im2col/col2im (split over the batch on
@@ -126,23 +126,10 @@ final class CpuConv {
         }
     }
 
-    // out (B, C_out, L) += bias[o] on channel o, in place: the Binary ADD kernel of a separate broadcast add, per channel row
+    // out (B, C_out, L) += bias[o] in place: the broadcast add itself (its kernels, so its bits), the bias seen as (1, C_out, 1)
     private static void addBias(Strided bias, Strided out) {
-        int B = out.size(0), cOut = out.size(1), L = out.size(2);
-        Contig bc = Contig.of(bias);
-        Object y = CpuStorage.of(out).array(), b = bc.array();
-        Parallel.forRange(B, 1, (b0, b1) -> {
-            for (int s = b0; s < b1; s++) {
-                for (int o = 0; o < cOut; o++) {
-                    int at = (s * cOut + o) * L;
-                    switch (y) {
-                        case float[] f -> Binary.apply(BinaryFn.ADD, f, at, 1, (float[]) b, bc.offset() + o, 0, f, at, 1, L);
-                        case double[] d -> Binary.apply(BinaryFn.ADD, d, at, 1, (double[]) b, bc.offset() + o, 0, d, at, 1, L);
-                        default -> throw new IllegalStateException("cpu conv2d bias: array " + y.getClass());
-                    }
-                }
-            }
-        });
+        Strided row = Strided.of(bias.storage(), new int[] {1, bias.size(0), 1}, new int[] {0, bias.stride(0), 0}, bias.storageOffset());
+        CpuElementwise.run(new ElementwiseOp.Binary(BinaryFn.ADD), new Strided[] {out, row}, out);
     }
 
     // grad: (B, G*co, L), x: (B, C, H, W) -> out: (G*co, K)
