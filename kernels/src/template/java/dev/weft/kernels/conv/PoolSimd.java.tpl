@@ -61,7 +61,8 @@ final class PoolSimd${D} {
             return;
         }
         if (g.kH() == 2 && g.kW() == 2 && g.sH() == 2 && g.sW() == 2 && g.dH() == 1 && g.dW() == 1 && g.windowsInside()) {
-            maxPool2x2(x, xOff, g, y, yOff, idx, idxOff);
+            if (2 * g.outW() <= L && g.H() == 2 * g.outH() && g.W() == 2 * g.outW()) maxPool2x2Flat(x, xOff, g, y, yOff, idx, idxOff);
+            else maxPool2x2(x, xOff, g, y, yOff, idx, idxOff);
             return;
         }
         int hw = g.H() * g.W(), ohw = g.outH() * g.outW();
@@ -136,6 +137,53 @@ final class PoolSimd${D} {
                         for (int j = 0; j < m; j++) idx[ir + o + j] = (long) pos[j];
                     }
                 }
+            }
+        });
+    }
+
+    /**
+     * 2x2 windows at stride 2 tiling the image exactly (H = 2 outH, W = 2 outW) with rows of at most half a vector
+     * (LeNet's second pooling: 5 outputs a row): lanes are L consecutive outputs of the flattened (C, outH, outW)
+     * output, across rows and planes, and each tap is one gather through a table of the windows' first
+     * positions, so no lane is idle. The four taps are compared in the scalar kernel's order with its
+     * comparisons, so the same values and indices; the last partial vector of a task is the scalar kernel's.
+     */
+    private static void maxPool2x2Flat(${t}[] x, int xOff, ConvGeom g, ${t}[] y, int yOff, long[] idx, int idxOff) {
+        int W = g.W(), hw = g.H() * W, outW = g.outW(), ohw = g.outH() * outW;
+        // output r (counted from a plane's first) has its window's tap (0, 0) at first[r] from that plane's
+        // start and at local[r] within its own plane
+        int[] first = new int[ohw + L], local = new int[ohw + L];
+        for (int r = 0; r < ohw + L; r++) {
+            int q = r % ohw;
+            local[r] = 2 * W * (q / outW) + 2 * (q % outW);
+            first[r] = hw * (r / ohw) + local[r];
+        }
+        ${T}Vector one = ${T}Vector.broadcast(S, 1), down = ${T}Vector.broadcast(S, W), diagonal = ${T}Vector.broadcast(S, W + 1);
+        Parallel.forRange(g.C(), 1, (c0, c1) -> {
+            ${t}[] tap = new ${t}[L];
+            int q = c0 * ohw, end = c1 * ohw;
+            for (; q + L <= end; q += L) {
+                int c = q / ohw, r = q - c * ohw, base = xOff + c * hw;
+                ${T}Vector best = ${T}Vector.fromArray(S, x, base, first, r), at = ${T}Vector.zero(S);
+                ${T}Vector v = ${T}Vector.fromArray(S, x, base + 1, first, r);
+                VectorMask<${L}> win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+                best = best.blend(v, win);
+                at = at.blend(one, win);
+                v = ${T}Vector.fromArray(S, x, base + W, first, r);
+                win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+                best = best.blend(v, win);
+                at = at.blend(down, win);
+                v = ${T}Vector.fromArray(S, x, base + W + 1, first, r);
+                win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+                best = best.blend(v, win);
+                at = at.blend(diagonal, win);
+                best.intoArray(y, yOff + q);
+                at.intoArray(tap, 0);
+                for (int j = 0; j < L; j++) idx[idxOff + q + j] = local[r + j] + (long) tap[j];
+            }
+            for (; q < end; q++) {
+                int c = q / ohw, oh = q % ohw / outW, ow = q % outW, row = c * ohw + oh * outW;
+                Pool${D}.maxPoolRow(x, xOff + c * hw, g, oh, y, yOff + row, idx, idxOff + row, ow, ow + 1);
             }
         });
     }

@@ -219,14 +219,16 @@ class PoolProperties {
     }
 
     /**
-     * Strided windows wholly inside the image (LeNet's 2x2/s2 on 28- and 10-wide rows, 3x3/s2, dilated 2x2/s3,
-     * ceil mode that stays inside) on ties and NaNs: the SIMD facade's one-window kernel gives the scalar
+     * Strided windows wholly inside the image (LeNet's 2x2/s2 on 28- and 10-wide rows, 2x2/s2 on planes it tiles with
+     * rows of at most half a vector, where lanes run across rows and planes, 3x3/s2, dilated 2x2/s3, ceil mode
+     * that stays inside) on ties and NaNs, F32 and F64: the SIMD facade's one-window kernel gives the scalar
      * row kernel's values and indices.
      */
     @Test
     void insideWindowsMatchTheRowKernelOnTiesAndNaNs() {
         int[][] shapes = {{6, 28, 28, 2, 2, 1, 0}, {16, 10, 10, 2, 2, 1, 0}, {3, 9, 11, 3, 2, 1, 0}, {2, 9, 10, 2, 3, 2, 0},
-                {2, 7, 7, 3, 2, 1, 1}};                                          // C, H, W, k, stride, dilation, ceil
+                {2, 7, 7, 3, 2, 1, 1}, {5, 8, 8, 2, 2, 1, 0}, {7, 4, 16, 2, 2, 1, 0}, {3, 6, 12, 2, 2, 1, 0}, {9, 2, 2, 2, 2, 1, 0},
+                {4, 10, 6, 2, 2, 1, 0}};                                         // C, H, W, k, stride, dilation, ceil
         Random rnd = new Random(11);
         for (int[] s : shapes) {
             int C = s[0], H = s[1], W = s[2], k = s[3], st = s[4], d = s[5], n = C * H * W;
@@ -244,6 +246,16 @@ class PoolProperties {
             String msg = java.util.Arrays.toString(s);
             assertArrayEquals(y[0], y[1], "values " + msg);
             assertArrayEquals(idx[0], idx[1], "indices " + msg);
+            double[] xd = new double[n];                                      // the same ties and NaNs in F64 (8-lane vectors at 512 bits)
+            for (int i = 0; i < n; i++) xd[i] = x[i];
+            double[][] yd = new double[2][C * oh * ow];
+            long[][] idxd = new long[2][C * oh * ow];
+            for (KernelImpl impl : KernelImpl.values()) {
+                int i = impl.ordinal();
+                with(impl, () -> Pool.maxPool2d(xd, 0, C, H, W, k, k, st, st, 0, 0, d, d, ceil, yd[i], 0, idxd[i], 0));
+            }
+            assertArrayEquals(yd[0], yd[1], "F64 values " + msg);
+            assertArrayEquals(idxd[0], idxd[1], "F64 indices " + msg);
         }
     }
 
