@@ -89,6 +89,43 @@ class WeightGradTest {
         }
     }
 
+    /**
+     * Rows of a row-wise step read whole vectors past a row's end; those lanes must count as zero terms, not as
+     * 0 * (the next row's values): an infinity at the start of a row (under another row's last vector) gives the
+     * +Inf of the one-pass product, not NaN, and the finite elements agree.
+     */
+    @Test
+    void rowTailsIgnoreTheNextRowsValues() {
+        int B = 2, G = 1, co = 3, K = 5, outH = 4, outW = 20, L = outH * outW;
+        Random rnd = new Random(9);
+        float[] gy = new float[B * co * L], cols = floats(rnd, B * K * L);
+        double[] gyd = new double[gy.length], colsd = new double[cols.length];
+        for (int i = 0; i < gy.length; i++) gy[i] = 0.5f + rnd.nextFloat();
+        for (int b = 0; b < B; b++) cols[(b * K + 0) * L + 2 * outW] = Float.POSITIVE_INFINITY;   // tap 0, row 2, column 0
+        for (int i = 0; i < gy.length; i++) gyd[i] = gy[i];
+        for (int i = 0; i < cols.length; i++) colsd[i] = cols[i];
+        for (KernelImpl impl : KernelImpl.values()) {
+            float[] one = new float[co * K], rows = new float[co * K];
+            double[] oned = new double[co * K], rowsd = new double[co * K];
+            with(impl, () -> {
+                WeightGrad.weightGrad(gy, 0, cols, 0, B, G, co, K, L, one, 0);
+                WeightGrad.weightGrad(gy, 0, cols, 0, B, G, co, K, L, outW, rows, 0);
+                WeightGrad.weightGrad(gyd, 0, colsd, 0, B, G, co, K, L, oned, 0);
+                WeightGrad.weightGrad(gyd, 0, colsd, 0, B, G, co, K, L, outW, rowsd, 0);
+            });
+            for (int i = 0; i < co * K; i++) {
+                String at = impl + " gw[" + i + "]";
+                if (i % K == 0) {
+                    assertTrue(one[i] == Float.POSITIVE_INFINITY && rows[i] == Float.POSITIVE_INFINITY, at + ": " + one[i] + " vs " + rows[i]);
+                    assertTrue(oned[i] == Double.POSITIVE_INFINITY && rowsd[i] == Double.POSITIVE_INFINITY, at + " F64: " + oned[i] + " vs " + rowsd[i]);
+                } else {
+                    assertEquals(one[i], rows[i], 1e-5 * Math.abs(one[i]) + 1e-5, at);
+                    assertEquals(oned[i], rowsd[i], 1e-12 * Math.abs(oned[i]) + 1e-12, at + " F64");
+                }
+            }
+        }
+    }
+
     @Test
     void sameBitsOnOneAndThreeThreads() {
         int B = 6, G = 2, co = 8, K = 23, L = 301;
