@@ -252,11 +252,12 @@ public final class ConvFused {
         }
         boolean simd = simd();
         Parallel.forRange(B, 1, (b0, b1) -> {
-            float[] cols = new float[g.colRows() * L];
+            int pad = simd ? Im2colSimdF32.slack() : 0;     // col2imInto's whole-vector loads stay inside cols
+            float[] cols = new float[pad + g.colRows() * L + pad];
             for (int b = b0; b < b1; b++) {
                 if (simd) {
-                    ConvMatmulSimdF32.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
-                    Im2colSimdF32.col2imInto(cols, 0, g, gx, gxOff + b * img);
+                    ConvMatmulSimdF32.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, pad);
+                    Im2colSimdF32.col2imInto(cols, pad, g, gx, gxOff + b * img);
                 } else {
                     java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                     ConvMatmulF32.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
@@ -461,11 +462,12 @@ public final class ConvFused {
         }
         boolean simd = simd();
         Parallel.forRange(B, 1, (b0, b1) -> {
-            double[] cols = new double[g.colRows() * L];
+            int pad = simd ? Im2colSimdF64.slack() : 0;     // col2imInto's whole-vector loads stay inside cols
+            double[] cols = new double[pad + g.colRows() * L + pad];
             for (int b = b0; b < b1; b++) {
                 if (simd) {
-                    ConvMatmulSimdF64.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
-                    Im2colSimdF64.col2imInto(cols, 0, g, gx, gxOff + b * img);
+                    ConvMatmulSimdF64.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, pad);
+                    Im2colSimdF64.col2imInto(cols, pad, g, gx, gxOff + b * img);
                 } else {
                     java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                     ConvMatmulF64.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);

@@ -253,11 +253,12 @@ public final class ConvFused {
         }
         boolean simd = simd();
         Parallel.forRange(B, 1, (b0, b1) -> {
-            ${t}[] cols = new ${t}[g.colRows() * L];
+            int pad = simd ? Im2colSimd${D}.slack() : 0;     // col2imInto's whole-vector loads stay inside cols
+            ${t}[] cols = new ${t}[pad + g.colRows() * L + pad];
             for (int b = b0; b < b1; b++) {
                 if (simd) {
-                    ConvMatmulSimd${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
-                    Im2colSimd${D}.col2imInto(cols, 0, g, gx, gxOff + b * img);
+                    ConvMatmulSimd${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, pad);
+                    Im2colSimd${D}.col2imInto(cols, pad, g, gx, gxOff + b * img);
                 } else {
                     java.util.Arrays.fill(gx, gxOff + b * img, gxOff + (b + 1) * img, 0);
                     ConvMatmul${D}.matmul(wt, wtOff, rs, cs, gy, gyOff + b * cOut * L, 1, G, K, co, L, cols, 0);
