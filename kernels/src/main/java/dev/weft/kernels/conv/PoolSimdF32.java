@@ -97,48 +97,64 @@ final class PoolSimdF32 {
     private static void maxPool2x2(float[] x, int xOff, ConvGeom g, float[] y, int yOff, long[] idx, int idxOff) {
         int W = g.W(), hw = g.H() * W, outW = g.outW(), ohw = g.outH() * outW;
         Parallel.forRange(g.C(), 1, (c0, c1) -> {
-            float[] pos = new float[L];
+            float[] pos = new float[L], tail = new float[4 * L];
             for (int c = c0; c < c1; c++) {
-                int xc = xOff + c * hw;
+                int xc = xOff + c * hw, yEnd = yOff + (c + 1) * ohw;
                 for (int oh = 0; oh < g.outH(); oh++) {
                     int row = 2 * oh * W, yr = yOff + c * ohw + oh * outW, ir = idxOff + c * ohw + oh * outW;
                     for (int o = 0; o < outW; o += L) {
                         int n = 2 * Math.min(L, outW - o), p = row + 2 * o;     // n inputs of each row hold the windows o, o+1, ...
-                        FloatVector a0, b0, a1, b1;
-                        if (n == 2 * L) {
-                            a0 = FloatVector.fromArray(S, x, xc + p);
-                            b0 = FloatVector.fromArray(S, x, xc + p + L);
-                            a1 = FloatVector.fromArray(S, x, xc + p + W);
-                            b1 = FloatVector.fromArray(S, x, xc + p + W + L);
-                        } else {
-                            VectorMask<Float> ma = S.indexInRange(0, n), mb = S.indexInRange(L, n);
-                            a0 = FloatVector.fromArray(S, x, xc + p, ma);
-                            b0 = FloatVector.fromArray(S, x, xc + p + L, mb);
-                            a1 = FloatVector.fromArray(S, x, xc + p + W, ma);
-                            b1 = FloatVector.fromArray(S, x, xc + p + W + L, mb);
+                        if (xc + p + W + 2 * L <= x.length) {
+                            windows2x2(x, xc + p, xc + p + W, p, W, n / 2, y, yr + o, yEnd, idx, ir + o, pos);
+                        } else {                                                // the array's last windows: through a zero-padded copy
+                            java.util.Arrays.fill(tail, 0);
+                            System.arraycopy(x, xc + p, tail, 0, n);
+                            System.arraycopy(x, xc + p + W, tail, 2 * L, n);
+                            windows2x2(tail, 0, 2 * L, p, W, n / 2, y, yr + o, yEnd, idx, ir + o, pos);
                         }
-                        FloatVector best = EVEN.selectFrom(a0, b0), at = EVEN.add(p);
-                        FloatVector v = ODD.selectFrom(a0, b0);
-                        VectorMask<Float> win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
-                        best = best.blend(v, win);
-                        at = at.blend(ODD.add(p), win);
-                        v = EVEN.selectFrom(a1, b1);
-                        win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
-                        best = best.blend(v, win);
-                        at = at.blend(EVEN.add(p + W), win);
-                        v = ODD.selectFrom(a1, b1);
-                        win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
-                        best = best.blend(v, win);
-                        at = at.blend(ODD.add(p + W), win);
-                        int m = n / 2;
-                        if (m == L) best.intoArray(y, yr + o);
-                        else best.intoArray(y, yr + o, S.indexInRange(0, m));
-                        at.intoArray(pos, 0);
-                        for (int j = 0; j < m; j++) idx[ir + o + j] = (long) pos[j];
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The max of m (<= L) adjacent 2x2 windows, the first at position p of its channel, whose two rows' inputs start
+     * at xs[r0] and xs[r1]: 2L whole inputs of each row are split into their even and odd lanes (the taps (kh, 0)
+     * and (kh, 1) of L windows), and the four taps are compared in the scalar kernel's order with its comparisons
+     * (greater, or NaN), so the same values and indices, with no gather. Lanes past the m windows read inputs
+     * past the row but feed only outputs that are not kept. NOTE: whole loads and stores, not masked ones: masked accesses
+     * branch inside the JDK on whether the vector is in range, and that branch's profile is shared with every
+     * other kernel's masked accesses; in a training JVM the masked loop ran about 1.3x slower (LeNet's first
+     * pooling: 14 outputs a row, every row a partial vector).
+     */
+    private static void windows2x2(float[] xs, int r0, int r1, int p, int W, int m, float[] y, int yo, int yEnd, long[] idx, int io,
+                                   float[] pos) {
+        FloatVector a0 = FloatVector.fromArray(S, xs, r0), b0 = FloatVector.fromArray(S, xs, r0 + L);
+        FloatVector a1 = FloatVector.fromArray(S, xs, r1), b1 = FloatVector.fromArray(S, xs, r1 + L);
+        FloatVector best = EVEN.selectFrom(a0, b0), at = EVEN.add(p);
+        FloatVector v = ODD.selectFrom(a0, b0);
+        VectorMask<Float> win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+        best = best.blend(v, win);
+        at = at.blend(ODD.add(p), win);
+        v = EVEN.selectFrom(a1, b1);
+        win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+        best = best.blend(v, win);
+        at = at.blend(EVEN.add(p + W), win);
+        v = ODD.selectFrom(a1, b1);
+        win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+        best = best.blend(v, win);
+        at = at.blend(ODD.add(p + W), win);
+        // a whole store: lanes past the m windows land on the channel's next outputs, stored after these; past the
+        // channel's end (another task's) the m values go through pos
+        if (yo + L <= yEnd) {
+            best.intoArray(y, yo);
+        } else {
+            best.intoArray(pos, 0);
+            System.arraycopy(pos, 0, y, yo, m);
+        }
+        at.intoArray(pos, 0);
+        for (int j = 0; j < m; j++) idx[io + j] = (long) pos[j];
     }
 
     /**
