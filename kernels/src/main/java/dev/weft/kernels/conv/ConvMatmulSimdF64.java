@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * few output rows. A tile is 6 rows x 2 vectors of columns in 12 accumulators; each y element is one
  * fma chain over k in order from zero, stored as is: the GEMM micro-kernel's chain, so the same bits
  * as the blocked GEMM (k <= its 512-long slice). Rows past the last repeat it (and store the same bits over it); a
- * row's last columns are one more tile ending at L, overlapping the previous one (the same chains
- * again), and rows shorter than 2 vectors take the same chain in scalar fma.
+ * row's last columns are one more tile ending at L (of one vector when they fit in one), overlapping the
+ * previous one (the same chains again), and rows shorter than 2 vectors take the same chain in scalar fma.
  */
 final class ConvMatmulSimdF64 {
     private ConvMatmulSimdF64() {}
@@ -34,11 +34,12 @@ final class ConvMatmulSimdF64 {
                     scalarRows(w, wr, rs, cs, rows, cols, src, K, L, y, dst);
                     continue;
                 }
-                for (int l = 0; ; l += 2 * VL) {
-                    int at = Math.min(l, L - 2 * VL);
-                    tile(w, wr, rs, cs, rows, cols, src + at, rowOff, y, dst + at, L);
-                    if (at == L - 2 * VL) break;
-                }
+                int l = 0;
+                for (; l + 2 * VL <= L; l += 2 * VL) tile(w, wr, rs, cs, rows, cols, src + l, rowOff, y, dst + l, L);
+                // the last columns: one tile ending at L, of one vector when they fit in one (half the work of
+                // recomputing a two-vector tile's overlap: LeNet's conv2 input gradient, L = 100)
+                if (l < L && L - l <= VL) tile1(w, wr, rs, cs, rows, cols, src + L - VL, rowOff, y, dst + L - VL, L);
+                else if (l < L) tile(w, wr, rs, cs, rows, cols, src + L - 2 * VL, rowOff, y, dst + L - 2 * VL, L);
             }
         });
     }
@@ -92,6 +93,31 @@ final class ConvMatmulSimdF64 {
         c41.intoArray(y, d4 + VL);
         c50.intoArray(y, d5);
         c51.intoArray(y, d5 + VL);
+    }
+
+    /** {@link #tile} on one vector of columns: y rows [0, rows), columns [0, VL) from dst, the same chains. */
+    static void tile1(double[] w, int wr, int rs, int cs, int rows, double[] b, int src, int[] rowOff, double[] y, int dst, int ys) {
+        int last = rows - 1;
+        int a0 = wr, a1 = wr + Math.min(1, last) * rs, a2 = wr + Math.min(2, last) * rs;
+        int a3 = wr + Math.min(3, last) * rs, a4 = wr + Math.min(4, last) * rs, a5 = wr + Math.min(5, last) * rs;
+        DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S), c2 = DoubleVector.zero(S);
+        DoubleVector c3 = DoubleVector.zero(S), c4 = DoubleVector.zero(S), c5 = DoubleVector.zero(S);
+        for (int k = 0; k < rowOff.length; k++) {
+            int ak = k * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, src + rowOff[k]);
+            c0 = DoubleVector.broadcast(S, w[a0 + ak]).fma(b0, c0);
+            c1 = DoubleVector.broadcast(S, w[a1 + ak]).fma(b0, c1);
+            c2 = DoubleVector.broadcast(S, w[a2 + ak]).fma(b0, c2);
+            c3 = DoubleVector.broadcast(S, w[a3 + ak]).fma(b0, c3);
+            c4 = DoubleVector.broadcast(S, w[a4 + ak]).fma(b0, c4);
+            c5 = DoubleVector.broadcast(S, w[a5 + ak]).fma(b0, c5);
+        }
+        c0.intoArray(y, dst);
+        c1.intoArray(y, dst + Math.min(1, last) * ys);
+        c2.intoArray(y, dst + Math.min(2, last) * ys);
+        c3.intoArray(y, dst + Math.min(3, last) * ys);
+        c4.intoArray(y, dst + Math.min(4, last) * ys);
+        c5.intoArray(y, dst + Math.min(5, last) * ys);
     }
 
     /** The same chains in scalar fma, for rows shorter than one tile. */
