@@ -1,5 +1,6 @@
 package dev.weft.tensor;
 
+import dev.weft.kernels.KernelImpl;
 import dev.weft.tensor.core.DType;
 
 import static dev.weft.tensor.JoiningTest.error;
@@ -196,15 +197,36 @@ class ConvolutionTest {
         for (int i = 0; i < r.length; i++) assertEquals(r[i], a[i], 1e-12 * (1 + Math.abs(r[i])), "gw[" + i + "]");
     }
 
-    /** The bias inside the fused primitive gives the bits of the convolution without it plus a separate broadcast add. */
+    /**
+     * The bias inside the fused primitive (added by each kernel as it stores an output: the wide-row, channel-lane
+     * and column paths, SIMD and scalar) gives the bits of the convolution without it plus a separate broadcast add.
+     */
     @Test
     void biasInsideTheConvolutionEqualsASeparateAdd() {
         Generator g = new Generator(9);
-        for (DType dt : new DType[] {DType.F32, DType.F64}) {
-            Tensor x = Tensor.randn(g, dt, 3, 4, 9, 7), w = Tensor.randn(g, dt, 6, 2, 3, 3), b = Tensor.randn(g, dt, 6);
-            Tensor with = Convolution.conv2d(x, w, b, new int[] {1}, new int[] {1}, new int[] {1}, 2);
-            Tensor without = Convolution.conv2d(x, w, null, new int[] {1}, new int[] {1}, new int[] {1}, 2);
-            assertTrue(with.equal(without.add(b.view(1, 6, 1, 1))), dt + ": fused bias differs from conv + add");
+        // x shape, w shape, stride, padding, groups: grouped wide-row, LeNet's conv1 (wide rows) and conv2 (channel
+        // lanes), a strided one (columns)
+        int[][][] cases = {{{3, 4, 9, 7}, {6, 2, 3, 3}, {1, 1, 2}}, {{2, 1, 28, 28}, {6, 1, 5, 5}, {1, 2, 1}},
+                {{2, 6, 14, 14}, {16, 6, 5, 5}, {1, 0, 1}}, {{2, 3, 11, 9}, {5, 3, 3, 3}, {2, 1, 1}}};
+        KernelImpl was = KernelImpl.current();
+        try {
+            for (KernelImpl impl : KernelImpl.values()) {
+                KernelImpl.set(impl);
+                for (int[][] c : cases) {
+                    for (DType dt : new DType[] {DType.F32, DType.F64}) {
+                        int co = c[1][0];
+                        Tensor x = Tensor.randn(g, dt, c[0]), w = Tensor.randn(g, dt, c[1]), b = Tensor.randn(g, dt, co);
+                        int[] s = {c[2][0]}, p = {c[2][1]}, one = {1};
+                        Tensor with = Convolution.conv2d(x, w, b, s, p, one, c[2][2]);
+                        Tensor without = Convolution.conv2d(x, w, null, s, p, one, c[2][2]);
+                        Tensor added = without.add(b.view(1, co, 1, 1));
+                        assertArrayEquals(added.toDoubleArray(), with.toDoubleArray(),
+                                impl + " " + dt + " " + java.util.Arrays.deepToString(c) + ": fused bias differs from conv + add");
+                    }
+                }
+            }
+        } finally {
+            KernelImpl.set(was);
         }
         Tensor x = Tensor.zeros(2, 2, 5, 5), w = Tensor.zeros(3, 8);
         error("conv2d: input (2, 2, 5, 5), weight (3, 8), bias (3, 1), kernel=(2, 2), stride=(1, 1), padding=(0, 0), dilation=(1, 1), "

@@ -40,7 +40,8 @@ final class ConvDirectSimdF32 {
     }
 
     /** y (B, G*co, L) = conv(x (B, C, H, W), w (G*co, K)), K = C/G*kH*kW, for {@link #applies} geometries. */
-    static void conv2d(float[] x, int xOff, int B, ConvGeom g, float[] w, int wOff, int G, int cOut, float[] y, int yOff) {
+    static void conv2d(float[] x, int xOff, int B, ConvGeom g, float[] w, int wOff, int G, int cOut, float[] bias, int bOff,
+                       float[] y, int yOff) {
         int C = g.C(), H = g.H(), W = g.W(), Wp = g.paddedW(), plane = g.paddedPlane();
         int outH = g.outH(), outW = g.outW(), L = outH * outW, Lw = outH * Wp;
         int Cg = C / G, co = cOut / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW;
@@ -64,7 +65,8 @@ final class ConvDirectSimdF32 {
                     if (at == Lw - 2 * VL) break;
                 }
                 int r0 = unitRow(u0, blocks, co, MR), r1 = unitRow(u1, blocks, co, MR);
-                keep(wide, r0, r1, outH, outW, Wp, y, yOff + b * cOut * L);
+                if (bias == null) keep(wide, r0, r1, outH, outW, Wp, y, yOff + b * cOut * L);
+                else keepBias(wide, r0, r1, outH, outW, Wp, bias, bOff, y, yOff + b * cOut * L);
             }
         });
     }
@@ -86,6 +88,22 @@ final class ConvDirectSimdF32 {
                 int src = r * Lw + oh * Wp, dst = ys + r * L + oh * outW;
                 for (int v = 0; v < outW; v += VL) {
                     FloatVector a = FloatVector.fromArray(S, wide, src + v);
+                    if (dst + v + VL > end) a.intoArray(y, dst + v, S.indexInRange(v, outW));
+                    else a.intoArray(y, dst + v);
+                }
+            }
+        }
+    }
+
+    /** {@link #keep} adding bias[r] to channel r's values as they are stored (one add: the broadcast add's bits). */
+    private static void keepBias(float[] wide, int r0, int r1, int outH, int outW, int Wp, float[] bias, int bOff, float[] y, int ys) {
+        int Lw = outH * Wp, L = outH * outW, end = ys + r1 * L;
+        for (int r = r0; r < r1; r++) {
+            FloatVector b = FloatVector.broadcast(S, bias[bOff + r]);
+            for (int oh = 0; oh < outH; oh++) {
+                int src = r * Lw + oh * Wp, dst = ys + r * L + oh * outW;
+                for (int v = 0; v < outW; v += VL) {
+                    FloatVector a = FloatVector.fromArray(S, wide, src + v).add(b);
                     if (dst + v + VL > end) a.intoArray(y, dst + v, S.indexInRange(v, outW));
                     else a.intoArray(y, dst + v);
                 }

@@ -39,7 +39,8 @@ final class ConvLanesSimdF64 {
     }
 
     /** y (B, G*co, L) = conv(x (B, C, H, W), w (G*co, K)), K = C/G*kH*kW; y overwritten. */
-    static void conv2d(double[] x, int xOff, int B, ConvGeom g, double[] w, int wOff, int G, int cOut, double[] y, int yOff) {
+    static void conv2d(double[] x, int xOff, int B, ConvGeom g, double[] w, int wOff, int G, int cOut, double[] bias, int bOff,
+                       double[] y, int yOff) {
         int C = g.C(), H = g.H(), W = g.W(), pH = g.pH(), pW = g.pW(), plane = g.paddedPlane();
         int Cg = C / G, co = cOut / G, kH = g.kH(), kW = g.kW(), K = Cg * kH * kW, outH = g.outH(), outW = g.outW(), L = outH * outW;
         int coPad = (co + VL - 1) / VL * VL, vecs = coPad / VL, tiles = (L + LR - 1) / LR;
@@ -68,8 +69,15 @@ final class ConvLanesSimdF64 {
                         for (int tl = l0; tl < l1; tl++) {
                             int l = tl * LR;
                             tile(wT, gr * K * coPad + o0, coPad, src, s + gr * Cg * plane, off, pos, l, acc);
-                            for (int i = 0; i < LR && l + i < L; i++) {
-                                for (int lane = 0; lane < n; lane++) y[y0 + lane * L + l + i] = acc[i * VL + lane];
+                            if (bias == null) {
+                                for (int i = 0; i < LR && l + i < L; i++) {
+                                    for (int lane = 0; lane < n; lane++) y[y0 + lane * L + l + i] = acc[i * VL + lane];
+                                }
+                            } else {                                   // one add as stored: the broadcast add's bits
+                                int b0 = bOff + gr * co + o0;
+                                for (int i = 0; i < LR && l + i < L; i++) {
+                                    for (int lane = 0; lane < n; lane++) y[y0 + lane * L + l + i] = acc[i * VL + lane] + bias[b0 + lane];
+                                }
                             }
                         }
                     }

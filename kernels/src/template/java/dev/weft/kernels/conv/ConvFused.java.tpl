@@ -84,15 +84,50 @@ public final class ConvFused {
      */
     public static void conv2d(${t}[] x, int xOff, int B, int C, int H, int W, ${t}[] w, int wOff, int G, int cOut,
                               int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] y, int yOff) {
+        conv2d(x, xOff, B, C, H, W, w, wOff, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, null, 0, y, yOff);
+    }
+
+    /**
+     * y (B, G*co, L) = the convolution of x (B, C, H, W) with w (G*co, K), plus bias[o] on output channel o when
+     * bias is not null; y overwritten. The bias is one add after each element's chain, as it is stored: the bits
+     * of the convolution followed by a broadcast add, with no second pass over y.
+     *
+     * @param x the input (B, C, H, W), row-major
+     * @param xOff index of x's first element
+     * @param B batch size
+     * @param C input channels
+     * @param H input height
+     * @param W input width
+     * @param w the weight (G*co, K)
+     * @param wOff index of w's first element
+     * @param G number of groups
+     * @param cOut output channels per group (co)
+     * @param kH kernel height
+     * @param kW kernel width
+     * @param sH vertical stride
+     * @param sW horizontal stride
+     * @param pH vertical zero padding (each side)
+     * @param pW horizontal zero padding (each side)
+     * @param dH vertical dilation
+     * @param dW horizontal dilation
+     * @param bias the bias (G*co), or null for none
+     * @param bOff index of the bias's first element
+     * @param y the output (B, G*co, L), overwritten
+     * @param yOff index of y's first element
+     */
+    public static void conv2d(${t}[] x, int xOff, int B, int C, int H, int W, ${t}[] w, int wOff, int G, int cOut,
+                              int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, ${t}[] bias, int bOff,
+                              ${t}[] y, int yOff) {
         ConvGeom g = geom("conv2d", B, C, H, W, G, cOut, kH, kW, sH, sW, pH, pW, dH, dW, "x", x.length, xOff, "w", w.length, wOff, "y", y.length, yOff);
+        if (bias != null) ConvGeom.need("conv2d", "bias", bias.length, bOff, cOut, "C_out", cOut);
         int L = g.colCols(), K = C / G * kH * kW, co = cOut / G, img = C * H * W;
         boolean simd = simd();
         if (simd && ConvLanesSimd${D}.applies(co, K)) {
-            ConvLanesSimd${D}.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
+            ConvLanesSimd${D}.conv2d(x, xOff, B, g, w, wOff, G, cOut, bias, bOff, y, yOff);
             return;
         }
         if (simd && ConvDirectSimd${D}.applies(g, K)) {
-            ConvDirectSimd${D}.conv2d(x, xOff, B, g, w, wOff, G, cOut, y, yOff);
+            ConvDirectSimd${D}.conv2d(x, xOff, B, g, w, wOff, G, cOut, bias, bOff, y, yOff);
             return;
         }
         Parallel.forRange(B, 1, (b0, b1) -> {
@@ -105,8 +140,17 @@ public final class ConvFused {
                     Im2col${D}.im2col(x, xOff + b * img, g, cols, 0);
                     ConvMatmul${D}.matmul(w, wOff, K, 1, cols, 0, 1, G, co, K, L, y, yOff + b * cOut * L);
                 }
+                if (bias != null) addBias(bias, bOff, cOut, L, y, yOff + b * cOut * L);
             }
         });
+    }
+
+    /** y (cOut, L) += bias[o] on row o. */
+    private static void addBias(${t}[] bias, int bOff, int cOut, int L, ${t}[] y, int yOff) {
+        for (int o = 0; o < cOut; o++) {
+            ${t} v = bias[bOff + o];
+            for (int l = 0; l < L; l++) y[yOff + o * L + l] += v;
+        }
     }
 
     /**

@@ -7,9 +7,7 @@ import dev.weft.kernels.conv.Im2col;
 import dev.weft.kernels.conv.Pool;
 import dev.weft.kernels.conv.WeightGrad;
 import dev.weft.tensor.core.Strided;
-import dev.weft.tensor.op.BinaryFn;
 import dev.weft.tensor.op.ConvOp;
-import dev.weft.tensor.op.ElementwiseOp;
 
 /**
  * CPU execution of {@link ConvOp} on the kernels' per-image im2col/col2im (split over the batch on
@@ -29,8 +27,7 @@ final class CpuConv {
             case ConvOp.ConvMatmul m -> convMatmul(m.groups(), in[0], in[1], out[0]);
             case ConvOp.ConvWeightGrad m -> convWeightGrad(m.groups(), in[0], in[1], out[0]);
             case ConvOp.Conv2d c -> {
-                conv2d(c, in[0], in[1], out[0]);
-                if (in.length == 3) addBias(in[2], out[0]);
+                conv2d(c, in[0], in[1], in.length == 3 ? in[2] : null, out[0]);
             }
             case ConvOp.Conv2dWeightGrad c -> conv2dWeightGrad(c, in[0], in[1], out[0]);
             case ConvOp.Conv2dInputGrad c -> conv2dInputGrad(c, in[0], in[1], out[0]);
@@ -113,23 +110,21 @@ final class CpuConv {
     }
 
     // x: (B, C, H, W), weight: (G*co, K) -> out: (B, G*co, L), each sample's columns made in cache
-    private static void conv2d(ConvOp.Conv2d c, Strided x, Strided w, Strided out) {
+    // bias (C_out) or null: added by the kernel as each output is stored (the bits of conv + broadcast add)
+    private static void conv2d(ConvOp.Conv2d c, Strided x, Strided w, Strided bias, Strided out) {
         ConvOp.Window v = c.w();
         int B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), cOut = w.size(0);
-        Contig xc = Contig.of(x), wc = Contig.of(w);
+        Contig xc = Contig.of(x), wc = Contig.of(w), bc = bias == null ? null : Contig.of(bias);
+        int bOff = bc == null ? 0 : bc.offset();
         switch (xc.array()) {
             case float[] a -> ConvFused.conv2d(a, xc.offset(), B, C, H, W, (float[]) wc.array(), wc.offset(), c.groups(), cOut,
-                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f32(out), 0);
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), bc == null ? null : (float[]) bc.array(), bOff,
+                    CpuStorage.f32(out), 0);
             case double[] a -> ConvFused.conv2d(a, xc.offset(), B, C, H, W, (double[]) wc.array(), wc.offset(), c.groups(), cOut,
-                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), CpuStorage.f64(out), 0);
+                    v.kH(), v.kW(), v.sH(), v.sW(), v.pH(), v.pW(), v.dH(), v.dW(), bc == null ? null : (double[]) bc.array(), bOff,
+                    CpuStorage.f64(out), 0);
             default -> throw new IllegalStateException("cpu conv2d: array " + xc.array().getClass());
         }
-    }
-
-    // out (B, C_out, L) += bias[o] in place: the broadcast add itself (its kernels, so its bits), the bias seen as (1, C_out, 1)
-    private static void addBias(Strided bias, Strided out) {
-        Strided row = Strided.of(bias.storage(), new int[] {1, bias.size(0), 1}, new int[] {0, bias.stride(0), 0}, bias.storageOffset());
-        CpuElementwise.run(new ElementwiseOp.Binary(BinaryFn.ADD), new Strided[] {out, row}, out);
     }
 
     // grad: (B, G*co, L), x: (B, C, H, W) -> out: (G*co, K)
