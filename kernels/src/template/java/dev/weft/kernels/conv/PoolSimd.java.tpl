@@ -3,6 +3,7 @@ package dev.weft.kernels.conv;
 
 import dev.weft.kernels.Parallel;
 import jdk.incubator.vector.${T}Vector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,6 +26,9 @@ final class PoolSimd${D} {
 
     private static final VectorSpecies<${T}> S = ${T}Vector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final int LL = LS.length();
+    private static final VectorOperators.Conversion<${L}, Long> TO_LONG = VectorOperators.Conversion.ofCast(${t}.class, long.class);
     /** Largest count below which every integer is exact in this element type. */
     private static final ${t} EXACT = 2 / Math.ulp((${t}) 1);
 
@@ -99,18 +103,18 @@ final class PoolSimd${D} {
         Parallel.forRange(g.C(), 1, (c0, c1) -> {
             ${t}[] pos = new ${t}[L], tail = new ${t}[4 * L];
             for (int c = c0; c < c1; c++) {
-                int xc = xOff + c * hw, yEnd = yOff + (c + 1) * ohw;
+                int xc = xOff + c * hw, yEnd = yOff + (c + 1) * ohw, iEnd = idxOff + (c + 1) * ohw;
                 for (int oh = 0; oh < g.outH(); oh++) {
                     int row = 2 * oh * W, yr = yOff + c * ohw + oh * outW, ir = idxOff + c * ohw + oh * outW;
                     for (int o = 0; o < outW; o += L) {
                         int n = 2 * Math.min(L, outW - o), p = row + 2 * o;     // n inputs of each row hold the windows o, o+1, ...
                         if (xc + p + W + 2 * L <= x.length) {
-                            windows2x2(x, xc + p, xc + p + W, p, W, n / 2, y, yr + o, yEnd, idx, ir + o, pos);
+                            windows2x2(x, xc + p, xc + p + W, p, W, n / 2, y, yr + o, yEnd, idx, ir + o, iEnd, pos);
                         } else {                                                // the array's last windows: through a zero-padded copy
                             java.util.Arrays.fill(tail, 0);
                             System.arraycopy(x, xc + p, tail, 0, n);
                             System.arraycopy(x, xc + p + W, tail, 2 * L, n);
-                            windows2x2(tail, 0, 2 * L, p, W, n / 2, y, yr + o, yEnd, idx, ir + o, pos);
+                            windows2x2(tail, 0, 2 * L, p, W, n / 2, y, yr + o, yEnd, idx, ir + o, iEnd, pos);
                         }
                     }
                 }
@@ -129,7 +133,7 @@ final class PoolSimd${D} {
      * pooling: 14 outputs a row, every row a partial vector).
      */
     private static void windows2x2(${t}[] xs, int r0, int r1, int p, int W, int m, ${t}[] y, int yo, int yEnd, long[] idx, int io,
-                                   ${t}[] pos) {
+                                   int iEnd, ${t}[] pos) {
         ${T}Vector a0 = ${T}Vector.fromArray(S, xs, r0), b0 = ${T}Vector.fromArray(S, xs, r0 + L);
         ${T}Vector a1 = ${T}Vector.fromArray(S, xs, r1), b1 = ${T}Vector.fromArray(S, xs, r1 + L);
         ${T}Vector best = EVEN.selectFrom(a0, b0), at = EVEN.add(p);
@@ -153,8 +157,12 @@ final class PoolSimd${D} {
             best.intoArray(pos, 0);
             System.arraycopy(pos, 0, y, yo, m);
         }
-        at.intoArray(pos, 0);
-        for (int j = 0; j < m; j++) idx[io + j] = (long) pos[j];
+        if (io + L <= iEnd) {                  // the positions as whole long vectors, the same way
+            for (int part = 0; part < L / LL; part++) ((LongVector) at.convertShape(TO_LONG, LS, part)).intoArray(idx, io + part * LL);
+        } else {
+            at.intoArray(pos, 0);
+            for (int j = 0; j < m; j++) idx[io + j] = (long) pos[j];
+        }
     }
 
     /**
