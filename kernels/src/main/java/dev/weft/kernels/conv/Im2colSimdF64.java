@@ -184,21 +184,21 @@ final class Im2colSimdF64 {
                     acc1 = acc1.add(DoubleVector.fromArray(SPECIES, in1 ? col : zeros, in1 ? r1 + at : 0), m);
                 }
             }
-            storeRow(acc0, ih, W, H, x, xc, last);
-            if (ih + 1 < H) storeRow(acc1, ih + 1, W, H, x, xc, last);
-        }
-    }
-
-    /**
-     * Image row ih = the first W lanes of v, a whole store: lanes past W land on the next image rows, written after
-     * this one; a store that would pass the channel's end (into another task's channel) goes through a copy.
-     */
-    private static void storeRow(DoubleVector v, int ih, int W, int H, double[] x, int xc, double[] last) {
-        if (ih * W + VL <= H * W) {
-            v.intoArray(x, xc + ih * W);
-        } else {
-            v.intoArray(last, 0);
-            System.arraycopy(last, 0, x, xc + ih * W, W);
+            // whole stores: lanes past W land on the next image rows, written after this one; a store that would
+            // pass the channel's end (into another task's channel) goes through a copy. (NOTE: inline, not a helper
+            // taking the vector: a vector passed to a call C2 leaves out of line is boxed.)
+            if (ih * W + VL <= H * W) {
+                acc0.intoArray(x, xc + ih * W);
+            } else {
+                acc0.intoArray(last, 0);
+                System.arraycopy(last, 0, x, xc + ih * W, W);
+            }
+            if (ih + 1 < H && (ih + 1) * W + VL <= H * W) {
+                acc1.intoArray(x, xc + (ih + 1) * W);
+            } else if (ih + 1 < H) {
+                acc1.intoArray(last, 0);
+                System.arraycopy(last, 0, x, xc + (ih + 1) * W, W);
+            }
         }
     }
 

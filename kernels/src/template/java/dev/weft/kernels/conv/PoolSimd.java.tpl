@@ -182,34 +182,43 @@ final class PoolSimd${D} {
             local[r] = 2 * W * (q / outW) + 2 * (q % outW);
             first[r] = hw * (r / ohw) + local[r];
         }
-        ${T}Vector one = ${T}Vector.broadcast(S, 1), down = ${T}Vector.broadcast(S, W), diagonal = ${T}Vector.broadcast(S, W + 1);
         Parallel.forRange(g.C(), 1, (c0, c1) -> {
             ${t}[] tap = new ${t}[L];
             int q = c0 * ohw, end = c1 * ohw;
             for (; q + L <= end; q += L) {
-                int c = q / ohw, r = q - c * ohw, base = xOff + c * hw;
-                ${T}Vector best = ${T}Vector.fromArray(S, x, base, first, r), at = ${T}Vector.zero(S);
-                ${T}Vector v = ${T}Vector.fromArray(S, x, base + 1, first, r);
-                VectorMask<${L}> win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
-                best = best.blend(v, win);
-                at = at.blend(one, win);
-                v = ${T}Vector.fromArray(S, x, base + W, first, r);
-                win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
-                best = best.blend(v, win);
-                at = at.blend(down, win);
-                v = ${T}Vector.fromArray(S, x, base + W + 1, first, r);
-                win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
-                best = best.blend(v, win);
-                at = at.blend(diagonal, win);
-                best.intoArray(y, yOff + q);
-                at.intoArray(tap, 0);
-                for (int j = 0; j < L; j++) idx[idxOff + q + j] = local[r + j] + (long) tap[j];
+                int c = q / ohw;
+                flatWindows(x, xOff + c * hw, W, first, local, q - c * ohw, y, yOff + q, idx, idxOff + q, tap);
             }
             for (; q < end; q++) {
                 int c = q / ohw, oh = q % ohw / outW, ow = q % outW, row = c * ohw + oh * outW;
                 Pool${D}.maxPoolRow(x, xOff + c * hw, g, oh, y, yOff + row, idx, idxOff + row, ow, ow + 1);
             }
         });
+    }
+
+    /**
+     * L flattened outputs of {@link #maxPool2x2Flat} from output r of the plane at base: the four taps gathered
+     * through first[r...] and compared in the scalar kernel's order. (Its own small method, so that C2 compiles
+     * the vector code apart from the task loop and keeps its vectors in registers.)
+     */
+    private static void flatWindows(${t}[] x, int base, int W, int[] first, int[] local, int r, ${t}[] y, int yo, long[] idx, int io,
+                                    ${t}[] tap) {
+        ${T}Vector best = ${T}Vector.fromArray(S, x, base, first, r), at = ${T}Vector.zero(S);
+        ${T}Vector v = ${T}Vector.fromArray(S, x, base + 1, first, r);
+        VectorMask<${L}> win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+        best = best.blend(v, win);
+        at = at.blend(1, win);
+        v = ${T}Vector.fromArray(S, x, base + W, first, r);
+        win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+        best = best.blend(v, win);
+        at = at.blend(W, win);
+        v = ${T}Vector.fromArray(S, x, base + W + 1, first, r);
+        win = v.compare(VectorOperators.GT, best).or(v.test(VectorOperators.IS_NAN));
+        best = best.blend(v, win);
+        at = at.blend(W + 1, win);
+        best.intoArray(y, yo);
+        at.intoArray(tap, 0);
+        for (int j = 0; j < L; j++) idx[io + j] = local[r + j] + (long) tap[j];
     }
 
     private static void maxPoolRow(${t}[] x, int xc, ConvGeom g, int oh, ${t}[] y, int yr, ${t}[] pos, Lanes lanes) {
