@@ -95,31 +95,36 @@ final class WeightGradSimdF32 {
                                int B, int G, int co, int K, int outH, int outW, float[] acc) {
         int R = 2, rowBlocks = (co + 1) / 2, quads = (K + 3) / 4, perGroup = rowBlocks * quads, slots = 8, L = outH * outW;
         int perRow = (outW + VL - 1) / VL, steps = outH * perRow;
-        int[] atGy = new int[steps], atSrc = new int[steps], left = new int[steps];
+        int[] atGy = new int[steps], atSrc = new int[steps];
         long[] lanes = new long[steps];
         for (int r = 0, t = 0; r < outH; r++) {
             for (int c = 0; c < outW; c += VL, t++) {
                 atGy[t] = r * outW + c;
                 atSrc[t] = r * rowStride + c;
-                left[t] = outW - c;
                 lanes[t] = outW - c >= VL ? -1L : (1L << (outW - c)) - 1;
             }
         }
+        int maxTap = 0;
+        for (int v : tapOff) maxTap = Math.max(maxTap, v);
+        // one sample's reads, as whole vectors: gy from its first row, taps from its first element
+        int gyReach = G * co * L - L + atGy[steps - 1] + VL, srcReach = maxTap + atSrc[steps - 1] + VL;
         Parallel.forRows(G * perGroup, (long) slots * B * L, (j0, j1) -> {
             for (int b = 0; b < B; b++) {
+                float[] g0 = gy, s0 = src;
+                int gb = gyOff + b * G * co * L, sb = srcOff + b * sampleStride;
+                if (gb + gyReach > gy.length || sb + srcReach > src.length) {
+                    // the last samples' whole vectors would pass an array's end: they read copies with room past it
+                    g0 = java.util.Arrays.copyOfRange(gy, gb, gb + gyReach);
+                    s0 = java.util.Arrays.copyOfRange(src, sb, sb + srcReach);
+                    gb = 0;
+                    sb = 0;
+                }
                 for (int j = j0; j < j1; j++) {
                     int g = j / perGroup, o = R * (j % perGroup / quads), k = 4 * (j % quads), t0 = g * K;
-                    int y0 = gyOff + (b * G * co + g * co + o) * L, lastY = gyOff + (b * G * co + g * co + co - 1) * L;
-                    int s = srcOff + b * sampleStride;
-                    int y1 = Math.min(y0 + L, lastY), c0 = s + tapOff[t0 + k], c1 = s + tapOff[t0 + Math.min(k + 1, K - 1)];
-                    int c2 = s + tapOff[t0 + Math.min(k + 2, K - 1)], c3 = s + tapOff[t0 + Math.min(k + 3, K - 1)];
-                    int lastStep = atGy.length - 1;
-                    if (Math.max(y0, y1) + atGy[lastStep] + VL <= gy.length
-                            && Math.max(Math.max(c0, c1), Math.max(c2, c3)) + atSrc[lastStep] + VL <= src.length) {
-                        blockRowsWhole(gy, y0, y1, src, c0, c1, c2, c3, atGy, atSrc, lanes, acc, j * slots * VL);
-                    } else {
-                        blockRows(gy, y0, y1, src, c0, c1, c2, c3, atGy, atSrc, left, acc, j * slots * VL);
-                    }
+                    int y0 = gb + (g * co + o) * L, lastY = gb + (g * co + co - 1) * L;
+                    blockRows(g0, y0, Math.min(y0 + L, lastY), s0, sb + tapOff[t0 + k], sb + tapOff[t0 + Math.min(k + 1, K - 1)],
+                            sb + tapOff[t0 + Math.min(k + 2, K - 1)], sb + tapOff[t0 + Math.min(k + 3, K - 1)], atGy, atSrc, lanes,
+                            acc, j * slots * VL);
                 }
             }
         });
@@ -127,52 +132,16 @@ final class WeightGradSimdF32 {
 
     /**
      * The block of {@link #block} over the row steps of accumulateRows: step t reads gy at y + atGy[t] and the
-     * taps at c + atSrc[t], its first min(VL, left[t]) lanes. (One loop over a step table, no loop nest: see
-     * the NOTE on the tail.)
+     * taps at c + atSrc[t], whole vectors (inside gy and src) whose lanes past the row are set to zero (lanes[t]'s
+     * bits are the lanes kept): the zeros a masked load reads, so the bits of a masked step. (One loop over a step
+     * table, no loop nest: see the NOTE on the tail.) NOTE: whole loads, not masked ones: masked loads and
+     * indexInRange branch inside the JDK on whether the vector is in range, and those branches' profiles are shared
+     * with every other kernel's masked accesses: after the pooling and loss kernels had run, C2 compiled the masked
+     * loop 1.8x slower (LeNet's conv1: 423 -> 739 us, up to 3 ms), in every training launch. Whole loads, fromLong
+     * masks and blends have no such branch (350 us either way).
      */
     private static void blockRows(float[] gy, int y0, int y1, float[] src, int c0, int c1, int c2, int c3, int[] atGy, int[] atSrc,
-                                  int[] left, float[] acc, int a) {
-        FloatVector s00 = FloatVector.fromArray(S, acc, a), s01 = FloatVector.fromArray(S, acc, a + VL);
-        FloatVector s02 = FloatVector.fromArray(S, acc, a + 2 * VL), s03 = FloatVector.fromArray(S, acc, a + 3 * VL);
-        FloatVector s10 = FloatVector.fromArray(S, acc, a + 4 * VL), s11 = FloatVector.fromArray(S, acc, a + 5 * VL);
-        FloatVector s12 = FloatVector.fromArray(S, acc, a + 6 * VL), s13 = FloatVector.fromArray(S, acc, a + 7 * VL);
-        for (int t = 0; t < atGy.length; t++) {
-            VectorMask<Float> m = S.indexInRange(0, left[t]);
-            int yt = atGy[t], st = atSrc[t];
-            FloatVector u = FloatVector.fromArray(S, gy, y0 + yt, m), v = FloatVector.fromArray(S, gy, y1 + yt, m);
-            FloatVector w = FloatVector.fromArray(S, src, c0 + st, m);
-            s00 = u.fma(w, s00);
-            s10 = v.fma(w, s10);
-            w = FloatVector.fromArray(S, src, c1 + st, m);
-            s01 = u.fma(w, s01);
-            s11 = v.fma(w, s11);
-            w = FloatVector.fromArray(S, src, c2 + st, m);
-            s02 = u.fma(w, s02);
-            s12 = v.fma(w, s12);
-            w = FloatVector.fromArray(S, src, c3 + st, m);
-            s03 = u.fma(w, s03);
-            s13 = v.fma(w, s13);
-        }
-        s00.intoArray(acc, a);
-        s01.intoArray(acc, a + VL);
-        s02.intoArray(acc, a + 2 * VL);
-        s03.intoArray(acc, a + 3 * VL);
-        s10.intoArray(acc, a + 4 * VL);
-        s11.intoArray(acc, a + 5 * VL);
-        s12.intoArray(acc, a + 6 * VL);
-        s13.intoArray(acc, a + 7 * VL);
-    }
-
-    /**
-     * {@link #blockRows} where every step's whole vectors lie inside gy and src: each load is a whole vector whose
-     * lanes past the row are set to zero (lanes[t]'s bits are the lanes kept), which is what a masked load reads,
-     * so the same bits. NOTE: masked loads and indexInRange branch inside the JDK on whether the vector is in
-     * range, and those branches' profiles are shared with every other kernel's masked accesses: after the pooling
-     * and loss kernels had run, C2 compiled blockRows 1.8x slower (LeNet's conv1: 423 -> 739 us, up to 3 ms), in
-     * every training launch. Whole loads, fromLong masks and blends have no such branch (350 us either way).
-     */
-    private static void blockRowsWhole(float[] gy, int y0, int y1, float[] src, int c0, int c1, int c2, int c3, int[] atGy, int[] atSrc,
-                                       long[] lanes, float[] acc, int a) {
+                                  long[] lanes, float[] acc, int a) {
         FloatVector s00 = FloatVector.fromArray(S, acc, a), s01 = FloatVector.fromArray(S, acc, a + VL);
         FloatVector s02 = FloatVector.fromArray(S, acc, a + 2 * VL), s03 = FloatVector.fromArray(S, acc, a + 3 * VL);
         FloatVector s10 = FloatVector.fromArray(S, acc, a + 4 * VL), s11 = FloatVector.fromArray(S, acc, a + 5 * VL);
