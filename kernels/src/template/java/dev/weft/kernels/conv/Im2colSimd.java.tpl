@@ -156,9 +156,10 @@ final class Im2colSimd${D} {
     /**
      * {@link #col2imSmall} overwriting x, for columns whose run loads all lie inside col as whole vectors: each run
      * is a whole load added on the run's lanes only (the same sums as the masked load's, from +0), and rows are
-     * whole stores, so no masked access. NOTE: masked loads and stores branch inside the JDK on whether the vector is in range, and that branch's
-     * profile is shared with every other kernel's masked accesses; in a training JVM it made this loop
-     * about 1.2x slower (LeNet's conv2 input gradient).
+     * whole stores, so no masked access. NOTE: masked loads and stores branch inside the JDK on whether the vector
+     * is in range, and that branch's profile is shared with every other kernel's masked accesses; in a training JVM
+     * it made this loop about 1.2x slower (LeNet's conv2 input gradient). Lanes [lo + shift, hi + shift) lie in
+     * [0, W] by owLo/owHi's definition, so the masks' bit patterns need no clipping.
      */
     private static void col2imSmallWhole(${t}[] col, int src, ConvGeom g, int[] los, int[] his, ${t}[] x, int xc) {
         int W = g.W(), H = g.H(), outW = g.outW(), outH = g.outH(), L = g.colCols(), kH = g.kH(), kW = g.kW();
@@ -169,8 +170,8 @@ final class Im2colSimd${D} {
         }
         ${t}[] last = new ${t}[VL], zeros = new ${t}[VL];
         // two image rows at a time: two independent chains of adds (each element's taps still in order); a tap
-        // whose output row lies outside the image adds +0 from zeros (zero + x's sums never are -0, so adding +0
-        // changes no bit)
+        // whose output row lies outside the image adds +0 from zeros (a sum that starts at +0 is never -0, so
+        // adding +0 changes no bit)
         for (int ih = 0; ih < H; ih += 2) {
             ${T}Vector acc0 = ${T}Vector.zero(SPECIES), acc1 = ${T}Vector.zero(SPECIES);
             for (int kh = 0; kh < kH; kh++) {
