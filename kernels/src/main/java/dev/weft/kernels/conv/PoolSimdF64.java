@@ -14,9 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * stride-1 rows contiguously and other strides through a lane index map (a hardware gather where
  * there is one); it pays 3-4x over the scalar row kernel for 3x3/s1, 3x3/s2 and 2x2/s2 windows (measured
  * on AVX2, one thread). 2x2 windows at stride 2 that all lie inside the image (LeNet's) need no gather:
- * contiguous loads of two rows split into even and odd lanes (about 10x the scalar kernel's speed,
- * AVX-512, one thread). Otherwise a row's tail, or a row shorter than one vector, is one
- * masked step. Argmax positions ride along as a vector of the element type (exact below
+ * whole-vector loads of two rows split into even and odd lanes (about 10x the scalar kernel's speed,
+ * AVX-512, one thread); on planes they tile with rows of at most half a vector, lanes run over the
+ * flattened output instead, one gather per tap. Otherwise a row's tail, or a row shorter than one vector,
+ * is one masked step. Argmax positions ride along as a vector of the element type (exact below
  * 2^24 for float, else the scalar kernel runs). Average pooling, forward and backward, vectorizes
  * stride 1 only: with a strided load (or, backward, a scatter) per tap it measured no faster than
  * the scalar adds.

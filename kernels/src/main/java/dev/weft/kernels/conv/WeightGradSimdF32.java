@@ -85,7 +85,8 @@ final class WeightGradSimdF32 {
 
     /**
      * Continues the chains over B samples, with each sample's L = outH * outW positions taken as outH rows of
-     * outW: each row is vector steps from its first column, its last step masked, so lanes never mix rows.
+     * outW: each row is vector steps from its first column, its last step's lanes past the row zeroed, so lanes
+     * never mix rows.
      * Tap k of group g of sample b, output row r, column c is src[srcOff + b*sampleStride + tapOff[g*K + k] +
      * r*rowStride + c]: the rows of im2col columns (tapOff = (g*K + k) L, rowStride = outW) or of the image itself
      * at a stride-1 convolution's tap shifts (rowStride = sH times the padded width), which give the same chains,

@@ -26,9 +26,7 @@ final class CpuConv {
             case ConvOp.Col2im c -> col2im(c, in[0], out[0]);
             case ConvOp.ConvMatmul m -> convMatmul(m.groups(), in[0], in[1], out[0]);
             case ConvOp.ConvWeightGrad m -> convWeightGrad(m.groups(), in[0], in[1], out[0]);
-            case ConvOp.Conv2d c -> {
-                conv2d(c, in[0], in[1], in.length == 3 ? in[2] : null, out[0]);
-            }
+            case ConvOp.Conv2d c -> conv2d(c, in[0], in[1], in.length == 3 ? in[2] : null, out[0]);
             case ConvOp.Conv2dWeightGrad c -> conv2dWeightGrad(c, in[0], in[1], out[0]);
             case ConvOp.Conv2dInputGrad c -> conv2dInputGrad(c, in[0], in[1], out[0]);
             case ConvOp.MaxPool2d p -> maxPool(p, in[0], out[0], out[1]);
